@@ -1,0 +1,257 @@
+//! A local implementation of the runs endpoint (see `shared/API.md`) with
+//! realistic, deterministic data, fault organizations for tests and demos,
+//! and static file serving so the demo is one origin.
+
+pub mod data;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde_json::{json, Value};
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::services::{ServeDir, ServeFile};
+
+use data::{hash_str, mix, Dataset};
+
+/// Server settings (see `--help`).
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Runs per organization.
+    pub runs: u64,
+    /// Data seed.
+    pub seed: u64,
+    /// The newest start time, epoch ms.
+    pub now_ms: i64,
+    /// Added latency per API request.
+    pub latency_ms: u64,
+    /// When set, the only accepted bearer token.
+    pub token: Option<String>,
+    /// Directory served at `/` (the Trunk `dist/`).
+    pub dist_dir: PathBuf,
+    /// Repository root: `/pkg` and `/examples` are served from below it.
+    pub root_dir: PathBuf,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            runs: 1_500,
+            seed: 42,
+            now_ms: now_ms(),
+            latency_ms: 0,
+            token: None,
+            dist_dir: PathBuf::from("dist"),
+            root_dir: PathBuf::from("."),
+        }
+    }
+}
+
+/// The current time in epoch milliseconds.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+struct AppState {
+    options: Options,
+    request_counter: AtomicU64,
+    flaky_counters: Mutex<HashMap<String, u64>>,
+    boot_nonce: u64,
+}
+
+/// Builds the router: the API, CORS, and static files.
+pub fn router(options: Options) -> Router {
+    let state = Arc::new(AppState {
+        boot_nonce: mix(now_ms() as u64 ^ u64::from(std::process::id())),
+        options: options.clone(),
+        request_counter: AtomicU64::new(0),
+        flaky_counters: Mutex::new(HashMap::new()),
+    });
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::OPTIONS])
+        .allow_headers([header::AUTHORIZATION, header::ACCEPT, header::CONTENT_TYPE])
+        .expose_headers([
+            header::RETRY_AFTER,
+            header::HeaderName::from_static("x-request-id"),
+        ])
+        .max_age(Duration::from_secs(600));
+    let api = Router::new()
+        .route("/v1/organizations/{org_id}/cu/runs", get(runs_handler))
+        .route("/healthz", get(|| async { "ok" }))
+        .with_state(state)
+        .layer(cors);
+    let dist = ServeDir::new(&options.dist_dir)
+        .fallback(ServeFile::new(options.dist_dir.join("index.html")));
+    api.nest_service("/pkg", ServeDir::new(options.root_dir.join("pkg")))
+        .nest_service(
+            "/examples",
+            ServeDir::new(options.root_dir.join("examples")),
+        )
+        .fallback_service(dist)
+}
+
+impl AppState {
+    fn request_id(&self) -> String {
+        let n = self.request_counter.fetch_add(1, Ordering::Relaxed);
+        format!("req_{:012x}", mix(self.boot_nonce ^ n) & 0xffff_ffff_ffff)
+    }
+}
+
+fn json_response(status: StatusCode, request_id: &str, body: Value) -> Response {
+    let mut response = (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
+        .into_response();
+    if let Ok(v) = HeaderValue::from_str(request_id) {
+        response.headers_mut().insert("x-request-id", v);
+    }
+    response
+}
+
+fn error_response(
+    status: StatusCode,
+    request_id: &str,
+    message: &str,
+    details: Vec<String>,
+) -> Response {
+    json_response(
+        status,
+        request_id,
+        json!({ "code": status.as_u16(), "message": message, "details": details, "requestId": request_id }),
+    )
+}
+
+/// Parses `limit` and `offset` per the contract, collecting every problem.
+pub fn parse_query(raw: Option<&str>) -> Result<(u64, u64), Vec<String>> {
+    let (mut limit, mut offset) = (20u64, 0u64);
+    let mut problems = Vec::new();
+    for pair in raw.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "limit" => match value.parse::<i64>() {
+                Ok(v) if (1..=100).contains(&v) => limit = v as u64,
+                _ => problems.push(format!(
+                    "limit must be an integer between 1 and 100 (got \"{value}\")"
+                )),
+            },
+            "offset" => match value.parse::<i64>() {
+                Ok(v) if v >= 0 => offset = v as u64,
+                _ => problems.push(format!("offset must be an integer >= 0 (got \"{value}\")")),
+            },
+            _ => {}
+        }
+    }
+    if problems.is_empty() {
+        Ok((limit, offset))
+    } else {
+        Err(problems)
+    }
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let token = value.strip_prefix("Bearer ")?.trim();
+    (!token.is_empty()).then_some(token)
+}
+
+async fn runs_handler(
+    State(state): State<Arc<AppState>>,
+    Path(org_id): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let request_id = state.request_id();
+    let opts = &state.options;
+    if opts.latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(opts.latency_ms)).await;
+    }
+    match (bearer(&headers), &opts.token) {
+        (None, _) => {
+            return error_response(
+                StatusCode::UNAUTHORIZED,
+                &request_id,
+                "missing or malformed Authorization header",
+                vec!["send Authorization: Bearer <token>".into()],
+            )
+        }
+        (Some(given), Some(expected)) if given != expected => {
+            return error_response(
+                StatusCode::UNAUTHORIZED,
+                &request_id,
+                "invalid token",
+                vec![],
+            )
+        }
+        _ => {}
+    }
+    let (limit, offset) = match parse_query(query.as_deref()) {
+        Ok(v) => v,
+        Err(details) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                &request_id,
+                "invalid parameters",
+                details,
+            )
+        }
+    };
+    let mut runs = opts.runs;
+    match org_id.as_str() {
+        "fault-500" => {
+            return error_response(StatusCode::INTERNAL_SERVER_ERROR, &request_id, "internal error", vec!["simulated fault: the runs store is unavailable".into()])
+        }
+        "fault-html" => {
+            return (StatusCode::BAD_GATEWAY, [(header::CONTENT_TYPE, "text/html")], "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>").into_response()
+        }
+        "fault-code" => {
+            return json_response(StatusCode::OK, &request_id, json!({ "code": 5001, "message": "organization is suspended", "requestId": request_id }))
+        }
+        "fault-badjson" => {
+            return (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], format!("{{\"code\":0,\"requestId\":\"{request_id}\",\"data\":{{\"hasMore\":tru")).into_response()
+        }
+        "fault-slow" => tokio::time::sleep(Duration::from_secs(2)).await,
+        "fault-flaky" => {
+            let n = {
+                let mut counters = state.flaky_counters.lock().unwrap_or_else(|e| e.into_inner());
+                let c = counters.entry(org_id.clone()).or_insert(0);
+                *c += 1;
+                *c
+            };
+            if n % 2 == 1 {
+                return error_response(StatusCode::INTERNAL_SERVER_ERROR, &request_id, "internal error", vec!["simulated flaky fault (every other request fails)".into()]);
+            }
+        }
+        "empty" => runs = 0,
+        _ => {}
+    }
+    let dataset = Dataset {
+        runs,
+        seed: opts.seed ^ hash_str(&org_id),
+        now_ms: opts.now_ms,
+    };
+    let end = offset.saturating_add(limit).min(runs);
+    let items: Vec<Value> = (offset.min(runs)..end).map(|i| dataset.run(i)).collect();
+    json_response(
+        StatusCode::OK,
+        &request_id,
+        json!({
+            "code": 0,
+            "message": "successfully",
+            "requestId": request_id,
+            "data": { "hasMore": end < runs, "limit": limit, "offset": offset, "items": items }
+        }),
+    )
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs, at pinned versions, only what is missing for building and testing
+# the CU cost table. Idempotent: a second run takes seconds.
+# Traps (verified): wasm-bindgen-cli must be installed WITHOUT --locked;
+# never use Debian's binaryen (108 breaks wasm-bindgen output): npm binaryen@132.
+set -euo pipefail
+
+WASM_BINDGEN_VERSION=0.2.130
+WASM_PACK_VERSION=0.15.1
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+PLAYWRIGHT_VERSION=1.64.1
+TOOLS_DIR="${CU_TOOLS_DIR:-$HOME/.cache/cu-cost-table-tools}"
+
+log() { printf '[bootstrap] %s\n' "$*" >&2; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# 1. Rust wasm target
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  log "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Chromium + chromedriver (Debian's)
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  log "installing chromium and chromium-driver"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# 3. npm tools: binaryen (wasm-opt) and playwright-core
+mkdir -p "$TOOLS_DIR"
+if [ ! -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ] \
+   || ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+  log "installing npm binaryen@$BINARYEN_VERSION"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+if [ ! -f "$TOOLS_DIR/node_modules/playwright-core/package.json" ] \
+   || ! grep -q "\"version\": \"$PLAYWRIGHT_VERSION\"" "$TOOLS_DIR/node_modules/playwright-core/package.json"; then
+  log "installing npm playwright-core@$PLAYWRIGHT_VERSION"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "playwright-core@$PLAYWRIGHT_VERSION" >/dev/null
+fi
+
+# 4. cargo-installed CLIs
+have_version() { command -v "$1" >/dev/null && "$1" --version 2>/dev/null | grep -q "$2"; }
+if ! have_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+if ! have_version wasm-pack "$WASM_PACK_VERSION"; then
+  log "installing wasm-pack $WASM_PACK_VERSION"
+  cargo install -q wasm-pack --version "$WASM_PACK_VERSION" --locked --force
+fi
+if ! have_version trunk "$TRUNK_VERSION"; then
+  log "installing trunk $TRUNK_VERSION"
+  cargo install -q trunk --version "$TRUNK_VERSION" --locked --force
+fi
+log "toolchain ready (tools in $TOOLS_DIR)"

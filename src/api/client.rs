@@ -1,0 +1,189 @@
+//! The network seam: [`RunsSource`] is what components load runs through;
+//! [`HttpRunsSource`] is the real implementation over gloo-net. Tests can
+//! implement the trait with fixtures.
+
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use gloo_net::http::Request;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, RequestCredentials};
+
+use super::error::ApiError;
+use super::models::{decode_runs_response, RunsPage};
+use super::request::{runs_url, PageRequest};
+
+/// A page of runs, or why there is none.
+pub type PageFuture = Pin<Box<dyn Future<Output = Result<RunsPage, ApiError>>>>;
+
+/// Where runs come from. Implemented over HTTP by [`HttpRunsSource`].
+pub trait RunsSource {
+    /// Loads one page. Aborting `abort` ends the request with
+    /// [`ApiError::Aborted`].
+    fn fetch_page(&self, page: PageRequest, abort: AbortController) -> PageFuture;
+}
+
+/// Where the bearer token comes from.
+#[derive(Clone)]
+pub enum TokenSource {
+    /// A fixed token.
+    Static(String),
+    /// A JavaScript function returning a token or a promise of one, called
+    /// before every request so tokens can rotate.
+    Getter(js_sys::Function),
+}
+
+impl std::fmt::Debug for TokenSource {
+    // The token itself is a secret: never print it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TokenSource::Static(_) => f.write_str("TokenSource::Static(<redacted>)"),
+            TokenSource::Getter(_) => f.write_str("TokenSource::Getter(<function>)"),
+        }
+    }
+}
+
+impl TokenSource {
+    async fn token(&self) -> Result<String, ApiError> {
+        match self {
+            TokenSource::Static(token) => Ok(token.clone()),
+            TokenSource::Getter(getter) => {
+                let value = getter
+                    .call0(&JsValue::NULL)
+                    .map_err(|_| token_error("getToken threw an error"))?;
+                let value = if value.has_type::<js_sys::Promise>() {
+                    wasm_bindgen_futures::JsFuture::from(value.unchecked_into::<js_sys::Promise>())
+                        .await
+                        .map_err(|_| token_error("the promise returned by getToken was rejected"))?
+                } else {
+                    value
+                };
+                value
+                    .as_string()
+                    .filter(|t| !t.is_empty())
+                    .ok_or_else(|| token_error("getToken did not return a non-empty string"))
+            }
+        }
+    }
+}
+
+fn token_error(problem: &str) -> ApiError {
+    ApiError::Network {
+        cause: format!("No token: {problem}."),
+    }
+}
+
+/// Settings of the HTTP source.
+#[derive(Clone, Debug)]
+pub struct HttpConfig {
+    /// API base URL (absolute, or a same-origin path).
+    pub api_base: String,
+    /// Organization id (encoded as one path segment).
+    pub org_id: String,
+    /// Bearer token source.
+    pub token: TokenSource,
+    /// Fetch credentials mode.
+    pub credentials: RequestCredentials,
+    /// Per-request timeout in milliseconds.
+    pub timeout_ms: u32,
+}
+
+/// Loads runs from `GET {apiBase}/v1/organizations/{orgId}/cu/runs`.
+#[derive(Clone, Debug)]
+pub struct HttpRunsSource {
+    config: Rc<HttpConfig>,
+}
+
+impl HttpRunsSource {
+    /// A source for the given settings.
+    pub fn new(config: HttpConfig) -> HttpRunsSource {
+        HttpRunsSource {
+            config: Rc::new(config),
+        }
+    }
+}
+
+/// Aborts the controller after `ms` unless dropped first.
+struct TimeoutGuard {
+    handle: i32,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl TimeoutGuard {
+    fn start(ms: u32, controller: &AbortController, fired: Rc<Cell<bool>>) -> Option<TimeoutGuard> {
+        let controller = controller.clone();
+        let closure = Closure::<dyn FnMut()>::new(move || {
+            fired.set(true);
+            controller.abort();
+        });
+        let handle = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                closure.as_ref().unchecked_ref(),
+                ms.min(i32::MAX as u32) as i32,
+            )
+            .ok()?;
+        Some(TimeoutGuard {
+            handle,
+            _closure: closure,
+        })
+    }
+}
+
+impl Drop for TimeoutGuard {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.handle);
+        }
+    }
+}
+
+fn is_abort(err: &gloo_net::Error) -> bool {
+    match err {
+        gloo_net::Error::JsError(js) => js.name == "AbortError",
+        _ => false,
+    }
+}
+
+impl RunsSource for HttpRunsSource {
+    fn fetch_page(&self, page: PageRequest, abort: AbortController) -> PageFuture {
+        let config = self.config.clone();
+        Box::pin(async move {
+            let token = config.token.token().await?;
+            let timed_out = Rc::new(Cell::new(false));
+            let _timer = TimeoutGuard::start(config.timeout_ms, &abort, timed_out.clone());
+            let signal = abort.signal();
+            let map_err = |err: gloo_net::Error| {
+                if timed_out.get() {
+                    ApiError::Timeout {
+                        timeout_ms: config.timeout_ms,
+                    }
+                } else if is_abort(&err) {
+                    ApiError::Aborted
+                } else {
+                    // gloo's text is the browser's (e.g. "TypeError: Failed to fetch");
+                    // it never includes request headers, so never the token.
+                    ApiError::Network {
+                        cause: err.to_string(),
+                    }
+                }
+            };
+            // A GET carries no body, hence no Content-Type (the reference's
+            // curl sends `-d '{}'`, which fetch would reject).
+            let response = Request::get(&runs_url(&config.api_base, &config.org_id))
+                .query(page.query())
+                .header("Accept", "application/json")
+                .header("Authorization", &format!("Bearer {token}"))
+                .credentials(config.credentials)
+                .abort_signal(Some(&signal))
+                .send()
+                .await
+                .map_err(map_err)?;
+            let status = response.status();
+            let body = response.text().await.map_err(map_err)?;
+            decode_runs_response(status, &body)
+        })
+    }
+}

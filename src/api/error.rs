@@ -1,0 +1,157 @@
+//! What can go wrong when loading runs, as cases a user can act on.
+//!
+//! Display texts are complete sentences for the error box. None of them ever
+//! contains the bearer token: the token is only ever placed in a request
+//! header, never in a URL or in anything that is formatted here.
+
+use thiserror::Error;
+
+/// Everything that can go wrong while loading a page of runs.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ApiError {
+    /// The request never got an answer: offline, DNS, refused, or blocked by CORS.
+    #[error("Could not reach the API. Check the network connection and the API address; the API must also allow requests from this page (CORS).")]
+    Network {
+        /// The browser's own description (e.g. `TypeError: Failed to fetch`).
+        cause: String,
+    },
+    /// No answer within the configured time.
+    #[error("The API did not answer within {} seconds.", *timeout_ms as f64 / 1000.0)]
+    Timeout {
+        /// The timeout that expired, in milliseconds.
+        timeout_ms: u32,
+    },
+    /// The request was cancelled (superseded or unmounted).
+    #[error("The request was cancelled.")]
+    Aborted,
+    /// An HTTP error status (4xx/5xx) with whatever the JSON envelope said.
+    #[error("{}", http_sentence(*status, message.as_deref()))]
+    Http {
+        /// HTTP status code.
+        status: u16,
+        /// The envelope's `message`, when the body was a JSON envelope.
+        message: Option<String>,
+        /// The envelope's `details`.
+        details: Vec<String>,
+        /// The envelope's `requestId`, for support.
+        request_id: Option<String>,
+    },
+    /// The body was not JSON (a proxy's HTML page, for example).
+    #[error("The API answered HTTP {status} with a response that is not JSON{}.", if *status >= 400 { "" } else { "; it may be a proxy or login page rather than the runs API" })]
+    NotJson {
+        /// HTTP status code.
+        status: u16,
+    },
+    /// A 2xx answer whose envelope reports an error `code` and has no `data`.
+    #[error("The API reported an error (code {code}){}", message.as_deref().map(|m| format!(": {m}")).unwrap_or_else(|| ".".to_owned()))]
+    ApiCode {
+        /// The envelope's `code`.
+        code: i64,
+        /// The envelope's `message`.
+        message: Option<String>,
+        /// The envelope's `details`.
+        details: Vec<String>,
+        /// The envelope's `requestId`.
+        request_id: Option<String>,
+    },
+    /// The JSON did not have the shape of the runs response.
+    #[error("The API response could not be read: {field} {problem}.")]
+    Decode {
+        /// Path of the offending field, e.g. `data.items[3].runId`.
+        field: String,
+        /// What was wrong with it, e.g. `is missing` or `should be a string`.
+        problem: String,
+        /// The envelope's `requestId`, if it could be read.
+        request_id: Option<String>,
+    },
+}
+
+fn http_sentence(status: u16, message: Option<&str>) -> String {
+    let meaning = match status {
+        400 => "rejected the request as invalid",
+        401 => "did not accept the credentials (sign in again or check the token)",
+        403 => "refused access to this organization",
+        404 => "did not find this organization or endpoint",
+        408 | 504 => "timed out",
+        429 => "is rate limiting requests; wait a moment and retry",
+        500..=599 => "had an internal problem",
+        _ => "returned an error",
+    };
+    match message {
+        Some(m) if !m.trim().is_empty() => format!("The API {meaning} (HTTP {status}): {m}"),
+        _ => format!("The API {meaning} (HTTP {status})."),
+    }
+}
+
+impl ApiError {
+    /// The HTTP status, when there was an answer.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Http { status, .. } | ApiError::NotJson { status } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The server's request id, for support.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            ApiError::Http { request_id, .. }
+            | ApiError::ApiCode { request_id, .. }
+            | ApiError::Decode { request_id, .. } => request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The server's `details` lines.
+    pub fn details(&self) -> &[String] {
+        match self {
+            ApiError::Http { details, .. } | ApiError::ApiCode { details, .. } => details,
+            _ => &[],
+        }
+    }
+
+    /// Whether trying again may help (network faults, timeouts, 5xx, 429).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ApiError::Network { .. } | ApiError::Timeout { .. } => true,
+            ApiError::Http { status, .. } | ApiError::NotJson { status } => {
+                *status == 429 || *status >= 500
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_error_reads_as_a_sentence_with_the_server_message() {
+        let e = ApiError::Http {
+            status: 400,
+            message: Some("invalid parameters".into()),
+            details: vec!["limit must be 1..=100".into()],
+            request_id: Some("req_1".into()),
+        };
+        assert_eq!(
+            e.to_string(),
+            "The API rejected the request as invalid (HTTP 400): invalid parameters"
+        );
+        assert_eq!(e.request_id(), Some("req_1"));
+        assert_eq!(e.details(), ["limit must be 1..=100".to_owned()]);
+        assert!(!e.is_transient());
+    }
+
+    #[test]
+    fn transient_cases() {
+        assert!(ApiError::Network { cause: "x".into() }.is_transient());
+        assert!(ApiError::Timeout { timeout_ms: 15_000 }.is_transient());
+        assert!(ApiError::NotJson { status: 502 }.is_transient());
+        assert!(!ApiError::NotJson { status: 200 }.is_transient());
+        assert_eq!(
+            ApiError::Timeout { timeout_ms: 15_000 }.to_string(),
+            "The API did not answer within 15 seconds."
+        );
+    }
+}

@@ -1,0 +1,11 @@
+//! The runs API: models, request building, errors and the HTTP client.
+
+pub mod client;
+pub mod error;
+pub mod models;
+pub mod request;
+
+pub use client::{HttpConfig, HttpRunsSource, PageFuture, RunsSource, TokenSource};
+pub use error::ApiError;
+pub use models::{decode_runs_response, Run, RunStatus, RunsPage};
+pub use request::{PageRequest, DEFAULT_LIMIT, MAX_LIMIT};

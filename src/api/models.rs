@@ -1,0 +1,526 @@
+//! The runs response, decoded leniently where the contract allows it and
+//! strictly (with the offending field named) where it does not.
+//!
+//! Decoding goes through `serde_json::Value` by hand rather than a derived
+//! `Deserialize`: a derived decoder fails the whole page on one bad `totalCu`,
+//! and its errors name a line and column, not a field a support person can
+//! read. This decoder never panics (see the property tests).
+
+use serde_json::{Map, Value};
+
+use super::error::ApiError;
+use crate::cu::Cu;
+use crate::time::parse_rfc3339_ms;
+
+/// A run's status. Unknown values are kept raw and rendered as sent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RunStatus {
+    /// Still executing; its CU is a partial figure.
+    Running,
+    /// Queued or paused; its CU is a partial figure.
+    Waiting,
+    /// Completed successfully.
+    Success,
+    /// Completed with a failure.
+    Failure,
+    /// Cancelled before completion.
+    Cancelled,
+    /// Completed with mixed outcomes (newer API versions).
+    Partial,
+    /// Any other value, kept exactly as the API sent it.
+    Other(String),
+}
+
+impl RunStatus {
+    /// Every status the component knows, in display order.
+    pub const KNOWN: [RunStatus; 6] = [
+        RunStatus::Running,
+        RunStatus::Waiting,
+        RunStatus::Success,
+        RunStatus::Failure,
+        RunStatus::Cancelled,
+        RunStatus::Partial,
+    ];
+
+    /// Parses the API value; unknown strings become [`RunStatus::Other`].
+    pub fn parse(raw: &str) -> RunStatus {
+        match raw {
+            "running" => RunStatus::Running,
+            "waiting" => RunStatus::Waiting,
+            "success" => RunStatus::Success,
+            "failure" => RunStatus::Failure,
+            "cancelled" => RunStatus::Cancelled,
+            "partial" => RunStatus::Partial,
+            other => RunStatus::Other(other.to_owned()),
+        }
+    }
+
+    /// The API's value.
+    pub fn as_str(&self) -> &str {
+        match self {
+            RunStatus::Running => "running",
+            RunStatus::Waiting => "waiting",
+            RunStatus::Success => "success",
+            RunStatus::Failure => "failure",
+            RunStatus::Cancelled => "cancelled",
+            RunStatus::Partial => "partial",
+            RunStatus::Other(raw) => raw,
+        }
+    }
+
+    /// The text a user reads in the status badge.
+    pub fn label(&self) -> &str {
+        match self {
+            RunStatus::Running => "Running",
+            RunStatus::Waiting => "Waiting",
+            RunStatus::Success => "Succeeded",
+            RunStatus::Failure => "Failed",
+            RunStatus::Cancelled => "Cancelled",
+            RunStatus::Partial => "Partial",
+            RunStatus::Other(raw) => raw,
+        }
+    }
+
+    /// Whether the run has not finished, so its CU is consumption so far.
+    pub fn in_progress(&self) -> bool {
+        matches!(self, RunStatus::Running | RunStatus::Waiting)
+    }
+}
+
+/// One workflow run as the component uses it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// Unique id of the run.
+    pub run_id: String,
+    /// The workflow it belongs to (the subtotal grouping key).
+    pub workflow_id: String,
+    /// Its status.
+    pub status: RunStatus,
+    /// `startedAt` as sent (shown raw when it does not parse).
+    pub started_at: String,
+    /// `startedAt` in epoch milliseconds, when it parses as RFC 3339.
+    pub started_ms: Option<i64>,
+    /// `finishedAt` as sent; `None` when empty, null or absent.
+    pub finished_at: Option<String>,
+    /// `finishedAt` in epoch milliseconds, when it parses.
+    pub finished_ms: Option<i64>,
+    /// CU in fixed point; `None` when the API sent no valid number.
+    pub cu: Option<Cu>,
+    /// What started the run, when sent.
+    pub trigger_source: Option<String>,
+}
+
+impl Run {
+    /// Run time in milliseconds, when both ends are known.
+    pub fn duration_ms(&self) -> Option<i64> {
+        Some(self.finished_ms? - self.started_ms?).filter(|d| *d >= 0)
+    }
+}
+
+/// One page of runs as answered by the API.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunsPage {
+    /// More runs exist after this page.
+    pub has_more: bool,
+    /// The limit the server applied.
+    pub limit: u32,
+    /// The offset the server applied.
+    pub offset: u64,
+    /// The runs, in the order the server sent them.
+    pub items: Vec<Run>,
+    /// The response's `requestId`.
+    pub request_id: Option<String>,
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+struct Ctx {
+    request_id: Option<String>,
+}
+
+impl Ctx {
+    fn err(&self, field: impl Into<String>, problem: impl Into<String>) -> ApiError {
+        ApiError::Decode {
+            field: field.into(),
+            problem: problem.into(),
+            request_id: self.request_id.clone(),
+        }
+    }
+
+    fn required_str(
+        &self,
+        obj: &Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Result<String, ApiError> {
+        match obj.get(key) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            None => Err(self.err(format!("{path}.{key}"), "is missing")),
+            Some(other) => Err(self.err(
+                format!("{path}.{key}"),
+                format!("should be a string but is {}", kind(other)),
+            )),
+        }
+    }
+
+    fn optional_str(
+        &self,
+        obj: &Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Result<Option<String>, ApiError> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) if s.is_empty() => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(self.err(
+                format!("{path}.{key}"),
+                format!("should be a string but is {}", kind(other)),
+            )),
+        }
+    }
+}
+
+/// The `requestId` of a JSON envelope, if any.
+fn request_id_of(obj: &Map<String, Value>) -> Option<String> {
+    obj.get("requestId")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
+fn details_of(obj: &Map<String, Value>) -> Vec<String> {
+    match obj.get("details") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|d| match d {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect(),
+        Some(Value::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    }
+}
+
+/// Turns an HTTP answer (status and body text) into a page or an error.
+///
+/// Success is a 2xx whose body is a JSON object with a `data` object; both
+/// `code` 0 and 200 are seen on success in this API family. A 2xx without
+/// `data` and with another `code` is [`ApiError::ApiCode`].
+pub fn decode_runs_response(status: u16, body: &str) -> Result<RunsPage, ApiError> {
+    let parsed: Option<Value> = serde_json::from_str(body).ok();
+    let envelope = match parsed {
+        Some(Value::Object(map)) => map,
+        Some(_) | None if !(200..300).contains(&status) => {
+            return Err(match parsed {
+                Some(_) => ApiError::Http {
+                    status,
+                    message: None,
+                    details: Vec::new(),
+                    request_id: None,
+                },
+                None => ApiError::NotJson { status },
+            })
+        }
+        Some(other) => {
+            return Err(ApiError::Decode {
+                field: "response".into(),
+                problem: format!("should be an object but is {}", kind(&other)),
+                request_id: None,
+            })
+        }
+        None => return Err(ApiError::NotJson { status }),
+    };
+    let ctx = Ctx {
+        request_id: request_id_of(&envelope),
+    };
+    let message = envelope
+        .get("message")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    if !(200..300).contains(&status) {
+        return Err(ApiError::Http {
+            status,
+            message,
+            details: details_of(&envelope),
+            request_id: ctx.request_id,
+        });
+    }
+    let code = envelope.get("code").and_then(Value::as_i64);
+    let data = match envelope.get("data") {
+        Some(Value::Object(data)) => data,
+        None | Some(Value::Null) => {
+            return Err(match code {
+                Some(code) if code != 0 && code != 200 => ApiError::ApiCode {
+                    code,
+                    message,
+                    details: details_of(&envelope),
+                    request_id: ctx.request_id,
+                },
+                _ => ctx.err("data", "is missing"),
+            })
+        }
+        Some(other) => {
+            return Err(ctx.err(
+                "data",
+                format!("should be an object but is {}", kind(other)),
+            ))
+        }
+    };
+    let has_more = match data.get("hasMore") {
+        Some(Value::Bool(b)) => *b,
+        None => return Err(ctx.err("data.hasMore", "is missing")),
+        Some(other) => {
+            return Err(ctx.err(
+                "data.hasMore",
+                format!("should be a boolean but is {}", kind(other)),
+            ))
+        }
+    };
+    let limit = match data.get("limit") {
+        None | Some(Value::Null) => 0,
+        Some(v) => v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| ctx.err("data.limit", "should be a non-negative integer"))?,
+    };
+    let offset = match data.get("offset") {
+        None | Some(Value::Null) => 0,
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| ctx.err("data.offset", "should be a non-negative integer"))?,
+    };
+    let raw_items = match data.get("items") {
+        Some(Value::Array(items)) => items,
+        None => return Err(ctx.err("data.items", "is missing")),
+        Some(other) => {
+            return Err(ctx.err(
+                "data.items",
+                format!("should be an array but is {}", kind(other)),
+            ))
+        }
+    };
+    let mut items = Vec::with_capacity(raw_items.len());
+    for (i, raw) in raw_items.iter().enumerate() {
+        let path = format!("data.items[{i}]");
+        let Value::Object(obj) = raw else {
+            return Err(ctx.err(path, format!("should be an object but is {}", kind(raw))));
+        };
+        items.push(decode_run(&ctx, obj, &path)?);
+    }
+    Ok(RunsPage {
+        has_more,
+        limit,
+        offset,
+        items,
+        request_id: ctx.request_id,
+    })
+}
+
+fn decode_run(ctx: &Ctx, obj: &Map<String, Value>, path: &str) -> Result<Run, ApiError> {
+    let run_id = ctx.required_str(obj, path, "runId")?;
+    let workflow_id = ctx.required_str(obj, path, "workflowId")?;
+    let status = RunStatus::parse(&ctx.required_str(obj, path, "status")?);
+    let started_at = ctx
+        .optional_str(obj, path, "startedAt")?
+        .unwrap_or_default();
+    let finished_at = ctx.optional_str(obj, path, "finishedAt")?;
+    let trigger_source = ctx.optional_str(obj, path, "triggerSource")?;
+    // totalCu is deliberately lenient: a null, string, negative or absurd value
+    // keeps the run on screen (shown as "—") and out of every total.
+    let cu = obj
+        .get("totalCu")
+        .and_then(Value::as_f64)
+        .and_then(Cu::from_f64);
+    Ok(Run {
+        run_id,
+        workflow_id,
+        status,
+        started_ms: parse_rfc3339_ms(&started_at),
+        started_at,
+        finished_ms: finished_at.as_deref().and_then(parse_rfc3339_ms),
+        finished_at,
+        cu,
+        trigger_source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The example response from the API reference page, verbatim.
+    const SEED_EXAMPLE: &str = r#"{ "code": 0, "data": { "hasMore": true, "items": [ { "finishedAt": "<string>", "runId": "<string>", "startedAt": "<string>", "status": "running", "totalCu": 123, "triggerSource": "<string>", "workflowId": "<string>" } ], "limit": 123, "offset": 123 }, "message": "successfully", "requestId": "req_abc123"}"#;
+
+    fn run_json(extra: &str) -> String {
+        format!(
+            r#"{{"code":0,"message":"successfully","requestId":"req_1","data":{{"hasMore":false,"limit":20,"offset":0,"items":[{{"runId":"r1","workflowId":"wf","status":"success","startedAt":"2026-11-28T10:00:00Z","finishedAt":"2026-11-28T10:01:00Z","totalCu":1.5{extra}}}]}}}}"#
+        )
+    }
+
+    #[test]
+    fn decodes_the_reference_example_verbatim() {
+        let page = decode_runs_response(200, SEED_EXAMPLE).unwrap();
+        assert!(page.has_more);
+        assert_eq!((page.limit, page.offset), (123, 123));
+        assert_eq!(page.request_id.as_deref(), Some("req_abc123"));
+        let run = &page.items[0];
+        assert_eq!(run.run_id, "<string>");
+        assert_eq!(run.status, RunStatus::Running);
+        assert!(run.status.in_progress());
+        assert_eq!(run.cu, Some(Cu(1_230_000)));
+        assert_eq!(run.started_ms, None, "an unparsable date is kept raw");
+        assert_eq!(run.started_at, "<string>");
+    }
+
+    #[test]
+    fn code_200_is_success_too() {
+        let body = run_json("").replace("\"code\":0", "\"code\":200");
+        let page = decode_runs_response(200, &body).unwrap();
+        assert_eq!(page.items.len(), 1);
+        assert_eq!(page.items[0].duration_ms(), Some(60_000));
+    }
+
+    #[test]
+    fn error_envelope_400_keeps_message_details_and_request_id() {
+        let body = r#"{"code":400,"message":"invalid parameters","details":["limit must be between 1 and 100"],"requestId":"req_x"}"#;
+        assert_eq!(
+            decode_runs_response(400, body),
+            Err(ApiError::Http {
+                status: 400,
+                message: Some("invalid parameters".into()),
+                details: vec!["limit must be between 1 and 100".into()],
+                request_id: Some("req_x".into()),
+            })
+        );
+    }
+
+    #[test]
+    fn html_502_is_reported_as_not_json() {
+        let body = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>";
+        let err = decode_runs_response(502, body).unwrap_err();
+        assert_eq!(err, ApiError::NotJson { status: 502 });
+        assert!(err.is_transient());
+        assert!(err.to_string().contains("HTTP 502"));
+        assert_eq!(
+            decode_runs_response(200, body),
+            Err(ApiError::NotJson { status: 200 })
+        );
+    }
+
+    #[test]
+    fn code_error_on_2xx_without_data() {
+        let body = r#"{"code":5001,"message":"organization is suspended","requestId":"req_c"}"#;
+        let err = decode_runs_response(200, body).unwrap_err();
+        assert_eq!(
+            err,
+            ApiError::ApiCode {
+                code: 5001,
+                message: Some("organization is suspended".into()),
+                details: vec![],
+                request_id: Some("req_c".into())
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "The API reported an error (code 5001): organization is suspended"
+        );
+    }
+
+    #[test]
+    fn unknown_and_partial_statuses_are_kept() {
+        let page =
+            decode_runs_response(200, &run_json("").replace("\"success\"", "\"partial\"")).unwrap();
+        assert_eq!(page.items[0].status, RunStatus::Partial);
+        let page = decode_runs_response(
+            200,
+            &run_json("").replace("\"success\"", "\"paused_by_admin\""),
+        )
+        .unwrap();
+        assert_eq!(
+            page.items[0].status,
+            RunStatus::Other("paused_by_admin".into())
+        );
+        assert_eq!(page.items[0].status.label(), "paused_by_admin");
+    }
+
+    #[test]
+    fn missing_trigger_and_empty_or_null_finished_at() {
+        let page = decode_runs_response(200, &run_json("")).unwrap();
+        assert_eq!(page.items[0].trigger_source, None);
+        for finished in [r#""finishedAt":"""#, r#""finishedAt":null"#] {
+            let body = run_json("").replace(r#""finishedAt":"2026-11-28T10:01:00Z""#, finished);
+            let run = &decode_runs_response(200, &body).unwrap().items[0];
+            assert_eq!(run.finished_at, None);
+            assert_eq!(run.duration_ms(), None);
+        }
+        let body = run_json("").replace(r#""finishedAt":"2026-11-28T10:01:00Z","#, "");
+        assert_eq!(
+            decode_runs_response(200, &body).unwrap().items[0].finished_at,
+            None
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored() {
+        let page =
+            decode_runs_response(200, &run_json(r#","costCenter":"x","nested":{"a":[1,2]}"#))
+                .unwrap();
+        assert_eq!(page.items[0].run_id, "r1");
+    }
+
+    #[test]
+    fn wrong_types_name_the_field() {
+        let body = run_json("").replace(r#""runId":"r1""#, r#""runId":42"#);
+        let err = decode_runs_response(200, &body).unwrap_err();
+        assert_eq!(
+            err,
+            ApiError::Decode {
+                field: "data.items[0].runId".into(),
+                problem: "should be a string but is a number".into(),
+                request_id: Some("req_1".into())
+            }
+        );
+        assert_eq!(err.to_string(), "The API response could not be read: data.items[0].runId should be a string but is a number.");
+
+        let body = run_json("").replace(r#""hasMore":false"#, r#""hasMore":"no""#);
+        assert!(
+            matches!(decode_runs_response(200, &body), Err(ApiError::Decode { field, .. }) if field == "data.hasMore")
+        );
+
+        let body = r#"{"code":0,"data":{"hasMore":false,"items":{"0":{}}}}"#;
+        assert!(
+            matches!(decode_runs_response(200, body), Err(ApiError::Decode { field, problem, .. }) if field == "data.items" && problem == "should be an array but is an object")
+        );
+
+        let body = r#"{"code":0,"data":{"hasMore":false}}"#;
+        assert!(
+            matches!(decode_runs_response(200, body), Err(ApiError::Decode { field, problem, .. }) if field == "data.items" && problem == "is missing")
+        );
+
+        let body = r#"{"code":0,"message":"ok"}"#;
+        assert!(
+            matches!(decode_runs_response(200, body), Err(ApiError::Decode { field, .. }) if field == "data")
+        );
+    }
+
+    #[test]
+    fn invalid_cu_keeps_the_run_without_a_value() {
+        for bad in ["null", r#""12.5""#, "-3", "1e300"] {
+            let body = run_json("").replace("\"totalCu\":1.5", &format!("\"totalCu\":{bad}"));
+            let page = decode_runs_response(200, &body).unwrap();
+            assert_eq!(page.items[0].cu, None, "{bad}");
+        }
+        let body = run_json("").replace(",\"totalCu\":1.5", "");
+        assert_eq!(decode_runs_response(200, &body).unwrap().items[0].cu, None);
+    }
+}

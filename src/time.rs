@@ -1,0 +1,199 @@
+//! Timestamps and durations without a date library (every crate shows in the
+//! wasm size): RFC 3339 parsing to epoch milliseconds, and compact durations.
+
+/// Parses an RFC 3339 timestamp (`2026-11-28T10:15:00Z`,
+/// `2026-11-28T10:15:00.123+02:00`) to milliseconds since the Unix epoch.
+/// Returns `None` for anything else, so callers can show the raw text.
+pub fn parse_rfc3339_ms(text: &str) -> Option<i64> {
+    let b = text.trim().as_bytes();
+    if b.len() < 20 {
+        return None;
+    }
+    let num = |range: std::ops::Range<usize>| -> Option<i64> {
+        let s = b.get(range)?;
+        if s.is_empty() || !s.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        std::str::from_utf8(s).ok()?.parse().ok()
+    };
+    if b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&month)
+        || day < 1
+        || day > days_in_month(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return None;
+    }
+    let mut i = 19;
+    let mut millis = 0i64;
+    if b.get(i) == Some(&b'.') {
+        let start = i + 1;
+        i = start;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        let frac = &b[start..i.min(start + 3)];
+        let mut ms = 0i64;
+        for (k, d) in frac.iter().enumerate() {
+            ms += i64::from(d - b'0') * [100, 10, 1][k];
+        }
+        millis = ms;
+    }
+    let offset_minutes = match b.get(i) {
+        Some(b'Z' | b'z') if i + 1 == b.len() => 0,
+        Some(sign @ (b'+' | b'-')) if i + 6 == b.len() && b[i + 3] == b':' => {
+            let (h, m) = (num(i + 1..i + 3)?, num(i + 4..i + 6)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let total = h * 60 + m;
+            if *sign == b'+' {
+                total
+            } else {
+                -total
+            }
+        }
+        _ => return None,
+    };
+    let days = days_from_civil(year, month, day);
+    let secs = days * 86_400 + hour * 3_600 + minute * 60 + second.min(59) - offset_minutes * 60;
+    Some(secs * 1_000 + millis)
+}
+
+fn is_leap(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
+pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The calendar date (UTC) of epoch milliseconds as `YYYY-MM-DD`.
+pub fn utc_date(ms: i64) -> String {
+    let z = ms.div_euclid(86_400_000) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// A compact human duration: `45 s`, `3 min 20 s`, `2 h 05 min`, `3 d 4 h`.
+pub fn format_duration_ms(ms: i64) -> String {
+    if ms < 0 {
+        return "—".to_owned();
+    }
+    let secs = ms / 1_000;
+    let (d, h, m, s) = (
+        secs / 86_400,
+        secs % 86_400 / 3_600,
+        secs % 3_600 / 60,
+        secs % 60,
+    );
+    if d > 0 {
+        format!("{d} d {h} h")
+    } else if h > 0 {
+        format!("{h} h {m:02} min")
+    } else if m > 0 {
+        format!("{m} min {s:02} s")
+    } else if secs > 0 {
+        format!("{s} s")
+    } else {
+        format!("{ms} ms")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_utc_and_offsets() {
+        assert_eq!(parse_rfc3339_ms("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(parse_rfc3339_ms("1970-01-01T00:00:01.5Z"), Some(1_500));
+        assert_eq!(
+            parse_rfc3339_ms("2026-11-28T10:00:00+02:00"),
+            parse_rfc3339_ms("2026-11-28T08:00:00Z")
+        );
+        assert_eq!(
+            parse_rfc3339_ms("2024-02-29T12:00:00.123456Z"),
+            Some(1_709_208_000_123)
+        );
+    }
+
+    #[test]
+    fn rejects_non_rfc3339() {
+        for bad in [
+            "",
+            "<string>",
+            "2026-11-28",
+            "2026-13-01T00:00:00Z",
+            "2026-02-30T00:00:00Z",
+            "2026-11-28T10:00:00",
+            "2026-11-28T25:00:00Z",
+            "2026-11-28T10:00:00Zjunk",
+            "2026-11-28T10:00:00.Z",
+        ] {
+            assert_eq!(parse_rfc3339_ms(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn utc_date_round_trips() {
+        for ms in [
+            0i64,
+            951_782_400_000,
+            1_709_208_000_123,
+            1_795_000_000_000,
+            -86_400_000,
+        ] {
+            let date = utc_date(ms);
+            let back = parse_rfc3339_ms(&format!("{date}T00:00:00Z")).unwrap();
+            assert!(back <= ms && ms - back < 86_400_000, "{date}");
+        }
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(format_duration_ms(450), "450 ms");
+        assert_eq!(format_duration_ms(45_000), "45 s");
+        assert_eq!(format_duration_ms(200_000), "3 min 20 s");
+        assert_eq!(format_duration_ms(7_500_000), "2 h 05 min");
+        assert_eq!(format_duration_ms(273_600_000), "3 d 4 h");
+        assert_eq!(format_duration_ms(-1), "—");
+    }
+}

@@ -17,7 +17,7 @@ use axum::routing::get;
 use axum::Router;
 use serde_json::{json, Value};
 use tower_http::cors::{Any, CorsLayer};
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 
 use data::{hash_str, mix, Dataset};
 

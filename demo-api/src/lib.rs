@@ -91,8 +91,9 @@ pub fn router(options: Options) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .with_state(state)
         .layer(cors);
-    let dist = ServeDir::new(&options.dist_dir)
-        .fallback(ServeFile::new(options.dist_dir.join("index.html")));
+    // No SPA fallback: the page has no client-side routes, and an unknown
+    // path (such as an unencoded `/` in an org id) must stay a 404.
+    let dist = ServeDir::new(&options.dist_dir);
     api.nest_service("/pkg", ServeDir::new(options.root_dir.join("pkg")))
         .nest_service(
             "/examples",

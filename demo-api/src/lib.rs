@@ -64,7 +64,6 @@ pub fn now_ms() -> i64 {
 
 struct AppState {
     options: Options,
-    request_counter: AtomicU64,
     flaky_counters: Mutex<HashMap<String, u64>>,
     boot_nonce: u64,
 }
@@ -74,7 +73,6 @@ pub fn router(options: Options) -> Router {
     let state = Arc::new(AppState {
         boot_nonce: mix(now_ms() as u64 ^ u64::from(std::process::id())),
         options: options.clone(),
-        request_counter: AtomicU64::new(0),
         flaky_counters: Mutex::new(HashMap::new()),
     });
     let cors = CorsLayer::new()
@@ -104,7 +102,9 @@ pub fn router(options: Options) -> Router {
 
 impl AppState {
     fn request_id(&self) -> String {
-        let n = self.request_counter.fetch_add(1, Ordering::Relaxed);
+        // Process-wide, so two servers in one process never repeat an id.
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         format!("req_{:012x}", mix(self.boot_nonce ^ n) & 0xffff_ffff_ffff)
     }
 }

@@ -2,5 +2,11 @@
 //! costs, as a Leptos component compiled to WebAssembly.
 
 pub mod api;
+pub mod config;
+pub mod csv;
 pub mod cu;
+pub mod filter;
+pub mod format;
+pub mod sort;
+pub mod subtotals;
 pub mod time;

@@ -524,3 +524,64 @@ mod tests {
         assert_eq!(decode_runs_response(200, &body).unwrap().items[0].cu, None);
     }
 }
+
+#[cfg(test)]
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn arb_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<f64>().prop_map(|f| json!(f)),
+            any::<i64>().prop_map(|i| json!(i)),
+            ".{0,12}".prop_map(Value::String),
+            prop_oneof![
+                Just("running"),
+                Just("success"),
+                Just("2026-11-28T10:00:00Z"),
+                Just("")
+            ]
+            .prop_map(|s| json!(s)),
+        ];
+        leaf.prop_recursive(4, 48, 8, |inner| {
+            let keys = prop_oneof![
+                Just("code".to_owned()),
+                Just("data".to_owned()),
+                Just("items".to_owned()),
+                Just("hasMore".to_owned()),
+                Just("runId".to_owned()),
+                Just("workflowId".to_owned()),
+                Just("status".to_owned()),
+                Just("totalCu".to_owned()),
+                Just("startedAt".to_owned()),
+                Just("finishedAt".to_owned()),
+                Just("limit".to_owned()),
+                Just("offset".to_owned()),
+                "[a-z]{1,6}",
+            ];
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::btree_map(keys, inner, 0..8)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+        #[test]
+        fn arbitrary_json_never_panics(value in arb_json(), status in prop_oneof![Just(200u16), Just(400), Just(500), 100u16..600]) {
+            let _ = decode_runs_response(status, &value.to_string());
+            let wrapped = json!({"code": 0, "data": {"hasMore": false, "items": [value]}});
+            let _ = decode_runs_response(status, &wrapped.to_string());
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
+            let _ = decode_runs_response(200, &String::from_utf8_lossy(&bytes));
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! Component settings: parsed from the `mount` options object or the
+//! standalone page's JSON config block, validated with messages that name the
+//! option and the rule.
+
+use serde_json::{Map, Value};
+
+use crate::api::request::{DEFAULT_LIMIT, MAX_LIMIT};
+use crate::cu::PricePerCu;
+
+/// How fetch sends cookies (the `credentials` option).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Credentials {
+    /// Never send cookies (default).
+    Omit,
+    /// Send cookies to the same origin only.
+    SameOrigin,
+    /// Always send cookies.
+    Include,
+}
+
+/// Validated settings of one component instance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// API base URL: absolute `http(s)://` or a same-origin path.
+    pub api_base: String,
+    /// Organization id.
+    pub org_id: String,
+    /// Rows per page at start (1..=100).
+    pub page_size: u32,
+    /// Price per CU, when money columns are wanted.
+    pub price: Option<Price>,
+    /// BCP 47 locale for numbers and dates; `None` = the browser's.
+    pub locale: Option<String>,
+    /// IANA time zone for dates; `None` = the browser's.
+    pub time_zone: Option<String>,
+    /// Heading above the table.
+    pub title: String,
+    /// Keep limit, offset and filters in the page URL.
+    pub sync_url: bool,
+    /// Fetch credentials mode.
+    pub credentials: Credentials,
+    /// Cap for "Load all runs".
+    pub max_runs: u64,
+    /// Per-request timeout in milliseconds.
+    pub timeout_ms: u32,
+}
+
+/// A price per CU in a currency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Price {
+    /// Price of one CU.
+    pub per_cu: PricePerCu,
+    /// The price as configured (for display).
+    pub per_cu_f64: f64,
+    /// ISO 4217 currency code, e.g. `USD`.
+    pub currency: String,
+}
+
+/// Default cap for "Load all runs".
+pub const DEFAULT_MAX_RUNS: u64 = 100_000;
+/// Default per-request timeout.
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+
+fn opt_str(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, String> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.trim().to_owned())),
+        Some(_) => Err(format!("{key} must be a string")),
+    }
+}
+
+fn opt_num(obj: &Map<String, Value>, key: &str) -> Result<Option<f64>, String> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => Ok(n.as_f64()),
+        Some(Value::String(s)) if !s.trim().is_empty() => s
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| format!("{key} must be a number")),
+        Some(_) => Err(format!("{key} must be a number")),
+    }
+}
+
+fn int_in(obj: &Map<String, Value>, key: &str, min: u64, max: u64) -> Result<Option<u64>, String> {
+    match opt_num(obj, key)
+        .map_err(|_| format!("{key} must be an integer between {min} and {max}"))?
+    {
+        None => Ok(None),
+        Some(v) if v.fract() == 0.0 && v >= min as f64 && v <= max as f64 => Ok(Some(v as u64)),
+        Some(_) => Err(format!("{key} must be an integer between {min} and {max}")),
+    }
+}
+
+impl Config {
+    /// Validates an options object (`apiBase`, `orgId`, `pageSize`, ...).
+    /// The token is not part of it: it is handled apart so it never lands in
+    /// anything that is printed.
+    pub fn from_json(value: &Value) -> Result<Config, String> {
+        let Value::Object(obj) = value else {
+            return Err("options must be an object".to_owned());
+        };
+        let api_base = opt_str(obj, "apiBase")?.ok_or("apiBase is required")?;
+        let is_absolute = api_base.starts_with("http://") || api_base.starts_with("https://");
+        if !is_absolute && !api_base.starts_with('/') {
+            return Err(
+                "apiBase must be an absolute http(s) URL or a same-origin path starting with /"
+                    .to_owned(),
+            );
+        }
+        if api_base.contains(['?', '#']) {
+            return Err("apiBase must not contain a query or fragment".to_owned());
+        }
+        let org_id = opt_str(obj, "orgId")?.ok_or("orgId is required")?;
+        let page_size =
+            int_in(obj, "pageSize", 1, u64::from(MAX_LIMIT))?.map_or(DEFAULT_LIMIT, |v| v as u32);
+        let currency = opt_str(obj, "currency")?;
+        if let Some(c) = &currency {
+            if c.len() != 3 || !c.chars().all(|ch| ch.is_ascii_alphabetic()) {
+                return Err("currency must be a three-letter ISO 4217 code such as USD".to_owned());
+            }
+        }
+        let price = match opt_num(obj, "pricePerCu")? {
+            None => {
+                if currency.is_some() {
+                    return Err("currency needs pricePerCu".to_owned());
+                }
+                None
+            }
+            Some(p) => {
+                let per_cu =
+                    PricePerCu::from_f64(p).ok_or("pricePerCu must be a positive number")?;
+                let currency = currency
+                    .ok_or("pricePerCu needs currency (e.g. \"USD\")")?
+                    .to_ascii_uppercase();
+                Some(Price {
+                    per_cu,
+                    per_cu_f64: p,
+                    currency,
+                })
+            }
+        };
+        let credentials = match opt_str(obj, "credentials")?.as_deref() {
+            None | Some("omit") => Credentials::Omit,
+            Some("same-origin") => Credentials::SameOrigin,
+            Some("include") => Credentials::Include,
+            Some(_) => {
+                return Err(
+                    "credentials must be \"omit\", \"same-origin\" or \"include\"".to_owned(),
+                )
+            }
+        };
+        let sync_url = match obj.get("syncUrl") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => return Err("syncUrl must be true or false".to_owned()),
+        };
+        Ok(Config {
+            api_base,
+            org_id,
+            page_size,
+            price,
+            locale: opt_str(obj, "locale")?,
+            time_zone: opt_str(obj, "timeZone")?,
+            title: opt_str(obj, "title")?.unwrap_or_else(|| "CU costs".to_owned()),
+            sync_url,
+            credentials,
+            max_runs: int_in(obj, "maxRuns", 1, 10_000_000)?.unwrap_or(DEFAULT_MAX_RUNS),
+            timeout_ms: int_in(obj, "timeoutMs", 100, 600_000)?
+                .map_or(DEFAULT_TIMEOUT_MS, |v| v as u32),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn err(v: Value) -> String {
+        Config::from_json(&v).unwrap_err()
+    }
+
+    #[test]
+    fn minimal_options_get_defaults() {
+        let c = Config::from_json(&json!({"apiBase": "http://127.0.0.1:8080", "orgId": "demo"}))
+            .unwrap();
+        assert_eq!(c.page_size, 20);
+        assert_eq!(c.max_runs, 100_000);
+        assert_eq!(c.timeout_ms, 15_000);
+        assert_eq!(c.credentials, Credentials::Omit);
+        assert!(!c.sync_url);
+        assert!(c.price.is_none());
+    }
+
+    #[test]
+    fn bad_options_name_the_option_and_rule() {
+        assert_eq!(err(json!({"orgId": "x"})), "apiBase is required");
+        assert_eq!(err(json!({"apiBase": "/api"})), "orgId is required");
+        assert_eq!(
+            err(json!({"apiBase": "/api", "orgId": "  "})),
+            "orgId is required"
+        );
+        assert_eq!(
+            err(json!({"apiBase": "/api", "orgId": "x", "pageSize": 0})),
+            "pageSize must be an integer between 1 and 100"
+        );
+        assert_eq!(
+            err(json!({"apiBase": "/api", "orgId": "x", "pageSize": 101})),
+            "pageSize must be an integer between 1 and 100"
+        );
+        assert_eq!(
+            err(json!({"apiBase": "/api", "orgId": "x", "pageSize": "many"})),
+            "pageSize must be an integer between 1 and 100"
+        );
+        assert_eq!(
+            err(json!({"apiBase": "ftp://x", "orgId": "x"})),
+            "apiBase must be an absolute http(s) URL or a same-origin path starting with /"
+        );
+        assert_eq!(
+            err(json!({"apiBase": "/api", "orgId": "x", "pricePerCu": -1, "currency": "USD"})),
+            "pricePerCu must be a positive number"
+        );
+        assert_eq!(
+            err(json!({"apiBase": "/api", "orgId": "x", "pricePerCu": 0.002})),
+            "pricePerCu needs currency (e.g. \"USD\")"
+        );
+        assert_eq!(
+            err(json!({"apiBase": "/api", "orgId": "x", "currency": "USD"})),
+            "currency needs pricePerCu"
+        );
+        assert_eq!(
+            err(json!({"apiBase": "/api", "orgId": "x", "credentials": "always"})),
+            "credentials must be \"omit\", \"same-origin\" or \"include\""
+        );
+        assert_eq!(err(json!([1])), "options must be an object");
+    }
+
+    #[test]
+    fn money_options() {
+        let c = Config::from_json(&json!({"apiBase": "/api", "orgId": "x", "pricePerCu": 0.002, "currency": "eur", "pageSize": 50})).unwrap();
+        let price = c.price.unwrap();
+        assert_eq!(price.currency, "EUR");
+        assert_eq!(c.page_size, 50);
+    }
+}

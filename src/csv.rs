@@ -1,0 +1,195 @@
+//! CSV export: RFC 4180 quoting, UTF-8 with BOM, formula-injection guard.
+
+use crate::api::Run;
+use crate::cu::PricePerCu;
+use crate::subtotals::Subtotals;
+
+/// Byte-order mark so Excel reads the file as UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// One text cell: neutralised when a spreadsheet would read it as a formula
+/// (leading `=`, `+`, `-`, `@`, tab or CR get a leading `'`), then quoted.
+pub fn text_cell(value: &str) -> String {
+    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    format!("\"{}\"", guarded.replace('"', "\"\""))
+}
+
+fn line(cells: &[String]) -> String {
+    let mut l = cells.join(",");
+    l.push_str("\r\n");
+    l
+}
+
+/// The runs at `indices`, with a header row. Numbers are raw with `.`
+/// decimals; timestamps are the API's ISO values.
+pub fn runs_csv(runs: &[Run], indices: &[usize], price: Option<(PricePerCu, &str)>) -> String {
+    let mut header = [
+        "run_id",
+        "workflow_id",
+        "status",
+        "trigger_source",
+        "started_at",
+        "finished_at",
+        "duration_seconds",
+        "total_cu",
+        "cu_partial",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    if let Some((_, currency)) = price {
+        header.push(format!("cost_{}", currency.to_ascii_lowercase()));
+    }
+    let mut out = String::from(BOM);
+    out.push_str(&line(&header));
+    for &i in indices {
+        let r = &runs[i];
+        let mut cells = vec![
+            text_cell(&r.run_id),
+            text_cell(&r.workflow_id),
+            text_cell(r.status.as_str()),
+            text_cell(r.trigger_source.as_deref().unwrap_or("")),
+            text_cell(&r.started_at),
+            text_cell(r.finished_at.as_deref().unwrap_or("")),
+            r.duration_ms()
+                .map(|ms| format!("{}.{:03}", ms / 1_000, ms % 1_000))
+                .unwrap_or_default(),
+            r.cu.map(|c| c.to_plain()).unwrap_or_default(),
+            if r.status.in_progress() {
+                "true"
+            } else {
+                "false"
+            }
+            .to_owned(),
+        ];
+        if let Some((p, _)) = price {
+            cells.push(r.cu.map(|c| p.cost(c).to_plain()).unwrap_or_default());
+        }
+        out.push_str(&line(&cells));
+    }
+    out
+}
+
+/// The subtotals table with its grand-total row.
+pub fn subtotals_csv(s: &Subtotals, currency: Option<&str>) -> String {
+    let mut header = [
+        "workflow_id",
+        "runs",
+        "total_cu",
+        "average_cu",
+        "largest_run_cu",
+        "failed_cancelled_cu",
+        "runs_in_progress",
+        "runs_without_cu",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    if let Some(c) = currency {
+        header.push(format!("cost_{}", c.to_ascii_lowercase()));
+    }
+    let mut out = String::from(BOM);
+    out.push_str(&line(&header));
+    for (name, row) in s
+        .rows
+        .iter()
+        .map(|r| (text_cell(&r.workflow_id), r))
+        .chain(std::iter::once((text_cell("TOTAL"), &s.total)))
+    {
+        let mut cells = vec![
+            name,
+            row.runs.to_string(),
+            row.cu.to_plain(),
+            row.average().map(|a| a.to_plain()).unwrap_or_default(),
+            row.largest.map(|c| c.to_plain()).unwrap_or_default(),
+            row.failed_cu.to_plain(),
+            row.in_progress.to_string(),
+            row.invalid_runs().to_string(),
+        ];
+        if currency.is_some() {
+            cells.push(row.cost.to_plain());
+        }
+        out.push_str(&line(&cells));
+    }
+    out
+}
+
+/// `cu-runs_<org>_<what>_<date>.csv` with the org reduced to safe characters.
+pub fn file_name(org_id: &str, what: &str, date: &str) -> String {
+    let org: String = org_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("cu-{what}_{org}_{date}.csv")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filter::tests::run;
+    use crate::subtotals::compute;
+
+    #[test]
+    fn hostile_cells_are_quoted_and_neutralised() {
+        assert_eq!(
+            text_cell("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(text_cell("+1"), "\"'+1\"");
+        assert_eq!(text_cell("-2"), "\"'-2\"");
+        assert_eq!(text_cell("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(text_cell("\tx"), "\"'\tx\"");
+        assert_eq!(text_cell("\rx"), "\"'\rx\"");
+        assert_eq!(text_cell("a,b\r\nc"), "\"a,b\r\nc\"");
+        assert_eq!(text_cell("plain"), "\"plain\"");
+    }
+
+    #[test]
+    fn runs_csv_has_bom_header_and_raw_numbers() {
+        let runs = vec![run(
+            "=cmd",
+            "billing",
+            "running",
+            "2026-11-20T10:00:00Z",
+            Some(1234.5),
+            Some("schedule"),
+        )];
+        let price = PricePerCu::from_f64(0.002).unwrap();
+        let csv = runs_csv(&runs, &[0], Some((price, "USD")));
+        let mut lines = csv.split("\r\n");
+        assert!(lines
+            .next()
+            .unwrap()
+            .starts_with("\u{feff}run_id,workflow_id,"));
+        assert_eq!(lines.next().unwrap(), "\"'=cmd\",\"billing\",\"running\",\"schedule\",\"2026-11-20T10:00:00Z\",\"\",,1234.5000,true,2.4690");
+    }
+
+    #[test]
+    fn subtotals_csv_ends_with_the_total() {
+        let runs = vec![
+            run("a", "w1", "success", "", Some(1.0), None),
+            run("b", "w2", "failure", "", Some(2.0), None),
+        ];
+        let csv = subtotals_csv(&compute(&runs, &[0, 1], None), None);
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[1], "\"w2\",1,2.0000,2.0000,2.0000,2.0000,0,0");
+        assert_eq!(lines[3], "\"TOTAL\",2,3.0000,1.5000,2.0000,2.0000,0,0");
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(
+            file_name("a/b ü", "runs", "2026-11-28"),
+            "cu-runs_a_b___2026-11-28.csv"
+        );
+    }
+}

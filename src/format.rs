@@ -1,0 +1,286 @@
+//! Numbers, money and dates for display.
+//!
+//! Figures are formatted from their exact fixed-point value: the locale only
+//! supplies the separators (read once from `Intl.NumberFormat`), so nothing is
+//! ever rounded on the way to the screen. Money goes through Intl's currency
+//! formatting with the exact decimal passed as a string. Dates use
+//! `Intl.DateTimeFormat` with the configured locale and time zone. Outside a
+//! browser (native tests) plain English formatting is used.
+
+use crate::cu::{format_units, Cu, CuTotal, Money};
+
+/// Locale-aware formatting for one component instance.
+#[derive(Clone)]
+pub struct Formatter {
+    group: String,
+    decimal: String,
+    #[cfg(target_arch = "wasm32")]
+    intl: Option<intl::Intl>,
+    currency: Option<String>,
+}
+
+impl std::fmt::Debug for Formatter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Formatter")
+            .field("group", &self.group)
+            .field("decimal", &self.decimal)
+            .finish()
+    }
+}
+
+impl Formatter {
+    /// Plain English formatting (`1,234.5`), used natively and as fallback.
+    pub fn plain(currency: Option<String>) -> Formatter {
+        Formatter {
+            group: ",".into(),
+            decimal: ".".into(),
+            #[cfg(target_arch = "wasm32")]
+            intl: None,
+            currency,
+        }
+    }
+
+    /// Formatting for `locale` and `time_zone` (browser defaults when `None`).
+    #[cfg(target_arch = "wasm32")]
+    pub fn new(
+        locale: Option<&str>,
+        time_zone: Option<&str>,
+        currency: Option<String>,
+    ) -> Formatter {
+        match intl::Intl::new(locale, time_zone, currency.as_deref()) {
+            Some(intl) => Formatter {
+                group: intl.group.clone(),
+                decimal: intl.decimal.clone(),
+                currency,
+                intl: Some(intl),
+            },
+            None => Formatter::plain(currency),
+        }
+    }
+
+    /// Formatting for `locale` and `time_zone` (plain outside a browser).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn new(
+        _locale: Option<&str>,
+        _time_zone: Option<&str>,
+        currency: Option<String>,
+    ) -> Formatter {
+        Formatter::plain(currency)
+    }
+
+    /// A run's CU with four decimals, e.g. `1,234.5000`.
+    pub fn cu(&self, cu: Cu) -> String {
+        format_units(u128::from(cu.0), 4, &self.group, &self.decimal)
+    }
+
+    /// A CU total with four decimals.
+    pub fn cu_total(&self, total: CuTotal) -> String {
+        format_units(total.0, 4, &self.group, &self.decimal)
+    }
+
+    /// A count with grouping, e.g. `1,482`.
+    pub fn count(&self, n: u64) -> String {
+        format_units(u128::from(n) * 10_000, 0, &self.group, &self.decimal)
+    }
+
+    /// A percentage with one decimal, e.g. `42.5 %`.
+    pub fn percent(&self, part: CuTotal, whole: CuTotal) -> String {
+        if whole.0 == 0 {
+            return "—".to_owned();
+        }
+        // Tenths of a percent, rounded half up, in integers.
+        let tenths = (part.0 * 1_000 + whole.0 / 2) / whole.0;
+        format!("{}{}{} %", tenths / 10, self.decimal, tenths % 10)
+    }
+
+    /// Money with the currency's symbol, 2 to 4 decimals, never rounded.
+    pub fn money(&self, amount: Money) -> String {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(text) = self.intl.as_ref().and_then(|i| i.money(&amount.to_plain())) {
+            return text;
+        }
+        let number = format_units(amount.0, 2, &self.group, &self.decimal);
+        match &self.currency {
+            Some(c) => format!("{c} {number}"),
+            None => number,
+        }
+    }
+
+    /// A date and time (epoch ms) in the configured locale and time zone.
+    pub fn date_time(&self, ms: i64) -> String {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(text) = self.intl.as_ref().and_then(|i| i.date_time(ms)) {
+            return text;
+        }
+        let date = crate::time::utc_date(ms);
+        let secs = ms.div_euclid(1_000).rem_euclid(86_400);
+        format!("{date} {:02}:{:02} UTC", secs / 3_600, secs / 60 % 60)
+    }
+
+    /// The calendar day (`YYYY-MM-DD`) of epoch ms in the configured time zone.
+    pub fn day_key(&self, ms: i64) -> String {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(text) = self.intl.as_ref().and_then(|i| i.day_key(ms)) {
+            return text;
+        }
+        crate::time::utc_date(ms)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    use js_sys::{Array, Date, Function, Object, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    #[derive(Clone)]
+    pub struct Intl {
+        pub group: String,
+        pub decimal: String,
+        date_time: Function,
+        day: Function,
+        money: Option<Function>,
+    }
+
+    fn options(pairs: &[(&str, JsValue)]) -> Object {
+        let obj = Object::new();
+        for (k, v) in pairs {
+            let _ = Reflect::set(&obj, &JsValue::from_str(k), v);
+        }
+        obj
+    }
+
+    fn locales(locale: Option<&str>) -> Array {
+        let arr = Array::new();
+        if let Some(l) = locale {
+            arr.push(&JsValue::from_str(l));
+        }
+        arr
+    }
+
+    fn part(parts: &Array, kind: &str) -> Option<String> {
+        parts.iter().find_map(|p| {
+            let t = Reflect::get(&p, &"type".into()).ok()?.as_string()?;
+            (t == kind)
+                .then(|| Reflect::get(&p, &"value".into()).ok()?.as_string())
+                .flatten()
+        })
+    }
+
+    impl Intl {
+        pub fn new(
+            locale: Option<&str>,
+            time_zone: Option<&str>,
+            currency: Option<&str>,
+        ) -> Option<Intl> {
+            let locs = locales(locale);
+            let numbers = construct("NumberFormat", &locs, &Object::new())?;
+            let to_parts: Function = Reflect::get(&numbers, &"formatToParts".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            let parts: Array = to_parts
+                .call1(&numbers, &JsValue::from_f64(1_234_567.5))
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            let group = part(&parts, "group").unwrap_or_else(|| ",".into());
+            let decimal = part(&parts, "decimal").unwrap_or_else(|| ".".into());
+            let tz = |mut pairs: Vec<(&str, JsValue)>| {
+                if let Some(tz) = time_zone {
+                    pairs.push(("timeZone", JsValue::from_str(tz)));
+                }
+                options(&pairs)
+            };
+            // An invalid time zone or locale makes the constructor throw: fall back to plain.
+            let dt_opts = tz(vec![
+                ("dateStyle", "medium".into()),
+                ("timeStyle", "short".into()),
+            ]);
+            let date_time = construct_date_time(&locs, &dt_opts)?;
+            let day = construct_date_time(
+                &locales(Some("en-CA")),
+                &tz(vec![
+                    ("year", "numeric".into()),
+                    ("month", "2-digit".into()),
+                    ("day", "2-digit".into()),
+                ]),
+            )?;
+            let money = currency.and_then(|c| {
+                let o = options(&[
+                    ("style", "currency".into()),
+                    ("currency", c.into()),
+                    ("maximumFractionDigits", 4.into()),
+                ]);
+                let nf = construct("NumberFormat", &locs, &o)?;
+                Reflect::get(&nf, &"format".into())
+                    .ok()?
+                    .dyn_into::<Function>()
+                    .ok()
+            });
+            Some(Intl {
+                group,
+                decimal,
+                date_time,
+                day,
+                money,
+            })
+        }
+
+        pub fn money(&self, exact_decimal: &str) -> Option<String> {
+            // A string argument is formatted as an exact decimal (Intl.NumberFormat v3).
+            self.money
+                .as_ref()?
+                .call1(&JsValue::NULL, &JsValue::from_str(exact_decimal))
+                .ok()?
+                .as_string()
+        }
+
+        pub fn date_time(&self, ms: i64) -> Option<String> {
+            self.date_time
+                .call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(ms as f64)))
+                .ok()?
+                .as_string()
+        }
+
+        pub fn day_key(&self, ms: i64) -> Option<String> {
+            self.day
+                .call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(ms as f64)))
+                .ok()?
+                .as_string()
+        }
+    }
+
+    /// `new Intl[name](locales, options)`; `None` if it throws (bad locale or zone).
+    fn construct(name: &str, locs: &Array, opts: &Object) -> Option<JsValue> {
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let ctor: Function = Reflect::get(&intl, &name.into()).ok()?.dyn_into().ok()?;
+        Reflect::construct(&ctor, &Array::of2(locs, opts)).ok()
+    }
+
+    fn construct_date_time(locs: &Array, opts: &Object) -> Option<Function> {
+        let dtf = construct("DateTimeFormat", locs, opts)?;
+        Reflect::get(&dtf, &"format".into())
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_formatting() {
+        let f = Formatter::plain(Some("USD".into()));
+        assert_eq!(f.cu(Cu(123_456)), "12.3456");
+        assert_eq!(f.cu_total(CuTotal(12_345_670_000)), "1,234,567.0000");
+        assert_eq!(f.count(1_482), "1,482");
+        assert_eq!(f.money(Money(2_470)), "USD 0.247");
+        assert_eq!(f.money(Money(10_000)), "USD 1.00");
+        assert_eq!(f.percent(CuTotal(425), CuTotal(1_000)), "42.5 %");
+        assert_eq!(f.percent(CuTotal(1), CuTotal(0)), "—");
+        assert_eq!(f.date_time(0), "1970-01-01 00:00 UTC");
+        assert_eq!(f.day_key(86_400_000 * 2 - 1), "1970-01-02");
+    }
+}

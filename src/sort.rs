@@ -1,0 +1,276 @@
+//! Multi-key, stable sorting of runs by column.
+
+use std::cmp::Ordering;
+
+use crate::api::Run;
+
+/// A sortable column of the runs table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// Run id.
+    Run,
+    /// Workflow id.
+    Workflow,
+    /// Status label.
+    Status,
+    /// Trigger source.
+    Trigger,
+    /// Start time.
+    Started,
+    /// Finish time.
+    Finished,
+    /// Run time.
+    Duration,
+    /// Compute units (also orders the Cost column: cost is CU times a price).
+    Cu,
+}
+
+impl Column {
+    /// Every column, in table order.
+    pub const ALL: [Column; 8] = [
+        Column::Run,
+        Column::Workflow,
+        Column::Status,
+        Column::Trigger,
+        Column::Started,
+        Column::Finished,
+        Column::Duration,
+        Column::Cu,
+    ];
+
+    /// The header text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::Run => "Run",
+            Column::Workflow => "Workflow",
+            Column::Status => "Status",
+            Column::Trigger => "Trigger",
+            Column::Started => "Started",
+            Column::Finished => "Finished",
+            Column::Duration => "Duration",
+            Column::Cu => "CU",
+        }
+    }
+
+    /// Numbers and times sort largest/newest first on the first click.
+    fn descending_first(self) -> bool {
+        matches!(
+            self,
+            Column::Started | Column::Finished | Column::Duration | Column::Cu
+        )
+    }
+
+    /// Compares two runs by this column; missing values sort last.
+    fn compare(self, a: &Run, b: &Run) -> Ordering {
+        fn opt<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
+            match (a, b) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+        }
+        match self {
+            Column::Run => a.run_id.cmp(&b.run_id),
+            Column::Workflow => a.workflow_id.cmp(&b.workflow_id),
+            Column::Status => a.status.label().cmp(b.status.label()),
+            Column::Trigger => opt(a.trigger_source.as_deref(), b.trigger_source.as_deref()),
+            Column::Started => opt(a.started_ms, b.started_ms),
+            Column::Finished => opt(a.finished_ms, b.finished_ms),
+            Column::Duration => opt(a.duration_ms(), b.duration_ms()),
+            Column::Cu => opt(a.cu, b.cu),
+        }
+    }
+
+    fn has_value(self, run: &Run) -> bool {
+        match self {
+            Column::Trigger => run.trigger_source.is_some(),
+            Column::Started => run.started_ms.is_some(),
+            Column::Finished => run.finished_ms.is_some(),
+            Column::Duration => run.duration_ms().is_some(),
+            Column::Cu => run.cu.is_some(),
+            _ => true,
+        }
+    }
+}
+
+/// One sort key: a column and a direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SortKey {
+    /// The column.
+    pub column: Column,
+    /// Largest first.
+    pub descending: bool,
+}
+
+/// The new sort keys after a click on `column` (`additive` = Shift held).
+///
+/// A plain click sorts by that column alone, flipping the direction when it
+/// already was the only key. Shift+click adds the column as a further key, or
+/// flips it if it is already one.
+pub fn toggle(keys: &[SortKey], column: Column, additive: bool) -> Vec<SortKey> {
+    let existing = keys.iter().position(|k| k.column == column);
+    if additive {
+        let mut next = keys.to_vec();
+        match existing {
+            Some(i) => next[i].descending = !next[i].descending,
+            None => next.push(SortKey {
+                column,
+                descending: column.descending_first(),
+            }),
+        }
+        next
+    } else {
+        match (existing, keys.len()) {
+            (Some(0), 1) => vec![SortKey {
+                column,
+                descending: !keys[0].descending,
+            }],
+            _ => vec![SortKey {
+                column,
+                descending: column.descending_first(),
+            }],
+        }
+    }
+}
+
+/// Sorts `indices` into `runs` by `keys`, stably (ties keep their order).
+/// Runs without a value for a key sort after those with one, either way.
+pub fn sort_indices(runs: &[Run], indices: &mut [usize], keys: &[SortKey]) {
+    if keys.is_empty() {
+        return;
+    }
+    indices.sort_by(|&a, &b| {
+        let (ra, rb) = (&runs[a], &runs[b]);
+        for key in keys {
+            let (ha, hb) = (key.column.has_value(ra), key.column.has_value(rb));
+            let ord = match (ha, hb) {
+                (true, false) => Ordering::Less,
+                (false, true) => Ordering::Greater,
+                _ => {
+                    let o = key.column.compare(ra, rb);
+                    if key.descending {
+                        o.reverse()
+                    } else {
+                        o
+                    }
+                }
+            };
+            if ord != Ordering::Equal {
+                return ord;
+            }
+        }
+        Ordering::Equal
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filter::tests::run;
+
+    #[test]
+    fn click_toggles_and_shift_click_adds() {
+        let k = toggle(&[], Column::Cu, false);
+        assert_eq!(
+            k,
+            vec![SortKey {
+                column: Column::Cu,
+                descending: true
+            }]
+        );
+        let k = toggle(&k, Column::Cu, false);
+        assert_eq!(
+            k,
+            vec![SortKey {
+                column: Column::Cu,
+                descending: false
+            }]
+        );
+        let k = toggle(&k, Column::Workflow, true);
+        assert_eq!(k.len(), 2);
+        assert_eq!(
+            k[1],
+            SortKey {
+                column: Column::Workflow,
+                descending: false
+            }
+        );
+        let k = toggle(&k, Column::Workflow, true);
+        assert!(k[1].descending);
+        let k = toggle(&k, Column::Run, false);
+        assert_eq!(
+            k,
+            vec![SortKey {
+                column: Column::Run,
+                descending: false
+            }]
+        );
+    }
+
+    #[test]
+    fn sorts_stably_with_missing_values_last() {
+        let runs = vec![
+            run(
+                "a",
+                "w2",
+                "success",
+                "2026-11-20T10:00:00Z",
+                Some(2.0),
+                None,
+            ),
+            run("b", "w1", "success", "2026-11-20T11:00:00Z", None, None),
+            run(
+                "c",
+                "w1",
+                "success",
+                "2026-11-20T12:00:00Z",
+                Some(2.0),
+                None,
+            ),
+            run(
+                "d",
+                "w2",
+                "success",
+                "2026-11-20T13:00:00Z",
+                Some(9.0),
+                None,
+            ),
+        ];
+        let mut idx: Vec<usize> = (0..4).collect();
+        sort_indices(
+            &runs,
+            &mut idx,
+            &[SortKey {
+                column: Column::Cu,
+                descending: true,
+            }],
+        );
+        assert_eq!(idx, vec![3, 0, 2, 1], "ties keep order, missing last");
+        sort_indices(
+            &runs,
+            &mut idx,
+            &[SortKey {
+                column: Column::Cu,
+                descending: false,
+            }],
+        );
+        assert_eq!(idx, vec![0, 2, 3, 1]);
+        let mut idx: Vec<usize> = (0..4).collect();
+        sort_indices(
+            &runs,
+            &mut idx,
+            &[
+                SortKey {
+                    column: Column::Workflow,
+                    descending: false,
+                },
+                SortKey {
+                    column: Column::Started,
+                    descending: true,
+                },
+            ],
+        );
+        assert_eq!(idx, vec![2, 1, 3, 0]);
+    }
+}

@@ -1,0 +1,158 @@
+//! Per-workflow CU subtotals and the grand total, in exact integer sums.
+
+use std::collections::HashMap;
+
+use crate::api::{Run, RunStatus};
+use crate::cu::{Cu, CuTotal, Money, PricePerCu};
+
+/// Figures for one workflow, or for all of them (the grand total).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Subtotal {
+    /// Workflow id (empty for the grand total).
+    pub workflow_id: String,
+    /// Runs covered.
+    pub runs: usize,
+    /// Runs with a valid CU value (the others are in no total).
+    pub valid_runs: usize,
+    /// Sum of CU.
+    pub cu: CuTotal,
+    /// Largest single run.
+    pub largest: Option<Cu>,
+    /// CU spent on failed and cancelled runs.
+    pub failed_cu: CuTotal,
+    /// Runs still in progress (their CU is partial).
+    pub in_progress: usize,
+    /// Sum of the runs' costs, when priced.
+    pub cost: Money,
+}
+
+impl Subtotal {
+    fn add(&mut self, run: &Run, price: Option<PricePerCu>) {
+        self.runs += 1;
+        if run.status.in_progress() {
+            self.in_progress += 1;
+        }
+        let Some(cu) = run.cu else { return };
+        self.valid_runs += 1;
+        self.cu.add(cu);
+        self.largest = self.largest.max(Some(cu));
+        if matches!(run.status, RunStatus::Failure | RunStatus::Cancelled) {
+            self.failed_cu.add(cu);
+        }
+        if let Some(price) = price {
+            self.cost.add(price.cost(cu));
+        }
+    }
+
+    /// Mean CU per run with a valid value, rounded half up to 1/10,000.
+    pub fn average(&self) -> Option<CuTotal> {
+        let n = self.valid_runs as u128;
+        (n > 0).then(|| CuTotal((self.cu.0 + n / 2) / n))
+    }
+
+    /// Runs without a valid CU value.
+    pub fn invalid_runs(&self) -> usize {
+        self.runs - self.valid_runs
+    }
+}
+
+/// The subtotals table: one row per workflow and the grand total.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Subtotals {
+    /// Per workflow, largest CU first (ties by workflow id).
+    pub rows: Vec<Subtotal>,
+    /// Over all covered runs.
+    pub total: Subtotal,
+}
+
+/// Subtotals over `runs[i]` for every `i` in `indices`.
+pub fn compute(runs: &[Run], indices: &[usize], price: Option<PricePerCu>) -> Subtotals {
+    let mut by_workflow: HashMap<&str, Subtotal> = HashMap::new();
+    let mut total = Subtotal::default();
+    for &i in indices {
+        let run = &runs[i];
+        by_workflow
+            .entry(run.workflow_id.as_str())
+            .or_insert_with(|| Subtotal {
+                workflow_id: run.workflow_id.clone(),
+                ..Subtotal::default()
+            })
+            .add(run, price);
+        total.add(run, price);
+    }
+    let mut rows: Vec<Subtotal> = by_workflow.into_values().collect();
+    rows.sort_by(|a, b| {
+        b.cu.cmp(&a.cu)
+            .then_with(|| a.workflow_id.cmp(&b.workflow_id))
+    });
+    Subtotals { rows, total }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filter::tests::run;
+    use proptest::prelude::*;
+
+    #[test]
+    fn groups_by_workflow_with_partial_and_failed_figures() {
+        let runs = vec![
+            run("a", "billing", "success", "", Some(0.1), None),
+            run("b", "billing", "failure", "", Some(0.2), None),
+            run("c", "alerts", "running", "", Some(0.05), None),
+            run("d", "alerts", "cancelled", "", None, None),
+        ];
+        let price = PricePerCu::from_f64(0.002);
+        let s = compute(&runs, &[0, 1, 2, 3], price);
+        assert_eq!(s.rows[0].workflow_id, "billing");
+        assert_eq!(s.rows[0].cu.to_plain(), "0.3000");
+        assert_eq!(s.rows[0].failed_cu.to_plain(), "0.2000");
+        assert_eq!(s.rows[0].largest, Some(Cu(2_000)));
+        assert_eq!(s.rows[0].average().unwrap().to_plain(), "0.1500");
+        assert_eq!(s.rows[1].in_progress, 1);
+        assert_eq!(s.rows[1].invalid_runs(), 1);
+        assert_eq!(s.total.runs, 4);
+        assert_eq!(s.total.cu.to_plain(), "0.3500");
+        assert_eq!(s.total.invalid_runs(), 1);
+        assert_eq!(s.total.cost, Money(4 + 2 + 1));
+    }
+
+    fn arb_cu() -> impl Strategy<Value = Option<f64>> {
+        prop_oneof![
+            1 => Just(None),
+            8 => (-4i32..=9, 0u32..10_000).prop_map(|(exp, mant)| Some((f64::from(mant) / 10_000.0 + 1.0) * 10f64.powi(exp))),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+        /// Σ subtotals = grand total = Σ covered rows, at display precision,
+        /// for mixed magnitudes from 1e-4 to 1e9.
+        #[test]
+        fn subtotals_add_up_exactly(values in proptest::collection::vec((0usize..6, arb_cu()), 0..40), keep in proptest::collection::vec(any::<bool>(), 40)) {
+            let runs: Vec<Run> = values.iter().enumerate().map(|(i, (wf, cu))| run(&format!("r{i}"), &format!("wf{wf}"), "success", "", *cu, None)).collect();
+            let indices: Vec<usize> = (0..runs.len()).filter(|&i| keep[i]).collect();
+            let price = PricePerCu::from_f64(0.0025);
+            let s = compute(&runs, &indices, price);
+            let mut sum_rows = CuTotal::default();
+            let mut sum_cost = Money::default();
+            for &i in &indices {
+                if let Some(cu) = runs[i].cu {
+                    sum_rows.add(cu);
+                    sum_cost.add(price.unwrap().cost(cu));
+                }
+            }
+            let mut sum_sub = CuTotal::default();
+            let mut sum_sub_cost = Money::default();
+            for row in &s.rows {
+                sum_sub.add_total(row.cu);
+                sum_sub_cost.add(row.cost);
+            }
+            prop_assert_eq!(sum_sub.to_plain(), s.total.cu.to_plain());
+            prop_assert_eq!(s.total.cu.to_plain(), sum_rows.to_plain());
+            prop_assert_eq!(sum_sub_cost, s.total.cost);
+            prop_assert_eq!(s.total.cost, sum_cost);
+            prop_assert_eq!(s.rows.iter().map(|r| r.runs).sum::<usize>(), indices.len());
+        }
+    }
+}

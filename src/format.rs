@@ -14,8 +14,10 @@ use crate::cu::{format_units, Cu, CuTotal, Money};
 pub struct Formatter {
     group: String,
     decimal: String,
+    // JS objects are not `Send`; wasm32 here is single-threaded, so the
+    // wrapper's "same thread" check always holds.
     #[cfg(target_arch = "wasm32")]
-    intl: Option<intl::Intl>,
+    intl: Option<send_wrapper::SendWrapper<intl::Intl>>,
     currency: Option<String>,
 }
 
@@ -52,7 +54,7 @@ impl Formatter {
                 group: intl.group.clone(),
                 decimal: intl.decimal.clone(),
                 currency,
-                intl: Some(intl),
+                intl: Some(send_wrapper::SendWrapper::new(intl)),
             },
             None => Formatter::plain(currency),
         }

@@ -1,12 +1,25 @@
 //! A CU cost table for the browser: workflow runs and their compute-unit
 //! costs, as a Leptos component compiled to WebAssembly.
+//!
+//! Layout: [`api`] (models, errors, request building, HTTP client behind the
+//! [`api::RunsSource`] seam); pure logic ([`cu`], [`time`], [`filter`],
+//! [`sort`], [`subtotals`], [`csv`], [`labels`], [`config`], [`format`]);
+//! reactive state and loading ([`state`], [`loader`]); the view
+//! ([`components`]); and the JavaScript API ([`mount`]).
 
 pub mod api;
+pub mod components;
 pub mod config;
 pub mod csv;
 pub mod cu;
 pub mod filter;
 pub mod format;
+pub mod labels;
+pub mod loader;
+pub mod mount;
 pub mod sort;
+pub mod state;
 pub mod subtotals;
 pub mod time;
+
+pub use mount::{mount, MountHandle};

@@ -21,8 +21,10 @@ pub enum Column {
     Finished,
     /// Run time.
     Duration,
-    /// Compute units (also orders the Cost column: cost is CU times a price).
+    /// Compute units.
     Cu,
+    /// Cost (ordered as CU: cost is CU times one price).
+    Cost,
 }
 
 impl Column {
@@ -49,6 +51,7 @@ impl Column {
             Column::Finished => "Finished",
             Column::Duration => "Duration",
             Column::Cu => "CU",
+            Column::Cost => "Cost",
         }
     }
 
@@ -78,7 +81,7 @@ impl Column {
             Column::Started => opt(a.started_ms, b.started_ms),
             Column::Finished => opt(a.finished_ms, b.finished_ms),
             Column::Duration => opt(a.duration_ms(), b.duration_ms()),
-            Column::Cu => opt(a.cu, b.cu),
+            Column::Cu | Column::Cost => opt(a.cu, b.cu),
         }
     }
 
@@ -88,7 +91,7 @@ impl Column {
             Column::Started => run.started_ms.is_some(),
             Column::Finished => run.finished_ms.is_some(),
             Column::Duration => run.duration_ms().is_some(),
-            Column::Cu => run.cu.is_some(),
+            Column::Cu | Column::Cost => run.cu.is_some(),
             _ => true,
         }
     }

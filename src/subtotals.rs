@@ -92,7 +92,6 @@ pub fn compute(runs: &[Run], indices: &[usize], price: Option<PricePerCu>) -> Su
 mod tests {
     use super::*;
     use crate::filter::tests::run;
-    use proptest::prelude::*;
 
     #[test]
     fn groups_by_workflow_with_partial_and_failed_figures() {
@@ -116,6 +115,13 @@ mod tests {
         assert_eq!(s.total.invalid_runs(), 1);
         assert_eq!(s.total.cost, Money(4 + 2 + 1));
     }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::filter::tests::run;
+    use proptest::prelude::*;
 
     fn arb_cu() -> impl Strategy<Value = Option<f64>> {
         prop_oneof![

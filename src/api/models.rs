@@ -525,7 +525,7 @@ mod tests {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod never_panics {
     use super::*;
     use proptest::prelude::*;

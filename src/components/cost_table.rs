@@ -1,0 +1,239 @@
+//! The root component: state, derived views (all `Memo`s), and layout.
+
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::error_box::ErrorBox;
+use super::export::{download_csv, today};
+use super::filters_panel::FiltersPanel;
+use super::pager::Pager;
+use super::runs_table::RunsTable;
+use super::scope_bar::ScopeBar;
+use super::subtotals_table::SubtotalsTable;
+use crate::csv::{file_name, runs_csv, subtotals_csv};
+use crate::filter::{facet_counts, Filters};
+use crate::loader::{install_page_loader, Env};
+use crate::sort::sort_indices;
+use crate::state::{Loaded, Scope, Shared, TableState};
+use crate::subtotals::{compute, Subtotals};
+
+fn next_uid() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    format!("cu{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The whole CU cost table for one organization.
+#[component]
+pub fn CostTable(
+    /// Settings, the runs source and formatting.
+    env: Rc<Env>,
+) -> impl IntoView {
+    let uid = next_uid();
+    let config = env.config.clone();
+    let fmt = Arc::new(env.fmt.clone());
+    let state = TableState::new(config.page_size);
+    install_page_loader(state, env.clone());
+    let env_store = StoredValue::new_local(env);
+    let price = config.price.clone();
+    let per_cu = price.as_ref().map(|p| p.per_cu);
+
+    // Derived state: each a Memo, recomputed once per change of its inputs.
+    let scope_set: Memo<Option<Shared<Loaded>>> = Memo::new(move |_| match state.scope.get() {
+        Scope::Page => state.page.with(|p| p.as_ref().map(|p| p.loaded.clone())),
+        Scope::All => state.all.get(),
+    });
+    let filtered: Memo<Shared<Vec<usize>>> = Memo::new(move |_| {
+        scope_set.with(|s| {
+            Shared::new(
+                s.as_ref()
+                    .map(|l| state.filters.with(|f| f.apply(&l.set)))
+                    .unwrap_or_default(),
+            )
+        })
+    });
+    let sorted: Memo<Shared<Vec<usize>>> = Memo::new(move |_| {
+        let mut idx = filtered.with(|f| f.0.as_ref().clone());
+        scope_set.with(|s| {
+            if let Some(l) = s {
+                state
+                    .sort
+                    .with(|keys| sort_indices(&l.set.runs, &mut idx, keys));
+            }
+        });
+        Shared::new(idx)
+    });
+    let visible: Memo<Shared<Vec<usize>>> = Memo::new(move |_| match state.scope.get() {
+        Scope::Page => sorted.get(),
+        Scope::All => {
+            let (from, len) = (state.view_offset.get(), state.limit.get() as usize);
+            sorted.with(|s| Shared::new(s.iter().skip(from).take(len).copied().collect()))
+        }
+    });
+    let subtotals: Memo<Shared<Subtotals>> = Memo::new(move |_| {
+        scope_set.with(|s| {
+            filtered.with(|f| {
+                Shared::new(
+                    s.as_ref()
+                        .map(|l| compute(&l.set.runs, f, per_cu))
+                        .unwrap_or_default(),
+                )
+            })
+        })
+    });
+    let facets = Memo::new(move |_| {
+        scope_set.with(|s| {
+            Shared::new(
+                s.as_ref()
+                    .map(|l| state.filters.with(|f| facet_counts(&l.set, f)))
+                    .unwrap_or_default(),
+            )
+        })
+    });
+    // Filters change what is in view: go back to the first loaded row.
+    Effect::new(move |prev: Option<()>| {
+        state.filters.track();
+        if prev.is_some() {
+            state.view_offset.set(0);
+        }
+    });
+
+    let cov_fmt = fmt.clone();
+    let coverage = move || {
+        let fmt = &cov_fmt;
+        let total = scope_set.with(|s| s.as_ref().map(|l| l.set.len()))?;
+        let shown = filtered.with(|f| f.len());
+        let active = state.filters.with(Filters::active_count);
+        let filters = match active {
+            0 => String::new(),
+            1 => " (1 filter active)".to_owned(),
+            n => format!(" ({n} filters active)"),
+        };
+        let text = match (state.scope.get(), active) {
+            (Scope::Page, 0) => format!(
+                "Totals cover {} runs on this page.",
+                fmt.count(total as u64)
+            ),
+            (Scope::Page, _) => format!(
+                "Totals cover {} of {} runs on this page{filters}.",
+                fmt.count(shown as u64),
+                fmt.count(total as u64)
+            ),
+            (Scope::All, 0) => format!("Totals cover all {} loaded runs.", fmt.count(total as u64)),
+            (Scope::All, _) => format!(
+                "Totals cover {} of {} loaded runs{filters}.",
+                fmt.count(shown as u64),
+                fmt.count(total as u64)
+            ),
+        };
+        Some(text)
+    };
+    let notes_fmt = fmt.clone();
+    let notes = move || {
+        let s = subtotals.get();
+        let invalid = s.total.invalid_runs();
+        let partial = s.total.in_progress;
+        let fmt = &notes_fmt;
+        let invalid_note = (invalid > 0).then(|| {
+            let text = if invalid == 1 {
+                "1 run without a valid CU value is not in the totals.".to_owned()
+            } else {
+                format!(
+                    "{} runs without a valid CU value are not in the totals.",
+                    fmt.count(invalid as u64)
+                )
+            };
+            view! { <p class="cu-note cu-warn">{text}</p> }
+        });
+        let partial_note = (partial > 0).then(|| {
+            let text = if partial == 1 {
+                "1 run is still in progress: its CU so far is included.".to_owned()
+            } else {
+                format!(
+                    "{} runs are still in progress: their CU so far is included.",
+                    fmt.count(partial as u64)
+                )
+            };
+            view! { <p class="cu-note">{text}</p> }
+        });
+        (invalid_note, partial_note)
+    };
+    let clear_filters = move |_| state.filters.set(Filters::default());
+    let empty = ViewFn::from(move || {
+        let first_load = state.page.with(Option::is_none);
+        let loaded_none = scope_set.with(|s| s.as_ref().is_some_and(|l| l.set.is_empty()));
+        if first_load {
+            if state.error.with(Option::is_some) {
+                view! { <p class="cu-empty">"No runs could be loaded."</p> }.into_any()
+            } else {
+                view! { <p class="cu-empty cu-placeholder">"Loading runs…"</p> }.into_any()
+            }
+        } else if loaded_none {
+            let text = if state.scope.get() == Scope::Page && state.offset.get() > 0 {
+                "No runs on this page."
+            } else {
+                "No runs yet."
+            };
+            view! { <p class="cu-empty">{text}</p> }.into_any()
+        } else {
+            view! {
+                <p class="cu-empty">"No runs match these filters."</p>
+                <button type="button" class="cu-btn" on:click=clear_filters>"Clear all filters"</button>
+            }
+            .into_any()
+        }
+    });
+
+    let org = config.org_id.clone();
+    let export_price = price.clone();
+    let export_runs = move |_| {
+        let Some(set) = scope_set.get_untracked() else {
+            return;
+        };
+        let p = export_price
+            .as_ref()
+            .map(|p| (p.per_cu, p.currency.as_str()));
+        let csv = sorted.with_untracked(|idx| runs_csv(&set.set.runs, idx, p));
+        let _ = download_csv(&file_name(&org, "runs", &today()), &csv);
+    };
+    let org = config.org_id.clone();
+    let currency = price.as_ref().map(|p| p.currency.clone());
+    let export_subtotals = move |_| {
+        let csv = subtotals.with_untracked(|s| subtotals_csv(s, currency.as_deref()));
+        let _ = download_csv(&file_name(&org, "subtotals", &today()), &csv);
+    };
+    let no_data = move || scope_set.with(Option::is_none);
+    let heading_id = format!("{uid}-title");
+    let heading_ref = heading_id.clone();
+    let org_label = config.org_id.clone();
+
+    view! {
+        <section class="cu-root" aria-labelledby=heading_id aria-busy=move || state.loading.get().to_string()>
+            <header class="cu-head">
+                <h2 id=heading_ref>{config.title.clone()}</h2>
+                <span class="cu-org" title="Organization">{org_label}</span>
+                {price.as_ref().map(|p| view! { <span class="cu-muted">{format!("Price: {} {} per CU", p.per_cu_f64, p.currency)}</span> })}
+            </header>
+            <ErrorBox state />
+            <ScopeBar state env=env_store fmt=fmt.clone() max_runs=config.max_runs />
+            <FiltersPanel state facets fmt=fmt.clone() uid=uid.clone() />
+            <div class="cu-summary">
+                <p class="cu-coverage" aria-live="polite">{coverage}</p>
+                {notes}
+            </div>
+            <div class="cu-section-head">
+                <h3>"Subtotals"</h3>
+                <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export_subtotals>"Export subtotals CSV"</button>
+            </div>
+            <SubtotalsTable state subtotals fmt=fmt.clone() price=price.clone() />
+            <div class="cu-section-head">
+                <h3>"Runs"</h3>
+                <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export_runs>"Export CSV"</button>
+            </div>
+            <Pager state filtered fmt=fmt.clone() />
+            <RunsTable state scope_set visible fmt=fmt.clone() price=price.clone() empty />
+        </section>
+    }
+}

@@ -1,0 +1,290 @@
+//! Client-side filters with faceted counts. Filters never refetch.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::api::RunStatus;
+use crate::cu::Cu;
+use crate::filter::{FacetCounts, Filters};
+use crate::format::Formatter;
+use crate::labels::trigger_label;
+use crate::state::{Shared, TableState};
+
+/// Delay between the last keystroke in "Search runs" and filtering.
+pub const SEARCH_DEBOUNCE_MS: u64 = 200;
+
+/// Search, Status, Workflow, Trigger, From/To, Minimum CU and "Clear filters".
+#[component]
+pub fn FiltersPanel(
+    /// The instance state.
+    state: TableState,
+    /// Counts per facet value over the runs in scope.
+    facets: Memo<Shared<FacetCounts>>,
+    /// Locale formatting.
+    fmt: Arc<Formatter>,
+    /// Prefix for element ids (unique per instance).
+    uid: String,
+) -> impl IntoView {
+    let search_text = RwSignal::new(state.filters.with_untracked(|f| f.search.clone()));
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let on_search = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        search_text.set(text.clone());
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                state.filters.try_update(|f| f.search = text);
+            },
+            Duration::from_millis(SEARCH_DEBOUNCE_MS),
+        )
+        .ok();
+        pending.set_value(handle);
+    };
+    on_cleanup(move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+    });
+    let min_cu_text = RwSignal::new(String::new());
+    let min_cu_error = move || {
+        let text = min_cu_text.get();
+        let t = text.trim();
+        (!t.is_empty() && t.parse::<f64>().ok().and_then(Cu::from_f64).is_none())
+            .then_some("Enter a number of 0 or more.")
+    };
+    let on_min_cu = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        min_cu_text.set(text.clone());
+        let t = text.trim();
+        if t.is_empty() {
+            state.filters.update(|f| f.min_cu = None);
+        } else if let Some(cu) = t.parse::<f64>().ok().and_then(Cu::from_f64) {
+            state.filters.update(|f| f.min_cu = Some(cu));
+        }
+    };
+    let clear = move |_| {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        search_text.set(String::new());
+        min_cu_text.set(String::new());
+        state.filters.set(Filters::default());
+    };
+    let count_fmt = fmt.clone();
+    let status_boxes = move || {
+        let counts = facets.get();
+        let selected = state.filters.with(|f| f.statuses.clone());
+        let fmt = count_fmt.clone();
+        counts
+            .statuses
+            .iter()
+            .map(|(raw, n)| {
+                let raw = raw.clone();
+                let checked = selected.contains(&raw);
+                let label = RunStatus::parse(&raw).label().to_owned();
+                let value = raw.clone();
+                view! {
+                    <label class="cu-check">
+                        <input
+                            type="checkbox"
+                            prop:checked=checked
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let value = value.clone();
+                                state.filters.update(|f| {
+                                    f.statuses.retain(|s| *s != value);
+                                    if on {
+                                        f.statuses.push(value);
+                                    }
+                                });
+                            }
+                        />
+                        <span>{label}</span>
+                        <span class="cu-count">{format!("({})", fmt.count(*n as u64))}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+    let wf_fmt = fmt.clone();
+    let workflow_options = move || {
+        let counts = facets.get();
+        let current = state.filters.with(|f| f.workflow.clone());
+        let mut items: Vec<(String, usize)> = counts
+            .workflows
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
+        if let Some(c) = &current {
+            if !counts.workflows.contains_key(c) {
+                items.push((c.clone(), 0));
+            }
+        }
+        let total: usize = counts.workflows.values().sum();
+        let fmt = wf_fmt.clone();
+        let all = view! { <option value="" selected=current.is_none()>{format!("All workflows ({})", fmt.count(total as u64))}</option> };
+        let rest = items
+            .into_iter()
+            .map(|(wf, n)| {
+                let selected = current.as_deref() == Some(wf.as_str());
+                let text = format!("{wf} ({})", fmt.count(n as u64));
+                view! { <option value=wf selected=selected>{text}</option> }
+            })
+            .collect_view();
+        (all, rest)
+    };
+    let tr_fmt = fmt.clone();
+    let trigger_options = move || {
+        let counts = facets.get();
+        let current = state.filters.with(|f| f.trigger.clone());
+        let total: usize = counts.triggers.values().sum();
+        let mut items: Vec<(String, usize)> = counts
+            .triggers
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
+        if let Some(c) = &current {
+            if !counts.triggers.contains_key(c) {
+                items.push((c.clone(), 0));
+            }
+        }
+        let fmt = tr_fmt.clone();
+        // Select values are prefixed so the "no trigger" value ("") differs from "all".
+        let all = view! { <option value="*" selected=current.is_none()>{format!("All triggers ({})", fmt.count(total as u64))}</option> };
+        let rest = items
+            .into_iter()
+            .map(|(raw, n)| {
+                let selected = current.as_deref() == Some(raw.as_str());
+                let text = format!("{} ({})", trigger_label(&raw), fmt.count(n as u64));
+                view! { <option value=format!("={raw}") selected=selected>{text}</option> }
+            })
+            .collect_view();
+        (all, rest)
+    };
+    let date_input = move |label: &'static str, which: fn(&mut Filters) -> &mut Option<String>| {
+        let value = move || {
+            state.filters.with(|f| {
+                let mut f = f.clone();
+                which(&mut f).clone().unwrap_or_default()
+            })
+        };
+        view! {
+            <label class="cu-field">
+                <span>{label}</span>
+                <input
+                    type="date"
+                    prop:value=value
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        state.filters.update(|f| *which(f) = (!v.is_empty()).then_some(v));
+                    }
+                />
+            </label>
+        }
+    };
+    let chips = move || {
+        let f = state.filters.get();
+        let mut chips: Vec<String> = Vec::new();
+        if !f.search.trim().is_empty() {
+            chips.push(format!("Search: “{}”", f.search.trim()));
+        }
+        if !f.statuses.is_empty() {
+            let labels: Vec<String> = f
+                .statuses
+                .iter()
+                .map(|s| RunStatus::parse(s).label().to_owned())
+                .collect();
+            chips.push(format!("Status: {}", labels.join(", ")));
+        }
+        if let Some(w) = &f.workflow {
+            chips.push(format!("Workflow: {w}"));
+        }
+        if let Some(t) = &f.trigger {
+            chips.push(format!("Trigger: {}", trigger_label(t)));
+        }
+        if let Some(d) = &f.from {
+            chips.push(format!("From: {d}"));
+        }
+        if let Some(d) = &f.to {
+            chips.push(format!("To: {d}"));
+        }
+        if let Some(cu) = f.min_cu {
+            chips.push(format!(
+                "Minimum CU: {}",
+                cu.to_plain().trim_end_matches('0').trim_end_matches('.')
+            ));
+        }
+        chips
+            .into_iter()
+            .map(|c| view! { <li class="cu-chip">{c}</li> })
+            .collect_view()
+    };
+    let active = move || state.filters.with(Filters::active_count);
+    let search_id = format!("{uid}-search");
+    let search_for = search_id.clone();
+    view! {
+        <div class="cu-filters" role="search" aria-label="Filter runs">
+            <div class="cu-filter-row">
+                <label class="cu-field cu-grow" for=search_for>
+                    <span>"Search runs"</span>
+                    <input
+                        id=search_id
+                        type="search"
+                        placeholder="Run, workflow or trigger"
+                        autocomplete="off"
+                        prop:value=move || search_text.get()
+                        on:input=on_search
+                    />
+                </label>
+                <label class="cu-field">
+                    <span>"Workflow"</span>
+                    <select on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        state.filters.update(|f| f.workflow = (!v.is_empty()).then_some(v));
+                    }>{workflow_options}</select>
+                </label>
+                <label class="cu-field">
+                    <span>"Trigger"</span>
+                    <select on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        state.filters.update(|f| f.trigger = v.strip_prefix('=').map(str::to_owned));
+                    }>{trigger_options}</select>
+                </label>
+                {date_input("From", |f| &mut f.from)}
+                {date_input("To", |f| &mut f.to)}
+                <label class="cu-field cu-narrow">
+                    <span>"Minimum CU"</span>
+                    <input
+                        type="number"
+                        min="0"
+                        step="any"
+                        inputmode="decimal"
+                        prop:value=move || min_cu_text.get()
+                        aria-invalid=move || min_cu_error().is_some().to_string()
+                        on:input=on_min_cu
+                    />
+                    <span class="cu-field-error">{min_cu_error}</span>
+                </label>
+            </div>
+            <div class="cu-filter-row">
+                <fieldset class="cu-statuses">
+                    <legend>"Status"</legend>
+                    {status_boxes}
+                </fieldset>
+                <button type="button" class="cu-btn" disabled=move || active() == 0 on:click=clear>
+                    "Clear filters"
+                </button>
+            </div>
+            <Show when=move || { active() > 0 }>
+                <div class="cu-active">
+                    <span>{move || if active() == 1 { "1 filter active:".to_owned() } else { format!("{} filters active:", active()) }}</span>
+                    <ul class="cu-chips">{chips}</ul>
+                </div>
+            </Show>
+        </div>
+    }
+}

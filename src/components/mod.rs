@@ -1,0 +1,12 @@
+//! The view, one component per file.
+
+pub mod cost_table;
+pub mod error_box;
+pub mod export;
+pub mod filters_panel;
+pub mod pager;
+pub mod runs_table;
+pub mod scope_bar;
+pub mod subtotals_table;
+
+pub use cost_table::CostTable;

@@ -1,0 +1,196 @@
+//! The "Workflow runs" table: sortable headers and one row per visible run.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::api::{Run, RunStatus};
+use crate::config::Price;
+use crate::format::Formatter;
+use crate::labels::trigger_label;
+use crate::sort::{toggle, Column};
+use crate::state::{Loaded, Shared, TableState};
+use crate::time::format_duration_ms;
+
+/// The CSS class of a status badge (known statuses only: raw API text never
+/// becomes a class name).
+fn status_class(status: &RunStatus) -> &'static str {
+    match status {
+        RunStatus::Running => "cu-status-running",
+        RunStatus::Waiting => "cu-status-waiting",
+        RunStatus::Success => "cu-status-success",
+        RunStatus::Failure => "cu-status-failure",
+        RunStatus::Cancelled => "cu-status-cancelled",
+        RunStatus::Partial => "cu-status-partial",
+        RunStatus::Other(_) => "cu-status-other",
+    }
+}
+
+/// A sortable column header: a button inside the `th`, `aria-sort` on the
+/// primary key's header, Shift+click (or Shift+Enter) adds a key.
+#[component]
+fn SortHeader(
+    /// The instance state (reads and writes `sort`).
+    state: TableState,
+    /// The column.
+    column: Column,
+    /// Right-align (numeric columns).
+    numeric: bool,
+) -> impl IntoView {
+    let position = move || {
+        state.sort.with(|keys| {
+            keys.iter()
+                .position(|k| k.column == column)
+                .map(|i| (i, keys[i].descending, keys.len()))
+        })
+    };
+    let aria_sort = move || match position() {
+        Some((0, true, _)) => "descending",
+        Some((0, false, _)) => "ascending",
+        _ => "none",
+    };
+    let indicator = move || match position() {
+        Some((i, desc, n)) => format!(
+            "{}{}",
+            if desc { "▼" } else { "▲" },
+            if n > 1 {
+                (i + 1).to_string()
+            } else {
+                String::new()
+            }
+        ),
+        None => "↕".to_owned(),
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort class:cu-num=numeric>
+            <button
+                type="button"
+                class="cu-sort"
+                title="Sort (Shift+click to add as a further sort key)"
+                on:click=move |ev: leptos::ev::MouseEvent| {
+                    let additive = ev.shift_key();
+                    state.sort.update(|keys| *keys = toggle(keys, column, additive));
+                }
+            >
+                {column.label()}
+                <span class="cu-sort-ind" aria-hidden="true">{indicator}</span>
+            </button>
+        </th>
+    }
+}
+
+fn time_cell(fmt: &Formatter, raw: Option<&str>, ms: Option<i64>) -> AnyView {
+    match (raw, ms) {
+        (Some(raw), Some(ms)) => {
+            view! { <time datetime=raw.to_owned() title=raw.to_owned()>{fmt.date_time(ms)}</time> }
+                .into_any()
+        }
+        (Some(raw), None) if !raw.is_empty() => {
+            view! { <span class="cu-raw" title="Not a valid timestamp">{raw.to_owned()}</span> }
+                .into_any()
+        }
+        _ => view! { <span class="cu-muted">"—"</span> }.into_any(),
+    }
+}
+
+fn run_row(run: &Run, fmt: &Formatter, price: Option<&Price>) -> impl IntoView {
+    let partial = run.status.in_progress();
+    let cu = match run.cu {
+        Some(cu) => view! {
+            <span>{fmt.cu(cu)}</span>
+            {partial.then(|| view! { <span class="cu-partial" title="Run in progress: CU consumed so far">" so far"</span> })}
+        }
+        .into_any(),
+        None => view! { <span class="cu-muted" title="No valid CU value: not in the totals">"—"</span> }.into_any(),
+    };
+    let cost = price.map(|p| {
+        let text = run
+            .cu
+            .map_or_else(|| "—".to_owned(), |cu| fmt.money(p.per_cu.cost(cu)));
+        view! { <td class="cu-num">{text}</td> }
+    });
+    let trigger_raw = run.trigger_source.clone().unwrap_or_default();
+    let duration = run
+        .duration_ms()
+        .map_or_else(|| "—".to_owned(), format_duration_ms);
+    view! {
+        <tr>
+            <td class="cu-id"><span class="cu-trunc" title=run.run_id.clone()>{run.run_id.clone()}</span></td>
+            <td><span class="cu-trunc" title=run.workflow_id.clone()>{run.workflow_id.clone()}</span></td>
+            <td>
+                <span class=format!("cu-badge {}", status_class(&run.status)) title=run.status.as_str().to_owned()>
+                    {run.status.label().to_owned()}
+                </span>
+            </td>
+            <td><span class="cu-trunc" title=trigger_raw.clone()>{trigger_label(&trigger_raw).to_owned()}</span></td>
+            <td>{time_cell(fmt, Some(&run.started_at), run.started_ms)}</td>
+            <td>{time_cell(fmt, run.finished_at.as_deref(), run.finished_ms)}</td>
+            <td class="cu-num">{duration}</td>
+            <td class="cu-num">{cu}</td>
+            {cost}
+        </tr>
+    }
+}
+
+/// The runs table. Only the visible rows (one page) are in the DOM, whatever
+/// the number of loaded runs.
+#[component]
+pub fn RunsTable(
+    /// The instance state.
+    state: TableState,
+    /// Runs in scope.
+    scope_set: Memo<Option<Shared<Loaded>>>,
+    /// Indices of the rows to show, in display order.
+    visible: Memo<Shared<Vec<usize>>>,
+    /// Locale formatting.
+    fmt: Arc<Formatter>,
+    /// Price per CU, when money columns are configured.
+    price: Option<Price>,
+    /// What to show when there is nothing to list.
+    empty: ViewFn,
+) -> impl IntoView {
+    let columns = Column::ALL
+        .iter()
+        .copied()
+        .chain(price.is_some().then_some(Column::Cost))
+        .map(|c| {
+            let numeric = matches!(c, Column::Duration | Column::Cu | Column::Cost);
+            view! { <SortHeader state column=c numeric /> }
+        })
+        .collect_view();
+    let ncols = Column::ALL.len() + usize::from(price.is_some());
+    let rows = move || {
+        let Some(set) = scope_set.get() else {
+            return Vec::new();
+        };
+        visible.with(|v| {
+            v.iter()
+                .map(|&i| (set.serial, i, set.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let no_rows = move || visible.with(|v| v.is_empty());
+    let price = Arc::new(price);
+    view! {
+        <div class="cu-scroll" tabindex="0" role="region" aria-label="Workflow runs (scrollable)">
+            <table class="cu-runs" aria-busy=move || state.loading.get().to_string()>
+                <caption>"Workflow runs"</caption>
+                <thead>
+                    <tr>{columns}</tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=rows
+                        key=|(serial, i, _)| (*serial, *i)
+                        children=move |(_, i, set)| run_row(&set.set.runs[i], &fmt, price.as_ref().as_ref())
+                    />
+                    <Show when=no_rows>
+                        <tr class="cu-empty-row">
+                            <td colspan=ncols.to_string()>{empty.run()}</td>
+                        </tr>
+                    </Show>
+                </tbody>
+            </table>
+        </div>
+    }
+}

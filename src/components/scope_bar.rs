@@ -1,0 +1,94 @@
+//! Scope switch ("This page" / "All loaded runs"), "Load all runs" with its
+//! progress bar and "Cancel", and how the last walk ended.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::format::Formatter;
+use crate::loader::{cancel_load_all, start_load_all, Env};
+use crate::state::{Scope, TableState};
+
+/// The scope controls and "Load all runs".
+#[component]
+pub fn ScopeBar(
+    /// The instance state.
+    state: TableState,
+    /// Settings, network and formatting (for the page walk).
+    env: StoredValue<Rc<Env>, LocalStorage>,
+    /// Locale formatting.
+    fmt: Arc<Formatter>,
+    /// The cap on loaded runs.
+    max_runs: u64,
+) -> impl IntoView {
+    let running = move || state.load_all.with(|l| l.running);
+    let has_all = move || state.all.with(Option::is_some);
+    let set_scope = move |scope: Scope| {
+        state.scope.set(scope);
+        state.view_offset.set(0);
+    };
+    let progress_fmt = fmt.clone();
+    let progress_text = move || {
+        format!(
+            "{} runs loaded…",
+            progress_fmt.count(state.load_all.with(|l| l.loaded))
+        )
+    };
+    view! {
+        <div class="cu-scope">
+            <div class="cu-segmented" role="group" aria-label="Totals cover">
+                <button
+                    type="button"
+                    aria-pressed=move || (state.scope.get() == Scope::Page).to_string()
+                    on:click=move |_| set_scope(Scope::Page)
+                >
+                    "This page"
+                </button>
+                <button
+                    type="button"
+                    aria-pressed=move || (state.scope.get() == Scope::All).to_string()
+                    disabled=move || !has_all()
+                    title=move || if has_all() { "" } else { "Use Load all runs first" }
+                    on:click=move |_| set_scope(Scope::All)
+                >
+                    "All loaded runs"
+                </button>
+            </div>
+            <Show
+                when=running
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="cu-btn"
+                            title=format!("Fetch every run (up to {max_runs}) so totals cover them all")
+                            on:click=move |_| env.with_value(|e| start_load_all(state, e.clone()))
+                        >
+                            "Load all runs"
+                        </button>
+                    }
+                }
+            >
+                <div
+                    class="cu-progress"
+                    role="progressbar"
+                    aria-label="Loading all runs"
+                    aria-valuemin="0"
+                    aria-valuemax=max_runs.to_string()
+                    aria-valuenow=move || state.load_all.with(|l| l.loaded).to_string()
+                    aria-valuetext=progress_text.clone()
+                >
+                    <span class="cu-progress-bar"></span>
+                </div>
+                <span class="cu-muted">{progress_text.clone()}</span>
+                <button type="button" class="cu-btn" on:click=move |_| env.with_value(|e| cancel_load_all(e))>
+                    "Cancel"
+                </button>
+            </Show>
+            <p class="cu-outcome" role="status">
+                {move || state.load_all.with(|l| if l.running { None } else { l.outcome.clone() })}
+            </p>
+        </div>
+    }
+}

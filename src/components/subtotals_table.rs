@@ -1,0 +1,176 @@
+//! The "CU by workflow" table: per-workflow subtotals and a grand total.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::config::Price;
+use crate::format::Formatter;
+use crate::state::{Shared, TableState};
+use crate::subtotals::{Subtotal, Subtotals};
+
+/// Sortable columns of the subtotals table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SubColumn {
+    Workflow,
+    Runs,
+    Cu,
+    Average,
+    Largest,
+    Failed,
+    InProgress,
+}
+
+impl SubColumn {
+    fn key(self, s: &Subtotal) -> (u128, &str) {
+        match self {
+            SubColumn::Workflow => (0, s.workflow_id.as_str()),
+            SubColumn::Runs => (s.runs as u128, ""),
+            SubColumn::Cu => (s.cu.0, ""),
+            SubColumn::Average => (s.average().map_or(0, |a| a.0), ""),
+            SubColumn::Largest => (s.largest.map_or(0, |c| u128::from(c.0)), ""),
+            SubColumn::Failed => (s.failed_cu.0, ""),
+            SubColumn::InProgress => (s.in_progress as u128, ""),
+        }
+    }
+}
+
+/// Per-workflow subtotals over the filtered runs in scope. Clicking a
+/// workflow filters the runs table to it.
+#[component]
+pub fn SubtotalsTable(
+    /// The instance state (sets the workflow filter).
+    state: TableState,
+    /// The subtotals to show.
+    subtotals: Memo<Shared<Subtotals>>,
+    /// Locale formatting.
+    fmt: Arc<Formatter>,
+    /// Price per CU, when money columns are configured.
+    price: Option<Price>,
+) -> impl IntoView {
+    let sort = RwSignal::new((SubColumn::Cu, true));
+    let header = move |label: &'static str, col: SubColumn, numeric: bool| {
+        let aria = move || match sort.get() {
+            (c, true) if c == col => "descending",
+            (c, false) if c == col => "ascending",
+            _ => "none",
+        };
+        let ind = move || match sort.get() {
+            (c, true) if c == col => "▼",
+            (c, false) if c == col => "▲",
+            _ => "↕",
+        };
+        view! {
+            <th scope="col" aria-sort=aria class:cu-num=numeric>
+                <button
+                    type="button"
+                    class="cu-sort"
+                    on:click=move |_| sort.update(|(c, desc)| {
+                        if *c == col {
+                            *desc = !*desc;
+                        } else {
+                            *c = col;
+                            *desc = col != SubColumn::Workflow;
+                        }
+                    })
+                >
+                    {label}
+                    <span class="cu-sort-ind" aria-hidden="true">{ind}</span>
+                </button>
+            </th>
+        }
+    };
+    let has_price = price.is_some();
+    let row_fmt = fmt.clone();
+    let rows = move || {
+        let s = subtotals.get();
+        let (col, desc) = sort.get();
+        let mut rows: Vec<Subtotal> = s.rows.clone();
+        rows.sort_by(|a, b| {
+            let o = col.key(a).cmp(&col.key(b));
+            if desc {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+        let fmt = row_fmt.clone();
+        let total = s.total.cu;
+        rows.into_iter()
+            .map(|r| {
+                let wf = r.workflow_id.clone();
+                let share = fmt.percent(r.cu, total);
+                let width = if total.0 == 0 { 0.0 } else { r.cu.as_f64() / total.as_f64() * 100.0 };
+                let filter_to = wf.clone();
+                view! {
+                    <tr>
+                        <th scope="row">
+                            <button
+                                type="button"
+                                class="cu-link cu-trunc"
+                                title=format!("Show only runs of {wf}")
+                                on:click=move |_| state.filters.update(|f| f.workflow = Some(filter_to.clone()))
+                            >
+                                {wf.clone()}
+                            </button>
+                        </th>
+                        <td class="cu-num">{fmt.count(r.runs as u64)}</td>
+                        <td class="cu-num">{fmt.cu_total(r.cu)}</td>
+                        <td class="cu-num">{r.average().map_or_else(|| "—".to_owned(), |a| fmt.cu_total(a))}</td>
+                        <td class="cu-num">{r.largest.map_or_else(|| "—".to_owned(), |c| fmt.cu(c))}</td>
+                        <td class="cu-num cu-share">
+                            <span class="cu-share-bar" aria-hidden="true">
+                                <span style=format!("width:{width:.1}%")></span>
+                            </span>
+                            {share}
+                        </td>
+                        <td class="cu-num">{fmt.cu_total(r.failed_cu)}</td>
+                        <td class="cu-num">{fmt.count(r.in_progress as u64)}</td>
+                        {has_price.then(|| view! { <td class="cu-num">{fmt.money(r.cost)}</td> })}
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let foot_fmt = fmt.clone();
+    let footer = move || {
+        let s = subtotals.get();
+        let t = &s.total;
+        let fmt = &foot_fmt;
+        view! {
+            <tr>
+                <th scope="row">"Total"</th>
+                <td class="cu-num">{fmt.count(t.runs as u64)}</td>
+                <td class="cu-num">{fmt.cu_total(t.cu)}</td>
+                <td class="cu-num">{t.average().map_or_else(|| "—".to_owned(), |a| fmt.cu_total(a))}</td>
+                <td class="cu-num">{t.largest.map_or_else(|| "—".to_owned(), |c| fmt.cu(c))}</td>
+                <td class="cu-num">{if t.runs > 0 && t.cu.0 > 0 { "100.0 %".to_owned() } else { "—".to_owned() }}</td>
+                <td class="cu-num">{fmt.cu_total(t.failed_cu)}</td>
+                <td class="cu-num">{fmt.count(t.in_progress as u64)}</td>
+                {has_price.then(|| view! { <td class="cu-num">{fmt.money(t.cost)}</td> })}
+            </tr>
+        }
+    };
+    view! {
+        <div class="cu-scroll" tabindex="0" role="region" aria-label="CU by workflow (scrollable)">
+            <table class="cu-subtotals" aria-busy=move || state.loading.get().to_string()>
+                <caption>"CU by workflow"</caption>
+                <thead>
+                    <tr>
+                        {header("Workflow", SubColumn::Workflow, false)}
+                        {header("Runs", SubColumn::Runs, true)}
+                        {header("Total CU", SubColumn::Cu, true)}
+                        {header("Average CU", SubColumn::Average, true)}
+                        {header("Largest run", SubColumn::Largest, true)}
+                        <th scope="col" class="cu-num">"Share"</th>
+                        {header("Failed/cancelled CU", SubColumn::Failed, true)}
+                        {header("In progress", SubColumn::InProgress, true)}
+                        {price.as_ref().map(|p| view! { <th scope="col" class="cu-num">{format!("Cost ({})", p.currency)}</th> })}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+                <tfoot>{footer}</tfoot>
+            </table>
+        </div>
+    }
+}

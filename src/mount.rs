@@ -1,0 +1,238 @@
+//! The JavaScript API: `mount(element, options)` returning a handle with
+//! `unmount()`, and the standalone page's auto-mount from a JSON config block.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, RequestCredentials};
+
+use crate::api::{HttpConfig, HttpRunsSource, TokenSource};
+use crate::components::CostTable;
+use crate::config::{Config, Credentials};
+use crate::format::Formatter;
+use crate::loader::Env;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_API: &'static str = r#"
+/** Options of `mount`. Only `apiBase`, `orgId` and a token are required. */
+export interface MountOptions {
+  /** API base URL: absolute http(s) URL or a same-origin path such as "/api". */
+  apiBase: string;
+  /** Organization whose runs are shown. */
+  orgId: string;
+  /** Bearer token. Never put in a URL, the DOM, logs or exports. */
+  token?: string;
+  /** Called before every request (tokens can rotate); may return a Promise. */
+  getToken?: () => string | Promise<string>;
+  /** Rows per page, 1..=100 (default 20). */
+  pageSize?: number;
+  /** Price of one CU; with `currency`, adds cost columns. */
+  pricePerCu?: number;
+  /** ISO 4217 currency code, e.g. "USD". */
+  currency?: string;
+  /** BCP 47 locale for numbers and dates (default: the browser's). */
+  locale?: string;
+  /** IANA time zone for dates and day filters (default: the browser's). */
+  timeZone?: string;
+  /** Heading above the table (default "CU costs"). */
+  title?: string;
+  /** Keep paging and filters in the page URL (default false). */
+  syncUrl?: boolean;
+  /** fetch credentials mode (default "omit"). */
+  credentials?: "omit" | "same-origin" | "include";
+  /** Cap for "Load all runs" (default 100000). */
+  maxRuns?: number;
+  /** Per-request timeout in milliseconds (default 15000). */
+  timeoutMs?: number;
+}
+
+/**
+ * Mounts the CU cost table into `element`. Throws an Error naming the option
+ * and the rule when an option is invalid; nothing is mounted then.
+ */
+export function mount(element: HTMLElement, options: MountOptions): MountHandle;
+"#;
+
+/// A mounted table. `unmount()` removes its DOM and stops its requests.
+#[wasm_bindgen]
+pub struct MountHandle {
+    inner: Option<Box<dyn Any>>,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Removes the table, aborts requests in flight and disposes its state.
+    /// Calling it again does nothing.
+    pub fn unmount(&mut self) {
+        self.inner.take();
+    }
+}
+
+fn token_source(options: &JsValue) -> Result<TokenSource, String> {
+    let get = |key: &str| {
+        js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    };
+    let getter = get("getToken");
+    if !getter.is_undefined() && !getter.is_null() {
+        return getter
+            .dyn_into::<js_sys::Function>()
+            .map(TokenSource::Getter)
+            .map_err(|_| "getToken must be a function".to_owned());
+    }
+    match get("token") {
+        t if t.is_undefined() || t.is_null() => Err("token or getToken is required".to_owned()),
+        t => match t.as_string() {
+            Some(s) if !s.trim().is_empty() => Ok(TokenSource::Static(s)),
+            Some(_) => Err("token must not be empty".to_owned()),
+            None => Err("token must be a string".to_owned()),
+        },
+    }
+}
+
+fn options_json(options: &JsValue) -> Result<Value, String> {
+    if !options.is_object() || options.is_function() {
+        return Err("options must be an object".to_owned());
+    }
+    // JSON.stringify drops functions (getToken), which are read separately.
+    let text = js_sys::JSON::stringify(options)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or("options must be a plain object")?;
+    serde_json::from_str(&text).map_err(|_| "options must be a plain object".to_owned())
+}
+
+/// Builds an instance's environment from validated settings and a token.
+pub fn make_env(config: Config, token: TokenSource) -> Env {
+    let credentials = match config.credentials {
+        Credentials::Omit => RequestCredentials::Omit,
+        Credentials::SameOrigin => RequestCredentials::SameOrigin,
+        Credentials::Include => RequestCredentials::Include,
+    };
+    let source = HttpRunsSource::new(HttpConfig {
+        api_base: config.api_base.clone(),
+        org_id: config.org_id.clone(),
+        token,
+        credentials,
+        timeout_ms: config.timeout_ms,
+    });
+    let fmt = Formatter::new(
+        config.locale.as_deref(),
+        config.time_zone.as_deref(),
+        config.price.as_ref().map(|p| p.currency.clone()),
+    );
+    Env::new(config, Rc::new(source), fmt)
+}
+
+/// Mounts a table for `env` into `element`.
+pub fn mount_env(element: HtmlElement, env: Env) -> MountHandle {
+    ROOTS.with(|r| r.borrow_mut().push(element.clone()));
+    let env = Rc::new(env);
+    let handle = leptos::mount::mount_to(element, move || view! { <CostTable env /> });
+    MountHandle {
+        inner: Some(Box::new(handle)),
+    }
+}
+
+/// Mounts the CU cost table into `element` (see `MountOptions`).
+#[wasm_bindgen(skip_typescript)]
+pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError> {
+    install_panic_hook();
+    let element: HtmlElement = element
+        .dyn_into()
+        .map_err(|_| JsError::new("element must be an HTML element"))?;
+    let json = options_json(&options).map_err(|e| JsError::new(&e))?;
+    let config = Config::from_json(&json).map_err(|e| JsError::new(&e))?;
+    let token = token_source(&options).map_err(|e| JsError::new(&e))?;
+    Ok(mount_env(element, make_env(config, token)))
+}
+
+thread_local! {
+    /// Elements holding a mounted table, for the panic message.
+    static ROOTS: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
+    static STANDALONE: RefCell<Option<MountHandle>> = const { RefCell::new(None) };
+}
+
+/// Logs panics to the console and shows an error box in every mounted table
+/// instead of leaving a dead page.
+pub fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            console_error_panic_hook::hook(info);
+            ROOTS.with(|roots| {
+                for root in roots.borrow().iter().filter(|r| r.is_connected()) {
+                    show_fatal(root, "The CU cost table stopped because of an internal error. Reload the page to try again; details are in the browser console.");
+                }
+            });
+        }));
+    });
+}
+
+fn show_fatal(root: &HtmlElement, message: &str) {
+    let Some(document) = root.owner_document() else {
+        return;
+    };
+    if let Ok(el) = document.create_element("div") {
+        el.set_class_name("cu-root cu-fatal");
+        let _ = el.set_attribute("role", "alert");
+        el.set_text_content(Some(message));
+        root.set_text_content(None);
+        let _ = root.append_child(&el);
+    }
+}
+
+/// The standalone page: mounts into the element named by the
+/// `<script type="application/json" id="cu-cost-table-config">` block, if
+/// the page has one. Pages that embed the package have none, so nothing
+/// happens there.
+#[wasm_bindgen(start)]
+pub fn start() {
+    install_panic_hook();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(block) = document.get_element_by_id("cu-cost-table-config") else {
+        return;
+    };
+    let text = block.text_content().unwrap_or_default();
+    let parsed: Result<Value, String> = serde_json::from_str(&text)
+        .map_err(|e| format!("the config block is not valid JSON ({e})"));
+    let target_id = parsed
+        .as_ref()
+        .ok()
+        .and_then(|v| v.get("target"))
+        .and_then(Value::as_str)
+        .unwrap_or("app")
+        .to_owned();
+    let Some(target) = document
+        .get_element_by_id(&target_id)
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    else {
+        web_sys::console::error_1(
+            &format!("cu-cost-table: no element with id {target_id:?} to mount into").into(),
+        );
+        return;
+    };
+    let result = parsed.and_then(|v| {
+        let config = Config::from_json(&v)?;
+        let token = v
+            .get("token")
+            .and_then(Value::as_str)
+            .filter(|t| !t.is_empty())
+            .ok_or("token is required")?;
+        Ok(make_env(config, TokenSource::Static(token.to_owned())))
+    });
+    match result {
+        Ok(env) => {
+            target.set_text_content(None);
+            let handle = mount_env(target, env);
+            STANDALONE.with(|s| *s.borrow_mut() = Some(handle));
+        }
+        Err(e) => show_fatal(&target, &format!("The CU cost table could not start: {e}.")),
+    }
+}

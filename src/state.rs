@@ -1,0 +1,165 @@
+//! Reactive state of one table instance: pagination, filters, sort and scope
+//! live in signals; everything derived from them is a `Memo`.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::api::{ApiError, RunsPage};
+use crate::filter::{Filters, RunSet};
+use crate::sort::SortKey;
+
+/// An `Arc` compared by identity, so a `Memo` over large data is cheap to
+/// compare and only notifies when the data really was replaced.
+#[derive(Debug, Default)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Shared<T> {
+    /// Wraps a value.
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Arc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Runs as loaded, with a serial number that changes with every load (used
+/// in row keys so a new page never reuses an old page's rows).
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Unique per load.
+    pub serial: u64,
+    /// The runs and their precomputed filter data.
+    pub set: RunSet,
+}
+
+impl Loaded {
+    /// Wraps a run set with a fresh serial number.
+    pub fn new(set: RunSet) -> Loaded {
+        static SERIAL: AtomicU64 = AtomicU64::new(1);
+        Loaded {
+            serial: SERIAL.fetch_add(1, Ordering::Relaxed),
+            set,
+        }
+    }
+}
+
+/// The last server page that arrived.
+#[derive(Debug)]
+pub struct PageData {
+    /// Its runs.
+    pub loaded: Shared<Loaded>,
+    /// `hasMore` from the response.
+    pub has_more: bool,
+    /// The offset that was requested.
+    pub offset: u64,
+}
+
+/// What the totals cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The current server page.
+    Page,
+    /// Every run fetched by "Load all runs".
+    All,
+}
+
+/// Progress and outcome of "Load all runs".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadAll {
+    /// A walk is in progress.
+    pub running: bool,
+    /// Runs received so far.
+    pub loaded: u64,
+    /// How the last walk ended, for the user.
+    pub outcome: Option<String>,
+    /// The error that stopped the last walk.
+    pub error: Option<ApiError>,
+}
+
+/// All signals of one instance. `Copy`, so closures capture it freely.
+#[derive(Clone, Copy)]
+pub struct TableState {
+    /// Rows per server page.
+    pub limit: RwSignal<u32>,
+    /// Server offset of the current page.
+    pub offset: RwSignal<u64>,
+    /// Bumped by "Retry" to refetch the same page.
+    pub reload: RwSignal<u64>,
+    /// A request for the current page is in flight.
+    pub loading: RwSignal<bool>,
+    /// The error of the last page request, if it failed.
+    pub error: RwSignal<Option<ApiError>>,
+    /// The last page that arrived (kept on screen while loading or on error).
+    pub page: RwSignal<Option<Shared<PageData>>>,
+    /// Runs loaded by "Load all runs".
+    pub all: RwSignal<Option<Shared<Loaded>>>,
+    /// Which runs the table and totals cover.
+    pub scope: RwSignal<Scope>,
+    /// First row shown in the "All loaded runs" scope (client-side paging).
+    pub view_offset: RwSignal<usize>,
+    /// Filter values.
+    pub filters: RwSignal<Filters>,
+    /// Sort keys, primary first.
+    pub sort: RwSignal<Vec<SortKey>>,
+    /// "Load all runs" progress.
+    pub load_all: RwSignal<LoadAll>,
+}
+
+impl TableState {
+    /// Fresh state for a page size.
+    pub fn new(limit: u32) -> TableState {
+        TableState {
+            limit: RwSignal::new(limit),
+            offset: RwSignal::new(0),
+            reload: RwSignal::new(0),
+            loading: RwSignal::new(true),
+            error: RwSignal::new(None),
+            page: RwSignal::new(None),
+            all: RwSignal::new(None),
+            scope: RwSignal::new(Scope::Page),
+            view_offset: RwSignal::new(0),
+            filters: RwSignal::new(Filters::default()),
+            sort: RwSignal::new(Vec::new()),
+            load_all: RwSignal::new(LoadAll::default()),
+        }
+    }
+
+    /// Changes the page size, keeping the first visible run on screen where
+    /// possible (the offset is rounded down to a multiple of the new size).
+    pub fn set_page_size(&self, size: u32) {
+        let size = size.clamp(1, crate::api::MAX_LIMIT);
+        let offset = self.offset.get_untracked();
+        self.offset.set(offset / u64::from(size) * u64::from(size));
+        self.view_offset
+            .update(|v| *v = *v / size as usize * size as usize);
+        self.limit.set(size);
+    }
+}
+
+/// Builds a page's data from a response.
+pub fn page_data(page: RunsPage, offset: u64, day_of: impl Fn(i64) -> String) -> PageData {
+    PageData {
+        has_more: page.has_more,
+        offset,
+        loaded: Shared::new(Loaded::new(RunSet::new(page.items, day_of))),
+    }
+}

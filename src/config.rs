@@ -204,15 +204,15 @@ mod tests {
         );
         assert_eq!(
             err(json!({"apiBase": "/api", "orgId": "x", "pageSize": 0})),
-            "pageSize must be an integer between 1 and 100"
+            "pageSize must be between 1 and 100 (a whole number)"
         );
         assert_eq!(
             err(json!({"apiBase": "/api", "orgId": "x", "pageSize": 101})),
-            "pageSize must be an integer between 1 and 100"
+            "pageSize must be between 1 and 100 (a whole number)"
         );
         assert_eq!(
             err(json!({"apiBase": "/api", "orgId": "x", "pageSize": "many"})),
-            "pageSize must be an integer between 1 and 100"
+            "pageSize must be between 1 and 100 (a whole number)"
         );
         assert_eq!(
             err(json!({"apiBase": "ftp://x", "orgId": "x"})),

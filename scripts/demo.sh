@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the page and the package, then serves the demo at http://127.0.0.1:8080
+# (the demo API, the standalone page, pkg/ and examples/ on one origin).
+# Extra arguments go to demo-api (e.g. --runs 100000 --latency-ms 50).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+. scripts/env.sh
+echo "[demo] building the page (trunk, release)…" >&2
+trunk build --release --offline
+echo "[demo] building the embeddable package (wasm-pack → pkg/)…" >&2
+bash scripts/build-pkg.sh
+cargo build --release -p demo-api
+echo "[demo] serving the demo: open http://127.0.0.1:${PORT:-8080}/ (Ctrl+C to stop)" >&2
+exec ./target/release/demo-api --port "${PORT:-8080}" --dist dist --root . "$@"

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs every check and test suite, then prints one summary line over all of
+# them: "N passed, M failed". Installs what is missing first (idempotent).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh || { echo "bootstrap failed"; echo "0 passed, 1 failed"; exit 1; }
+. scripts/env.sh
+
+PASSED=0
+FAILED=0
+LOG_DIR="$(mktemp -d)"
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; }
+trap cleanup EXIT
+
+# A check that is one pass or one fail.
+check() {
+  local name="$1"; shift
+  echo "== $name"
+  if "$@"; then PASSED=$((PASSED + 1)); echo "ok: $name"; else FAILED=$((FAILED + 1)); echo "FAILED: $name"; fi
+}
+
+# A suite whose output has cargo-style "test result:" lines; adds its counts.
+suite() {
+  local name="$1"; shift
+  local log="$LOG_DIR/$(echo "$name" | tr ' /' '__').log"
+  echo "== $name"
+  "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  local p f
+  p=$(awk '/^test result:/ { for (i = 1; i < NF; i++) if ($(i+1) ~ /^passed/) s += $i } END { print s + 0 }' "$log")
+  f=$(awk '/^test result:/ { for (i = 1; i < NF; i++) if ($(i+1) ~ /^failed/) s += $i } END { print s + 0 }' "$log")
+  PASSED=$((PASSED + ${p:-0}))
+  FAILED=$((FAILED + ${f:-0}))
+  if [ "$rc" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then FAILED=$((FAILED + 1)); echo "FAILED: $name exited with $rc"; fi
+}
+
+# Starts the demo API on a free port; sets DEMO_URL.
+start_demo() {
+  local log="$LOG_DIR/demo-$RANDOM.log"
+  ./target/debug/demo-api --port 0 "$@" >"$log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 100); do
+    DEMO_URL=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$log" | head -n1)
+    [ -n "$DEMO_URL" ] && return 0
+    sleep 0.1
+  done
+  echo "demo-api did not start: $(cat "$log")"; return 1
+}
+
+check "cargo fmt --check" cargo fmt --all -- --check
+check "clippy (native) -D warnings" cargo clippy --workspace --all-targets --quiet -- -D warnings
+check "clippy (wasm32) -D warnings" cargo clippy -p cu-cost-table --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
+suite "native tests (api, logic, demo-api contract)" cargo test --workspace
+
+cargo build -q -p demo-api || { FAILED=$((FAILED + 1)); echo "FAILED: demo-api build"; }
+if start_demo --runs 1500; then
+  export CU_DEMO_API="$DEMO_URL"
+  echo "demo API for browser tests: $CU_DEMO_API"
+  for t in tests/*.rs; do
+    name=$(basename "$t" .rs)
+    suite "browser tests: $name" wasm-pack test --headless --chrome --test "$name"
+  done
+else
+  FAILED=$((FAILED + 1))
+fi
+
+# The standalone page as users get it: Trunk build served by the demo API.
+if trunk build --release --offline >"$LOG_DIR/trunk.log" 2>&1; then
+  if start_demo --runs 1500 --dist dist --root .; then
+    suite "end-to-end (headless Chromium)" node tests/e2e/run.mjs "$DEMO_URL"
+  else
+    FAILED=$((FAILED + 1))
+  fi
+else
+  cat "$LOG_DIR/trunk.log"; FAILED=$((FAILED + 1)); echo "FAILED: trunk build"
+fi
+
+echo
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]

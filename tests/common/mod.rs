@@ -1,0 +1,218 @@
+//! Helpers for browser tests: a demo API address, DOM queries by what a user
+//! sees (accessible text, roles), real events, and waiting on the DOM.
+#![allow(dead_code)]
+
+use std::future::Future;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+/// The demo API started by scripts/test.sh (compile-time env `CU_DEMO_API`).
+pub fn demo_api() -> &'static str {
+    option_env!("CU_DEMO_API").unwrap_or("http://127.0.0.1:8080")
+}
+
+pub fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Polls `probe` until it returns `Some`, for at most `timeout_ms`.
+pub async fn wait_for<T>(what: &str, timeout_ms: i32, mut probe: impl FnMut() -> Option<T>) -> T {
+    let mut waited = 0;
+    loop {
+        if let Some(v) = probe() {
+            return v;
+        }
+        if waited >= timeout_ms {
+            panic!("timed out after {timeout_ms} ms waiting for: {what}");
+        }
+        sleep(20).await;
+        waited += 20;
+    }
+}
+
+/// Awaits a JS promise-returning future helper.
+pub async fn js_await<F: Future<Output = Result<JsValue, JsValue>>>(f: F) -> JsValue {
+    f.await.unwrap()
+}
+
+/// A fresh, attached container for one test.
+pub fn container() -> HtmlElement {
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+/// `mount` options as a plain JS object.
+pub fn options(json: serde_json::Value) -> JsValue {
+    js_sys::JSON::parse(&json.to_string()).unwrap()
+}
+
+pub fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+pub fn one(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+/// Text as a screen reader would read it: `aria-hidden` parts left out,
+/// whitespace collapsed.
+pub fn accessible_text(node: &web_sys::Node) -> String {
+    fn walk(node: &web_sys::Node, out: &mut String) {
+        if let Some(el) = node.dyn_ref::<Element>() {
+            if el.get_attribute("aria-hidden").as_deref() == Some("true") {
+                return;
+            }
+        }
+        if node.node_type() == web_sys::Node::TEXT_NODE {
+            out.push_str(&node.text_content().unwrap_or_default());
+        }
+        let children = node.child_nodes();
+        for i in 0..children.length() {
+            if let Some(c) = children.item(i) {
+                walk(&c, out);
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(node, &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The button whose accessible name is exactly `name`.
+pub fn button(root: &Element, name: &str) -> Option<HtmlElement> {
+    all(root, "button")
+        .into_iter()
+        .find(|b| accessible_text(b) == name)
+        .map(|b| b.unchecked_into())
+}
+
+/// The form control labelled `label` (a `<label>` whose first span reads it).
+pub fn labelled(root: &Element, label: &str) -> Option<Element> {
+    all(root, "label")
+        .into_iter()
+        .find(|l| {
+            l.query_selector("span")
+                .ok()
+                .flatten()
+                .map(|s| accessible_text(&s))
+                .as_deref()
+                == Some(label)
+        })
+        .and_then(|l| l.query_selector("input, select").ok().flatten())
+}
+
+/// Chooses the option of a select whose value is `value` and fires `change`.
+pub fn select_value(select: &Element, value: &str) {
+    let select: &HtmlSelectElement = select.unchecked_ref();
+    select.set_value(value);
+    fire(select, "change");
+}
+
+/// Types `text` into an input (sets the value and fires `input` and `change`).
+pub fn type_into(input: &Element, text: &str) {
+    let input: &HtmlInputElement = input.unchecked_ref();
+    input.set_value(text);
+    fire(input, "input");
+    fire(input, "change");
+}
+
+pub fn fire(target: &web_sys::EventTarget, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+/// A click with Shift held.
+pub fn shift_click(el: &Element) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_shift_key(true);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+/// The table with this caption.
+pub fn table(root: &Element, caption: &str) -> Option<Element> {
+    all(root, "table").into_iter().find(|t| {
+        t.query_selector("caption")
+            .ok()
+            .flatten()
+            .map(|c| accessible_text(&c))
+            .as_deref()
+            == Some(caption)
+    })
+}
+
+/// Body rows of the runs table that show a run (not the empty-state row).
+pub fn run_rows(root: &Element) -> Vec<Element> {
+    table(root, "Workflow runs")
+        .map(|t| all(&t, "tbody tr:not(.cu-empty-row)"))
+        .unwrap_or_default()
+}
+
+/// Cell texts of a row.
+pub fn cells(row: &Element) -> Vec<String> {
+    all(row, "th, td")
+        .iter()
+        .map(|c| accessible_text(c))
+        .collect()
+}
+
+/// The text of the pager's status line.
+pub fn pager_status(root: &Element) -> String {
+    one(root, ".cu-pager [role=status]")
+        .map(|s| accessible_text(&s))
+        .unwrap_or_default()
+}
+
+/// A figure as shown ("1,234.5000") in ten-thousandths.
+pub fn units(text: &str) -> i128 {
+    let t: String = text
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let (int, frac) = t.split_once('.').unwrap_or((&t, ""));
+    let frac = format!("{frac:0<4}");
+    int.parse::<i128>().unwrap_or(0) * 10_000 + frac[..4].parse::<i128>().unwrap()
+}
+
+/// A JSON number from the API in ten-thousandths (independent of the crate).
+pub fn api_units(v: &serde_json::Value) -> i128 {
+    (v.as_f64().unwrap() * 10_000.0).round() as i128
+}
+
+/// GETs a page straight from the demo API (independently of the component).
+pub async fn fetch_page(org: &str, limit: u32, offset: u64) -> serde_json::Value {
+    let url = format!(
+        "{}/v1/organizations/{org}/cu/runs?limit={limit}&offset={offset}",
+        demo_api()
+    );
+    let text = gloo_net::http::Request::get(&url)
+        .header("Authorization", "Bearer test-token")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    serde_json::from_str(&text).unwrap()
+}

@@ -84,12 +84,11 @@ fn opt_num(obj: &Map<String, Value>, key: &str) -> Result<Option<f64>, String> {
 }
 
 fn int_in(obj: &Map<String, Value>, key: &str, min: u64, max: u64) -> Result<Option<u64>, String> {
-    match opt_num(obj, key)
-        .map_err(|_| format!("{key} must be an integer between {min} and {max}"))?
-    {
+    let rule = || format!("{key} must be between {min} and {max} (a whole number)");
+    match opt_num(obj, key).map_err(|_| rule())? {
         None => Ok(None),
         Some(v) if v.fract() == 0.0 && v >= min as f64 && v <= max as f64 => Ok(Some(v as u64)),
-        Some(_) => Err(format!("{key} must be an integer between {min} and {max}")),
+        Some(_) => Err(rule()),
     }
 }
 

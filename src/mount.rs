@@ -200,6 +200,8 @@ pub fn start() {
         return;
     };
     let text = block.text_content().unwrap_or_default();
+    // The block holds the token: take it out of the DOM once read.
+    block.remove();
     let parsed: Result<Value, String> = serde_json::from_str(&text)
         .map_err(|e| format!("the config block is not valid JSON ({e})"));
     let target_id = parsed

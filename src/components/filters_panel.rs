@@ -104,7 +104,7 @@ pub fn FiltersPanel(
                             }
                         />
                         <span>{label}</span>
-                        <span class="cu-count">{format!("({})", fmt.count(*n as u64))}</span>
+                        <span class="cu-count">{format!(" ({})", fmt.count(*n as u64))}</span>
                     </label>
                 }
             })

@@ -29,9 +29,12 @@ pub fn Pager(
         Scope::All => state.view_offset.get() == 0,
     };
     let next_disabled = move || match state.scope.get() {
-        Scope::Page => !state.page.with(|p| {
+        // Disabled only when the page on screen is the requested one and the
+        // server said it is the last: paging ahead while a page loads is fine
+        // (stale answers are dropped).
+        Scope::Page => state.page.with(|p| {
             p.as_ref()
-                .is_some_and(|p| p.has_more && p.offset == state.offset.get())
+                .is_none_or(|p| p.offset == state.offset.get() && !p.has_more)
         }),
         Scope::All => {
             state.view_offset.get() + state.limit.get() as usize >= filtered.with(|f| f.len())

@@ -1,0 +1,567 @@
+#![cfg(target_arch = "wasm32")]
+//! The cost table as a user meets it, in a real browser against the demo API:
+//! mounted through the exported `mount`, driven with clicks, typing and the
+//! keyboard modifiers, asserting on visible text and ARIA.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::*;
+use cu_cost_table::{mount, MountHandle};
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount_org(org: &str, extra: serde_json::Value) -> (HtmlElement, MountHandle) {
+    let root = container();
+    let mut opts = json!({ "apiBase": demo_api(), "orgId": org, "token": "test-token", "locale": "en-US", "timeZone": "UTC" });
+    for (k, v) in extra.as_object().unwrap() {
+        opts[k] = v.clone();
+    }
+    let handle =
+        mount(root.clone().into(), options(opts)).unwrap_or_else(|_| panic!("mount failed"));
+    (root, handle)
+}
+
+async fn rows_loaded(root: &Element, n: usize) -> Vec<Element> {
+    wait_for(&format!("{n} run rows"), 10_000, || {
+        let rows = run_rows(root);
+        (rows.len() == n
+            && root
+                .query_selector("table[aria-busy=true]")
+                .unwrap()
+                .is_none())
+        .then_some(rows)
+    })
+    .await
+}
+
+fn first_run_id(root: &Element) -> String {
+    cells(&run_rows(root)[0])[0].clone()
+}
+
+fn disabled(b: &HtmlElement) -> bool {
+    b.has_attribute("disabled")
+}
+
+#[wasm_bindgen_test]
+async fn paging_forward_and_back_shows_the_requested_offsets() {
+    let (root, _h) = mount_org("acme", json!({}));
+    rows_loaded(&root, 20).await;
+    let page1 = fetch_page("acme", 20, 0).await;
+    let page2 = fetch_page("acme", 20, 20).await;
+    assert_eq!(pager_status(&root), "Runs 1–20");
+    assert_eq!(
+        first_run_id(&root),
+        page1["data"]["items"][0]["runId"].as_str().unwrap()
+    );
+    let prev = button(&root, "Previous page").unwrap();
+    assert!(disabled(&prev), "Previous page is disabled at offset 0");
+
+    button(&root, "Next page").unwrap().click();
+    wait_for("page 2", 10_000, || {
+        (pager_status(&root) == "Runs 21–40").then_some(())
+    })
+    .await;
+    rows_loaded(&root, 20).await;
+    assert_eq!(
+        first_run_id(&root),
+        page2["data"]["items"][0]["runId"].as_str().unwrap()
+    );
+    assert!(!disabled(&button(&root, "Previous page").unwrap()));
+
+    button(&root, "Previous page").unwrap().click();
+    wait_for("back to page 1", 10_000, || {
+        (pager_status(&root) == "Runs 1–20").then_some(())
+    })
+    .await;
+    assert_eq!(
+        first_run_id(&root),
+        page1["data"]["items"][0]["runId"].as_str().unwrap()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn next_is_disabled_on_the_last_page() {
+    // 1,500 runs: offset 1,480 is the last page of 20.
+    let (root, _h) = mount_org("acme", json!({ "pageSize": 100 }));
+    rows_loaded(&root, 100).await;
+    for _ in 0..14 {
+        button(&root, "Next page").unwrap().click();
+        sleep(5).await;
+    }
+    wait_for("runs 1,401–1,500", 15_000, || {
+        (pager_status(&root) == "Runs 1,401–1,500").then_some(())
+    })
+    .await;
+    wait_for("Next disabled", 5_000, || {
+        disabled(&button(&root, "Next page").unwrap()).then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn page_size_change_keeps_the_first_visible_run() {
+    let (root, _h) = mount_org("acme", json!({}));
+    rows_loaded(&root, 20).await;
+    for expected in ["Runs 21–40", "Runs 41–60", "Runs 61–80"] {
+        button(&root, "Next page").unwrap().click();
+        wait_for(expected, 10_000, || {
+            (pager_status(&root) == expected).then_some(())
+        })
+        .await;
+    }
+    let select = labelled(&root, "Rows per page").unwrap();
+    select_value(&select, "50");
+    // Offset 60 rounded down to a multiple of 50: the run at 61 stays visible.
+    wait_for("runs 51–100", 10_000, || {
+        (pager_status(&root) == "Runs 51–100").then_some(())
+    })
+    .await;
+    rows_loaded(&root, 50).await;
+    let expected = fetch_page("acme", 50, 50).await;
+    assert_eq!(
+        first_run_id(&root),
+        expected["data"]["items"][0]["runId"].as_str().unwrap()
+    );
+}
+
+/// Per-workflow sums of a JSON page, computed here independently.
+fn independent_sums(items: &[serde_json::Value]) -> BTreeMap<String, (usize, i128)> {
+    let mut sums = BTreeMap::new();
+    for it in items {
+        let e = sums
+            .entry(it["workflowId"].as_str().unwrap().to_owned())
+            .or_insert((0, 0));
+        e.0 += 1;
+        e.1 += api_units(&it["totalCu"]);
+    }
+    sums
+}
+
+fn shown_subtotals(root: &Element) -> (BTreeMap<String, (usize, i128)>, Vec<String>) {
+    let t = table(root, "CU by workflow").unwrap();
+    let mut shown = BTreeMap::new();
+    for row in all(&t, "tbody tr") {
+        let c = cells(&row);
+        shown.insert(
+            c[0].clone(),
+            (c[1].replace(',', "").parse().unwrap(), units(&c[2])),
+        );
+    }
+    let total = cells(&one(&t, "tfoot tr").unwrap());
+    (shown, total)
+}
+
+#[wasm_bindgen_test]
+async fn subtotals_equal_independent_sums_of_the_page() {
+    let (root, _h) = mount_org("acme", json!({}));
+    rows_loaded(&root, 20).await;
+    let page = fetch_page("acme", 20, 0).await;
+    let items = page["data"]["items"].as_array().unwrap();
+    let expected = independent_sums(items);
+    let (shown, total) = shown_subtotals(&root);
+    assert_eq!(shown, expected);
+    assert_eq!(total[0], "Total");
+    assert_eq!(total[1], "20");
+    assert_eq!(
+        units(&total[2]),
+        items.iter().map(|i| api_units(&i["totalCu"])).sum::<i128>()
+    );
+    let coverage = accessible_text(&one(&root, ".cu-coverage").unwrap());
+    assert_eq!(coverage, "Totals cover 20 runs on this page.");
+    // Runs in progress are labelled partial.
+    assert!(accessible_text(&run_rows(&root)[0]).contains("so far"));
+}
+
+#[wasm_bindgen_test]
+async fn filters_narrow_rows_counts_and_totals_without_refetching() {
+    let (root, _h) = mount_org("acme", json!({ "pageSize": 100 }));
+    rows_loaded(&root, 100).await;
+    let page = fetch_page("acme", 100, 0).await;
+    let items: Vec<serde_json::Value> = page["data"]["items"].as_array().unwrap().clone();
+    let status_before = pager_status(&root);
+
+    // Workflow select.
+    let wf = items[0]["workflowId"].as_str().unwrap().to_owned();
+    let of_wf: Vec<_> = items
+        .iter()
+        .filter(|i| i["workflowId"] == wf.as_str())
+        .cloned()
+        .collect();
+    select_value(&labelled(&root, "Workflow").unwrap(), &wf);
+    let rows = wait_for("workflow filter", 5_000, || {
+        let r = run_rows(&root);
+        (r.len() == of_wf.len()).then_some(r)
+    })
+    .await;
+    assert!(rows.iter().all(|r| cells(r)[1] == wf));
+    assert_eq!(
+        accessible_text(&one(&root, ".cu-coverage").unwrap()),
+        format!(
+            "Totals cover {} of 100 runs on this page (1 filter active).",
+            of_wf.len()
+        )
+    );
+    let (shown, _) = shown_subtotals(&root);
+    assert_eq!(shown, independent_sums(&of_wf));
+    assert_eq!(pager_status(&root), status_before, "filters never refetch");
+
+    // Status counts reflect the workflow filter; checking one narrows further.
+    let failed_box = all(&root, "fieldset label")
+        .into_iter()
+        .find(|l| accessible_text(l).starts_with("Failed"))
+        .unwrap();
+    let n_failed = of_wf.iter().filter(|i| i["status"] == "failure").count();
+    assert_eq!(accessible_text(&failed_box), format!("Failed ({n_failed})"));
+    one(&failed_box, "input")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_for("status filter", 5_000, || {
+        (run_rows(&root).len() == n_failed).then_some(())
+    })
+    .await;
+    if n_failed == 0 {
+        wait_for("empty filter state", 5_000, || {
+            button(&root, "Clear all filters")
+        })
+        .await;
+    }
+
+    // Clear filters brings everything back.
+    button(&root, "Clear filters").unwrap().click();
+    rows_loaded(&root, 100).await;
+    assert_eq!(
+        accessible_text(&one(&root, ".cu-coverage").unwrap()),
+        "Totals cover 100 runs on this page."
+    );
+
+    // Text search (debounced) over run, workflow and trigger.
+    let search = labelled(&root, "Search runs").unwrap();
+    type_into(&search, "zzz-no-such-run");
+    wait_for("no match state", 5_000, || {
+        button(&root, "Clear all filters")
+    })
+    .await;
+    assert!(accessible_text(&root).contains("No runs match these filters."));
+    button(&root, "Clear all filters").unwrap().click();
+    rows_loaded(&root, 100).await;
+    let run_id = items[7]["runId"].as_str().unwrap();
+    type_into(
+        &labelled(&root, "Search runs").unwrap(),
+        &run_id.to_uppercase(),
+    );
+    let rows = wait_for("search hit", 5_000, || {
+        let r = run_rows(&root);
+        (r.len() == 1).then_some(r)
+    })
+    .await;
+    assert_eq!(cells(&rows[0])[0], run_id);
+
+    // Minimum CU.
+    button(&root, "Clear filters").unwrap().click();
+    rows_loaded(&root, 100).await;
+    let min = 50.0;
+    let n_big = items
+        .iter()
+        .filter(|i| i["totalCu"].as_f64().unwrap() >= min)
+        .count();
+    type_into(&labelled(&root, "Minimum CU").unwrap(), "50");
+    wait_for("minimum CU filter", 5_000, || {
+        (run_rows(&root).len() == n_big).then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn sorting_by_click_and_shift_click() {
+    let (root, _h) = mount_org("acme", json!({ "pageSize": 50 }));
+    rows_loaded(&root, 50).await;
+    let header = |name: &str| {
+        let t = table(&root, "Workflow runs").unwrap();
+        all(&t, "thead th")
+            .into_iter()
+            .find(|th| accessible_text(th) == name)
+            .unwrap()
+    };
+    let cu_values = || {
+        run_rows(&root)
+            .iter()
+            .map(|r| units(&cells(r)[7]))
+            .collect::<Vec<_>>()
+    };
+
+    one(&header("CU"), "button")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_for("sorted by CU", 5_000, || {
+        (header("CU").get_attribute("aria-sort").as_deref() == Some("descending")).then_some(())
+    })
+    .await;
+    let v = cu_values();
+    assert!(v.windows(2).all(|w| w[0] >= w[1]), "descending: {v:?}");
+    assert_eq!(
+        header("Run").get_attribute("aria-sort").as_deref(),
+        Some("none")
+    );
+
+    one(&header("CU"), "button")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_for("ascending", 5_000, || {
+        (header("CU").get_attribute("aria-sort").as_deref() == Some("ascending")).then_some(())
+    })
+    .await;
+    let v = cu_values();
+    assert!(v.windows(2).all(|w| w[0] <= w[1]), "ascending: {v:?}");
+
+    // Workflow first, then Shift+click CU as a second key.
+    one(&header("Workflow"), "button")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_for("by workflow", 5_000, || {
+        (header("Workflow").get_attribute("aria-sort").as_deref() == Some("ascending"))
+            .then_some(())
+    })
+    .await;
+    shift_click(&one(&header("CU"), "button").unwrap());
+    wait_for("two keys", 5_000, || {
+        let rows = run_rows(&root);
+        let pairs: Vec<(String, i128)> = rows
+            .iter()
+            .map(|r| (cells(r)[1].clone(), units(&cells(r)[7])))
+            .collect();
+        pairs
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 >= w[1].1))
+            .then_some(())
+    })
+    .await;
+    assert_eq!(
+        header("Workflow").get_attribute("aria-sort").as_deref(),
+        Some("ascending")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn load_all_reaches_every_run_and_totals_cover_them() {
+    let (root, _h) = mount_org("acme", json!({}));
+    rows_loaded(&root, 20).await;
+    button(&root, "Load all runs").unwrap().click();
+    wait_for("load all done", 20_000, || {
+        one(&root, ".cu-outcome")
+            .map(|o| accessible_text(&o))
+            .filter(|t| t == "Loaded all 1,500 runs.")
+    })
+    .await;
+    let all_button = button(&root, "All loaded runs").unwrap();
+    assert_eq!(
+        all_button.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        accessible_text(&one(&root, ".cu-coverage").unwrap()),
+        "Totals cover all 1,500 loaded runs."
+    );
+    let (_, total) = shown_subtotals(&root);
+    assert_eq!(total[1], "1,500");
+    // Independent total over every page.
+    let mut sum = 0i128;
+    for offset in (0..1_500).step_by(100) {
+        let page = fetch_page("acme", 100, offset).await;
+        sum += page["data"]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| api_units(&i["totalCu"]))
+            .sum::<i128>();
+    }
+    assert_eq!(units(&total[2]), sum);
+    // The table pages client-side: one page of rows in the DOM.
+    assert_eq!(run_rows(&root).len(), 20);
+    assert_eq!(pager_status(&root), "Runs 1–20 of 1,500 loaded");
+    button(&root, "Next page").unwrap().click();
+    wait_for("client page 2", 5_000, || {
+        (pager_status(&root) == "Runs 21–40 of 1,500 loaded").then_some(())
+    })
+    .await;
+    // Back to the server page scope.
+    button(&root, "This page").unwrap().click();
+    wait_for("page scope", 5_000, || {
+        (accessible_text(&one(&root, ".cu-coverage").unwrap())
+            == "Totals cover 20 runs on this page.")
+            .then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn load_all_shows_progress_and_cancel_stops_it() {
+    // fault-slow answers after 2 s: the walk is visibly in progress.
+    let (root, _h) = mount_org("fault-slow", json!({}));
+    rows_loaded(&root, 20).await;
+    button(&root, "Load all runs").unwrap().click();
+    let bar = wait_for("progress bar", 3_000, || one(&root, "[role=progressbar]")).await;
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("0"));
+    button(&root, "Cancel").unwrap().click();
+    wait_for("cancelled", 5_000, || {
+        one(&root, ".cu-outcome")
+            .map(|o| accessible_text(&o))
+            .filter(|t| t == "Loading was cancelled after 0 runs.")
+    })
+    .await;
+    assert!(one(&root, "[role=progressbar]").is_none());
+    assert!(button(&root, "Load all runs").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn empty_org_says_no_runs_yet() {
+    let (root, _h) = mount_org("empty", json!({}));
+    wait_for("empty state", 10_000, || {
+        accessible_text(&root)
+            .contains("No runs yet.")
+            .then_some(())
+    })
+    .await;
+    assert!(disabled(&button(&root, "Next page").unwrap()));
+}
+
+#[wasm_bindgen_test]
+async fn server_error_shows_status_message_details_request_id_and_retry() {
+    let (root, _h) = mount_org("fault-500", json!({}));
+    let alert = wait_for("alert", 10_000, || one(&root, "[role=alert]")).await;
+    let text = accessible_text(&alert);
+    assert!(text.contains("HTTP 500"), "{text}");
+    assert!(text.contains("internal error"), "{text}");
+    assert!(text.contains("simulated fault"), "{text}");
+    let request_id = accessible_text(&one(&alert, "code").unwrap());
+    assert!(request_id.starts_with("req_"));
+    assert!(!text.contains("test-token"));
+    button(&root, "Retry").unwrap().click();
+    wait_for("a new request id", 10_000, || {
+        one(&root, "[role=alert] code")
+            .map(|c| accessible_text(&c))
+            .filter(|id| *id != request_id)
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn an_error_keeps_the_previous_rows_on_screen() {
+    // fault-flaky fails every other request.
+    let (root, _h) = mount_org("fault-flaky", json!({}));
+    wait_for("first answer", 10_000, || {
+        (!run_rows(&root).is_empty() || one(&root, "[role=alert]").is_some()).then_some(())
+    })
+    .await;
+    if run_rows(&root).is_empty() {
+        button(&root, "Retry").unwrap().click();
+    }
+    rows_loaded(&root, 20).await;
+    // Page forward until a request fails; the rows shown stay.
+    for expected in ["Runs 21–40", "Runs 41–60"] {
+        button(&root, "Next page").unwrap().click();
+        wait_for("an answer", 10_000, || {
+            (one(&root, "[role=alert]").is_some() || pager_status(&root) == expected).then_some(())
+        })
+        .await;
+        if one(&root, "[role=alert]").is_some() {
+            break;
+        }
+    }
+    let alert = one(&root, "[role=alert]").expect("a flaky request failed");
+    assert!(accessible_text(&alert).contains("The runs below are from the last successful load."));
+    assert_eq!(run_rows(&root).len(), 20);
+}
+
+#[wasm_bindgen_test]
+async fn export_csv_downloads_the_filtered_runs() {
+    // Capture the Blob the component hands to the browser.
+    let _ = js_sys::eval("window.__cuBlobs = []; URL.createObjectURL = (b) => { window.__cuBlobs.push(b); return 'blob:captured'; }; URL.revokeObjectURL = () => {};");
+    let (root, _h) = mount_org("acme", json!({ "pricePerCu": 0.002, "currency": "USD" }));
+    rows_loaded(&root, 20).await;
+    let page = fetch_page("acme", 20, 0).await;
+    let wf = page["data"]["items"][0]["workflowId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    select_value(&labelled(&root, "Workflow").unwrap(), &wf);
+    let n = page["data"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["workflowId"] == wf.as_str())
+        .count();
+    wait_for("filtered", 5_000, || {
+        (run_rows(&root).len() == n).then_some(())
+    })
+    .await;
+    button(&root, "Export CSV").unwrap().click();
+    let blobs = js_sys::eval("window.__cuBlobs").unwrap();
+    let blob: web_sys::Blob = js_sys::Reflect::get(&blobs, &JsValue::from(0))
+        .unwrap()
+        .unchecked_into();
+    // Read the bytes: Blob.text() would strip the BOM we want to see.
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+        .await
+        .unwrap();
+    let text = String::from_utf8(js_sys::Uint8Array::new(&buffer).to_vec()).unwrap();
+    assert!(text.starts_with("\u{feff}run_id,workflow_id,status,trigger_source,started_at,finished_at,duration_seconds,total_cu,cu_partial,cost_usd\r\n"));
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), n + 1);
+    assert!(lines[1..].iter().all(|l| l.contains(&format!("\"{wf}\""))));
+    assert!(!text.contains("test-token"));
+}
+
+#[wasm_bindgen_test]
+async fn unmount_removes_the_table() {
+    let (root, mut handle) = mount_org("acme", json!({}));
+    rows_loaded(&root, 20).await;
+    handle.unmount();
+    assert_eq!(root.child_element_count(), 0);
+    handle.unmount();
+}
+
+fn mount_error(opts: serde_json::Value) -> String {
+    let root = container();
+    match mount(root.clone().into(), options(opts)) {
+        Ok(_) => panic!("mount should have failed"),
+        Err(e) => {
+            assert_eq!(root.child_element_count(), 0, "nothing is mounted");
+            let v: JsValue = e.into();
+            js_sys::Reflect::get(&v, &"message".into())
+                .unwrap()
+                .as_string()
+                .unwrap()
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn bad_options_throw_a_message_naming_the_option() {
+    assert_eq!(
+        mount_error(json!({ "apiBase": demo_api(), "token": "t" })),
+        "orgId is required"
+    );
+    assert_eq!(
+        mount_error(json!({ "orgId": "x", "token": "t" })),
+        "apiBase is required"
+    );
+    assert_eq!(
+        mount_error(json!({ "apiBase": demo_api(), "orgId": "x" })),
+        "token or getToken is required"
+    );
+    assert!(mount_error(
+        json!({ "apiBase": demo_api(), "orgId": "x", "token": "t", "pageSize": 500 })
+    )
+    .starts_with("pageSize must be between 1 and 100"));
+}

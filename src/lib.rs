@@ -21,5 +21,6 @@ pub mod sort;
 pub mod state;
 pub mod subtotals;
 pub mod time;
+pub mod url_sync;
 
 pub use mount::{mount, MountHandle};

@@ -565,3 +565,121 @@ fn bad_options_throw_a_message_naming_the_option() {
     )
     .starts_with("pageSize must be between 1 and 100"));
 }
+
+#[wasm_bindgen_test]
+async fn trigger_and_date_filters() {
+    let (root, _h) = mount_org("acme", json!({ "pageSize": 100 }));
+    rows_loaded(&root, 100).await;
+    let page = fetch_page("acme", 100, 0).await;
+    let items: Vec<serde_json::Value> = page["data"]["items"].as_array().unwrap().clone();
+    let trigger = items[3]["triggerSource"].as_str().unwrap().to_owned();
+    let n = items
+        .iter()
+        .filter(|i| i["triggerSource"] == trigger.as_str())
+        .count();
+    select_value(&labelled(&root, "Trigger").unwrap(), &format!("={trigger}"));
+    wait_for("trigger filter", 5_000, || {
+        (run_rows(&root).len() == n).then_some(())
+    })
+    .await;
+    button(&root, "Clear filters").unwrap().click();
+    rows_loaded(&root, 100).await;
+
+    // From/To are days in the component's time zone (UTC here).
+    let day = items[50]["startedAt"].as_str().unwrap()[..10].to_owned();
+    let on_day = items
+        .iter()
+        .filter(|i| i["startedAt"].as_str().unwrap().starts_with(&day))
+        .count();
+    type_into(&labelled(&root, "From").unwrap(), &day);
+    type_into(&labelled(&root, "To").unwrap(), &day);
+    let rows = wait_for("one day", 5_000, || {
+        let r = run_rows(&root);
+        (r.len() == on_day).then_some(r)
+    })
+    .await;
+    assert!(on_day > 0);
+    assert_eq!(rows.len(), on_day);
+    let chips = accessible_text(&one(&root, ".cu-active").unwrap());
+    assert!(
+        chips.contains(&format!("From: {day}")) && chips.contains(&format!("To: {day}")),
+        "{chips}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn load_all_stops_at_the_from_date() {
+    let (root, _h) = mount_org("acme", json!({}));
+    rows_loaded(&root, 20).await;
+    // Three days back: the walk stops once a whole page is older.
+    let from_ms = js_sys::Date::now() as i64 - 3 * 86_400_000;
+    let from = cu_cost_table::time::utc_date(from_ms);
+    type_into(&labelled(&root, "From").unwrap(), &from);
+    button(&root, "Load all runs").unwrap().click();
+    let outcome = wait_for("early stop", 20_000, || {
+        one(&root, ".cu-outcome")
+            .map(|o| accessible_text(&o))
+            .filter(|t| t.contains("before the From date"))
+    })
+    .await;
+    assert!(
+        outcome.ends_with(&format!(
+            "back to {from}; older runs are before the From date and were not loaded."
+        )),
+        "{outcome}"
+    );
+    let loaded: u64 = outcome
+        .trim_start_matches("Loaded ")
+        .split(' ')
+        .next()
+        .unwrap()
+        .replace(',', "")
+        .parse()
+        .unwrap();
+    assert!(loaded < 1_500 && loaded >= 100, "{loaded}");
+    let coverage = accessible_text(&one(&root, ".cu-coverage").unwrap());
+    assert!(
+        coverage.contains("loaded runs (1 filter active)"),
+        "{coverage}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn embedded_instances_never_touch_the_url_or_history() {
+    let window = web_sys::window().unwrap();
+    let (search, length) = (
+        window.location().search().unwrap(),
+        window.history().unwrap().length().unwrap(),
+    );
+    let (root, _h) = mount_org("acme", json!({}));
+    rows_loaded(&root, 20).await;
+    button(&root, "Next page").unwrap().click();
+    wait_for("page 2", 10_000, || {
+        (pager_status(&root) == "Runs 21–40").then_some(())
+    })
+    .await;
+    select_value(&labelled(&root, "Workflow").unwrap(), "billing-sync");
+    sleep(50).await;
+    assert_eq!(window.location().search().unwrap(), search);
+    assert_eq!(window.history().unwrap().length().unwrap(), length);
+}
+
+#[wasm_bindgen_test]
+async fn two_instances_are_independent() {
+    let (a, _ha) = mount_org("acme", json!({}));
+    let (b, _hb) = mount_org("globex", json!({ "pageSize": 50 }));
+    rows_loaded(&a, 20).await;
+    rows_loaded(&b, 50).await;
+    assert_ne!(first_run_id(&a), first_run_id(&b));
+    button(&a, "Next page").unwrap().click();
+    wait_for("a on page 2", 10_000, || {
+        (pager_status(&a) == "Runs 21–40").then_some(())
+    })
+    .await;
+    assert_eq!(pager_status(&b), "Runs 1–50");
+    // Ids are unique per instance, so each label points at its own control.
+    assert_ne!(
+        labelled(&a, "Workflow").unwrap().id(),
+        labelled(&b, "Workflow").unwrap().id()
+    );
+}

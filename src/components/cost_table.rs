@@ -35,6 +35,11 @@ pub fn CostTable(
     let config = env.config.clone();
     let fmt = Arc::new(env.fmt.clone());
     let state = TableState::new(config.page_size);
+    if config.sync_url {
+        // Read the URL before the first request, so a shared link loads its page.
+        #[cfg(target_arch = "wasm32")]
+        crate::url_sync::install(state, config.page_size);
+    }
     install_page_loader(state, env.clone());
     let env_store = StoredValue::new_local(env);
     let price = config.price.clone();
@@ -232,7 +237,7 @@ pub fn CostTable(
                 <h3>"Runs"</h3>
                 <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export_runs>"Export CSV"</button>
             </div>
-            <Pager state filtered fmt=fmt.clone() />
+            <Pager state filtered fmt=fmt.clone() uid=uid.clone() />
             <RunsTable state scope_set visible fmt=fmt.clone() price=price.clone() empty />
         </section>
     }

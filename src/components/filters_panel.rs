@@ -37,6 +37,7 @@ pub fn FiltersPanel(
         }
         let handle = set_timeout_with_handle(
             move || {
+                pending.try_set_value(None);
                 state.filters.try_update(|f| f.search = text);
             },
             Duration::from_millis(SEARCH_DEBOUNCE_MS),
@@ -49,7 +50,25 @@ pub fn FiltersPanel(
             h.clear();
         }
     });
-    let min_cu_text = RwSignal::new(String::new());
+    // Filters can also change from outside (URL, Back/Forward, Clear): keep the
+    // inputs in step with the applied values (without clobbering typing).
+    let applied_search = Memo::new(move |_| state.filters.with(|f| f.search.clone()));
+    Effect::new(move |_| {
+        let applied = applied_search.get();
+        if pending.get_value().is_none() || search_text.get_untracked() == applied {
+            search_text.set(applied);
+        }
+    });
+    let min_cu_text = RwSignal::new(state.filters.with_untracked(|f| {
+        f.min_cu
+            .map(|c| {
+                c.to_plain()
+                    .trim_end_matches('0')
+                    .trim_end_matches('.')
+                    .to_owned()
+            })
+            .unwrap_or_default()
+    }));
     let min_cu_error = move || {
         let text = min_cu_text.get();
         let t = text.trim();
@@ -165,6 +184,7 @@ pub fn FiltersPanel(
             .collect_view();
         (all, rest)
     };
+    let date_uid = uid.clone();
     let date_input = move |label: &'static str, which: fn(&mut Filters) -> &mut Option<String>| {
         let value = move || {
             state.filters.with(|f| {
@@ -172,10 +192,12 @@ pub fn FiltersPanel(
                 which(&mut f).clone().unwrap_or_default()
             })
         };
+        let id = format!("{date_uid}-{}", label.to_ascii_lowercase());
         view! {
-            <label class="cu-field">
-                <span>{label}</span>
+            <div class="cu-field">
+                <label for=id.clone()>{label}</label>
                 <input
+                    id=id
                     type="date"
                     prop:value=value
                     on:change=move |ev| {
@@ -183,7 +205,7 @@ pub fn FiltersPanel(
                         state.filters.update(|f| *which(f) = (!v.is_empty()).then_some(v));
                     }
                 />
-            </label>
+            </div>
         }
     };
     let chips = move || {
@@ -224,13 +246,15 @@ pub fn FiltersPanel(
             .collect_view()
     };
     let active = move || state.filters.with(Filters::active_count);
-    let search_id = format!("{uid}-search");
-    let search_for = search_id.clone();
+    let id = |what: &str| format!("{uid}-{what}");
+    let (search_id, workflow_id, trigger_id, min_id) =
+        (id("search"), id("workflow"), id("trigger"), id("mincu"));
+    let min_err_id = id("mincu-error");
     view! {
         <div class="cu-filters" role="search" aria-label="Filter runs">
             <div class="cu-filter-row">
-                <label class="cu-field cu-grow" for=search_for>
-                    <span>"Search runs"</span>
+                <div class="cu-field cu-grow">
+                    <label for=search_id.clone()>"Search runs"</label>
                     <input
                         id=search_id
                         type="search"
@@ -239,36 +263,38 @@ pub fn FiltersPanel(
                         prop:value=move || search_text.get()
                         on:input=on_search
                     />
-                </label>
-                <label class="cu-field">
-                    <span>"Workflow"</span>
-                    <select on:change=move |ev| {
+                </div>
+                <div class="cu-field">
+                    <label for=workflow_id.clone()>"Workflow"</label>
+                    <select id=workflow_id on:change=move |ev| {
                         let v = event_target_value(&ev);
                         state.filters.update(|f| f.workflow = (!v.is_empty()).then_some(v));
                     }>{workflow_options}</select>
-                </label>
-                <label class="cu-field">
-                    <span>"Trigger"</span>
-                    <select on:change=move |ev| {
+                </div>
+                <div class="cu-field">
+                    <label for=trigger_id.clone()>"Trigger"</label>
+                    <select id=trigger_id on:change=move |ev| {
                         let v = event_target_value(&ev);
                         state.filters.update(|f| f.trigger = v.strip_prefix('=').map(str::to_owned));
                     }>{trigger_options}</select>
-                </label>
+                </div>
                 {date_input("From", |f| &mut f.from)}
                 {date_input("To", |f| &mut f.to)}
-                <label class="cu-field cu-narrow">
-                    <span>"Minimum CU"</span>
+                <div class="cu-field cu-narrow">
+                    <label for=min_id.clone()>"Minimum CU"</label>
                     <input
+                        id=min_id
                         type="number"
                         min="0"
                         step="any"
                         inputmode="decimal"
                         prop:value=move || min_cu_text.get()
                         aria-invalid=move || min_cu_error().is_some().to_string()
+                        aria-describedby=min_err_id.clone()
                         on:input=on_min_cu
                     />
-                    <span class="cu-field-error">{min_cu_error}</span>
-                </label>
+                    <span class="cu-field-error" id=min_err_id>{min_cu_error}</span>
+                </div>
             </div>
             <div class="cu-filter-row">
                 <fieldset class="cu-statuses">

@@ -21,7 +21,10 @@ pub fn Pager(
     filtered: Memo<Shared<Vec<usize>>>,
     /// Locale formatting.
     fmt: Arc<Formatter>,
+    /// Prefix for element ids (unique per instance).
+    uid: String,
 ) -> impl IntoView {
+    let size_id = format!("{uid}-page-size");
     let count = move |n: u64| fmt.count(n);
     let page_len = move || state.page.with(|p| p.as_ref().map(|p| p.loaded.set.len()));
     let prev_disabled = move || match state.scope.get() {
@@ -117,10 +120,10 @@ pub fn Pager(
     };
     view! {
         <div class="cu-pager">
-            <label class="cu-field cu-inline">
-                <span>"Rows per page"</span>
-                <select on:change=on_size>{sizes}</select>
-            </label>
+            <div class="cu-field cu-inline">
+                <label for=size_id.clone()>"Rows per page"</label>
+                <select id=size_id on:change=on_size>{sizes}</select>
+            </div>
             <div class="cu-pager-nav">
                 <button type="button" class="cu-btn" disabled=prev_disabled on:click=move |_| go(false)>
                     <span aria-hidden="true">"‹ "</span>"Previous page"

@@ -104,19 +104,15 @@ pub fn button(root: &Element, name: &str) -> Option<HtmlElement> {
         .map(|b| b.unchecked_into())
 }
 
-/// The form control labelled `label` (a `<label>` whose first span reads it).
+/// The form control whose `<label>` reads exactly `label`.
 pub fn labelled(root: &Element, label: &str) -> Option<Element> {
-    all(root, "label")
+    let l = all(root, "label")
         .into_iter()
-        .find(|l| {
-            l.query_selector("span")
-                .ok()
-                .flatten()
-                .map(|s| accessible_text(&s))
-                .as_deref()
-                == Some(label)
-        })
-        .and_then(|l| l.query_selector("input, select").ok().flatten())
+        .find(|l| accessible_text(l) == label)?;
+    match l.get_attribute("for") {
+        Some(id) => document().get_element_by_id(&id),
+        None => l.query_selector("input, select").ok().flatten(),
+    }
 }
 
 /// Chooses the option of a select whose value is `value` and fires `change`.

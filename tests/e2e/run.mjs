@@ -81,6 +81,20 @@ await check('token_stays_out_of_url_and_dom', async (page) => {
   assert(api.length >= 1 && api[0].includes('limit=20') && api[0].includes('offset=0'), `api requests: ${api}`);
 });
 
+await check('standalone_page_keeps_paging_and_filters_in_the_url', async (page) => {
+  await page.goto(base + '/?offset=40&workflow=billing-sync');
+  const status = page.locator('.cu-pager [role=status]');
+  await status.filter({ hasText: 'Runs 41–60' }).waitFor({ timeout: 20000 });
+  const workflows = await runRows(page).locator('td:nth-child(2)').allInnerTexts();
+  assert(workflows.length > 0 && workflows.every((w) => w.trim() === 'billing-sync'), `rows: ${workflows}`);
+  assert((await page.getByLabel('Workflow', { exact: true }).inputValue()) === 'billing-sync', 'select restored from URL');
+  await page.getByRole('button', { name: 'Next page', exact: true }).click();
+  await status.filter({ hasText: 'Runs 61–80' }).waitFor({ timeout: 10000 });
+  assert(page.url().includes('offset=60'), `url: ${page.url()}`);
+  await page.goBack();
+  await status.filter({ hasText: 'Runs 41–60' }).waitFor({ timeout: 10000 });
+});
+
 await browser.close();
 const passed = results.filter(([, ok]) => ok).length;
 const failed = results.length - passed;

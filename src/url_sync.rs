@@ -1,0 +1,255 @@
+//! Optional URL sync (on for the standalone page, off when embedded): limit,
+//! offset and filters live in the query string, and Back/Forward restore them.
+//! The pure part maps state to query pairs and back; the browser part uses
+//! `history.pushState` and `popstate`. With `syncUrl: false` none of this is
+//! installed, so the host page's URL and history are never touched.
+
+use crate::cu::Cu;
+use crate::filter::Filters;
+
+/// Query keys owned by the component; other keys on the page are kept.
+pub const KEYS: [&str; 9] = [
+    "limit", "offset", "q", "status", "workflow", "trigger", "from", "to", "mincu",
+];
+
+/// Paging and filters as read from a URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UrlState {
+    /// Rows per page, when valid (1..=100).
+    pub limit: Option<u32>,
+    /// Offset, when valid.
+    pub offset: Option<u64>,
+    /// Filters (empty when absent).
+    pub filters: Filters,
+}
+
+fn is_day(s: &str) -> bool {
+    s.len() == 10 && crate::time::parse_rfc3339_ms(&format!("{s}T00:00:00Z")).is_some()
+}
+
+/// Reads the component's keys from query pairs, ignoring invalid values.
+pub fn from_pairs(pairs: &[(String, String)]) -> UrlState {
+    let mut state = UrlState::default();
+    for (k, v) in pairs {
+        match k.as_str() {
+            "limit" => state.limit = v.parse().ok().filter(|l| (1..=100).contains(l)),
+            "offset" => state.offset = v.parse().ok(),
+            "q" => state.filters.search = v.clone(),
+            "status" => {
+                state.filters.statuses = v
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            }
+            "workflow" => state.filters.workflow = Some(v.clone()),
+            "trigger" => state.filters.trigger = Some(v.clone()),
+            "from" if is_day(v) => state.filters.from = Some(v.clone()),
+            "to" if is_day(v) => state.filters.to = Some(v.clone()),
+            "mincu" => state.filters.min_cu = v.parse::<f64>().ok().and_then(Cu::from_f64),
+            _ => {}
+        }
+    }
+    state
+}
+
+/// The query pairs for this state: unrelated pairs of `existing` first, then
+/// the component's (only those that differ from the defaults).
+pub fn to_pairs(
+    existing: &[(String, String)],
+    limit: u32,
+    default_limit: u32,
+    offset: u64,
+    f: &Filters,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = existing
+        .iter()
+        .filter(|(k, _)| !KEYS.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    let mut push = |k: &str, v: String| out.push((k.to_owned(), v));
+    if limit != default_limit {
+        push("limit", limit.to_string());
+    }
+    if offset != 0 {
+        push("offset", offset.to_string());
+    }
+    if !f.search.trim().is_empty() {
+        push("q", f.search.clone());
+    }
+    if !f.statuses.is_empty() {
+        push("status", f.statuses.join(","));
+    }
+    if let Some(w) = &f.workflow {
+        push("workflow", w.clone());
+    }
+    if let Some(t) = &f.trigger {
+        push("trigger", t.clone());
+    }
+    if let Some(d) = &f.from {
+        push("from", d.clone());
+    }
+    if let Some(d) = &f.to {
+        push("to", d.clone());
+    }
+    if let Some(cu) = f.min_cu {
+        push(
+            "mincu",
+            cu.to_plain()
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_owned(),
+        );
+    }
+    out
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::install;
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::UrlSearchParams;
+
+    use super::{from_pairs, to_pairs, UrlState};
+    use crate::state::TableState;
+
+    fn pairs(search: &str) -> Vec<(String, String)> {
+        let Ok(params) = UrlSearchParams::new_with_str(search) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let entries = js_sys::try_iter(&params.entries()).ok().flatten();
+        for entry in entries.into_iter().flatten().flatten() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            out.push((
+                pair.get(0).as_string().unwrap_or_default(),
+                pair.get(1).as_string().unwrap_or_default(),
+            ));
+        }
+        out
+    }
+
+    fn current_search() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default()
+    }
+
+    fn apply(state: TableState, url: UrlState, default_limit: u32) {
+        let limit = url.limit.unwrap_or(default_limit);
+        let offset = url.offset.unwrap_or(0) / u64::from(limit) * u64::from(limit);
+        state.limit.set(limit);
+        state.offset.set(offset);
+        state.filters.set(url.filters);
+    }
+
+    /// Reads the URL into `state`, then keeps the two in step both ways.
+    pub fn install(state: TableState, default_limit: u32) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        apply(state, from_pairs(&pairs(&current_search())), default_limit);
+        Effect::new(move |_| {
+            let (limit, offset) = (state.limit.get(), state.offset.get());
+            let target = state
+                .filters
+                .with(|f| to_pairs(&pairs(&current_search()), limit, default_limit, offset, f));
+            let current = pairs(&current_search());
+            if target == current {
+                return;
+            }
+            let Ok(params) = UrlSearchParams::new() else {
+                return;
+            };
+            for (k, v) in &target {
+                params.append(k, v);
+            }
+            let query = params.to_string().as_string().unwrap_or_default();
+            let Some(w) = web_sys::window() else { return };
+            let path = w.location().pathname().unwrap_or_default();
+            let hash = w.location().hash().unwrap_or_default();
+            let url = if query.is_empty() {
+                format!("{path}{hash}")
+            } else {
+                format!("{path}?{query}{hash}")
+            };
+            if let Ok(history) = w.history() {
+                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+            }
+        });
+        let on_pop = Closure::<dyn FnMut()>::new(move || {
+            apply(state, from_pairs(&pairs(&current_search())), default_limit);
+        });
+        let _ =
+            window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+        let guard = send_wrapper::SendWrapper::new((window, on_pop));
+        on_cleanup(move || {
+            let (window, on_pop) = &*guard;
+            let _ = window
+                .remove_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn round_trips_paging_and_filters() {
+        let filters = Filters {
+            search: "bill".into(),
+            statuses: vec!["failure".into(), "cancelled".into()],
+            workflow: Some("a&b=c".into()),
+            trigger: Some(String::new()),
+            from: Some("2026-11-01".into()),
+            to: Some("2026-11-28".into()),
+            min_cu: Cu::from_f64(2.5),
+        };
+        let pairs = to_pairs(
+            &p(&[("tab", "costs"), ("offset", "99")]),
+            50,
+            20,
+            100,
+            &filters,
+        );
+        assert_eq!(
+            pairs[0],
+            ("tab".to_owned(), "costs".to_owned()),
+            "unrelated keys are kept"
+        );
+        assert!(pairs.contains(&("mincu".to_owned(), "2.5".to_owned())));
+        let back = from_pairs(&pairs);
+        assert_eq!(
+            back,
+            UrlState {
+                limit: Some(50),
+                offset: Some(100),
+                filters
+            }
+        );
+    }
+
+    #[test]
+    fn defaults_are_left_out_and_bad_values_ignored() {
+        assert!(to_pairs(&[], 20, 20, 0, &Filters::default()).is_empty());
+        let s = from_pairs(&p(&[
+            ("limit", "500"),
+            ("offset", "-3"),
+            ("from", "yesterday"),
+            ("mincu", "-1"),
+        ]));
+        assert_eq!(s, UrlState::default());
+    }
+}

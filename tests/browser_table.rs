@@ -636,7 +636,7 @@ async fn load_all_stops_at_the_from_date() {
         .replace(',', "")
         .parse()
         .unwrap();
-    assert!(loaded < 1_500 && loaded >= 100, "{loaded}");
+    assert!((100..1_500).contains(&loaded), "{loaded}");
     let coverage = accessible_text(&one(&root, ".cu-coverage").unwrap());
     assert!(
         coverage.contains("loaded runs (1 filter active)"),

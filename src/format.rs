@@ -95,13 +95,14 @@ impl Formatter {
         format!("{}{}{} %", tenths / 10, self.decimal, tenths % 10)
     }
 
-    /// Money with the currency's symbol, 2 to 4 decimals, never rounded.
+    /// Money with the currency symbol and four decimals (exact: costs are
+    /// kept in ten-thousandths, so totals equal the sum of the rows shown).
     pub fn money(&self, amount: Money) -> String {
         #[cfg(target_arch = "wasm32")]
         if let Some(text) = self.intl.as_ref().and_then(|i| i.money(&amount.to_plain())) {
             return text;
         }
-        let number = format_units(amount.0, 2, &self.group, &self.decimal);
+        let number = format_units(amount.0, 4, &self.group, &self.decimal);
         match &self.currency {
             Some(c) => format!("{c} {number}"),
             None => number,
@@ -211,6 +212,7 @@ mod intl {
                 let o = options(&[
                     ("style", "currency".into()),
                     ("currency", c.into()),
+                    ("minimumFractionDigits", 4.into()),
                     ("maximumFractionDigits", 4.into()),
                 ]);
                 let nf = construct("NumberFormat", &locs, &o)?;
@@ -278,8 +280,8 @@ mod tests {
         assert_eq!(f.cu(Cu(123_456)), "12.3456");
         assert_eq!(f.cu_total(CuTotal(12_345_670_000)), "1,234,567.0000");
         assert_eq!(f.count(1_482), "1,482");
-        assert_eq!(f.money(Money(2_470)), "USD 0.247");
-        assert_eq!(f.money(Money(10_000)), "USD 1.00");
+        assert_eq!(f.money(Money(2_470)), "USD 0.2470");
+        assert_eq!(f.money(Money(10_000)), "USD 1.0000");
         assert_eq!(f.percent(CuTotal(425), CuTotal(1_000)), "42.5 %");
         assert_eq!(f.percent(CuTotal(1), CuTotal(0)), "—");
         assert_eq!(f.date_time(0), "1970-01-01 00:00 UTC");

@@ -27,6 +27,8 @@ pub struct Env {
     pub fmt: Formatter,
     /// Walk in progress, if any (so "Cancel" and unmount can stop it).
     walk: RefCell<Option<Rc<Walk>>>,
+    /// The element the table is mounted in: `cu-runs:*` events go there.
+    host: RefCell<Option<web_sys::HtmlElement>>,
 }
 
 impl Env {
@@ -37,7 +39,43 @@ impl Env {
             source,
             fmt,
             walk: RefCell::new(None),
+            host: RefCell::new(None),
         }
+    }
+
+    /// Sets the element that receives the `cu-runs:load` / `cu-runs:error` events.
+    pub fn set_host(&self, host: web_sys::HtmlElement) {
+        *self.host.borrow_mut() = Some(host);
+    }
+
+    /// Dispatches a bubbling `CustomEvent` named `name` with a JSON `detail`
+    /// on the host element. Details never contain the token.
+    pub fn emit(&self, name: &str, detail: serde_json::Value) {
+        let Some(host) = self.host.borrow().clone() else {
+            return;
+        };
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        if let Ok(detail) = js_sys::JSON::parse(&detail.to_string()) {
+            init.set_detail(&detail);
+        }
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = host.dispatch_event(&event);
+        }
+    }
+
+    fn emit_error(&self, err: &ApiError, context: &str) {
+        self.emit(
+            "cu-runs:error",
+            serde_json::json!({
+                "status": err.status(),
+                "message": err.to_string(),
+                "details": err.details(),
+                "requestId": err.request_id(),
+                "during": context,
+            }),
+        );
     }
 }
 
@@ -86,11 +124,20 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
             match result {
                 Ok(page) => {
                     let data = page_data(page, request.offset, |ms| env.fmt.day_key(ms));
+                    let detail = serde_json::json!({
+                        "scope": "page",
+                        "runs": data.loaded.set.len(),
+                        "offset": request.offset,
+                        "limit": request.limit,
+                        "hasMore": data.has_more,
+                    });
                     state.page.try_set(Some(Shared::new(data)));
                     state.error.try_set(None);
+                    env.emit("cu-runs:load", detail);
                 }
                 Err(ApiError::Aborted) => return,
                 Err(err) => {
+                    env.emit_error(&err, "page");
                     state.error.try_set(Some(err));
                 }
             }
@@ -263,6 +310,10 @@ fn finish(walk: &Walk, state: TableState, env: &Env) {
     } else {
         format!("Loaded all {} runs.", fmt.count(count))
     };
+    if let Some(err) = &error {
+        env.emit_error(err, "load-all");
+    }
+    env.emit("cu-runs:load", serde_json::json!({ "scope": "all", "runs": count, "complete": !more_exist && error.is_none() && !walk.cancelled.get() }));
     let set = RunSet::new(runs, |ms| fmt.day_key(ms));
     state.all.try_set(Some(Shared::new(Loaded::new(set))));
     state.view_offset.try_set(0);

@@ -131,6 +131,7 @@ pub fn make_env(config: Config, token: TokenSource) -> Env {
 /// Mounts a table for `env` into `element`.
 pub fn mount_env(element: HtmlElement, env: Env) -> MountHandle {
     ROOTS.with(|r| r.borrow_mut().push(element.clone()));
+    env.set_host(element.clone());
     let env = Rc::new(env);
     let handle = leptos::mount::mount_to(element, move || view! { <CostTable env /> });
     MountHandle {

@@ -65,8 +65,13 @@ pub fn now_ms() -> i64 {
 struct AppState {
     options: Options,
     flaky_counters: Mutex<HashMap<String, u64>>,
+    /// The most recent API requests, for tests (`GET /__demo/requests`).
+    recent: Mutex<std::collections::VecDeque<Value>>,
     boot_nonce: u64,
 }
+
+/// How many recent requests `GET /__demo/requests` remembers.
+pub const RECENT_REQUESTS: usize = 200;
 
 /// Builds the router: the API, CORS, and static files.
 pub fn router(options: Options) -> Router {
@@ -74,6 +79,7 @@ pub fn router(options: Options) -> Router {
         boot_nonce: mix(now_ms() as u64 ^ u64::from(std::process::id())),
         options: options.clone(),
         flaky_counters: Mutex::new(HashMap::new()),
+        recent: Mutex::new(std::collections::VecDeque::new()),
     });
     let cors = CorsLayer::new()
         .allow_origin(Any)
@@ -87,6 +93,7 @@ pub fn router(options: Options) -> Router {
     let api = Router::new()
         .route("/v1/organizations/{org_id}/cu/runs", get(runs_handler))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/__demo/requests", get(recent_handler))
         .with_state(state)
         .layer(cors);
     // No SPA fallback: the page has no client-side routes, and an unknown
@@ -168,6 +175,47 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
     (!token.is_empty()).then_some(token)
 }
 
+/// `GET /__demo/requests?org=ID`: the recent runs requests for that org
+/// (oldest first) with the bearer token each carried, so tests can check
+/// token rotation and which pages were asked for. A test aid of the demo
+/// server only; a real API has no such endpoint.
+async fn recent_handler(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery) -> Response {
+    let org = query
+        .as_deref()
+        .unwrap_or("")
+        .split('&')
+        .find_map(|p| p.strip_prefix("org="))
+        .map(percent_decode)
+        .unwrap_or_default();
+    let recent = state.recent.lock().unwrap_or_else(|e| e.into_inner());
+    let items: Vec<&Value> = recent.iter().filter(|r| r["org"] == org.as_str()).collect();
+    json_response(StatusCode::OK, "", json!(items))
+}
+
+/// Decodes `%XX` escapes (and `+` as space) of a query value.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+            (b'+', _) => out.push(b' '),
+            (b, _) => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 async fn runs_handler(
     State(state): State<Arc<AppState>>,
     Path(org_id): Path<String>,
@@ -175,6 +223,18 @@ async fn runs_handler(
     headers: HeaderMap,
 ) -> Response {
     let request_id = state.request_id();
+    {
+        let mut recent = state.recent.lock().unwrap_or_else(|e| e.into_inner());
+        if recent.len() >= RECENT_REQUESTS {
+            recent.pop_front();
+        }
+        recent.push_back(json!({
+            "org": org_id,
+            "query": query.clone().unwrap_or_default(),
+            "token": bearer(&headers),
+            "requestId": request_id,
+        }));
+    }
     let opts = &state.options;
     if opts.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(opts.latency_ms)).await;

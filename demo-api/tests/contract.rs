@@ -423,3 +423,36 @@ async fn serves_a_million_runs_without_generating_them_up_front() {
     assert_eq!(v["data"]["items"].as_array().unwrap().len(), 50);
     assert_eq!(v["data"]["hasMore"], false);
 }
+
+#[tokio::test]
+async fn recent_requests_record_tokens_and_queries_per_org() {
+    let addr = start(fixed_options()).await;
+    request(
+        addr,
+        "GET",
+        "/v1/organizations/a%2Fb/cu/runs?limit=5&offset=10",
+        &[("Authorization", "Bearer tok-1")],
+    )
+    .await;
+    request(
+        addr,
+        "GET",
+        "/v1/organizations/a%2Fb/cu/runs?limit=5&offset=15",
+        &[("Authorization", "Bearer tok-2")],
+    )
+    .await;
+    request(addr, "GET", "/v1/organizations/other/cu/runs", &[AUTH]).await;
+    let v = request(addr, "GET", "/__demo/requests?org=a%2Fb", &[])
+        .await
+        .json();
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["token"], "tok-1");
+    assert_eq!(items[1]["token"], "tok-2");
+    assert_eq!(items[1]["query"], "limit=5&offset=15");
+}
+
+#[test]
+fn percent_decoding() {
+    assert_eq!(demo_api::percent_decode("a%2Fb%3Fc+d%"), "a/b?c d%");
+}

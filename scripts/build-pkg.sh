@@ -6,6 +6,14 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 wasm-pack build --target web --release --out-dir pkg
 cp style/main.css pkg/cu-cost-table.css
-for f in examples/cu-runs-table.js; do [ -f "$f" ] && cp "$f" pkg/; done
+cp js/cu-runs-table.js pkg/
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   pkg/cu_cost_table_bg.wasm -o pkg/cu_cost_table_bg.wasm
+# Ship the custom element and the stylesheet with the npm package too.
+node -e '
+const fs = require("fs");
+const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
+for (const f of ["cu-runs-table.js", "cu-cost-table.css"]) if (!p.files.includes(f)) p.files.push(f);
+p.exports = { ".": "./cu_cost_table.js", "./cu-runs-table.js": "./cu-runs-table.js", "./cu-cost-table.css": "./cu-cost-table.css" };
+fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
+'

@@ -65,15 +65,16 @@ else
   FAILED=$((FAILED + 1))
 fi
 
-# The standalone page as users get it: Trunk build served by the demo API.
-if trunk build --release --offline >"$LOG_DIR/trunk.log" 2>&1; then
+# The standalone page and the package as users get them: the Trunk build and
+# pkg/ (wasm-pack), served by the demo API.
+if trunk build --release --offline >"$LOG_DIR/trunk.log" 2>&1 && bash scripts/build-pkg.sh >>"$LOG_DIR/trunk.log" 2>&1; then
   if start_demo --runs 1500 --dist dist --root .; then
     suite "end-to-end (headless Chromium)" node tests/e2e/run.mjs "$DEMO_URL"
   else
     FAILED=$((FAILED + 1))
   fi
 else
-  cat "$LOG_DIR/trunk.log"; FAILED=$((FAILED + 1)); echo "FAILED: trunk build"
+  cat "$LOG_DIR/trunk.log"; FAILED=$((FAILED + 1)); echo "FAILED: trunk or package build"
 fi
 
 echo

@@ -95,6 +95,138 @@ await check('standalone_page_keeps_paging_and_filters_in_the_url', async (page) 
   await status.filter({ hasText: 'Runs 41–60' }).waitFor({ timeout: 10000 });
 });
 
+// ---- The embeddable package, through its JavaScript API, on the portal example.
+const portal = base + '/examples/portal.html';
+const portalReady = async (page) => {
+  await page.goto(portal);
+  await page.waitForFunction(() => window.__portalReady === true, null, { timeout: 20000 });
+};
+const rowsIn = (page, sel) => page.locator(`${sel} table:has(caption:text-is("Workflow runs")) tbody tr:not(.cu-empty-row)`);
+const firstRun = (page, sel) => rowsIn(page, sel).first().locator('td').first().innerText();
+
+await check('portal_two_instances_and_custom_element_show_their_own_data', async (page, errors) => {
+  await portalReady(page);
+  for (const sel of ['#costs-acme', '#costs-globex', '#initech']) await rowsIn(page, sel).nth(19).waitFor({ timeout: 20000 });
+  const ids = await Promise.all(['#costs-acme', '#costs-globex', '#initech'].map((s) => firstRun(page, s)));
+  assert(new Set(ids).size === 3, `first runs: ${ids}`);
+  await page.locator('#costs-acme').getByRole('button', { name: 'Next page', exact: true }).click();
+  await page.locator('#costs-acme .cu-pager [role=status]', { hasText: 'Runs 21–40' }).waitFor();
+  assert((await page.locator('#costs-globex .cu-pager [role=status]').innerText()).trim() === 'Runs 1–20', 'globex did not move');
+  assert(!page.url().includes('offset'), 'embedded paging left the URL alone');
+  // Host's careless `table { border }` stays the host's problem only where it applies; our styles are scoped.
+  const rootSelectors = await page.evaluate(() => [...document.styleSheets].filter((s) => (s.href || '').includes('cu-cost-table.css'))
+    .flatMap((s) => [...s.cssRules]).filter((r) => r.selectorText).map((r) => r.selectorText)
+    .filter((t) => t.split(',').some((part) => !part.trim().startsWith('.cu-root'))));
+  assert(rootSelectors.length === 0, `unscoped selectors: ${rootSelectors}`);
+  assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+});
+
+await check('portal_events_fire_with_details', async (page) => {
+  await portalReady(page);
+  await rowsIn(page, '#costs-acme').nth(19).waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'cu-runs:load').length >= 3, null, { timeout: 10000 });
+  const load = await page.evaluate(() => window.__events.find((e) => e.type === 'cu-runs:load' && e.target === 'costs-acme'));
+  assert(load.detail.scope === 'page' && load.detail.runs === 20 && load.detail.offset === 0 && load.detail.hasMore === true, JSON.stringify(load));
+  const detail = await page.evaluate(async () => {
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    const el = document.createElement('div');
+    document.body.append(el);
+    const got = new Promise((resolve) => el.addEventListener('cu-runs:error', (e) => resolve(e.detail), { once: true }));
+    const handle = mount(el, { apiBase: '/', orgId: 'fault-500', token: 'secret-token-xyz' });
+    const detail = await got;
+    handle.unmount();
+    return detail;
+  });
+  assert(detail.status === 500 && detail.message.includes('internal error') && detail.requestId.startsWith('req_'), JSON.stringify(detail));
+  assert(!JSON.stringify(detail).includes('secret-token-xyz'), 'token in event detail');
+});
+
+await check('portal_host_link_still_navigates', async (page) => {
+  await portalReady(page);
+  await rowsIn(page, '#costs-acme').nth(19).waitFor({ timeout: 20000 });
+  await page.locator('#settings-link').click();
+  await page.waitForURL('**/examples/settings.html', { timeout: 5000 });
+  assert((await page.locator('h1').innerText()) === 'Settings', 'navigated to the settings page');
+});
+
+await check('get_token_is_called_for_every_request', async (page) => {
+  await portalReady(page);
+  const org = 'rotate-' + Date.now();
+  await page.evaluate(async (org) => {
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    const el = document.createElement('div');
+    el.id = 'rotating';
+    document.body.append(el);
+    let n = 0;
+    window.__rotating = mount(el, { apiBase: '/', orgId: org, getToken: () => Promise.resolve('rot-' + ++n) });
+  }, org);
+  const next = page.locator('#rotating').getByRole('button', { name: 'Next page', exact: true });
+  await rowsIn(page, '#rotating').nth(19).waitFor({ timeout: 20000 });
+  await next.click();
+  await page.locator('#rotating .cu-pager [role=status]', { hasText: 'Runs 21–40' }).waitFor();
+  await next.click();
+  await page.locator('#rotating .cu-pager [role=status]', { hasText: 'Runs 41–60' }).waitFor();
+  const seen = await (await page.request.get(`${base}/__demo/requests?org=${org}`)).json();
+  assert(JSON.stringify(seen.map((r) => r.token)) === JSON.stringify(['rot-1', 'rot-2', 'rot-3']), JSON.stringify(seen));
+  assert(JSON.stringify(seen.map((r) => r.query)) === JSON.stringify(['limit=20&offset=0', 'limit=20&offset=20', 'limit=20&offset=40']), 'offsets requested');
+});
+
+await check('unmount_leaves_no_dom_and_sends_no_requests', async (page) => {
+  await portalReady(page);
+  await rowsIn(page, '#costs-acme').nth(19).waitFor({ timeout: 20000 });
+  const requests = [];
+  page.on('request', (r) => { if (r.url().includes('/organizations/acme/')) requests.push(r.url()); });
+  await page.evaluate(() => { window.__handles[0].unmount(); window.__handles[0].unmount(); });
+  assert((await page.locator('#costs-acme').innerHTML()) === '', 'DOM removed');
+  await page.waitForTimeout(500);
+  assert(requests.length === 0, `requests after unmount: ${requests}`);
+});
+
+await check('bad_options_throw_named_errors', async (page) => {
+  await portalReady(page);
+  const messages = await page.evaluate(async () => {
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    const el = document.createElement('div');
+    const attempt = (opts) => { try { mount(el, opts); return 'mounted'; } catch (e) { return e instanceof Error ? e.message : 'not an Error'; } };
+    return [
+      attempt({ apiBase: '/', token: 't' }),
+      attempt({ apiBase: '/', orgId: 'x', token: 't', pageSize: 0 }),
+      attempt({ orgId: 'x', token: 't' }),
+      attempt({ apiBase: '/', orgId: 'x' }),
+      attempt({ apiBase: '/', orgId: 'x', getToken: 'nope' }),
+      attempt({ apiBase: '/', orgId: 'x', token: 't', pricePerCu: 0.1 }),
+      el.childElementCount,
+    ];
+  });
+  assert(messages[0] === 'orgId is required', messages[0]);
+  assert(messages[1].startsWith('pageSize must be between 1 and 100'), messages[1]);
+  assert(messages[2] === 'apiBase is required', messages[2]);
+  assert(messages[3] === 'token or getToken is required', messages[3]);
+  assert(messages[4] === 'getToken must be a function', messages[4]);
+  assert(messages[5].startsWith('pricePerCu needs currency'), messages[5]);
+  assert(messages[6] === 0, 'nothing mounted');
+});
+
+await check('custom_element_remounts_on_attribute_change_and_cleans_up', async (page) => {
+  await portalReady(page);
+  await rowsIn(page, '#initech').nth(19).waitFor({ timeout: 20000 });
+  const before = await firstRun(page, '#initech');
+  await page.evaluate(() => document.getElementById('initech').setAttribute('org-id', 'hooli'));
+  await page.waitForFunction((before) => {
+    const cell = document.querySelector('#initech table tbody tr td');
+    return cell && cell.textContent.trim() !== before;
+  }, before, { timeout: 10000 });
+  const hooli = await (await page.request.get(`${base}/v1/organizations/hooli/cu/runs?limit=1`, { headers: { Authorization: 'Bearer x' } })).json();
+  assert((await firstRun(page, '#initech')).trim() === hooli.data.items[0].runId, 'shows the new org');
+  assert(await page.evaluate(() => document.getElementById('initech').getAttribute('token') === null && document.getElementById('initech').token === undefined), 'token not readable back');
+  const requests = [];
+  page.on('request', (r) => { if (r.url().includes('/organizations/hooli/')) requests.push(r.url()); });
+  await page.evaluate(() => { window.__removed = document.getElementById('initech'); window.__removed.remove(); });
+  assert(await page.evaluate(() => window.__removed.childElementCount === 0), 'children removed on disconnect');
+  await page.waitForTimeout(300);
+  assert(requests.length === 0, 'no requests after removal');
+});
+
 await browser.close();
 const passed = results.filter(([, ok]) => ok).length;
 const failed = results.length - passed;

@@ -1,0 +1,112 @@
+// <cu-runs-table>: the CU cost table as a custom element, shipped in pkg/.
+//
+//   <script type="module" src="/pkg/cu-runs-table.js"></script>
+//   <cu-runs-table api-base="https://api.example.com" org-id="org_123"
+//                  page-size="20" price-per-cu="0.002" currency="USD"></cu-runs-table>
+//   <script> document.querySelector('cu-runs-table').token = '...'; </script>
+//
+// The token comes by property (`el.token = ...` or `el.getToken = fn`), never
+// by attribute. The element mounts when connected (and given a token),
+// unmounts when disconnected, and remounts when an attribute changes.
+import init, { mount } from './cu_cost_table.js';
+
+let ready;
+const initOnce = () => (ready ??= init());
+
+const ATTRIBUTES = {
+  'api-base': ['apiBase', String],
+  'org-id': ['orgId', String],
+  'page-size': ['pageSize', Number],
+  'price-per-cu': ['pricePerCu', Number],
+  currency: ['currency', String],
+  locale: ['locale', String],
+  'time-zone': ['timeZone', String],
+  heading: ['title', String],
+  'max-runs': ['maxRuns', Number],
+  'timeout-ms': ['timeoutMs', Number],
+  credentials: ['credentials', String],
+};
+
+export class CuRunsTable extends HTMLElement {
+  static get observedAttributes() {
+    return Object.keys(ATTRIBUTES);
+  }
+
+  #handle = null;
+  #token = undefined;
+  #getToken = undefined;
+  #generation = 0;
+
+  /** The bearer token (write-only: reading it gives undefined). */
+  set token(value) {
+    this.#token = value;
+    this.#schedule();
+  }
+  get token() {
+    return undefined;
+  }
+
+  /** A function returning the token or a promise of it, called per request. */
+  set getToken(fn) {
+    this.#getToken = fn;
+    this.#schedule();
+  }
+  get getToken() {
+    return undefined;
+  }
+
+  connectedCallback() {
+    this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.#generation++;
+    this.#unmount();
+  }
+
+  attributeChangedCallback(_name, oldValue, newValue) {
+    if (oldValue !== newValue) this.#schedule();
+  }
+
+  /** The options `mount` receives, from the attributes and token properties. */
+  options() {
+    const options = {};
+    for (const [attr, [key, convert]] of Object.entries(ATTRIBUTES)) {
+      const value = this.getAttribute(attr);
+      if (value !== null && value !== '') options[key] = convert(value);
+    }
+    if (this.#getToken) options.getToken = this.#getToken;
+    else if (this.#token) options.token = this.#token;
+    return options;
+  }
+
+  async #schedule() {
+    const generation = ++this.#generation;
+    await initOnce();
+    // Only the latest change mounts, and only while connected.
+    if (generation !== this.#generation || !this.isConnected) return;
+    this.#unmount();
+    if (!this.#token && !this.#getToken) return; // waits for el.token / el.getToken
+    try {
+      this.#handle = mount(this, this.options());
+    } catch (error) {
+      const box = document.createElement('div');
+      box.className = 'cu-root cu-fatal';
+      box.setAttribute('role', 'alert');
+      box.textContent = `The CU cost table could not start: ${error.message}`;
+      this.replaceChildren(box);
+      this.dispatchEvent(new CustomEvent('cu-runs:error', { bubbles: true, detail: { status: null, message: error.message, requestId: null, during: 'mount' } }));
+    }
+  }
+
+  #unmount() {
+    if (this.#handle) {
+      this.#handle.unmount();
+      this.#handle.free();
+      this.#handle = null;
+    }
+    this.replaceChildren();
+  }
+}
+
+if (!customElements.get('cu-runs-table')) customElements.define('cu-runs-table', CuRunsTable);

@@ -17,6 +17,7 @@ pub mod format;
 pub mod labels;
 pub mod loader;
 pub mod mount;
+pub mod retry;
 pub mod sort;
 pub mod state;
 pub mod subtotals;

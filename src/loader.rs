@@ -14,6 +14,7 @@ use crate::api::{ApiError, PageRequest, Run, RunsSource, MAX_LIMIT};
 use crate::config::Config;
 use crate::filter::RunSet;
 use crate::format::Formatter;
+use crate::retry::{delay_ms, MAX_ATTEMPTS};
 use crate::state::{page_data, LoadAll, Loaded, Scope, Shared, TableState};
 
 /// What one instance needs that is not reactive state: settings, the
@@ -83,6 +84,54 @@ fn new_controller() -> Option<AbortController> {
     AbortController::new().ok()
 }
 
+/// Waits `ms`, or less if `controller` is aborted first. No Rust callback
+/// runs after an abort: the timer only resolves a promise.
+async fn sleep_unless_aborted(ms: u32, controller: &AbortController) {
+    let signal = controller.signal();
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+        let _ = signal.add_event_listener_with_callback("abort", &resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Loads a page, retrying transient failures (see [`crate::retry`]).
+/// `on_retry(Some((attempt, of)))` is called before each new attempt and
+/// `on_retry(None)` when done.
+pub async fn fetch_with_retry(
+    source: &dyn RunsSource,
+    request: PageRequest,
+    controller: &AbortController,
+    on_retry: impl Fn(Option<(u32, u32)>),
+) -> Result<crate::api::RunsPage, ApiError> {
+    let mut attempt = 1;
+    loop {
+        let result = source.fetch_page(request, controller.clone()).await;
+        match result {
+            Err(err)
+                if err.is_transient()
+                    && attempt < MAX_ATTEMPTS
+                    && !controller.signal().aborted() =>
+            {
+                let wait = delay_ms(attempt, err.retry_after_s(), js_sys::Math::random());
+                attempt += 1;
+                on_retry(Some((attempt, MAX_ATTEMPTS)));
+                sleep_unless_aborted(wait, controller).await;
+                if controller.signal().aborted() {
+                    on_retry(None);
+                    return Err(ApiError::Aborted);
+                }
+            }
+            other => {
+                on_retry(None);
+                return other;
+            }
+        }
+    }
+}
+
 /// Fetches the page named by `limit`/`offset` whenever they (or `reload`)
 /// change. Only the answer to the latest request is ever applied; the
 /// previous request is aborted when a new one starts, and on unmount.
@@ -112,11 +161,18 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
         generation.set(generation.get() + 1);
         let mine = generation.get();
         state.loading.set(true);
-        let pending = env.source.fetch_page(request, controller.clone());
-        *inflight.borrow_mut() = Some(controller);
+        *inflight.borrow_mut() = Some(controller.clone());
         let (generation, inflight, env) = (generation.clone(), inflight.clone(), env.clone());
         spawn_local(async move {
-            let result = pending.await;
+            let result = {
+                let gen = generation.clone();
+                fetch_with_retry(env.source.as_ref(), request, &controller, move |r| {
+                    if gen.get() == mine {
+                        state.retrying.try_set(r);
+                    }
+                })
+                .await
+            };
             if generation.get() != mine {
                 return; // superseded: a newer request owns the state
             }
@@ -169,15 +225,27 @@ pub const LOAD_ALL_CONCURRENCY: usize = 4;
 /// flight) until a page says `hasMore: false`, the cap is reached, the From
 /// filter makes older pages useless, the user cancels, or a request fails.
 pub fn start_load_all(state: TableState, env: Rc<Env>) {
+    start_walk(state, env, Vec::new());
+}
+
+/// Continues a walk that stopped on an error, keeping the runs loaded so far.
+pub fn continue_load_all(state: TableState, env: Rc<Env>) {
+    let loaded = state
+        .all
+        .with_untracked(|a| a.as_ref().map(|l| l.set.runs.clone()).unwrap_or_default());
+    start_walk(state, env, loaded);
+}
+
+fn start_walk(state: TableState, env: Rc<Env>, already: Vec<Run>) {
     cancel_load_all(&env);
     let from_day = state.filters.with_untracked(|f| f.from.clone());
     let walk = Rc::new(Walk {
         controllers: RefCell::default(),
         cancelled: Cell::new(false),
         pages: RefCell::default(),
-        next_offset: Cell::new(0),
+        next_offset: Cell::new(already.len() as u64),
         end: Cell::new(u64::MAX),
-        loaded: Cell::new(0),
+        loaded: Cell::new(already.len() as u64),
         error: RefCell::new(None),
         workers_left: Cell::new(LOAD_ALL_CONCURRENCY),
         stopped_by_date: Cell::new(false),
@@ -293,7 +361,10 @@ fn finish(walk: &Walk, state: TableState, env: &Env) {
     let more_exist = walk.end.get() == u64::MAX;
     let error = walk.error.borrow().clone();
     let outcome = if let Some(err) = &error {
-        format!("Loading stopped after {} runs: {err}", fmt.count(count))
+        format!(
+            "Loading stopped after {} runs (kept): {err}",
+            fmt.count(count)
+        )
     } else if walk.cancelled.get() {
         format!("Loading was cancelled after {} runs.", fmt.count(count))
     } else if walk.stopped_by_date.get() {
@@ -318,10 +389,12 @@ fn finish(walk: &Walk, state: TableState, env: &Env) {
     state.all.try_set(Some(Shared::new(Loaded::new(set))));
     state.view_offset.try_set(0);
     state.scope.try_set(Scope::All);
+    let resumable = error.is_some();
     state.load_all.try_set(LoadAll {
         running: false,
         loaded: count,
         outcome: Some(outcome),
         error,
+        resumable,
     });
 }

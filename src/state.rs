@@ -93,6 +93,8 @@ pub struct LoadAll {
     pub outcome: Option<String>,
     /// The error that stopped the last walk.
     pub error: Option<ApiError>,
+    /// The walk stopped on an error and can continue where it stopped.
+    pub resumable: bool,
 }
 
 /// All signals of one instance. `Copy`, so closures capture it freely.
@@ -122,6 +124,8 @@ pub struct TableState {
     pub sort: RwSignal<Vec<SortKey>>,
     /// "Load all runs" progress.
     pub load_all: RwSignal<LoadAll>,
+    /// The page request is being retried: (attempt, of).
+    pub retrying: RwSignal<Option<(u32, u32)>>,
 }
 
 impl TableState {
@@ -140,6 +144,7 @@ impl TableState {
             filters: RwSignal::new(Filters::default()),
             sort: RwSignal::new(Vec::new()),
             load_all: RwSignal::new(LoadAll::default()),
+            retrying: RwSignal::new(None),
         }
     }
 

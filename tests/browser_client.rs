@@ -70,6 +70,7 @@ async fn server_error_keeps_message_details_and_request_id() {
             message,
             details,
             request_id,
+            ..
         }) => {
             assert_eq!(message.as_deref(), Some("internal error"));
             assert!(details[0].contains("simulated fault"));

@@ -213,6 +213,46 @@ impl Dataset {
     }
 }
 
+/// Runs served to the `hostile` org.
+pub const HOSTILE_RUNS: u64 = 12;
+
+/// Hostile and broken data for the `hostile` org: markup, script URLs, bidi
+/// overrides, huge ids, emoji and combining marks in every string field, and
+/// invalid CU values (null, missing, negative, a string, "Infinity").
+pub fn hostile_run(i: u64) -> Value {
+    let payloads = [
+        "<img src=x onerror=\"window.__cuHostile=1\">",
+        "<script>window.__cuHostile=1</script>",
+        "javascript:window.__cuHostile=1",
+        "\u{202E}gnp.exe\u{202C} reversed",
+        "👩‍👩‍👧‍👦 e\u{301}\u{301}\u{301} Z\u{0351}\u{0352}\u{0357}",
+        "\"quoted\", =HYPERLINK(\"http://evil\")",
+    ];
+    let text = payloads[(i as usize) % payloads.len()];
+    let long_id = "x".repeat(10_240);
+    let cu = match i {
+        0 => Value::Null,
+        1 => json!(-5.0),
+        2 => json!("12.5"),
+        3 => json!("Infinity"),
+        4 => json!(1.25),
+        _ => json!(0.1 * (i as f64)),
+    };
+    let mut run = json!({
+        "runId": if i == 5 { long_id } else { format!("{text} #{i}") },
+        "workflowId": if i % 2 == 0 { text.to_owned() } else { "<b>bold</b>-workflow".to_owned() },
+        "status": if i % 3 == 0 { text.to_owned() } else { "success".to_owned() },
+        "startedAt": if i == 7 { "not a date <i>".to_owned() } else { format!("2026-11-2{}T10:00:00Z", i % 8) },
+        "finishedAt": "",
+        "totalCu": cu,
+        "triggerSource": text,
+    });
+    if i == 6 {
+        run.as_object_mut().map(|o| o.remove("totalCu"));
+    }
+    run
+}
+
 /// Epoch milliseconds as `2026-11-28T10:15:00.123Z`.
 pub fn rfc3339(ms: i64) -> String {
     let days = ms.div_euclid(86_400_000);

@@ -296,6 +296,28 @@ async fn runs_handler(
             }
         }
         "empty" => runs = 0,
+        "fault-page2" if offset > 0 => {
+            return error_response(StatusCode::INTERNAL_SERVER_ERROR, &request_id, "internal error", vec!["simulated fault: pages after the first fail".into()])
+        }
+        "fault-429" => {
+            let mut response = error_response(StatusCode::TOO_MANY_REQUESTS, &request_id, "rate limited", vec!["retry after 1 second".into()]);
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            return response;
+        }
+        "fault-401" => return error_response(StatusCode::UNAUTHORIZED, &request_id, "token expired", vec![]),
+        "fault-slow20" if limit == 20 => tokio::time::sleep(Duration::from_millis(1_500)).await,
+        "fault-shape" => {
+            return json_response(StatusCode::OK, &request_id, json!({ "code": 0, "message": "successfully", "requestId": request_id, "data": { "hasMore": false, "items": { "0": {} } } }))
+        }
+        "hostile" => {
+            let end = offset.saturating_add(limit).min(data::HOSTILE_RUNS);
+            let items: Vec<Value> = (offset.min(end)..end).map(data::hostile_run).collect();
+            return json_response(
+                StatusCode::OK,
+                &request_id,
+                json!({ "code": 0, "message": "successfully", "requestId": request_id, "data": { "hasMore": end < data::HOSTILE_RUNS, "limit": limit, "offset": offset, "items": items } }),
+            );
+        }
         _ => {}
     }
     let dataset = Dataset {

@@ -18,8 +18,12 @@ USAGE: demo-api [OPTIONS]
   --dist DIR         directory served at / (default dist)
   --root DIR         directory holding pkg/ and examples/ (default .)
 
-Fault organizations: fault-500, fault-html, fault-code, fault-badjson,
-fault-slow (2 s), fault-flaky (every other request fails), empty.";
+Fault organizations: fault-500, fault-html (HTML 502), fault-code (200 with an
+error code), fault-badjson, fault-shape (items not an array), fault-slow (2 s),
+fault-slow20 (1.5 s when limit=20), fault-flaky (every other request fails),
+fault-page2 (pages after the first fail), fault-429 (Retry-After: 1),
+fault-401, empty, hostile (markup, bidi, huge ids, invalid CU values).
+GET /__demo/requests?org=ID lists recent requests of an org (tests).";
 
 fn parse_args() -> Result<(SocketAddr, Options), String> {
     let mut options = Options::default();

@@ -456,3 +456,66 @@ async fn recent_requests_record_tokens_and_queries_per_org() {
 fn percent_decoding() {
     assert_eq!(demo_api::percent_decode("a%2Fb%3Fc+d%"), "a/b?c d%");
 }
+
+#[tokio::test]
+async fn more_fault_orgs_and_the_hostile_org() {
+    let addr = start(fixed_options()).await;
+    let r = request(addr, "GET", "/v1/organizations/fault-429/cu/runs", &[AUTH]).await;
+    assert_eq!(r.status, 429);
+    assert_eq!(r.header("retry-after"), Some("1"));
+    assert_eq!(
+        request(addr, "GET", "/v1/organizations/fault-401/cu/runs", &[AUTH])
+            .await
+            .status,
+        401
+    );
+    assert_eq!(
+        request(
+            addr,
+            "GET",
+            "/v1/organizations/fault-page2/cu/runs?offset=0",
+            &[AUTH]
+        )
+        .await
+        .status,
+        200
+    );
+    assert_eq!(
+        request(
+            addr,
+            "GET",
+            "/v1/organizations/fault-page2/cu/runs?offset=20",
+            &[AUTH]
+        )
+        .await
+        .status,
+        500
+    );
+    let shape = request(
+        addr,
+        "GET",
+        "/v1/organizations/fault-shape/cu/runs",
+        &[AUTH],
+    )
+    .await
+    .json();
+    assert!(shape["data"]["items"].is_object());
+    let hostile = request(
+        addr,
+        "GET",
+        "/v1/organizations/hostile/cu/runs?limit=100",
+        &[AUTH],
+    )
+    .await
+    .json();
+    let items = hostile["data"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 12);
+    assert!(items
+        .iter()
+        .any(|i| i["runId"].as_str().unwrap().contains("<img")));
+    assert!(items
+        .iter()
+        .any(|i| i["runId"].as_str().unwrap().len() >= 10_240));
+    assert!(items.iter().any(|i| i.get("totalCu").is_none()));
+    assert!(items.iter().any(|i| i["totalCu"].is_null()));
+}

@@ -147,14 +147,54 @@ fn is_abort(err: &gloo_net::Error) -> bool {
     }
 }
 
+/// Forwards an abort of the caller's controller to this request's own
+/// controller (which the timeout may also abort), until dropped.
+struct AbortLink {
+    signal: web_sys::AbortSignal,
+    closure: Closure<dyn FnMut()>,
+}
+
+impl AbortLink {
+    fn new(outer: &AbortController, inner: &AbortController) -> AbortLink {
+        let inner = inner.clone();
+        let closure = Closure::<dyn FnMut()>::new(move || inner.abort());
+        let signal = outer.signal();
+        let _ = signal.add_event_listener_with_callback("abort", closure.as_ref().unchecked_ref());
+        AbortLink { signal, closure }
+    }
+}
+
+impl Drop for AbortLink {
+    fn drop(&mut self) {
+        let _ = self
+            .signal
+            .remove_event_listener_with_callback("abort", self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// Parses a `Retry-After` header given in seconds (HTTP dates are ignored).
+pub fn parse_retry_after(value: Option<String>) -> Option<u32> {
+    value?.trim().parse::<u32>().ok()
+}
+
 impl RunsSource for HttpRunsSource {
     fn fetch_page(&self, page: PageRequest, abort: AbortController) -> PageFuture {
         let config = self.config.clone();
         Box::pin(async move {
+            if abort.signal().aborted() {
+                return Err(ApiError::Aborted);
+            }
             let token = config.token.token().await?;
+            // This request's own controller: the caller's abort (superseded,
+            // unmounted) and the timeout both end it, and the timeout never
+            // poisons the caller's controller for a retry.
+            let own = AbortController::new().map_err(|_| ApiError::Network {
+                cause: "AbortController unavailable".into(),
+            })?;
+            let _link = AbortLink::new(&abort, &own);
             let timed_out = Rc::new(Cell::new(false));
-            let _timer = TimeoutGuard::start(config.timeout_ms, &abort, timed_out.clone());
-            let signal = abort.signal();
+            let _timer = TimeoutGuard::start(config.timeout_ms, &own, timed_out.clone());
+            let signal = own.signal();
             let map_err = |err: gloo_net::Error| {
                 if timed_out.get() {
                     ApiError::Timeout {
@@ -182,8 +222,24 @@ impl RunsSource for HttpRunsSource {
                 .await
                 .map_err(map_err)?;
             let status = response.status();
+            let retry_after = parse_retry_after(response.headers().get("retry-after"));
             let body = response.text().await.map_err(map_err)?;
-            decode_runs_response(status, &body)
+            decode_runs_response(status, &body).map_err(|err| match err {
+                ApiError::Http {
+                    status,
+                    message,
+                    details,
+                    request_id,
+                    ..
+                } => ApiError::Http {
+                    status,
+                    message,
+                    details,
+                    request_id,
+                    retry_after_s: retry_after,
+                },
+                other => other,
+            })
         })
     }
 }

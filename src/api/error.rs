@@ -35,6 +35,8 @@ pub enum ApiError {
         details: Vec<String>,
         /// The envelope's `requestId`, for support.
         request_id: Option<String>,
+        /// Seconds from a `Retry-After` header (429/503), if sent.
+        retry_after_s: Option<u32>,
     },
     /// The body was not JSON (a proxy's HTML page, for example).
     #[error("The API answered HTTP {status} with a response that is not JSON{}.", if *status >= 400 { "" } else { "; it may be a proxy or login page rather than the runs API" })]
@@ -110,6 +112,14 @@ impl ApiError {
         }
     }
 
+    /// The server's `Retry-After`, in seconds.
+    pub fn retry_after_s(&self) -> Option<u32> {
+        match self {
+            ApiError::Http { retry_after_s, .. } => *retry_after_s,
+            _ => None,
+        }
+    }
+
     /// Whether trying again may help (network faults, timeouts, 5xx, 429).
     pub fn is_transient(&self) -> bool {
         match self {
@@ -133,6 +143,7 @@ mod tests {
             message: Some("invalid parameters".into()),
             details: vec!["limit must be 1..=100".into()],
             request_id: Some("req_1".into()),
+            retry_after_s: None,
         };
         assert_eq!(
             e.to_string(),

@@ -227,6 +227,7 @@ pub fn decode_runs_response(status: u16, body: &str) -> Result<RunsPage, ApiErro
                     message: None,
                     details: Vec::new(),
                     request_id: None,
+                    retry_after_s: None,
                 },
                 None => ApiError::NotJson { status },
             })
@@ -253,6 +254,7 @@ pub fn decode_runs_response(status: u16, body: &str) -> Result<RunsPage, ApiErro
             message,
             details: details_of(&envelope),
             request_id: ctx.request_id,
+            retry_after_s: None,
         });
     }
     let code = envelope.get("code").and_then(Value::as_i64);
@@ -400,6 +402,7 @@ mod tests {
                 message: Some("invalid parameters".into()),
                 details: vec!["limit must be between 1 and 100".into()],
                 request_id: Some("req_x".into()),
+                retry_after_s: None,
             })
         );
     }

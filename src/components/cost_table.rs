@@ -221,6 +221,9 @@ pub fn CostTable(
                 <span class="cu-org" title="Organization">{org_label}</span>
                 {price.as_ref().map(|p| view! { <span class="cu-muted">{format!("Price: {} {} per CU", p.per_cu_f64, p.currency)}</span> })}
             </header>
+            <p class="cu-retrying" role="status">
+                {move || state.retrying.get().map(|(attempt, of)| format!("Retrying ({attempt}/{of})…"))}
+            </p>
             <ErrorBox state />
             <ScopeBar state env=env_store fmt=fmt.clone() max_runs=config.max_runs />
             <FiltersPanel state facets fmt=fmt.clone() uid=uid.clone() />

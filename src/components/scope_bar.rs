@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::format::Formatter;
-use crate::loader::{cancel_load_all, start_load_all, Env};
+use crate::loader::{cancel_load_all, continue_load_all, start_load_all, Env};
 use crate::state::{Scope, TableState};
 
 /// The scope controls and "Load all runs".
@@ -67,6 +67,15 @@ pub fn ScopeBar(
                         >
                             "Load all runs"
                         </button>
+                        <Show when=move || state.load_all.with(|l| l.resumable)>
+                            <button
+                                type="button"
+                                class="cu-btn cu-ghost"
+                                on:click=move |_| env.with_value(|e| continue_load_all(state, e.clone()))
+                            >
+                                "Continue loading"
+                            </button>
+                        </Show>
                     }
                 }
             >

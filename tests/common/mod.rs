@@ -212,3 +212,15 @@ pub async fn fetch_page(org: &str, limit: u32, offset: u64) -> serde_json::Value
         .unwrap();
     serde_json::from_str(&text).unwrap()
 }
+
+/// Adds the component's stylesheet to the test page (once), for layout checks.
+pub fn install_styles() {
+    let doc = document();
+    if doc.get_element_by_id("cu-test-styles").is_some() {
+        return;
+    }
+    let style = doc.create_element("style").unwrap();
+    style.set_id("cu-test-styles");
+    style.set_text_content(Some(include_str!("../../style/main.css")));
+    doc.head().unwrap().append_child(&style).unwrap();
+}

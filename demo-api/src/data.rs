@@ -240,8 +240,8 @@ pub fn hostile_run(i: u64) -> Value {
     };
     let mut run = json!({
         "runId": if i == 5 { long_id } else { format!("{text} #{i}") },
-        "workflowId": if i % 2 == 0 { text.to_owned() } else { "<b>bold</b>-workflow".to_owned() },
-        "status": if i % 3 == 0 { text.to_owned() } else { "success".to_owned() },
+        "workflowId": if i.is_multiple_of(2) { text.to_owned() } else { "<b>bold</b>-workflow".to_owned() },
+        "status": if i.is_multiple_of(3) { text.to_owned() } else { "success".to_owned() },
         "startedAt": if i == 7 { "not a date <i>".to_owned() } else { format!("2026-11-2{}T10:00:00Z", i % 8) },
         "finishedAt": "",
         "totalCu": cu,

@@ -64,12 +64,23 @@ pub struct MountHandle {
     inner: Option<Box<dyn Any>>,
 }
 
+/// Only `unmount()` removes a table: if JavaScript drops or garbage-collects
+/// the handle without calling it, the table stays mounted (as a page that
+/// calls `mount(...)` and ignores the result expects).
+impl Drop for MountHandle {
+    fn drop(&mut self) {
+        if let Some(handle) = self.inner.take() {
+            std::mem::forget(handle);
+        }
+    }
+}
+
 #[wasm_bindgen]
 impl MountHandle {
     /// Removes the table, aborts requests in flight and disposes its state.
     /// Calling it again does nothing.
     pub fn unmount(&mut self) {
-        self.inner.take();
+        drop(self.inner.take());
     }
 }
 

@@ -179,11 +179,24 @@ pub fn RunsTable(
                     <tr>{columns}</tr>
                 </thead>
                 <tbody>
-                    <For
-                        each=rows
-                        key=|(serial, i, _)| (*serial, *i)
-                        children=move |(_, i, set)| run_row(&set.set.runs[i], &fmt, price.as_ref().as_ref())
-                    />
+                    {move || {
+                        // A fresh keyed list per loaded data set. Leptos keeps a
+                        // weak link to every child owner a parent ever had until
+                        // the parent is cleaned up, so one long-lived <For> would
+                        // grow by ~85 bytes per row ever shown (measured: 8.5 KB
+                        // per page flip of 100 rows). Rebuilt per data set, it is
+                        // cleaned up with each page; sorting and filtering within
+                        // a set still reuse rows by key.
+                        scope_set.with(|s| s.as_ref().map(|l| l.serial));
+                        let (fmt, price) = (fmt.clone(), price.clone());
+                        view! {
+                            <For
+                                each=rows
+                                key=|(serial, i, _)| (*serial, *i)
+                                children=move |(_, i, set)| run_row(&set.set.runs[i], &fmt, price.as_ref().as_ref())
+                            />
+                        }
+                    }}
                     <Show when=no_rows>
                         <tr class="cu-empty-row">
                             <td colspan=ncols.to_string()>{empty.run()}</td>

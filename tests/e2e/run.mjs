@@ -227,6 +227,96 @@ await check('custom_element_remounts_on_attribute_change_and_cleans_up', async (
   assert(requests.length === 0, 'no requests after removal');
 });
 
+// ---- Token hygiene: after a session of use including errors, the token is
+// nowhere a user, a log or another script could read it.
+await check('token_never_leaks_after_a_session_with_errors', async (page) => {
+  const SECRET = 'tok-SECRET-4242-zz';
+  const urls = [];
+  const consoleText = [];
+  page.on('request', (r) => urls.push(r.url()));
+  page.on('console', (m) => consoleText.push(m.text()));
+  await portalReady(page);
+  await page.evaluate(async (SECRET) => {
+    window.__csv = [];
+    URL.createObjectURL = (b) => { window.__csv.push(b); return 'blob:captured'; };
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    for (const org of ['acme', 'fault-500', 'fault-html', 'fault-401']) {
+      const el = document.createElement('div');
+      el.id = 'secret-' + org;
+      document.body.append(el);
+      mount(el, { apiBase: '/', orgId: org, token: SECRET });
+    }
+  }, SECRET);
+  const acme = '#secret-acme';
+  await rowsIn(page, acme).nth(19).waitFor({ timeout: 20000 });
+  await page.locator(acme).getByRole('button', { name: 'Next page', exact: true }).click();
+  await page.locator(`${acme} .cu-pager [role=status]`, { hasText: 'Runs 21–40' }).waitFor();
+  await page.locator(acme).getByRole('button', { name: 'Load all runs' }).click();
+  await page.locator(`${acme} .cu-outcome`, { hasText: 'Loaded all' }).waitFor({ timeout: 20000 });
+  await page.locator(acme).getByRole('button', { name: 'Export CSV', exact: true }).click();
+  await page.locator(acme).getByRole('button', { name: 'Export subtotals CSV' }).click();
+  for (const org of ['fault-500', 'fault-html', 'fault-401']) await page.locator(`#secret-${org} [role=alert]`).waitFor({ timeout: 15000 });
+  const texts = await page.evaluate(async () => ({
+    html: document.documentElement.outerHTML,
+    csv: await Promise.all(window.__csv.map((b) => b.text())),
+    events: JSON.stringify(window.__events),
+    storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+    href: location.href,
+  }));
+  assert(texts.csv.length === 2 && texts.csv[0].includes('run_id'), 'two CSV exports captured');
+  const places = { dom: texts.html, csv: texts.csv.join(''), events: texts.events, storage: texts.storage, url: texts.href, requests: urls.join(' '), console: consoleText.join(' ') };
+  const leaks = Object.entries(places).filter(([, v]) => v.includes(SECRET)).map(([k]) => k);
+  assert(leaks.length === 0, `token found in: ${leaks}`);
+  assert(texts.events.includes('cu-runs:error'), 'errors happened during the session');
+});
+
+// ---- Soak: 1,000 page flips; wasm memory and DOM size stay bounded.
+await check('soak_1000_page_flips_stay_bounded', async (page) => {
+  await portalReady(page);
+  const figures = await page.evaluate(async () => {
+    const { default: init, mount } = await import('/pkg/cu_cost_table.js');
+    const wasm = await init();
+    const el = document.createElement('div');
+    document.body.append(el);
+    mount(el, { apiBase: '/', orgId: 'soak', token: 't', pageSize: 100 });
+    const status = () => el.querySelector('.cu-pager [role=status]')?.textContent.trim() || '';
+    const busy = () => el.querySelector('table[aria-busy=true]') !== null;
+    const button = (name) => [...el.querySelectorAll('button')].find((b) => b.textContent.replace(/[‹›]/g, '').trim() === name);
+    const until = (what, ok) => new Promise((resolve, reject) => {
+      const t = performance.now();
+      const tick = () => {
+        if (ok()) resolve();
+        else if (performance.now() - t > 10000) reject(new Error(`soak: timed out waiting for ${what} (status "${status()}")`));
+        else setTimeout(tick, 1);
+      };
+      tick();
+    });
+    const settle = () => until('first page', () => !busy() && status().startsWith('Runs'));
+    await settle();
+    const sample = () => ({ wasmBytes: wasm.memory.buffer.byteLength, domNodes: document.getElementsByTagName('*').length, jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null });
+    let forward = true;
+    const out = {};
+    const t0 = performance.now();
+    for (let i = 1; i <= 1000; i++) {
+      const before = status();
+      const next = button('Next page');
+      if (forward && next.disabled) forward = false;
+      const prev = button('Previous page');
+      if (!forward && prev.disabled) forward = true;
+      (forward ? button('Next page') : button('Previous page')).click();
+      await until(`flip ${i}`, () => !busy() && status() !== before && status().startsWith('Runs'));
+      if (i === 100) out.after100 = sample();
+    }
+    out.after1000 = sample();
+    out.ms = Math.round(performance.now() - t0);
+    return out;
+  });
+  const mb = (b) => (b / 1048576).toFixed(1);
+  console.log(`    soak: 1,000 flips in ${figures.ms} ms; wasm memory ${mb(figures.after100.wasmBytes)} MB after 100 -> ${mb(figures.after1000.wasmBytes)} MB after 1,000; DOM nodes ${figures.after100.domNodes} -> ${figures.after1000.domNodes}; JS heap ${mb(figures.after100.jsHeap)} -> ${mb(figures.after1000.jsHeap)} MB`);
+  assert(figures.after1000.wasmBytes - figures.after100.wasmBytes <= 4 * 1048576, 'wasm memory grew by more than 4 MB over 900 flips');
+  assert(Math.abs(figures.after1000.domNodes - figures.after100.domNodes) <= 50, 'DOM node count drifted');
+});
+
 await browser.close();
 const passed = results.filter(([, ok]) => ok).length;
 const failed = results.length - passed;

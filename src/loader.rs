@@ -252,9 +252,13 @@ fn start_walk(state: TableState, env: Rc<Env>, already: Vec<Run>) {
         from_day,
         cap: env.config.max_runs,
     });
+    if !already.is_empty() {
+        walk.pages.borrow_mut().insert(0, already);
+    }
     *env.walk.borrow_mut() = Some(walk.clone());
     state.load_all.set(LoadAll {
         running: true,
+        loaded: walk.loaded.get(),
         ..LoadAll::default()
     });
     for _ in 0..LOAD_ALL_CONCURRENCY {
@@ -287,10 +291,9 @@ async fn worker(walk: Rc<Walk>, state: TableState, env: Rc<Env>) {
             break;
         };
         walk.controllers.borrow_mut().push(controller.clone());
-        let result = env
-            .source
-            .fetch_page(PageRequest::new(limit, offset), controller)
-            .await;
+        // A failed page is retried like any request before the walk gives up.
+        let request = PageRequest::new(limit, offset);
+        let result = fetch_with_retry(env.source.as_ref(), request, &controller, |_| {}).await;
         match result {
             Ok(page) => {
                 let n = page.items.len() as u64;
@@ -319,11 +322,10 @@ async fn worker(walk: Rc<Walk>, state: TableState, env: Rc<Env>) {
             }
             Err(ApiError::Aborted) => break,
             Err(err) => {
+                // Stop taking new pages, but let the requests in flight finish:
+                // earlier pages among them extend what can be kept.
                 if walk.error.borrow().is_none() && !walk.cancelled.get() {
                     *walk.error.borrow_mut() = Some(err);
-                    for c in walk.controllers.borrow().iter() {
-                        c.abort();
-                    }
                 }
                 break;
             }

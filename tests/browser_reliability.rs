@@ -213,3 +213,53 @@ async fn hostile_strings_render_as_text_and_invalid_cu_stays_out_of_totals() {
     // Unparsable dates are shown raw.
     assert!(text.contains("not a date <i>"));
 }
+
+#[wasm_bindgen_test]
+async fn load_all_keeps_what_it_loaded_and_offers_to_continue() {
+    // Pages after the first fail even after retries.
+    let (root, _h) = mount_org("fault-page2", json!({}));
+    wait_for("page 1", 10_000, || {
+        (run_rows(&root).len() == 20).then_some(())
+    })
+    .await;
+    button(&root, "Load all runs").unwrap().click();
+    let outcome = wait_for("stopped", 15_000, || {
+        one(&root, ".cu-outcome")
+            .map(|o| accessible_text(&o))
+            .filter(|t| t.starts_with("Loading stopped"))
+    })
+    .await;
+    assert!(
+        outcome.starts_with("Loading stopped after 100 runs (kept):")
+            && outcome.contains("HTTP 500"),
+        "{outcome}"
+    );
+    assert_eq!(
+        accessible_text(&one(&root, ".cu-coverage").unwrap()),
+        "Totals cover all 100 loaded runs."
+    );
+    let tries = requests_for("fault-page2")
+        .await
+        .iter()
+        .filter(|r| r["query"] == "limit=100&offset=100")
+        .count();
+    assert!(tries >= 3, "the failed page was retried ({tries} requests)");
+    let before = requests_for("fault-page2").await.len();
+    button(&root, "Continue loading").unwrap().click();
+    wait_for("running again", 5_000, || one(&root, "[role=progressbar]")).await;
+    wait_for("stopped again", 15_000, || {
+        one(&root, ".cu-outcome")
+            .map(|o| accessible_text(&o))
+            .filter(|t| t.starts_with("Loading stopped after 100 runs"))
+    })
+    .await;
+    let again: Vec<_> = requests_for("fault-page2")
+        .await
+        .into_iter()
+        .skip(before)
+        .collect();
+    assert!(
+        !again.is_empty() && again.iter().all(|r| r["query"] != "limit=100&offset=0"),
+        "continues from offset 100: {again:?}"
+    );
+}

@@ -10,6 +10,7 @@ WASM_PACK_VERSION=0.15.1
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 PLAYWRIGHT_VERSION=1.64.1
+AXE_VERSION=4.14.1
 TOOLS_DIR="${CU_TOOLS_DIR:-$HOME/.cache/cu-cost-table-tools}"
 
 log() { printf '[bootstrap] %s\n' "$*" >&2; }
@@ -40,6 +41,12 @@ if [ ! -f "$TOOLS_DIR/node_modules/playwright-core/package.json" ] \
    || ! grep -q "\"version\": \"$PLAYWRIGHT_VERSION\"" "$TOOLS_DIR/node_modules/playwright-core/package.json"; then
   log "installing npm playwright-core@$PLAYWRIGHT_VERSION"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "playwright-core@$PLAYWRIGHT_VERSION" >/dev/null
+fi
+
+if [ ! -f "$TOOLS_DIR/node_modules/axe-core/package.json" ] \
+   || ! grep -q "\"version\": \"$AXE_VERSION\"" "$TOOLS_DIR/node_modules/axe-core/package.json"; then
+  log "installing npm axe-core@$AXE_VERSION"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "axe-core@$AXE_VERSION" >/dev/null
 fi
 
 # 4. cargo-installed CLIs

@@ -211,14 +211,18 @@ pub fn CostTable(
     };
     let no_data = move || scope_set.with(Option::is_none);
     let heading_id = format!("{uid}-title");
+    let org_id_attr = format!("{uid}-org");
+    let org_ref = org_id_attr.clone();
+    // Named by title and org, so several instances stay distinguishable.
+    let labelled_by = format!("{heading_id} {org_id_attr}");
     let heading_ref = heading_id.clone();
     let org_label = config.org_id.clone();
 
     view! {
-        <section class="cu-root" aria-labelledby=heading_id aria-busy=move || state.loading.get().to_string()>
+        <section class="cu-root" aria-labelledby=labelled_by aria-busy=move || state.loading.get().to_string()>
             <header class="cu-head">
                 <h2 id=heading_ref>{config.title.clone()}</h2>
-                <span class="cu-org" title="Organization">{org_label}</span>
+                <span class="cu-org" id=org_ref title="Organization">{org_label}</span>
                 {price.as_ref().map(|p| view! { <span class="cu-muted">{format!("Price: {} {} per CU", p.per_cu_f64, p.currency)}</span> })}
             </header>
             <p class="cu-retrying" role="status">
@@ -226,7 +230,7 @@ pub fn CostTable(
             </p>
             <ErrorBox state />
             <ScopeBar state env=env_store fmt=fmt.clone() max_runs=config.max_runs />
-            <FiltersPanel state facets fmt=fmt.clone() uid=uid.clone() />
+            <FiltersPanel state facets fmt=fmt.clone() uid=uid.clone() org=config.org_id.clone() />
             <div class="cu-summary">
                 <p class="cu-coverage" aria-live="polite">{coverage}</p>
                 {notes}

@@ -26,7 +26,10 @@ pub fn FiltersPanel(
     fmt: Arc<Formatter>,
     /// Prefix for element ids (unique per instance).
     uid: String,
+    /// Organization id (names the search landmark, unique per instance).
+    org: String,
 ) -> impl IntoView {
+    let search_label = format!("Filter runs of {org}");
     let search_text = RwSignal::new(state.filters.with_untracked(|f| f.search.clone()));
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let on_search = move |ev: leptos::ev::Event| {
@@ -251,7 +254,7 @@ pub fn FiltersPanel(
         (id("search"), id("workflow"), id("trigger"), id("mincu"));
     let min_err_id = id("mincu-error");
     view! {
-        <div class="cu-filters" role="search" aria-label="Filter runs">
+        <div class="cu-filters" role="search" aria-label=search_label>
             <div class="cu-filter-row">
                 <div class="cu-field cu-grow">
                     <label for=search_id.clone()>"Search runs"</label>

@@ -172,7 +172,7 @@ pub fn RunsTable(
     let no_rows = move || visible.with(|v| v.is_empty());
     let price = Arc::new(price);
     view! {
-        <div class="cu-scroll" tabindex="0" role="region" aria-label="Workflow runs (scrollable)">
+        <div class="cu-scroll" tabindex="0" role="group" aria-label="Workflow runs, scrollable">
             <table class="cu-runs" aria-busy=move || state.loading.get().to_string()>
                 <caption>"Workflow runs"</caption>
                 <thead>

@@ -152,7 +152,7 @@ pub fn SubtotalsTable(
         }
     };
     view! {
-        <div class="cu-scroll" tabindex="0" role="region" aria-label="CU by workflow (scrollable)">
+        <div class="cu-scroll" tabindex="0" role="group" aria-label="CU by workflow, scrollable">
             <table class="cu-subtotals" aria-busy=move || state.loading.get().to_string()>
                 <caption>"CU by workflow"</caption>
                 <thead>

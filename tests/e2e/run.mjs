@@ -7,7 +7,16 @@ import { join } from 'node:path';
 
 // playwright-core lives in the tools folder installed by scripts/bootstrap.sh.
 const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
-const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
+const requireTool = createRequire(join(modules, 'noop.js'));
+const { chromium } = requireTool('playwright-core');
+const AXE = requireTool.resolve('axe-core/axe.min.js');
+
+// Runs axe-core over the page; returns "rule (n): help @ target" lines.
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => (await window.axe.run(document)).violations.map(
+    (v) => `${v.id} (${v.nodes.length}): ${v.help} @ ${v.nodes[0].target.join(' ')}`));
+}
 
 const base = process.argv[2];
 if (!base) {
@@ -23,6 +32,7 @@ const browser = await chromium.launch({
 
 const results = [];
 async function check(name, fn) {
+  if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) return; // developer filter
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const consoleErrors = [];
@@ -315,6 +325,49 @@ await check('soak_1000_page_flips_stay_bounded', async (page) => {
   console.log(`    soak: 1,000 flips in ${figures.ms} ms; wasm memory ${mb(figures.after100.wasmBytes)} MB after 100 -> ${mb(figures.after1000.wasmBytes)} MB after 1,000; DOM nodes ${figures.after100.domNodes} -> ${figures.after1000.domNodes}; JS heap ${mb(figures.after100.jsHeap)} -> ${mb(figures.after1000.jsHeap)} MB`);
   assert(figures.after1000.wasmBytes - figures.after100.wasmBytes <= 1048576, 'wasm memory grew by more than 1 MB over 900 flips');
   assert(Math.abs(figures.after1000.domNodes - figures.after100.domNodes) <= 50, 'DOM node count drifted');
+});
+
+// ---- Accessibility: zero axe-core violations in every state.
+await check('axe_standalone_page_in_every_state', async (page) => {
+  const found = [];
+  const audit = async (state) => { for (const v of await axeViolations(page)) found.push(`[${state}] ${v}`); };
+  await page.goto(base + '/');
+  await audit('first load');
+  await runRows(page).nth(19).waitFor({ timeout: 20000 });
+  await audit('data');
+  await page.getByLabel('Search runs').fill('zzz-no-such-run');
+  await page.getByText('No runs match these filters.').waitFor();
+  await audit('filtered to nothing');
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
+  await page.getByRole('button', { name: 'Load all runs' }).click();
+  await page.locator('.cu-outcome', { hasText: 'Loaded all' }).waitFor({ timeout: 20000 });
+  await audit('all loaded');
+  assert(found.length === 0, found.join('\n    '));
+});
+
+await check('axe_portal_with_errors_and_retrying', async (page) => {
+  const found = [];
+  const audit = async (state) => { for (const v of await axeViolations(page)) found.push(`[${state}] ${v}`); };
+  await portalReady(page);
+  await rowsIn(page, '#initech').nth(19).waitFor({ timeout: 20000 });
+  await audit('portal data');
+  await page.evaluate(async () => {
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    for (const org of ['fault-500', 'fault-page2']) {
+      const el = document.createElement('div');
+      el.id = 'axe-' + org;
+      document.querySelector('main').append(el);
+      (window.__axeHandles ||= []).push(mount(el, { apiBase: '/', orgId: org, token: 't' }));
+    }
+  });
+  await rowsIn(page, '#axe-fault-page2').nth(19).waitFor({ timeout: 20000 });
+  await page.locator('#axe-fault-page2').getByRole('button', { name: 'Next page', exact: true }).click();
+  await page.locator('#axe-fault-page2 .cu-retrying', { hasText: 'Retrying' }).waitFor({ timeout: 5000 });
+  await audit('retrying');
+  await page.locator('#axe-fault-500 [role=alert]').waitFor({ timeout: 15000 });
+  await page.locator('#axe-fault-page2 [role=alert]').waitFor({ timeout: 15000 });
+  await audit('errors');
+  assert(found.length === 0, found.join('\n    '));
 });
 
 await browser.close();

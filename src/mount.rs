@@ -176,12 +176,21 @@ pub fn install_panic_hook() {
     ONCE.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             console_error_panic_hook::hook(info);
-            ROOTS.with(|roots| {
-                for root in roots.borrow().iter().filter(|r| r.is_connected()) {
-                    show_fatal(root, "The CU cost table stopped because of an internal error. Reload the page to try again; details are in the browser console.");
-                }
-            });
+            show_internal_error();
         }));
+    });
+}
+
+/// Replaces every mounted table on the page with an error box (role=alert).
+/// The panic hook calls this, so a bug shows a message, not a dead page.
+pub fn show_internal_error() {
+    ROOTS.with(|roots| {
+        for root in roots.borrow().iter().filter(|r| r.is_connected()) {
+            show_fatal(
+                root,
+                "The CU cost table stopped because of an internal error. Reload the page to try again; details are in the browser console.",
+            );
+        }
     });
 }
 

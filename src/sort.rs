@@ -277,3 +277,82 @@ mod tests {
         assert_eq!(idx, vec![2, 1, 3, 0]);
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::filter::tests::run;
+    use proptest::prelude::*;
+
+    fn arb_runs() -> impl Strategy<Value = Vec<Run>> {
+        proptest::collection::vec(
+            (0u8..4, 0u8..3, proptest::option::of(0u32..5), 0u8..5),
+            0..60,
+        )
+        .prop_map(|rows| {
+            rows.into_iter()
+                .enumerate()
+                .map(|(i, (wf, st, cu, day))| {
+                    let status = ["success", "failure", "running"][st as usize];
+                    run(
+                        &format!("r{i}"),
+                        &format!("wf{wf}"),
+                        status,
+                        &format!("2026-11-2{day}T10:00:00Z"),
+                        cu.map(f64::from),
+                        None,
+                    )
+                })
+                .collect()
+        })
+    }
+
+    fn arb_keys() -> impl Strategy<Value = Vec<SortKey>> {
+        proptest::collection::vec((0usize..Column::ALL.len(), any::<bool>()), 0..3).prop_map(|k| {
+            k.into_iter()
+                .map(|(c, descending)| SortKey {
+                    column: Column::ALL[c],
+                    descending,
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        /// Sorting is a stable permutation: ties keep the server's order.
+        #[test]
+        fn sort_is_a_stable_permutation(runs in arb_runs(), keys in arb_keys()) {
+            let mut idx: Vec<usize> = (0..runs.len()).collect();
+            sort_indices(&runs, &mut idx, &keys);
+            let mut seen = idx.clone();
+            seen.sort_unstable();
+            prop_assert_eq!(seen, (0..runs.len()).collect::<Vec<_>>());
+            for w in idx.windows(2) {
+                let (a, b) = (&runs[w[0]], &runs[w[1]]);
+                let tie = keys.iter().all(|k| k.column.has_value(a) == k.column.has_value(b) && k.column.compare(a, b) == Ordering::Equal);
+                if tie {
+                    prop_assert!(w[0] < w[1], "equal runs keep their order");
+                }
+            }
+        }
+
+        /// Filtering is idempotent and never invents runs.
+        #[test]
+        fn filters_are_idempotent(runs in arb_runs(), wf in proptest::option::of(0u8..4), st in proptest::collection::vec(0u8..3, 0..3), min in proptest::option::of(0u32..5), from in proptest::option::of(0u8..5)) {
+            let set = crate::filter::RunSet::new(runs, crate::time::utc_date);
+            let filters = crate::filter::Filters {
+                workflow: wf.map(|w| format!("wf{w}")),
+                statuses: st.iter().map(|s| ["success", "failure", "running"][*s as usize].to_owned()).collect(),
+                min_cu: min.and_then(|m| crate::cu::Cu::from_f64(f64::from(m))),
+                from: from.map(|d| format!("2026-11-2{d}")),
+                ..Default::default()
+            };
+            let once = filters.apply(&set);
+            let subset = crate::filter::RunSet::new(once.iter().map(|&i| set.runs[i].clone()).collect(), crate::time::utc_date);
+            let twice = filters.apply(&subset);
+            prop_assert_eq!(twice.len(), once.len());
+            prop_assert!(once.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+}

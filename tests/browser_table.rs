@@ -655,3 +655,20 @@ async fn two_instances_are_independent() {
         labelled(&b, "Workflow").unwrap().id()
     );
 }
+
+#[wasm_bindgen_test]
+async fn load_all_honours_the_cap_and_says_so() {
+    let (root, _h) = mount_org("acme", json!({ "maxRuns": 250 }));
+    rows_loaded(&root, 20).await;
+    button(&root, "Load all runs").unwrap().click();
+    wait_for("cap message", 20_000, || {
+        one(&root, ".cu-outcome")
+            .map(|o| accessible_text(&o))
+            .filter(|t| t == "Stopped at the cap of 250 runs; more runs exist.")
+    })
+    .await;
+    assert_eq!(
+        accessible_text(&one(&root, ".cu-coverage").unwrap()),
+        "Totals cover all 250 loaded runs."
+    );
+}

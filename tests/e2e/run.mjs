@@ -181,7 +181,7 @@ await check('get_token_is_called_for_every_request', async (page) => {
   assert(JSON.stringify(seen.map((r) => r.query)) === JSON.stringify(['limit=20&offset=0', 'limit=20&offset=20', 'limit=20&offset=40']), 'offsets requested');
 });
 
-await check('unmount_leaves_no_dom_and_sends_no_requests', async (page) => {
+await check('unmount_leaves_no_dom_and_sends_no_requests', async (page, errors) => {
   await portalReady(page);
   await rowsIn(page, '#costs-acme').nth(19).waitFor({ timeout: 20000 });
   const requests = [];
@@ -190,6 +190,17 @@ await check('unmount_leaves_no_dom_and_sends_no_requests', async (page) => {
   assert((await page.locator('#costs-acme').innerHTML()) === '', 'DOM removed');
   await page.waitForTimeout(500);
   assert(requests.length === 0, `requests after unmount: ${requests}`);
+  // Unmount while a request is in flight: it is aborted, nothing logs or panics.
+  await page.evaluate(async () => {
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    const el = document.createElement('div');
+    document.body.append(el);
+    const handle = mount(el, { apiBase: '/', orgId: 'fault-slow', token: 't' });
+    await new Promise((r) => setTimeout(r, 200));
+    handle.unmount();
+  });
+  await page.waitForTimeout(2500);
+  assert(errors.length === 0, `console errors after unmount: ${errors.join(' | ')}`);
 });
 
 await check('bad_options_throw_named_errors', async (page) => {

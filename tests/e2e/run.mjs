@@ -338,6 +338,17 @@ await check('soak_1000_page_flips_stay_bounded', async (page) => {
   assert(Math.abs(figures.after1000.domNodes - figures.after100.domNodes) <= 50, 'DOM node count drifted');
 });
 
+await check('narrow_320px_page_does_not_overflow', async (page) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto(base + '/');
+  await runRows(page).nth(19).waitFor({ timeout: 20000 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(width <= 320, `page is ${width}px wide at a 320px viewport`);
+  // The runs table scrolls inside its own box instead.
+  const inner = await page.evaluate(() => { const s = document.querySelector('.cu-scroll'); return s.scrollWidth > s.clientWidth; });
+  assert(inner, 'the table scrolls horizontally inside its box');
+});
+
 // ---- Accessibility: zero axe-core violations in every state.
 await check('axe_standalone_page_in_every_state', async (page) => {
   const found = [];

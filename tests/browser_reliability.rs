@@ -6,40 +6,12 @@
 mod common;
 
 use common::*;
-use cu_cost_table::{mount, MountHandle};
 use serde_json::json;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn mount_org(org: &str, extra: serde_json::Value) -> (HtmlElement, MountHandle) {
-    let root = container();
-    let mut opts = json!({ "apiBase": demo_api(), "orgId": org, "token": "test-token", "locale": "en-US", "timeZone": "UTC" });
-    for (k, v) in extra.as_object().unwrap() {
-        opts[k] = v.clone();
-    }
-    let handle =
-        mount(root.clone().into(), options(opts)).unwrap_or_else(|_| panic!("mount failed"));
-    (root, handle)
-}
-
-async fn requests_for(org: &str) -> Vec<serde_json::Value> {
-    let url = format!("{}/__demo/requests?org={org}", demo_api());
-    let text = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    serde_json::from_str::<serde_json::Value>(&text)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
-}
 
 async fn alert_text(root: &Element, timeout_ms: i32) -> String {
     wait_for("an error alert", timeout_ms, || {

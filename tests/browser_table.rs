@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::*;
-use cu_cost_table::{mount, MountHandle};
+use cu_cost_table::mount;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,17 +16,6 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn mount_org(org: &str, extra: serde_json::Value) -> (HtmlElement, MountHandle) {
-    let root = container();
-    let mut opts = json!({ "apiBase": demo_api(), "orgId": org, "token": "test-token", "locale": "en-US", "timeZone": "UTC" });
-    for (k, v) in extra.as_object().unwrap() {
-        opts[k] = v.clone();
-    }
-    let handle =
-        mount(root.clone().into(), options(opts)).unwrap_or_else(|_| panic!("mount failed"));
-    (root, handle)
-}
 
 async fn rows_loaded(root: &Element, n: usize) -> Vec<Element> {
     wait_for(&format!("{n} run rows"), 10_000, || {

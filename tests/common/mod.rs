@@ -196,13 +196,9 @@ pub fn api_units(v: &serde_json::Value) -> i128 {
     (v.as_f64().unwrap() * 10_000.0).round() as i128
 }
 
-/// GETs a page straight from the demo API (independently of the component).
-pub async fn fetch_page(org: &str, limit: u32, offset: u64) -> serde_json::Value {
-    let url = format!(
-        "{}/v1/organizations/{org}/cu/runs?limit={limit}&offset={offset}",
-        demo_api()
-    );
-    let text = gloo_net::http::Request::get(&url)
+/// GETs `url` from the demo API as JSON (with a test token).
+async fn get_json(url: &str) -> serde_json::Value {
+    let text = gloo_net::http::Request::get(url)
         .header("Authorization", "Bearer test-token")
         .send()
         .await
@@ -211,6 +207,37 @@ pub async fn fetch_page(org: &str, limit: u32, offset: u64) -> serde_json::Value
         .await
         .unwrap();
     serde_json::from_str(&text).unwrap()
+}
+
+/// GETs a page straight from the demo API (independently of the component).
+pub async fn fetch_page(org: &str, limit: u32, offset: u64) -> serde_json::Value {
+    get_json(&format!(
+        "{}/v1/organizations/{org}/cu/runs?limit={limit}&offset={offset}",
+        demo_api()
+    ))
+    .await
+}
+
+/// The demo API's record of an org's recent requests (query and token).
+pub async fn requests_for(org: &str) -> Vec<serde_json::Value> {
+    get_json(&format!("{}/__demo/requests?org={org}", demo_api()))
+        .await
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// Mounts a table for `org` through the exported `mount` (en-US, UTC), with
+/// `extra` options merged in.
+pub fn mount_org(org: &str, extra: serde_json::Value) -> (HtmlElement, cu_cost_table::MountHandle) {
+    let root = container();
+    let mut opts = serde_json::json!({ "apiBase": demo_api(), "orgId": org, "token": "test-token", "locale": "en-US", "timeZone": "UTC" });
+    for (k, v) in extra.as_object().unwrap() {
+        opts[k] = v.clone();
+    }
+    let handle = cu_cost_table::mount(root.clone().into(), options(opts))
+        .unwrap_or_else(|_| panic!("mount failed"));
+    (root, handle)
 }
 
 /// Adds the component's stylesheet to the test page (once), for layout checks.

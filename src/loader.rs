@@ -58,7 +58,9 @@ impl Env {
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
-        if let Ok(detail) = js_sys::JSON::parse(&detail.to_string()) {
+        // Plain JS objects (not Maps) so hosts read `e.detail.status` directly.
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        if let Ok(detail) = serde::Serialize::serialize(&detail, &serializer) {
             init.set_detail(&detail);
         }
         if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {

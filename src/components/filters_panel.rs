@@ -1,5 +1,6 @@
 //! Client-side filters with faceted counts. Filters never refetch.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,6 +15,34 @@ use crate::state::{Shared, TableState};
 
 /// Delay between the last keystroke in "Search runs" and filtering.
 pub const SEARCH_DEBOUNCE_MS: u64 = 200;
+
+/// The options of a facet select: "All … (n)" first, then every value with
+/// its count under the other filters; a selected value that no longer
+/// matches anything stays listed (with 0) so the select still shows it.
+fn facet_options(
+    counts: &BTreeMap<String, usize>,
+    current: Option<&str>,
+    (all_text, all_value): (&str, &'static str),
+    value_prefix: &'static str,
+    label: fn(&str) -> &str,
+    fmt: &Formatter,
+) -> impl IntoView {
+    let total: usize = counts.values().sum();
+    let mut items: Vec<(String, usize)> = counts.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    if let Some(c) = current.filter(|c| !counts.contains_key(*c)) {
+        items.push((c.to_owned(), 0));
+    }
+    let all = view! { <option value=all_value selected=current.is_none()>{format!("{all_text} ({})", fmt.count(total as u64))}</option> };
+    let rest = items
+        .into_iter()
+        .map(|(raw, n)| {
+            let selected = current == Some(raw.as_str());
+            let text = format!("{} ({})", label(&raw), fmt.count(n as u64));
+            view! { <option value=format!("{value_prefix}{raw}") selected=selected>{text}</option> }
+        })
+        .collect_view();
+    (all, rest)
+}
 
 /// Search, Status, Workflow, Trigger, From/To, Minimum CU and "Clear filters".
 #[component]
@@ -134,58 +163,32 @@ pub fn FiltersPanel(
     };
     let wf_fmt = fmt.clone();
     let workflow_options = move || {
-        let counts = facets.get();
         let current = state.filters.with(|f| f.workflow.clone());
-        let mut items: Vec<(String, usize)> = counts
-            .workflows
-            .iter()
-            .map(|(k, v)| (k.clone(), *v))
-            .collect();
-        if let Some(c) = &current {
-            if !counts.workflows.contains_key(c) {
-                items.push((c.clone(), 0));
-            }
-        }
-        let total: usize = counts.workflows.values().sum();
-        let fmt = wf_fmt.clone();
-        let all = view! { <option value="" selected=current.is_none()>{format!("All workflows ({})", fmt.count(total as u64))}</option> };
-        let rest = items
-            .into_iter()
-            .map(|(wf, n)| {
-                let selected = current.as_deref() == Some(wf.as_str());
-                let text = format!("{wf} ({})", fmt.count(n as u64));
-                view! { <option value=wf selected=selected>{text}</option> }
-            })
-            .collect_view();
-        (all, rest)
+        facets.with(|c| {
+            facet_options(
+                &c.workflows,
+                current.as_deref(),
+                ("All workflows", ""),
+                "",
+                |w| w,
+                &wf_fmt,
+            )
+        })
     };
     let tr_fmt = fmt.clone();
+    // Trigger values are prefixed so "no trigger" ("=") differs from "all" ("*").
     let trigger_options = move || {
-        let counts = facets.get();
         let current = state.filters.with(|f| f.trigger.clone());
-        let total: usize = counts.triggers.values().sum();
-        let mut items: Vec<(String, usize)> = counts
-            .triggers
-            .iter()
-            .map(|(k, v)| (k.clone(), *v))
-            .collect();
-        if let Some(c) = &current {
-            if !counts.triggers.contains_key(c) {
-                items.push((c.clone(), 0));
-            }
-        }
-        let fmt = tr_fmt.clone();
-        // Select values are prefixed so the "no trigger" value ("") differs from "all".
-        let all = view! { <option value="*" selected=current.is_none()>{format!("All triggers ({})", fmt.count(total as u64))}</option> };
-        let rest = items
-            .into_iter()
-            .map(|(raw, n)| {
-                let selected = current.as_deref() == Some(raw.as_str());
-                let text = format!("{} ({})", trigger_label(&raw), fmt.count(n as u64));
-                view! { <option value=format!("={raw}") selected=selected>{text}</option> }
-            })
-            .collect_view();
-        (all, rest)
+        facets.with(|c| {
+            facet_options(
+                &c.triggers,
+                current.as_deref(),
+                ("All triggers", "*"),
+                "=",
+                trigger_label,
+                &tr_fmt,
+            )
+        })
     };
     let date_uid = uid.clone();
     let date_input = move |label: &'static str, which: fn(&mut Filters) -> &mut Option<String>| {

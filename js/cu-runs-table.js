@@ -24,6 +24,7 @@ const ATTRIBUTES = {
   heading: ['title', String],
   'max-runs': ['maxRuns', Number],
   'timeout-ms': ['timeoutMs', Number],
+  charts: ['charts', (v) => v !== 'false'],
   credentials: ['credentials', String],
 };
 

@@ -37,6 +37,8 @@ pub struct Config {
     pub title: String,
     /// Keep limit, offset and filters in the page URL.
     pub sync_url: bool,
+    /// Show the "CU by workflow" and "CU per day" charts (default true).
+    pub charts: bool,
     /// Fetch credentials mode.
     pub credentials: Credentials,
     /// Cap for "Load all runs".
@@ -80,6 +82,14 @@ fn opt_num(obj: &Map<String, Value>, key: &str) -> Result<Option<f64>, String> {
             .map(Some)
             .map_err(|_| format!("{key} must be a number")),
         Some(_) => Err(format!("{key} must be a number")),
+    }
+}
+
+fn opt_bool(obj: &Map<String, Value>, key: &str) -> Result<Option<bool>, String> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(_) => Err(format!("{key} must be true or false")),
     }
 }
 
@@ -150,11 +160,8 @@ impl Config {
                 )
             }
         };
-        let sync_url = match obj.get("syncUrl") {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            Some(_) => return Err("syncUrl must be true or false".to_owned()),
-        };
+        let sync_url = opt_bool(obj, "syncUrl")?.unwrap_or(false);
+        let charts = opt_bool(obj, "charts")?.unwrap_or(true);
         Ok(Config {
             api_base,
             org_id,
@@ -164,6 +171,7 @@ impl Config {
             time_zone: opt_str(obj, "timeZone")?,
             title: opt_str(obj, "title")?.unwrap_or_else(|| "CU costs".to_owned()),
             sync_url,
+            charts,
             credentials,
             max_runs: int_in(obj, "maxRuns", 1, 10_000_000)?.unwrap_or(DEFAULT_MAX_RUNS),
             timeout_ms: int_in(obj, "timeoutMs", 100, 600_000)?
@@ -190,6 +198,7 @@ mod tests {
         assert_eq!(c.timeout_ms, 15_000);
         assert_eq!(c.credentials, Credentials::Omit);
         assert!(!c.sync_url);
+        assert!(c.charts);
         assert!(c.price.is_none());
     }
 
@@ -234,6 +243,15 @@ mod tests {
             "credentials must be \"omit\", \"same-origin\" or \"include\""
         );
         assert_eq!(err(json!([1])), "options must be an object");
+        assert_eq!(
+            err(json!({"apiBase": "/api", "orgId": "x", "charts": "no"})),
+            "charts must be true or false"
+        );
+        assert!(
+            !Config::from_json(&json!({"apiBase": "/api", "orgId": "x", "charts": false}))
+                .unwrap()
+                .charts
+        );
     }
 
     #[test]

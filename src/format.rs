@@ -19,6 +19,7 @@ pub struct Formatter {
     #[cfg(target_arch = "wasm32")]
     intl: Option<send_wrapper::SendWrapper<intl::Intl>>,
     currency: Option<String>,
+    zone: String,
 }
 
 impl std::fmt::Debug for Formatter {
@@ -39,6 +40,7 @@ impl Formatter {
             #[cfg(target_arch = "wasm32")]
             intl: None,
             currency,
+            zone: "UTC".into(),
         }
     }
 
@@ -54,6 +56,7 @@ impl Formatter {
                 group: intl.group.clone(),
                 decimal: intl.decimal.clone(),
                 currency,
+                zone: intl.zone.clone(),
                 intl: Some(send_wrapper::SendWrapper::new(intl)),
             },
             None => Formatter::plain(currency),
@@ -120,6 +123,11 @@ impl Formatter {
         format!("{date} {:02}:{:02} UTC", secs / 3_600, secs / 60 % 60)
     }
 
+    /// The IANA time zone dates and days are shown in, e.g. `Europe/Berlin`.
+    pub fn zone(&self) -> &str {
+        &self.zone
+    }
+
     /// The calendar day (`YYYY-MM-DD`) of epoch ms in the configured time zone.
     pub fn day_key(&self, ms: i64) -> String {
         #[cfg(target_arch = "wasm32")]
@@ -142,6 +150,7 @@ mod intl {
         date_time: Function,
         day: Function,
         money: Option<Function>,
+        pub zone: String,
     }
 
     fn options(pairs: &[(&str, JsValue)]) -> Object {
@@ -200,7 +209,8 @@ mod intl {
                 ("timeStyle", "short".into()),
             ]);
             let date_time = construct_date_time(&locs, &dt_opts)?;
-            let day = construct_date_time(
+            let day_format = construct(
+                "DateTimeFormat",
                 &locales(Some("en-CA")),
                 &tz(vec![
                     ("year", "numeric".into()),
@@ -208,6 +218,17 @@ mod intl {
                     ("day", "2-digit".into()),
                 ]),
             )?;
+            let day: Function = Reflect::get(&day_format, &"format".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            let zone = Reflect::get(&day_format, &"resolvedOptions".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<Function>().ok())
+                .and_then(|f| f.call0(&day_format).ok())
+                .and_then(|o| Reflect::get(&o, &"timeZone".into()).ok())
+                .and_then(|z| z.as_string())
+                .unwrap_or_else(|| time_zone.unwrap_or("UTC").to_owned());
             let money = currency.and_then(|c| {
                 let o = options(&[
                     ("style", "currency".into()),
@@ -227,6 +248,7 @@ mod intl {
                 date_time,
                 day,
                 money,
+                zone,
             })
         }
 
@@ -286,5 +308,6 @@ mod tests {
         assert_eq!(f.percent(CuTotal(1), CuTotal(0)), "—");
         assert_eq!(f.date_time(0), "1970-01-01 00:00 UTC");
         assert_eq!(f.day_key(86_400_000 * 2 - 1), "1970-01-02");
+        assert_eq!(f.zone(), "UTC");
     }
 }

@@ -8,6 +8,7 @@
 //! ([`components`]); and the JavaScript API ([`mount`]).
 
 pub mod api;
+pub mod charts;
 pub mod components;
 pub mod config;
 pub mod csv;

@@ -43,6 +43,8 @@ export interface MountOptions {
   title?: string;
   /** Keep paging and filters in the page URL (default false). */
   syncUrl?: boolean;
+  /** Show the "CU by workflow" and "CU per day" charts (default true). */
+  charts?: boolean;
   /** fetch credentials mode (default "omit"). */
   credentials?: "omit" | "same-origin" | "include";
   /** Cap for "Load all runs" (default 100000). */

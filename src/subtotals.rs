@@ -88,6 +88,56 @@ pub fn compute(runs: &[Run], indices: &[usize], price: Option<PricePerCu>) -> Su
     Subtotals { rows, total }
 }
 
+/// Sortable columns of the subtotals table (the bar chart follows the same order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubColumn {
+    /// Workflow id, A→Z.
+    Workflow,
+    /// Runs covered.
+    Runs,
+    /// Total CU.
+    Cu,
+    /// Mean CU per run.
+    Average,
+    /// Largest single run.
+    Largest,
+    /// CU of failed and cancelled runs.
+    Failed,
+    /// Runs in progress.
+    InProgress,
+}
+
+impl SubColumn {
+    fn key(self, s: &Subtotal) -> (u128, &str) {
+        match self {
+            SubColumn::Workflow => (0, s.workflow_id.as_str()),
+            SubColumn::Runs => (s.runs as u128, ""),
+            SubColumn::Cu => (s.cu.0, ""),
+            SubColumn::Average => (s.average().map_or(0, |a| a.0), ""),
+            SubColumn::Largest => (s.largest.map_or(0, |c| u128::from(c.0)), ""),
+            SubColumn::Failed => (s.failed_cu.0, ""),
+            SubColumn::InProgress => (s.in_progress as u128, ""),
+        }
+    }
+
+    /// The direction a first click sorts in: names A→Z, figures largest first.
+    pub fn default_descending(self) -> bool {
+        self != SubColumn::Workflow
+    }
+}
+
+/// Orders `rows` by `col` (stable: equal keys keep the CU order).
+pub fn sort_rows(rows: &mut [&Subtotal], col: SubColumn, descending: bool) {
+    rows.sort_by(|a, b| {
+        let o = col.key(a).cmp(&col.key(b));
+        if descending {
+            o.reverse()
+        } else {
+            o
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +164,33 @@ mod tests {
         assert_eq!(s.total.cu.to_plain(), "0.3500");
         assert_eq!(s.total.invalid_runs(), 1);
         assert_eq!(s.total.cost, Money(4 + 2 + 1));
+    }
+
+    #[test]
+    fn rows_sort_by_any_column_stably() {
+        let runs = vec![
+            run("a", "zeta", "success", "", Some(5.0), None),
+            run("b", "alpha", "success", "", Some(1.0), None),
+            run("c", "alpha", "success", "", Some(1.0), None),
+            run("d", "mid", "running", "", Some(3.0), None),
+        ];
+        let s = compute(&runs, &[0, 1, 2, 3], None);
+        let mut rows: Vec<&Subtotal> = s.rows.iter().collect();
+        let ids = |rows: &[&Subtotal]| {
+            rows.iter()
+                .map(|r| r.workflow_id.clone())
+                .collect::<Vec<_>>()
+        };
+        sort_rows(&mut rows, SubColumn::Workflow, false);
+        assert_eq!(ids(&rows), ["alpha", "mid", "zeta"]);
+        sort_rows(&mut rows, SubColumn::Runs, true);
+        assert_eq!(ids(&rows), ["alpha", "mid", "zeta"]);
+        sort_rows(&mut rows, SubColumn::Cu, true);
+        assert_eq!(ids(&rows), ["zeta", "mid", "alpha"]);
+        sort_rows(&mut rows, SubColumn::InProgress, true);
+        assert_eq!(ids(&rows)[0], "mid");
+        assert!(!SubColumn::Workflow.default_descending());
+        assert!(SubColumn::Cu.default_descending());
     }
 }
 

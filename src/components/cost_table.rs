@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::daily_chart::DailyChart;
 use super::error_box::ErrorBox;
 use super::export::{download_csv, today};
 use super::filters_panel::FiltersPanel;
@@ -13,12 +14,13 @@ use super::pager::Pager;
 use super::runs_table::RunsTable;
 use super::scope_bar::ScopeBar;
 use super::subtotals_table::SubtotalsTable;
+use super::workflow_chart::WorkflowChart;
 use crate::csv::{file_name, runs_csv, subtotals_csv};
 use crate::filter::{facet_counts, Filters};
 use crate::loader::{install_page_loader, Env};
 use crate::sort::sort_indices;
 use crate::state::{Loaded, Scope, Shared, TableState};
-use crate::subtotals::{compute, Subtotals};
+use crate::subtotals::{compute, SubColumn, Subtotals};
 
 fn next_uid() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(1);
@@ -88,6 +90,7 @@ pub fn CostTable(
             })
         })
     });
+    let sub_sort = RwSignal::new((SubColumn::Cu, true));
     let facets = Memo::new(move |_| {
         scope_set.with(|s| {
             Shared::new(
@@ -235,11 +238,17 @@ pub fn CostTable(
                 <p class="cu-coverage" aria-live="polite">{coverage}</p>
                 {notes}
             </div>
+            {config.charts.then(|| view! {
+                <div class="cu-charts">
+                    <WorkflowChart state subtotals sort=sub_sort fmt=fmt.clone() uid=uid.clone() />
+                    <DailyChart scope_set filtered subtotals fmt=fmt.clone() uid=uid.clone() />
+                </div>
+            })}
             <div class="cu-section-head">
                 <h3>"Subtotals"</h3>
                 <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export_subtotals>"Export subtotals CSV"</button>
             </div>
-            <SubtotalsTable state subtotals fmt=fmt.clone() price=price.clone() />
+            <SubtotalsTable state subtotals fmt=fmt.clone() price=price.clone() sort=sub_sort />
             <div class="cu-section-head">
                 <h3>"Runs"</h3>
                 <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export_runs>"Export CSV"</button>

@@ -1,6 +1,8 @@
 //! The view, one component per file.
 
+pub mod chart_keys;
 pub mod cost_table;
+pub mod daily_chart;
 pub mod error_box;
 pub mod export;
 pub mod filters_panel;
@@ -8,5 +10,6 @@ pub mod pager;
 pub mod runs_table;
 pub mod scope_bar;
 pub mod subtotals_table;
+pub mod workflow_chart;
 
 pub use cost_table::CostTable;

@@ -4,36 +4,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::charts::colour_of;
 use crate::config::Price;
 use crate::format::Formatter;
 use crate::state::{Shared, TableState};
-use crate::subtotals::{Subtotal, Subtotals};
-
-/// Sortable columns of the subtotals table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SubColumn {
-    Workflow,
-    Runs,
-    Cu,
-    Average,
-    Largest,
-    Failed,
-    InProgress,
-}
-
-impl SubColumn {
-    fn key(self, s: &Subtotal) -> (u128, &str) {
-        match self {
-            SubColumn::Workflow => (0, s.workflow_id.as_str()),
-            SubColumn::Runs => (s.runs as u128, ""),
-            SubColumn::Cu => (s.cu.0, ""),
-            SubColumn::Average => (s.average().map_or(0, |a| a.0), ""),
-            SubColumn::Largest => (s.largest.map_or(0, |c| u128::from(c.0)), ""),
-            SubColumn::Failed => (s.failed_cu.0, ""),
-            SubColumn::InProgress => (s.in_progress as u128, ""),
-        }
-    }
-}
+use crate::subtotals::{sort_rows, SubColumn, Subtotal, Subtotals};
 
 /// Per-workflow subtotals over the filtered runs in scope. Clicking a
 /// workflow filters the runs table to it.
@@ -47,8 +22,9 @@ pub fn SubtotalsTable(
     fmt: Arc<Formatter>,
     /// Price per CU, when money columns are configured.
     price: Option<Price>,
+    /// Sort column and direction (shared with the bar chart).
+    sort: RwSignal<(SubColumn, bool)>,
 ) -> impl IntoView {
-    let sort = RwSignal::new((SubColumn::Cu, true));
     let header = move |label: &'static str, col: SubColumn, numeric: bool| {
         let aria = move || match sort.get() {
             (c, true) if c == col => "descending",
@@ -70,7 +46,7 @@ pub fn SubtotalsTable(
                             *desc = !*desc;
                         } else {
                             *c = col;
-                            *desc = col != SubColumn::Workflow;
+                            *desc = col.default_descending();
                         }
                     })
                 >
@@ -85,19 +61,23 @@ pub fn SubtotalsTable(
     let rows = move || {
         let s = subtotals.get();
         let (col, desc) = sort.get();
-        let mut rows: Vec<Subtotal> = s.rows.clone();
-        rows.sort_by(|a, b| {
-            let o = col.key(a).cmp(&col.key(b));
-            if desc {
-                o.reverse()
-            } else {
-                o
-            }
-        });
+        // Colours are CU ranks (s.rows is in CU order), as in the charts.
+        let mut rows: Vec<(usize, &Subtotal)> = Vec::with_capacity(s.rows.len());
+        let mut ordered: Vec<&Subtotal> = s.rows.iter().collect();
+        sort_rows(&mut ordered, col, desc);
+        let rank: std::collections::HashMap<&str, usize> = s
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.workflow_id.as_str(), i))
+            .collect();
+        for r in ordered {
+            rows.push((colour_of(rank[r.workflow_id.as_str()]), r));
+        }
         let fmt = row_fmt.clone();
         let total = s.total.cu;
         rows.into_iter()
-            .map(|r| {
+            .map(|(colour, r)| {
                 let wf = r.workflow_id.clone();
                 let share = fmt.percent(r.cu, total);
                 let width = if total.0 == 0 { 0.0 } else { r.cu.as_f64() / total.as_f64() * 100.0 };
@@ -111,6 +91,7 @@ pub fn SubtotalsTable(
                                 title=format!("Show only runs of {wf}")
                                 on:click=move |_| state.filters.update(|f| f.workflow = Some(filter_to.clone()))
                             >
+                                <span class=format!("cu-swatch cu-c{colour}") aria-hidden="true"></span>
                                 {wf.clone()}
                             </button>
                         </th>
@@ -119,7 +100,7 @@ pub fn SubtotalsTable(
                         <td class="cu-num">{r.average().map_or_else(|| "—".to_owned(), |a| fmt.cu_total(a))}</td>
                         <td class="cu-num">{r.largest.map_or_else(|| "—".to_owned(), |c| fmt.cu(c))}</td>
                         <td class="cu-num cu-share">
-                            <span class="cu-share-bar" aria-hidden="true">
+                            <span class=format!("cu-share-bar cu-c{colour}") aria-hidden="true">
                                 <span style=format!("width:{width:.1}%")></span>
                             </span>
                             {share}

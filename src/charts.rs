@@ -1,0 +1,574 @@
+//! Chart data, aggregated before anything is drawn: at 100,000 runs the
+//! charts still draw tens of shapes (11 bars; one path per stacked series).
+//!
+//! Colours are ranks: the n-th largest workflow by CU in scope gets colour
+//! `n` (0..10) in the bar chart, the day chart and the subtotals table alike;
+//! everything else shares [`OTHER_COLOUR`].
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use crate::cu::CuTotal;
+use crate::filter::RunSet;
+use crate::format::Formatter;
+use crate::subtotals::{sort_rows, SubColumn, Subtotal, Subtotals};
+use crate::time::{days_from_civil, utc_date};
+
+/// Workflows with a bar of their own; the rest are one "Other" bar.
+pub const TOP_BARS: usize = 10;
+/// Workflows with a series of their own in the day chart.
+pub const TOP_SERIES: usize = 5;
+/// The colour of "Other" (and of workflows ranked below [`TOP_BARS`]).
+pub const OTHER_COLOUR: usize = TOP_BARS;
+/// The day chart covers at most this many days (the latest ones).
+pub const MAX_DAYS: i64 = 731;
+
+/// The colour index of the workflow ranked `rank` by CU (0 = largest).
+pub fn colour_of(rank: usize) -> usize {
+    rank.min(OTHER_COLOUR)
+}
+
+/// One bar of "CU by workflow".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bar {
+    /// The workflow; `None` for "Other".
+    pub workflow: Option<String>,
+    /// CU of the runs it covers.
+    pub cu: CuTotal,
+    /// Runs it covers.
+    pub runs: usize,
+    /// Colour index.
+    pub colour: usize,
+    /// Workflows merged into it ("Other" only; 1 otherwise).
+    pub workflows: usize,
+}
+
+impl Bar {
+    /// The bar's label.
+    pub fn label(&self) -> &str {
+        self.workflow.as_deref().unwrap_or("Other")
+    }
+}
+
+/// The top [`TOP_BARS`] workflows by CU, in the subtotals table's order, and
+/// one "Other" bar (last) for the rest. The bars' CU add up to the total.
+pub fn workflow_bars(s: &Subtotals, col: SubColumn, descending: bool) -> Vec<Bar> {
+    let top = s.rows.len().min(TOP_BARS);
+    let rank: HashMap<&str, usize> = s.rows[..top]
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.workflow_id.as_str(), i))
+        .collect();
+    let mut rows: Vec<&Subtotal> = s.rows[..top].iter().collect();
+    sort_rows(&mut rows, col, descending);
+    let mut bars: Vec<Bar> = rows
+        .into_iter()
+        .map(|r| Bar {
+            workflow: Some(r.workflow_id.clone()),
+            cu: r.cu,
+            runs: r.runs,
+            colour: colour_of(rank[r.workflow_id.as_str()]),
+            workflows: 1,
+        })
+        .collect();
+    let rest = &s.rows[top..];
+    if !rest.is_empty() {
+        let mut cu = CuTotal::default();
+        for r in rest {
+            cu.add_total(r.cu);
+        }
+        bars.push(Bar {
+            workflow: None,
+            cu,
+            runs: rest.iter().map(|r| r.runs).sum(),
+            colour: OTHER_COLOUR,
+            workflows: rest.len(),
+        });
+    }
+    bars
+}
+
+/// `part / whole` in 0..=1 for drawing (never for figures shown as text).
+pub fn fraction(part: CuTotal, whole: CuTotal) -> f64 {
+    if whole.0 == 0 {
+        0.0
+    } else {
+        (part.as_f64() / whole.as_f64()).clamp(0.0, 1.0)
+    }
+}
+
+/// The bar chart's accessible name: its main fact, the largest shares.
+pub fn workflow_chart_name(s: &Subtotals, fmt: &Formatter) -> String {
+    if s.rows.is_empty() {
+        return "CU by workflow: no runs in scope".to_owned();
+    }
+    let mut name = String::from("CU by workflow: ");
+    let shown = s.rows.len().min(3);
+    for (i, r) in s.rows[..shown].iter().enumerate() {
+        if i > 0 {
+            name.push_str(", ");
+        }
+        let _ = write!(name, "{} {}", r.workflow_id, fmt.percent(r.cu, s.total.cu));
+    }
+    match s.rows.len() - shown {
+        0 => {}
+        1 => name.push_str(", and 1 more workflow"),
+        n => {
+            let _ = write!(name, ", and {n} more workflows");
+        }
+    }
+    let _ = write!(name, " (total {} CU)", fmt.cu_total(s.total.cu));
+    name
+}
+
+/// A series of the day chart: a top workflow or "Other".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Series {
+    /// The workflow; `None` for "Other".
+    pub workflow: Option<String>,
+    /// Colour index.
+    pub colour: usize,
+}
+
+impl Series {
+    /// The series' label.
+    pub fn label(&self) -> &str {
+        self.workflow.as_deref().unwrap_or("Other")
+    }
+}
+
+/// One day of the day chart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DayStack {
+    /// `YYYY-MM-DD` in the component's time zone.
+    pub day: String,
+    /// Runs started that day.
+    pub runs: usize,
+    /// CU of those runs.
+    pub total: CuTotal,
+    /// CU per series (same order as [`Daily::series`]).
+    pub parts: Vec<CuTotal>,
+}
+
+/// "CU per day": every day from the first to the last run in scope.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Daily {
+    /// Top workflows by CU, then "Other" when there are more.
+    pub series: Vec<Series>,
+    /// Consecutive days, empty ones included.
+    pub days: Vec<DayStack>,
+    /// Runs in scope without a start time (in no day).
+    pub undated: usize,
+    /// Runs before the first day shown (the chart covers [`MAX_DAYS`]).
+    pub earlier: usize,
+    /// The largest day total.
+    pub max: CuTotal,
+}
+
+/// Parses `YYYY-MM-DD` into days since 1970-01-01.
+pub fn parse_day(day: &str) -> Option<i64> {
+    let b = day.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i64 = day[..4].parse().ok()?;
+    let m: i64 = day[5..7].parse().ok()?;
+    let d: i64 = day[8..].parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| days_from_civil(y, m, d))
+}
+
+/// Aggregates `set.runs[i]` for `i` in `indices` by start day (`set.days`,
+/// already in the component's time zone) and by series (the top
+/// [`TOP_SERIES`] workflows of `s`). One pass over the runs.
+pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals) -> Daily {
+    let top = s.rows.len().min(TOP_SERIES);
+    let mut series: Vec<Series> = s.rows[..top]
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Series {
+            workflow: Some(r.workflow_id.clone()),
+            colour: colour_of(i),
+        })
+        .collect();
+    if s.rows.len() > top {
+        series.push(Series {
+            workflow: None,
+            colour: OTHER_COLOUR,
+        });
+    }
+    let slot: HashMap<&str, usize> = s.rows[..top]
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.workflow_id.as_str(), i))
+        .collect();
+    let other = top;
+    let width = series.len();
+    let mut by_day: HashMap<&str, DayStack> = HashMap::new();
+    let mut undated = 0;
+    for &i in indices {
+        let day = set.days[i].as_str();
+        if day.is_empty() {
+            undated += 1;
+            continue;
+        }
+        let run = &set.runs[i];
+        let acc = by_day.entry(day).or_insert_with(|| DayStack {
+            parts: vec![CuTotal::default(); width],
+            ..DayStack::default()
+        });
+        acc.runs += 1;
+        if let Some(cu) = run.cu {
+            acc.total.add(cu);
+            let k = slot.get(run.workflow_id.as_str()).copied().unwrap_or(other);
+            acc.parts[k].add(cu);
+        }
+    }
+    let mut keyed: Vec<(i64, DayStack)> = Vec::with_capacity(by_day.len());
+    for (day, stack) in by_day {
+        match parse_day(day) {
+            Some(n) => keyed.push((n, stack)),
+            None => undated += stack.runs,
+        }
+    }
+    let (Some(first), Some(last)) = (
+        keyed.iter().map(|k| k.0).min(),
+        keyed.iter().map(|k| k.0).max(),
+    ) else {
+        return Daily {
+            series,
+            undated,
+            ..Daily::default()
+        };
+    };
+    let start = first.max(last - MAX_DAYS + 1);
+    let mut days: Vec<DayStack> = (start..=last)
+        .map(|n| DayStack {
+            day: utc_date(n * 86_400_000),
+            parts: vec![CuTotal::default(); width],
+            ..DayStack::default()
+        })
+        .collect();
+    let mut earlier = 0;
+    for (n, stack) in keyed {
+        if n < start {
+            earlier += stack.runs;
+        } else {
+            let slot = &mut days[(n - start) as usize];
+            slot.runs = stack.runs;
+            slot.total = stack.total;
+            slot.parts = stack.parts;
+        }
+    }
+    let max = days.iter().map(|d| d.total).max().unwrap_or_default();
+    Daily {
+        series,
+        days,
+        undated,
+        earlier,
+        max,
+    }
+}
+
+/// The day chart's accessible name: its span and its peak.
+pub fn daily_chart_name(d: &Daily, zone: &str, fmt: &Formatter) -> String {
+    let (Some(first), Some(last)) = (d.days.first(), d.days.last()) else {
+        return format!("CU per day ({zone}): no dated runs in scope");
+    };
+    let peak = d
+        .days
+        .iter()
+        .rev()
+        .max_by_key(|day| day.total)
+        .unwrap_or(first);
+    let span = if d.days.len() == 1 {
+        format!("1 day, {}", first.day)
+    } else {
+        format!(
+            "{} days from {} to {}",
+            fmt.count(d.days.len() as u64),
+            first.day,
+            last.day
+        )
+    };
+    format!(
+        "CU per day ({zone}): {span}; peak {} with {} CU",
+        peak.day,
+        fmt.cu_total(peak.total)
+    )
+}
+
+/// What hovering or focusing a day shows (and what the keyboard control
+/// announces): the day's total, its runs and the breakdown by series.
+pub fn day_detail(d: &Daily, index: usize, fmt: &Formatter) -> String {
+    let Some(day) = d.days.get(index) else {
+        return String::new();
+    };
+    let runs = match day.runs {
+        1 => "1 run".to_owned(),
+        n => format!("{} runs", fmt.count(n as u64)),
+    };
+    let mut text = format!("{}: {} CU in {runs}", day.day, fmt.cu_total(day.total));
+    let parts: Vec<String> = d
+        .series
+        .iter()
+        .zip(&day.parts)
+        .filter(|(_, cu)| cu.0 > 0)
+        .map(|(s, cu)| format!("{} {}", s.label(), fmt.cu_total(*cu)))
+        .collect();
+    if !parts.is_empty() {
+        let _ = write!(text, " — {}", parts.join(", "));
+    }
+    text
+}
+
+/// One SVG path per series: a rectangle per day, stacked from the bottom in
+/// series order, in a `days × 100` view box.
+pub fn stack_paths(d: &Daily) -> Vec<String> {
+    let mut paths = vec![String::new(); d.series.len()];
+    if d.max.0 == 0 {
+        return paths;
+    }
+    let scale = 100.0 / d.max.as_f64();
+    for (x, day) in d.days.iter().enumerate() {
+        let mut base = 100.0;
+        for (k, part) in day.parts.iter().enumerate() {
+            if part.0 == 0 {
+                continue;
+            }
+            let h = part.as_f64() * scale;
+            let top = base - h;
+            let _ = write!(
+                paths[k],
+                "M{:.2} {:.3}h0.8v{:.3}h-0.8z",
+                x as f64 + 0.1,
+                top,
+                h
+            );
+            base = top;
+        }
+    }
+    paths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filter::tests::run;
+    use crate::subtotals::compute;
+
+    fn set_of(runs: Vec<crate::api::Run>) -> RunSet {
+        RunSet::new(runs, utc_date)
+    }
+
+    fn many_workflows(n: usize) -> RunSet {
+        let runs = (0..n)
+            .map(|i| {
+                run(
+                    &format!("r{i}"),
+                    &format!("wf{i:02}"),
+                    "success",
+                    "2026-11-02T10:00:00Z",
+                    Some((i + 1) as f64),
+                    None,
+                )
+            })
+            .collect();
+        set_of(runs)
+    }
+
+    #[test]
+    fn top_ten_bars_plus_other_add_up_to_the_total() {
+        let set = many_workflows(13);
+        let idx: Vec<usize> = (0..13).collect();
+        let s = compute(&set.runs, &idx, None);
+        let bars = workflow_bars(&s, SubColumn::Cu, true);
+        assert_eq!(bars.len(), 11);
+        assert_eq!(bars[0].label(), "wf12");
+        assert_eq!(bars[0].colour, 0);
+        let other = bars.last().unwrap();
+        assert_eq!(other.label(), "Other");
+        assert_eq!(other.workflows, 3);
+        assert_eq!(other.cu.to_plain(), "6.0000");
+        assert_eq!(other.colour, OTHER_COLOUR);
+        let mut sum = CuTotal::default();
+        bars.iter().for_each(|b| sum.add_total(b.cu));
+        assert_eq!(sum, s.total.cu);
+    }
+
+    #[test]
+    fn bars_follow_the_table_sort_and_keep_their_colours() {
+        let set = many_workflows(4);
+        let s = compute(&set.runs, &[0, 1, 2, 3], None);
+        let bars = workflow_bars(&s, SubColumn::Workflow, false);
+        let labels: Vec<&str> = bars.iter().map(Bar::label).collect();
+        assert_eq!(labels, ["wf00", "wf01", "wf02", "wf03"]);
+        // Colours are CU ranks, whatever the order.
+        assert_eq!(bars[3].colour, 0);
+        assert_eq!(bars[0].colour, 3);
+        assert!(bars.iter().all(|b| b.workflow.is_some()));
+    }
+
+    #[test]
+    fn chart_names_state_the_main_fact() {
+        let fmt = Formatter::plain(None);
+        let set = many_workflows(5);
+        let s = compute(&set.runs, &[0, 1, 2, 3, 4], None);
+        assert_eq!(
+            workflow_chart_name(&s, &fmt),
+            "CU by workflow: wf04 33.3 %, wf03 26.7 %, wf02 20.0 %, and 2 more workflows (total 15.0000 CU)"
+        );
+        assert_eq!(
+            workflow_chart_name(&Subtotals::default(), &fmt),
+            "CU by workflow: no runs in scope"
+        );
+        let d = daily(&set, &[0, 1, 2, 3, 4], &s);
+        assert_eq!(
+            daily_chart_name(&d, "UTC", &fmt),
+            "CU per day (UTC): 1 day, 2026-11-02; peak 2026-11-02 with 15.0000 CU"
+        );
+        assert_eq!(
+            daily_chart_name(&Daily::default(), "UTC", &fmt),
+            "CU per day (UTC): no dated runs in scope"
+        );
+    }
+
+    #[test]
+    fn days_are_consecutive_stacked_and_exact() {
+        let runs = vec![
+            run(
+                "a",
+                "big",
+                "success",
+                "2026-11-01T23:30:00Z",
+                Some(0.1),
+                None,
+            ),
+            run(
+                "b",
+                "big",
+                "running",
+                "2026-11-04T01:00:00Z",
+                Some(0.2),
+                None,
+            ),
+            run(
+                "c",
+                "small",
+                "failure",
+                "2026-11-04T02:00:00Z",
+                Some(0.05),
+                None,
+            ),
+            run("d", "small", "success", "not a date", Some(9.0), None),
+            run("e", "big", "success", "2026-11-01T00:00:00Z", None, None),
+        ];
+        let set = set_of(runs);
+        let idx = [0, 1, 2, 3, 4];
+        let s = compute(&set.runs, &idx, None);
+        let d = daily(&set, &idx, &s);
+        let days: Vec<&str> = d.days.iter().map(|x| x.day.as_str()).collect();
+        assert_eq!(
+            days,
+            ["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04"]
+        );
+        assert_eq!(d.undated, 1);
+        assert_eq!(d.days[0].runs, 2);
+        assert_eq!(d.days[0].total.to_plain(), "0.1000");
+        assert_eq!(d.days[1].runs, 0);
+        assert_eq!(d.days[3].total.to_plain(), "0.2500");
+        assert_eq!(d.max.to_plain(), "0.2500");
+        // "small" has more CU overall (the undated 9.0 counts in subtotals).
+        assert_eq!(d.series[0].label(), "small");
+        assert_eq!(
+            day_detail(&d, 3, &Formatter::plain(None)),
+            "2026-11-04: 0.2500 CU in 2 runs — small 0.0500, big 0.2000"
+        );
+        assert_eq!(
+            day_detail(&d, 1, &Formatter::plain(None)),
+            "2026-11-02: 0.0000 CU in 0 runs"
+        );
+        let paths = stack_paths(&d);
+        assert_eq!(paths.len(), 2);
+        assert!(
+            paths[1].starts_with("M0.10 60.000h0.8v40.000"),
+            "{}",
+            paths[1]
+        );
+        assert!(
+            paths[0].contains("M3.10 80.000h0.8v20.000h-0.8z"),
+            "{}",
+            paths[0]
+        );
+    }
+
+    #[test]
+    fn long_spans_keep_the_latest_days() {
+        let runs = vec![
+            run("a", "w", "success", "2020-01-01T00:00:00Z", Some(1.0), None),
+            run("b", "w", "success", "2026-11-01T00:00:00Z", Some(2.0), None),
+        ];
+        let set = set_of(runs);
+        let s = compute(&set.runs, &[0, 1], None);
+        let d = daily(&set, &[0, 1], &s);
+        assert_eq!(d.days.len() as i64, MAX_DAYS);
+        assert_eq!(d.earlier, 1);
+        assert_eq!(d.days.last().unwrap().day, "2026-11-01");
+    }
+
+    #[test]
+    fn parse_day_round_trips() {
+        for n in [-1, 0, 18_000, 20_000, 20_424] {
+            assert_eq!(parse_day(&utc_date(n * 86_400_000)), Some(n));
+        }
+        assert_eq!(parse_day("2026-13-01"), None);
+        assert_eq!(parse_day("26-11-01"), None);
+        assert_eq!(parse_day(""), None);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::filter::tests::run;
+    use crate::subtotals::compute;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        /// Bars add up to the total; each day's parts add up to its total; the
+        /// days plus the undated runs add up to the total as well.
+        #[test]
+        fn charts_add_up_to_the_totals(values in proptest::collection::vec((0usize..14, 0i64..40, proptest::option::weighted(0.9, 0u32..5_000_000)), 0..60)) {
+            let runs: Vec<crate::api::Run> = values.iter().enumerate().map(|(i, (wf, day, cu))| {
+                let started = if *day == 0 { "bad".to_owned() } else { format!("{}T12:00:00Z", utc_date((20_000 + day) * 86_400_000)) };
+                run(&format!("r{i}"), &format!("wf{wf}"), "success", &started, cu.map(|c| f64::from(c) / 10_000.0), None)
+            }).collect();
+            let set = RunSet::new(runs, utc_date);
+            let idx: Vec<usize> = (0..set.len()).collect();
+            let s = compute(&set.runs, &idx, None);
+            let mut bars_sum = CuTotal::default();
+            for b in workflow_bars(&s, SubColumn::Workflow, false) {
+                bars_sum.add_total(b.cu);
+            }
+            prop_assert_eq!(bars_sum, s.total.cu);
+            let d = daily(&set, &idx, &s);
+            let mut days_sum = CuTotal::default();
+            for day in &d.days {
+                let mut parts = CuTotal::default();
+                day.parts.iter().for_each(|p| parts.add_total(*p));
+                prop_assert_eq!(parts, day.total);
+                days_sum.add_total(day.total);
+            }
+            let mut undated = CuTotal::default();
+            for (i, r) in set.runs.iter().enumerate() {
+                if set.days[i].is_empty() {
+                    if let Some(cu) = r.cu { undated.add(cu); }
+                }
+            }
+            days_sum.add_total(undated);
+            prop_assert_eq!(days_sum, s.total.cu);
+            prop_assert_eq!(d.days.iter().map(|x| x.runs).sum::<usize>() + d.undated, set.len());
+            prop_assert!(d.series.len() <= TOP_SERIES + 1);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! "CU per day": the daily CU of the runs in scope, stacked by the top five
+//! workflows plus "Other", in the component's time zone. One path per series
+//! (tens of shapes at any N). Hovering a day, or moving along the days with
+//! the arrow keys, shows its total and breakdown; Escape hides it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::chart_keys::step;
+use crate::charts::{daily, daily_chart_name, day_detail, stack_paths, Daily};
+use crate::format::Formatter;
+use crate::state::{Loaded, Shared};
+use crate::subtotals::Subtotals;
+
+/// Height of the plot, in CSS pixels.
+const HEIGHT: usize = 140;
+
+/// The stacked day chart.
+#[component]
+pub fn DailyChart(
+    /// The runs in scope.
+    scope_set: Memo<Option<Shared<Loaded>>>,
+    /// Indices of the filtered runs in scope.
+    filtered: Memo<Shared<Vec<usize>>>,
+    /// Their subtotals (the top workflows give the series).
+    subtotals: Memo<Shared<Subtotals>>,
+    /// Locale formatting.
+    fmt: Arc<Formatter>,
+    /// Prefix for element ids (unique per instance).
+    uid: String,
+) -> impl IntoView {
+    let as_table = RwSignal::new(false);
+    let active: RwSignal<Option<usize>> = RwSignal::new(None);
+    let chart: Memo<Shared<Daily>> = Memo::new(move |_| {
+        scope_set.with(|s| {
+            filtered.with(|f| {
+                subtotals.with(|st| {
+                    Shared::new(s.as_ref().map(|l| daily(&l.set, f, st)).unwrap_or_default())
+                })
+            })
+        })
+    });
+    // A new data set starts with no day picked.
+    Effect::new(move |_| {
+        chart.track();
+        active.set(None);
+    });
+    let zone = fmt.zone().to_owned();
+    let heading_id = format!("{uid}-days-title");
+
+    let name_fmt = fmt.clone();
+    let name_zone = zone.clone();
+    let name = move || chart.with(|d| daily_chart_name(d, &name_zone, &name_fmt));
+    let detail_fmt = fmt.clone();
+    let detail = move || {
+        let i = active.get()?;
+        Some(chart.with(|d| day_detail(d, i, &detail_fmt)))
+    };
+    let value_fmt = fmt.clone();
+    let value_text = move || {
+        chart.with(|d| {
+            let i = active.get().unwrap_or(d.days.len().saturating_sub(1));
+            day_detail(d, i, &value_fmt)
+        })
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let len = chart.with_untracked(|d| d.days.len());
+        if ev.key() == "Escape" {
+            if active.get_untracked().is_some() {
+                ev.prevent_default();
+                active.set(None);
+            }
+            return;
+        }
+        let at = active.get_untracked().unwrap_or(len.saturating_sub(1));
+        if let Some(next) = step(&ev.key(), at, len) {
+            ev.prevent_default();
+            active.set(Some(next));
+        }
+    };
+    let on_pointer = move |ev: web_sys::MouseEvent| {
+        let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let len = chart.with_untracked(|d| d.days.len());
+        let width = f64::from(el.client_width().max(1));
+        let x = f64::from(ev.offset_x()).clamp(0.0, width - 1.0);
+        if len > 0 {
+            active.set(Some(((x / width) * len as f64) as usize));
+        }
+    };
+
+    let picture_fmt = fmt.clone();
+    let picture = move || {
+        let d = chart.get();
+        if d.days.is_empty() {
+            return view! { <p class="cu-empty">"No dated runs in scope."</p> }.into_any();
+        }
+        let fmt = picture_fmt.clone();
+        let n = d.days.len();
+        let paths = stack_paths(&d)
+            .into_iter()
+            .zip(d.series.iter())
+            .map(|(path, s)| view! { <path class=format!("cu-c{}", s.colour) d=path></path> })
+            .collect_view();
+        let highlight = move || {
+            active.get().map(|i| {
+                view! { <rect class="cu-day-hl" x=i.to_string() y="0" width="1" height="100"></rect> }
+            })
+        };
+        let legend = d
+            .series
+            .iter()
+            .rev()
+            .map(|s| {
+                view! {
+                    <li><span class=format!("cu-swatch cu-c{}", s.colour) aria-hidden="true"></span>{s.label().to_owned()}</li>
+                }
+            })
+            .collect_view();
+        let (first, last) = (d.days[0].day.clone(), d.days[n - 1].day.clone());
+        view! {
+            <div class="cu-days">
+                <p class="cu-axis cu-axis-y">{format!("{} CU", fmt.cu_total(d.max))}</p>
+                <div class="cu-days-plot" style=format!("height:{HEIGHT}px")>
+                    <svg
+                        role="img"
+                        aria-label=name.clone()
+                        class="cu-days-svg"
+                        width="100%"
+                        height=HEIGHT.to_string()
+                        viewBox=format!("0 0 {n} 100")
+                        preserveAspectRatio="none"
+                    >
+                        <line class="cu-axis-line" x1="0" y1="100" x2=n.to_string() y2="100"></line>
+                        {paths}
+                        {highlight}
+                    </svg>
+                    <div
+                        class="cu-day-hits"
+                        tabindex="0"
+                        role="slider"
+                        aria-label="Day"
+                        aria-valuemin="1"
+                        aria-valuemax=n.to_string()
+                        aria-valuenow=move || (active.get().unwrap_or(n - 1) + 1).to_string()
+                        aria-valuetext=value_text.clone()
+                        on:keydown=on_key
+                        on:mousemove=on_pointer
+                        on:click=on_pointer
+                        on:mouseleave=move |_| active.set(None)
+                        on:blur=move |_| active.set(None)
+                    ></div>
+                </div>
+                <p class="cu-axis cu-axis-x"><span>{first}</span><span>{last}</span></p>
+                <ul class="cu-legend" aria-label="Series, top to bottom">{legend}</ul>
+            </div>
+        }
+        .into_any()
+    };
+    let table_fmt = fmt.clone();
+    let table = move || {
+        let d = chart.get();
+        let fmt = table_fmt.clone();
+        let heads = d
+            .series
+            .iter()
+            .map(|s| view! { <th scope="col" class="cu-num">{s.label().to_owned()}</th> })
+            .collect_view();
+        let rows = d
+            .days
+            .iter()
+            .map(|day| {
+                let parts = day
+                    .parts
+                    .iter()
+                    .map(|p| view! { <td class="cu-num">{fmt.cu_total(*p)}</td> })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row">{day.day.clone()}</th>
+                        <td class="cu-num">{fmt.count(day.runs as u64)}</td>
+                        <td class="cu-num">{fmt.cu_total(day.total)}</td>
+                        {parts}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="cu-scroll cu-days-table" tabindex="0" role="group" aria-label="CU per day figures, scrollable">
+                <table class="cu-chart-table">
+                    <caption>"CU per day (chart figures)"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Day"</th>
+                            <th scope="col" class="cu-num">"Runs"</th>
+                            <th scope="col" class="cu-num">"Total CU"</th>
+                            {heads}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    };
+    let note_fmt = fmt.clone();
+    let notes = move || {
+        chart.with(|d| {
+            let mut parts = Vec::new();
+            if d.undated > 0 {
+                parts.push(format!(
+                    "{} runs without a start time are not in this chart.",
+                    note_fmt.count(d.undated as u64)
+                ));
+            }
+            if d.earlier > 0 {
+                parts.push(format!(
+                    "{} earlier runs are not shown (the chart covers the last {} days).",
+                    note_fmt.count(d.earlier as u64),
+                    crate::charts::MAX_DAYS
+                ));
+            }
+            (!parts.is_empty()).then(|| view! { <p class="cu-note">{parts.join(" ")}</p> })
+        })
+    };
+    let heading_ref = heading_id.clone();
+    view! {
+        <figure class="cu-chart" aria-labelledby=heading_id>
+            <div class="cu-chart-head">
+                <h3 id=heading_ref>"CU per day " <span class="cu-muted">{format!("({zone})")}</span></h3>
+                <button
+                    type="button"
+                    class="cu-btn cu-ghost cu-small"
+                    aria-pressed=move || as_table.get().to_string()
+                    on:click=move |_| as_table.update(|t| *t = !*t)
+                >
+                    "Show as table"
+                </button>
+            </div>
+            {move || if as_table.get() { table().into_any() } else { picture().into_any() }}
+            <p class="cu-day-detail">
+                {move || detail().unwrap_or_else(|| "Point at a day, or focus the chart and use the arrow keys, for its breakdown.".to_owned())}
+            </p>
+            {notes}
+        </figure>
+    }
+}

@@ -1,0 +1,200 @@
+//! "CU by workflow": a horizontal bar chart of the subtotals in scope (top 10
+//! plus "Other"), in the subtotals table's order and colours. Clicking a bar
+//! (or Enter/Space on it) filters to that workflow; arrow keys move between
+//! bars; "Show as table" swaps the picture for its figures.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::chart_keys::roving_key;
+use crate::charts::{fraction, workflow_bars, workflow_chart_name, Bar};
+use crate::format::Formatter;
+use crate::labels::truncate;
+use crate::state::{Shared, TableState};
+use crate::subtotals::{SubColumn, Subtotals};
+
+/// Height of one bar row, in CSS pixels (the SVG and the hit buttons share it).
+const ROW: usize = 34;
+
+/// The bar chart of CU per workflow.
+#[component]
+pub fn WorkflowChart(
+    /// The instance state (reads and sets the workflow filter).
+    state: TableState,
+    /// Subtotals of the filtered runs in scope.
+    subtotals: Memo<Shared<Subtotals>>,
+    /// The subtotals table's sort, which the bars follow.
+    sort: RwSignal<(SubColumn, bool)>,
+    /// Locale formatting.
+    fmt: Arc<Formatter>,
+    /// Prefix for element ids (unique per instance).
+    uid: String,
+) -> impl IntoView {
+    let as_table = RwSignal::new(false);
+    let active = RwSignal::new(0usize);
+    let bars: Memo<Shared<Vec<Bar>>> = Memo::new(move |_| {
+        let (col, desc) = sort.get();
+        subtotals.with(|s| Shared::new(workflow_bars(s, col, desc)))
+    });
+    let name_fmt = fmt.clone();
+    let name = move || subtotals.with(|s| workflow_chart_name(s, &name_fmt));
+    let heading_id = format!("{uid}-bars-title");
+
+    let toggle_filter = move |wf: String| {
+        state.filters.update(|f| {
+            f.workflow = if f.workflow.as_deref() == Some(wf.as_str()) {
+                None
+            } else {
+                Some(wf)
+            }
+        })
+    };
+
+    let picture_fmt = fmt.clone();
+    let picture = move || {
+        let bars = bars.get();
+        let total = subtotals.with(|s| s.total.cu);
+        if bars.is_empty() {
+            return view! { <p class="cu-empty">"No runs in scope."</p> }.into_any();
+        }
+        let fmt = picture_fmt.clone();
+        let max = bars.iter().map(|b| b.cu).max().unwrap_or_default();
+        let height = bars.len() * ROW;
+        let shapes = bars
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let y = i * ROW;
+                let width = fraction(b.cu, max) * 100.0;
+                let label = match b.workflow {
+                    Some(_) => truncate(b.label(), 28),
+                    None => format!("Other ({} workflows)", b.workflows),
+                };
+                let value = format!("{} CU · {}", fmt.cu_total(b.cu), fmt.percent(b.cu, total));
+                view! {
+                    <g class=format!("cu-c{}", b.colour)>
+                        <title>{b.label().to_owned()}</title>
+                        <text x="0" y=(y + 13).to_string() class="cu-bar-label">{label}</text>
+                        <text x="100%" y=(y + 13).to_string() class="cu-bar-value" text-anchor="end">{value}</text>
+                        <rect class="cu-bar-track" x="0" y=(y + 18).to_string() width="100%" height="10" rx="2"></rect>
+                        <rect class="cu-fill" x="0" y=(y + 18).to_string() width=format!("{width:.2}%") height="10" rx="2"></rect>
+                    </g>
+                }
+            })
+            .collect_view();
+        let hit_fmt = fmt.clone();
+        let hits = bars
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| {
+                let wf = b.workflow.clone()?;
+                let label = format!(
+                    "{wf}: {} CU, {}",
+                    hit_fmt.cu_total(b.cu),
+                    hit_fmt.percent(b.cu, total)
+                );
+                let pressed_wf = wf.clone();
+                let pressed = move || {
+                    state
+                        .filters
+                        .with(|f| f.workflow.as_deref() == Some(pressed_wf.as_str()))
+                        .to_string()
+                };
+                let n = bars.len();
+                let tabindex = move || {
+                    if active.get().min(n - 1) == i {
+                        "0"
+                    } else {
+                        "-1"
+                    }
+                };
+                Some(view! {
+                    <button
+                        type="button"
+                        class="cu-bar-hit"
+                        style=format!("top:{}px;height:{ROW}px", i * ROW)
+                        aria-label=label
+                        aria-pressed=pressed
+                        title=format!("Show only runs of {wf}")
+                        tabindex=tabindex
+                        on:focus=move |_| active.set(i)
+                        on:keydown=move |ev| { roving_key(&ev); }
+                        on:click=move |_| toggle_filter(wf.clone())
+                    ></button>
+                })
+            })
+            .collect_view();
+        view! {
+            <div class="cu-bars" style=format!("height:{height}px")>
+                <svg
+                    role="img"
+                    aria-label=name.clone()
+                    width="100%"
+                    height=height.to_string()
+                    class="cu-bars-svg"
+                >
+                    {shapes}
+                </svg>
+                <div class="cu-bar-hits" role="group" aria-label="Filter by workflow">{hits}</div>
+            </div>
+        }
+        .into_any()
+    };
+    let table_fmt = fmt.clone();
+    let table = move || {
+        let bars = bars.get();
+        let total = subtotals.with(|s| s.total.cu);
+        let fmt = table_fmt.clone();
+        let rows = bars
+            .iter()
+            .map(|b| {
+                let label = match b.workflow {
+                    Some(_) => b.label().to_owned(),
+                    None => format!("Other ({} workflows)", b.workflows),
+                };
+                view! {
+                    <tr>
+                        <th scope="row"><span class=format!("cu-swatch cu-c{}", b.colour) aria-hidden="true"></span>{label}</th>
+                        <td class="cu-num">{fmt.count(b.runs as u64)}</td>
+                        <td class="cu-num">{fmt.cu_total(b.cu)}</td>
+                        <td class="cu-num">{fmt.percent(b.cu, total)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="cu-scroll" tabindex="0" role="group" aria-label="CU by workflow figures, scrollable">
+                <table class="cu-chart-table">
+                    <caption>"CU by workflow (chart figures)"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Workflow"</th>
+                            <th scope="col" class="cu-num">"Runs"</th>
+                            <th scope="col" class="cu-num">"Total CU"</th>
+                            <th scope="col" class="cu-num">"Share"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    };
+    let heading_ref = heading_id.clone();
+    view! {
+        <figure class="cu-chart" aria-labelledby=heading_id>
+            <div class="cu-chart-head">
+                <h3 id=heading_ref>"CU by workflow"</h3>
+                <button
+                    type="button"
+                    class="cu-btn cu-ghost cu-small"
+                    aria-pressed=move || as_table.get().to_string()
+                    on:click=move |_| as_table.update(|t| *t = !*t)
+                >
+                    "Show as table"
+                </button>
+            </div>
+            {move || if as_table.get() { table().into_any() } else { picture().into_any() }}
+        </figure>
+    }
+}

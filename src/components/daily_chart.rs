@@ -243,9 +243,11 @@ pub fn DailyChart(
                 </button>
             </div>
             {move || if as_table.get() { table().into_any() } else { picture().into_any() }}
-            <p class="cu-day-detail">
-                {move || detail().unwrap_or_else(|| "Point at a day, or focus the chart and use the arrow keys, for its breakdown.".to_owned())}
-            </p>
+            <Show when=move || !as_table.get()>
+                <p class="cu-day-detail">
+                    {let detail = detail.clone(); move || detail().unwrap_or_else(|| "Point at a day, or focus the chart and use the arrow keys, for its breakdown.".to_owned())}
+                </p>
+            </Show>
             {notes}
         </figure>
     }

@@ -10,6 +10,14 @@ use crate::format::Formatter;
 use crate::loader::{cancel_load_all, continue_load_all, start_load_all, Env};
 use crate::state::{Scope, TableState};
 
+/// How often load-all progress is announced to screen readers.
+pub const PROGRESS_EVERY_MS: f64 = 5_000.0;
+
+/// Whether a progress announcement is due `now`, the last one made at `last`.
+pub fn progress_due(last: f64, now: f64) -> bool {
+    now - last >= PROGRESS_EVERY_MS
+}
+
 /// The scope controls and "Load all runs".
 #[component]
 pub fn ScopeBar(
@@ -28,6 +36,32 @@ pub fn ScopeBar(
         state.scope.set(scope);
         state.view_offset.set(0);
     };
+    // Screen readers hear the walk start, its progress at most every
+    // PROGRESS_EVERY_MS, and how it ended (the outcome line below) — not
+    // every page.
+    let announce = RwSignal::new(String::new());
+    let last_announced: StoredValue<Option<f64>> = StoredValue::new(None);
+    let announce_fmt = fmt.clone();
+    Effect::new(move |_| {
+        let (running, loaded) = state.load_all.with(|l| (l.running, l.loaded));
+        if !running {
+            last_announced.set_value(None);
+            announce.set(String::new());
+            return;
+        }
+        let now = js_sys::Date::now();
+        match last_announced.get_value() {
+            None => {
+                last_announced.set_value(Some(now));
+                announce.set("Loading all runs…".to_owned());
+            }
+            Some(last) if progress_due(last, now) => {
+                last_announced.set_value(Some(now));
+                announce.set(format!("{} runs loaded…", announce_fmt.count(loaded)));
+            }
+            Some(_) => {}
+        }
+    });
     let progress_fmt = fmt.clone();
     let progress_text = move || {
         format!(
@@ -95,9 +129,22 @@ pub fn ScopeBar(
                     "Cancel"
                 </button>
             </Show>
+            <p class="cu-sr-only" role="status">{move || announce.get()}</p>
             <p class="cu-outcome" role="status">
                 {move || state.load_all.with(|l| if l.running { None } else { l.outcome.clone() })}
             </p>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_is_announced_every_five_seconds_at_most() {
+        assert!(!progress_due(1_000.0, 1_000.0));
+        assert!(!progress_due(1_000.0, 5_999.0));
+        assert!(progress_due(1_000.0, 6_000.0));
     }
 }

@@ -364,6 +364,12 @@ await check('axe_standalone_page_in_every_state', async (page) => {
   await page.getByRole('button', { name: 'Load all runs' }).click();
   await page.locator('.cu-outcome', { hasText: 'Loaded all' }).waitFor({ timeout: 20000 });
   await audit('all loaded');
+  await page.getByRole('slider', { name: 'Day' }).focus();
+  await page.keyboard.press('End');
+  await audit('day chart focused');
+  for (const t of await page.getByRole('button', { name: 'Show as table' }).all()) await t.click();
+  await page.getByRole('table', { name: 'CU per day (chart figures)' }).waitFor();
+  await audit('charts as tables');
   assert(found.length === 0, found.join('\n    '));
 });
 
@@ -390,6 +396,177 @@ await check('axe_portal_with_errors_and_retrying', async (page) => {
   await page.locator('#axe-fault-page2 [role=alert]').waitFor({ timeout: 15000 });
   await audit('errors');
   assert(found.length === 0, found.join('\n    '));
+});
+
+// ---- Keyboard, live regions, zoom.
+const focusInfo = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const cs = getComputedStyle(el);
+  const visibleFocus = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none';
+  const label = (el.getAttribute('aria-label') || (el.labels && el.labels[0] && el.labels[0].textContent) || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
+  // Focus on a date input's own calendar button sits in its UA shadow tree
+  // (the input does not match :focus then): checked from pixels instead.
+  const shadowFocus = el.tagName === 'INPUT' && !el.matches(':focus');
+  return { inRoot: !!el.closest('.cu-root'), visibleFocus, shadowFocus, id: el.id, label, tag: el.tagName.toLowerCase(), cls: el.className || '' };
+});
+
+await check('keyboard_only_walk_reaches_every_control_in_order_without_a_trap', async (page) => {
+  await page.goto(base + '/');
+  await runRows(page).nth(19).waitFor({ timeout: 20000 });
+  await page.locator('.cu-bars svg[role=img]').waitFor();
+  const seen = [];
+  let left = false;
+  for (let i = 0; i < 150; i++) {
+    await page.keyboard.press('Tab');
+    const info = await focusInfo(page);
+    if (!info || !info.inRoot) { if (seen.length) { left = true; break; } continue; }
+    if (!info.visibleFocus && info.shadowFocus && info.id) info.shot = await page.locator('#' + info.id).screenshot();
+    seen.push(info);
+  }
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  for (const s of seen.filter((s) => s.shot)) {
+    s.visibleFocus = !s.shot.equals(await page.locator('#' + s.id).screenshot());
+  }
+  const labels = seen.map((s) => s.label);
+  assert(left, `Tab never left the component (trap?) after ${seen.length} stops: ${labels.join(' | ')}`);
+  const noRing = seen.filter((s) => !s.visibleFocus).map((s) => s.label);
+  assert(noRing.length === 0, `no visible focus on: ${noRing.join(' | ')}`);
+  // A sensible order: scope, filters, charts, subtotals, pager, runs.
+  const order = ['This page', 'Load all runs', 'Search runs', 'Workflow', 'Trigger', 'Minimum CU', 'Show as table', 'Day', 'Export subtotals CSV', 'Export CSV', 'Rows per page', 'Next page'];
+  let at = -1;
+  for (const want of order) {
+    const i = labels.findIndex((l, k) => k > at && (l === want || l.startsWith(want)));
+    assert(i > at, `"${want}" not reached after position ${at} in: ${labels.join(' | ')}`);
+    at = i;
+  }
+  // The bar chart is one Tab stop (arrows move inside it).
+  assert(seen.filter((s) => s.cls.includes('cu-bar-hit')).length === 1, 'bars take exactly one Tab stop');
+  // Shift+Tab walks back into the component.
+  await page.keyboard.press('Shift+Tab');
+  const back = await focusInfo(page);
+  assert(back && back.inRoot, 'Shift+Tab returns into the component');
+
+  // Sort by Enter and Space on a header.
+  const th = page.getByRole('table', { name: 'CU by workflow' }).locator('thead th').nth(1);
+  const runsHeader = th.getByRole('button');
+  assert((await runsHeader.innerText()).startsWith('Runs'), 'second header is Runs');
+  await runsHeader.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((el) => el.getAttribute('aria-sort') === 'descending', await th.elementHandle());
+  await page.keyboard.press('Space');
+  await page.waitForFunction((el) => el.getAttribute('aria-sort') === 'ascending', await th.elementHandle());
+
+  // The day cursor: arrows show a day, Escape hides it again.
+  const slider = page.getByRole('slider', { name: 'Day' });
+  const detail = page.locator('.cu-day-detail');
+  const hint = (await detail.innerText()).trim();
+  await slider.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  const shown = (await detail.innerText()).trim();
+  assert(shown !== hint && /^\d{4}-\d{2}-\d{2}: /.test(shown), `day detail: ${shown}`);
+  assert((await slider.getAttribute('aria-valuetext')) === shown, 'the slider announces the same text');
+  await page.keyboard.press('Escape');
+  assert((await detail.innerText()).trim() === hint, 'Escape hides the day detail');
+  // Bars: arrows move focus, Enter filters.
+  const firstBar = page.locator('.cu-bar-hit').first();
+  await firstBar.focus();
+  await page.keyboard.press('ArrowDown');
+  const focused = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  const second = await page.locator('.cu-bar-hit').nth(1).getAttribute('aria-label');
+  assert(focused === second, `ArrowDown moved to ${focused}`);
+  await page.keyboard.press('Enter');
+  const wf = second.split(': ')[0];
+  await page.waitForFunction((wf) => document.querySelector('.cu-coverage').textContent.includes('1 filter active')
+    && [...document.querySelectorAll('select')].some((s) => s.value === wf), wf);
+});
+
+await check('live_regions_announce_pages_progress_and_errors_once', async (page) => {
+  await page.addInitScript(() => {
+    window.__live = [];
+    const record = () => {
+      for (const el of document.querySelectorAll('[aria-live], [role=status], [role=alert]')) {
+        const text = el.textContent.trim().replace(/\s+/g, ' ');
+        if (el.__last !== text) {
+          el.__last = text;
+          if (text) window.__live.push({ t: performance.now(), host: (el.closest('[id]') || {}).id || '', role: el.getAttribute('role') || 'live', cls: String(el.className), text });
+        }
+      }
+    };
+    new MutationObserver(record).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await portalReady(page);
+  await rowsIn(page, '#costs-acme').nth(19).waitFor({ timeout: 20000 });
+  const live = () => page.evaluate(() => window.__live);
+  // A page change is announced once.
+  await page.locator('#costs-acme').getByRole('button', { name: 'Next page', exact: true }).click();
+  await page.locator('#costs-acme .cu-pager [role=status]', { hasText: 'Runs 21–40' }).waitFor();
+  await page.waitForTimeout(300);
+  const pageNews = (await live()).filter((e) => e.host === 'costs-acme' && e.text === 'Runs 21–40');
+  assert(pageNews.length === 1, `page change announced ${pageNews.length} times`);
+
+  // Load-all progress at intervals (not per page): a slow org, 2 s a request.
+  await page.evaluate(async () => {
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    for (const org of ['fault-slow', 'fault-500']) {
+      const el = document.createElement('div');
+      el.id = 'live-' + org;
+      document.querySelector('main').append(el);
+      (window.__liveHandles ||= []).push(mount(el, { apiBase: '/', orgId: org, token: 't' }));
+    }
+  });
+  await rowsIn(page, '#live-fault-slow').nth(19).waitFor({ timeout: 20000 });
+  const started = await page.evaluate(() => performance.now());
+  await page.locator('#live-fault-slow').getByRole('button', { name: 'Load all runs' }).click();
+  await page.locator('#live-fault-slow .cu-outcome', { hasText: 'Loaded all' }).waitFor({ timeout: 60000 });
+  const ended = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(300);
+  const events = (await live()).filter((e) => e.host === 'live-fault-slow');
+  const progress = events.filter((e) => e.cls.includes('cu-sr-only'));
+  const outcome = events.filter((e) => e.text.startsWith('Loaded all'));
+  const allowed = Math.floor((ended - started) / 5000) + 1;
+  assert(progress.length >= 1 && progress.length <= allowed, `progress announced ${progress.length} times in ${Math.round(ended - started)} ms: ${progress.map((e) => e.text).join(' | ')}`);
+  assert(progress[0].text === 'Loading all runs…', `first: ${progress[0].text}`);
+  for (let i = 1; i < progress.length; i++) assert(progress[i].t - progress[i - 1].t >= 4900, 'announcements at least 5 s apart');
+  assert(outcome.length === 1, `outcome announced ${outcome.length} times`);
+  console.log(`    live: load-all took ${Math.round(ended - started)} ms; progress announced ${progress.length}×`);
+
+  // An error is announced once, after the retries (which say "Retrying").
+  await page.locator('#live-fault-500 [role=alert]').waitFor({ timeout: 20000 });
+  await page.waitForTimeout(1500);
+  const errs = (await live()).filter((e) => e.host === 'live-fault-500');
+  const alerts = errs.filter((e) => e.role === 'alert');
+  assert(alerts.length === 1, `error announced ${alerts.length} times: ${alerts.map((e) => e.text).join(' | ')}`);
+  assert(errs.some((e) => e.text.startsWith('Retrying (2/3)')), 'retries were announced');
+});
+
+// Controls must not overlap at 200 % zoom (a 1280 px window is 640 CSS px
+// wide) nor at 320 px; the page must not scroll sideways.
+await check('zoom_200_percent_and_320px_nothing_overlaps', async (page) => {
+  for (const [w, h] of [[640, 450], [320, 800]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto(base + '/');
+    await runRows(page).nth(19).waitFor({ timeout: 20000 });
+    await page.locator('.cu-bars svg[role=img]').waitFor();
+    const report = await page.evaluate(() => {
+      const sel = '.cu-root button, .cu-root input, .cu-root select, .cu-root h2, .cu-root h3, .cu-root .cu-pager-status, .cu-root .cu-coverage, .cu-root .cu-axis, .cu-root .cu-legend li, .cu-root svg';
+      const els = [...document.querySelectorAll(sel)].filter((el) => !el.closest('.cu-scroll') && !el.closest('.cu-bar-hits') && !el.classList.contains('cu-day-hits') && el.getClientRects().length);
+      const boxes = els.map((el) => [el, el.getBoundingClientRect()]).filter(([, r]) => r.width > 0 && r.height > 0);
+      const bad = [];
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const [a, ra] = boxes[i]; const [b, rb] = boxes[j];
+        if (a.contains(b) || b.contains(a)) continue;
+        const x = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+        const y = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+        if (x > 1 && y > 1) bad.push(`${a.tagName}.${a.className}「${(a.textContent || '').trim().slice(0, 20)}」 × ${b.tagName}.${b.className}「${(b.textContent || '').trim().slice(0, 20)}」`);
+      }
+      return { width: document.documentElement.scrollWidth, bad, n: boxes.length };
+    });
+    assert(report.width <= w, `page is ${report.width}px wide at ${w}px`);
+    assert(report.bad.length === 0, `overlaps at ${w}px: ${report.bad.slice(0, 5).join(' ; ')}`);
+    assert(report.n > 20, `only ${report.n} elements checked`);
+  }
 });
 
 await browser.close();

@@ -183,6 +183,24 @@ async fn arrow_keys_move_focus_between_bars_with_one_tab_stop() {
     sleep(30).await;
     assert_eq!(hits[1].get_attribute("tabindex").as_deref(), Some("0"));
     assert_eq!(tab_stops(&bar_hits(&root)), 1);
+    // The last bar holds the Tab stop; filtering leaves one bar, which gets it.
+    key(&hits[1], "End");
+    sleep(30).await;
+    assert_eq!(
+        bar_hits(&root)
+            .last()
+            .unwrap()
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("0")
+    );
+    bar_hits(&root)[0].click();
+    wait_for("one bar", 5_000, || {
+        (bar_hits(&root).len() == 1).then_some(())
+    })
+    .await;
+    sleep(50).await;
+    assert_eq!(tab_stops(&bar_hits(&root)), 1);
 }
 
 #[wasm_bindgen_test]

@@ -40,6 +40,37 @@ pub fn roving_key(ev: &KeyboardEvent) -> Option<()> {
     target.dyn_into::<HtmlElement>().ok()?.focus().ok()
 }
 
+/// Makes the focused control the group's only Tab stop (roving tabindex).
+pub fn take_tab_stop(ev: &web_sys::FocusEvent) -> Option<()> {
+    let current: Element = ev.current_target()?.dyn_into().ok()?;
+    let mut sibling = current.parent_element()?.first_element_child();
+    while let Some(el) = sibling {
+        let _ = el.set_attribute("tabindex", if el == current { "0" } else { "-1" });
+        sibling = el.next_element_sibling();
+    }
+    Some(())
+}
+
+/// Leaves exactly one Tab stop among `group`'s children: the first one
+/// with `tabindex="0"`, or else the first child.
+pub fn one_tab_stop(group: &Element) {
+    let mut kept = false;
+    let mut child = group.first_element_child();
+    while let Some(el) = child {
+        let stop = !kept && el.get_attribute("tabindex").as_deref() == Some("0");
+        kept |= stop;
+        if !stop {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        child = el.next_element_sibling();
+    }
+    if !kept {
+        if let Some(first) = group.first_element_child() {
+            let _ = first.set_attribute("tabindex", "0");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

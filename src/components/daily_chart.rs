@@ -49,20 +49,22 @@ pub fn DailyChart(
     });
     let zone = fmt.zone().to_owned();
     let heading_id = format!("{uid}-days-title");
+    // Every closure below captures only `Copy` handles, so the nested `Show`s
+    // can rebuild their children without cloning.
+    let fmt = StoredValue::new(fmt);
+    let zone_store = StoredValue::new(zone.clone());
 
-    let name_fmt = fmt.clone();
-    let name_zone = zone.clone();
-    let name = move || chart.with(|d| daily_chart_name(d, &name_zone, &name_fmt));
-    let detail_fmt = fmt.clone();
+    let name = move || {
+        chart.with(|d| fmt.with_value(|f| zone_store.with_value(|z| daily_chart_name(d, z, f))))
+    };
     let detail = move || {
         let i = active.get()?;
-        Some(chart.with(|d| day_detail(d, i, &detail_fmt)))
+        Some(chart.with(|d| fmt.with_value(|f| day_detail(d, i, f))))
     };
-    let value_fmt = fmt.clone();
     let value_text = move || {
         chart.with(|d| {
             let i = active.get().unwrap_or(d.days.len().saturating_sub(1));
-            day_detail(d, i, &value_fmt)
+            fmt.with_value(|f| day_detail(d, i, f))
         })
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
@@ -95,133 +97,104 @@ pub fn DailyChart(
         }
     };
 
-    let picture_fmt = fmt.clone();
-    let picture = move || {
+    // The plot's frame, the highlight and the keyboard control are built once;
+    // only closures that return plain views re-run on data changes (reactive
+    // closures nested in re-rendered views would pile up per re-render).
+    let has_days = move || chart.with(|d| !d.days.is_empty());
+    let days_len = move || chart.with(|d| d.days.len());
+    let paths = move || {
         let d = chart.get();
-        if d.days.is_empty() {
-            return view! { <p class="cu-empty">"No dated runs in scope."</p> }.into_any();
-        }
-        let fmt = picture_fmt.clone();
-        let n = d.days.len();
-        let paths = stack_paths(&d)
+        stack_paths(&d)
             .into_iter()
             .zip(d.series.iter())
             .map(|(path, s)| view! { <path class=format!("cu-c{}", s.colour) d=path></path> })
-            .collect_view();
-        let highlight = move || {
-            active.get().map(|i| {
-                view! { <rect class="cu-day-hl" x=i.to_string() y="0" width="1" height="100"></rect> }
-            })
-        };
-        let legend = d
-            .series
-            .iter()
-            .rev()
-            .map(|s| {
-                view! {
-                    <li><span class=format!("cu-swatch cu-c{}", s.colour) aria-hidden="true"></span>{s.label().to_owned()}</li>
-                }
-            })
-            .collect_view();
-        let (first, last) = (d.days[0].day.clone(), d.days[n - 1].day.clone());
-        view! {
-            <div class="cu-days">
-                <p class="cu-axis cu-axis-y">{format!("{} CU", fmt.cu_total(d.max))}</p>
-                <div class="cu-days-plot" style=format!("height:{HEIGHT}px")>
-                    <svg
-                        role="img"
-                        aria-label=name.clone()
-                        class="cu-days-svg"
-                        width="100%"
-                        height=HEIGHT.to_string()
-                        viewBox=format!("0 0 {n} 100")
-                        preserveAspectRatio="none"
-                    >
-                        <line class="cu-axis-line" x1="0" y1="100" x2=n.to_string() y2="100"></line>
-                        {paths}
-                        {highlight}
-                    </svg>
-                    <div
-                        class="cu-day-hits"
-                        tabindex="0"
-                        role="slider"
-                        aria-label="Day"
-                        aria-valuemin="1"
-                        aria-valuemax=n.to_string()
-                        aria-valuenow=move || (active.get().unwrap_or(n - 1) + 1).to_string()
-                        aria-valuetext=value_text.clone()
-                        on:keydown=on_key
-                        on:mousemove=on_pointer
-                        on:click=on_pointer
-                        on:mouseleave=move |_| active.set(None)
-                        on:blur=move |_| active.set(None)
-                    ></div>
-                </div>
-                <p class="cu-axis cu-axis-x"><span>{first}</span><span>{last}</span></p>
-                <ul class="cu-legend" aria-label="Series, top to bottom">{legend}</ul>
-            </div>
-        }
-        .into_any()
+            .collect_view()
     };
-    let table_fmt = fmt.clone();
-    let table = move || {
+    let highlight = move || {
+        active.get().map(|i| {
+            view! { <rect class="cu-day-hl" x=i.to_string() y="0" width="1" height="100"></rect> }
+        })
+    };
+    let legend = move || {
+        chart.with(|d| {
+            d.series
+                .iter()
+                .rev()
+                .map(|s| {
+                    view! {
+                        <li><span class=format!("cu-swatch cu-c{}", s.colour) aria-hidden="true"></span>{s.label().to_owned()}</li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let max_label = move || chart.with(|d| format!("{} CU", fmt.with_value(|f| f.cu_total(d.max))));
+    let first_day =
+        move || chart.with(|d| d.days.first().map(|x| x.day.clone()).unwrap_or_default());
+    let last_day = move || chart.with(|d| d.days.last().map(|x| x.day.clone()).unwrap_or_default());
+    let table_rows = move || {
         let d = chart.get();
-        let fmt = table_fmt.clone();
-        let heads = d
-            .series
-            .iter()
-            .map(|s| view! { <th scope="col" class="cu-num">{s.label().to_owned()}</th> })
-            .collect_view();
-        let rows = d
-            .days
-            .iter()
-            .map(|day| {
-                let parts = day
-                    .parts
-                    .iter()
-                    .map(|p| view! { <td class="cu-num">{fmt.cu_total(*p)}</td> })
-                    .collect_view();
-                view! {
+        fmt.with_value(|fmt| {
+            let heads = d
+                .series
+                .iter()
+                .map(|s| view! { <th scope="col" class="cu-num">{s.label().to_owned()}</th> })
+                .collect_view();
+            let rows = d
+                .days
+                .iter()
+                .map(|day| {
+                    let parts = day
+                        .parts
+                        .iter()
+                        .map(|p| view! { <td class="cu-num">{fmt.cu_total(*p)}</td> })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row">{day.day.clone()}</th>
+                            <td class="cu-num">{fmt.count(day.runs as u64)}</td>
+                            <td class="cu-num">{fmt.cu_total(day.total)}</td>
+                            {parts}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <thead>
                     <tr>
-                        <th scope="row">{day.day.clone()}</th>
-                        <td class="cu-num">{fmt.count(day.runs as u64)}</td>
-                        <td class="cu-num">{fmt.cu_total(day.total)}</td>
-                        {parts}
+                        <th scope="col">"Day"</th>
+                        <th scope="col" class="cu-num">"Runs"</th>
+                        <th scope="col" class="cu-num">"Total CU"</th>
+                        {heads}
                     </tr>
-                }
-            })
-            .collect_view();
+                </thead>
+                <tbody>{rows}</tbody>
+            }
+        })
+    };
+    let table = move || {
         view! {
             <div class="cu-scroll cu-days-table" tabindex="0" role="group" aria-label="CU per day figures, scrollable">
                 <table class="cu-chart-table">
                     <caption>"CU per day (chart figures)"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Day"</th>
-                            <th scope="col" class="cu-num">"Runs"</th>
-                            <th scope="col" class="cu-num">"Total CU"</th>
-                            {heads}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
+                    {table_rows}
                 </table>
             </div>
         }
     };
-    let note_fmt = fmt.clone();
     let notes = move || {
         chart.with(|d| {
             let mut parts = Vec::new();
             if d.undated > 0 {
                 parts.push(format!(
                     "{} runs without a start time are not in this chart.",
-                    note_fmt.count(d.undated as u64)
+                    fmt.with_value(|f| f.count(d.undated as u64))
                 ));
             }
             if d.earlier > 0 {
                 parts.push(format!(
                     "{} earlier runs are not shown (the chart covers the last {} days).",
-                    note_fmt.count(d.earlier as u64),
+                    fmt.with_value(|f| f.count(d.earlier as u64)),
                     crate::charts::MAX_DAYS
                 ));
             }
@@ -242,10 +215,46 @@ pub fn DailyChart(
                     "Show as table"
                 </button>
             </div>
-            {move || if as_table.get() { table().into_any() } else { picture().into_any() }}
-            <Show when=move || !as_table.get()>
+            <Show when=move || !as_table.get() fallback=table>
+            <Show when=has_days fallback=|| view! { <p class="cu-empty">"No dated runs in scope."</p> }>
+                <div class="cu-days">
+                    <p class="cu-axis cu-axis-y">{max_label}</p>
+                    <div class="cu-days-plot" style=format!("height:{HEIGHT}px")>
+                        <svg
+                            role="img"
+                            aria-label=name
+                            class="cu-days-svg"
+                            width="100%"
+                            height=HEIGHT.to_string()
+                            viewBox=move || format!("0 0 {} 100", days_len())
+                            preserveAspectRatio="none"
+                        >
+                            <line class="cu-axis-line" x1="0" y1="100" x2=move || days_len().to_string() y2="100"></line>
+                            {paths}
+                            {highlight}
+                        </svg>
+                        <div
+                            class="cu-day-hits"
+                            tabindex="0"
+                            role="slider"
+                            aria-label="Day"
+                            aria-valuemin="1"
+                            aria-valuemax=move || days_len().to_string()
+                            aria-valuenow=move || (active.get().unwrap_or(days_len().saturating_sub(1)) + 1).to_string()
+                            aria-valuetext=value_text
+                            on:keydown=on_key
+                            on:mousemove=on_pointer
+                            on:click=on_pointer
+                            on:mouseleave=move |_| active.set(None)
+                            on:blur=move |_| active.set(None)
+                        ></div>
+                    </div>
+                    <p class="cu-axis cu-axis-x"><span>{first_day}</span><span>{last_day}</span></p>
+                    <ul class="cu-legend" aria-label="Series, top to bottom">{legend}</ul>
+                </div>
+            </Show>
                 <p class="cu-day-detail">
-                    {let detail = detail.clone(); move || detail().unwrap_or_else(|| "Point at a day, or focus the chart and use the arrow keys, for its breakdown.".to_owned())}
+                    {move || detail().unwrap_or_else(|| "Point at a day, or focus the chart and use the arrow keys, for its breakdown.".to_owned())}
                 </p>
             </Show>
             {notes}

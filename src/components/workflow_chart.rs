@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::chart_keys::roving_key;
+use super::chart_keys::{one_tab_stop, roving_key, take_tab_stop};
 use crate::charts::{fraction, workflow_bars, workflow_chart_name, Bar};
 use crate::format::Formatter;
 use crate::labels::truncate;
@@ -32,13 +32,15 @@ pub fn WorkflowChart(
     uid: String,
 ) -> impl IntoView {
     let as_table = RwSignal::new(false);
-    let active = RwSignal::new(0usize);
     let bars: Memo<Shared<Vec<Bar>>> = Memo::new(move |_| {
         let (col, desc) = sort.get();
         subtotals.with(|s| Shared::new(workflow_bars(s, col, desc)))
     });
     let name_fmt = fmt.clone();
     let name = move || subtotals.with(|s| workflow_chart_name(s, &name_fmt));
+    // Re-rendered as a whole when the data change; the views returned hold no
+    // reactive closures of their own (those would pile up per re-render), so
+    // the focus position (one Tab stop) is kept in the DOM, not in a signal.
     let heading_id = format!("{uid}-bars-title");
 
     let toggle_filter = move |wf: String| {
@@ -55,6 +57,7 @@ pub fn WorkflowChart(
     let picture = move || {
         let bars = bars.get();
         let total = subtotals.with(|s| s.total.cu);
+        let filtered_to = state.filters.with(|f| f.workflow.clone());
         if bars.is_empty() {
             return view! { <p class="cu-empty">"No runs in scope."</p> }.into_any();
         }
@@ -94,21 +97,8 @@ pub fn WorkflowChart(
                     hit_fmt.cu_total(b.cu),
                     hit_fmt.percent(b.cu, total)
                 );
-                let pressed_wf = wf.clone();
-                let pressed = move || {
-                    state
-                        .filters
-                        .with(|f| f.workflow.as_deref() == Some(pressed_wf.as_str()))
-                        .to_string()
-                };
-                let n = bars.len();
-                let tabindex = move || {
-                    if active.get().min(n - 1) == i {
-                        "0"
-                    } else {
-                        "-1"
-                    }
-                };
+                let pressed = (filtered_to.as_deref() == Some(wf.as_str())).to_string();
+                let tabindex = if i == 0 { "0" } else { "-1" };
                 Some(view! {
                     <button
                         type="button"
@@ -118,7 +108,7 @@ pub fn WorkflowChart(
                         aria-pressed=pressed
                         title=format!("Show only runs of {wf}")
                         tabindex=tabindex
-                        on:focus=move |_| active.set(i)
+                        on:focus=move |ev| { take_tab_stop(&ev); }
                         on:keydown=move |ev| { roving_key(&ev); }
                         on:click=move |_| toggle_filter(wf.clone())
                     ></button>
@@ -129,7 +119,7 @@ pub fn WorkflowChart(
             <div class="cu-bars" style=format!("height:{height}px")>
                 <svg
                     role="img"
-                    aria-label=name.clone()
+                    aria-label=name()
                     width="100%"
                     height=height.to_string()
                     class="cu-bars-svg"
@@ -180,9 +170,22 @@ pub fn WorkflowChart(
             </div>
         }
     };
+    // After each re-render, exactly one bar is a Tab stop (the one that had
+    // it, if it is still there).
+    let figure: NodeRef<leptos::html::Figure> = NodeRef::new();
+    Effect::new(move |_| {
+        bars.track();
+        as_table.track();
+        if let Some(hits) = figure
+            .get()
+            .and_then(|f| f.query_selector(".cu-bar-hits").ok().flatten())
+        {
+            one_tab_stop(&hits);
+        }
+    });
     let heading_ref = heading_id.clone();
     view! {
-        <figure class="cu-chart" aria-labelledby=heading_id>
+        <figure class="cu-chart" aria-labelledby=heading_id node_ref=figure>
             <div class="cu-chart-head">
                 <h3 id=heading_ref>"CU by workflow"</h3>
                 <button

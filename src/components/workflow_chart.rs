@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use super::chart_keys::{one_tab_stop, roving_key, take_tab_stop};
 use crate::charts::{fraction, workflow_bars, workflow_chart_name, Bar};
 use crate::format::Formatter;
-use crate::labels::truncate;
 use crate::state::{Shared, TableState};
 use crate::subtotals::{SubColumn, Subtotals};
 
@@ -64,29 +63,33 @@ pub fn WorkflowChart(
         let fmt = picture_fmt.clone();
         let max = bars.iter().map(|b| b.cu).max().unwrap_or_default();
         let height = bars.len() * ROW;
+        // The SVG draws the bars; names and figures are HTML laid over their
+        // rows (so long names end in an ellipsis instead of overlapping).
         let shapes = bars
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                let y = i * ROW;
+                let y = (i * ROW + 19).to_string();
                 let width = fraction(b.cu, max) * 100.0;
-                let label = match b.workflow {
-                    Some(_) => truncate(b.label(), 28),
-                    None => format!("Other ({} workflows)", b.workflows),
-                };
-                let value = format!("{} CU · {}", fmt.cu_total(b.cu), fmt.percent(b.cu, total));
                 view! {
                     <g class=format!("cu-c{}", b.colour)>
-                        <title>{b.label().to_owned()}</title>
-                        <text x="0" y=(y + 13).to_string() class="cu-bar-label">{label}</text>
-                        <text x="100%" y=(y + 13).to_string() class="cu-bar-value" text-anchor="end">{value}</text>
-                        <rect class="cu-bar-track" x="0" y=(y + 18).to_string() width="100%" height="10" rx="2"></rect>
-                        <rect class="cu-fill" x="0" y=(y + 18).to_string() width=format!("{width:.2}%") height="10" rx="2"></rect>
+                        <rect class="cu-bar-track" x="0" y=y.clone() width="100%" height="10" rx="2"></rect>
+                        <rect class="cu-fill" x="0" y=y width=format!("{width:.2}%") height="10" rx="2"></rect>
                     </g>
                 }
             })
             .collect_view();
-        let hit_fmt = fmt.clone();
+        let text = |b: &Bar| {
+            let label = match b.workflow {
+                Some(_) => b.label().to_owned(),
+                None => format!("Other ({} workflows)", b.workflows),
+            };
+            let value = format!("{} CU · {}", fmt.cu_total(b.cu), fmt.percent(b.cu, total));
+            view! {
+                <span class="cu-bar-label">{label}</span>
+                <span class="cu-bar-value">{value}</span>
+            }
+        };
         let hits = bars
             .iter()
             .enumerate()
@@ -94,8 +97,8 @@ pub fn WorkflowChart(
                 let wf = b.workflow.clone()?;
                 let label = format!(
                     "{wf}: {} CU, {}",
-                    hit_fmt.cu_total(b.cu),
-                    hit_fmt.percent(b.cu, total)
+                    fmt.cu_total(b.cu),
+                    fmt.percent(b.cu, total)
                 );
                 let pressed = (filtered_to.as_deref() == Some(wf.as_str())).to_string();
                 let tabindex = if i == 0 { "0" } else { "-1" };
@@ -111,10 +114,19 @@ pub fn WorkflowChart(
                         on:focus=move |ev| { take_tab_stop(&ev); }
                         on:keydown=move |ev| { roving_key(&ev); }
                         on:click=move |_| toggle_filter(wf.clone())
-                    ></button>
+                    >
+                        {text(b)}
+                    </button>
                 })
             })
             .collect_view();
+        let other = bars.iter().enumerate().find(|(_, b)| b.workflow.is_none()).map(|(i, b)| {
+            view! {
+                <div class="cu-bar-hit cu-bar-other" style=format!("top:{}px;height:{ROW}px", i * ROW)>
+                    {text(b)}
+                </div>
+            }
+        });
         view! {
             <div class="cu-bars" style=format!("height:{height}px")>
                 <svg
@@ -127,6 +139,7 @@ pub fn WorkflowChart(
                     {shapes}
                 </svg>
                 <div class="cu-bar-hits" role="group" aria-label="Filter by workflow">{hits}</div>
+                {other}
             </div>
         }
         .into_any()

@@ -11,6 +11,7 @@ TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 PLAYWRIGHT_VERSION=1.64.1
 AXE_VERSION=4.14.1
+TANSTACK_VERSION=8.21.3
 TOOLS_DIR="${CU_TOOLS_DIR:-$HOME/.cache/cu-cost-table-tools}"
 
 log() { printf '[bootstrap] %s\n' "$*" >&2; }
@@ -47,6 +48,12 @@ if [ ! -f "$TOOLS_DIR/node_modules/axe-core/package.json" ] \
    || ! grep -q "\"version\": \"$AXE_VERSION\"" "$TOOLS_DIR/node_modules/axe-core/package.json"; then
   log "installing npm axe-core@$AXE_VERSION"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "axe-core@$AXE_VERSION" >/dev/null
+fi
+
+if [ ! -f "$TOOLS_DIR/node_modules/@tanstack/table-core/package.json" ] \
+   || ! grep -q "\"version\": \"$TANSTACK_VERSION\"" "$TOOLS_DIR/node_modules/@tanstack/table-core/package.json"; then
+  log "installing npm @tanstack/table-core@$TANSTACK_VERSION (benchmark reference page)"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "@tanstack/table-core@$TANSTACK_VERSION" >/dev/null
 fi
 
 # 4. cargo-installed CLIs

@@ -77,6 +77,10 @@ else
   cat "$LOG_DIR/trunk.log"; FAILED=$((FAILED + 1)); echo "FAILED: trunk or package build"
 fi
 
+# The side-by-side benchmark at a small size: proves it runs and prints its
+# figures (no timing assertions; full figures are in BENCHMARKS.md).
+check "benchmark smoke (bench/run.sh --smoke, 2,000 runs)" bash bench/run.sh --smoke
+
 echo
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

@@ -36,7 +36,7 @@ pub struct Options {
     pub token: Option<String>,
     /// Directory served at `/` (the Trunk `dist/`).
     pub dist_dir: PathBuf,
-    /// Repository root: `/pkg` and `/examples` are served from below it.
+    /// Repository root: `/pkg`, `/examples` and `/bench` are served from below it.
     pub root_dir: PathBuf,
 }
 
@@ -104,6 +104,7 @@ pub fn router(options: Options) -> Router {
             "/examples",
             ServeDir::new(options.root_dir.join("examples")),
         )
+        .nest_service("/bench", ServeDir::new(options.root_dir.join("bench")))
         .fallback_service(dist)
 }
 

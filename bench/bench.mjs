@@ -1,0 +1,250 @@
+// Side-by-side benchmark: the project's package, a vanilla-JS floor and a
+// TanStack Table v8 page, on the same data from the same demo API, in
+// headless Chromium. Times are taken inside the page with performance.now(),
+// from the input event to the frame after the DOM shows the new figure.
+// Usage: node bench/bench.mjs BASE_URL RUNS REPS [OUT.json]
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
+const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
+const [base, runsArg, repsArg, outFile] = process.argv.slice(2);
+if (!base || !runsArg) {
+  console.error('usage: node bench/bench.mjs BASE_URL RUNS REPS [OUT.json]');
+  process.exit(2);
+}
+const N = Number(runsArg);
+const REPS = Number(repsArg || 3);
+const DEBOUNCE_MS = 200;
+
+// What each page ships (HTML left out for all three).
+const FILES = {
+  project: ['pkg/cu_cost_table_bg.wasm', 'pkg/cu_cost_table.js', 'pkg/cu-cost-table.css'],
+  vanilla: ['bench/common.js', 'bench/vanilla.js', 'bench/bench.css'],
+  tanstack: ['bench/vendor/table-core.umd.js', 'bench/common.js', 'bench/tanstack.js', 'bench/bench.css'],
+};
+
+// How to find things on each page. The reference pages mark them with
+// data-bench; the project is driven by what a user sees.
+const PAGES = {
+  project: {
+    url: '/bench/project.html',
+    firstRow: '.cu-runs tbody tr:not(.cu-empty-row) td',
+    total: '.cu-subtotals tfoot tr > :nth-child(3)',
+    firstCell: '.cu-runs tbody tr:not(.cu-empty-row) td',
+    loadAll: `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Load all runs')`,
+    done: `(document.querySelector('.cu-outcome')?.textContent || '').startsWith('Loaded all')`,
+    workflow: `document.querySelector('select[id$="-workflow"]')`,
+    failed: `[...document.querySelectorAll('.cu-check')].find((l) => l.textContent.includes('Failed')).querySelector('input')`,
+    search: `document.querySelector('input[id$="-search"]')`,
+    sortCu: `[...document.querySelectorAll('.cu-runs thead button')].find((b) => b.textContent.replace(/[↕▲▼]/g, '').trim() === 'CU')`,
+  },
+};
+for (const name of ['vanilla', 'tanstack']) {
+  PAGES[name] = {
+    url: `/bench/${name}.html`,
+    firstRow: '[data-bench=rows] tr td',
+    total: '[data-bench=total]',
+    firstCell: '[data-bench=rows] tr td',
+    loadAll: `document.querySelector('[data-bench=load-all]')`,
+    done: `(document.querySelector('[data-bench=outcome]')?.textContent || '').startsWith('Loaded all')`,
+    workflow: `document.querySelector('[data-bench=workflow]')`,
+    failed: `document.querySelector('[data-bench=status-failure]')`,
+    search: `document.querySelector('[data-bench=search]')`,
+    sortCu: `document.querySelector('[data-bench=sort-cu]')`,
+  };
+}
+
+function bytes(files) {
+  const all = Buffer.concat(files.map((f) => readFileSync(f)));
+  const per = (f) => files.reduce((s, file) => s + f(readFileSync(file)).length, 0);
+  return {
+    raw: all.length,
+    gzip: per((b) => gzipSync(b, { level: 9 })),
+    brotli: per((b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })),
+  };
+}
+
+// In-page helper: runs `act`, then resolves with the ms until the frame
+// after `selector`'s text changed.
+const PAGE_HELPERS = `
+window.__timeChange = (selector, act) => new Promise((resolve, reject) => {
+  const el = () => document.querySelector(selector);
+  const before = el() ? el().textContent : null;
+  let t0;
+  const finish = () => requestAnimationFrame(() => resolve(performance.now() - t0));
+  const changed = () => el() && el().textContent !== before;
+  const obs = new MutationObserver(() => { if (changed()) { obs.disconnect(); clearTimeout(timer); finish(); } });
+  obs.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  const timer = setTimeout(() => { obs.disconnect(); reject(new Error('no change of ' + selector)); }, 120000);
+  t0 = performance.now();
+  act();
+  if (changed()) { obs.disconnect(); clearTimeout(timer); finish(); }
+});
+window.__fire = (el, type) => el.dispatchEvent(new Event(type, { bubbles: true }));
+`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--js-flags=--expose-gc', '--enable-precise-memory-info', '--disable-renderer-backgrounding'],
+});
+
+async function once(name) {
+  const p = PAGES[name];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(({ sel, helpers }) => {
+    // eslint-disable-next-line no-eval
+    (0, eval)(helpers);
+    const obs = new MutationObserver(() => {
+      if (window.__firstRows === undefined && document.querySelector(sel)) {
+        window.__firstRows = null;
+        obs.disconnect();
+        requestAnimationFrame(() => { window.__firstRows = performance.now(); });
+      }
+    });
+    obs.observe(document, { subtree: true, childList: true });
+  }, { sel: p.firstRow, helpers: PAGE_HELPERS });
+  await page.goto(base + p.url);
+  await page.waitForFunction(() => typeof window.__firstRows === 'number', null, { timeout: 60000 });
+  const r = { firstRowsMs: await page.evaluate(() => window.__firstRows) };
+
+  // Load all runs: click to the frame after "Loaded all".
+  r.loadAllMs = await page.evaluate(async ({ loadAll, done }) => {
+    const isDone = new Function(`return ${done}`);
+    const t0 = performance.now();
+    eval(loadAll).click();
+    await new Promise((resolve) => { const tick = () => (isDone() ? resolve() : setTimeout(tick, 5)); tick(); });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    return performance.now() - t0;
+  }, p);
+  const totalText = await page.evaluate((s) => document.querySelector(s).textContent, p.total);
+
+  // Memory after loading N: JS heap (after GC) + wasm linear memory.
+  r.memory = await page.evaluate(() => {
+    window.gc(); window.gc();
+    const js = performance.memory.usedJSHeapSize;
+    const wasm = window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : 0;
+    return { js, wasm, total: js + wasm };
+  });
+
+  // Filter changes, each timed to the updated total.
+  r.workflowMs = await page.evaluate(async ({ workflow, total }) => {
+    const sel = eval(workflow);
+    const value = sel.options[2].value; // a workflow (not the largest, not "All")
+    const ms = await window.__timeChange(total, () => { sel.value = value; window.__fire(sel, 'change'); });
+    await window.__timeChange(total, () => { sel.value = ''; window.__fire(sel, 'change'); });
+    return ms;
+  }, p);
+  r.statusMs = await page.evaluate(async ({ failed, total }) => {
+    const box = eval(failed);
+    const ms = await window.__timeChange(total, () => { box.click(); });
+    await window.__timeChange(total, () => { eval(failed).click(); });
+    return ms;
+  }, p);
+  r.searchMs = await page.evaluate(async ({ search, total }) => {
+    const input = eval(search);
+    const ms = await window.__timeChange(total, () => { input.value = 'billing'; window.__fire(input, 'input'); });
+    await window.__timeChange(total, () => { input.value = ''; window.__fire(input, 'input'); });
+    return ms;
+  }, p) - DEBOUNCE_MS;
+  r.sortMs = await page.evaluate(async ({ sortCu, firstCell }) => {
+    return window.__timeChange(firstCell, () => eval(sortCu).click());
+  }, p);
+  r.total = totalText;
+  r.errors = errors;
+  await context.close();
+  return r;
+}
+
+// The serial walk: one request at a time, in the page, same server.
+async function serialWalk() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + '/bench/vanilla.html');
+  const ms = await page.evaluate(async () => {
+    const t0 = performance.now();
+    let offset = 0;
+    let n = 0;
+    for (;;) {
+      const res = await fetch(`/v1/organizations/bench/cu/runs?limit=100&offset=${offset}`, { headers: { Authorization: 'Bearer bench-token' } });
+      const body = await res.json();
+      n += body.data.items.length;
+      if (!body.data.hasMore || body.data.items.length === 0) break;
+      offset += 100;
+    }
+    return { ms: performance.now() - t0, n };
+  });
+  await context.close();
+  return ms;
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor((s.length - 1) / 2)], min: s[0], max: s[s.length - 1] };
+};
+
+const results = { runs: N, reps: REPS, date: new Date().toISOString(), pages: {} };
+for (const name of ['project', 'vanilla', 'tanstack']) {
+  const reps = [];
+  for (let i = 0; i < REPS; i++) reps.push(await once(name));
+  const errors = reps.flatMap((r) => r.errors);
+  if (errors.length) console.error(`${name}: page errors: ${errors.join(' | ')}`);
+  const pick = (f) => stats(reps.map(f));
+  results.pages[name] = {
+    bytes: bytes(FILES[name]),
+    firstRowsMs: pick((r) => r.firstRowsMs),
+    loadAllMs: pick((r) => r.loadAllMs),
+    workflowMs: pick((r) => r.workflowMs),
+    statusMs: pick((r) => r.statusMs),
+    searchMs: pick((r) => r.searchMs),
+    sortMs: pick((r) => r.sortMs),
+    memoryMB: pick((r) => r.memory.total / 1048576),
+    jsHeapMB: pick((r) => r.memory.js / 1048576),
+    wasmMB: pick((r) => r.memory.wasm / 1048576),
+    total: reps[0].total,
+  };
+}
+const walks = [];
+for (let i = 0; i < REPS; i++) walks.push(await serialWalk());
+results.serialWalkMs = stats(walks.map((w) => w.ms));
+results.serialWalkRuns = walks[0].n;
+await browser.close();
+
+// Report.
+const P = results.pages;
+const f1 = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const cell = (s) => `${f1(s.median)} (${f1(s.min)}–${f1(s.max)})`;
+const kb = (b) => `${(b / 1024).toFixed(1)}`;
+const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) + '×' : '—');
+const rows = [
+  ['mount → first rows (ms)', 'firstRowsMs'],
+  ['Load all runs (ms)', 'loadAllMs'],
+  ['Workflow select → totals (ms)', 'workflowMs'],
+  ['Status checkbox → totals (ms)', 'statusMs'],
+  [`Search → totals, after the ${DEBOUNCE_MS} ms debounce (ms)`, 'searchMs'],
+  ['Sort by CU → first row (ms)', 'sortMs'],
+  ['Memory after load: JS heap + wasm (MB)', 'memoryMB'],
+];
+const lines = [];
+lines.push(`Benchmark: ${N.toLocaleString('en-US')} runs, median of ${REPS} (min–max), demo API latency per request as started`);
+lines.push('');
+lines.push('| figure | project | vanilla JS (floor) | TanStack Table v8 | project / TanStack | project / floor |');
+lines.push('|---|---|---|---|---|---|');
+for (const [label, key] of rows) {
+  lines.push(`| ${label} | ${cell(P.project[key])} | ${cell(P.vanilla[key])} | ${cell(P.tanstack[key])} | ${ratio(P.project[key].median, P.tanstack[key].median)} | ${ratio(P.project[key].median, P.vanilla[key].median)} |`);
+}
+for (const k of ['raw', 'gzip', 'brotli']) {
+  lines.push(`| bytes shipped, ${k} (KB) | ${kb(P.project.bytes[k])} | ${kb(P.vanilla.bytes[k])} | ${kb(P.tanstack.bytes[k])} | ${ratio(P.project.bytes[k], P.tanstack.bytes[k])} | ${ratio(P.project.bytes[k], P.vanilla.bytes[k])} |`);
+}
+lines.push('');
+lines.push(`Serial page walk (1 request at a time, limit 100): ${cell(results.serialWalkMs)} ms for ${results.serialWalkRuns.toLocaleString('en-US')} runs; "Load all runs" / serial walk: project ${ratio(P.project.loadAllMs.median, results.serialWalkMs.median)}, floor ${ratio(P.vanilla.loadAllMs.median, results.serialWalkMs.median)}.`);
+lines.push(`Memory split (median): project JS ${f1(P.project.jsHeapMB.median)} MB + wasm ${f1(P.project.wasmMB.median)} MB; floor JS ${f1(P.vanilla.jsHeapMB.median)} MB; TanStack JS ${f1(P.tanstack.jsHeapMB.median)} MB.`);
+lines.push(`Grand totals after load: project ${P.project.total}, vanilla ${P.vanilla.total}, TanStack ${P.tanstack.total} (floats in the references).`);
+console.log(lines.join('\n'));
+if (outFile) writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The side-by-side benchmark in one command (see BENCHMARKS.md):
+#   bash bench/run.sh                 # 10,000 and 100,000 runs (full figures)
+#   bash bench/run.sh --smoke         # 2,000 runs, 1 repetition (CI smoke)
+#   bash bench/run.sh 10000:5 50000:3 # sizes:repetitions of your choice
+# Builds the package and the demo API (release), serves each size from a
+# demo API with --latency-ms 10, and prints a table per size. JSON results go
+# to bench/results/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+. scripts/env.sh
+
+LATENCY_MS="${LATENCY_MS:-10}"
+if [ "${1:-}" = "--smoke" ]; then SIZES=("2000:1"); elif [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=("10000:5" "100000:3"); fi
+
+echo "[bench] building the package (release) and the demo API…" >&2
+bash scripts/build-pkg.sh >/dev/null 2>&1 || { echo "[bench] package build failed" >&2; exit 1; }
+cargo build -q --release -p demo-api
+mkdir -p bench/vendor bench/results
+cp "$CU_NODE_MODULES/@tanstack/table-core/build/umd/index.production.js" bench/vendor/table-core.umd.js
+
+PID=""
+cleanup() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; fi; }
+trap cleanup EXIT
+for spec in "${SIZES[@]}"; do
+  runs="${spec%%:*}"; reps="${spec##*:}"
+  log="$(mktemp)"
+  ./target/release/demo-api --port 0 --runs "$runs" --latency-ms "$LATENCY_MS" --now 2026-11-28T12:00:00Z --dist dist --root . >"$log" 2>&1 &
+  PID=$!
+  url=""
+  for _ in $(seq 1 100); do url=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$log" | head -n1); [ -n "$url" ] && break; sleep 0.1; done
+  [ -n "$url" ] || { echo "[bench] demo API did not start: $(cat "$log")" >&2; exit 1; }
+  echo "[bench] $runs runs × $reps repetitions, latency ${LATENCY_MS} ms, $url" >&2
+  node bench/bench.mjs "$url" "$runs" "$reps" "bench/results/bench-$runs.json"
+  echo
+  kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
+done

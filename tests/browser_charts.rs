@@ -97,7 +97,7 @@ async fn bar_chart_names_its_main_fact_and_its_bars_match_the_api() {
     let hits = bar_hits(&root);
     assert_eq!(hits.len(), sums.len().min(10));
     for hit in &hits {
-        let label = hit.get_attribute("aria-label").unwrap();
+        let label = accessible_text(hit);
         let (wf, rest) = label.split_once(": ").unwrap();
         let cu = units(rest.split(" CU").next().unwrap());
         assert_eq!(Some(&cu), sums.get(wf), "bar {label}");
@@ -109,9 +109,7 @@ async fn clicking_a_bar_filters_to_its_workflow_and_again_clears_it() {
     let (root, _h) = mount_org("acme", json!({}));
     loaded(&root).await;
     let second = bar_hits(&root)[1].clone();
-    let wf = second
-        .get_attribute("aria-label")
-        .unwrap()
+    let wf = accessible_text(&second)
         .split(": ")
         .next()
         .unwrap()

@@ -473,8 +473,9 @@ await check('keyboard_only_walk_reaches_every_control_in_order_without_a_trap', 
   const firstBar = page.locator('.cu-bar-hit').first();
   await firstBar.focus();
   await page.keyboard.press('ArrowDown');
-  const focused = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
-  const second = await page.locator('.cu-bar-hit').nth(1).getAttribute('aria-label');
+  const focused = await page.evaluate(() => document.activeElement.textContent);
+  const second = await page.locator('.cu-bar-hit').nth(1).textContent();
+  assert(/^.+: [\d,.]+ CU · [\d.]+ %$/.test(second), `bar name: ${second}`);
   assert(focused === second, `ArrowDown moved to ${focused}`);
   await page.keyboard.press('Enter');
   const wf = second.split(': ')[0];

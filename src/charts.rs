@@ -177,7 +177,7 @@ pub fn parse_day(day: &str) -> Option<i64> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| days_from_civil(y, m, d))
 }
 
-/// Aggregates `set.runs[i]` for `i` in `indices` by start day (`set.days`,
+/// Aggregates `set.runs[i]` for `i` in `indices` by start day (`set.day_of`,
 /// already in the component's time zone) and by series (the top
 /// [`TOP_SERIES`] workflows of `s`). One pass over the runs.
 pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals) -> Daily {
@@ -196,35 +196,35 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals) -> Daily {
             colour: OTHER_COLOUR,
         });
     }
-    let slot: HashMap<&str, usize> = s.rows[..top]
+    // Series slot per workflow id of the set (the top ones, else "Other").
+    let slot_of: Vec<usize> = set
+        .workflows
         .iter()
-        .enumerate()
-        .map(|(i, r)| (r.workflow_id.as_str(), i))
+        .map(|w| {
+            s.rows[..top]
+                .iter()
+                .position(|r| r.workflow_id == *w)
+                .unwrap_or(top)
+        })
         .collect();
-    let other = top;
     let width = series.len();
-    let mut by_day: HashMap<&str, DayStack> = HashMap::new();
-    let mut undated = 0;
+    let mut by_day: Vec<Option<DayStack>> = vec![None; set.day_names.len()];
     for &i in indices {
-        let day = set.days[i].as_str();
-        if day.is_empty() {
-            undated += 1;
-            continue;
-        }
         let run = &set.runs[i];
-        let acc = by_day.entry(day).or_insert_with(|| DayStack {
+        let acc = by_day[set.day_of[i] as usize].get_or_insert_with(|| DayStack {
             parts: vec![CuTotal::default(); width],
             ..DayStack::default()
         });
         acc.runs += 1;
         if let Some(cu) = run.cu {
             acc.total.add(cu);
-            let k = slot.get(run.workflow_id.as_str()).copied().unwrap_or(other);
-            acc.parts[k].add(cu);
+            acc.parts[slot_of[set.workflow_of[i] as usize]].add(cu);
         }
     }
+    let mut undated = 0;
     let mut keyed: Vec<(i64, DayStack)> = Vec::with_capacity(by_day.len());
-    for (day, stack) in by_day {
+    for (day, stack) in set.day_names.iter().zip(by_day) {
+        let Some(stack) = stack else { continue };
         match parse_day(day) {
             Some(n) => keyed.push((n, stack)),
             None => undated += stack.runs,
@@ -561,7 +561,7 @@ mod properties {
             }
             let mut undated = CuTotal::default();
             for (i, r) in set.runs.iter().enumerate() {
-                if set.days[i].is_empty() {
+                if set.day(i).is_empty() {
                     if let Some(cu) = r.cu { undated.add(cu); }
                 }
             }

@@ -8,16 +8,49 @@ const QUARTER_HOUR_MS: i64 = 900_000;
 use crate::api::{Run, RunStatus};
 use crate::cu::Cu;
 
-/// The runs in scope plus what filtering needs precomputed once per load.
+/// The runs in scope plus what filtering needs precomputed once per load:
+/// the workflow, trigger and start day of each run as small ids into tables
+/// of distinct values, so filters, facet counts, subtotals and charts compare
+/// and index integers instead of hashing strings (and a day string is stored
+/// once, not once per run).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RunSet {
     /// The runs, in the order loaded.
     pub runs: Vec<Run>,
-    /// Each run's start day (`YYYY-MM-DD`) in the display time zone; empty
-    /// when `startedAt` did not parse.
-    pub days: Vec<String>,
+    /// Each run's workflow: an index into `workflows`.
+    pub workflow_of: Vec<u32>,
+    /// Distinct workflow ids, in order of first appearance.
+    pub workflows: Vec<String>,
+    /// Each run's trigger: an index into `triggers`.
+    pub trigger_of: Vec<u32>,
+    /// Distinct trigger sources (`""` = none), in order of first appearance.
+    pub triggers: Vec<String>,
+    /// Each run's start day: an index into `day_names`.
+    pub day_of: Vec<u32>,
+    /// Distinct start days (`YYYY-MM-DD`, display time zone; `""` = the
+    /// start time did not parse).
+    pub day_names: Vec<String>,
     /// Lower-cased `runId workflowId triggerSource` for text search.
     pub haystacks: Vec<String>,
+}
+
+/// Distinct strings and their ids.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Interner {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(id) = self.ids.get(name) {
+            return *id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.to_owned());
+        self.ids.insert(name.to_owned(), id);
+        id
+    }
 }
 
 impl RunSet {
@@ -28,37 +61,50 @@ impl RunSet {
     /// multiples of 15 minutes), so all instants of a slice share one day.
     /// (Asking `Intl` for 100,000 runs one by one took most of a load.)
     pub fn new(runs: Vec<Run>, day_of: impl Fn(i64) -> String) -> RunSet {
-        let mut slices: HashMap<i64, String> = HashMap::new();
-        let days = runs
-            .iter()
-            .map(|r| {
-                r.started_ms
-                    .map(|ms| {
-                        slices
-                            .entry(ms.div_euclid(QUARTER_HOUR_MS))
-                            .or_insert_with(|| day_of(ms))
-                            .clone()
-                    })
-                    .unwrap_or_default()
-            })
-            .collect();
-        let haystacks = runs
-            .iter()
-            .map(|r| {
+        let mut slices: HashMap<i64, u32> = HashMap::new();
+        let (mut workflows, mut triggers, mut days) = (
+            Interner::default(),
+            Interner::default(),
+            Interner::default(),
+        );
+        let mut set = RunSet {
+            workflow_of: Vec::with_capacity(runs.len()),
+            trigger_of: Vec::with_capacity(runs.len()),
+            day_of: Vec::with_capacity(runs.len()),
+            haystacks: Vec::with_capacity(runs.len()),
+            ..RunSet::default()
+        };
+        for r in &runs {
+            set.workflow_of.push(workflows.id(&r.workflow_id));
+            set.trigger_of
+                .push(triggers.id(r.trigger_source.as_deref().unwrap_or("")));
+            let day = match r.started_ms {
+                Some(ms) => *slices
+                    .entry(ms.div_euclid(QUARTER_HOUR_MS))
+                    .or_insert_with(|| days.id(&day_of(ms))),
+                None => days.id(""),
+            };
+            set.day_of.push(day);
+            set.haystacks.push(
                 format!(
                     "{}\u{1f}{}\u{1f}{}",
                     r.run_id,
                     r.workflow_id,
                     r.trigger_source.as_deref().unwrap_or("")
                 )
-                .to_lowercase()
-            })
-            .collect();
-        RunSet {
-            runs,
-            days,
-            haystacks,
+                .to_lowercase(),
+            );
         }
+        set.runs = runs;
+        set.workflows = workflows.names;
+        set.triggers = triggers.names;
+        set.day_names = days.names;
+        set
+    }
+
+    /// The start day of run `i` (`""` when its start time did not parse).
+    pub fn day(&self, i: usize) -> &str {
+        &self.day_names[self.day_of[i] as usize]
     }
 
     /// Number of runs.
@@ -112,53 +158,34 @@ impl Filters {
         self.statuses.is_empty() || self.statuses.iter().any(|s| s == run.status.as_str())
     }
 
-    fn workflow_ok(&self, run: &Run) -> bool {
-        self.workflow
-            .as_deref()
-            .is_none_or(|w| w == run.workflow_id)
-    }
-
-    fn trigger_ok(&self, run: &Run) -> bool {
-        self.trigger
-            .as_deref()
-            .is_none_or(|t| t == run.trigger_source.as_deref().unwrap_or(""))
-    }
-
-    fn keep(&self, set: &RunSet, i: usize, needle: &str) -> bool {
-        let run = &set.runs[i];
-        self.status_ok(run)
-            && self.workflow_ok(run)
-            && self.trigger_ok(run)
-            && self.keep_common(set, i, needle)
-    }
-
-    /// The filters that are not facets: search, days and minimum CU.
-    fn keep_common(&self, set: &RunSet, i: usize, needle: &str) -> bool {
-        let run = &set.runs[i];
-        if !needle.is_empty() && !set.haystacks[i].contains(needle) {
-            return false;
+    /// The filters resolved against a run set, for fast per-run tests.
+    fn compile(&self, set: &RunSet) -> Compiled {
+        let lookup = |wanted: &Option<String>, names: &[String]| {
+            wanted
+                .as_deref()
+                .map(|w| names.iter().position(|n| n == w).map(|p| p as u32))
+        };
+        let day_ok = set
+            .day_names
+            .iter()
+            .map(|day| {
+                let after_from = self
+                    .from
+                    .as_deref()
+                    .is_none_or(|from| !day.is_empty() && day.as_str() >= from);
+                let before_to = self
+                    .to
+                    .as_deref()
+                    .is_none_or(|to| !day.is_empty() && day.as_str() <= to);
+                after_from && before_to
+            })
+            .collect();
+        Compiled {
+            needle: self.needle(),
+            workflow: lookup(&self.workflow, &set.workflows),
+            trigger: lookup(&self.trigger, &set.triggers),
+            day_ok,
         }
-        let day = set.days[i].as_str();
-        if self
-            .from
-            .as_deref()
-            .is_some_and(|from| day.is_empty() || day < from)
-        {
-            return false;
-        }
-        if self
-            .to
-            .as_deref()
-            .is_some_and(|to| day.is_empty() || day > to)
-        {
-            return false;
-        }
-        if let Some(min) = self.min_cu {
-            if run.cu.is_none_or(|cu| cu < min) {
-                return false;
-            }
-        }
-        true
     }
 
     fn needle(&self) -> String {
@@ -167,10 +194,51 @@ impl Filters {
 
     /// Indices of the runs that pass every filter, in their original order.
     pub fn apply(&self, set: &RunSet) -> Vec<usize> {
-        let needle = self.needle();
+        let c = self.compile(set);
         (0..set.len())
-            .filter(|&i| self.keep(set, i, &needle))
+            .filter(|&i| {
+                self.status_ok(&set.runs[i])
+                    && c.workflow_ok(set, i)
+                    && c.trigger_ok(set, i)
+                    && self.keep_common(set, &c, i)
+            })
             .collect()
+    }
+
+    /// The filters that are not facets: search, days and minimum CU.
+    fn keep_common(&self, set: &RunSet, c: &Compiled, i: usize) -> bool {
+        if !c.needle.is_empty() && !set.haystacks[i].contains(c.needle.as_str()) {
+            return false;
+        }
+        if !c.day_ok[set.day_of[i] as usize] {
+            return false;
+        }
+        if let Some(min) = self.min_cu {
+            if set.runs[i].cu.is_none_or(|cu| cu < min) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// [`Filters`] resolved against one [`RunSet`].
+struct Compiled {
+    needle: String,
+    /// `Some(None)`: a workflow is chosen that no run in the set has.
+    workflow: Option<Option<u32>>,
+    trigger: Option<Option<u32>>,
+    /// Per day id: within From/To.
+    day_ok: Vec<bool>,
+}
+
+impl Compiled {
+    fn workflow_ok(&self, set: &RunSet, i: usize) -> bool {
+        self.workflow.is_none_or(|w| w == Some(set.workflow_of[i]))
+    }
+
+    fn trigger_ok(&self, set: &RunSet, i: usize) -> bool {
+        self.trigger.is_none_or(|t| t == Some(set.trigger_of[i]))
     }
 }
 
@@ -185,40 +253,50 @@ pub struct FacetCounts {
     pub triggers: BTreeMap<String, usize>,
 }
 
-/// Faceted counts for the filter controls, in one pass without allocating
-/// per run: the non-facet filters are checked once, each facet's own test
-/// once, and a run counts for a facet when it passes the *other* two.
+/// Faceted counts for the filter controls, in one pass without hashing or
+/// allocating per run: the non-facet filters are checked once, each facet's
+/// own test once, and a run counts for a facet when it passes the other two.
 pub fn facet_counts(set: &RunSet, filters: &Filters) -> FacetCounts {
-    let needle = filters.needle();
-    let mut statuses: HashMap<&str, usize> = HashMap::new();
-    let mut workflows: HashMap<&str, usize> = HashMap::new();
-    let mut triggers: HashMap<&str, usize> = HashMap::new();
+    let c = filters.compile(set);
+    let mut statuses: Vec<(&str, usize)> = Vec::new();
+    let mut workflows = vec![0usize; set.workflows.len()];
+    let mut triggers = vec![0usize; set.triggers.len()];
     for (i, run) in set.runs.iter().enumerate() {
-        if !filters.keep_common(set, i, &needle) {
+        if !filters.keep_common(set, &c, i) {
             continue;
         }
         let status_ok = filters.status_ok(run);
-        let workflow_ok = filters.workflow_ok(run);
-        let trigger_ok = filters.trigger_ok(run);
+        let workflow_ok = c.workflow_ok(set, i);
+        let trigger_ok = c.trigger_ok(set, i);
         if workflow_ok && trigger_ok {
-            *statuses.entry(run.status.as_str()).or_default() += 1;
+            let status = run.status.as_str();
+            match statuses.iter_mut().find(|(s, _)| *s == status) {
+                Some((_, n)) => *n += 1,
+                None => statuses.push((status, 1)),
+            }
         }
         if status_ok && trigger_ok {
-            *workflows.entry(run.workflow_id.as_str()).or_default() += 1;
+            workflows[set.workflow_of[i] as usize] += 1;
         }
         if status_ok && workflow_ok {
-            *triggers
-                .entry(run.trigger_source.as_deref().unwrap_or(""))
-                .or_default() += 1;
+            triggers[set.trigger_of[i] as usize] += 1;
         }
     }
-    let owned = |m: HashMap<&str, usize>| -> BTreeMap<String, usize> {
-        m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+    let named = |names: &[String], counts: Vec<usize>| -> BTreeMap<String, usize> {
+        names
+            .iter()
+            .zip(counts)
+            .filter(|(_, n)| *n > 0)
+            .map(|(name, n)| (name.clone(), n))
+            .collect()
     };
     let mut counts = FacetCounts {
-        statuses: owned(statuses),
-        workflows: owned(workflows),
-        triggers: owned(triggers),
+        statuses: statuses
+            .into_iter()
+            .map(|(s, n)| (s.to_owned(), n))
+            .collect(),
+        workflows: named(&set.workflows, workflows),
+        triggers: named(&set.triggers, triggers),
     };
     for status in RunStatus::KNOWN.iter() {
         counts
@@ -251,8 +329,8 @@ pub(crate) mod tests {
             asked.set(asked.get() + 1);
             nepal(ms)
         });
-        for (r, day) in set.runs.iter().zip(&set.days) {
-            assert_eq!(*day, nepal(r.started_ms.unwrap()));
+        for (i, r) in set.runs.iter().enumerate() {
+            assert_eq!(set.day(i), nepal(r.started_ms.unwrap()));
         }
         assert!(asked.get() < 500, "asked {} times", asked.get());
     }

@@ -20,7 +20,7 @@ use crate::filter::{facet_counts, Filters};
 use crate::loader::{install_page_loader, Env};
 use crate::sort::sort_indices;
 use crate::state::{Loaded, Scope, Shared, TableState};
-use crate::subtotals::{compute, SubColumn, Subtotals};
+use crate::subtotals::{compute_set, SubColumn, Subtotals};
 
 fn next_uid() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(1);
@@ -84,7 +84,7 @@ pub fn CostTable(
             filtered.with(|f| {
                 Shared::new(
                     s.as_ref()
-                        .map(|l| compute(&l.set.runs, f, per_cu))
+                        .map(|l| compute_set(&l.set, f, per_cu))
                         .unwrap_or_default(),
                 )
             })

@@ -52,8 +52,8 @@ pub fn runs_csv(runs: &[Run], indices: &[usize], price: Option<(PricePerCu, &str
             text_cell(&r.workflow_id),
             text_cell(r.status.as_str()),
             text_cell(r.trigger_source.as_deref().unwrap_or("")),
-            text_cell(&r.started_at),
-            text_cell(r.finished_at.as_deref().unwrap_or("")),
+            text_cell(&r.started_at()),
+            text_cell(r.finished_at().as_deref().unwrap_or("")),
             r.duration_ms()
                 .map(|ms| format!("{}.{:03}", ms / 1_000, ms % 1_000))
                 .unwrap_or_default(),

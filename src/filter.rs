@@ -30,8 +30,10 @@ pub struct RunSet {
     /// Distinct start days (`YYYY-MM-DD`, display time zone; `""` = the
     /// start time did not parse).
     pub day_names: Vec<String>,
-    /// Lower-cased `runId workflowId triggerSource` for text search.
-    pub haystacks: Vec<String>,
+    /// Each run's id lower-cased for text search, kept only when that
+    /// differs from the id (workflows and triggers are matched per distinct
+    /// value, not per run).
+    pub run_ids_lower: Vec<Option<Box<str>>>,
 }
 
 /// Distinct strings and their ids.
@@ -71,7 +73,7 @@ impl RunSet {
             workflow_of: Vec::with_capacity(runs.len()),
             trigger_of: Vec::with_capacity(runs.len()),
             day_of: Vec::with_capacity(runs.len()),
-            haystacks: Vec::with_capacity(runs.len()),
+            run_ids_lower: Vec::with_capacity(runs.len()),
             ..RunSet::default()
         };
         for r in &runs {
@@ -85,21 +87,22 @@ impl RunSet {
                 None => days.id(""),
             };
             set.day_of.push(day);
-            set.haystacks.push(
-                format!(
-                    "{}\u{1f}{}\u{1f}{}",
-                    r.run_id,
-                    r.workflow_id,
-                    r.trigger_source.as_deref().unwrap_or("")
-                )
-                .to_lowercase(),
-            );
+            let lower = r.run_id.to_lowercase();
+            set.run_ids_lower
+                .push((lower != r.run_id).then(|| lower.into_boxed_str()));
         }
         set.runs = runs;
         set.workflows = workflows.names;
         set.triggers = triggers.names;
         set.day_names = days.names;
         set
+    }
+
+    /// Run `i`'s id, lower-cased.
+    pub fn run_id_lower(&self, i: usize) -> &str {
+        self.run_ids_lower[i]
+            .as_deref()
+            .unwrap_or(&self.runs[i].run_id)
     }
 
     /// The start day of run `i` (`""` when its start time did not parse).
@@ -180,8 +183,17 @@ impl Filters {
                 after_from && before_to
             })
             .collect();
+        let needle = self.needle();
+        let hits = |names: &[String]| -> Vec<bool> {
+            names
+                .iter()
+                .map(|n| !needle.is_empty() && n.to_lowercase().contains(needle.as_str()))
+                .collect()
+        };
         Compiled {
-            needle: self.needle(),
+            workflow_hit: hits(&set.workflows),
+            trigger_hit: hits(&set.triggers),
+            needle,
             workflow: lookup(&self.workflow, &set.workflows),
             trigger: lookup(&self.trigger, &set.triggers),
             day_ok,
@@ -207,7 +219,11 @@ impl Filters {
 
     /// The filters that are not facets: search, days and minimum CU.
     fn keep_common(&self, set: &RunSet, c: &Compiled, i: usize) -> bool {
-        if !c.needle.is_empty() && !set.haystacks[i].contains(c.needle.as_str()) {
+        if !c.needle.is_empty()
+            && !c.workflow_hit[set.workflow_of[i] as usize]
+            && !c.trigger_hit[set.trigger_of[i] as usize]
+            && !set.run_id_lower(i).contains(c.needle.as_str())
+        {
             return false;
         }
         if !c.day_ok[set.day_of[i] as usize] {
@@ -230,6 +246,9 @@ struct Compiled {
     trigger: Option<Option<u32>>,
     /// Per day id: within From/To.
     day_ok: Vec<bool>,
+    /// Per workflow / trigger id: its text contains the search.
+    workflow_hit: Vec<bool>,
+    trigger_hit: Vec<bool>,
 }
 
 impl Compiled {
@@ -347,9 +366,9 @@ pub(crate) mod tests {
             run_id: id.into(),
             workflow_id: wf.into(),
             status: RunStatus::parse(status),
-            started_at: started.into(),
+            started_raw: crate::api::keep_raw(started, parse_rfc3339_ms(started)),
             started_ms: parse_rfc3339_ms(started),
-            finished_at: None,
+            finished_raw: None,
             finished_ms: None,
             cu: cu.and_then(Cu::from_f64),
             trigger_source: trigger.map(str::to_owned),
@@ -519,6 +538,24 @@ mod properties {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2_000))]
+        /// Search matches what a lower-cased "run workflow trigger" text
+        /// contains, whatever the case of the ids.
+        #[test]
+        fn search_matches_any_field_ignoring_case(
+            runs in proptest::collection::vec(("[a-cA-C_]{1,6}", "[a-cA-C-]{1,5}", proptest::option::of("[a-cA-C]{1,4}")), 0..30),
+            needle in "[a-cA-C_-]{1,3}",
+        ) {
+            let runs: Vec<Run> = runs.iter().map(|(id, wf, t)| run(id, wf, "success", "", Some(1.0), t.as_deref())).collect();
+            let set = RunSet::new(runs, crate::time::utc_date);
+            let filters = Filters { search: needle.clone(), ..Filters::default() };
+            let lower = needle.to_lowercase();
+            let expected: Vec<usize> = set.runs.iter().enumerate().filter(|(_, r)| {
+                [r.run_id.as_str(), r.workflow_id.as_str(), r.trigger_source.as_deref().unwrap_or("")]
+                    .iter().any(|f| f.to_lowercase().contains(&lower))
+            }).map(|(i, _)| i).collect();
+            prop_assert_eq!(filters.apply(&set), expected);
+        }
+
         #[test]
         fn one_pass_facets_equal_filtering_with_each_facet_cleared(
             runs in proptest::collection::vec((0usize..4, 0usize..5, 0usize..3, 0u32..5, any::<bool>()), 0..50),

@@ -112,6 +112,21 @@ pub fn utc_date(ms: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// Epoch milliseconds as RFC 3339 in UTC with milliseconds:
+/// `2026-11-28T13:36:43.250Z` (the API's own form).
+pub fn format_rfc3339_ms(ms: i64) -> String {
+    let secs = ms.div_euclid(1_000);
+    let day_secs = secs.rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}.{:03}Z",
+        utc_date(ms),
+        day_secs / 3_600,
+        day_secs / 60 % 60,
+        day_secs % 60,
+        ms.rem_euclid(1_000)
+    )
+}
+
 /// A compact human duration: `45 s`, `3 min 20 s`, `2 h 05 min`, `3 d 4 h`.
 pub fn format_duration_ms(ms: i64) -> String {
     if ms < 0 {
@@ -140,6 +155,21 @@ pub fn format_duration_ms(ms: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn canonical_text_round_trips() {
+        for text in [
+            "2026-11-28T13:36:43.250Z",
+            "1970-01-01T00:00:00.000Z",
+            "1969-12-31T23:59:59.999Z",
+        ] {
+            let ms = parse_rfc3339_ms(text).unwrap();
+            assert_eq!(format_rfc3339_ms(ms), text);
+        }
+        // Other spellings of the same instant are not canonical.
+        let ms = parse_rfc3339_ms("2026-11-28T14:36:43.25+01:00").unwrap();
+        assert_eq!(format_rfc3339_ms(ms), "2026-11-28T13:36:43.250Z");
+    }
 
     #[test]
     fn parses_utc_and_offsets() {

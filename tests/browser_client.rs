@@ -47,7 +47,7 @@ async fn fetches_a_page_from_the_demo_api() {
     // The two newest demo runs are in progress.
     assert!(page.items[0].status.in_progress());
     assert_eq!(page.items[1].status, RunStatus::Waiting);
-    assert_eq!(page.items[1].finished_at, None);
+    assert_eq!(page.items[1].finished_at(), None);
     let next = fetch("acme", 20, 20).await.unwrap();
     assert_eq!(next.offset, 20);
     assert_ne!(next.items[0].run_id, page.items[0].run_id);

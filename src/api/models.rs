@@ -10,7 +10,9 @@ use serde_json::{Map, Value};
 
 use super::error::ApiError;
 use crate::cu::Cu;
-use crate::time::parse_rfc3339_ms;
+use std::borrow::Cow;
+
+use crate::time::{format_rfc3339_ms, parse_rfc3339_ms};
 
 /// A run's status. Unknown values are kept raw and rendered as sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -96,21 +98,51 @@ pub struct Run {
     pub workflow_id: String,
     /// Its status.
     pub status: RunStatus,
-    /// `startedAt` as sent (shown raw when it does not parse).
-    pub started_at: String,
     /// `startedAt` in epoch milliseconds, when it parses as RFC 3339.
     pub started_ms: Option<i64>,
-    /// `finishedAt` as sent; `None` when empty, null or absent.
-    pub finished_at: Option<String>,
+    /// `startedAt` as sent, kept only when it is not the canonical text of
+    /// `started_ms` (see [`Run::started_at`]): most runs keep no copy.
+    pub started_raw: Option<Box<str>>,
     /// `finishedAt` in epoch milliseconds, when it parses.
     pub finished_ms: Option<i64>,
+    /// `finishedAt` as sent, kept like `started_raw`.
+    pub finished_raw: Option<Box<str>>,
     /// CU in fixed point; `None` when the API sent no valid number.
     pub cu: Option<Cu>,
     /// What started the run, when sent.
     pub trigger_source: Option<String>,
 }
 
+/// The text to keep for a sent timestamp: none when it is empty or exactly
+/// the canonical form of its parsed value (which [`format_rfc3339_ms`] gives
+/// back), else the text as sent.
+pub fn keep_raw(text: &str, ms: Option<i64>) -> Option<Box<str>> {
+    if text.is_empty() || ms.is_some_and(|ms| format_rfc3339_ms(ms) == text) {
+        None
+    } else {
+        Some(text.into())
+    }
+}
+
 impl Run {
+    /// `startedAt` as sent (`""` when absent).
+    pub fn started_at(&self) -> Cow<'_, str> {
+        match (&self.started_raw, self.started_ms) {
+            (Some(raw), _) => Cow::Borrowed(raw),
+            (None, Some(ms)) => Cow::Owned(format_rfc3339_ms(ms)),
+            (None, None) => Cow::Borrowed(""),
+        }
+    }
+
+    /// `finishedAt` as sent; `None` when empty, null or absent.
+    pub fn finished_at(&self) -> Option<Cow<'_, str>> {
+        match (&self.finished_raw, self.finished_ms) {
+            (Some(raw), _) => Some(Cow::Borrowed(raw)),
+            (None, Some(ms)) => Some(Cow::Owned(format_rfc3339_ms(ms))),
+            (None, None) => None,
+        }
+    }
+
     /// Run time in milliseconds, when both ends are known.
     pub fn duration_ms(&self) -> Option<i64> {
         Some(self.finished_ms? - self.started_ms?).filter(|d| *d >= 0)
@@ -336,6 +368,8 @@ fn decode_run(ctx: &Ctx, obj: &Map<String, Value>, path: &str) -> Result<Run, Ap
         .optional_str(obj, path, "startedAt")?
         .unwrap_or_default();
     let finished_at = ctx.optional_str(obj, path, "finishedAt")?;
+    let started_ms = parse_rfc3339_ms(&started_at);
+    let finished_ms = finished_at.as_deref().and_then(parse_rfc3339_ms);
     let trigger_source = ctx.optional_str(obj, path, "triggerSource")?;
     // totalCu is deliberately lenient: a null, string, negative or absurd value
     // keeps the run on screen (shown as "—") and out of every total.
@@ -347,10 +381,12 @@ fn decode_run(ctx: &Ctx, obj: &Map<String, Value>, path: &str) -> Result<Run, Ap
         run_id,
         workflow_id,
         status,
-        started_ms: parse_rfc3339_ms(&started_at),
-        started_at,
-        finished_ms: finished_at.as_deref().and_then(parse_rfc3339_ms),
-        finished_at,
+        started_ms,
+        started_raw: keep_raw(&started_at, started_ms),
+        finished_ms,
+        finished_raw: finished_at
+            .as_deref()
+            .and_then(|t| keep_raw(t, finished_ms)),
         cu,
         trigger_source,
     })
@@ -381,7 +417,7 @@ mod tests {
         assert!(run.status.in_progress());
         assert_eq!(run.cu, Some(Cu(1_230_000)));
         assert_eq!(run.started_ms, None, "an unparsable date is kept raw");
-        assert_eq!(run.started_at, "<string>");
+        assert_eq!(run.started_at(), "<string>");
     }
 
     #[test]
@@ -457,18 +493,42 @@ mod tests {
     }
 
     #[test]
+    fn timestamps_keep_their_text_only_when_not_canonical() {
+        let body = run_json("");
+        let run = &decode_runs_response(200, &body).unwrap().items[0];
+        // "2026-11-28T10:00:00Z" is not the canonical ".000Z" form: kept.
+        assert_eq!(run.started_at(), "2026-11-28T10:00:00Z");
+        assert!(run.started_raw.is_some());
+        assert_eq!(
+            keep_raw(
+                "2026-11-28T10:00:00.000Z",
+                parse_rfc3339_ms("2026-11-28T10:00:00.000Z")
+            ),
+            None
+        );
+        assert_eq!(keep_raw("", None), None);
+        assert_eq!(keep_raw("yesterday", None).as_deref(), Some("yesterday"));
+        let compact = Run {
+            started_raw: None,
+            started_ms: parse_rfc3339_ms("2026-11-28T13:36:43.250Z"),
+            ..run.clone()
+        };
+        assert_eq!(compact.started_at(), "2026-11-28T13:36:43.250Z");
+    }
+
+    #[test]
     fn missing_trigger_and_empty_or_null_finished_at() {
         let page = decode_runs_response(200, &run_json("")).unwrap();
         assert_eq!(page.items[0].trigger_source, None);
         for finished in [r#""finishedAt":"""#, r#""finishedAt":null"#] {
             let body = run_json("").replace(r#""finishedAt":"2026-11-28T10:01:00Z""#, finished);
             let run = &decode_runs_response(200, &body).unwrap().items[0];
-            assert_eq!(run.finished_at, None);
+            assert_eq!(run.finished_at(), None);
             assert_eq!(run.duration_ms(), None);
         }
         let body = run_json("").replace(r#""finishedAt":"2026-11-28T10:01:00Z","#, "");
         assert_eq!(
-            decode_runs_response(200, &body).unwrap().items[0].finished_at,
+            decode_runs_response(200, &body).unwrap().items[0].finished_at(),
             None
         );
     }

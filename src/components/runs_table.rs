@@ -123,8 +123,8 @@ fn run_row(run: &Run, fmt: &Formatter, price: Option<&Price>) -> impl IntoView {
                 </span>
             </td>
             <td><span class="cu-trunc" title=trigger_raw.clone()>{trigger_label(&trigger_raw).to_owned()}</span></td>
-            <td>{time_cell(fmt, Some(&run.started_at), run.started_ms)}</td>
-            <td>{time_cell(fmt, run.finished_at.as_deref(), run.finished_ms)}</td>
+            <td>{time_cell(fmt, Some(&run.started_at()), run.started_ms)}</td>
+            <td>{time_cell(fmt, run.finished_at().as_deref(), run.finished_ms)}</td>
             <td class="cu-num">{duration}</td>
             <td class="cu-num">{cu}</td>
             {cost}

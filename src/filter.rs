@@ -21,6 +21,10 @@ pub struct RunSet {
     pub workflow_of: Vec<u32>,
     /// Distinct workflow ids, in order of first appearance.
     pub workflows: Vec<String>,
+    /// Each run's status: an index into `statuses`.
+    pub status_of: Vec<u32>,
+    /// Distinct statuses (API values), in order of first appearance.
+    pub statuses: Vec<String>,
     /// Each run's trigger: an index into `triggers`.
     pub trigger_of: Vec<u32>,
     /// Distinct trigger sources (`""` = none), in order of first appearance.
@@ -64,7 +68,8 @@ impl RunSet {
     /// (Asking `Intl` for 100,000 runs one by one took most of a load.)
     pub fn new(runs: Vec<Run>, day_of: impl Fn(i64) -> String) -> RunSet {
         let mut slices: HashMap<i64, u32> = HashMap::new();
-        let (mut workflows, mut triggers, mut days) = (
+        let (mut workflows, mut triggers, mut days, mut statuses) = (
+            Interner::default(),
             Interner::default(),
             Interner::default(),
             Interner::default(),
@@ -78,6 +83,7 @@ impl RunSet {
         };
         for r in &runs {
             set.workflow_of.push(workflows.id(&r.workflow_id));
+            set.status_of.push(statuses.id(r.status.as_str()));
             set.trigger_of
                 .push(triggers.id(r.trigger_source.as_deref().unwrap_or("")));
             let day = match r.started_ms {
@@ -94,6 +100,7 @@ impl RunSet {
         set.runs = runs;
         set.workflows = workflows.names;
         set.triggers = triggers.names;
+        set.statuses = statuses.names;
         set.day_names = days.names;
         set
     }
@@ -157,10 +164,6 @@ impl Filters {
         .count()
     }
 
-    fn status_ok(&self, run: &Run) -> bool {
-        self.statuses.is_empty() || self.statuses.iter().any(|s| s == run.status.as_str())
-    }
-
     /// The filters resolved against a run set, for fast per-run tests.
     fn compile(&self, set: &RunSet) -> Compiled {
         let lookup = |wanted: &Option<String>, names: &[String]| {
@@ -190,7 +193,13 @@ impl Filters {
                 .map(|n| !needle.is_empty() && n.to_lowercase().contains(needle.as_str()))
                 .collect()
         };
+        let status_ok = set
+            .statuses
+            .iter()
+            .map(|st| self.statuses.is_empty() || self.statuses.contains(st))
+            .collect();
         Compiled {
+            status_ok,
             workflow_hit: hits(&set.workflows),
             trigger_hit: hits(&set.triggers),
             needle,
@@ -209,7 +218,7 @@ impl Filters {
         let c = self.compile(set);
         (0..set.len())
             .filter(|&i| {
-                self.status_ok(&set.runs[i])
+                c.status_ok(set, i)
                     && c.workflow_ok(set, i)
                     && c.trigger_ok(set, i)
                     && self.keep_common(set, &c, i)
@@ -246,12 +255,18 @@ struct Compiled {
     trigger: Option<Option<u32>>,
     /// Per day id: within From/To.
     day_ok: Vec<bool>,
+    /// Per status id: a chosen status (or none chosen).
+    status_ok: Vec<bool>,
     /// Per workflow / trigger id: its text contains the search.
     workflow_hit: Vec<bool>,
     trigger_hit: Vec<bool>,
 }
 
 impl Compiled {
+    fn status_ok(&self, set: &RunSet, i: usize) -> bool {
+        self.status_ok[set.status_of[i] as usize]
+    }
+
     fn workflow_ok(&self, set: &RunSet, i: usize) -> bool {
         self.workflow.is_none_or(|w| w == Some(set.workflow_of[i]))
     }
@@ -277,22 +292,18 @@ pub struct FacetCounts {
 /// own test once, and a run counts for a facet when it passes the other two.
 pub fn facet_counts(set: &RunSet, filters: &Filters) -> FacetCounts {
     let c = filters.compile(set);
-    let mut statuses: Vec<(&str, usize)> = Vec::new();
+    let mut statuses = vec![0usize; set.statuses.len()];
     let mut workflows = vec![0usize; set.workflows.len()];
     let mut triggers = vec![0usize; set.triggers.len()];
-    for (i, run) in set.runs.iter().enumerate() {
+    for i in 0..set.len() {
         if !filters.keep_common(set, &c, i) {
             continue;
         }
-        let status_ok = filters.status_ok(run);
+        let status_ok = c.status_ok(set, i);
         let workflow_ok = c.workflow_ok(set, i);
         let trigger_ok = c.trigger_ok(set, i);
         if workflow_ok && trigger_ok {
-            let status = run.status.as_str();
-            match statuses.iter_mut().find(|(s, _)| *s == status) {
-                Some((_, n)) => *n += 1,
-                None => statuses.push((status, 1)),
-            }
+            statuses[set.status_of[i] as usize] += 1;
         }
         if status_ok && trigger_ok {
             workflows[set.workflow_of[i] as usize] += 1;
@@ -310,10 +321,7 @@ pub fn facet_counts(set: &RunSet, filters: &Filters) -> FacetCounts {
             .collect()
     };
     let mut counts = FacetCounts {
-        statuses: statuses
-            .into_iter()
-            .map(|(s, n)| (s.to_owned(), n))
-            .collect(),
+        statuses: named(&set.statuses, statuses),
         workflows: named(&set.workflows, workflows),
         triggers: named(&set.triggers, triggers),
     };

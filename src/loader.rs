@@ -351,14 +351,18 @@ fn finish(walk: &Walk, state: TableState, env: &Env) {
     env.walk.borrow_mut().take();
     // Keep the contiguous prefix: a gap (a failed or cancelled page) would
     // make "all loaded runs" lie about what it covers.
-    let mut runs = Vec::new();
+    // Sized once and filled page by page, each page freed as it is moved:
+    // no doubling copies of 100,000 runs (wasm memory never shrinks, so its
+    // peak is what a load costs).
+    let pages = std::mem::take(&mut *walk.pages.borrow_mut());
+    let mut runs = Vec::with_capacity(pages.values().map(Vec::len).sum());
     let mut expected = 0u64;
-    for (offset, items) in walk.pages.borrow_mut().iter_mut() {
-        if *offset != expected || *offset >= walk.end.get() {
+    for (offset, items) in pages {
+        if offset != expected || offset >= walk.end.get() {
             break;
         }
         expected = offset + items.len() as u64;
-        runs.append(items);
+        runs.extend(items);
     }
     let count = runs.len() as u64;
     let fmt = &env.fmt;

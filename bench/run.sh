@@ -10,15 +10,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 . scripts/env.sh
+. scripts/wait-url.sh
 
 LATENCY_MS="${LATENCY_MS:-10}"
 if [ "${1:-}" = "--smoke" ]; then SIZES=("2000:1"); elif [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=("10000:5" "100000:3"); fi
 
 echo "[bench] building the package (release) and the demo API…" >&2
-bash scripts/build-pkg.sh >/dev/null 2>&1 || { echo "[bench] package build failed" >&2; exit 1; }
-cargo build -q --release -p demo-api
+pkg_log="$(mktemp)"
+bash scripts/build-pkg.sh >"$pkg_log" 2>&1 || { echo "[bench] package build failed:" >&2; cat "$pkg_log" >&2; exit 1; }
+cargo build -q --release -p demo-api || { echo "[bench] demo API build failed" >&2; exit 1; }
 mkdir -p bench/vendor bench/results
-cp "$CU_NODE_MODULES/@tanstack/table-core/build/umd/index.production.js" bench/vendor/table-core.umd.js
+cp "$CU_NODE_MODULES/@tanstack/table-core/build/umd/index.production.js" bench/vendor/table-core.umd.js \
+  || { echo "[bench] @tanstack/table-core is missing from $CU_NODE_MODULES (scripts/bootstrap.sh installs it)" >&2; exit 1; }
 
 PID=""
 cleanup() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; fi; }
@@ -28,11 +31,10 @@ for spec in "${SIZES[@]}"; do
   log="$(mktemp)"
   ./target/release/demo-api --port 0 --runs "$runs" --latency-ms "$LATENCY_MS" --now 2026-11-28T12:00:00Z --dist dist --root . >"$log" 2>&1 &
   PID=$!
-  url=""
-  for _ in $(seq 1 100); do url=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$log" | head -n1); [ -n "$url" ] && break; sleep 0.1; done
-  [ -n "$url" ] || { echo "[bench] demo API did not start: $(cat "$log")" >&2; exit 1; }
+  url=$(wait_for_url "$log" "$PID") || { echo "[bench] demo API did not start (see above)" >&2; exit 1; }
   echo "[bench] $runs runs × $reps repetitions, latency ${LATENCY_MS} ms, $url" >&2
-  node bench/bench.mjs "$url" "$runs" "$reps" "bench/results/bench-$runs.json"
+  node bench/bench.mjs "$url" "$runs" "$reps" "bench/results/bench-$runs.json" \
+    || { echo "[bench] bench/bench.mjs failed at $runs runs (see above)" >&2; exit 1; }
   echo
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
 done

@@ -5,6 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh || { echo "bootstrap failed"; echo "0 passed, 1 failed"; exit 1; }
 . scripts/env.sh
+. scripts/wait-url.sh
 
 PASSED=0
 FAILED=0
@@ -35,17 +36,14 @@ suite() {
   if [ "$rc" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then FAILED=$((FAILED + 1)); echo "FAILED: $name exited with $rc"; fi
 }
 
-# Starts the demo API on a free port; sets DEMO_URL.
+# Starts the demo API on a free port; sets DEMO_URL (waits for a slow first
+# start and says why when it does not come up).
 start_demo() {
-  local log="$LOG_DIR/demo-$RANDOM.log"
+  local log="$LOG_DIR/demo-$RANDOM.log" pid
   ./target/debug/demo-api --port 0 "$@" >"$log" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 100); do
-    DEMO_URL=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$log" | head -n1)
-    [ -n "$DEMO_URL" ] && return 0
-    sleep 0.1
-  done
-  echo "demo-api did not start: $(cat "$log")"; return 1
+  pid=$!
+  PIDS+=("$pid")
+  DEMO_URL=$(wait_for_url "$log" "$pid") || { echo "demo-api did not start (see above)"; return 1; }
 }
 
 check "cargo fmt --check" cargo fmt --all -- --check

@@ -24,5 +24,6 @@ pub mod state;
 pub mod subtotals;
 pub mod time;
 pub mod url_sync;
+pub mod walk;
 
 pub use mount::{mount, MountHandle};

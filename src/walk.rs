@@ -1,0 +1,706 @@
+//! "Load all runs" over a live list, as a pure state machine (no I/O, no
+//! signals): which page to ask for next, what a reply proves, and which runs
+//! the walk has when it ends. The loader drives it with four requests in
+//! flight; the property tests below drive it with a simulated live server.
+//!
+//! The list is newest first and grows at the head while the walk reads it
+//! (`shared/API.md`, "Offset paging over a live list"). Three facts make the
+//! walk exact:
+//! - A run is identified by `runId`: it is stored once, and the copy from
+//!   the later reply wins (a `running` run may have finished since).
+//! - Runs arrive only at the head (tail runs age out without moving others),
+//!   so two consecutive runs of one reply stay consecutive forever, and two
+//!   replies that share a run are one contiguous stretch of the list.
+//! - A page asked for *after* a reply arrived, at an offset at or before
+//!   that reply's end, starts at or before that reply's last run: no gap.
+//!
+//! So the walk keeps a "connected" stretch: the first page (offset 0), every
+//! reply that shares a run with the stretch, and every repair page (asked
+//! after the stretch's furthest reply, at its end). Pages are asked ahead of
+//! the stretch with an overlap of a few runs, so in the usual case they
+//! connect by a shared run; when one does not (the server answered a later
+//! page before an earlier one while runs arrived, or applied a smaller
+//! limit), a repair page fills the gap. "Loaded all" is said only when the
+//! stretch reaches a reply with `hasMore: false`.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use crate::api::{Run, RunsPage};
+
+/// Runs each page shares with the one before it (ahead-of-time pages only).
+pub const OVERLAP: u32 = 4;
+
+/// How many page strides the walk may run ahead of its connected stretch.
+const AHEAD_PAGES: u64 = 8;
+
+/// One page request of the walk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ask {
+    /// Offset asked for.
+    pub offset: u64,
+    /// Limit asked for.
+    pub limit: u32,
+    /// A repair: asked after the connected stretch's furthest reply.
+    pub repair: bool,
+}
+
+/// Why a walk stopped before the end of the list, besides errors and "Cancel".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Broken {
+    /// The reply for `offset` held exactly the runs of the reply for `same_as`.
+    SamePage {
+        /// The offset asked for.
+        offset: u64,
+        /// The earlier offset with the same runs.
+        same_as: u64,
+    },
+    /// An empty page with `hasMore: true`.
+    EmptyMore {
+        /// The offset asked for.
+        offset: u64,
+    },
+}
+
+/// How a walk ended (the loader adds errors, "Cancel" and the From date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalkEnd {
+    /// The connected stretch reached the end of the list.
+    Complete {
+        /// Runs the list had beyond the loaded ones when its end was read
+        /// (they arrived at the head while loading).
+        arrived: u64,
+    },
+    /// The cap was reached first; more runs exist.
+    Capped,
+    /// The server misbehaved (see [`Broken`]).
+    Broken(Broken),
+    /// Stopped by the caller (error, cancel, From date) before the end.
+    Partial,
+}
+
+/// A reply that does not connect to the stretch yet.
+#[derive(Debug)]
+struct Waiting {
+    /// Offset the server applied.
+    offset: u64,
+    /// Run indexes, in the reply's order.
+    ids: Vec<u32>,
+    has_more: bool,
+}
+
+/// The walk's state. Feed it with [`Walk::next_ask`] / [`Walk::receive`].
+#[derive(Debug)]
+pub struct Walk {
+    max_limit: u32,
+    cap: u64,
+    /// The smallest limit a server applied (a reply with fewer items than
+    /// asked and `hasMore: true`).
+    limit: u32,
+    next_offset: u64,
+    /// The first offset known to be past the end.
+    end: u64,
+    inflight: Vec<Ask>,
+    runs: Vec<Run>,
+    index: HashMap<String, u32>,
+    connected: Vec<bool>,
+    /// Run that followed each run in some reply (`u32::MAX`: none yet).
+    next: Vec<u32>,
+    has_prev: Vec<bool>,
+    /// Position of each run when first seen (orders unconnected stretches).
+    first_pos: Vec<u64>,
+    waiting: Vec<Waiting>,
+    /// Asks that failed or were aborted, to ask again on "Continue".
+    lost: Vec<Ask>,
+    /// Hash of each reply's run ids → the offset asked for.
+    signatures: HashMap<u64, u64>,
+    /// Furthest reach (offset + len) of a connected reply, and its offset.
+    reach: Option<(u64, u64)>,
+    /// The list's length when the connected end was read.
+    tail_len: Option<u64>,
+    broken: Option<Broken>,
+    connected_runs: u64,
+}
+
+impl Walk {
+    /// A walk asking at most `max_limit` runs a page, up to `cap` runs.
+    pub fn new(max_limit: u32, cap: u64) -> Walk {
+        let max_limit = max_limit.max(1);
+        Walk {
+            max_limit,
+            cap: cap.max(1),
+            limit: max_limit,
+            next_offset: 0,
+            end: u64::MAX,
+            inflight: Vec::new(),
+            runs: Vec::new(),
+            index: HashMap::new(),
+            connected: Vec::new(),
+            next: Vec::new(),
+            has_prev: Vec::new(),
+            first_pos: Vec::new(),
+            waiting: Vec::new(),
+            lost: Vec::new(),
+            signatures: HashMap::new(),
+            reach: None,
+            tail_len: None,
+            broken: None,
+            connected_runs: 0,
+        }
+    }
+
+    fn overlap(&self) -> u64 {
+        u64::from(OVERLAP.min(self.limit / 4))
+    }
+
+    fn stride(&self) -> u64 {
+        u64::from(self.limit) - self.overlap()
+    }
+
+    /// The walk has reached the end of the list or was stopped by the server.
+    pub fn finished(&self) -> bool {
+        self.tail_len.is_some() || self.broken.is_some()
+    }
+
+    /// Requests in flight.
+    pub fn in_flight(&self) -> usize {
+        self.inflight.len()
+    }
+
+    /// Distinct runs received so far.
+    pub fn distinct(&self) -> u64 {
+        self.runs.len() as u64
+    }
+
+    /// Runs in the connected stretch (what would be kept if stopped now).
+    pub fn kept(&self) -> u64 {
+        self.connected_runs
+    }
+
+    /// The next page to ask for, if any: a repair of the connected stretch
+    /// first, else the next page ahead. Marks it in flight.
+    pub fn next_ask(&mut self) -> Option<Ask> {
+        if self.finished() {
+            return None;
+        }
+        let ask = self
+            .lost_ask()
+            .or_else(|| self.repair_ask())
+            .or_else(|| self.ahead_ask())?;
+        self.inflight.push(ask);
+        Some(ask)
+    }
+
+    fn lost_ask(&mut self) -> Option<Ask> {
+        while let Some(ask) = self.lost.pop() {
+            if ask.offset < self.end && ask.offset < self.cap {
+                return Some(ask);
+            }
+        }
+        None
+    }
+
+    fn repair_ask(&self) -> Option<Ask> {
+        let (reach, from) = self.reach?;
+        if reach >= self.cap {
+            return None;
+        }
+        // A page asked at an offset inside the furthest reply may still
+        // connect: wait for it.
+        let pending = self
+            .inflight
+            .iter()
+            .any(|a| a.repair || (a.offset > from && a.offset < reach));
+        if pending {
+            return None;
+        }
+        Some(Ask {
+            offset: reach,
+            limit: self.limit.min(clamp_u32(self.cap - reach)),
+            repair: true,
+        })
+    }
+
+    fn ahead_ask(&mut self) -> Option<Ask> {
+        let offset = self.next_offset;
+        if offset >= self.end || offset >= self.cap {
+            return None;
+        }
+        let window = self.stride() * AHEAD_PAGES;
+        if let Some((reach, _)) = self.reach {
+            if offset > reach.saturating_add(window) {
+                return None;
+            }
+        } else if offset > 0 && self.inflight.iter().all(|a| a.offset != 0) {
+            return None;
+        }
+        self.next_offset = offset + self.stride();
+        Some(Ask {
+            offset,
+            limit: self.limit.min(clamp_u32(self.cap - offset)),
+            repair: false,
+        })
+    }
+
+    fn forget(&mut self, ask: Ask) {
+        if let Some(i) = self.inflight.iter().position(|a| *a == ask) {
+            self.inflight.swap_remove(i);
+        }
+    }
+
+    /// A request failed or was aborted: no longer in flight, and asked
+    /// again when the walk continues (repairs are recomputed instead).
+    pub fn fail(&mut self, ask: Ask) {
+        self.forget(ask);
+        if !ask.repair {
+            self.lost.push(ask);
+        }
+    }
+
+    /// Applies a reply to `ask`.
+    pub fn receive(&mut self, ask: Ask, page: RunsPage) {
+        self.forget(ask);
+        if self.finished() {
+            // Late replies after the end may still carry newer copies.
+            for run in page.items {
+                if let Some(&i) = self.index.get(&run.run_id) {
+                    self.runs[i as usize] = run;
+                }
+            }
+            return;
+        }
+        let len = page.items.len() as u64;
+        if len == 0 && page.has_more {
+            self.broken = Some(Broken::EmptyMore { offset: ask.offset });
+            return;
+        }
+        if len > 0 {
+            let mut h = DefaultHasher::new();
+            for run in &page.items {
+                run.run_id.hash(&mut h);
+            }
+            let sig = h.finish();
+            // A server that ignores `offset` says so by the offset it
+            // applied; a live list can legitimately repeat a page's runs at
+            // another offset (a whole page arrived in between), so the same
+            // runs alone are not proof.
+            match self.signatures.get(&sig) {
+                Some(&other) if other != ask.offset && page.offset != ask.offset => {
+                    self.broken = Some(Broken::SamePage {
+                        offset: ask.offset.max(other),
+                        same_as: ask.offset.min(other),
+                    });
+                    return;
+                }
+                _ => {
+                    self.signatures.insert(sig, ask.offset);
+                }
+            }
+        }
+        if page.has_more && len > 0 && len < u64::from(ask.limit) {
+            // The server applies a smaller limit: ask for that from now on.
+            self.limit = self.limit.min(len as u32).max(1);
+        }
+        let offset = page.offset;
+        if !page.has_more {
+            self.end = self.end.min(offset + len);
+        }
+        let mut ids = Vec::with_capacity(page.items.len());
+        let mut shares = false;
+        let mut prev: Option<u32> = None;
+        for (i, run) in page.items.into_iter().enumerate() {
+            let idx = match self.index.get(&run.run_id) {
+                Some(&idx) => {
+                    shares |= self.connected[idx as usize];
+                    self.runs[idx as usize] = run;
+                    idx
+                }
+                None => {
+                    let idx = self.runs.len() as u32;
+                    self.index.insert(run.run_id.clone(), idx);
+                    self.runs.push(run);
+                    self.connected.push(false);
+                    self.next.push(u32::MAX);
+                    self.has_prev.push(false);
+                    self.first_pos.push(offset + i as u64);
+                    idx
+                }
+            };
+            if let Some(p) = prev {
+                if p != idx && !self.has_prev[idx as usize] && self.next[p as usize] == u32::MAX {
+                    self.next[p as usize] = idx;
+                    self.has_prev[idx as usize] = true;
+                }
+            }
+            prev = Some(idx);
+            ids.push(idx);
+        }
+        let page = Waiting {
+            offset,
+            ids,
+            has_more: page.has_more,
+        };
+        if offset == 0 || ask.repair || shares {
+            self.connect(page);
+            self.settle();
+        } else if len > 0 {
+            self.waiting.push(page);
+        }
+    }
+
+    fn connect(&mut self, page: Waiting) {
+        for &i in &page.ids {
+            if !self.connected[i as usize] {
+                self.connected[i as usize] = true;
+                self.connected_runs += 1;
+            }
+        }
+        let len = page.ids.len() as u64;
+        let reach = page.offset + len;
+        if self.reach.is_none_or(|(r, _)| reach > r) {
+            self.reach = Some((reach, page.offset));
+        }
+        // The end of the list, reached by the stretch (an empty first page
+        // is the end of an empty list; an empty later page proves nothing).
+        if !page.has_more && (len > 0 || page.offset == 0) {
+            self.tail_len = Some(self.tail_len.map_or(reach, |t| t.max(reach)));
+        }
+    }
+
+    /// Connects every waiting reply that now shares a run with the stretch.
+    fn settle(&mut self) {
+        while let Some(p) = self
+            .waiting
+            .iter()
+            .position(|w| w.ids.iter().any(|&i| self.connected[i as usize]))
+        {
+            let page = self.waiting.swap_remove(p);
+            self.connect(page);
+        }
+    }
+
+    /// Ends the walk: the runs in list order (newest first), and how it ended.
+    /// A complete walk keeps every distinct run it received; any other end
+    /// keeps only the connected stretch (no gaps inside what totals cover).
+    pub fn finish(self) -> (Vec<Run>, WalkEnd) {
+        let end = if let Some(b) = self.broken {
+            WalkEnd::Broken(b)
+        } else if let Some(len) = self.tail_len {
+            WalkEnd::Complete {
+                arrived: len.saturating_sub(self.runs.len() as u64),
+            }
+        } else if self.reach.is_some_and(|(r, _)| r >= self.cap) {
+            WalkEnd::Capped
+        } else {
+            WalkEnd::Partial
+        };
+        let keep_all = matches!(end, WalkEnd::Complete { .. });
+        let order = self.order();
+        let mut slots: Vec<Option<Run>> = self.runs.into_iter().map(Some).collect();
+        let mut out = Vec::with_capacity(if keep_all {
+            slots.len()
+        } else {
+            self.connected_runs as usize
+        });
+        for i in order {
+            if keep_all || self.connected[i as usize] {
+                if let Some(run) = slots[i as usize].take() {
+                    out.push(run);
+                }
+            }
+        }
+        (out, end)
+    }
+
+    /// Run indexes in list order: chains of "followed by" links, each chain
+    /// placed by where its first run was first seen.
+    fn order(&self) -> Vec<u32> {
+        let n = self.runs.len();
+        let mut heads: Vec<u32> = (0..n as u32)
+            .filter(|&i| !self.has_prev[i as usize])
+            .collect();
+        heads.sort_by_key(|&i| (self.first_pos[i as usize], i));
+        let mut seen = vec![false; n];
+        let mut out = Vec::with_capacity(n);
+        for h in heads {
+            let mut i = h;
+            while i != u32::MAX && !seen[i as usize] {
+                seen[i as usize] = true;
+                out.push(i);
+                i = self.next[i as usize];
+            }
+        }
+        // Links that form a loop (a server breaking the list's order) have
+        // no head: keep those runs too, in first-seen order.
+        let mut rest: Vec<u32> = (0..n as u32).filter(|&i| !seen[i as usize]).collect();
+        rest.sort_by_key(|&i| (self.first_pos[i as usize], i));
+        out.extend(rest);
+        out
+    }
+}
+
+fn clamp_u32(v: u64) -> u32 {
+    v.min(u64::from(u32::MAX)) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::RunStatus;
+    use crate::cu::Cu;
+    use proptest::prelude::*;
+
+    /// A simulated live list: `base` runs, `arrive` new runs at the head
+    /// before each request is served, an applied limit, and the in-progress
+    /// runs finishing over time.
+    struct Server {
+        /// The list, newest first: (id, cu in 1e-4 units, running).
+        list: Vec<(String, i64, bool)>,
+        arrived: u64,
+        arrive: u64,
+        applied_limit: u32,
+        served: u64,
+        mode: Mode,
+    }
+
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    enum Mode {
+        Normal,
+        SamePage,
+        EmptyMore,
+    }
+
+    impl Server {
+        fn new(base: u64, arrive: u64, applied_limit: u32, mode: Mode) -> Server {
+            let list = (0..base)
+                .map(|i| (format!("run_{i}"), (i as i64 * 7919) % 50_000, i < 3))
+                .collect();
+            Server {
+                list,
+                arrived: 0,
+                arrive,
+                applied_limit,
+                served: 0,
+                mode,
+            }
+        }
+
+        fn serve(&mut self, ask: Ask) -> RunsPage {
+            self.served += 1;
+            for _ in 0..self.arrive {
+                self.arrived += 1;
+                let id = format!("new_{}", self.arrived);
+                self.list.insert(0, (id, 11 + self.arrived as i64, true));
+            }
+            // Runs in progress finish (with more CU) after a few requests.
+            if self.served % 3 == 0 {
+                for r in self.list.iter_mut().filter(|r| r.2) {
+                    r.2 = false;
+                    r.1 += 5;
+                }
+            }
+            let limit = ask.limit.min(self.applied_limit) as usize;
+            let offset = match self.mode {
+                Mode::SamePage => 0,
+                _ => ask.offset as usize,
+            };
+            if self.mode == Mode::EmptyMore && offset > 0 {
+                return page(ask.offset, limit as u32, true, Vec::new());
+            }
+            let end = (offset + limit).min(self.list.len());
+            let items = self.list[offset.min(end)..end]
+                .iter()
+                .map(|(id, cu, running)| run(id, *cu, *running))
+                .collect();
+            page(offset as u64, limit as u32, end < self.list.len(), items)
+        }
+    }
+
+    fn run(id: &str, cu: i64, running: bool) -> Run {
+        Run {
+            run_id: id.to_string(),
+            workflow_id: "wf".into(),
+            status: if running {
+                RunStatus::Running
+            } else {
+                RunStatus::Success
+            },
+            started_ms: None,
+            started_raw: None,
+            finished_ms: None,
+            finished_raw: None,
+            cu: Some(Cu(cu as u64)),
+            trigger_source: None,
+        }
+    }
+
+    fn page(offset: u64, limit: u32, has_more: bool, items: Vec<Run>) -> RunsPage {
+        RunsPage {
+            has_more,
+            limit,
+            offset,
+            items,
+            request_id: None,
+        }
+    }
+
+    /// Drives a walk against `server` with up to `in_flight` requests,
+    /// serving and delivering them in the orders `choices` picks. Returns
+    /// the walk's result, the latest copy delivered per run id, the ids the
+    /// list had when page 0 was served, and the request count.
+    fn drive(
+        server: &mut Server,
+        cap: u64,
+        in_flight: usize,
+        choices: &[usize],
+    ) -> (Vec<Run>, WalkEnd, HashMap<String, Run>, Vec<String>, u64) {
+        let mut walk = Walk::new(100, cap);
+        let mut asked: Vec<Ask> = Vec::new();
+        let mut served: Vec<(Ask, RunsPage)> = Vec::new();
+        let mut latest: HashMap<String, Run> = HashMap::new();
+        let mut at_first: Vec<String> = Vec::new();
+        let mut c = choices.iter().cycle();
+        let mut requests = 0u64;
+        loop {
+            while asked.len() + served.len() < in_flight {
+                match walk.next_ask() {
+                    Some(a) => asked.push(a),
+                    None => break,
+                }
+            }
+            if asked.is_empty() && served.is_empty() {
+                break;
+            }
+            assert!(requests < 10_000, "walk does not end");
+            // Serve one asked request, or deliver one served reply.
+            let pick = *c.next().unwrap();
+            if !asked.is_empty() && (served.is_empty() || pick % 2 == 0) {
+                let a = asked.remove(pick / 2 % asked.len());
+                requests += 1;
+                let p = server.serve(a);
+                if a.offset == 0 && at_first.is_empty() {
+                    at_first = server.list.iter().map(|r| r.0.clone()).collect();
+                }
+                served.push((a, p));
+            } else {
+                let (a, p) = served.remove(pick / 2 % served.len());
+                for r in &p.items {
+                    latest.insert(r.run_id.clone(), r.clone());
+                }
+                walk.receive(a, p);
+            }
+        }
+        let (runs, end) = walk.finish();
+        (runs, end, latest, at_first, requests)
+    }
+
+    fn total(runs: &[Run]) -> u64 {
+        runs.iter().map(|r| r.cu.map_or(0, |c| c.0)).sum()
+    }
+
+    #[test]
+    fn a_still_list_is_read_once_per_run_in_order() {
+        let mut server = Server::new(1_000, 0, 100, Mode::Normal);
+        let (runs, end, _, _, requests) = drive(&mut server, 1_000_000, 4, &[0]);
+        assert_eq!(end, WalkEnd::Complete { arrived: 0 });
+        let ids: Vec<&str> = runs.iter().map(|r| r.run_id.as_str()).collect();
+        let want: Vec<String> = (0..1_000).map(|i| format!("run_{i}")).collect();
+        assert_eq!(ids, want.iter().map(String::as_str).collect::<Vec<_>>());
+        // 11 pages, plus at most three asked past the end before it was known.
+        assert!(requests <= 14, "{requests} requests for 1,000 runs");
+    }
+
+    #[test]
+    fn a_smaller_server_limit_still_yields_every_run() {
+        let mut server = Server::new(1_000, 0, 50, Mode::Normal);
+        let (runs, end, _, _, _) = drive(&mut server, 1_000_000, 4, &[0, 2, 1, 3]);
+        assert_eq!(end, WalkEnd::Complete { arrived: 0 });
+        assert_eq!(runs.len(), 1_000);
+    }
+
+    #[test]
+    fn a_server_ignoring_offset_stops_the_walk() {
+        let mut server = Server::new(1_000, 0, 100, Mode::SamePage);
+        let (runs, end, _, _, requests) = drive(&mut server, 1_000_000, 4, &[0]);
+        assert!(matches!(
+            end,
+            WalkEnd::Broken(Broken::SamePage { same_as: 0, .. })
+        ));
+        assert_eq!(runs.len(), 100);
+        assert!(requests <= 8, "{requests} requests");
+    }
+
+    #[test]
+    fn an_empty_page_with_more_stops_the_walk() {
+        let mut server = Server::new(1_000, 0, 100, Mode::EmptyMore);
+        let (runs, end, _, _, _) = drive(&mut server, 1_000_000, 4, &[0, 1]);
+        assert!(matches!(end, WalkEnd::Broken(Broken::EmptyMore { .. })));
+        assert_eq!(runs.len(), 100);
+    }
+
+    #[test]
+    fn the_cap_ends_the_walk() {
+        let mut server = Server::new(1_000, 0, 100, Mode::Normal);
+        let (runs, end, _, _, _) = drive(&mut server, 250, 4, &[0]);
+        assert_eq!(end, WalkEnd::Capped);
+        assert!(runs.len() >= 250 && runs.len() < 300, "{}", runs.len());
+    }
+
+    #[test]
+    fn an_empty_list_is_complete() {
+        let mut server = Server::new(0, 0, 100, Mode::Normal);
+        let (runs, end, _, _, _) = drive(&mut server, 1_000, 4, &[0]);
+        assert_eq!(end, WalkEnd::Complete { arrived: 0 });
+        assert!(runs.is_empty());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Shifted pages, duplicates, smaller server limits, and requests
+        /// served and delivered in any order: the walk keeps every distinct
+        /// run served, each once with its latest copy, misses none of the
+        /// runs that existed when it started, keeps the list's order, and
+        /// its total is the exact sum over that set.
+        #[test]
+        fn a_live_list_is_loaded_exactly(
+            base in 0u64..1_200,
+            arrive in 0u64..12,
+            applied_limit in prop_oneof![Just(100u32), 1u32..100],
+            in_flight in 1usize..6,
+            choices in proptest::collection::vec(0usize..64, 1..40),
+        ) {
+            // A list growing faster than a request reads it never ends;
+            // keep arrivals below a quarter of what a request reads.
+            let arrive = arrive.min(u64::from(applied_limit) / 4);
+            let mut server = Server::new(base, arrive, applied_limit, Mode::Normal);
+            let (runs, end, latest, at_first, _) = drive(&mut server, 1_000_000, in_flight, &choices);
+            prop_assert!(matches!(end, WalkEnd::Complete { .. }), "{:?}", end);
+            // Each run once.
+            let mut ids: Vec<&str> = runs.iter().map(|r| r.run_id.as_str()).collect();
+            let n = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), n);
+            // Exactly the distinct runs delivered, each its latest copy.
+            prop_assert_eq!(n, latest.len());
+            for r in &runs {
+                prop_assert_eq!(Some(r), latest.get(&r.run_id));
+            }
+            // Nothing that existed at the start is missing.
+            for id in &at_first {
+                prop_assert!(latest.contains_key(id), "missing {}", id);
+            }
+            // List order (newest first), as the server has it now.
+            let pos: HashMap<&str, usize> = server.list.iter().enumerate().map(|(i, r)| (r.0.as_str(), i)).collect();
+            prop_assert!(runs.windows(2).all(|w| pos[w[0].run_id.as_str()] < pos[w[1].run_id.as_str()]));
+            // The total is the exact sum over the distinct latest copies.
+            let oracle: u64 = latest.values().map(|r| r.cu.map_or(0, |c| c.0)).sum();
+            prop_assert_eq!(total(&runs), oracle);
+            if let WalkEnd::Complete { arrived } = end {
+                prop_assert!(arrived <= server.arrived);
+            }
+        }
+    }
+}

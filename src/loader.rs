@@ -3,7 +3,6 @@
 //! with up to four requests in flight).
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -16,6 +15,7 @@ use crate::filter::RunSet;
 use crate::format::Formatter;
 use crate::retry::{delay_ms, MAX_ATTEMPTS};
 use crate::state::{page_data, LoadAll, Loaded, Scope, Shared, TableState};
+use crate::walk::{outcome_text, Ask, Outcome, WalkEnd};
 
 /// What one instance needs that is not reactive state: settings, the
 /// network seam, and locale formatting.
@@ -27,7 +27,9 @@ pub struct Env {
     /// Locale formatting.
     pub fmt: Formatter,
     /// Walk in progress, if any (so "Cancel" and unmount can stop it).
-    walk: RefCell<Option<Rc<Walk>>>,
+    walk: RefCell<Option<Rc<Drive>>>,
+    /// A walk that stopped on an error, for "Continue loading".
+    resume: RefCell<Option<crate::walk::Walk>>,
     /// The element the table is mounted in: `cu-runs:*` events go there.
     host: RefCell<Option<web_sys::HtmlElement>>,
 }
@@ -40,6 +42,7 @@ impl Env {
             source,
             fmt,
             walk: RefCell::new(None),
+            resume: RefCell::new(None),
             host: RefCell::new(None),
         }
     }
@@ -204,204 +207,253 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
     });
 }
 
-/// Shared state of one "Load all runs" walk.
-struct Walk {
-    controllers: RefCell<Vec<AbortController>>,
+/// One "Load all runs" walk as driven here: the pure [`crate::walk::Walk`]
+/// (which page next, what a reply proves) plus what is about the browser:
+/// abort controllers, the error that stopped it, "Cancel", the From date.
+struct Drive {
+    walk: RefCell<Option<crate::walk::Walk>>,
+    controllers: RefCell<Vec<(Ask, AbortController)>>,
     cancelled: Cell<bool>,
-    pages: RefCell<BTreeMap<u64, Vec<Run>>>,
-    next_offset: Cell<u64>,
-    /// First offset known to be past the end.
-    end: Cell<u64>,
-    loaded: Cell<u64>,
     error: RefCell<Option<ApiError>>,
-    workers_left: Cell<usize>,
     stopped_by_date: Cell<bool>,
     from_day: Option<String>,
-    cap: u64,
+    done: Cell<bool>,
 }
 
 /// Requests in flight during "Load all runs".
 pub const LOAD_ALL_CONCURRENCY: usize = 4;
 
-/// Starts walking every page (limit 100 from offset 0, at most four in
-/// flight) until a page says `hasMore: false`, the cap is reached, the From
-/// filter makes older pages useless, the user cancels, or a request fails.
+/// Starts walking every page (at most four requests in flight) until the
+/// walk reaches the end of the list, the cap is reached, the From filter
+/// makes older pages useless, the user cancels, a request fails, or the
+/// server misbehaves (see [`crate::walk`]).
 pub fn start_load_all(state: TableState, env: Rc<Env>) {
-    start_walk(state, env, Vec::new());
+    let walk = crate::walk::Walk::new(MAX_LIMIT, env.config.max_runs);
+    start_drive(state, env, walk);
 }
 
-/// Continues a walk that stopped on an error, keeping the runs loaded so far.
+/// Continues a walk that stopped on an error, keeping what it had: the
+/// failed pages are asked again.
 pub fn continue_load_all(state: TableState, env: Rc<Env>) {
-    let loaded = state
-        .all
-        .with_untracked(|a| a.as_ref().map(|l| l.set.runs.clone()).unwrap_or_default());
-    start_walk(state, env, loaded);
+    let Some(walk) = env.resume.borrow_mut().take() else {
+        start_load_all(state, env);
+        return;
+    };
+    start_drive(state, env, walk);
 }
 
-fn start_walk(state: TableState, env: Rc<Env>, already: Vec<Run>) {
+fn start_drive(state: TableState, env: Rc<Env>, walk: crate::walk::Walk) {
     cancel_load_all(&env);
+    env.resume.borrow_mut().take();
     let from_day = state.filters.with_untracked(|f| f.from.clone());
-    let walk = Rc::new(Walk {
+    let loaded = walk.distinct();
+    let drive = Rc::new(Drive {
+        walk: RefCell::new(Some(walk)),
         controllers: RefCell::default(),
         cancelled: Cell::new(false),
-        pages: RefCell::default(),
-        next_offset: Cell::new(already.len() as u64),
-        end: Cell::new(u64::MAX),
-        loaded: Cell::new(already.len() as u64),
         error: RefCell::new(None),
-        workers_left: Cell::new(LOAD_ALL_CONCURRENCY),
         stopped_by_date: Cell::new(false),
         from_day,
-        cap: env.config.max_runs,
+        done: Cell::new(false),
     });
-    if !already.is_empty() {
-        walk.pages.borrow_mut().insert(0, already);
-    }
-    *env.walk.borrow_mut() = Some(walk.clone());
+    *env.walk.borrow_mut() = Some(drive.clone());
     state.load_all.set(LoadAll {
         running: true,
-        loaded: walk.loaded.get(),
+        loaded,
         ..LoadAll::default()
     });
-    for _ in 0..LOAD_ALL_CONCURRENCY {
-        spawn_local(worker(walk.clone(), state, env.clone()));
-    }
+    pump(&drive, state, &env);
 }
 
 /// Stops the walk in progress, keeping what was loaded.
 pub fn cancel_load_all(env: &Env) {
-    if let Some(walk) = env.walk.borrow().as_ref() {
-        walk.cancelled.set(true);
-        for c in walk.controllers.borrow().iter() {
+    if let Some(drive) = env.walk.borrow().as_ref() {
+        drive.cancelled.set(true);
+        for (_, c) in drive.controllers.borrow().iter() {
             c.abort();
         }
     }
 }
 
-async fn worker(walk: Rc<Walk>, state: TableState, env: Rc<Env>) {
-    loop {
-        if walk.cancelled.get() || walk.error.borrow().is_some() {
-            break;
-        }
-        let offset = walk.next_offset.get();
-        if offset >= walk.end.get() || offset >= walk.cap {
-            break;
-        }
-        let limit = (walk.cap - offset).min(u64::from(MAX_LIMIT)) as u32;
-        walk.next_offset.set(offset + u64::from(limit));
-        let Some(controller) = new_controller() else {
-            break;
-        };
-        walk.controllers.borrow_mut().push(controller.clone());
-        // A failed page is retried like any request before the walk gives up.
-        let request = PageRequest::new(limit, offset);
-        let result = fetch_with_retry(env.source.as_ref(), request, &controller, |_| {}).await;
-        match result {
-            Ok(page) => {
-                let n = page.items.len() as u64;
-                if !page.has_more || n < u64::from(limit) {
-                    walk.end.set(walk.end.get().min(offset + n));
-                }
-                if let Some(from) = &walk.from_day {
-                    let newest_first = page
-                        .items
-                        .windows(2)
-                        .all(|w| w[0].started_ms >= w[1].started_ms);
-                    let all_older = n > 0
-                        && page.items.iter().all(|r| {
-                            r.started_ms
-                                .is_some_and(|ms| env.fmt.day_key(ms).as_str() < from.as_str())
-                        });
-                    if newest_first && all_older && offset + n < walk.end.get() {
-                        walk.end.set(offset + n);
-                        walk.stopped_by_date.set(true);
-                    }
-                }
-                walk.loaded.set(walk.loaded.get() + n);
-                walk.pages.borrow_mut().insert(offset, page.items);
-                let loaded = walk.loaded.get();
-                state.load_all.try_update(|l| l.loaded = loaded);
-            }
-            Err(ApiError::Aborted) => break,
-            Err(err) => {
-                // Stop taking new pages, but let the requests in flight finish:
-                // earlier pages among them extend what can be kept.
-                if walk.error.borrow().is_none() && !walk.cancelled.get() {
-                    *walk.error.borrow_mut() = Some(err);
-                }
-                break;
-            }
-        }
+fn is_current(drive: &Rc<Drive>, env: &Env) -> bool {
+    env.walk
+        .borrow()
+        .as_ref()
+        .is_some_and(|w| Rc::ptr_eq(w, drive))
+}
+
+/// Asks for pages until four are in flight or the walk has nothing more to
+/// ask; finishes the walk when nothing is in flight any more.
+fn pump(drive: &Rc<Drive>, state: TableState, env: &Rc<Env>) {
+    if drive.done.get() {
+        return;
     }
-    walk.workers_left.set(walk.workers_left.get() - 1);
-    if walk.workers_left.get() == 0 {
-        finish(&walk, state, &env);
+    let stopping = drive.cancelled.get()
+        || drive.error.borrow().is_some()
+        || drive.stopped_by_date.get()
+        || !is_current(drive, env);
+    let mut asks = Vec::new();
+    let in_flight = {
+        let mut guard = drive.walk.borrow_mut();
+        let Some(walk) = guard.as_mut() else {
+            return;
+        };
+        if !stopping {
+            while walk.in_flight() < LOAD_ALL_CONCURRENCY {
+                match walk.next_ask() {
+                    Some(ask) => asks.push(ask),
+                    None => break,
+                }
+            }
+        }
+        walk.in_flight()
+    };
+    if in_flight == 0 {
+        drive.done.set(true);
+        finish(drive, state, env);
+        return;
+    }
+    for ask in asks {
+        let Some(controller) = new_controller() else {
+            if let Some(walk) = drive.walk.borrow_mut().as_mut() {
+                walk.fail(ask);
+            }
+            continue;
+        };
+        drive
+            .controllers
+            .borrow_mut()
+            .push((ask, controller.clone()));
+        spawn_local(fetch_one(
+            drive.clone(),
+            ask,
+            controller,
+            state,
+            env.clone(),
+        ));
     }
 }
 
-fn finish(walk: &Walk, state: TableState, env: &Env) {
-    let is_current = env
-        .walk
-        .borrow()
-        .as_ref()
-        .is_some_and(|w| std::ptr::eq(Rc::as_ptr(w), walk));
-    if !is_current {
+async fn fetch_one(
+    drive: Rc<Drive>,
+    ask: Ask,
+    controller: AbortController,
+    state: TableState,
+    env: Rc<Env>,
+) {
+    // A failed page is retried like any request before the walk gives up.
+    let request = PageRequest::new(ask.limit, ask.offset);
+    let result = fetch_with_retry(env.source.as_ref(), request, &controller, |_| {}).await;
+    drive.controllers.borrow_mut().retain(|(a, _)| *a != ask);
+    let current = is_current(&drive, &env);
+    let mut finished = false;
+    if let Some(walk) = drive.walk.borrow_mut().as_mut() {
+        match result {
+            Ok(page) => {
+                let older = drive
+                    .from_day
+                    .as_ref()
+                    .is_some_and(|from| page_before_day(&page.items, from, &env.fmt));
+                let joined = walk.receive(ask, page);
+                if joined && older && current {
+                    drive.stopped_by_date.set(true);
+                }
+                finished = walk.finished();
+                if current && !drive.cancelled.get() {
+                    let loaded = walk.distinct();
+                    state.load_all.try_update(|l| l.loaded = loaded);
+                }
+            }
+            Err(err) => {
+                walk.fail(ask);
+                // Stop asking for new pages, but let the requests in flight
+                // finish: they extend what can be kept.
+                if !matches!(err, ApiError::Aborted)
+                    && drive.error.borrow().is_none()
+                    && !drive.cancelled.get()
+                {
+                    *drive.error.borrow_mut() = Some(err);
+                }
+            }
+        }
+    }
+    if finished || drive.stopped_by_date.get() {
+        // The end is known: the pages still in flight cannot add to it.
+        for (_, c) in drive.controllers.borrow().iter() {
+            c.abort();
+        }
+    }
+    pump(&drive, state, &env);
+}
+
+/// Every run of a newest-first page started before `from` (a day key).
+fn page_before_day(items: &[Run], from: &str, fmt: &Formatter) -> bool {
+    let newest_first = items.windows(2).all(|w| w[0].started_ms >= w[1].started_ms);
+    newest_first
+        && !items.is_empty()
+        && items.iter().all(|r| {
+            r.started_ms
+                .is_some_and(|ms| fmt.day_key(ms).as_str() < from)
+        })
+}
+
+fn finish(drive: &Rc<Drive>, state: TableState, env: &Env) {
+    if !is_current(drive, env) {
         return;
     }
     env.walk.borrow_mut().take();
-    // Keep the contiguous prefix: a gap (a failed or cancelled page) would
-    // make "all loaded runs" lie about what it covers.
-    // Sized once and filled page by page, each page freed as it is moved:
-    // no doubling copies of 100,000 runs (wasm memory never shrinks, so its
-    // peak is what a load costs).
-    let pages = std::mem::take(&mut *walk.pages.borrow_mut());
-    let mut runs = Vec::with_capacity(pages.values().map(Vec::len).sum());
-    let mut expected = 0u64;
-    for (offset, items) in pages {
-        if offset != expected || offset >= walk.end.get() {
-            break;
+    let Some(walk) = drive.walk.borrow_mut().take() else {
+        return;
+    };
+    let error = drive.error.borrow().clone();
+    let end = walk.end();
+    let outcome = if let Some(err) = &error {
+        Outcome::Failed(err.to_string())
+    } else if let WalkEnd::Complete { .. } = end {
+        Outcome::Walk(end)
+    } else if drive.cancelled.get() {
+        Outcome::Cancelled
+    } else if drive.stopped_by_date.get() {
+        Outcome::ByDate(drive.from_day.clone().unwrap_or_default())
+    } else {
+        Outcome::Walk(end)
+    };
+    let complete = matches!(outcome, Outcome::Walk(WalkEnd::Complete { .. }));
+    let resumable = error.is_some();
+    let arrived = match end {
+        WalkEnd::Complete { arrived } => arrived,
+        _ => 0,
+    };
+    // A complete walk keeps every distinct run (moved, not copied); any
+    // other end keeps the connected stretch, and a failed walk stays
+    // available to "Continue loading".
+    let runs = if complete {
+        walk.into_runs()
+    } else {
+        let kept = walk.kept_runs();
+        if resumable {
+            *env.resume.borrow_mut() = Some(walk);
         }
-        expected = offset + items.len() as u64;
-        runs.extend(items);
-    }
+        kept
+    };
     let count = runs.len() as u64;
     let fmt = &env.fmt;
-    let more_exist = walk.end.get() == u64::MAX;
-    let error = walk.error.borrow().clone();
-    let outcome = if let Some(err) = &error {
-        format!(
-            "Loading stopped after {} runs (kept): {err}",
-            fmt.count(count)
-        )
-    } else if walk.cancelled.get() {
-        format!("Loading was cancelled after {} runs.", fmt.count(count))
-    } else if walk.stopped_by_date.get() {
-        format!(
-            "Loaded {} runs back to {}; older runs are before the From date and were not loaded.",
-            fmt.count(count),
-            walk.from_day.as_deref().unwrap_or("")
-        )
-    } else if more_exist && count >= walk.cap {
-        format!(
-            "Stopped at the cap of {} runs; more runs exist.",
-            fmt.count(walk.cap)
-        )
-    } else {
-        format!("Loaded all {} runs.", fmt.count(count))
-    };
+    let text = outcome_text(&outcome, count, env.config.max_runs, |n| fmt.count(n));
     if let Some(err) = &error {
         env.emit_error(err, "load-all");
     }
-    env.emit("cu-runs:load", serde_json::json!({ "scope": "all", "runs": count, "complete": !more_exist && error.is_none() && !walk.cancelled.get() }));
+    env.emit(
+        "cu-runs:load",
+        serde_json::json!({ "scope": "all", "runs": count, "complete": complete, "arrived": arrived }),
+    );
     let set = RunSet::new(runs, |ms| fmt.day_key(ms));
     state.all.try_set(Some(Shared::new(Loaded::new(set))));
     state.view_offset.try_set(0);
     state.scope.try_set(Scope::All);
-    let resumable = error.is_some();
     state.load_all.try_set(LoadAll {
         running: false,
         loaded: count,
-        outcome: Some(outcome),
+        outcome: Some(text),
         error,
         resumable,
     });

@@ -93,7 +93,6 @@ struct Waiting {
 /// The walk's state. Feed it with [`Walk::next_ask`] / [`Walk::receive`].
 #[derive(Debug)]
 pub struct Walk {
-    max_limit: u32,
     cap: u64,
     /// The smallest limit a server applied (a reply with fewer items than
     /// asked and `hasMore: true`).
@@ -128,7 +127,6 @@ impl Walk {
     pub fn new(max_limit: u32, cap: u64) -> Walk {
         let max_limit = max_limit.max(1);
         Walk {
-            max_limit,
             cap: cap.max(1),
             limit: max_limit,
             next_offset: 0,
@@ -258,8 +256,8 @@ impl Walk {
         }
     }
 
-    /// Applies a reply to `ask`.
-    pub fn receive(&mut self, ask: Ask, page: RunsPage) {
+    /// Applies a reply to `ask`; true when it joined the connected stretch.
+    pub fn receive(&mut self, ask: Ask, page: RunsPage) -> bool {
         self.forget(ask);
         if self.finished() {
             // Late replies after the end may still carry newer copies.
@@ -268,12 +266,12 @@ impl Walk {
                     self.runs[i as usize] = run;
                 }
             }
-            return;
+            return false;
         }
         let len = page.items.len() as u64;
         if len == 0 && page.has_more {
             self.broken = Some(Broken::EmptyMore { offset: ask.offset });
-            return;
+            return false;
         }
         if len > 0 {
             let mut h = DefaultHasher::new();
@@ -291,7 +289,7 @@ impl Walk {
                         offset: ask.offset.max(other),
                         same_as: ask.offset.min(other),
                     });
-                    return;
+                    return false;
                 }
                 _ => {
                     self.signatures.insert(sig, ask.offset);
@@ -344,8 +342,12 @@ impl Walk {
         if offset == 0 || ask.repair || shares {
             self.connect(page);
             self.settle();
-        } else if len > 0 {
-            self.waiting.push(page);
+            true
+        } else {
+            if len > 0 {
+                self.waiting.push(page);
+            }
+            false
         }
     }
 
@@ -380,11 +382,9 @@ impl Walk {
         }
     }
 
-    /// Ends the walk: the runs in list order (newest first), and how it ended.
-    /// A complete walk keeps every distinct run it received; any other end
-    /// keeps only the connected stretch (no gaps inside what totals cover).
-    pub fn finish(self) -> (Vec<Run>, WalkEnd) {
-        let end = if let Some(b) = self.broken {
+    /// How the walk stands: complete, capped, broken, or partial.
+    pub fn end(&self) -> WalkEnd {
+        if let Some(b) = self.broken {
             WalkEnd::Broken(b)
         } else if let Some(len) = self.tail_len {
             WalkEnd::Complete {
@@ -394,23 +394,31 @@ impl Walk {
             WalkEnd::Capped
         } else {
             WalkEnd::Partial
-        };
-        let keep_all = matches!(end, WalkEnd::Complete { .. });
-        let order = self.order();
-        let mut slots: Vec<Option<Run>> = self.runs.into_iter().map(Some).collect();
-        let mut out = Vec::with_capacity(if keep_all {
-            slots.len()
-        } else {
-            self.connected_runs as usize
-        });
-        for i in order {
-            if keep_all || self.connected[i as usize] {
-                if let Some(run) = slots[i as usize].take() {
-                    out.push(run);
-                }
+        }
+    }
+
+    /// The connected stretch's runs in list order (newest first), copied:
+    /// what a stopped walk keeps (no gaps inside what totals cover), while
+    /// the walk itself stays available to continue.
+    pub fn kept_runs(&self) -> Vec<Run> {
+        let mut out = Vec::with_capacity(self.connected_runs as usize);
+        for i in self.order() {
+            if self.connected[i as usize] {
+                out.push(self.runs[i as usize].clone());
             }
         }
-        (out, end)
+        out
+    }
+
+    /// Every distinct run received, in list order: what a complete walk
+    /// keeps. Moves the runs out (no copy of a large load).
+    pub fn into_runs(self) -> Vec<Run> {
+        let order = self.order();
+        let mut slots: Vec<Option<Run>> = self.runs.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|i| slots[i as usize].take())
+            .collect()
     }
 
     /// Run indexes in list order: chains of "followed by" links, each chain
@@ -440,11 +448,58 @@ impl Walk {
     }
 }
 
+/// How a "Load all runs" walk ended, for the outcome line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// As the walk itself says.
+    Walk(WalkEnd),
+    /// A request failed after its retries (the error's sentence).
+    Failed(String),
+    /// The user pressed "Cancel".
+    Cancelled,
+    /// Pages older than the From date (that day) were not loaded.
+    ByDate(String),
+}
+
+/// The outcome line: what was loaded, and why the walk ended. `kept` is
+/// the number of runs the totals now cover; `count` formats a number.
+pub fn outcome_text(
+    outcome: &Outcome,
+    kept: u64,
+    cap: u64,
+    count: impl Fn(u64) -> String,
+) -> String {
+    let n = count(kept);
+    match outcome {
+        Outcome::Walk(WalkEnd::Complete { arrived: 0 }) => format!("Loaded all {n} runs."),
+        Outcome::Walk(WalkEnd::Complete { arrived }) => format!(
+            "Loaded all {n} runs; {} more arrived while loading.",
+            count(*arrived)
+        ),
+        Outcome::Walk(WalkEnd::Capped) => {
+            format!("Stopped at the cap of {} runs; more runs exist.", count(cap))
+        }
+        Outcome::Walk(WalkEnd::Broken(Broken::SamePage { offset, same_as })) => format!(
+            "The server returned the same runs for offset {offset} as for offset {same_as}; loading stopped with {n} runs kept."
+        ),
+        Outcome::Walk(WalkEnd::Broken(Broken::EmptyMore { offset })) => format!(
+            "The server returned an empty page at offset {offset} but said more runs exist; loading stopped with {n} runs kept."
+        ),
+        Outcome::Walk(WalkEnd::Partial) | Outcome::Cancelled => {
+            format!("Loading was cancelled after {n} runs.")
+        }
+        Outcome::Failed(err) => format!("Loading stopped after {n} runs (kept): {err}"),
+        Outcome::ByDate(day) => format!(
+            "Loaded {n} runs back to {day}; older runs are before the From date and were not loaded."
+        ),
+    }
+}
+
 fn clamp_u32(v: u64) -> u32 {
     v.min(u64::from(u32::MAX)) as u32
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::api::RunStatus;
@@ -494,7 +549,7 @@ mod tests {
                 self.list.insert(0, (id, 11 + self.arrived as i64, true));
             }
             // Runs in progress finish (with more CU) after a few requests.
-            if self.served % 3 == 0 {
+            if self.served.is_multiple_of(3) {
                 for r in self.list.iter_mut().filter(|r| r.2) {
                     r.2 = false;
                     r.1 += 5;
@@ -575,7 +630,7 @@ mod tests {
             assert!(requests < 10_000, "walk does not end");
             // Serve one asked request, or deliver one served reply.
             let pick = *c.next().unwrap();
-            if !asked.is_empty() && (served.is_empty() || pick % 2 == 0) {
+            if !asked.is_empty() && (served.is_empty() || pick.is_multiple_of(2)) {
                 let a = asked.remove(pick / 2 % asked.len());
                 requests += 1;
                 let p = server.serve(a);
@@ -591,7 +646,11 @@ mod tests {
                 walk.receive(a, p);
             }
         }
-        let (runs, end) = walk.finish();
+        let end = walk.end();
+        let runs = match end {
+            WalkEnd::Complete { .. } => walk.into_runs(),
+            _ => walk.kept_runs(),
+        };
         (runs, end, latest, at_first, requests)
     }
 
@@ -645,6 +704,41 @@ mod tests {
         let (runs, end, _, _, _) = drive(&mut server, 250, 4, &[0]);
         assert_eq!(end, WalkEnd::Capped);
         assert!(runs.len() >= 250 && runs.len() < 300, "{}", runs.len());
+    }
+
+    #[test]
+    fn outcome_lines_say_what_happened() {
+        let count = |n: u64| {
+            let s = n.to_string();
+            let mut out = String::new();
+            for (i, c) in s.chars().enumerate() {
+                if i > 0 && (s.len() - i).is_multiple_of(3) {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            out
+        };
+        let text = |o: Outcome, kept| outcome_text(&o, kept, 100_000, count);
+        assert_eq!(
+            text(Outcome::Walk(WalkEnd::Complete { arrived: 214 }), 100_000),
+            "Loaded all 100,000 runs; 214 more arrived while loading."
+        );
+        assert_eq!(
+            text(Outcome::Walk(WalkEnd::Complete { arrived: 0 }), 1_500),
+            "Loaded all 1,500 runs."
+        );
+        assert_eq!(
+            text(
+                Outcome::Walk(WalkEnd::Broken(Broken::SamePage { offset: 300, same_as: 0 })),
+                100
+            ),
+            "The server returned the same runs for offset 300 as for offset 0; loading stopped with 100 runs kept."
+        );
+        assert_eq!(
+            text(Outcome::Walk(WalkEnd::Capped), 100_000),
+            "Stopped at the cap of 100,000 runs; more runs exist."
+        );
     }
 
     #[test]

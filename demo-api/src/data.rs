@@ -213,6 +213,41 @@ impl Dataset {
     }
 }
 
+/// Run `j` (0 = the first to arrive) of the runs that arrived at the head
+/// of a `live*` org, when `arrivals` have arrived: the latest three are
+/// still running (partial CU), the others finished.
+pub fn live_run(j: u64, arrivals: u64, now_ms: i64) -> Value {
+    let workflows = ["billing-sync", "slack-alerts", "crm-contacts-import"];
+    let started = now_ms + (j as i64 + 1) * 60_000;
+    let running = j + crate::LIVE_ARRIVALS_PER_REQUEST >= arrivals;
+    let cu = if running {
+        0.5
+    } else {
+        1.25 + (j % 5) as f64 * 0.5
+    };
+    json!({
+        "runId": format!("run_live{j:06}"),
+        "workflowId": workflows[(j % 3) as usize],
+        "status": if running { "running" } else { "success" },
+        "startedAt": rfc3339(started),
+        "finishedAt": if running { String::new() } else { rfc3339(started + 30_000) },
+        "totalCu": cu,
+        "triggerSource": "webhook",
+    })
+}
+
+/// On a `live*` org the base runs that were still going (the newest two)
+/// finish once two requests' worth of runs have arrived, with 2.5 CU more.
+pub fn finish_live_run(run: &mut Value, i: u64, arrivals: u64) {
+    if i < 2 && arrivals >= 2 * crate::LIVE_ARRIVALS_PER_REQUEST {
+        let started = run["startedAt"].as_str().and_then(parse_utc).unwrap_or(0);
+        let cu = run["totalCu"].as_f64().unwrap_or(0.0) + 2.5;
+        run["status"] = json!("success");
+        run["finishedAt"] = json!(rfc3339(started + 60_000));
+        run["totalCu"] = json!((cu * 10_000.0).round() / 10_000.0);
+    }
+}
+
 /// Runs served to the `hostile` org.
 pub const HOSTILE_RUNS: u64 = 12;
 

@@ -65,6 +65,11 @@ pub fn now_ms() -> i64 {
 struct AppState {
     options: Options,
     flaky_counters: Mutex<HashMap<String, u64>>,
+    /// Runs that arrived at the head of each `live*` org so far.
+    live_arrivals: Mutex<HashMap<String, u64>>,
+    /// What each `live*` org's replies held, in the order they were made
+    /// (`GET /__demo/served?org=ID`), so tests can sum what was sent.
+    served: Mutex<HashMap<String, Vec<Value>>>,
     /// The most recent API requests, for tests (`GET /__demo/requests`).
     recent: Mutex<std::collections::VecDeque<Value>>,
     boot_nonce: u64,
@@ -79,6 +84,8 @@ pub fn router(options: Options) -> Router {
         boot_nonce: mix(now_ms() as u64 ^ u64::from(std::process::id())),
         options: options.clone(),
         flaky_counters: Mutex::new(HashMap::new()),
+        live_arrivals: Mutex::new(HashMap::new()),
+        served: Mutex::new(HashMap::new()),
         recent: Mutex::new(std::collections::VecDeque::new()),
     });
     let cors = CorsLayer::new()
@@ -94,6 +101,7 @@ pub fn router(options: Options) -> Router {
         .route("/v1/organizations/{org_id}/cu/runs", get(runs_handler))
         .route("/healthz", get(|| async { "ok" }))
         .route("/__demo/requests", get(recent_handler))
+        .route("/__demo/served", get(served_handler))
         .with_state(state)
         .layer(cors);
     // No SPA fallback: the page has no client-side routes, and an unknown
@@ -191,6 +199,25 @@ async fn recent_handler(State(state): State<Arc<AppState>>, RawQuery(query): Raw
     let recent = state.recent.lock().unwrap_or_else(|e| e.into_inner());
     let items: Vec<&Value> = recent.iter().filter(|r| r["org"] == org.as_str()).collect();
     json_response(StatusCode::OK, "", json!(items))
+}
+
+/// `GET /__demo/served?org=ID`: for a `live*` org, every reply it made
+/// (oldest first) as `{offset, items: [{runId, totalCu, status}]}`. A test
+/// aid of the demo server only.
+async fn served_handler(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery) -> Response {
+    let org = query
+        .as_deref()
+        .unwrap_or("")
+        .split('&')
+        .find_map(|p| p.strip_prefix("org="))
+        .map(percent_decode)
+        .unwrap_or_default();
+    let served = state.served.lock().unwrap_or_else(|e| e.into_inner());
+    json_response(
+        StatusCode::OK,
+        "",
+        json!(served.get(&org).cloned().unwrap_or_default()),
+    )
 }
 
 /// Decodes `%XX` escapes (and `+` as space) of a query value.
@@ -326,8 +353,58 @@ async fn runs_handler(
         seed: opts.seed ^ hash_str(&org_id),
         now_ms: opts.now_ms,
     };
-    let end = offset.saturating_add(limit).min(runs);
-    let items: Vec<Value> = (offset.min(runs)..end).map(|i| dataset.run(i)).collect();
+    // Fault organizations that behave like a live or imperfect server.
+    let (mut limit, mut offset) = (limit, offset);
+    let asked_offset = offset;
+    let mut arrivals = 0;
+    if org_id.starts_with("live") {
+        // Three new runs arrive at the head before every request.
+        let mut live = state
+            .live_arrivals
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let k = live.entry(org_id.clone()).or_insert(0);
+        *k += LIVE_ARRIVALS_PER_REQUEST;
+        arrivals = *k;
+    }
+    match org_id.as_str() {
+        "cap-limit" => limit = limit.min(CAP_LIMIT),
+        "same-page" => offset = 0,
+        "empty-more" if offset > 0 => {
+            return json_response(
+                StatusCode::OK,
+                &request_id,
+                json!({ "code": 0, "message": "successfully", "requestId": request_id, "data": { "hasMore": true, "limit": limit, "offset": offset, "items": [] } }),
+            );
+        }
+        _ => {}
+    }
+    let total = runs + arrivals;
+    let end = offset.saturating_add(limit).min(total);
+    let items: Vec<Value> = (offset.min(total)..end)
+        .map(|p| {
+            if p < arrivals {
+                data::live_run(arrivals - 1 - p, arrivals, opts.now_ms)
+            } else {
+                let mut run = dataset.run(p - arrivals);
+                if arrivals > 0 {
+                    data::finish_live_run(&mut run, p - arrivals, arrivals);
+                }
+                run
+            }
+        })
+        .collect();
+    if org_id.starts_with("live") {
+        let summary: Vec<Value> = items
+            .iter()
+            .map(|r| json!({ "runId": r["runId"], "totalCu": r["totalCu"], "status": r["status"] }))
+            .collect();
+        let mut served = state.served.lock().unwrap_or_else(|e| e.into_inner());
+        served
+            .entry(org_id.clone())
+            .or_default()
+            .push(json!({ "offset": asked_offset, "items": summary }));
+    }
     json_response(
         StatusCode::OK,
         &request_id,
@@ -335,7 +412,13 @@ async fn runs_handler(
             "code": 0,
             "message": "successfully",
             "requestId": request_id,
-            "data": { "hasMore": end < runs, "limit": limit, "offset": offset, "items": items }
+            "data": { "hasMore": end < total, "limit": limit, "offset": offset, "items": items }
         }),
     )
 }
+
+/// New runs that arrive at the head of a `live*` org before each request.
+pub const LIVE_ARRIVALS_PER_REQUEST: u64 = 3;
+
+/// The most runs the `cap-limit` org returns per page, whatever is asked.
+pub const CAP_LIMIT: u64 = 50;

@@ -519,3 +519,105 @@ async fn more_fault_orgs_and_the_hostile_org() {
     assert!(items.iter().any(|i| i.get("totalCu").is_none()));
     assert!(items.iter().any(|i| i["totalCu"].is_null()));
 }
+
+async fn page(addr: SocketAddr, org: &str, limit: u64, offset: u64) -> Value {
+    let r = request(
+        addr,
+        "GET",
+        &format!("/v1/organizations/{org}/cu/runs?limit={limit}&offset={offset}"),
+        &[AUTH],
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.json()["data"].clone()
+}
+
+fn ids(data: &Value) -> Vec<String> {
+    data["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["runId"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn live_org_grows_at_the_head_between_requests_and_records_what_it_served() {
+    let addr = start(fixed_options()).await;
+    let first = page(addr, "live-contract", 10, 0).await;
+    let second = page(addr, "live-contract", 10, 0).await;
+    let (a, b) = (ids(&first), ids(&second));
+    // Three new runs at the head per request: the old head moved down three.
+    assert_eq!(&b[3..], &a[..7]);
+    assert!(b[..3].iter().all(|id| id.starts_with("run_live")));
+    assert_eq!(second["items"][0]["status"], "running");
+    assert_eq!(second["items"][0]["finishedAt"], "");
+    // Runs that were going finish (with more CU) once six runs arrived.
+    let base0 = first["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| !r["runId"].as_str().unwrap().starts_with("run_live"))
+        .unwrap()
+        .clone();
+    assert!(["running", "waiting"].contains(&base0["status"].as_str().unwrap()));
+    let again = second["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["runId"] == base0["runId"])
+        .unwrap();
+    assert_eq!(again["status"], "success");
+    assert_ne!(again["finishedAt"], "");
+    assert!(again["totalCu"].as_f64().unwrap() > base0["totalCu"].as_f64().unwrap());
+    // Newest first, and the list is 45 + 6 long now... so 51 with the next 3.
+    let tail = page(addr, "live-contract", 100, 0).await;
+    assert_eq!(tail["items"].as_array().unwrap().len(), 45 + 9);
+    assert_eq!(tail["hasMore"], false);
+    // Other live orgs have their own counters.
+    let other = page(addr, "live-other", 100, 0).await;
+    assert_eq!(other["items"].as_array().unwrap().len(), 45 + 3);
+    let served = request(addr, "GET", "/__demo/served?org=live-contract", &[])
+        .await
+        .json();
+    let served = served.as_array().unwrap();
+    assert_eq!(served.len(), 3);
+    assert_eq!(served[2]["items"].as_array().unwrap().len(), 54);
+    assert_eq!(served[0]["items"][0]["runId"], first["items"][0]["runId"]);
+    assert_eq!(
+        served[0]["items"][0]["totalCu"],
+        first["items"][0]["totalCu"]
+    );
+}
+
+#[tokio::test]
+async fn cap_limit_same_page_and_empty_more_orgs_misbehave_as_documented() {
+    let addr = start(fixed_options()).await;
+    // cap-limit applies at most 50 whatever is asked, and says so.
+    let options = Options {
+        runs: 120,
+        ..fixed_options()
+    };
+    let addr120 = start(options).await;
+    let capped = page(addr120, "cap-limit", 100, 0).await;
+    assert_eq!(capped["limit"], 50);
+    assert_eq!(capped["items"].as_array().unwrap().len(), 50);
+    assert_eq!(capped["hasMore"], true);
+    let next = page(addr120, "cap-limit", 100, 50).await;
+    assert_eq!(next["offset"], 50);
+    assert_eq!(
+        ids(&next)[0],
+        ids(&page(addr120, "cap-limit", 1, 50).await)[0]
+    );
+    // same-page ignores offset: the same runs, and the offset it applied.
+    let p0 = page(addr, "same-page", 10, 0).await;
+    let p3 = page(addr, "same-page", 10, 30).await;
+    assert_eq!(ids(&p0), ids(&p3));
+    assert_eq!(p3["offset"], 0);
+    // empty-more: the first page, then empty pages that say more exist.
+    let first = page(addr, "empty-more", 10, 0).await;
+    assert_eq!(first["items"].as_array().unwrap().len(), 10);
+    let empty = page(addr, "empty-more", 10, 10).await;
+    assert_eq!(empty["items"].as_array().unwrap().len(), 0);
+    assert_eq!(empty["hasMore"], true);
+}

@@ -358,7 +358,7 @@ async fn fetch_one(
                 if joined && older && current {
                     drive.stopped_by_date.set(true);
                 }
-                finished = walk.finished();
+                finished = walk.complete();
                 if current && !drive.cancelled.get() {
                     let loaded = walk.distinct();
                     state.load_all.try_update(|l| l.loaded = loaded);

@@ -161,6 +161,11 @@ impl Walk {
         self.tail_len.is_some() || self.broken.is_some()
     }
 
+    /// The connected stretch reached the end of the list.
+    pub fn complete(&self) -> bool {
+        self.tail_len.is_some()
+    }
+
     /// Requests in flight.
     pub fn in_flight(&self) -> usize {
         self.inflight.len()
@@ -259,41 +264,32 @@ impl Walk {
     /// Applies a reply to `ask`; true when it joined the connected stretch.
     pub fn receive(&mut self, ask: Ask, page: RunsPage) -> bool {
         self.forget(ask);
-        if self.finished() {
-            // Late replies after the end may still carry newer copies.
-            for run in page.items {
-                if let Some(&i) = self.index.get(&run.run_id) {
-                    self.runs[i as usize] = run;
-                }
-            }
-            return false;
-        }
         let len = page.items.len() as u64;
-        if len == 0 && page.has_more {
-            self.broken = Some(Broken::EmptyMore { offset: ask.offset });
-            return false;
-        }
-        if len > 0 {
-            let mut h = DefaultHasher::new();
-            for run in &page.items {
-                run.run_id.hash(&mut h);
+        // After a stop, replies still in flight are applied (they may
+        // connect), but judged no more.
+        if self.broken.is_none() {
+            if len == 0 && page.has_more {
+                self.broken = Some(Broken::EmptyMore { offset: ask.offset });
+                return false;
             }
-            let sig = h.finish();
-            // A server that ignores `offset` says so by the offset it
-            // applied; a live list can legitimately repeat a page's runs at
-            // another offset (a whole page arrived in between), so the same
-            // runs alone are not proof.
-            match self.signatures.get(&sig) {
-                Some(&other) if other != ask.offset && page.offset != ask.offset => {
+            if len > 0 {
+                // A server that ignores `offset` says so by the offset it
+                // applied. (A live list can legitimately repeat a page's runs
+                // at another offset when a whole page arrived in between, so
+                // the same runs alone are not proof.)
+                let mut h = DefaultHasher::new();
+                for run in &page.items {
+                    run.run_id.hash(&mut h);
+                }
+                let sig = h.finish();
+                if page.offset != ask.offset && self.signatures.get(&sig) == Some(&page.offset) {
                     self.broken = Some(Broken::SamePage {
-                        offset: ask.offset.max(other),
-                        same_as: ask.offset.min(other),
+                        offset: ask.offset,
+                        same_as: page.offset,
                     });
                     return false;
                 }
-                _ => {
-                    self.signatures.insert(sig, ask.offset);
-                }
+                self.signatures.insert(sig, page.offset);
             }
         }
         if page.has_more && len > 0 && len < u64::from(ask.limit) {

@@ -403,7 +403,7 @@ async fn runs_handler(
         served
             .entry(org_id.clone())
             .or_default()
-            .push(json!({ "offset": asked_offset, "items": summary }));
+            .push(json!({ "offset": asked_offset, "limit": limit, "items": summary }));
     }
     json_response(
         StatusCode::OK,

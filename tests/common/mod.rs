@@ -227,6 +227,15 @@ pub async fn requests_for(org: &str) -> Vec<serde_json::Value> {
         .clone()
 }
 
+/// What the demo API's `live*` org sent, reply by reply (test aid).
+pub async fn served_for(org: &str) -> Vec<serde_json::Value> {
+    get_json(&format!("{}/__demo/served?org={org}", demo_api()))
+        .await
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
 /// Mounts a table for `org` through the exported `mount` (en-US, UTC), with
 /// `extra` options merged in.
 pub fn mount_org(org: &str, extra: serde_json::Value) -> (HtmlElement, cu_cost_table::MountHandle) {

@@ -45,6 +45,9 @@ pub struct Config {
     pub max_runs: u64,
     /// Per-request timeout in milliseconds.
     pub timeout_ms: u32,
+    /// Refresh on a timer every this many seconds while the tab is visible
+    /// (`None`: off, the default).
+    pub refresh_seconds: Option<u32>,
 }
 
 /// A price per CU in a currency.
@@ -102,6 +105,44 @@ fn int_in(obj: &Map<String, Value>, key: &str, min: u64, max: u64) -> Result<Opt
     }
 }
 
+/// `apiBase` is an absolute `http(s)` URL without user info, or a
+/// same-origin path starting with a single `/` (`//host` and `/\\host` are
+/// other origins to a browser), with no query, fragment, whitespace or
+/// backslash.
+fn check_api_base(api_base: &str) -> Result<(), String> {
+    let rule = || {
+        "apiBase must be an absolute http(s) URL without user info or a same-origin path starting with a single /"
+            .to_owned()
+    };
+    if api_base.contains(['?', '#']) {
+        return Err("apiBase must not contain a query or fragment".to_owned());
+    }
+    if api_base.contains('\\')
+        || api_base
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Err(rule());
+    }
+    let rest = api_base
+        .strip_prefix("https://")
+        .or_else(|| api_base.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let authority = rest.split('/').next().unwrap_or("");
+            if authority.is_empty() || authority.contains('@') {
+                return Err(rule());
+            }
+        }
+        None => {
+            if !api_base.starts_with('/') || api_base.starts_with("//") {
+                return Err(rule());
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Config {
     /// Validates an options object (`apiBase`, `orgId`, `pageSize`, ...).
     /// The token is not part of it: it is handled apart so it never lands in
@@ -111,17 +152,13 @@ impl Config {
             return Err("options must be an object".to_owned());
         };
         let api_base = opt_str(obj, "apiBase")?.ok_or("apiBase is required")?;
-        let is_absolute = api_base.starts_with("http://") || api_base.starts_with("https://");
-        if !is_absolute && !api_base.starts_with('/') {
-            return Err(
-                "apiBase must be an absolute http(s) URL or a same-origin path starting with /"
-                    .to_owned(),
-            );
-        }
-        if api_base.contains(['?', '#']) {
-            return Err("apiBase must not contain a query or fragment".to_owned());
-        }
+        check_api_base(&api_base)?;
         let org_id = opt_str(obj, "orgId")?.ok_or("orgId is required")?;
+        // Percent-encoding does not stop URL parsers from reading `%2E%2E`
+        // as a dot segment: `..` would walk out of the organizations path.
+        if org_id == "." || org_id == ".." {
+            return Err("orgId must not be \".\" or \"..\"".to_owned());
+        }
         let page_size =
             int_in(obj, "pageSize", 1, u64::from(MAX_LIMIT))?.map_or(DEFAULT_LIMIT, |v| v as u32);
         let currency = opt_str(obj, "currency")?;
@@ -176,6 +213,7 @@ impl Config {
             max_runs: int_in(obj, "maxRuns", 1, 10_000_000)?.unwrap_or(DEFAULT_MAX_RUNS),
             timeout_ms: int_in(obj, "timeoutMs", 100, 600_000)?
                 .map_or(DEFAULT_TIMEOUT_MS, |v| v as u32),
+            refresh_seconds: int_in(obj, "refreshSeconds", 15, 86_400)?.map(|v| v as u32),
         })
     }
 }
@@ -224,7 +262,44 @@ mod tests {
         );
         assert_eq!(
             err(json!({"apiBase": "ftp://x", "orgId": "x"})),
-            "apiBase must be an absolute http(s) URL or a same-origin path starting with /"
+            "apiBase must be an absolute http(s) URL without user info or a same-origin path starting with a single /"
+        );
+        for bad in [
+            "//evil.example/api",
+            "/\\evil.example",
+            "https://user@host.example",
+            "https://user:pw@host.example/api",
+            "https://",
+            "api",
+            "javascript:alert(1)",
+            "https://host.example/a b",
+        ] {
+            assert_eq!(
+                err(json!({"apiBase": bad, "orgId": "x"})),
+                "apiBase must be an absolute http(s) URL without user info or a same-origin path starting with a single /",
+                "{bad}"
+            );
+        }
+        for good in [
+            "/",
+            "/api",
+            "https://api.example.com",
+            "http://127.0.0.1:8787/v",
+        ] {
+            assert!(
+                Config::from_json(&json!({"apiBase": good, "orgId": "x"})).is_ok(),
+                "{good}"
+            );
+        }
+        for dots in [".", ".."] {
+            assert_eq!(
+                err(json!({"apiBase": "/api", "orgId": dots})),
+                "orgId must not be \".\" or \"..\""
+            );
+        }
+        assert_eq!(
+            err(json!({"apiBase": "/api", "orgId": "x", "refreshSeconds": 5})),
+            "refreshSeconds must be between 15 and 86400 (a whole number)"
         );
         assert_eq!(
             err(json!({"apiBase": "/api", "orgId": "x", "pricePerCu": -1, "currency": "USD"})),

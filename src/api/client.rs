@@ -10,7 +10,7 @@ use std::rc::Rc;
 use gloo_net::http::Request;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{AbortController, RequestCredentials};
+use web_sys::{AbortController, RequestCredentials, RequestRedirect};
 
 use super::error::ApiError;
 use super::models::{decode_runs_response, RunsPage};
@@ -47,32 +47,70 @@ impl std::fmt::Debug for TokenSource {
 }
 
 impl TokenSource {
-    async fn token(&self) -> Result<String, ApiError> {
+    /// The token for one request. A getter runs under the request's own
+    /// controller: the timeout and an abort end the wait for it.
+    async fn token(
+        &self,
+        signal: &web_sys::AbortSignal,
+        timed_out: &Cell<bool>,
+        timeout_ms: u32,
+    ) -> Result<String, ApiError> {
         match self {
             TokenSource::Static(token) => Ok(token.clone()),
             TokenSource::Getter(getter) => {
                 let value = getter
                     .call0(&JsValue::NULL)
-                    .map_err(|_| token_error("getToken threw an error"))?;
+                    .map_err(|_| token_error("getToken threw an error."))?;
                 let value = if value.has_type::<js_sys::Promise>() {
-                    wasm_bindgen_futures::JsFuture::from(value.unchecked_into::<js_sys::Promise>())
-                        .await
-                        .map_err(|_| token_error("the promise returned by getToken was rejected"))?
+                    let promise = value.unchecked_into::<js_sys::Promise>();
+                    let result =
+                        wasm_bindgen_futures::JsFuture::from(race_abort(&promise, signal)).await;
+                    if signal.aborted() {
+                        return Err(if timed_out.get() {
+                            token_error(&format!(
+                                "getToken did not answer within {} seconds.",
+                                timeout_ms as f64 / 1000.0
+                            ))
+                        } else {
+                            ApiError::Aborted
+                        });
+                    }
+                    result.map_err(|_| {
+                        token_error("the promise returned by getToken was rejected.")
+                    })?
                 } else {
                     value
                 };
                 value
                     .as_string()
                     .filter(|t| !t.is_empty())
-                    .ok_or_else(|| token_error("getToken did not return a non-empty string"))
+                    .ok_or_else(|| token_error("getToken did not return a non-empty string."))
             }
         }
     }
 }
 
+/// A promise settled by `promise`, or rejected when `signal` aborts.
+fn race_abort(promise: &js_sys::Promise, signal: &web_sys::AbortSignal) -> js_sys::Promise {
+    let signal = signal.clone();
+    let aborted = js_sys::Promise::new(&mut |_, reject| {
+        if signal.aborted() {
+            let _ = reject.call0(&JsValue::NULL);
+        } else {
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_once(true);
+            let _ = signal.add_event_listener_with_callback_and_add_event_listener_options(
+                "abort", &reject, &options,
+            );
+        }
+    });
+    let race = js_sys::Array::of2(promise, &aborted);
+    js_sys::Promise::race(&race)
+}
+
 fn token_error(problem: &str) -> ApiError {
-    ApiError::Network {
-        cause: format!("No token: {problem}."),
+    ApiError::Token {
+        cause: problem.to_owned(),
     }
 }
 
@@ -184,7 +222,6 @@ impl RunsSource for HttpRunsSource {
             if abort.signal().aborted() {
                 return Err(ApiError::Aborted);
             }
-            let token = config.token.token().await?;
             // This request's own controller: the caller's abort (superseded,
             // unmounted) and the timeout both end it, and the timeout never
             // poisons the caller's controller for a retry.
@@ -195,6 +232,11 @@ impl RunsSource for HttpRunsSource {
             let timed_out = Rc::new(Cell::new(false));
             let _timer = TimeoutGuard::start(config.timeout_ms, &own, timed_out.clone());
             let signal = own.signal();
+            // getToken runs inside the timeout and the abort.
+            let token = config
+                .token
+                .token(&signal, &timed_out, config.timeout_ms)
+                .await?;
             let map_err = |err: gloo_net::Error| {
                 if timed_out.get() {
                     ApiError::Timeout {
@@ -217,6 +259,8 @@ impl RunsSource for HttpRunsSource {
                 .header("Accept", "application/json")
                 .header("Authorization", &format!("Bearer {token}"))
                 .credentials(config.credentials)
+                // The token never follows a redirect to another address.
+                .redirect(RequestRedirect::Error)
                 .abort_signal(Some(&signal))
                 .send()
                 .await

@@ -15,6 +15,13 @@ pub enum ApiError {
         /// The browser's own description (e.g. `TypeError: Failed to fetch`).
         cause: String,
     },
+    /// The host's `getToken` threw, rejected, hung past the timeout, or
+    /// returned no token. Not retried: the network was never used.
+    #[error("Could not get an access token: {cause}")]
+    Token {
+        /// What went wrong, in words (never the token).
+        cause: String,
+    },
     /// No answer within the configured time.
     #[error("The API did not answer within {} seconds.", *timeout_ms as f64 / 1000.0)]
     Timeout {
@@ -151,6 +158,18 @@ mod tests {
         );
         assert_eq!(e.request_id(), Some("req_1"));
         assert_eq!(e.details(), ["limit must be 1..=100".to_owned()]);
+        assert!(!e.is_transient());
+    }
+
+    #[test]
+    fn token_errors_say_so_and_are_not_retried() {
+        let e = ApiError::Token {
+            cause: "getToken threw an error.".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "Could not get an access token: getToken threw an error."
+        );
         assert!(!e.is_transient());
     }
 

@@ -73,9 +73,12 @@ pub fn runs_csv(runs: &[Run], indices: &[usize], price: Option<(PricePerCu, &str
     out
 }
 
-/// The subtotals table with its grand-total row.
+/// The subtotals table with its grand-total row. The first column says
+/// which rows are workflows and which is the total (its workflow cell is
+/// empty), so no workflow named `TOTAL` can be mistaken for it.
 pub fn subtotals_csv(s: &Subtotals, currency: Option<&str>) -> String {
     let mut header = [
+        "row",
         "workflow_id",
         "runs",
         "total_cu",
@@ -92,13 +95,14 @@ pub fn subtotals_csv(s: &Subtotals, currency: Option<&str>) -> String {
     }
     let mut out = String::from(BOM);
     out.push_str(&line(&header));
-    for (name, row) in s
+    for (kind, name, row) in s
         .rows
         .iter()
-        .map(|r| (text_cell(&r.workflow_id), r))
-        .chain(std::iter::once((text_cell("TOTAL"), &s.total)))
+        .map(|r| ("workflow", text_cell(&r.workflow_id), r))
+        .chain(std::iter::once(("total", String::new(), &s.total)))
     {
         let mut cells = vec![
+            text_cell(kind),
             name,
             row.runs.to_string(),
             row.cu.to_plain(),
@@ -181,8 +185,21 @@ mod tests {
         let csv = subtotals_csv(&compute(&runs, &[0, 1], None), None);
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 4);
-        assert_eq!(lines[1], "\"w2\",1,2.0000,2.0000,2.0000,2.0000,0,0");
-        assert_eq!(lines[3], "\"TOTAL\",2,3.0000,1.5000,2.0000,2.0000,0,0");
+        assert!(lines[0].ends_with("row,workflow_id,runs,total_cu,average_cu,largest_run_cu,failed_cancelled_cu,runs_in_progress,runs_without_cu"));
+        assert_eq!(
+            lines[1],
+            "\"workflow\",\"w2\",1,2.0000,2.0000,2.0000,2.0000,0,0"
+        );
+        assert_eq!(lines[3], "\"total\",,2,3.0000,1.5000,2.0000,2.0000,0,0");
+        // A workflow called TOTAL is a workflow row.
+        let runs = vec![run("c", "TOTAL", "success", "", Some(1.0), None)];
+        let csv = subtotals_csv(&compute(&runs, &[0], None), None);
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert_eq!(
+            lines[1],
+            "\"workflow\",\"TOTAL\",1,1.0000,1.0000,1.0000,0.0000,0,0"
+        );
+        assert_eq!(lines[2], "\"total\",,1,1.0000,1.0000,1.0000,0.0000,0,0");
     }
 
     #[test]

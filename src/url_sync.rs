@@ -13,6 +13,9 @@ pub const KEYS: [&str; 9] = [
 ];
 
 /// Paging and filters as read from a URL.
+/// The largest `offset` taken from the page URL.
+pub const MAX_URL_OFFSET: u64 = 1_000_000_000;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UrlState {
     /// Rows per page, when valid (1..=100).
@@ -33,7 +36,9 @@ pub fn from_pairs(pairs: &[(String, String)]) -> UrlState {
     for (k, v) in pairs {
         match k.as_str() {
             "limit" => state.limit = v.parse().ok().filter(|l| (1..=100).contains(l)),
-            "offset" => state.offset = v.parse().ok(),
+            // Bounded: a huge offset from a hand-edited URL must not overflow
+            // the pager's arithmetic (no organization has a billion runs).
+            "offset" => state.offset = v.parse().ok().filter(|o| *o <= MAX_URL_OFFSET),
             "q" => state.filters.search = v.clone(),
             "status" => {
                 state.filters.statuses = v
@@ -251,5 +256,16 @@ mod tests {
             ("mincu", "-1"),
         ]));
         assert_eq!(s, UrlState::default());
+        for huge in [
+            "18446744073709551615",
+            "99999999999999999999999",
+            "1000000001",
+        ] {
+            assert_eq!(from_pairs(&p(&[("offset", huge)])).offset, None, "{huge}");
+        }
+        assert_eq!(
+            from_pairs(&p(&[("offset", "1000000000")])).offset,
+            Some(1_000_000_000)
+        );
     }
 }

@@ -243,13 +243,64 @@ fn details_of(obj: &Map<String, Value>) -> Vec<String> {
     }
 }
 
+/// `body` with every JSON number outside the f64 range replaced by `null`;
+/// `None` when there is none.
+fn out_of_range_as_null(body: &str) -> Option<String> {
+    let bytes = body.as_bytes();
+    let mut out = String::with_capacity(body.len());
+    let (mut i, mut last, mut changed, mut in_string) = (0, 0, false, false);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        if b == b'"' {
+            in_string = true;
+            i += 1;
+            continue;
+        }
+        if b == b'-' || b.is_ascii_digit() {
+            let start = i;
+            while i < bytes.len()
+                && matches!(bytes[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+            {
+                i += 1;
+            }
+            let token = &body[start..i];
+            if token.parse::<f64>().is_ok_and(|v| v.is_infinite()) {
+                out.push_str(&body[last..start]);
+                out.push_str("null");
+                last = i;
+                changed = true;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    changed.then(|| {
+        out.push_str(&body[last..]);
+        out
+    })
+}
+
 /// Turns an HTTP answer (status and body text) into a page or an error.
 ///
 /// Success is a 2xx whose body is a JSON object with a `data` object; both
 /// `code` 0 and 200 are seen on success in this API family. A 2xx without
 /// `data` and with another `code` is [`ApiError::ApiCode`].
 pub fn decode_runs_response(status: u16, body: &str) -> Result<RunsPage, ApiError> {
-    let parsed: Option<Value> = serde_json::from_str(body).ok();
+    let parsed: Option<Value> = serde_json::from_str(body).ok().or_else(|| {
+        // serde_json refuses numbers beyond the f64 range (`1e400`): read
+        // those as null, so one absurd `totalCu` marks that run's CU invalid
+        // instead of failing the whole page.
+        out_of_range_as_null(body).and_then(|b| serde_json::from_str(&b).ok())
+    });
     let envelope = match parsed {
         Some(Value::Object(map)) => map,
         Some(_) | None if !(200..300).contains(&status) => {
@@ -578,13 +629,20 @@ mod tests {
 
     #[test]
     fn invalid_cu_keeps_the_run_without_a_value() {
-        for bad in ["null", r#""12.5""#, "-3", "1e300"] {
+        for bad in ["null", r#""12.5""#, "-3", "1e300", "1e400", "-1e400"] {
             let body = run_json("").replace("\"totalCu\":1.5", &format!("\"totalCu\":{bad}"));
             let page = decode_runs_response(200, &body).unwrap();
             assert_eq!(page.items[0].cu, None, "{bad}");
         }
         let body = run_json("").replace(",\"totalCu\":1.5", "");
         assert_eq!(decode_runs_response(200, &body).unwrap().items[0].cu, None);
+        // Only the out-of-range number is touched (not one inside a string).
+        let body = run_json("")
+            .replace("\"totalCu\":1.5", "\"totalCu\":1e400")
+            .replace("\"runId\":\"r1\"", "\"runId\":\"r-1e400\"");
+        let page = decode_runs_response(200, &body).unwrap();
+        assert_eq!(page.items[0].run_id, "r-1e400");
+        assert_eq!(page.items[0].cu, None);
     }
 }
 

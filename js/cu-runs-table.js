@@ -6,7 +6,7 @@
 //   <script> document.querySelector('cu-runs-table').token = '...'; </script>
 //
 // The token comes by property (`el.token = ...` or `el.getToken = fn`), never
-// by attribute. The element mounts when connected (and given a token),
+// by attribute, and is forgotten when `api-base` or `credentials` changes. The element mounts when connected (and given a token),
 // unmounts when disconnected, and remounts when an attribute changes.
 import init, { mount } from './cu_cost_table.js';
 
@@ -65,8 +65,15 @@ export class CuRunsTable extends HTMLElement {
     this.#unmount();
   }
 
-  attributeChangedCallback(_name, oldValue, newValue) {
-    if (oldValue !== newValue) this.#schedule();
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue) return;
+    // A token is for one API and one credentials mode: when either changes,
+    // forget it; the host sets the token again for the new target.
+    if ((name === 'api-base' || name === 'credentials') && oldValue !== null) {
+      this.#token = undefined;
+      this.#getToken = undefined;
+    }
+    this.#schedule();
   }
 
   /** The options `mount` receives, from the attributes and token properties. */

@@ -52,6 +52,11 @@ impl Env {
         *self.host.borrow_mut() = Some(host);
     }
 
+    /// Forgets the host: after `unmount()` no `cu-runs:*` event is sent.
+    pub fn clear_host(&self) {
+        self.host.borrow_mut().take();
+    }
+
     /// Dispatches a bubbling `CustomEvent` named `name` with a JSON `detail`
     /// on the host element. Details never contain the token.
     pub fn emit(&self, name: &str, detail: serde_json::Value) {
@@ -148,6 +153,7 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
         let guard = send_wrapper::SendWrapper::new((inflight.clone(), env.clone()));
         on_cleanup(move || {
             let (inflight, env) = &*guard;
+            env.clear_host();
             if let Some(c) = inflight.borrow_mut().take() {
                 c.abort();
             }

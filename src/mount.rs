@@ -211,9 +211,10 @@ fn show_fatal(root: &HtmlElement, message: &str) {
 
 /// The standalone page: mounts into the element named by the
 /// `<script type="application/json" id="cu-cost-table-config">` block, if
-/// the page has one. Pages that embed the package have none, so nothing
-/// happens there.
-#[wasm_bindgen(start)]
+/// the page has one. Runs at start-up only in the standalone build (feature
+/// `standalone`, which Trunk enables): the package a portal imports never
+/// mounts by itself, whatever its page holds.
+#[cfg_attr(feature = "standalone", wasm_bindgen(start))]
 pub fn start() {
     install_panic_hook();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

@@ -332,6 +332,18 @@ async fn runs_handler(
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
             return response;
         }
+        "fault-redirect" => {
+            // Sends the client elsewhere (a token must never follow).
+            let target = format!(
+                "/v1/organizations/redirected/cu/runs?{}",
+                query.as_deref().unwrap_or("")
+            );
+            let mut response = StatusCode::TEMPORARY_REDIRECT.into_response();
+            if let Ok(v) = HeaderValue::from_str(&target) {
+                response.headers_mut().insert(header::LOCATION, v);
+            }
+            return response;
+        }
         "fault-401" => return error_response(StatusCode::UNAUTHORIZED, &request_id, "token expired", vec![]),
         "fault-slow20" if limit == 20 => tokio::time::sleep(Duration::from_millis(1_500)).await,
         "fault-shape" => {

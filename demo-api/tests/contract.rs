@@ -621,3 +621,20 @@ async fn cap_limit_same_page_and_empty_more_orgs_misbehave_as_documented() {
     assert_eq!(empty["items"].as_array().unwrap().len(), 0);
     assert_eq!(empty["hasMore"], true);
 }
+
+#[tokio::test]
+async fn fault_redirect_sends_the_client_elsewhere() {
+    let addr = start(fixed_options()).await;
+    let r = request(
+        addr,
+        "GET",
+        "/v1/organizations/fault-redirect/cu/runs?limit=5&offset=0",
+        &[AUTH],
+    )
+    .await;
+    assert_eq!(r.status, 307);
+    assert_eq!(
+        r.header("location"),
+        Some("/v1/organizations/redirected/cu/runs?limit=5&offset=0")
+    );
+}

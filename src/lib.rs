@@ -18,6 +18,7 @@ pub mod format;
 pub mod labels;
 pub mod loader;
 pub mod mount;
+pub mod refresh;
 pub mod retry;
 pub mod sort;
 pub mod state;

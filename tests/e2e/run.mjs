@@ -248,6 +248,150 @@ await check('custom_element_remounts_on_attribute_change_and_cleans_up', async (
   assert(requests.length === 0, 'no requests after removal');
 });
 
+// ---- Hardening (issue "Exact on a live organization"), through the public API.
+await check('hardening_bad_targets_are_rejected_by_mount', async (page) => {
+  await portalReady(page);
+  const m = await page.evaluate(async () => {
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    const el = document.createElement('div');
+    const attempt = (opts) => { try { mount(el, { token: 't', orgId: 'x', apiBase: '/', ...opts }); return 'mounted'; } catch (e) { return e.message; } };
+    return {
+      bases: ['//evil.example/api', '/\\evil.example', 'https://user@api.example', 'https://u:p@api.example/v', 'ftp://x', 'api'].map((apiBase) => attempt({ apiBase })),
+      orgs: ['.', '..'].map((orgId) => attempt({ orgId })),
+      refresh: attempt({ refreshSeconds: 5 }),
+      children: el.childElementCount,
+    };
+  });
+  for (const text of m.bases) assert(text.startsWith('apiBase must be an absolute http(s) URL without user info'), text);
+  for (const text of m.orgs) assert(text === 'orgId must not be "." or ".."', text);
+  assert(m.refresh === 'refreshSeconds must be between 15 and 86400 (a whole number)', m.refresh);
+  assert(m.children === 0, 'nothing mounted');
+});
+
+await check('hardening_the_token_never_follows_a_redirect', async (page) => {
+  await portalReady(page);
+  await page.evaluate(async () => {
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    const el = document.createElement('div');
+    el.id = 'redir';
+    document.body.append(el);
+    window.__redir = mount(el, { apiBase: '/', orgId: 'fault-redirect', token: 'redirect-secret' });
+  });
+  await page.locator('#redir .cu-error[role=alert]').waitFor({ timeout: 30000 });
+  const asked = await (await page.request.get(`${base}/__demo/requests?org=fault-redirect`)).json();
+  assert(asked.length >= 1, 'the request was made');
+  const followed = await (await page.request.get(`${base}/__demo/requests?org=redirected`)).json();
+  assert(followed.length === 0, `the redirect was followed: ${JSON.stringify(followed)}`);
+});
+
+await check('hardening_get_token_failures_are_their_own_error_shown_once', async (page) => {
+  await portalReady(page);
+  const results = await page.evaluate(async () => {
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    const run = async (getToken) => {
+      const el = document.createElement('div');
+      document.body.append(el);
+      let calls = 0;
+      const events = [];
+      el.addEventListener('cu-runs:error', (e) => events.push(e.detail.message));
+      const handle = mount(el, { apiBase: '/', orgId: 'acme', timeoutMs: 500, getToken: () => { calls++; return getToken(); } });
+      const start = Date.now();
+      while (!el.querySelector('.cu-error[role=alert]') && Date.now() - start < 10000) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 2500)); // room for a retry that must not come
+      const text = el.querySelector('.cu-error[role=alert] .cu-error-title')?.textContent ?? '';
+      const retrying = el.textContent.includes('Retrying');
+      handle.unmount();
+      el.remove();
+      return { text, calls, events, retrying };
+    };
+    return {
+      hang: await run(() => new Promise(() => {})),
+      thrown: await run(() => { throw new Error('vault locked'); }),
+      rejected: await run(() => Promise.reject(new Error('nope'))),
+    };
+  });
+  assert(results.hang.text === 'Could not get an access token: getToken did not answer within 0.5 seconds.', results.hang.text);
+  assert(results.thrown.text === 'Could not get an access token: getToken threw an error.', results.thrown.text);
+  assert(results.rejected.text === 'Could not get an access token: the promise returned by getToken was rejected.', results.rejected.text);
+  for (const [name, r] of Object.entries(results)) {
+    assert(r.calls === 1 && !r.retrying, `${name}: not retried (${r.calls} calls)`);
+    assert(r.events.length === 1 && r.events[0] === r.text, `${name}: one error event: ${JSON.stringify(r.events)}`);
+  }
+});
+
+await check('hardening_no_events_after_unmount', async (page) => {
+  await portalReady(page);
+  const counts = await page.evaluate(async () => {
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    const events = [];
+    const make = (orgId) => {
+      const el = document.createElement('div');
+      document.body.append(el);
+      for (const t of ['cu-runs:load', 'cu-runs:error']) el.addEventListener(t, (e) => events.push([orgId, e.type, e.detail.scope]));
+      return [el, mount(el, { apiBase: '/', orgId, token: 't' })];
+    };
+    // A page request in flight (fault-slow answers after 2 s), then unmounted.
+    const [, slow] = make('fault-slow');
+    await new Promise((r) => setTimeout(r, 200));
+    slow.unmount();
+    // A "Load all runs" walk in flight, then unmounted.
+    const [el, walk] = make('acme');
+    while (!el.querySelector('table tbody tr td')) await new Promise((r) => setTimeout(r, 50));
+    const before = events.length;
+    [...el.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Load all runs').click();
+    walk.unmount();
+    await new Promise((r) => setTimeout(r, 3000));
+    return { slow: events.filter((e) => e[0] === 'fault-slow').length, after: events.length - before };
+  });
+  assert(counts.slow === 0, `events from the unmounted slow table: ${counts.slow}`);
+  assert(counts.after === 0, `events after unmounting a walk: ${counts.after}`);
+});
+
+await check('hardening_custom_element_forgets_its_token_for_a_new_target', async (page) => {
+  await portalReady(page);
+  const org = 'ce-target-' + Date.now();
+  const seen = await page.evaluate(async (org) => {
+    await import('/pkg/cu-runs-table.js');
+    const el = document.createElement('cu-runs-table');
+    el.setAttribute('api-base', '/');
+    el.setAttribute('org-id', org);
+    document.body.append(el);
+    el.token = 'first-target-token';
+    const rows = () => el.querySelectorAll('table tbody tr td').length;
+    let start = Date.now();
+    while (!rows() && Date.now() - start < 10000) await new Promise((r) => setTimeout(r, 50));
+    const mountedFirst = rows() > 0;
+    el.setAttribute('api-base', location.origin + '/');
+    await new Promise((r) => setTimeout(r, 800));
+    const emptyAfterChange = el.childElementCount === 0;
+    el.token = 'second-target-token';
+    start = Date.now();
+    while (!rows() && Date.now() - start < 10000) await new Promise((r) => setTimeout(r, 50));
+    return { mountedFirst, emptyAfterChange, mountedAgain: rows() > 0 };
+  }, org);
+  assert(seen.mountedFirst && seen.emptyAfterChange && seen.mountedAgain, JSON.stringify(seen));
+  const tokens = (await (await page.request.get(`${base}/__demo/requests?org=${org}`)).json()).map((r) => r.token);
+  assert(tokens.length === 2 && tokens[0] === 'first-target-token' && tokens[1] === 'second-target-token', JSON.stringify(tokens));
+});
+
+await check('hardening_the_package_never_auto_mounts_in_a_portal', async (page) => {
+  // A portal page that happens to hold a config block like the standalone
+  // page's, and imports pkg/: nothing mounts, the block stays.
+  await page.route(base + '/portal-with-config.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><head><title>Portal</title></head><body><main><div id="app"></div>
+      <script type="application/json" id="cu-cost-table-config">{"apiBase":"/","orgId":"acme","token":"portal-config-token"}</script>
+      <script type="module">import init from '/pkg/cu_cost_table.js'; await init(); window.__inited = true;</script></main></body></html>`,
+  }));
+  await page.goto(base + '/portal-with-config.html');
+  await page.waitForFunction(() => window.__inited === true, null, { timeout: 20000 });
+  await page.waitForTimeout(500);
+  assert((await page.locator('#app').innerHTML()) === '', 'the package mounted by itself');
+  assert(await page.locator('#cu-cost-table-config').count() === 1, 'the block was consumed');
+  const asked = await (await page.request.get(`${base}/__demo/requests?org=acme`)).json();
+  assert(!asked.some((r) => r.token === 'portal-config-token'), 'a request was made with the portal config');
+});
+
 // ---- Token hygiene: after a session of use including errors, the token is
 // nowhere a user, a log or another script could read it.
 await check('token_never_leaks_after_a_session_with_errors', async (page) => {

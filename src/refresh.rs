@@ -1,0 +1,320 @@
+//! "Refresh": new runs without walking everything again, as a pure state
+//! machine (the loader does the requests, one at a time).
+//!
+//! From offset 0, newest first, pages are read one after the other (each
+//! asked after the previous reply arrived, so no run is skipped however
+//! many arrive meanwhile; see [`crate::walk`]) until a page holds only runs
+//! already held and no held run is still `running`/`waiting` further down
+//! (or the list ends, or the cap is reached). The result is the runs read,
+//! in list order, followed by the held runs not read again: new runs are
+//! added, runs that were in progress are updated, each run is kept once.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::api::{Run, RunsPage};
+use crate::walk::Ask;
+
+/// What a refresh changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Runs that were not held before.
+    pub added: u64,
+    /// Held runs whose copy changed (status, finished time or CU).
+    pub updated: u64,
+    /// Held runs that were `running`/`waiting` and are not any more.
+    pub finished: u64,
+}
+
+/// One refresh of a held set of runs.
+#[derive(Debug)]
+pub struct Refresh {
+    limit: u32,
+    cap: u64,
+    next_offset: u64,
+    done: bool,
+    /// Held run ids → position in the held list.
+    held: HashMap<String, usize>,
+    /// Held runs in progress not read again yet.
+    pending: HashSet<usize>,
+    /// Runs read, in list order (later copies replace earlier ones).
+    read: Vec<Run>,
+    read_index: HashMap<String, usize>,
+}
+
+impl Refresh {
+    /// A refresh of `held` (in list order), asking `limit` runs a page and
+    /// reading at most `cap` positions.
+    pub fn new(held: &[Run], limit: u32, cap: u64) -> Refresh {
+        let held_map: HashMap<String, usize> = held
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.run_id.clone(), i))
+            .collect();
+        let pending = held
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.status.in_progress())
+            .map(|(i, _)| i)
+            .collect();
+        Refresh {
+            limit: limit.max(1),
+            cap: cap.max(1),
+            next_offset: 0,
+            done: false,
+            held: held_map,
+            pending,
+            read: Vec::new(),
+            read_index: HashMap::new(),
+        }
+    }
+
+    /// The next page to read, if the refresh is not done.
+    pub fn next_ask(&self) -> Option<Ask> {
+        if self.done || self.next_offset >= self.cap {
+            return None;
+        }
+        let left = (self.cap - self.next_offset).min(u64::from(u32::MAX)) as u32;
+        Some(Ask {
+            offset: self.next_offset,
+            limit: self.limit.min(left),
+            repair: false,
+        })
+    }
+
+    /// Applies the reply to the last ask.
+    pub fn receive(&mut self, page: RunsPage) {
+        let len = page.items.len() as u64;
+        let mut all_held = true;
+        for run in page.items {
+            if let Some(&i) = self.held.get(&run.run_id) {
+                self.pending.remove(&i);
+            } else {
+                all_held = false;
+            }
+            match self.read_index.get(&run.run_id) {
+                Some(&j) => self.read[j] = run,
+                None => {
+                    self.read_index.insert(run.run_id.clone(), self.read.len());
+                    self.read.push(run);
+                }
+            }
+        }
+        self.next_offset = page.offset + len;
+        if !page.has_more || len == 0 || (all_held && self.pending.is_empty()) {
+            self.done = true;
+        }
+    }
+
+    /// The refreshed runs in list order, and what changed.
+    pub fn finish(self, held: Vec<Run>) -> (Vec<Run>, Changes) {
+        let mut changes = Changes::default();
+        for run in &self.read {
+            match self.held.get(&run.run_id) {
+                None => changes.added += 1,
+                Some(&i) => {
+                    let old = &held[i];
+                    if old != run {
+                        changes.updated += 1;
+                    }
+                    if old.status.in_progress() && !run.status.in_progress() {
+                        changes.finished += 1;
+                    }
+                }
+            }
+        }
+        let mut out = self.read;
+        out.reserve(held.len());
+        out.extend(
+            held.into_iter()
+                .filter(|r| !self.read_index.contains_key(&r.run_id)),
+        );
+        (out, changes)
+    }
+}
+
+/// "1 run" / "12 runs": one plural helper for the sentences below.
+pub fn plural(n: &str, one: bool, word: &str) -> String {
+    if one {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// What a refresh changed, for the user: "12 new runs, 3 finished since
+/// 14:02." `since` is when the data was fetched before.
+pub fn changes_text(c: Changes, since: &str, count: impl Fn(u64) -> String) -> String {
+    match (c.added, c.finished) {
+        (0, 0) => format!("No new runs since {since}."),
+        (a, 0) => format!("{} since {since}.", plural(&count(a), a == 1, "new run")),
+        (0, f) => format!(
+            "{} finished since {since}.",
+            plural(&count(f), f == 1, "run")
+        ),
+        (a, f) => format!(
+            "{}, {} finished since {since}.",
+            plural(&count(a), a == 1, "new run"),
+            count(f)
+        ),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::api::RunStatus;
+    use crate::cu::Cu;
+    use proptest::prelude::*;
+
+    fn run(id: &str, cu: u64, running: bool) -> Run {
+        Run {
+            run_id: id.into(),
+            workflow_id: "wf".into(),
+            status: if running {
+                RunStatus::Running
+            } else {
+                RunStatus::Success
+            },
+            started_ms: None,
+            started_raw: None,
+            finished_ms: None,
+            finished_raw: None,
+            cu: Some(Cu(cu)),
+            trigger_source: None,
+        }
+    }
+
+    /// Serves `list` (newest first) to a refresh, `arrive` new runs at the
+    /// head before each request; returns the refreshed runs, the changes,
+    /// and the number of requests.
+    fn drive(
+        held: Vec<Run>,
+        list: &mut Vec<Run>,
+        arrive: usize,
+        cap: u64,
+    ) -> (Vec<Run>, Changes, usize) {
+        let mut refresh = Refresh::new(&held, 10, cap);
+        let mut requests = 0;
+        let mut arrived = 0;
+        while let Some(ask) = refresh.next_ask() {
+            requests += 1;
+            assert!(requests < 10_000);
+            for _ in 0..arrive {
+                arrived += 1;
+                list.insert(0, run(&format!("late{arrived}"), 3, false));
+            }
+            let o = ask.offset as usize;
+            let end = (o + ask.limit as usize).min(list.len());
+            refresh.receive(RunsPage {
+                has_more: end < list.len(),
+                limit: ask.limit,
+                offset: ask.offset,
+                items: list[o.min(end)..end].to_vec(),
+                request_id: None,
+            });
+        }
+        let (runs, changes) = refresh.finish(held);
+        (runs, changes, requests)
+    }
+
+    #[test]
+    fn new_runs_are_added_and_finished_runs_updated() {
+        // Held: 100 runs, the 2nd still running. Since: 12 new runs arrived.
+        let held: Vec<Run> = (0..100)
+            .map(|i| run(&format!("r{i}"), 10, i == 1))
+            .collect();
+        let mut list: Vec<Run> = (0..12).map(|i| run(&format!("n{i}"), 5, i == 0)).collect();
+        list.extend((0..100).map(|i| run(&format!("r{i}"), if i == 1 { 25 } else { 10 }, false)));
+        let (runs, changes, requests) = drive(held, &mut list.clone(), 0, 1_000_000);
+        assert_eq!(
+            changes,
+            Changes {
+                added: 12,
+                updated: 1,
+                finished: 1
+            }
+        );
+        assert_eq!(runs, list);
+        // Pages of 10: two with new runs, then one held-only page, done.
+        assert_eq!(requests, 3);
+    }
+
+    #[test]
+    fn a_run_in_progress_further_down_is_read_again() {
+        let held: Vec<Run> = (0..60)
+            .map(|i| run(&format!("r{i}"), 10, i == 45))
+            .collect();
+        let mut list: Vec<Run> = (0..60).map(|i| run(&format!("r{i}"), 10, false)).collect();
+        let (runs, changes, requests) = drive(held, &mut list, 0, 1_000_000);
+        assert_eq!(
+            changes,
+            Changes {
+                added: 0,
+                updated: 1,
+                finished: 1
+            }
+        );
+        assert_eq!(runs, list);
+        assert_eq!(requests, 5);
+    }
+
+    #[test]
+    fn sentences() {
+        let c = |n: u64| n.to_string();
+        let t = |added, finished| {
+            changes_text(
+                Changes {
+                    added,
+                    updated: finished,
+                    finished,
+                },
+                "14:02",
+                c,
+            )
+        };
+        assert_eq!(t(12, 3), "12 new runs, 3 finished since 14:02.");
+        assert_eq!(t(1, 0), "1 new run since 14:02.");
+        assert_eq!(t(0, 1), "1 run finished since 14:02.");
+        assert_eq!(t(0, 2), "2 runs finished since 14:02.");
+        assert_eq!(t(0, 0), "No new runs since 14:02.");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whatever arrives while refreshing, and whichever held runs were
+        /// in progress: every run is kept once, in list order, with its
+        /// latest copy; every held run stays; the total is the exact sum.
+        #[test]
+        fn refresh_keeps_each_run_once_with_its_latest_copy(
+            held_n in 0usize..80,
+            new_n in 0usize..40,
+            arrive in 0usize..3,
+            running in proptest::collection::vec(any::<bool>(), 80),
+        ) {
+            let held: Vec<Run> = (0..held_n).map(|i| run(&format!("r{i}"), i as u64, running[i])).collect();
+            let mut list: Vec<Run> = (0..new_n).map(|i| run(&format!("n{i}"), 7, false)).collect();
+            list.extend((0..held_n).map(|i| run(&format!("r{i}"), i as u64 + u64::from(running[i]), false)));
+            let (runs, changes, _) = drive(held.clone(), &mut list, arrive, 1_000_000);
+            let mut ids: Vec<&str> = runs.iter().map(|r| r.run_id.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), runs.len());
+            // In list order, each a copy the server has now (all finished).
+            let pos: HashMap<&str, usize> = list.iter().enumerate().map(|(i, r)| (r.run_id.as_str(), i)).collect();
+            prop_assert!(runs.windows(2).all(|w| pos[w[0].run_id.as_str()] < pos[w[1].run_id.as_str()]));
+            for r in &runs {
+                prop_assert_eq!(Some(r), list.get(pos[r.run_id.as_str()]));
+            }
+            for h in &held {
+                prop_assert!(pos.contains_key(h.run_id.as_str()));
+                prop_assert!(runs.iter().any(|r| r.run_id == h.run_id));
+            }
+            prop_assert_eq!(changes.finished as usize, running[..held_n].iter().filter(|r| **r).count());
+            prop_assert!(changes.added as usize >= new_n);
+            let total: u64 = runs.iter().map(|r| r.cu.map_or(0, |c| c.0)).sum();
+            let oracle: u64 = runs.iter().map(|r| list[pos[r.run_id.as_str()]].cu.map_or(0, |c| c.0)).sum();
+            prop_assert_eq!(total, oracle);
+        }
+    }
+}

@@ -123,6 +123,17 @@ impl Formatter {
         format!("{date} {:02}:{:02} UTC", secs / 3_600, secs / 60 % 60)
     }
 
+    /// A time of day (epoch ms), e.g. "2:05 PM", in the configured locale
+    /// and time zone.
+    pub fn time_of_day(&self, ms: i64) -> String {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(text) = self.intl.as_ref().and_then(|i| i.time_of_day(ms)) {
+            return text;
+        }
+        let secs = ms.div_euclid(1_000).rem_euclid(86_400);
+        format!("{:02}:{:02} UTC", secs / 3_600, secs / 60 % 60)
+    }
+
     /// The IANA time zone dates and days are shown in, e.g. `Europe/Berlin`.
     pub fn zone(&self) -> &str {
         &self.zone
@@ -148,6 +159,7 @@ mod intl {
         pub group: String,
         pub decimal: String,
         date_time: Function,
+        time: Function,
         day: Function,
         money: Option<Function>,
         pub zone: String,
@@ -209,6 +221,7 @@ mod intl {
                 ("timeStyle", "short".into()),
             ]);
             let date_time = construct_date_time(&locs, &dt_opts)?;
+            let time = construct_date_time(&locs, &tz(vec![("timeStyle", "short".into())]))?;
             let day_format = construct(
                 "DateTimeFormat",
                 &locales(Some("en-CA")),
@@ -246,6 +259,7 @@ mod intl {
                 group,
                 decimal,
                 date_time,
+                time,
                 day,
                 money,
                 zone,
@@ -263,6 +277,13 @@ mod intl {
 
         pub fn date_time(&self, ms: i64) -> Option<String> {
             self.date_time
+                .call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(ms as f64)))
+                .ok()?
+                .as_string()
+        }
+
+        pub fn time_of_day(&self, ms: i64) -> Option<String> {
+            self.time
                 .call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(ms as f64)))
                 .ok()?
                 .as_string()

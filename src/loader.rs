@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::AbortController;
 
 use crate::api::{ApiError, PageRequest, Run, RunsSource, MAX_LIMIT};
@@ -30,6 +32,8 @@ pub struct Env {
     walk: RefCell<Option<Rc<Drive>>>,
     /// A walk that stopped on an error, for "Continue loading".
     resume: RefCell<Option<crate::walk::Walk>>,
+    /// The refresh in flight, if any (aborted on unmount).
+    refresh: RefCell<Option<AbortController>>,
     /// The element the table is mounted in: `cu-runs:*` events go there.
     host: RefCell<Option<web_sys::HtmlElement>>,
 }
@@ -43,6 +47,7 @@ impl Env {
             fmt,
             walk: RefCell::new(None),
             resume: RefCell::new(None),
+            refresh: RefCell::new(None),
             host: RefCell::new(None),
         }
     }
@@ -157,6 +162,9 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
             if let Some(c) = inflight.borrow_mut().take() {
                 c.abort();
             }
+            if let Some(c) = env.refresh.borrow_mut().take() {
+                c.abort();
+            }
             cancel_load_all(env);
         });
     }
@@ -199,6 +207,8 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
                         "hasMore": data.has_more,
                     });
                     state.page.try_set(Some(Shared::new(data)));
+                    state.page_as_of.try_set(Some(js_sys::Date::now()));
+                    state.refresh_note.try_set(None);
                     state.error.try_set(None);
                     env.emit("cu-runs:load", detail);
                 }
@@ -456,11 +466,192 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Env) {
     state.all.try_set(Some(Shared::new(Loaded::new(set))));
     state.view_offset.try_set(0);
     state.scope.try_set(Scope::All);
+    state.all_as_of.try_set(Some(js_sys::Date::now()));
+    state.refresh_note.try_set(None);
     state.load_all.try_set(LoadAll {
         running: false,
         loaded: count,
         outcome: Some(text),
         error,
         resumable,
+    });
+}
+
+/// "Refresh": in the page scope, the current page again; with all loaded
+/// runs, new runs from the head until nothing new is left (see
+/// [`crate::refresh`]), merged into what is loaded. Never two at once, never
+/// during a walk; says what changed and emits `cu-runs:load`.
+pub fn refresh(state: TableState, env: Rc<Env>) {
+    if state.refreshing.get_untracked() || state.load_all.with_untracked(|l| l.running) {
+        return;
+    }
+    let Some(controller) = new_controller() else {
+        return;
+    };
+    *env.refresh.borrow_mut() = Some(controller.clone());
+    state.refreshing.set(true);
+    let scope = state.scope.get_untracked();
+    spawn_local(async move {
+        let result = match scope {
+            Scope::Page => refresh_page(state, &env, &controller).await,
+            Scope::All => refresh_all(state, &env, &controller).await,
+        };
+        if controller.signal().aborted() {
+            return; // unmounted: nothing more to say
+        }
+        env.refresh.borrow_mut().take();
+        match result {
+            Ok(Some(note)) => {
+                state.refresh_note.try_set(Some(note));
+            }
+            Ok(None) => {}
+            Err(err) => {
+                env.emit_error(&err, "refresh");
+                state
+                    .refresh_note
+                    .try_set(Some(format!("Refresh failed: {err}")));
+            }
+        }
+        state.refreshing.try_set(false);
+    });
+}
+
+fn since_text(env: &Env, as_of: Option<f64>) -> String {
+    as_of.map_or_else(
+        || "the last load".to_owned(),
+        |ms| env.fmt.time_of_day(ms as i64),
+    )
+}
+
+async fn refresh_page(
+    state: TableState,
+    env: &Env,
+    controller: &AbortController,
+) -> Result<Option<String>, ApiError> {
+    let Some(old) = state.page.get_untracked() else {
+        return Ok(None);
+    };
+    let request = PageRequest::new(state.limit.get_untracked(), state.offset.get_untracked());
+    let page = fetch_with_retry(env.source.as_ref(), request, controller, |_| {}).await?;
+    // Something else replaced the page meanwhile (paging): that is newer.
+    if state.page.with_untracked(|p| p.as_ref() != Some(&old)) {
+        return Ok(None);
+    }
+    let held = old.loaded.set.runs.clone();
+    let mut merge = crate::refresh::Refresh::new(&held, request.limit, u64::from(request.limit));
+    merge.receive(page.clone());
+    let (_, changes) = merge.finish(held);
+    let since = since_text(env, state.page_as_of.get_untracked());
+    let data = page_data(page, request.offset, |ms| env.fmt.day_key(ms));
+    let runs = data.loaded.set.len();
+    state.page.try_set(Some(Shared::new(data)));
+    state.page_as_of.try_set(Some(js_sys::Date::now()));
+    state.error.try_set(None);
+    env.emit(
+        "cu-runs:load",
+        serde_json::json!({ "scope": "page", "runs": runs, "added": changes.added, "updated": changes.updated }),
+    );
+    Ok(Some(crate::refresh::changes_text(changes, &since, |n| {
+        env.fmt.count(n)
+    })))
+}
+
+async fn refresh_all(
+    state: TableState,
+    env: &Env,
+    controller: &AbortController,
+) -> Result<Option<String>, ApiError> {
+    let Some(old) = state.all.get_untracked() else {
+        return Ok(None);
+    };
+    let held = old.set.runs.clone();
+    let mut merge = crate::refresh::Refresh::new(&held, MAX_LIMIT, env.config.max_runs);
+    while let Some(ask) = merge.next_ask() {
+        let request = PageRequest::new(ask.limit, ask.offset);
+        let page = fetch_with_retry(env.source.as_ref(), request, controller, |_| {}).await?;
+        merge.receive(page);
+    }
+    // A walk replaced the loaded runs meanwhile: that is newer.
+    if state.all.with_untracked(|a| a.as_ref() != Some(&old)) {
+        return Ok(None);
+    }
+    let (runs, changes) = merge.finish(held);
+    let since = since_text(env, state.all_as_of.get_untracked());
+    let count = runs.len();
+    let set = RunSet::new(runs, |ms| env.fmt.day_key(ms));
+    state.all.try_set(Some(Shared::new(Loaded::new(set))));
+    state.all_as_of.try_set(Some(js_sys::Date::now()));
+    state.load_all.try_update(|l| l.loaded = count as u64);
+    env.emit(
+        "cu-runs:load",
+        serde_json::json!({ "scope": "all", "runs": count, "added": changes.added, "updated": changes.updated }),
+    );
+    Ok(Some(crate::refresh::changes_text(changes, &since, |n| {
+        env.fmt.count(n)
+    })))
+}
+
+/// With `refreshSeconds`, refreshes on a timer while the tab is visible
+/// (and on becoming visible when a refresh is due), never two at once;
+/// stopped on unmount.
+pub fn install_auto_refresh(state: TableState, env: Rc<Env>) {
+    let Some(seconds) = env.config.refresh_seconds else {
+        return;
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let every_ms = f64::from(seconds) * 1_000.0;
+    let due = move || {
+        let visible = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| !d.hidden());
+        let has_data = match state.scope.get_untracked() {
+            Scope::Page => state.page.with_untracked(Option::is_some),
+            Scope::All => state.all.with_untracked(Option::is_some),
+        };
+        visible && has_data
+    };
+    let tick_env = env.clone();
+    let tick = Closure::<dyn FnMut()>::new(move || {
+        if due() {
+            refresh(state, tick_env.clone());
+        }
+    });
+    let visible_env = env.clone();
+    let on_visible = Closure::<dyn FnMut()>::new(move || {
+        let last = match state.scope.get_untracked() {
+            Scope::Page => state.page_as_of.get_untracked(),
+            Scope::All => state.all_as_of.get_untracked(),
+        };
+        if due() && last.is_none_or(|t| js_sys::Date::now() - t >= every_ms) {
+            refresh(state, visible_env.clone());
+        }
+    });
+    let handle = window
+        .set_interval_with_callback_and_timeout_and_arguments_0(
+            tick.as_ref().unchecked_ref(),
+            (every_ms as i32).max(1),
+        )
+        .ok();
+    let document = window.document();
+    if let Some(d) = &document {
+        let _ = d.add_event_listener_with_callback(
+            "visibilitychange",
+            on_visible.as_ref().unchecked_ref(),
+        );
+    }
+    let guard = send_wrapper::SendWrapper::new((tick, on_visible, handle, document));
+    on_cleanup(move || {
+        let (_tick, on_visible, handle, document) = &*guard;
+        if let (Some(w), Some(h)) = (web_sys::window(), handle) {
+            w.clear_interval_with_handle(*h);
+        }
+        if let Some(d) = document {
+            let _ = d.remove_event_listener_with_callback(
+                "visibilitychange",
+                on_visible.as_ref().unchecked_ref(),
+            );
+        }
     });
 }

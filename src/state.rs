@@ -126,6 +126,14 @@ pub struct TableState {
     pub load_all: RwSignal<LoadAll>,
     /// The page request is being retried: (attempt, of).
     pub retrying: RwSignal<Option<(u32, u32)>>,
+    /// A "Refresh" is in flight.
+    pub refreshing: RwSignal<bool>,
+    /// When the current page's data was fetched (epoch ms).
+    pub page_as_of: RwSignal<Option<f64>>,
+    /// When the loaded runs were last fetched (end of the walk or refresh).
+    pub all_as_of: RwSignal<Option<f64>>,
+    /// What the last refresh changed (or why it failed).
+    pub refresh_note: RwSignal<Option<String>>,
 }
 
 impl TableState {
@@ -145,6 +153,10 @@ impl TableState {
             sort: RwSignal::new(Vec::new()),
             load_all: RwSignal::new(LoadAll::default()),
             retrying: RwSignal::new(None),
+            refreshing: RwSignal::new(false),
+            page_as_of: RwSignal::new(None),
+            all_as_of: RwSignal::new(None),
+            refresh_note: RwSignal::new(None),
         }
     }
 

@@ -469,7 +469,7 @@ pub fn outcome_text(
     match outcome {
         Outcome::Walk(WalkEnd::Complete { arrived: 0 }) => format!("Loaded all {n} runs."),
         Outcome::Walk(WalkEnd::Complete { arrived }) => format!(
-            "Loaded all {n} runs; {} more arrived while loading.",
+            "Loaded all {n} runs; {} more arrived while loading (Refresh adds them).",
             count(*arrived)
         ),
         Outcome::Walk(WalkEnd::Capped) => {
@@ -718,7 +718,7 @@ mod tests {
         let text = |o: Outcome, kept| outcome_text(&o, kept, 100_000, count);
         assert_eq!(
             text(Outcome::Walk(WalkEnd::Complete { arrived: 214 }), 100_000),
-            "Loaded all 100,000 runs; 214 more arrived while loading."
+            "Loaded all 100,000 runs; 214 more arrived while loading (Refresh adds them)."
         );
         assert_eq!(
             text(Outcome::Walk(WalkEnd::Complete { arrived: 0 }), 1_500),

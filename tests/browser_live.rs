@@ -136,3 +136,114 @@ async fn an_empty_page_with_more_stops_with_its_message() {
     assert_eq!(total_row(&root).0, 100);
     assert!(button(&root, "Continue loading").is_none());
 }
+
+/// `cu-runs:load` details dispatched on `root`, as JSON.
+fn record_loads(root: &Element) -> std::rc::Rc<std::cell::RefCell<Vec<serde_json::Value>>> {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let listener =
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            let text = js_sys::JSON::stringify(&e.detail())
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default();
+            sink.borrow_mut()
+                .push(serde_json::from_str(&text).unwrap_or_default());
+        });
+    root.add_event_listener_with_callback("cu-runs:load", listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+    seen
+}
+
+async fn refresh_note(root: &Element) -> String {
+    wait_for("refresh note", 20_000, || {
+        one(root, ".cu-refresh-note")
+            .map(|o| accessible_text(&o))
+            .filter(|t| !t.is_empty())
+    })
+    .await
+}
+
+/// Parses "12 new runs, 3 finished since …" into (12, 3).
+fn note_counts(note: &str) -> (u64, u64) {
+    let num = |s: &str| s.replace(',', "").parse::<u64>().unwrap();
+    let (head, _) = note.split_once(" since ").unwrap();
+    let mut added = 0;
+    let mut finished = 0;
+    for part in head.split(", ") {
+        let n = num(part.split(' ').next().unwrap());
+        if part.contains("new run") {
+            added = n;
+        } else if part.ends_with("finished") {
+            finished = n;
+        }
+    }
+    (added, finished)
+}
+
+#[wasm_bindgen_test]
+async fn refresh_after_load_all_adds_new_runs_and_updates_finished_ones() {
+    let org = "live-refresh";
+    let (root, _h) = mount_org(org, json!({}));
+    let loads = record_loads(&root);
+    first_page(&root).await;
+    load_all(&root, |t| t.starts_with("Loaded all")).await;
+    let (before, _) = total_row(&root);
+    assert!(accessible_text(&one(&root, ".cu-asof").unwrap()).starts_with("As of "));
+    button(&root, "Refresh").unwrap().click();
+    let note = refresh_note(&root).await;
+    let (added, finished) = note_counts(&note);
+    // The walk's first page held three runs still going; they finished.
+    assert!(added > 0 && finished >= 3, "{note}");
+    assert!(note.contains(" since "), "{note}");
+    // Each run once, with its latest copy, across the walk and the refresh.
+    let mut latest: HashMap<String, i128> = HashMap::new();
+    for reply in common::served_for(org)
+        .await
+        .iter()
+        .filter(|r| r["limit"] == 100)
+    {
+        for item in reply["items"].as_array().unwrap() {
+            latest.insert(
+                item["runId"].as_str().unwrap().to_owned(),
+                api_units(&item["totalCu"]),
+            );
+        }
+    }
+    let (runs, cu) = total_row(&root);
+    assert_eq!(runs, before + added, "{note}");
+    assert_eq!(runs as usize, latest.len());
+    assert_eq!(cu, latest.values().sum::<i128>());
+    let last = loads.borrow().last().cloned().unwrap();
+    assert_eq!(last["scope"], "all");
+    assert_eq!(last["runs"], runs);
+    assert_eq!(last["added"], added);
+    assert!(last["updated"].as_u64().unwrap() >= finished);
+}
+
+#[wasm_bindgen_test]
+async fn refresh_in_page_scope_reloads_the_page_and_says_what_changed() {
+    let org = "live-page";
+    let (root, _h) = mount_org(org, json!({}));
+    first_page(&root).await;
+    let first = cells(&run_rows(&root)[0])[0].clone();
+    button(&root, "Refresh").unwrap().click();
+    let note = refresh_note(&root).await;
+    // Three runs arrived; the three that were going and the demo's two
+    // oldest in-progress runs finished.
+    assert!(note.starts_with("3 new runs, 5 finished since "), "{note}");
+    let rows = run_rows(&root);
+    assert_eq!(rows.len(), 20);
+    assert_eq!(
+        cells(&rows[3])[0],
+        first,
+        "the old head moved down three rows"
+    );
+    assert_eq!(
+        accessible_text(&one(&root, ".cu-coverage").unwrap()),
+        "Totals cover 20 runs on this page."
+    );
+}

@@ -17,7 +17,7 @@ use super::subtotals_table::SubtotalsTable;
 use super::workflow_chart::WorkflowChart;
 use crate::csv::{file_name, runs_csv, subtotals_csv};
 use crate::filter::{facet_counts, Filters};
-use crate::loader::{install_page_loader, Env};
+use crate::loader::{install_auto_refresh, install_page_loader, Env};
 use crate::sort::sort_indices;
 use crate::state::{Loaded, Scope, Shared, TableState};
 use crate::subtotals::{compute_set, SubColumn, Subtotals};
@@ -43,6 +43,7 @@ pub fn CostTable(
         crate::url_sync::install(state, config.page_size);
     }
     install_page_loader(state, env.clone());
+    install_auto_refresh(state, env.clone());
     let env_store = StoredValue::new_local(env);
     let price = config.price.clone();
     let per_cu = price.as_ref().map(|p| p.per_cu);

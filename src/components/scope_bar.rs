@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::format::Formatter;
-use crate::loader::{cancel_load_all, continue_load_all, start_load_all, Env};
+use crate::loader::{cancel_load_all, continue_load_all, refresh, start_load_all, Env};
 use crate::state::{Scope, TableState};
 
 /// How often load-all progress is announced to screen readers.
@@ -69,6 +69,18 @@ pub fn ScopeBar(
             progress_fmt.count(state.load_all.with(|l| l.loaded))
         )
     };
+    let has_data = move || match state.scope.get() {
+        Scope::Page => state.page.with(Option::is_some),
+        Scope::All => has_all(),
+    };
+    let as_of_fmt = fmt.clone();
+    let as_of = move || {
+        let ms = match state.scope.get() {
+            Scope::Page => state.page_as_of.get(),
+            Scope::All => state.all_as_of.get(),
+        }?;
+        Some(format!("As of {}", as_of_fmt.time_of_day(ms as i64)))
+    };
     view! {
         <div class="cu-scope">
             <div class="cu-segmented" role="group" aria-label="Totals cover">
@@ -110,6 +122,16 @@ pub fn ScopeBar(
                                 "Continue loading"
                             </button>
                         </Show>
+                        <Show when=has_data>
+                            <button
+                                type="button"
+                                class="cu-btn cu-ghost"
+                                title="Fetch runs that are new or finished since the data was fetched"
+                                on:click=move |_| env.with_value(|e| refresh(state, e.clone()))
+                            >
+                                "Refresh"
+                            </button>
+                        </Show>
                     }
                 }
             >
@@ -129,10 +151,14 @@ pub fn ScopeBar(
                     "Cancel"
                 </button>
             </Show>
+            <span class="cu-muted cu-asof">
+                {move || if state.refreshing.get() { Some("Refreshing…".to_owned()) } else { as_of() }}
+            </span>
             <p class="cu-sr-only" role="status">{move || announce.get()}</p>
             <p class="cu-outcome" role="status">
                 {move || state.load_all.with(|l| if l.running { None } else { l.outcome.clone() })}
             </p>
+            <p class="cu-refresh-note" role="status">{move || state.refresh_note.get()}</p>
         </div>
     }
 }

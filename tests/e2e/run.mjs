@@ -392,6 +392,34 @@ await check('hardening_the_package_never_auto_mounts_in_a_portal', async (page) 
   assert(!asked.some((r) => r.token === 'portal-config-token'), 'a request was made with the portal config');
 });
 
+await check('refresh_seconds_refreshes_while_visible_and_stops_on_unmount', async (page) => {
+  // Real time (the option's minimum is 15 s): about 35 s.
+  await portalReady(page);
+  const org = 'live-timer-' + Date.now();
+  const count = async () => (await (await page.request.get(`${base}/__demo/requests?org=${org}`)).json()).length;
+  await page.evaluate(async (org) => {
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    const el = document.createElement('div');
+    el.id = 'timer';
+    document.body.append(el);
+    window.__timer = mount(el, { apiBase: '/', orgId: org, token: 't', refreshSeconds: 15 });
+  }, org);
+  await rowsIn(page, '#timer').nth(19).waitFor({ timeout: 20000 });
+  assert(await count() === 1, 'one request for the first page');
+  // A hidden tab is not refreshed by the timer.
+  await page.evaluate(() => Object.defineProperty(document, 'hidden', { value: true, configurable: true }));
+  await page.waitForTimeout(16000);
+  assert(await count() === 1, `refreshed while hidden: ${await count()} requests`);
+  // Visible again with a refresh due: it refreshes at once.
+  await page.evaluate(() => { delete document.hidden; document.dispatchEvent(new Event('visibilitychange')); });
+  await page.locator('#timer .cu-refresh-note', { hasText: '3 new runs' }).waitFor({ timeout: 5000 });
+  assert(await count() === 2, 'one refresh');
+  assert((await page.locator('#timer .cu-asof').innerText()).startsWith('As of '), 'as-of time shown');
+  await page.evaluate(() => window.__timer.unmount());
+  await page.waitForTimeout(16000);
+  assert(await count() === 2, `requests after unmount: ${await count()}`);
+});
+
 // ---- Token hygiene: after a session of use including errors, the token is
 // nowhere a user, a log or another script could read it.
 await check('token_never_leaks_after_a_session_with_errors', async (page) => {

@@ -25,6 +25,7 @@ const ATTRIBUTES = {
   'max-runs': ['maxRuns', Number],
   'timeout-ms': ['timeoutMs', Number],
   charts: ['charts', (v) => v !== 'false'],
+  'refresh-seconds': ['refreshSeconds', Number],
   credentials: ['credentials', String],
 };
 

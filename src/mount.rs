@@ -21,7 +21,7 @@ use crate::loader::Env;
 const TS_API: &'static str = r#"
 /** Options of `mount`. Only `apiBase`, `orgId` and a token are required. */
 export interface MountOptions {
-  /** API base URL: absolute http(s) URL or a same-origin path such as "/api". */
+  /** API base URL: absolute http(s) URL without user info, or a same-origin path such as "/api". */
   apiBase: string;
   /** Organization whose runs are shown. */
   orgId: string;
@@ -51,6 +51,8 @@ export interface MountOptions {
   maxRuns?: number;
   /** Per-request timeout in milliseconds (default 15000). */
   timeoutMs?: number;
+  /** Refresh every this many seconds while the tab is visible (>= 15; default off). */
+  refreshSeconds?: number;
 }
 
 /**

@@ -48,6 +48,8 @@ pub struct Config {
     /// Refresh on a timer every this many seconds while the tab is visible
     /// (`None`: off, the default).
     pub refresh_seconds: Option<u32>,
+    /// Columns of the runs table at start, in order (`None`: all).
+    pub columns: Option<Vec<crate::sort::Column>>,
 }
 
 /// A price per CU in a currency.
@@ -197,6 +199,18 @@ impl Config {
                 )
             }
         };
+        let columns = match obj.get("columns") {
+            None | Some(Value::Null) => None,
+            Some(Value::Array(items)) => {
+                let keys = items
+                    .iter()
+                    .map(|v| v.as_str().map(str::to_owned))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or("columns must be an array of column keys")?;
+                Some(crate::columns::parse(&keys, price.is_some())?)
+            }
+            Some(_) => return Err("columns must be an array of column keys".to_owned()),
+        };
         let sync_url = opt_bool(obj, "syncUrl")?.unwrap_or(false);
         let charts = opt_bool(obj, "charts")?.unwrap_or(true);
         Ok(Config {
@@ -214,6 +228,7 @@ impl Config {
             timeout_ms: int_in(obj, "timeoutMs", 100, 600_000)?
                 .map_or(DEFAULT_TIMEOUT_MS, |v| v as u32),
             refresh_seconds: int_in(obj, "refreshSeconds", 15, 86_400)?.map(|v| v as u32),
+            columns,
         })
     }
 }
@@ -297,6 +312,21 @@ mod tests {
                 "orgId must not be \".\" or \"..\""
             );
         }
+        assert_eq!(
+            err(json!({"apiBase": "/api", "orgId": "x", "columns": "run"})),
+            "columns must be an array of column keys"
+        );
+        assert_eq!(
+            err(json!({"apiBase": "/api", "orgId": "x", "columns": ["run", "cost"]})),
+            "columns: cost needs pricePerCu"
+        );
+        assert_eq!(
+            Config::from_json(&json!({"apiBase": "/api", "orgId": "x", "columns": ["cu", "run"]}))
+                .unwrap()
+                .columns
+                .map(|c| crate::columns::to_url(&c)),
+            Some("cu,run".to_owned())
+        );
         assert_eq!(
             err(json!({"apiBase": "/api", "orgId": "x", "refreshSeconds": 5})),
             "refreshSeconds must be between 15 and 86400 (a whole number)"

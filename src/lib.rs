@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod charts;
+pub mod columns;
 pub mod components;
 pub mod config;
 pub mod csv;

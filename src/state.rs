@@ -126,6 +126,8 @@ pub struct TableState {
     pub load_all: RwSignal<LoadAll>,
     /// The page request is being retried: (attempt, of).
     pub retrying: RwSignal<Option<(u32, u32)>>,
+    /// Columns of the runs table, in order.
+    pub columns: RwSignal<Vec<crate::sort::Column>>,
     /// A "Refresh" is in flight.
     pub refreshing: RwSignal<bool>,
     /// When the current page's data was fetched (epoch ms).
@@ -153,6 +155,7 @@ impl TableState {
             sort: RwSignal::new(Vec::new()),
             load_all: RwSignal::new(LoadAll::default()),
             retrying: RwSignal::new(None),
+            columns: RwSignal::new(crate::columns::available(false)),
             refreshing: RwSignal::new(false),
             page_as_of: RwSignal::new(None),
             all_as_of: RwSignal::new(None),

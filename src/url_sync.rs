@@ -8,14 +8,14 @@ use crate::cu::Cu;
 use crate::filter::Filters;
 
 /// Query keys owned by the component; other keys on the page are kept.
-pub const KEYS: [&str; 9] = [
-    "limit", "offset", "q", "status", "workflow", "trigger", "from", "to", "mincu",
+pub const KEYS: [&str; 10] = [
+    "limit", "offset", "q", "status", "workflow", "trigger", "from", "to", "mincu", "cols",
 ];
 
-/// Paging and filters as read from a URL.
 /// The largest `offset` taken from the page URL.
 pub const MAX_URL_OFFSET: u64 = 1_000_000_000;
 
+/// Paging and filters as read from a URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UrlState {
     /// Rows per page, when valid (1..=100).
@@ -24,6 +24,9 @@ pub struct UrlState {
     pub offset: Option<u64>,
     /// Filters (empty when absent).
     pub filters: Filters,
+    /// Shown columns as sent (`cols`, checked against the price by
+    /// [`crate::columns::from_url`]).
+    pub cols: Option<String>,
 }
 
 fn is_day(s: &str) -> bool {
@@ -52,6 +55,7 @@ pub fn from_pairs(pairs: &[(String, String)]) -> UrlState {
             "from" if is_day(v) => state.filters.from = Some(v.clone()),
             "to" if is_day(v) => state.filters.to = Some(v.clone()),
             "mincu" => state.filters.min_cu = v.parse::<f64>().ok().and_then(Cu::from_f64),
+            "cols" => state.cols = Some(v.clone()),
             _ => {}
         }
     }
@@ -66,6 +70,7 @@ pub fn to_pairs(
     default_limit: u32,
     offset: u64,
     f: &Filters,
+    cols: Option<&str>,
 ) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = existing
         .iter()
@@ -106,11 +111,14 @@ pub fn to_pairs(
                 .to_owned(),
         );
     }
+    if let Some(c) = cols {
+        push("cols", c.to_owned());
+    }
     out
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::install;
+pub use browser::{install, Defaults};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -120,6 +128,8 @@ mod browser {
     use web_sys::UrlSearchParams;
 
     use super::{from_pairs, to_pairs, UrlState};
+    use crate::columns;
+    use crate::sort::Column;
     use crate::state::TableState;
 
     fn pairs(search: &str) -> Vec<(String, String)> {
@@ -144,25 +154,52 @@ mod browser {
             .unwrap_or_default()
     }
 
-    fn apply(state: TableState, url: UrlState, default_limit: u32) {
-        let limit = url.limit.unwrap_or(default_limit);
+    /// Defaults the URL is compared with (left out when equal).
+    #[derive(Clone)]
+    pub struct Defaults {
+        /// Rows per page.
+        pub limit: u32,
+        /// Shown columns.
+        pub columns: Vec<Column>,
+        /// Cost exists.
+        pub has_price: bool,
+    }
+
+    fn apply(state: TableState, url: UrlState, d: &Defaults) {
+        let limit = url.limit.unwrap_or(d.limit);
         let offset = url.offset.unwrap_or(0) / u64::from(limit) * u64::from(limit);
         state.limit.set(limit);
         state.offset.set(offset);
         state.filters.set(url.filters);
+        let cols = url
+            .cols
+            .and_then(|c| columns::from_url(&c, d.has_price))
+            .unwrap_or_else(|| d.columns.clone());
+        state.columns.set(cols);
     }
 
     /// Reads the URL into `state`, then keeps the two in step both ways.
-    pub fn install(state: TableState, default_limit: u32) {
+    pub fn install(state: TableState, defaults: Defaults) {
         let Some(window) = web_sys::window() else {
             return;
         };
-        apply(state, from_pairs(&pairs(&current_search())), default_limit);
+        apply(state, from_pairs(&pairs(&current_search())), &defaults);
+        let d = defaults.clone();
         Effect::new(move |_| {
             let (limit, offset) = (state.limit.get(), state.offset.get());
-            let target = state
-                .filters
-                .with(|f| to_pairs(&pairs(&current_search()), limit, default_limit, offset, f));
+            let cols = state
+                .columns
+                .with(|c| (*c != d.columns).then(|| columns::to_url(c)));
+            let target = state.filters.with(|f| {
+                to_pairs(
+                    &pairs(&current_search()),
+                    limit,
+                    d.limit,
+                    offset,
+                    f,
+                    cols.as_deref(),
+                )
+            });
             let current = pairs(&current_search());
             if target == current {
                 return;
@@ -187,7 +224,7 @@ mod browser {
             }
         });
         let on_pop = Closure::<dyn FnMut()>::new(move || {
-            apply(state, from_pairs(&pairs(&current_search())), default_limit);
+            apply(state, from_pairs(&pairs(&current_search())), &defaults);
         });
         let _ =
             window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
@@ -228,6 +265,7 @@ mod tests {
             20,
             100,
             &filters,
+            Some("run,cu"),
         );
         assert_eq!(
             pairs[0],
@@ -241,14 +279,15 @@ mod tests {
             UrlState {
                 limit: Some(50),
                 offset: Some(100),
-                filters
+                filters,
+                cols: Some("run,cu".into()),
             }
         );
     }
 
     #[test]
     fn defaults_are_left_out_and_bad_values_ignored() {
-        assert!(to_pairs(&[], 20, 20, 0, &Filters::default()).is_empty());
+        assert!(to_pairs(&[], 20, 20, 0, &Filters::default(), None).is_empty());
         let s = from_pairs(&p(&[
             ("limit", "500"),
             ("offset", "-3"),

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::columns_menu::ColumnsMenu;
 use super::daily_chart::DailyChart;
 use super::error_box::ErrorBox;
 use super::export::{download_csv, today};
@@ -37,10 +38,22 @@ pub fn CostTable(
     let config = env.config.clone();
     let fmt = Arc::new(env.fmt.clone());
     let state = TableState::new(config.page_size);
+    let default_columns = config
+        .columns
+        .clone()
+        .unwrap_or_else(|| crate::columns::available(config.price.is_some()));
+    state.columns.set(default_columns.clone());
     if config.sync_url {
         // Read the URL before the first request, so a shared link loads its page.
         #[cfg(target_arch = "wasm32")]
-        crate::url_sync::install(state, config.page_size);
+        crate::url_sync::install(
+            state,
+            crate::url_sync::Defaults {
+                limit: config.page_size,
+                columns: default_columns.clone(),
+                has_price: config.price.is_some(),
+            },
+        );
     }
     install_page_loader(state, env.clone());
     install_auto_refresh(state, env.clone());
@@ -252,7 +265,10 @@ pub fn CostTable(
             <SubtotalsTable state subtotals fmt=fmt.clone() price=price.clone() sort=sub_sort />
             <div class="cu-section-head">
                 <h3>"Runs"</h3>
-                <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export_runs>"Export CSV"</button>
+                <div class="cu-section-tools">
+                    <ColumnsMenu state has_price=price.is_some() uid=uid.clone() />
+                    <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export_runs>"Export CSV"</button>
+                </div>
             </div>
             <Pager state filtered fmt=fmt.clone() uid=uid.clone() />
             <RunsTable state scope_set visible fmt=fmt.clone() price=price.clone() empty />

@@ -1,6 +1,7 @@
 //! The view, one component per file.
 
 pub mod chart_keys;
+pub mod columns_menu;
 pub mod cost_table;
 pub mod daily_chart;
 pub mod error_box;

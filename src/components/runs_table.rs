@@ -62,7 +62,7 @@ fn SortHeader(
         None => "↕".to_owned(),
     };
     view! {
-        <th scope="col" aria-sort=aria_sort class:cu-num=numeric>
+        <th scope="col" aria-sort=aria_sort class=format!("cu-col-{}", column.key()) class:cu-num=numeric>
             <button
                 type="button"
                 class="cu-sort"
@@ -93,43 +93,99 @@ fn time_cell(fmt: &Formatter, raw: Option<&str>, ms: Option<i64>) -> AnyView {
     }
 }
 
-fn run_row(run: &Run, fmt: &Formatter, price: Option<&Price>) -> impl IntoView {
+/// Columns whose values also appear in the Run cell's details, shown there
+/// by CSS container queries when the component is too narrow for them.
+const DETAIL_COLUMNS: [Column; 4] = [
+    Column::Trigger,
+    Column::Started,
+    Column::Finished,
+    Column::Duration,
+];
+
+fn cu_cell(run: &Run, fmt: &Formatter) -> AnyView {
     let partial = run.status.in_progress();
-    let cu = match run.cu {
+    match run.cu {
         Some(cu) => view! {
             <span>{fmt.cu(cu)}</span>
             {partial.then(|| view! { <span class="cu-partial" title="Run in progress: CU consumed so far">" so far"</span> })}
         }
         .into_any(),
         None => view! { <span class="cu-muted" title="No valid CU value: not in the totals">"—"</span> }.into_any(),
-    };
-    let cost = price.map(|p| {
-        let text = run
-            .cu
-            .map_or_else(|| "—".to_owned(), |cu| fmt.money(p.per_cu.cost(cu)));
-        view! { <td class="cu-num">{text}</td> }
-    });
-    let trigger_raw = run.trigger_source.clone().unwrap_or_default();
-    let duration = run
-        .duration_ms()
-        .map_or_else(|| "—".to_owned(), format_duration_ms);
-    view! {
-        <tr>
-            <td class="cu-id"><span class="cu-trunc" title=run.run_id.clone()>{run.run_id.clone()}</span></td>
-            <td><span class="cu-trunc" title=run.workflow_id.clone()>{run.workflow_id.clone()}</span></td>
-            <td>
-                <span class=format!("cu-badge {}", status_class(&run.status)) title=run.status.as_str().to_owned()>
-                    {run.status.label().to_owned()}
-                </span>
-            </td>
-            <td><span class="cu-trunc" title=trigger_raw.clone()>{trigger_label(&trigger_raw).to_owned()}</span></td>
-            <td>{time_cell(fmt, Some(&run.started_at()), run.started_ms)}</td>
-            <td>{time_cell(fmt, run.finished_at().as_deref(), run.finished_ms)}</td>
-            <td class="cu-num">{duration}</td>
-            <td class="cu-num">{cu}</td>
-            {cost}
-        </tr>
     }
+}
+
+/// The content of one cell (without the `td`).
+fn cell_content(column: Column, run: &Run, fmt: &Formatter, price: Option<&Price>) -> AnyView {
+    match column {
+        Column::Run => view! { <span class="cu-trunc" title=run.run_id.clone()>{run.run_id.clone()}</span> }.into_any(),
+        Column::Workflow => view! { <span class="cu-trunc" title=run.workflow_id.clone()>{run.workflow_id.clone()}</span> }.into_any(),
+        Column::Status => view! {
+            <span class=format!("cu-badge {}", status_class(&run.status)) title=run.status.as_str().to_owned()>
+                {run.status.label().to_owned()}
+            </span>
+        }
+        .into_any(),
+        Column::Trigger => {
+            let raw = run.trigger_source.clone().unwrap_or_default();
+            view! { <span class="cu-trunc" title=raw.clone()>{trigger_label(&raw).to_owned()}</span> }.into_any()
+        }
+        Column::Started => time_cell(fmt, Some(&run.started_at()), run.started_ms),
+        Column::Finished => time_cell(fmt, run.finished_at().as_deref(), run.finished_ms),
+        Column::Duration => run
+            .duration_ms()
+            .map_or_else(|| "—".to_owned(), format_duration_ms)
+            .into_any(),
+        Column::Cu => cu_cell(run, fmt),
+        Column::Cost => price
+            .map(|p| {
+                run.cu
+                    .map_or_else(|| "—".to_owned(), |cu| fmt.money(p.per_cu.cost(cu)))
+            })
+            .unwrap_or_default()
+            .into_any(),
+    }
+}
+
+/// The Run cell's second lines: the values of the detail columns shown,
+/// each visible only while the container query hides its column.
+fn details(run: &Run, fmt: &Formatter, columns: &[Column]) -> impl IntoView {
+    let has_value = |c: &Column| match c {
+        Column::Trigger => run.trigger_source.as_deref().is_some_and(|t| !t.is_empty()),
+        Column::Finished => run.finished_at().is_some(),
+        Column::Duration => run.duration_ms().is_some(),
+        _ => true,
+    };
+    let items = DETAIL_COLUMNS
+        .into_iter()
+        .filter(|c| columns.contains(c) && has_value(c))
+        .map(|c| {
+            view! {
+                <span class=format!("cu-more-{}", c.key())>
+                    {format!("{}: ", c.label())}
+                    {cell_content(c, run, fmt, None)}
+                </span>
+            }
+        })
+        .collect_view();
+    view! { <div class="cu-more">{items}</div> }
+}
+
+fn run_row(run: &Run, fmt: &Formatter, price: Option<&Price>, columns: &[Column]) -> impl IntoView {
+    let cells = columns
+        .iter()
+        .map(|&c| {
+            let class = match c {
+                Column::Run => format!("cu-col-{} cu-id", c.key()),
+                Column::Duration | Column::Cu | Column::Cost => {
+                    format!("cu-col-{} cu-num", c.key())
+                }
+                _ => format!("cu-col-{}", c.key()),
+            };
+            let more = (c == Column::Run).then(|| details(run, fmt, columns));
+            view! { <td class=class>{cell_content(c, run, fmt, price)}{more}</td> }
+        })
+        .collect_view();
+    view! { <tr>{cells}</tr> }
 }
 
 /// The runs table. Only the visible rows (one page) are in the DOM, whatever
@@ -149,16 +205,20 @@ pub fn RunsTable(
     /// What to show when there is nothing to list.
     empty: ViewFn,
 ) -> impl IntoView {
-    let columns = Column::ALL
-        .iter()
-        .copied()
-        .chain(price.is_some().then_some(Column::Cost))
-        .map(|c| {
-            let numeric = matches!(c, Column::Duration | Column::Cu | Column::Cost);
-            view! { <SortHeader state column=c numeric /> }
-        })
-        .collect_view();
-    let ncols = Column::ALL.len() + usize::from(price.is_some());
+    // Headers and rows are rebuilt when the shown columns change (a user
+    // action, rare): SortHeader's own reactive closures are then new ones.
+    let headers = move || {
+        state
+            .columns
+            .get()
+            .into_iter()
+            .map(|c| {
+                let numeric = matches!(c, Column::Duration | Column::Cu | Column::Cost);
+                view! { <SortHeader state column=c numeric /> }
+            })
+            .collect_view()
+    };
+    let ncols = move || state.columns.with(Vec::len).to_string();
     let rows = move || {
         let Some(set) = scope_set.get() else {
             return Vec::new();
@@ -176,7 +236,7 @@ pub fn RunsTable(
             <table class="cu-runs" aria-busy=move || state.loading.get().to_string()>
                 <caption>"Workflow runs"</caption>
                 <thead>
-                    <tr>{columns}</tr>
+                    <tr>{headers}</tr>
                 </thead>
                 <tbody>
                     {move || {
@@ -188,18 +248,19 @@ pub fn RunsTable(
                         // cleaned up with each page; sorting and filtering within
                         // a set still reuse rows by key.
                         scope_set.with(|s| s.as_ref().map(|l| l.serial));
+                        let columns = state.columns.get();
                         let (fmt, price) = (fmt.clone(), price.clone());
                         view! {
                             <For
                                 each=rows
                                 key=|(serial, i, _)| (*serial, *i)
-                                children=move |(_, i, set)| run_row(&set.set.runs[i], &fmt, price.as_ref().as_ref())
+                                children=move |(_, i, set)| run_row(&set.set.runs[i], &fmt, price.as_ref().as_ref(), &columns)
                             />
                         }
                     }}
                     <Show when=no_rows>
                         <tr class="cu-empty-row">
-                            <td colspan=ncols.to_string()>{empty.run()}</td>
+                            <td colspan=ncols>{empty.run()}</td>
                         </tr>
                     </Show>
                 </tbody>

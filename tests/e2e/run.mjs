@@ -420,6 +420,84 @@ await check('refresh_seconds_refreshes_while_visible_and_stops_on_unmount', asyn
   assert(await count() === 2, `requests after unmount: ${await count()}`);
 });
 
+// ---- The view adapts to the component's own width; the Columns menu.
+const runsFit = (page) => page.evaluate(() => [...document.querySelectorAll('.cu-root')].map((root) => {
+  const table = root.querySelector('table.cu-runs');
+  const box = table.parentElement.getBoundingClientRect();
+  const shown = [...table.querySelectorAll('thead th')].filter((th) => getComputedStyle(th).display !== 'none');
+  const name = (th) => th.querySelector('button').childNodes[0].textContent.trim();
+  const money = shown.filter((th) => ['CU', 'Cost'].includes(name(th)));
+  return {
+    id: root.closest('[id]').id,
+    width: Math.round(root.getBoundingClientRect().width),
+    overflow: table.parentElement.scrollWidth - table.parentElement.clientWidth,
+    heads: shown.map(name),
+    moneyInBox: money.length > 0 && money.every((th) => { const r = th.getBoundingClientRect(); return r.width > 0 && r.right <= box.right + 1; }),
+  };
+}));
+
+await check('narrow_cards_keep_cu_and_cost_visible_without_sideways_scroll', async (page) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await portalReady(page);
+  for (const sel of ['#costs-acme', '#costs-globex', '#initech']) await rowsIn(page, sel).nth(19).waitFor({ timeout: 20000 });
+  let fits = await runsFit(page);
+  for (const f of fits) {
+    assert(f.overflow <= 0 && f.moneyInBox, `card at 1400 px: ${JSON.stringify(f)}`);
+    for (const want of ['Run', 'Workflow', 'Status', 'CU']) assert(f.heads.includes(want), `${want} missing: ${JSON.stringify(f)}`);
+  }
+  assert(fits.find((f) => f.id === 'costs-acme').heads.includes('Cost'), 'Cost shown for the priced table');
+  // A hidden column's value moves to the row's details (a second line).
+  const acme = fits.find((f) => f.id === 'costs-acme');
+  if (!acme.heads.includes('Trigger')) {
+    const more = await page.locator('#costs-acme table.cu-runs tbody tr').first().locator('.cu-more-trigger').innerText();
+    assert(more.startsWith('Trigger: '), `details line: ${more}`);
+  }
+  // 480 px of component width.
+  await page.evaluate(() => { for (const id of ['costs-acme', 'initech']) document.getElementById(id).closest('.portal-card').style.width = '480px'; });
+  await page.waitForTimeout(200);
+  fits = (await runsFit(page)).filter((f) => ['costs-acme', 'initech'].includes(f.id));
+  for (const f of fits) {
+    assert(f.width <= 482, `component width ${f.width}`);
+    assert(f.overflow <= 0 && f.moneyInBox, `card at 480 px: ${JSON.stringify(f)}`);
+    for (const want of ['Run', 'Workflow', 'Status', 'CU', 'Cost']) assert(f.heads.includes(want), `${want} missing at 480 px: ${JSON.stringify(f)}`);
+  }
+});
+
+await check('columns_menu_hides_and_shows_columns_and_the_url_keeps_them', async (page) => {
+  await page.goto(base + '/');
+  await runRows(page).nth(19).waitFor({ timeout: 20000 });
+  const headers = () => page.locator('table.cu-runs thead th').evaluateAll((ths) => ths.map((th) => th.querySelector('button').childNodes[0].textContent.trim()));
+  const button = page.getByRole('button', { name: 'Columns', exact: true });
+  assert((await button.getAttribute('aria-expanded')) === 'false', 'closed at first');
+  await button.click();
+  const group = page.getByRole('group', { name: 'Columns', exact: true });
+  await group.waitFor();
+  await group.getByRole('checkbox', { name: 'Trigger column' }).uncheck();
+  await group.getByRole('checkbox', { name: 'Duration column' }).uncheck();
+  assert(!(await headers()).includes('Trigger') && !(await headers()).includes('Duration'), `headers: ${await headers()}`);
+  assert(page.url().includes('cols=run%2Cworkflow%2Cstatus%2Cstarted%2Cfinished%2Ccu%2Ccost'), `url: ${page.url()}`);
+  await page.keyboard.press('Escape');
+  assert((await button.getAttribute('aria-expanded')) === 'false', 'Escape closes');
+  assert(await button.evaluate((b) => b === document.activeElement), 'focus back on the button');
+  await page.reload();
+  await runRows(page).nth(19).waitFor({ timeout: 20000 });
+  assert(JSON.stringify(await headers()) === JSON.stringify(['Run', 'Workflow', 'Status', 'Started', 'Finished', 'CU', 'Cost']), `after reload: ${await headers()}`);
+  await button.click();
+  await group.getByRole('checkbox', { name: 'Trigger column' }).check();
+  assert(JSON.stringify(await headers()) === JSON.stringify(['Run', 'Workflow', 'Status', 'Trigger', 'Started', 'Finished', 'CU', 'Cost']), `back in place: ${await headers()}`);
+  // The columns option sets the initial set and order.
+  const custom = await page.evaluate(async () => {
+    const { default: init, mount } = await import('/pkg/cu_cost_table.js');
+    await init();
+    const el = document.createElement('div');
+    document.body.append(el);
+    mount(el, { apiBase: '/', orgId: 'acme', token: 't', columns: ['cu', 'run', 'status'] });
+    while (!el.querySelector('table.cu-runs tbody tr td')) await new Promise((r) => setTimeout(r, 50));
+    return [...el.querySelectorAll('table.cu-runs thead th')].map((th) => th.querySelector('button').childNodes[0].textContent.trim());
+  });
+  assert(JSON.stringify(custom) === JSON.stringify(['CU', 'Run', 'Status']), `columns option: ${custom}`);
+});
+
 // ---- Token hygiene: after a session of use including errors, the token is
 // nowhere a user, a log or another script could read it.
 await check('token_never_leaks_after_a_session_with_errors', async (page) => {

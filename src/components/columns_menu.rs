@@ -1,0 +1,79 @@
+//! The "Columns" menu: a button that opens a group of checkboxes, one per
+//! column of the runs table (the last shown column cannot be hidden).
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::columns::{available, toggle};
+use crate::state::TableState;
+
+/// The "Columns" button and its checkboxes.
+#[component]
+pub fn ColumnsMenu(
+    /// The instance state (reads and changes `columns`).
+    state: TableState,
+    /// A price is configured (the Cost column exists).
+    has_price: bool,
+    /// Prefix for element ids unique to this instance.
+    uid: String,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let button = NodeRef::<html::Button>::new();
+    let panel_id = format!("{uid}-columns");
+    let boxes = available(has_price)
+        .into_iter()
+        .map(|c| {
+            let checked = move || state.columns.with(|cols| cols.contains(&c));
+            let only = move || {
+                state
+                    .columns
+                    .with(|cols| cols.len() == 1 && cols.contains(&c))
+            };
+            view! {
+                <label class="cu-check">
+                    <input
+                        type="checkbox"
+                        prop:checked=checked
+                        disabled=only
+                        on:change=move |_| state.columns.update(|cols| *cols = toggle(cols, c))
+                    />
+                    {c.label()}
+                    // Named "Workflow column", not "Workflow": the filter
+                    // select already has that name.
+                    <span class="cu-sr-only">" column"</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let close = move || {
+        open.set(false);
+        if let Some(b) = button.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    view! {
+        <div
+            class="cu-columns"
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    ev.prevent_default();
+                    close();
+                }
+            }
+        >
+            <button
+                type="button"
+                class="cu-btn cu-ghost"
+                node_ref=button
+                aria-expanded=move || open.get().to_string()
+                aria-controls=panel_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Columns"
+            </button>
+            <div id=panel_id class="cu-columns-panel" role="group" aria-label="Columns" hidden=move || !open.get()>
+                {boxes}
+            </div>
+        </div>
+    }
+}

@@ -26,6 +26,7 @@ const ATTRIBUTES = {
   'timeout-ms': ['timeoutMs', Number],
   charts: ['charts', (v) => v !== 'false'],
   'refresh-seconds': ['refreshSeconds', Number],
+  columns: ['columns', (v) => v.split(',').map((key) => key.trim()).filter(Boolean)],
   credentials: ['credentials', String],
 };
 

@@ -53,6 +53,8 @@ export interface MountOptions {
   timeoutMs?: number;
   /** Refresh every this many seconds while the tab is visible (>= 15; default off). */
   refreshSeconds?: number;
+  /** Columns of the runs table, in order (default: all). */
+  columns?: Array<"run" | "workflow" | "status" | "trigger" | "started" | "finished" | "duration" | "cu" | "cost">;
 }
 
 /**

@@ -79,10 +79,12 @@ fn SortHeader(
     }
 }
 
-fn time_cell(fmt: &Formatter, raw: Option<&str>, ms: Option<i64>) -> AnyView {
-    match (raw, ms) {
-        (Some(raw), Some(ms)) => {
-            view! { <time datetime=raw.to_owned() title=raw.to_owned()>{fmt.date_time(ms)}</time> }
+/// A time cell: the formatted text (when the value parsed), the value as
+/// sent on hover, or the raw text marked invalid.
+fn time_cell(text: Option<&str>, raw: Option<&str>) -> AnyView {
+    match (raw, text) {
+        (Some(raw), Some(text)) => {
+            view! { <time datetime=raw.to_owned() title=raw.to_owned()>{text.to_owned()}</time> }
                 .into_any()
         }
         (Some(raw), None) if !raw.is_empty() => {
@@ -90,6 +92,21 @@ fn time_cell(fmt: &Formatter, raw: Option<&str>, ms: Option<i64>) -> AnyView {
                 .into_any()
         }
         _ => view! { <span class="cu-muted">"—"</span> }.into_any(),
+    }
+}
+
+/// A row's formatted times, computed once for its cells and its details.
+struct Times {
+    started: Option<String>,
+    finished: Option<String>,
+}
+
+impl Times {
+    fn of(run: &Run, fmt: &Formatter) -> Times {
+        Times {
+            started: run.started_ms.map(|ms| fmt.date_time(ms)),
+            finished: run.finished_ms.map(|ms| fmt.date_time(ms)),
+        }
     }
 }
 
@@ -115,7 +132,13 @@ fn cu_cell(run: &Run, fmt: &Formatter) -> AnyView {
 }
 
 /// The content of one cell (without the `td`).
-fn cell_content(column: Column, run: &Run, fmt: &Formatter, price: Option<&Price>) -> AnyView {
+fn cell_content(
+    column: Column,
+    run: &Run,
+    fmt: &Formatter,
+    times: &Times,
+    price: Option<&Price>,
+) -> AnyView {
     match column {
         Column::Run => view! { <span class="cu-trunc" title=run.run_id.clone()>{run.run_id.clone()}</span> }.into_any(),
         Column::Workflow => view! { <span class="cu-trunc" title=run.workflow_id.clone()>{run.workflow_id.clone()}</span> }.into_any(),
@@ -129,8 +152,8 @@ fn cell_content(column: Column, run: &Run, fmt: &Formatter, price: Option<&Price
             let raw = run.trigger_source.clone().unwrap_or_default();
             view! { <span class="cu-trunc" title=raw.clone()>{trigger_label(&raw).to_owned()}</span> }.into_any()
         }
-        Column::Started => time_cell(fmt, Some(&run.started_at()), run.started_ms),
-        Column::Finished => time_cell(fmt, run.finished_at().as_deref(), run.finished_ms),
+        Column::Started => time_cell(times.started.as_deref(), Some(&run.started_at())),
+        Column::Finished => time_cell(times.finished.as_deref(), run.finished_at().as_deref()),
         Column::Duration => run
             .duration_ms()
             .map_or_else(|| "—".to_owned(), format_duration_ms)
@@ -147,30 +170,41 @@ fn cell_content(column: Column, run: &Run, fmt: &Formatter, price: Option<&Price
 }
 
 /// The Run cell's second lines: the values of the detail columns shown,
-/// each visible only while the container query hides its column.
-fn details(run: &Run, fmt: &Formatter, columns: &[Column]) -> impl IntoView {
-    let has_value = |c: &Column| match c {
-        Column::Trigger => run.trigger_source.as_deref().is_some_and(|t| !t.is_empty()),
-        Column::Finished => run.finished_at().is_some(),
-        Column::Duration => run.duration_ms().is_some(),
-        _ => true,
+/// each visible only while the container query hides its column. Plain
+/// text (one span each): every row carries them, so they are kept cheap.
+fn details(run: &Run, times: &Times, columns: &[Column]) -> impl IntoView {
+    let value = |c: Column| -> Option<String> {
+        match c {
+            Column::Trigger => run
+                .trigger_source
+                .as_deref()
+                .filter(|t| !t.is_empty())
+                .map(|t| trigger_label(t).to_owned()),
+            Column::Started => times
+                .started
+                .clone()
+                .or_else(|| Some(run.started_at().into_owned()).filter(|s| !s.is_empty())),
+            Column::Finished => times
+                .finished
+                .clone()
+                .or_else(|| run.finished_at().map(|f| f.into_owned())),
+            Column::Duration => run.duration_ms().map(format_duration_ms),
+            _ => None,
+        }
     };
     let items = DETAIL_COLUMNS
         .into_iter()
-        .filter(|c| columns.contains(c) && has_value(c))
-        .map(|c| {
-            view! {
-                <span class=format!("cu-more-{}", c.key())>
-                    {format!("{}: ", c.label())}
-                    {cell_content(c, run, fmt, None)}
-                </span>
-            }
+        .filter(|c| columns.contains(c))
+        .filter_map(|c| {
+            let text = value(c)?;
+            Some(view! { <span class=format!("cu-more-{}", c.key())>{format!("{}: {text}", c.label())}</span> })
         })
         .collect_view();
     view! { <div class="cu-more">{items}</div> }
 }
 
 fn run_row(run: &Run, fmt: &Formatter, price: Option<&Price>, columns: &[Column]) -> impl IntoView {
+    let times = Times::of(run, fmt);
     let cells = columns
         .iter()
         .map(|&c| {
@@ -181,8 +215,8 @@ fn run_row(run: &Run, fmt: &Formatter, price: Option<&Price>, columns: &[Column]
                 }
                 _ => format!("cu-col-{}", c.key()),
             };
-            let more = (c == Column::Run).then(|| details(run, fmt, columns));
-            view! { <td class=class>{cell_content(c, run, fmt, price)}{more}</td> }
+            let more = (c == Column::Run).then(|| details(run, &times, columns));
+            view! { <td class=class>{cell_content(c, run, fmt, &times, price)}{more}</td> }
         })
         .collect_view();
     view! { <tr>{cells}</tr> }

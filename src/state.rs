@@ -126,6 +126,9 @@ pub struct TableState {
     pub load_all: RwSignal<LoadAll>,
     /// The page request is being retried: (attempt, of).
     pub retrying: RwSignal<Option<(u32, u32)>>,
+    /// The component is narrow enough for rows to carry details lines
+    /// (mirrors the CSS container query; see `components::runs_table`).
+    pub narrow: RwSignal<bool>,
     /// Columns of the runs table, in order.
     pub columns: RwSignal<Vec<crate::sort::Column>>,
     /// A "Refresh" is in flight.
@@ -155,6 +158,7 @@ impl TableState {
             sort: RwSignal::new(Vec::new()),
             load_all: RwSignal::new(LoadAll::default()),
             retrying: RwSignal::new(None),
+            narrow: RwSignal::new(false),
             columns: RwSignal::new(crate::columns::available(false)),
             refreshing: RwSignal::new(false),
             page_as_of: RwSignal::new(None),

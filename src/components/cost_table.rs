@@ -235,8 +235,10 @@ pub fn CostTable(
     let heading_ref = heading_id.clone();
     let org_label = config.org_id.clone();
 
+    let root = NodeRef::<leptos::html::Section>::new();
+    watch_width(root, state);
     view! {
-        <section class="cu-root" aria-labelledby=labelled_by aria-busy=move || state.loading.get().to_string()>
+        <section class="cu-root" node_ref=root aria-labelledby=labelled_by aria-busy=move || state.loading.get().to_string()>
             <header class="cu-head">
                 <h2 id=heading_ref>{config.title.clone()}</h2>
                 <span class="cu-org" id=org_ref title="Organization">{org_label}</span>
@@ -274,4 +276,30 @@ pub fn CostTable(
             <RunsTable state scope_set visible fmt=fmt.clone() price=price.clone() empty />
         </section>
     }
+}
+
+/// Keeps `state.narrow` in step with the component's own width (a
+/// `ResizeObserver` on the root, disconnected on unmount).
+fn watch_width(root: NodeRef<leptos::html::Section>, state: TableState) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            let narrow = entry.content_rect().width() < super::runs_table::DETAILS_BELOW_PX;
+            if state.narrow.get_untracked() != narrow {
+                state.narrow.set(narrow);
+            }
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+        return;
+    };
+    let started = observer.clone();
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            started.observe(&el);
+        }
+    });
+    let guard = send_wrapper::SendWrapper::new((observer, on_resize));
+    on_cleanup(move || guard.0.disconnect());
 }

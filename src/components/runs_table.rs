@@ -203,7 +203,18 @@ fn details(run: &Run, times: &Times, columns: &[Column]) -> impl IntoView {
     view! { <div class="cu-more">{items}</div> }
 }
 
-fn run_row(run: &Run, fmt: &Formatter, price: Option<&Price>, columns: &[Column]) -> impl IntoView {
+/// Component width (CSS px, content box) below which the first detail column
+/// leaves the table: the same figure as the first `@container` rule in
+/// `style/main.css`.
+pub const DETAILS_BELOW_PX: f64 = 1_340.0;
+
+fn run_row(
+    run: &Run,
+    fmt: &Formatter,
+    price: Option<&Price>,
+    columns: &[Column],
+    narrow: bool,
+) -> impl IntoView {
     let times = Times::of(run, fmt);
     let cells = columns
         .iter()
@@ -215,7 +226,9 @@ fn run_row(run: &Run, fmt: &Formatter, price: Option<&Price>, columns: &[Column]
                 }
                 _ => format!("cu-col-{}", c.key()),
             };
-            let more = (c == Column::Run).then(|| details(run, &times, columns));
+            // Details only when the component is narrow: at full width they
+            // would be hidden DOM in every row (measured: +18 % per page flip).
+            let more = (narrow && c == Column::Run).then(|| details(run, &times, columns));
             view! { <td class=class>{cell_content(c, run, fmt, &times, price)}{more}</td> }
         })
         .collect_view();
@@ -283,12 +296,13 @@ pub fn RunsTable(
                         // a set still reuse rows by key.
                         scope_set.with(|s| s.as_ref().map(|l| l.serial));
                         let columns = state.columns.get();
+                        let narrow = state.narrow.get();
                         let (fmt, price) = (fmt.clone(), price.clone());
                         view! {
                             <For
                                 each=rows
                                 key=|(serial, i, _)| (*serial, *i)
-                                children=move |(_, i, set)| run_row(&set.set.runs[i], &fmt, price.as_ref().as_ref(), &columns)
+                                children=move |(_, i, set)| run_row(&set.set.runs[i], &fmt, price.as_ref().as_ref(), &columns, narrow)
                             />
                         }
                     }}

@@ -21,6 +21,7 @@ pub mod loader;
 pub mod mount;
 pub mod refresh;
 pub mod retry;
+pub mod sentences;
 pub mod sort;
 pub mod state;
 pub mod subtotals;

@@ -124,33 +124,16 @@ pub fn CostTable(
 
     let cov_fmt = fmt.clone();
     let coverage = move || {
-        let fmt = &cov_fmt;
         let total = scope_set.with(|s| s.as_ref().map(|l| l.set.len()))?;
         let shown = filtered.with(|f| f.len());
         let active = state.filters.with(Filters::active_count);
-        let filters = match active {
-            0 => String::new(),
-            1 => " (1 filter active)".to_owned(),
-            n => format!(" ({n} filters active)"),
-        };
-        let text = match (state.scope.get(), active) {
-            (Scope::Page, 0) => format!(
-                "Totals cover {} runs on this page.",
-                fmt.count(total as u64)
-            ),
-            (Scope::Page, _) => format!(
-                "Totals cover {} of {} runs on this page{filters}.",
-                fmt.count(shown as u64),
-                fmt.count(total as u64)
-            ),
-            (Scope::All, 0) => format!("Totals cover all {} loaded runs.", fmt.count(total as u64)),
-            (Scope::All, _) => format!(
-                "Totals cover {} of {} loaded runs{filters}.",
-                fmt.count(shown as u64),
-                fmt.count(total as u64)
-            ),
-        };
-        Some(text)
+        Some(crate::sentences::coverage(
+            state.scope.get() == Scope::All,
+            shown as u64,
+            total as u64,
+            active,
+            |n| cov_fmt.count(n),
+        ))
     };
     let notes_fmt = fmt.clone();
     let notes = move || {
@@ -158,26 +141,13 @@ pub fn CostTable(
         let invalid = s.total.invalid_runs();
         let partial = s.total.in_progress;
         let fmt = &notes_fmt;
+        let count = |n: u64| fmt.count(n);
         let invalid_note = (invalid > 0).then(|| {
-            let text = if invalid == 1 {
-                "1 run without a valid CU value is not in the totals.".to_owned()
-            } else {
-                format!(
-                    "{} runs without a valid CU value are not in the totals.",
-                    fmt.count(invalid as u64)
-                )
-            };
+            let text = crate::sentences::invalid_note(invalid as u64, count);
             view! { <p class="cu-note cu-warn">{text}</p> }
         });
         let partial_note = (partial > 0).then(|| {
-            let text = if partial == 1 {
-                "1 run is still in progress: its CU so far is included.".to_owned()
-            } else {
-                format!(
-                    "{} runs are still in progress: their CU so far is included.",
-                    fmt.count(partial as u64)
-                )
-            };
+            let text = crate::sentences::partial_note(partial as u64, count);
             view! { <p class="cu-note">{text}</p> }
         });
         (invalid_note, partial_note)

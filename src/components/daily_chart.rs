@@ -184,20 +184,14 @@ pub fn DailyChart(
     };
     let notes = move || {
         chart.with(|d| {
-            let mut parts = Vec::new();
-            if d.undated > 0 {
-                parts.push(format!(
-                    "{} runs without a start time are not in this chart.",
-                    fmt.with_value(|f| f.count(d.undated as u64))
-                ));
-            }
-            if d.earlier > 0 {
-                parts.push(format!(
-                    "{} earlier runs are not shown (the chart covers the last {} days).",
-                    fmt.with_value(|f| f.count(d.earlier as u64)),
-                    crate::charts::MAX_DAYS
-                ));
-            }
+            let parts = fmt.with_value(|f| {
+                crate::sentences::day_chart_notes(
+                    d.undated as u64,
+                    d.earlier as u64,
+                    crate::charts::MAX_DAYS,
+                    |n| f.count(n),
+                )
+            });
             (!parts.is_empty()).then(|| view! { <p class="cu-note">{parts.join(" ")}</p> })
         })
     };

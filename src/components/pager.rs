@@ -10,6 +10,59 @@ use crate::state::{Scope, Shared, TableState};
 /// Page sizes offered in "Rows per page".
 pub const PAGE_SIZES: [u32; 3] = [20, 50, 100];
 
+/// The offset one page forward or back (never below 0, never overflowing).
+pub fn step(offset: u64, size: u64, forward: bool) -> u64 {
+    if forward {
+        offset.saturating_add(size)
+    } else {
+        offset.saturating_sub(size)
+    }
+}
+
+/// The status line for the server page scope: `loading` is the requested
+/// (offset, limit) while a page other than the one shown loads; `shown` is
+/// the (offset, runs) of the page on screen.
+pub fn page_status(
+    loading: Option<(u64, u64)>,
+    shown: Option<(u64, u64)>,
+    count: impl Fn(u64) -> String,
+) -> String {
+    match (loading, shown) {
+        (Some((offset, limit)), _) => format!(
+            "Loading runs {}–{}…",
+            count(offset.saturating_add(1)),
+            count(offset.saturating_add(limit))
+        ),
+        (None, Some((_, 0))) => "No runs on this page".to_owned(),
+        (None, Some((first, n))) => format!(
+            "Runs {}–{}",
+            count(first.saturating_add(1)),
+            count(first.saturating_add(n))
+        ),
+        (None, None) => String::new(),
+    }
+}
+
+/// The status line when paging through the loaded runs (client-side).
+pub fn all_status(
+    view_offset: u64,
+    limit: u64,
+    total: u64,
+    count: impl Fn(u64) -> String,
+) -> String {
+    if total == 0 {
+        return "No loaded runs match".to_owned();
+    }
+    let first = view_offset.min(total);
+    let last = first.saturating_add(limit).min(total);
+    format!(
+        "Runs {}–{} of {} loaded",
+        count(first + 1),
+        count(last),
+        count(total)
+    )
+}
+
 /// "Rows per page", "Previous page", "Next page" and a status line. In the
 /// "This page" scope they move through the server's pages; in "All loaded
 /// runs" through the loaded runs, without a request.
@@ -26,7 +79,6 @@ pub fn Pager(
 ) -> impl IntoView {
     let size_id = format!("{uid}-page-size");
     let count = move |n: u64| fmt.count(n);
-    let page_len = move || state.page.with(|p| p.as_ref().map(|p| p.loaded.set.len()));
     let prev_disabled = move || match state.scope.get() {
         Scope::Page => state.offset.get() == 0,
         Scope::All => state.view_offset.get() == 0,
@@ -44,62 +96,33 @@ pub fn Pager(
         }
     };
     let go = move |forward: bool| {
-        let step = state.limit.get_untracked();
+        let size = u64::from(state.limit.get_untracked());
         match state.scope.get_untracked() {
-            Scope::Page => state.offset.update(|o| {
-                *o = if forward {
-                    *o + u64::from(step)
-                } else {
-                    o.saturating_sub(u64::from(step))
-                }
-            }),
-            Scope::All => state.view_offset.update(|o| {
-                *o = if forward {
-                    *o + step as usize
-                } else {
-                    o.saturating_sub(step as usize)
-                }
-            }),
+            Scope::Page => state.offset.update(|o| *o = step(*o, size, forward)),
+            Scope::All => state
+                .view_offset
+                .update(|o| *o = step(*o as u64, size, forward) as usize),
         }
     };
     let status = move || match state.scope.get() {
         Scope::Page => {
             let offset = state.offset.get();
-            match (page_len(), state.loading.get()) {
-                (_, true)
-                    if state
-                        .page
-                        .with(|p| p.as_ref().is_none_or(|p| p.offset != offset)) =>
-                {
-                    format!(
-                        "Loading runs {}–{}…",
-                        count(offset + 1),
-                        count(offset + u64::from(state.limit.get()))
-                    )
-                }
-                (Some(0), _) => "No runs on this page".to_owned(),
-                (Some(n), _) => {
-                    let first = state.page.with(|p| p.as_ref().map_or(0, |p| p.offset));
-                    format!("Runs {}–{}", count(first + 1), count(first + n as u64))
-                }
-                (None, _) => String::new(),
-            }
+            let shown = state
+                .page
+                .with(|p| p.as_ref().map(|p| (p.offset, p.loaded.set.len() as u64)));
+            let waiting = state.loading.get() && shown.is_none_or(|(o, _)| o != offset);
+            page_status(
+                waiting.then_some((offset, u64::from(state.limit.get()))),
+                shown,
+                &count,
+            )
         }
-        Scope::All => {
-            let total = filtered.with(|f| f.len());
-            let first = state.view_offset.get().min(total);
-            let last = (first + state.limit.get() as usize).min(total);
-            if total == 0 {
-                "No loaded runs match".to_owned()
-            } else {
-                format!(
-                    "Runs {}–{} of {} loaded",
-                    count(first as u64 + 1),
-                    count(last as u64),
-                    count(total as u64)
-                )
-            }
-        }
+        Scope::All => all_status(
+            state.view_offset.get() as u64,
+            u64::from(state.limit.get()),
+            filtered.with(|f| f.len()) as u64,
+            &count,
+        ),
     };
     let on_size = move |ev: leptos::ev::Event| {
         if let Ok(size) = event_target_value(&ev).parse::<u32>() {
@@ -134,5 +157,40 @@ pub fn Pager(
                 </button>
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(n: u64) -> String {
+        n.to_string()
+    }
+
+    #[test]
+    fn paging_arithmetic_and_status_lines() {
+        assert_eq!(step(40, 20, true), 60);
+        assert_eq!(step(10, 20, false), 0);
+        assert_eq!(step(u64::MAX - 5, 20, true), u64::MAX);
+        assert_eq!(page_status(None, Some((20, 20)), count), "Runs 21–40");
+        assert_eq!(
+            page_status(None, Some((20, 0)), count),
+            "No runs on this page"
+        );
+        assert_eq!(
+            page_status(Some((40, 20)), Some((20, 20)), count),
+            "Loading runs 41–60…"
+        );
+        assert_eq!(page_status(None, None, count), "");
+        assert_eq!(
+            all_status(20, 20, 1_500, count),
+            "Runs 21–40 of 1500 loaded"
+        );
+        assert_eq!(
+            all_status(1_490, 20, 1_500, count),
+            "Runs 1491–1500 of 1500 loaded"
+        );
+        assert_eq!(all_status(0, 20, 0, count), "No loaded runs match");
     }
 }

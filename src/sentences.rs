@@ -1,0 +1,175 @@
+//! The sentences the UI shows about coverage and notes, as pure functions of
+//! plain numbers (native-tested), with one plural rule. Numbers come in
+//! already formatted for the locale (`count`), so these stay locale-free.
+
+/// "1 run" / "2 runs" (and the same for any noun with a plain `s` plural).
+pub fn plural(n: u64, count: &impl Fn(u64) -> String, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{} {one}", count(n))
+    } else {
+        format!("{} {many}", count(n))
+    }
+}
+
+/// Which runs the totals cover.
+pub fn coverage(
+    all_loaded: bool,
+    shown: u64,
+    total: u64,
+    active_filters: usize,
+    count: impl Fn(u64) -> String,
+) -> String {
+    let filters = match active_filters {
+        0 => String::new(),
+        1 => " (1 filter active)".to_owned(),
+        n => format!(" ({n} filters active)"),
+    };
+    let runs = |n| plural(n, &count, "run", "runs");
+    match (all_loaded, active_filters) {
+        (false, 0) => format!("Totals cover {} on this page.", runs(total)),
+        (false, _) => format!(
+            "Totals cover {} of {} on this page{filters}.",
+            count(shown),
+            runs(total)
+        ),
+        (true, 0) => format!(
+            "Totals cover all {}.",
+            plural(total, &count, "loaded run", "loaded runs")
+        ),
+        (true, _) => format!(
+            "Totals cover {} of {}{filters}.",
+            count(shown),
+            plural(total, &count, "loaded run", "loaded runs")
+        ),
+    }
+}
+
+/// Runs whose CU is not a valid number (left out of every total).
+pub fn invalid_note(n: u64, count: impl Fn(u64) -> String) -> String {
+    if n == 1 {
+        "1 run without a valid CU value is not in the totals.".to_owned()
+    } else {
+        format!(
+            "{} runs without a valid CU value are not in the totals.",
+            count(n)
+        )
+    }
+}
+
+/// Runs still going (their CU is what they used so far).
+pub fn partial_note(n: u64, count: impl Fn(u64) -> String) -> String {
+    if n == 1 {
+        "1 run is still in progress: its CU so far is included.".to_owned()
+    } else {
+        format!(
+            "{} runs are still in progress: their CU so far is included.",
+            count(n)
+        )
+    }
+}
+
+/// Runs the day chart leaves out: no start time, or before its window.
+pub fn day_chart_notes(
+    undated: u64,
+    earlier: u64,
+    max_days: i64,
+    count: impl Fn(u64) -> String,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if undated == 1 {
+        out.push("1 run without a start time is not in this chart.".to_owned());
+    } else if undated > 1 {
+        out.push(format!(
+            "{} runs without a start time are not in this chart.",
+            count(undated)
+        ));
+    }
+    if earlier == 1 {
+        out.push(format!(
+            "1 earlier run is not shown (the chart covers the last {max_days} days)."
+        ));
+    } else if earlier > 1 {
+        out.push(format!(
+            "{} earlier runs are not shown (the chart covers the last {max_days} days).",
+            count(earlier)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(n: u64) -> String {
+        let s = n.to_string();
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    #[test]
+    fn coverage_says_which_runs_and_counts_one_as_one() {
+        assert_eq!(
+            coverage(false, 20, 20, 0, count),
+            "Totals cover 20 runs on this page."
+        );
+        assert_eq!(
+            coverage(false, 1, 1, 0, count),
+            "Totals cover 1 run on this page."
+        );
+        assert_eq!(
+            coverage(false, 3, 20, 1, count),
+            "Totals cover 3 of 20 runs on this page (1 filter active)."
+        );
+        assert_eq!(
+            coverage(true, 1_500, 1_500, 0, count),
+            "Totals cover all 1,500 loaded runs."
+        );
+        assert_eq!(
+            coverage(true, 1, 1, 0, count),
+            "Totals cover all 1 loaded run."
+        );
+        assert_eq!(
+            coverage(true, 1_482, 1_500, 2, count),
+            "Totals cover 1,482 of 1,500 loaded runs (2 filters active)."
+        );
+    }
+
+    #[test]
+    fn notes_use_the_singular_for_one() {
+        assert_eq!(
+            invalid_note(1, count),
+            "1 run without a valid CU value is not in the totals."
+        );
+        assert_eq!(
+            invalid_note(2, count),
+            "2 runs without a valid CU value are not in the totals."
+        );
+        assert_eq!(
+            partial_note(1, count),
+            "1 run is still in progress: its CU so far is included."
+        );
+        assert_eq!(
+            partial_note(1_200, count),
+            "1,200 runs are still in progress: their CU so far is included."
+        );
+        assert_eq!(
+            day_chart_notes(1, 1, 731, count),
+            vec![
+                "1 run without a start time is not in this chart.".to_owned(),
+                "1 earlier run is not shown (the chart covers the last 731 days).".to_owned()
+            ]
+        );
+        assert_eq!(day_chart_notes(0, 0, 731, count), Vec::<String>::new());
+        assert_eq!(
+            day_chart_notes(3, 0, 731, count),
+            vec!["3 runs without a start time are not in this chart.".to_owned()]
+        );
+    }
+}

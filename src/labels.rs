@@ -19,26 +19,9 @@ pub fn trigger_label(raw: &str) -> &str {
     }
 }
 
-/// `text` cut to at most `max` characters, ending in `…` when cut.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn truncate_counts_characters() {
-        assert_eq!(truncate("billing-sync", 28), "billing-sync");
-        assert_eq!(truncate("abcdef", 4), "abc…");
-        assert_eq!(truncate("ééééé", 3), "éé…");
-    }
 
     #[test]
     fn known_triggers_are_friendly_others_raw() {

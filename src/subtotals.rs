@@ -1,5 +1,6 @@
 //! Per-workflow CU subtotals and the grand total, in exact integer sums.
 
+#[cfg(test)]
 use std::collections::HashMap;
 
 use crate::api::{Run, RunStatus};
@@ -66,7 +67,10 @@ pub struct Subtotals {
     pub total: Subtotal,
 }
 
-/// Subtotals over `runs[i]` for every `i` in `indices`.
+/// Subtotals over `runs[i]` for every `i` in `indices`: the slow, obvious
+/// version (a hash map by workflow id), kept as the test oracle that
+/// [`compute_set`] is proven against; the product uses `compute_set`.
+#[cfg(test)]
 pub fn compute(runs: &[Run], indices: &[usize], price: Option<PricePerCu>) -> Subtotals {
     let mut by_workflow: HashMap<&str, Subtotal> = HashMap::new();
     let mut total = Subtotal::default();

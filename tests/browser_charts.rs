@@ -306,13 +306,7 @@ async fn show_as_table_swaps_each_picture_for_its_figures() {
 async fn charts_follow_the_all_loaded_scope() {
     let (root, _h) = mount_org("acme", json!({}));
     loaded(&root).await;
-    button(&root, "Load all runs").unwrap().click();
-    wait_for("load all done", 20_000, || {
-        one(&root, ".cu-outcome")
-            .map(|o| accessible_text(&o))
-            .filter(|t| t == "Loaded all 1,500 runs.")
-    })
-    .await;
+    load_all(&root, 20_000, |t| t == "Loaded all 1,500 runs.").await;
     let days = chart_figure(&root, "CU per day");
     button(&days, "Show as table").unwrap().click();
     let t = wait_for("day figures table", 3_000, || {

@@ -29,16 +29,6 @@ async fn first_page(root: &Element) {
     .await;
 }
 
-async fn load_all(root: &Element, done: impl Fn(&str) -> bool) -> String {
-    button(root, "Load all runs").unwrap().click();
-    wait_for("load all to end", 30_000, || {
-        one(root, ".cu-outcome")
-            .map(|o| accessible_text(&o))
-            .filter(|t| done(t))
-    })
-    .await
-}
-
 /// The subtotals table's Total row: (runs, CU in ten-thousandths).
 fn total_row(root: &Element) -> (u64, i128) {
     let t = table(root, "CU by workflow").unwrap();
@@ -51,7 +41,7 @@ async fn live_org_totals_count_each_run_once() {
     let org = "live-browser";
     let (root, _h) = mount_org(org, json!({}));
     first_page(&root).await;
-    let outcome = load_all(&root, |t| t.starts_with("Loaded all")).await;
+    let outcome = load_all(&root, 30_000, |t| t.starts_with("Loaded all")).await;
     // What the server sent to the walk (limit-100 pages; the first page of
     // the table asked for 20), each run once with its latest copy.
     let served = common::served_for(org).await;
@@ -93,7 +83,7 @@ async fn live_org_totals_count_each_run_once() {
 async fn a_server_applying_a_smaller_limit_still_yields_every_run() {
     let (root, _h) = mount_org("cap-limit", json!({}));
     first_page(&root).await;
-    load_all(&root, |t| t == "Loaded all 1,500 runs.").await;
+    load_all(&root, 30_000, |t| t == "Loaded all 1,500 runs.").await;
     let mut want = 0i128;
     for offset in (0..1_500).step_by(50) {
         let page = fetch_page("cap-limit", 50, offset).await;
@@ -112,7 +102,7 @@ async fn a_server_ignoring_offset_stops_with_its_message() {
     let (root, _h) = mount_org("same-page", json!({}));
     first_page(&root).await;
     let before = requests_for("same-page").await.len();
-    let outcome = load_all(&root, |t| t.starts_with("The server returned")).await;
+    let outcome = load_all(&root, 30_000, |t| t.starts_with("The server returned")).await;
     assert!(
         outcome.starts_with("The server returned the same runs for offset ")
             && outcome.ends_with(" as for offset 0; loading stopped with 100 runs kept."),
@@ -127,7 +117,7 @@ async fn a_server_ignoring_offset_stops_with_its_message() {
 async fn an_empty_page_with_more_stops_with_its_message() {
     let (root, _h) = mount_org("empty-more", json!({}));
     first_page(&root).await;
-    let outcome = load_all(&root, |t| t.starts_with("The server returned")).await;
+    let outcome = load_all(&root, 30_000, |t| t.starts_with("The server returned")).await;
     assert!(
         outcome.starts_with("The server returned an empty page at offset ")
             && outcome.ends_with(" but said more runs exist; loading stopped with 100 runs kept."),
@@ -190,7 +180,7 @@ async fn refresh_after_load_all_adds_new_runs_and_updates_finished_ones() {
     let (root, _h) = mount_org(org, json!({}));
     let loads = record_loads(&root);
     first_page(&root).await;
-    load_all(&root, |t| t.starts_with("Loaded all")).await;
+    load_all(&root, 30_000, |t| t.starts_with("Loaded all")).await;
     let (before, _) = total_row(&root);
     assert!(accessible_text(&one(&root, ".cu-asof").unwrap()).starts_with("As of "));
     button(&root, "Refresh").unwrap().click();

@@ -196,13 +196,7 @@ async fn load_all_keeps_what_it_loaded_and_offers_to_continue() {
         (run_rows(&root).len() == 20).then_some(())
     })
     .await;
-    button(&root, "Load all runs").unwrap().click();
-    let outcome = wait_for("stopped", 15_000, || {
-        one(&root, ".cu-outcome")
-            .map(|o| accessible_text(&o))
-            .filter(|t| t.starts_with("Loading stopped"))
-    })
-    .await;
+    let outcome = load_all(&root, 15_000, |t| t.starts_with("Loading stopped")).await;
     assert!(
         outcome.starts_with("Loading stopped after 100 runs (kept):")
             && outcome.contains("HTTP 500"),

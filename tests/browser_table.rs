@@ -345,13 +345,7 @@ async fn sorting_by_click_and_shift_click() {
 async fn load_all_reaches_every_run_and_totals_cover_them() {
     let (root, _h) = mount_org("acme", json!({}));
     rows_loaded(&root, 20).await;
-    button(&root, "Load all runs").unwrap().click();
-    wait_for("load all done", 20_000, || {
-        one(&root, ".cu-outcome")
-            .map(|o| accessible_text(&o))
-            .filter(|t| t == "Loaded all 1,500 runs.")
-    })
-    .await;
+    load_all(&root, 20_000, |t| t == "Loaded all 1,500 runs.").await;
     let all_button = button(&root, "All loaded runs").unwrap();
     assert_eq!(
         all_button.get_attribute("aria-pressed").as_deref(),
@@ -402,12 +396,7 @@ async fn load_all_shows_progress_and_cancel_stops_it() {
     let bar = wait_for("progress bar", 3_000, || one(&root, "[role=progressbar]")).await;
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("0"));
     button(&root, "Cancel").unwrap().click();
-    wait_for("cancelled", 5_000, || {
-        one(&root, ".cu-outcome")
-            .map(|o| accessible_text(&o))
-            .filter(|t| t == "Loading was cancelled after 0 runs.")
-    })
-    .await;
+    outcome_when(&root, 5_000, |t| t == "Loading was cancelled after 0 runs.").await;
     assert!(one(&root, "[role=progressbar]").is_none());
     assert!(button(&root, "Load all runs").is_some());
 }
@@ -576,13 +565,7 @@ async fn load_all_stops_at_the_from_date() {
     let from_ms = js_sys::Date::now() as i64 - 3 * 86_400_000;
     let from = cu_cost_table::time::utc_date(from_ms);
     type_into(&labelled(&root, "From").unwrap(), &from);
-    button(&root, "Load all runs").unwrap().click();
-    let outcome = wait_for("early stop", 20_000, || {
-        one(&root, ".cu-outcome")
-            .map(|o| accessible_text(&o))
-            .filter(|t| t.contains("before the From date"))
-    })
-    .await;
+    let outcome = load_all(&root, 20_000, |t| t.contains("before the From date")).await;
     assert!(
         outcome.ends_with(&format!(
             "back to {from}; older runs are before the From date and were not loaded."

@@ -6,6 +6,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use super::chart_head::ChartHead;
 use wasm_bindgen::JsCast;
 
 use super::chart_keys::step;
@@ -198,17 +200,9 @@ pub fn DailyChart(
     let heading_ref = heading_id.clone();
     view! {
         <figure class="cu-chart" aria-labelledby=heading_id>
-            <div class="cu-chart-head">
-                <h3 id=heading_ref>"CU per day " <span class="cu-muted">{format!("({zone})")}</span></h3>
-                <button
-                    type="button"
-                    class="cu-btn cu-ghost cu-small"
-                    aria-pressed=move || as_table.get().to_string()
-                    on:click=move |_| as_table.update(|t| *t = !*t)
-                >
-                    "Show as table"
-                </button>
-            </div>
+            <ChartHead heading_id=heading_ref as_table>
+                "CU per day " <span class="cu-muted">{format!("({zone})")}</span>
+            </ChartHead>
             <Show when=move || !as_table.get() fallback=table>
             <Show when=has_days fallback=|| view! { <p class="cu-empty">"No dated runs in scope."</p> }>
                 <div class="cu-days">

@@ -1,5 +1,6 @@
 //! The view, one component per file.
 
+pub mod chart_head;
 pub mod chart_keys;
 pub mod columns_menu;
 pub mod cost_table;

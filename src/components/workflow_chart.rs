@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::chart_head::ChartHead;
+
 use super::chart_keys::{one_tab_stop, roving_key, take_tab_stop};
 use crate::charts::{fraction, workflow_bars, workflow_chart_name, Bar};
 use crate::format::Formatter;
@@ -196,17 +198,7 @@ pub fn WorkflowChart(
     let heading_ref = heading_id.clone();
     view! {
         <figure class="cu-chart" aria-labelledby=heading_id node_ref=figure>
-            <div class="cu-chart-head">
-                <h3 id=heading_ref>"CU by workflow"</h3>
-                <button
-                    type="button"
-                    class="cu-btn cu-ghost cu-small"
-                    aria-pressed=move || as_table.get().to_string()
-                    on:click=move |_| as_table.update(|t| *t = !*t)
-                >
-                    "Show as table"
-                </button>
-            </div>
+            <ChartHead heading_id=heading_ref as_table>"CU by workflow"</ChartHead>
             {move || if as_table.get() { table().into_any() } else { picture().into_any() }}
         </figure>
     }

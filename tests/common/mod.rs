@@ -236,6 +236,22 @@ pub async fn served_for(org: &str) -> Vec<serde_json::Value> {
         .clone()
 }
 
+/// The outcome line once it says what `done` accepts (waits up to `ms`).
+pub async fn outcome_when(root: &Element, ms: i32, done: impl Fn(&str) -> bool) -> String {
+    wait_for("the load-all outcome", ms, || {
+        one(root, ".cu-outcome")
+            .map(|o| accessible_text(&o))
+            .filter(|t| done(t))
+    })
+    .await
+}
+
+/// Clicks "Load all runs" and waits for the outcome line `done` accepts.
+pub async fn load_all(root: &Element, ms: i32, done: impl Fn(&str) -> bool) -> String {
+    button(root, "Load all runs").unwrap().click();
+    outcome_when(root, ms, done).await
+}
+
 /// Mounts a table for `org` through the exported `mount` (en-US, UTC), with
 /// `extra` options merged in.
 pub fn mount_org(org: &str, extra: serde_json::Value) -> (HtmlElement, cu_cost_table::MountHandle) {

@@ -2,6 +2,8 @@
 //! sees (accessible text, roles), real events, and waiting on the DOM.
 #![allow(dead_code)]
 
+pub mod fixture;
+
 use std::future::Future;
 
 use wasm_bindgen::prelude::*;

@@ -1,0 +1,115 @@
+#![cfg(target_arch = "wasm32")]
+//! Component behaviour over a fixture `RunsSource` (no network): sentences
+//! with one run, exact totals over hand-made data, sorting, and the pager,
+//! where HTTP is not the point.
+
+mod common;
+
+use common::fixture::{mount_fixture, FixtureSource};
+use common::*;
+use serde_json::json;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn item(
+    id: &str,
+    workflow: &str,
+    status: &str,
+    cu: serde_json::Value,
+    started: &str,
+) -> serde_json::Value {
+    let finished = if status == "running" { "" } else { started };
+    json!({ "runId": id, "workflowId": workflow, "status": status, "startedAt": started,
+            "finishedAt": finished, "totalCu": cu, "triggerSource": "manual" })
+}
+
+#[wasm_bindgen_test]
+async fn one_run_reads_in_the_singular() {
+    let source = FixtureSource::from_items(json!([item(
+        "r1",
+        "wf-a",
+        "running",
+        json!(0.5),
+        "2026-11-28T10:00:00Z"
+    )]));
+    let (root, _h) = mount_fixture(source, json!({}));
+    wait_for("one row", 5_000, || {
+        (run_rows(&root).len() == 1).then_some(())
+    })
+    .await;
+    assert_eq!(
+        accessible_text(&one(&root, ".cu-coverage").unwrap()),
+        "Totals cover 1 run on this page."
+    );
+    assert!(
+        accessible_text(&root).contains("1 run is still in progress: its CU so far is included.")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn totals_are_exact_over_hand_made_decimals() {
+    // 0.1 + 0.2 in floats is 0.30000000000000004; the totals stay exact.
+    let source = FixtureSource::from_items(json!([
+        item("r1", "wf-a", "success", json!(0.1), "2026-11-28T10:00:00Z"),
+        item("r2", "wf-a", "success", json!(0.2), "2026-11-28T09:00:00Z"),
+        item(
+            "r3",
+            "wf-b",
+            "failure",
+            json!(1234.5678),
+            "2026-11-28T08:00:00Z"
+        ),
+        item("r4", "wf-b", "success", json!(null), "2026-11-28T07:00:00Z"),
+    ]));
+    let (root, _h) = mount_fixture(source, json!({ "pricePerCu": 0.002, "currency": "USD" }));
+    wait_for("four rows", 5_000, || {
+        (run_rows(&root).len() == 4).then_some(())
+    })
+    .await;
+    let t = table(&root, "CU by workflow").unwrap();
+    let total = cells(&one(&t, "tfoot tr").unwrap());
+    assert_eq!(total[1], "4");
+    assert_eq!(total[2], "1,234.8678");
+    let rows: Vec<Vec<String>> = all(&t, "tbody tr").iter().map(cells).collect();
+    let wf_a = rows.iter().find(|r| r[0].contains("wf-a")).unwrap();
+    assert_eq!(wf_a[2], "0.3000");
+    assert!(accessible_text(&root).contains("1 run without a valid CU value is not in the totals."));
+}
+
+#[wasm_bindgen_test]
+async fn the_pager_walks_fixture_pages_without_a_network() {
+    let items: Vec<serde_json::Value> = (0..45)
+        .map(|i| {
+            item(
+                &format!("r{i:02}"),
+                "wf",
+                "success",
+                json!(1),
+                "2026-11-28T10:00:00Z",
+            )
+        })
+        .collect();
+    let source = FixtureSource::from_items(json!(items));
+    let asked = source.asked.clone();
+    let (root, _h) = mount_fixture(source, json!({}));
+    wait_for("page 1", 5_000, || {
+        (pager_status(&root) == "Runs 1–20").then_some(())
+    })
+    .await;
+    button(&root, "Next page").unwrap().click();
+    wait_for("page 2", 5_000, || {
+        (pager_status(&root) == "Runs 21–40").then_some(())
+    })
+    .await;
+    button(&root, "Next page").unwrap().click();
+    wait_for("page 3", 5_000, || {
+        (pager_status(&root) == "Runs 41–45").then_some(())
+    })
+    .await;
+    assert_eq!(cells(&run_rows(&root)[0])[0], "r40");
+    assert!(button(&root, "Next page")
+        .unwrap()
+        .has_attribute("disabled"));
+    assert_eq!(asked.get(), 3);
+}

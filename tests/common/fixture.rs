@@ -1,0 +1,75 @@
+//! A fixture behind the `RunsSource` seam: runs from memory, paged like the
+//! API (newest first, `limit`/`offset`, `hasMore`), no network. For
+//! component tests where HTTP is not the point; tests of HTTP behaviour use
+//! the real demo API.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use cu_cost_table::api::{decode_runs_response, PageFuture, PageRequest, Run, RunsSource};
+use cu_cost_table::config::Config;
+use cu_cost_table::format::Formatter;
+use cu_cost_table::loader::Env;
+use cu_cost_table::mount::mount_env;
+use cu_cost_table::MountHandle;
+use web_sys::{AbortController, HtmlElement};
+
+/// Runs served from memory; counts the pages asked for.
+pub struct FixtureSource {
+    runs: Vec<Run>,
+    /// Pages asked for so far.
+    pub asked: Rc<Cell<u32>>,
+}
+
+impl FixtureSource {
+    /// A source over API items given as JSON (decoded like a real reply).
+    pub fn from_items(items: serde_json::Value) -> FixtureSource {
+        let body = serde_json::json!({
+            "code": 0, "message": "successfully", "requestId": "req_fixture",
+            "data": { "hasMore": false, "limit": 100, "offset": 0, "items": items }
+        });
+        let page = decode_runs_response(200, &body.to_string()).expect("fixture items decode");
+        FixtureSource {
+            runs: page.items,
+            asked: Rc::default(),
+        }
+    }
+}
+
+impl RunsSource for FixtureSource {
+    fn fetch_page(&self, page: PageRequest, _abort: AbortController) -> PageFuture {
+        self.asked.set(self.asked.get() + 1);
+        let start = (page.offset as usize).min(self.runs.len());
+        let end = (start + page.limit as usize).min(self.runs.len());
+        let reply = cu_cost_table::api::RunsPage {
+            has_more: end < self.runs.len(),
+            limit: page.limit,
+            offset: page.offset,
+            items: self.runs[start..end].to_vec(),
+            request_id: Some("req_fixture".into()),
+        };
+        Box::pin(async move { Ok(reply) })
+    }
+}
+
+/// Mounts a table over `source` into a fresh element (en-US, UTC), with
+/// `options` merged over a minimal valid set.
+pub fn mount_fixture(
+    source: FixtureSource,
+    options: serde_json::Value,
+) -> (HtmlElement, MountHandle) {
+    let root = super::container();
+    let mut opts = serde_json::json!({ "apiBase": "/", "orgId": "fixture", "locale": "en-US", "timeZone": "UTC" });
+    for (k, v) in options.as_object().unwrap() {
+        opts[k] = v.clone();
+    }
+    let config = Config::from_json(&opts).expect("fixture options are valid");
+    let fmt = Formatter::new(
+        Some("en-US"),
+        Some("UTC"),
+        config.price.as_ref().map(|p| p.currency.clone()),
+    );
+    let env = Env::new(config, Rc::new(source), fmt);
+    let handle = mount_env(root.clone(), env);
+    (root, handle)
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::api::{ApiError, RunsPage};
+use crate::api::{ApiError, Run, RunsPage};
 use crate::filter::{Filters, RunSet};
 use crate::sort::SortKey;
 
@@ -179,11 +179,61 @@ impl TableState {
     }
 }
 
-/// Builds a page's data from a response.
+/// Builds a page's data from a response. A run the server sent twice in one
+/// page is kept once (the later copy, at the first one's place): no total
+/// counts a run twice.
 pub fn page_data(page: RunsPage, offset: u64, day_of: impl Fn(i64) -> String) -> PageData {
     PageData {
         has_more: page.has_more,
         offset,
-        loaded: Shared::new(Loaded::new(RunSet::new(page.items, day_of))),
+        loaded: Shared::new(Loaded::new(RunSet::new(dedupe(page.items), day_of))),
+    }
+}
+
+/// `runs` with each `run_id` once: the later copy wins, at the earlier
+/// copy's position.
+pub fn dedupe(runs: Vec<Run>) -> Vec<Run> {
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        match at.get(&run.run_id) {
+            Some(&i) => out[i] = run,
+            None => {
+                at.insert(run.run_id.clone(), out.len());
+                out.push(run);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::RunStatus;
+    use crate::cu::Cu;
+
+    fn run(id: &str, cu: u64) -> Run {
+        Run {
+            run_id: id.into(),
+            workflow_id: "wf".into(),
+            status: RunStatus::Success,
+            started_ms: None,
+            started_raw: None,
+            finished_ms: None,
+            finished_raw: None,
+            cu: Some(Cu(cu)),
+            trigger_source: None,
+        }
+    }
+
+    #[test]
+    fn a_run_sent_twice_in_a_page_is_kept_once_with_the_later_copy() {
+        let runs = dedupe(vec![run("a", 1), run("b", 2), run("a", 5), run("c", 3)]);
+        let got: Vec<(&str, u64)> = runs
+            .iter()
+            .map(|r| (r.run_id.as_str(), r.cu.unwrap().0))
+            .collect();
+        assert_eq!(got, [("a", 5), ("b", 2), ("c", 3)]);
     }
 }

@@ -113,3 +113,25 @@ async fn the_pager_walks_fixture_pages_without_a_network() {
         .has_attribute("disabled"));
     assert_eq!(asked.get(), 3);
 }
+
+#[wasm_bindgen_test]
+async fn a_run_sent_twice_in_one_page_is_counted_once() {
+    // The server repeats r1 (it finished meanwhile, with more CU).
+    let source = FixtureSource::from_items(json!([
+        item("r1", "wf-a", "running", json!(1.5), "2026-11-28T10:00:00Z"),
+        item("r2", "wf-a", "success", json!(2), "2026-11-28T09:00:00Z"),
+        item("r1", "wf-a", "success", json!(4.25), "2026-11-28T10:00:00Z"),
+    ]));
+    let (root, _h) = mount_fixture(source, json!({}));
+    wait_for("two rows", 5_000, || {
+        (run_rows(&root).len() == 2).then_some(())
+    })
+    .await;
+    let t = table(&root, "CU by workflow").unwrap();
+    let total = cells(&one(&t, "tfoot tr").unwrap());
+    assert_eq!((total[1].as_str(), total[2].as_str()), ("2", "6.2500"));
+    assert_eq!(
+        accessible_text(&one(&root, ".cu-coverage").unwrap()),
+        "Totals cover 2 runs on this page."
+    );
+}

@@ -25,6 +25,7 @@ pub mod sentences;
 pub mod sort;
 pub mod state;
 pub mod subtotals;
+pub mod table;
 pub mod time;
 pub mod url_sync;
 pub mod walk;

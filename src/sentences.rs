@@ -97,6 +97,43 @@ pub fn day_chart_notes(
     out
 }
 
+/// One short text per active filter, e.g. `Status: Failed, Cancelled`.
+pub fn filter_chips(f: &crate::filter::Filters) -> Vec<String> {
+    use crate::api::RunStatus;
+    use crate::labels::trigger_label;
+    let mut chips = Vec::new();
+    if !f.search.trim().is_empty() {
+        chips.push(format!("Search: “{}”", f.search.trim()));
+    }
+    if !f.statuses.is_empty() {
+        let labels: Vec<String> = f
+            .statuses
+            .iter()
+            .map(|s| RunStatus::parse(s).label().to_owned())
+            .collect();
+        chips.push(format!("Status: {}", labels.join(", ")));
+    }
+    if let Some(w) = &f.workflow {
+        chips.push(format!("Workflow: {w}"));
+    }
+    if let Some(t) = &f.trigger {
+        chips.push(format!("Trigger: {}", trigger_label(t)));
+    }
+    if let Some(d) = &f.from {
+        chips.push(format!("From: {d}"));
+    }
+    if let Some(d) = &f.to {
+        chips.push(format!("To: {d}"));
+    }
+    if let Some(cu) = f.min_cu {
+        chips.push(format!(
+            "Minimum CU: {}",
+            cu.to_plain().trim_end_matches('0').trim_end_matches('.')
+        ));
+    }
+    chips
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +176,27 @@ mod tests {
             coverage(true, 1_482, 1_500, 2, count),
             "Totals cover 1,482 of 1,500 loaded runs (2 filters active)."
         );
+    }
+
+    #[test]
+    fn chips_name_each_active_filter() {
+        let f = crate::filter::Filters {
+            search: " bill ".into(),
+            statuses: vec!["failure".into(), "cancelled".into()],
+            trigger: Some(String::new()),
+            min_cu: crate::cu::Cu::from_f64(2.5),
+            ..Default::default()
+        };
+        assert_eq!(
+            filter_chips(&f),
+            [
+                "Search: “bill”",
+                "Status: Failed, Cancelled",
+                "Trigger: (none)",
+                "Minimum CU: 2.5"
+            ]
+        );
+        assert!(filter_chips(&Default::default()).is_empty());
     }
 
     #[test]

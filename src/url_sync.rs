@@ -171,6 +171,7 @@ mod browser {
         state.limit.set(limit);
         state.offset.set(offset);
         state.filters.set(url.filters);
+        state.view_offset.set(0);
         let cols = url
             .cols
             .and_then(|c| columns::from_url(&c, d.has_price))

@@ -4,22 +4,18 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::columns::{available, toggle};
-use crate::state::TableState;
+use crate::columns::available;
+use crate::table::use_table;
 
 /// The "Columns" button and its checkboxes.
 #[component]
-pub fn ColumnsMenu(
-    /// The instance state (reads and changes `columns`).
-    state: TableState,
-    /// A price is configured (the Cost column exists).
-    has_price: bool,
-    /// Prefix for element ids unique to this instance.
-    uid: String,
-) -> impl IntoView {
+pub fn ColumnsMenu() -> impl IntoView {
+    let t = use_table();
+    let state = t.state;
+    let has_price = t.with_config(|c| c.price.is_some());
     let open = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
-    let panel_id = format!("{uid}-columns");
+    let panel_id = format!("{}-columns", t.uid());
     let boxes = available(has_price)
         .into_iter()
         .map(|c| {
@@ -35,7 +31,7 @@ pub fn ColumnsMenu(
                         type="checkbox"
                         prop:checked=checked
                         disabled=only
-                        on:change=move |_| state.columns.update(|cols| *cols = toggle(cols, c))
+                        on:change=move |_| t.toggle_column(c)
                     />
                     {c.label()}
                     // Named "Workflow column", not "Workflow": the filter

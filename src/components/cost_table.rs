@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -10,18 +9,17 @@ use super::columns_menu::ColumnsMenu;
 use super::daily_chart::DailyChart;
 use super::error_box::ErrorBox;
 use super::export::{download_csv, today};
-use super::filters_panel::FiltersPanel;
+use super::filters::FiltersPanel;
 use super::pager::Pager;
 use super::runs_table::RunsTable;
 use super::scope_bar::ScopeBar;
 use super::subtotals_table::SubtotalsTable;
 use super::workflow_chart::WorkflowChart;
 use crate::csv::{file_name, runs_csv, subtotals_csv};
-use crate::filter::{facet_counts, Filters};
+use crate::filter::Filters;
 use crate::loader::{install_auto_refresh, install_page_loader, Env};
-use crate::sort::sort_indices;
-use crate::state::{Loaded, Scope, Shared, TableState};
-use crate::subtotals::{compute_set, SubColumn, Subtotals};
+use crate::state::{Scope, TableState};
+use crate::table::Table;
 
 fn next_uid() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(1);
@@ -34,15 +32,12 @@ pub fn CostTable(
     /// Settings, the runs source and formatting.
     env: Rc<Env>,
 ) -> impl IntoView {
-    let uid = next_uid();
+    let t = Table::provide(env.clone(), next_uid());
+    let (state, scope_set, filtered, sorted, subtotals) =
+        (t.state, t.scope_set, t.filtered, t.sorted, t.subtotals);
+    let uid = t.uid();
     let config = env.config.clone();
-    let fmt = Arc::new(env.fmt.clone());
-    let state = TableState::new(config.page_size);
-    let default_columns = config
-        .columns
-        .clone()
-        .unwrap_or_else(|| crate::columns::available(config.price.is_some()));
-    state.columns.set(default_columns.clone());
+    let fmt = t.fmt();
     if config.sync_url {
         // Read the URL before the first request, so a shared link loads its page.
         #[cfg(target_arch = "wasm32")]
@@ -50,77 +45,14 @@ pub fn CostTable(
             state,
             crate::url_sync::Defaults {
                 limit: config.page_size,
-                columns: default_columns.clone(),
+                columns: state.columns.get_untracked(),
                 has_price: config.price.is_some(),
             },
         );
     }
     install_page_loader(state, env.clone());
-    install_auto_refresh(state, env.clone());
-    let env_store = StoredValue::new_local(env);
+    install_auto_refresh(state, env);
     let price = config.price.clone();
-    let per_cu = price.as_ref().map(|p| p.per_cu);
-
-    // Derived state: each a Memo, recomputed once per change of its inputs.
-    let scope_set: Memo<Option<Shared<Loaded>>> = Memo::new(move |_| match state.scope.get() {
-        Scope::Page => state.page.with(|p| p.as_ref().map(|p| p.loaded.clone())),
-        Scope::All => state.all.get(),
-    });
-    let filtered: Memo<Shared<Vec<usize>>> = Memo::new(move |_| {
-        scope_set.with(|s| {
-            Shared::new(
-                s.as_ref()
-                    .map(|l| state.filters.with(|f| f.apply(&l.set)))
-                    .unwrap_or_default(),
-            )
-        })
-    });
-    let sorted: Memo<Shared<Vec<usize>>> = Memo::new(move |_| {
-        let mut idx = filtered.with(|f| f.0.as_ref().clone());
-        scope_set.with(|s| {
-            if let Some(l) = s {
-                state
-                    .sort
-                    .with(|keys| sort_indices(&l.set.runs, &mut idx, keys));
-            }
-        });
-        Shared::new(idx)
-    });
-    let visible: Memo<Shared<Vec<usize>>> = Memo::new(move |_| match state.scope.get() {
-        Scope::Page => sorted.get(),
-        Scope::All => {
-            let (from, len) = (state.view_offset.get(), state.limit.get() as usize);
-            sorted.with(|s| Shared::new(s.iter().skip(from).take(len).copied().collect()))
-        }
-    });
-    let subtotals: Memo<Shared<Subtotals>> = Memo::new(move |_| {
-        scope_set.with(|s| {
-            filtered.with(|f| {
-                Shared::new(
-                    s.as_ref()
-                        .map(|l| compute_set(&l.set, f, per_cu))
-                        .unwrap_or_default(),
-                )
-            })
-        })
-    });
-    let sub_sort = RwSignal::new((SubColumn::Cu, true));
-    let facets = Memo::new(move |_| {
-        scope_set.with(|s| {
-            Shared::new(
-                s.as_ref()
-                    .map(|l| state.filters.with(|f| facet_counts(&l.set, f)))
-                    .unwrap_or_default(),
-            )
-        })
-    });
-    // Filters change what is in view: go back to the first loaded row.
-    Effect::new(move |prev: Option<()>| {
-        state.filters.track();
-        if prev.is_some() {
-            state.view_offset.set(0);
-        }
-    });
 
     let cov_fmt = fmt.clone();
     let coverage = move || {
@@ -152,7 +84,7 @@ pub fn CostTable(
         });
         (invalid_note, partial_note)
     };
-    let clear_filters = move |_| state.filters.set(Filters::default());
+    let clear_filters = move |_| t.clear_filters();
     let empty = ViewFn::from(move || {
         let first_load = state.page.with(Option::is_none);
         let loaded_none = scope_set.with(|s| s.as_ref().is_some_and(|l| l.set.is_empty()));
@@ -217,33 +149,33 @@ pub fn CostTable(
             <p class="cu-retrying" role="status">
                 {move || state.retrying.get().map(|(attempt, of)| format!("Retrying ({attempt}/{of})…"))}
             </p>
-            <ErrorBox state />
-            <ScopeBar state env=env_store fmt=fmt.clone() max_runs=config.max_runs />
-            <FiltersPanel state facets fmt=fmt.clone() uid=uid.clone() org=config.org_id.clone() />
+            <ErrorBox />
+            <ScopeBar />
+            <FiltersPanel />
             <div class="cu-summary">
                 <p class="cu-coverage" aria-live="polite">{coverage}</p>
                 {notes}
             </div>
             {config.charts.then(|| view! {
                 <div class="cu-charts">
-                    <WorkflowChart state subtotals sort=sub_sort fmt=fmt.clone() uid=uid.clone() />
-                    <DailyChart scope_set filtered subtotals fmt=fmt.clone() uid=uid.clone() />
+                    <WorkflowChart />
+                    <DailyChart />
                 </div>
             })}
             <div class="cu-section-head">
                 <h3>"Subtotals"</h3>
                 <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export_subtotals>"Export subtotals CSV"</button>
             </div>
-            <SubtotalsTable state subtotals fmt=fmt.clone() price=price.clone() sort=sub_sort />
+            <SubtotalsTable />
             <div class="cu-section-head">
                 <h3>"Runs"</h3>
                 <div class="cu-section-tools">
-                    <ColumnsMenu state has_price=price.is_some() uid=uid.clone() />
+                    <ColumnsMenu />
                     <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export_runs>"Export CSV"</button>
                 </div>
             </div>
-            <Pager state filtered fmt=fmt.clone() uid=uid.clone() />
-            <RunsTable state scope_set visible fmt=fmt.clone() price=price.clone() empty />
+            <Pager />
+            <RunsTable empty />
         </section>
     }
 }

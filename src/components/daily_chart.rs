@@ -3,8 +3,6 @@
 //! (tens of shapes at any N). Hovering a day, or moving along the days with
 //! the arrow keys, shows its total and breakdown; Escape hides it.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use super::chart_head::ChartHead;
@@ -12,27 +10,19 @@ use wasm_bindgen::JsCast;
 
 use super::chart_keys::step;
 use crate::charts::{daily, daily_chart_name, day_detail, stack_paths, Daily};
-use crate::format::Formatter;
-use crate::state::{Loaded, Shared};
-use crate::subtotals::Subtotals;
+use crate::state::Shared;
+use crate::table::use_table;
 
 /// Height of the plot, in CSS pixels.
 const HEIGHT: usize = 140;
 
 /// The stacked day chart.
 #[component]
-pub fn DailyChart(
-    /// The runs in scope.
-    scope_set: Memo<Option<Shared<Loaded>>>,
-    /// Indices of the filtered runs in scope.
-    filtered: Memo<Shared<Vec<usize>>>,
-    /// Their subtotals (the top workflows give the series).
-    subtotals: Memo<Shared<Subtotals>>,
-    /// Locale formatting.
-    fmt: Arc<Formatter>,
-    /// Prefix for element ids (unique per instance).
-    uid: String,
-) -> impl IntoView {
+pub fn DailyChart() -> impl IntoView {
+    let t = use_table();
+    // The top workflows of the subtotals give the series.
+    let (scope_set, filtered, subtotals, fmt, uid) =
+        (t.scope_set, t.filtered, t.subtotals, t.fmt(), t.uid());
     let as_table = RwSignal::new(false);
     let active: RwSignal<Option<usize>> = RwSignal::new(None);
     let chart: Memo<Shared<Daily>> = Memo::new(move |_| {

@@ -3,14 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::state::TableState;
+use crate::table::use_table;
 
 /// Shows the last page request's error (role=alert) with a "Retry" button.
 #[component]
-pub fn ErrorBox(
-    /// The instance state (reads `error`, bumps `reload` on Retry).
-    state: TableState,
-) -> impl IntoView {
+pub fn ErrorBox() -> impl IntoView {
+    let t = use_table();
+    let state = t.state;
     move || {
         state.error.get().map(|err| {
             let status = err.status().map(|s| view! { <li>"HTTP status: " {s}</li> });
@@ -31,7 +30,7 @@ pub fn ErrorBox(
                         </ul>
                     })}
                     {keeps_data.then(|| view! { <p class="cu-muted">"The runs below are from the last successful load."</p> })}
-                    <button type="button" class="cu-btn" on:click=move |_| state.reload.update(|n| *n += 1)>"Retry"</button>
+                    <button type="button" class="cu-btn" on:click=move |_| t.retry()>"Retry"</button>
                 </div>
             }
         })

@@ -7,10 +7,11 @@ pub mod cost_table;
 pub mod daily_chart;
 pub mod error_box;
 pub mod export;
-pub mod filters_panel;
+pub mod filters;
 pub mod pager;
 pub mod runs_table;
 pub mod scope_bar;
+pub mod sort_header;
 pub mod subtotals_table;
 pub mod workflow_chart;
 

@@ -2,22 +2,11 @@
 
 use leptos::prelude::*;
 
-use std::sync::Arc;
-
-use crate::format::Formatter;
-use crate::state::{Scope, Shared, TableState};
+use crate::state::Scope;
+use crate::table::use_table;
 
 /// Page sizes offered in "Rows per page".
 pub const PAGE_SIZES: [u32; 3] = [20, 50, 100];
-
-/// The offset one page forward or back (never below 0, never overflowing).
-pub fn step(offset: u64, size: u64, forward: bool) -> u64 {
-    if forward {
-        offset.saturating_add(size)
-    } else {
-        offset.saturating_sub(size)
-    }
-}
 
 /// The status line for the server page scope: `loading` is the requested
 /// (offset, limit) while a page other than the one shown loads; `shown` is
@@ -67,17 +56,10 @@ pub fn all_status(
 /// "This page" scope they move through the server's pages; in "All loaded
 /// runs" through the loaded runs, without a request.
 #[component]
-pub fn Pager(
-    /// The instance state.
-    state: TableState,
-    /// Indices of the filtered runs in scope (for client-side paging).
-    filtered: Memo<Shared<Vec<usize>>>,
-    /// Locale formatting.
-    fmt: Arc<Formatter>,
-    /// Prefix for element ids (unique per instance).
-    uid: String,
-) -> impl IntoView {
-    let size_id = format!("{uid}-page-size");
+pub fn Pager() -> impl IntoView {
+    let t = use_table();
+    let (state, filtered, fmt) = (t.state, t.filtered, t.fmt());
+    let size_id = format!("{}-page-size", t.uid());
     let count = move |n: u64| fmt.count(n);
     let prev_disabled = move || match state.scope.get() {
         Scope::Page => state.offset.get() == 0,
@@ -95,15 +77,7 @@ pub fn Pager(
             state.view_offset.get() + state.limit.get() as usize >= filtered.with(|f| f.len())
         }
     };
-    let go = move |forward: bool| {
-        let size = u64::from(state.limit.get_untracked());
-        match state.scope.get_untracked() {
-            Scope::Page => state.offset.update(|o| *o = step(*o, size, forward)),
-            Scope::All => state
-                .view_offset
-                .update(|o| *o = step(*o as u64, size, forward) as usize),
-        }
-    };
+    let go = move |forward: bool| t.turn_page(forward);
     let status = move || match state.scope.get() {
         Scope::Page => {
             let offset = state.offset.get();
@@ -126,7 +100,7 @@ pub fn Pager(
     };
     let on_size = move |ev: leptos::ev::Event| {
         if let Ok(size) = event_target_value(&ev).parse::<u32>() {
-            state.set_page_size(size);
+            t.set_page_size(size);
         }
     };
     let sizes = move || {
@@ -163,6 +137,7 @@ pub fn Pager(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::table::step;
 
     fn count(n: u64) -> String {
         n.to_string()

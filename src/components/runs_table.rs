@@ -4,12 +4,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::sort_header::SortHeader;
 use crate::api::{Run, RunStatus};
 use crate::config::Price;
 use crate::format::Formatter;
 use crate::labels::trigger_label;
-use crate::sort::{toggle, Column};
-use crate::state::{Loaded, Shared, TableState};
+use crate::sort::Column;
+use crate::table::{use_table, Table};
 use crate::time::format_duration_ms;
 
 /// The CSS class of a status badge (known statuses only: raw API text never
@@ -26,17 +27,11 @@ fn status_class(status: &RunStatus) -> &'static str {
     }
 }
 
-/// A sortable column header: a button inside the `th`, `aria-sort` on the
-/// primary key's header, Shift+click (or Shift+Enter) adds a key.
-#[component]
-fn SortHeader(
-    /// The instance state (reads and writes `sort`).
-    state: TableState,
-    /// The column.
-    column: Column,
-    /// Right-align (numeric columns).
-    numeric: bool,
-) -> impl IntoView {
+/// The header of a runs column: `aria-sort` on the primary key's header,
+/// the key's number when sorting by several, Shift+click (or Shift+Enter)
+/// adds a key.
+fn runs_header(t: Table, column: Column) -> impl IntoView {
+    let state = t.state;
     let position = move || {
         state.sort.with(|keys| {
             keys.iter()
@@ -44,12 +39,12 @@ fn SortHeader(
                 .map(|i| (i, keys[i].descending, keys.len()))
         })
     };
-    let aria_sort = move || match position() {
+    let aria_sort = Signal::derive(move || match position() {
         Some((0, true, _)) => "descending",
         Some((0, false, _)) => "ascending",
         _ => "none",
-    };
-    let indicator = move || match position() {
+    });
+    let indicator = Signal::derive(move || match position() {
         Some((i, desc, n)) => format!(
             "{}{}",
             if desc { "▼" } else { "▲" },
@@ -60,22 +55,18 @@ fn SortHeader(
             }
         ),
         None => "↕".to_owned(),
-    };
+    });
+    let numeric = matches!(column, Column::Duration | Column::Cu | Column::Cost);
     view! {
-        <th scope="col" aria-sort=aria_sort class=format!("cu-col-{}", column.key()) class:cu-num=numeric>
-            <button
-                type="button"
-                class="cu-sort"
-                title="Sort (Shift+click to add as a further sort key)"
-                on:click=move |ev: leptos::ev::MouseEvent| {
-                    let additive = ev.shift_key();
-                    state.sort.update(|keys| *keys = toggle(keys, column, additive));
-                }
-            >
-                {column.label()}
-                <span class="cu-sort-ind" aria-hidden="true">{indicator}</span>
-            </button>
-        </th>
+        <SortHeader
+            label=column.label()
+            aria_sort
+            indicator
+            numeric
+            class=format!("cu-col-{}", column.key())
+            title="Sort (Shift+click to add as a further sort key)"
+            on_sort=Callback::new(move |additive| t.sort_runs(column, additive))
+        />
     }
 }
 
@@ -239,30 +230,18 @@ fn run_row(
 /// the number of loaded runs.
 #[component]
 pub fn RunsTable(
-    /// The instance state.
-    state: TableState,
-    /// Runs in scope.
-    scope_set: Memo<Option<Shared<Loaded>>>,
-    /// Indices of the rows to show, in display order.
-    visible: Memo<Shared<Vec<usize>>>,
-    /// Locale formatting.
-    fmt: Arc<Formatter>,
-    /// Price per CU, when money columns are configured.
-    price: Option<Price>,
     /// What to show when there is nothing to list.
     empty: ViewFn,
 ) -> impl IntoView {
-    // Headers and rows are rebuilt when the shown columns change (a user
-    // action, rare): SortHeader's own reactive closures are then new ones.
+    let t = use_table();
+    let (state, scope_set, visible, fmt) = (t.state, t.scope_set, t.visible, t.fmt());
+    let price: Option<Price> = t.with_config(|c| c.price.clone());
     let headers = move || {
         state
             .columns
             .get()
             .into_iter()
-            .map(|c| {
-                let numeric = matches!(c, Column::Duration | Column::Cu | Column::Cost);
-                view! { <SortHeader state column=c numeric /> }
-            })
+            .map(|c| runs_header(t, c))
             .collect_view()
     };
     let ncols = move || state.columns.with(Vec::len).to_string();

@@ -1,14 +1,10 @@
 //! Scope switch ("This page" / "All loaded runs"), "Load all runs" with its
 //! progress bar and "Cancel", and how the last walk ended.
 
-use std::rc::Rc;
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::format::Formatter;
-use crate::loader::{cancel_load_all, continue_load_all, refresh, start_load_all, Env};
-use crate::state::{Scope, TableState};
+use crate::state::Scope;
+use crate::table::use_table;
 
 /// How often load-all progress is announced to screen readers.
 pub const PROGRESS_EVERY_MS: f64 = 5_000.0;
@@ -20,22 +16,13 @@ pub fn progress_due(last: f64, now: f64) -> bool {
 
 /// The scope controls and "Load all runs".
 #[component]
-pub fn ScopeBar(
-    /// The instance state.
-    state: TableState,
-    /// Settings, network and formatting (for the page walk).
-    env: StoredValue<Rc<Env>, LocalStorage>,
-    /// Locale formatting.
-    fmt: Arc<Formatter>,
-    /// The cap on loaded runs.
-    max_runs: u64,
-) -> impl IntoView {
+pub fn ScopeBar() -> impl IntoView {
+    let t = use_table();
+    let (state, fmt) = (t.state, t.fmt());
+    let max_runs = t.with_config(|c| c.max_runs);
     let running = move || state.load_all.with(|l| l.running);
     let has_all = move || state.all.with(Option::is_some);
-    let set_scope = move |scope: Scope| {
-        state.scope.set(scope);
-        state.view_offset.set(0);
-    };
+    let set_scope = move |scope: Scope| t.set_scope(scope);
     // Screen readers hear the walk start, its progress at most every
     // PROGRESS_EVERY_MS, and how it ended (the outcome line below) — not
     // every page.
@@ -109,7 +96,7 @@ pub fn ScopeBar(
                             type="button"
                             class="cu-btn"
                             title=format!("Fetch every run (up to {max_runs}) so totals cover them all")
-                            on:click=move |_| env.with_value(|e| start_load_all(state, e.clone()))
+                            on:click=move |_| t.load_all()
                         >
                             "Load all runs"
                         </button>
@@ -117,7 +104,7 @@ pub fn ScopeBar(
                             <button
                                 type="button"
                                 class="cu-btn cu-ghost"
-                                on:click=move |_| env.with_value(|e| continue_load_all(state, e.clone()))
+                                on:click=move |_| t.continue_loading()
                             >
                                 "Continue loading"
                             </button>
@@ -127,7 +114,7 @@ pub fn ScopeBar(
                                 type="button"
                                 class="cu-btn cu-ghost"
                                 title="Fetch runs that are new or finished since the data was fetched"
-                                on:click=move |_| env.with_value(|e| refresh(state, e.clone()))
+                                on:click=move |_| t.refresh()
                             >
                                 "Refresh"
                             </button>
@@ -147,7 +134,7 @@ pub fn ScopeBar(
                     <span class="cu-progress-bar"></span>
                 </div>
                 <span class="cu-muted">{progress_text.clone()}</span>
-                <button type="button" class="cu-btn" on:click=move |_| env.with_value(|e| cancel_load_all(e))>
+                <button type="button" class="cu-btn" on:click=move |_| t.cancel_loading()>
                     "Cancel"
                 </button>
             </Show>

@@ -1,59 +1,37 @@
 //! The "CU by workflow" table: per-workflow subtotals and a grand total.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
+use super::sort_header::SortHeader;
 use crate::charts::colour_of;
 use crate::config::Price;
-use crate::format::Formatter;
-use crate::state::{Shared, TableState};
-use crate::subtotals::{sort_rows, SubColumn, Subtotal, Subtotals};
+use crate::subtotals::{sort_rows, SubColumn, Subtotal};
+use crate::table::use_table;
 
 /// Per-workflow subtotals over the filtered runs in scope. Clicking a
 /// workflow filters the runs table to it.
 #[component]
-pub fn SubtotalsTable(
-    /// The instance state (sets the workflow filter).
-    state: TableState,
-    /// The subtotals to show.
-    subtotals: Memo<Shared<Subtotals>>,
-    /// Locale formatting.
-    fmt: Arc<Formatter>,
-    /// Price per CU, when money columns are configured.
-    price: Option<Price>,
-    /// Sort column and direction (shared with the bar chart).
-    sort: RwSignal<(SubColumn, bool)>,
-) -> impl IntoView {
+pub fn SubtotalsTable() -> impl IntoView {
+    let t = use_table();
+    // The sort is shared with the bar chart.
+    let (state, subtotals, fmt, sort) = (t.state, t.subtotals, t.fmt(), t.sub_sort);
+    let price: Option<Price> = t.with_config(|c| c.price.clone());
     let header = move |label: &'static str, col: SubColumn, numeric: bool| {
-        let aria = move || match sort.get() {
+        let aria_sort = Signal::derive(move || match sort.get() {
             (c, true) if c == col => "descending",
             (c, false) if c == col => "ascending",
             _ => "none",
-        };
-        let ind = move || match sort.get() {
-            (c, true) if c == col => "▼",
-            (c, false) if c == col => "▲",
-            _ => "↕",
-        };
+        });
+        let indicator = Signal::derive(move || {
+            match sort.get() {
+                (c, true) if c == col => "▼",
+                (c, false) if c == col => "▲",
+                _ => "↕",
+            }
+            .to_owned()
+        });
         view! {
-            <th scope="col" aria-sort=aria class:cu-num=numeric>
-                <button
-                    type="button"
-                    class="cu-sort"
-                    on:click=move |_| sort.update(|(c, desc)| {
-                        if *c == col {
-                            *desc = !*desc;
-                        } else {
-                            *c = col;
-                            *desc = col.default_descending();
-                        }
-                    })
-                >
-                    {label}
-                    <span class="cu-sort-ind" aria-hidden="true">{ind}</span>
-                </button>
-            </th>
+            <SortHeader label aria_sort indicator numeric on_sort=Callback::new(move |_| t.sort_subtotals(col)) />
         }
     };
     let has_price = price.is_some();
@@ -89,7 +67,7 @@ pub fn SubtotalsTable(
                                 type="button"
                                 class="cu-link cu-trunc"
                                 title=format!("Show only runs of {wf}")
-                                on:click=move |_| state.filters.update(|f| f.workflow = Some(filter_to.clone()))
+                                on:click=move |_| t.update_filters(|f| f.workflow = Some(filter_to.clone()))
                             >
                                 <span class=format!("cu-swatch cu-c{colour}") aria-hidden="true"></span>
                                 {wf.clone()}

@@ -3,35 +3,24 @@
 //! (or Enter/Space on it) filters to that workflow; arrow keys move between
 //! bars; "Show as table" swaps the picture for its figures.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use super::chart_head::ChartHead;
 
 use super::chart_keys::{one_tab_stop, roving_key, take_tab_stop};
 use crate::charts::{fraction, workflow_bars, workflow_chart_name, Bar};
-use crate::format::Formatter;
-use crate::state::{Shared, TableState};
-use crate::subtotals::{SubColumn, Subtotals};
+use crate::state::Shared;
+use crate::table::use_table;
 
 /// Height of one bar row, in CSS pixels (the SVG and the hit buttons share it).
 const ROW: usize = 34;
 
 /// The bar chart of CU per workflow.
 #[component]
-pub fn WorkflowChart(
-    /// The instance state (reads and sets the workflow filter).
-    state: TableState,
-    /// Subtotals of the filtered runs in scope.
-    subtotals: Memo<Shared<Subtotals>>,
-    /// The subtotals table's sort, which the bars follow.
-    sort: RwSignal<(SubColumn, bool)>,
-    /// Locale formatting.
-    fmt: Arc<Formatter>,
-    /// Prefix for element ids (unique per instance).
-    uid: String,
-) -> impl IntoView {
+pub fn WorkflowChart() -> impl IntoView {
+    let t = use_table();
+    // The bars follow the subtotals table's sort.
+    let (state, subtotals, sort, fmt, uid) = (t.state, t.subtotals, t.sub_sort, t.fmt(), t.uid());
     let as_table = RwSignal::new(false);
     let bars: Memo<Shared<Vec<Bar>>> = Memo::new(move |_| {
         let (col, desc) = sort.get();
@@ -46,15 +35,7 @@ pub fn WorkflowChart(
     // the focus position (one Tab stop) is kept in the DOM, not in a signal.
     let heading_id = format!("{uid}-bars-title");
 
-    let toggle_filter = move |wf: String| {
-        state.filters.update(|f| {
-            f.workflow = if f.workflow.as_deref() == Some(wf.as_str()) {
-                None
-            } else {
-                Some(wf)
-            }
-        })
-    };
+    let toggle_filter = move |wf: String| t.toggle_workflow(&wf);
 
     let picture_fmt = fmt.clone();
     let picture = move || {

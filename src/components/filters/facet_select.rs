@@ -1,0 +1,102 @@
+//! The Workflow and Trigger selects, each value with its count under the
+//! other filters.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use crate::format::Formatter;
+use crate::labels::trigger_label;
+use crate::table::use_table;
+
+/// Which facet a select filters by.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    /// `workflowId`.
+    Workflow,
+    /// `triggerSource` (a run may have none).
+    Trigger,
+}
+
+/// The options of a facet select: "All … (n)" first, then every value with
+/// its count under the other filters; a selected value that no longer
+/// matches anything stays listed (with 0) so the select still shows it.
+fn facet_options(
+    counts: &BTreeMap<String, usize>,
+    current: Option<&str>,
+    (all_text, all_value): (&str, &'static str),
+    value_prefix: &'static str,
+    label: fn(&str) -> &str,
+    fmt: &Formatter,
+) -> impl IntoView {
+    let total: usize = counts.values().sum();
+    let mut items: Vec<(String, usize)> = counts.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    if let Some(c) = current.filter(|c| !counts.contains_key(*c)) {
+        items.push((c.to_owned(), 0));
+    }
+    let all = view! { <option value=all_value selected=current.is_none()>{format!("{all_text} ({})", fmt.count(total as u64))}</option> };
+    let rest = items
+        .into_iter()
+        .map(|(raw, n)| {
+            let selected = current == Some(raw.as_str());
+            let text = format!("{} ({})", label(&raw), fmt.count(n as u64));
+            view! { <option value=format!("{value_prefix}{raw}") selected=selected>{text}</option> }
+        })
+        .collect_view();
+    (all, rest)
+}
+
+/// A facet select.
+#[component]
+pub fn FacetSelect(
+    /// Workflow or Trigger.
+    facet: Facet,
+) -> impl IntoView {
+    let t = use_table();
+    let (state, facets, fmt) = (t.state, t.facets, t.fmt());
+    let (label, key) = match facet {
+        Facet::Workflow => ("Workflow", "workflow"),
+        Facet::Trigger => ("Trigger", "trigger"),
+    };
+    let id = format!("{}-{key}", t.uid());
+    // Trigger values are prefixed so "no trigger" ("=") differs from "all" ("*").
+    let options = move || {
+        let current = state.filters.with(|f| match facet {
+            Facet::Workflow => f.workflow.clone(),
+            Facet::Trigger => f.trigger.clone(),
+        });
+        facets.with(|c| match facet {
+            Facet::Workflow => facet_options(
+                &c.workflows,
+                current.as_deref(),
+                ("All workflows", ""),
+                "",
+                |w| w,
+                &fmt,
+            ),
+            Facet::Trigger => facet_options(
+                &c.triggers,
+                current.as_deref(),
+                ("All triggers", "*"),
+                "=",
+                trigger_label,
+                &fmt,
+            ),
+        })
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        match facet {
+            Facet::Workflow => t.update_filters(|f| f.workflow = (!v.is_empty()).then_some(v)),
+            Facet::Trigger => {
+                t.update_filters(|f| f.trigger = v.strip_prefix('=').map(str::to_owned))
+            }
+        }
+    };
+    view! {
+        <div class="cu-field">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=on_change>{options}</select>
+        </div>
+    }
+}

@@ -1,0 +1,71 @@
+//! "Search runs": typed text applied after a short pause (debounced).
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::table::use_table;
+
+/// Delay between the last keystroke in "Search runs" and filtering.
+pub const SEARCH_DEBOUNCE_MS: u64 = 200;
+
+/// The search input.
+#[component]
+pub fn SearchField() -> impl IntoView {
+    let t = use_table();
+    let state = t.state;
+    let id = format!("{}-search", t.uid());
+    let text = RwSignal::new(state.filters.with_untracked(|f| f.search.clone()));
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let cancel = move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+        pending.try_set_value(None);
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        text.set(typed.clone());
+        cancel();
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.try_set_value(None);
+                t.update_filters(|f| f.search = typed);
+            },
+            Duration::from_millis(SEARCH_DEBOUNCE_MS),
+        )
+        .ok();
+        pending.set_value(handle);
+    };
+    on_cleanup(cancel);
+    // Filters can also change from outside (URL, Back/Forward, Clear): keep
+    // the input in step with the applied value (without clobbering typing).
+    let applied = Memo::new(move |_| state.filters.with(|f| f.search.clone()));
+    Effect::new(move |_| {
+        let applied = applied.get();
+        if pending.get_value().is_none() || text.get_untracked() == applied {
+            text.set(applied);
+        }
+    });
+    // "Clear filters" drops what is being typed too.
+    Effect::new(move |prev: Option<()>| {
+        t.cleared.track();
+        if prev.is_some() {
+            cancel();
+            text.set(String::new());
+        }
+    });
+    view! {
+        <div class="cu-field cu-grow">
+            <label for=id.clone()>"Search runs"</label>
+            <input
+                id=id
+                type="search"
+                placeholder="Run, workflow or trigger"
+                autocomplete="off"
+                prop:value=move || text.get()
+                on:input=on_input
+            />
+        </div>
+    }
+}

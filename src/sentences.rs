@@ -134,6 +134,50 @@ pub fn filter_chips(f: &crate::filter::Filters) -> Vec<String> {
     chips
 }
 
+/// The status line for the server page scope: `loading` is the requested
+/// (offset, limit) while a page other than the one shown loads; `shown` is
+/// the (offset, runs) of the page on screen.
+pub fn page_status(
+    loading: Option<(u64, u64)>,
+    shown: Option<(u64, u64)>,
+    count: impl Fn(u64) -> String,
+) -> String {
+    match (loading, shown) {
+        (Some((offset, limit)), _) => format!(
+            "Loading runs {}–{}…",
+            count(offset.saturating_add(1)),
+            count(offset.saturating_add(limit))
+        ),
+        (None, Some((_, 0))) => "No runs on this page".to_owned(),
+        (None, Some((first, n))) => format!(
+            "Runs {}–{}",
+            count(first.saturating_add(1)),
+            count(first.saturating_add(n))
+        ),
+        (None, None) => String::new(),
+    }
+}
+
+/// The status line when paging through the loaded runs (client-side).
+pub fn all_status(
+    view_offset: u64,
+    limit: u64,
+    total: u64,
+    count: impl Fn(u64) -> String,
+) -> String {
+    if total == 0 {
+        return "No loaded runs match".to_owned();
+    }
+    let first = view_offset.min(total);
+    let last = first.saturating_add(limit).min(total);
+    format!(
+        "Runs {}–{} of {} loaded",
+        count(first + 1),
+        count(last),
+        count(total)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,5 +273,35 @@ mod tests {
             day_chart_notes(3, 0, 731, count),
             vec!["3 runs without a start time are not in this chart.".to_owned()]
         );
+    }
+
+    fn plain(n: u64) -> String {
+        n.to_string()
+    }
+
+    #[test]
+    fn paging_arithmetic_and_status_lines() {
+        assert_eq!(crate::table::step(40, 20, true), 60);
+        assert_eq!(crate::table::step(10, 20, false), 0);
+        assert_eq!(crate::table::step(u64::MAX - 5, 20, true), u64::MAX);
+        assert_eq!(page_status(None, Some((20, 20)), plain), "Runs 21–40");
+        assert_eq!(
+            page_status(None, Some((20, 0)), plain),
+            "No runs on this page"
+        );
+        assert_eq!(
+            page_status(Some((40, 20)), Some((20, 20)), plain),
+            "Loading runs 41–60…"
+        );
+        assert_eq!(page_status(None, None, plain), "");
+        assert_eq!(
+            all_status(20, 20, 1_500, plain),
+            "Runs 21–40 of 1500 loaded"
+        );
+        assert_eq!(
+            all_status(1_490, 20, 1_500, plain),
+            "Runs 1491–1500 of 1500 loaded"
+        );
+        assert_eq!(all_status(0, 20, 0, plain), "No loaded runs match");
     }
 }

@@ -14,11 +14,11 @@ use super::pager::Pager;
 use super::runs_table::RunsTable;
 use super::scope_bar::ScopeBar;
 use super::subtotals_table::SubtotalsTable;
+use super::summary::Summary;
 use super::workflow_chart::WorkflowChart;
 use crate::csv::{file_name, runs_csv, subtotals_csv};
-use crate::filter::Filters;
 use crate::loader::{install_auto_refresh, install_page_loader, Env};
-use crate::state::{Scope, TableState};
+use crate::state::Scope;
 use crate::table::Table;
 
 fn next_uid() -> String {
@@ -33,11 +33,9 @@ pub fn CostTable(
     env: Rc<Env>,
 ) -> impl IntoView {
     let t = Table::provide(env.clone(), next_uid());
-    let (state, scope_set, filtered, sorted, subtotals) =
-        (t.state, t.scope_set, t.filtered, t.sorted, t.subtotals);
+    let (state, scope_set, sorted, subtotals) = (t.state, t.scope_set, t.sorted, t.subtotals);
     let uid = t.uid();
     let config = env.config.clone();
-    let fmt = t.fmt();
     if config.sync_url {
         // Read the URL before the first request, so a shared link loads its page.
         #[cfg(target_arch = "wasm32")]
@@ -54,36 +52,6 @@ pub fn CostTable(
     install_auto_refresh(state, env);
     let price = config.price.clone();
 
-    let cov_fmt = fmt.clone();
-    let coverage = move || {
-        let total = scope_set.with(|s| s.as_ref().map(|l| l.set.len()))?;
-        let shown = filtered.with(|f| f.len());
-        let active = state.filters.with(Filters::active_count);
-        Some(crate::sentences::coverage(
-            state.scope.get() == Scope::All,
-            shown as u64,
-            total as u64,
-            active,
-            |n| cov_fmt.count(n),
-        ))
-    };
-    let notes_fmt = fmt.clone();
-    let notes = move || {
-        let s = subtotals.get();
-        let invalid = s.total.invalid_runs();
-        let partial = s.total.in_progress;
-        let fmt = &notes_fmt;
-        let count = |n: u64| fmt.count(n);
-        let invalid_note = (invalid > 0).then(|| {
-            let text = crate::sentences::invalid_note(invalid as u64, count);
-            view! { <p class="cu-note cu-warn">{text}</p> }
-        });
-        let partial_note = (partial > 0).then(|| {
-            let text = crate::sentences::partial_note(partial as u64, count);
-            view! { <p class="cu-note">{text}</p> }
-        });
-        (invalid_note, partial_note)
-    };
     let clear_filters = move |_| t.clear_filters();
     let empty = ViewFn::from(move || {
         let first_load = state.page.with(Option::is_none);
@@ -138,7 +106,7 @@ pub fn CostTable(
     let org_label = config.org_id.clone();
 
     let root = NodeRef::<leptos::html::Section>::new();
-    watch_width(root, state);
+    super::width::watch_width(root, state);
     view! {
         <section class="cu-root" node_ref=root aria-labelledby=labelled_by aria-busy=move || state.loading.get().to_string()>
             <header class="cu-head">
@@ -152,10 +120,7 @@ pub fn CostTable(
             <ErrorBox />
             <ScopeBar />
             <FiltersPanel />
-            <div class="cu-summary">
-                <p class="cu-coverage" aria-live="polite">{coverage}</p>
-                {notes}
-            </div>
+            <Summary />
             {config.charts.then(|| view! {
                 <div class="cu-charts">
                     <WorkflowChart />
@@ -178,30 +143,4 @@ pub fn CostTable(
             <RunsTable empty />
         </section>
     }
-}
-
-/// Keeps `state.narrow` in step with the component's own width (a
-/// `ResizeObserver` on the root, disconnected on unmount).
-fn watch_width(root: NodeRef<leptos::html::Section>, state: TableState) {
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-            let narrow = entry.content_rect().width() < super::runs_table::DETAILS_BELOW_PX;
-            if state.narrow.get_untracked() != narrow {
-                state.narrow.set(narrow);
-            }
-        }
-    });
-    let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
-        return;
-    };
-    let started = observer.clone();
-    Effect::new(move |_| {
-        if let Some(el) = root.get() {
-            started.observe(&el);
-        }
-    });
-    let guard = send_wrapper::SendWrapper::new((observer, on_resize));
-    on_cleanup(move || guard.0.disconnect());
 }

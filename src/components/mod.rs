@@ -8,11 +8,15 @@ pub mod daily_chart;
 pub mod error_box;
 pub mod export;
 pub mod filters;
+pub mod load_progress;
 pub mod pager;
+pub mod run_row;
 pub mod runs_table;
 pub mod scope_bar;
 pub mod sort_header;
 pub mod subtotals_table;
+pub mod summary;
+pub mod width;
 pub mod workflow_chart;
 
 pub use cost_table::CostTable;

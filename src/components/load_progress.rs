@@ -1,0 +1,89 @@
+//! "Load all runs" in progress: the progress bar with its text and
+//! "Cancel", and the throttled screen-reader announcements.
+
+use leptos::prelude::*;
+
+use crate::table::use_table;
+
+/// How often load-all progress is announced to screen readers.
+pub const PROGRESS_EVERY_MS: f64 = 5_000.0;
+
+/// Whether a progress announcement is due `now`, the last one made at `last`.
+pub fn progress_due(last: f64, now: f64) -> bool {
+    now - last >= PROGRESS_EVERY_MS
+}
+
+/// The progress bar, its text and "Cancel" (shown while a walk runs).
+#[component]
+pub fn LoadProgress() -> impl IntoView {
+    let t = use_table();
+    let (state, fmt) = (t.state, t.fmt());
+    let max_runs = t.with_config(|c| c.max_runs);
+    let text = move || {
+        format!(
+            "{} runs loaded…",
+            fmt.count(state.load_all.with(|l| l.loaded))
+        )
+    };
+    view! {
+        <div
+            class="cu-progress"
+            role="progressbar"
+            aria-label="Loading all runs"
+            aria-valuemin="0"
+            aria-valuemax=max_runs.to_string()
+            aria-valuenow=move || state.load_all.with(|l| l.loaded).to_string()
+            aria-valuetext=text.clone()
+        >
+            <span class="cu-progress-bar"></span>
+        </div>
+        <span class="cu-muted">{text.clone()}</span>
+        <button type="button" class="cu-btn" on:click=move |_| t.cancel_loading()>
+            "Cancel"
+        </button>
+    }
+}
+
+/// Screen readers hear the walk start, its progress at most every
+/// [`PROGRESS_EVERY_MS`], and how it ended (the outcome line) — not every
+/// page.
+#[component]
+pub fn ProgressAnnouncer() -> impl IntoView {
+    let t = use_table();
+    let (state, fmt) = (t.state, t.fmt());
+    let announce = RwSignal::new(String::new());
+    let last_announced: StoredValue<Option<f64>> = StoredValue::new(None);
+    Effect::new(move |_| {
+        let (running, loaded) = state.load_all.with(|l| (l.running, l.loaded));
+        if !running {
+            last_announced.set_value(None);
+            announce.set(String::new());
+            return;
+        }
+        let now = js_sys::Date::now();
+        match last_announced.get_value() {
+            None => {
+                last_announced.set_value(Some(now));
+                announce.set("Loading all runs…".to_owned());
+            }
+            Some(last) if progress_due(last, now) => {
+                last_announced.set_value(Some(now));
+                announce.set(format!("{} runs loaded…", fmt.count(loaded)));
+            }
+            Some(_) => {}
+        }
+    });
+    view! { <p class="cu-sr-only" role="status">{move || announce.get()}</p> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_is_announced_every_five_seconds_at_most() {
+        assert!(!progress_due(1_000.0, 1_000.0));
+        assert!(!progress_due(1_000.0, 5_999.0));
+        assert!(progress_due(1_000.0, 6_000.0));
+    }
+}

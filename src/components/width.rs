@@ -1,0 +1,31 @@
+//! The component's own width, for what CSS alone cannot decide.
+
+use leptos::prelude::*;
+
+use crate::state::TableState;
+
+/// Keeps `state.narrow` in step with the component's own width (a
+/// `ResizeObserver` on the root, disconnected on unmount).
+pub fn watch_width(root: NodeRef<leptos::html::Section>, state: TableState) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            let narrow = entry.content_rect().width() < super::run_row::DETAILS_BELOW_PX;
+            if state.narrow.get_untracked() != narrow {
+                state.narrow.set(narrow);
+            }
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+        return;
+    };
+    let started = observer.clone();
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            started.observe(&el);
+        }
+    });
+    let guard = send_wrapper::SendWrapper::new((observer, on_resize));
+    on_cleanup(move || guard.0.disconnect());
+}

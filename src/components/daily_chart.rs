@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::chart_head::ChartHead;
+use super::daily_figures::DailyFigures;
 use wasm_bindgen::JsCast;
 
 use super::chart_keys::step;
@@ -124,56 +125,7 @@ pub fn DailyChart() -> impl IntoView {
     let first_day =
         move || chart.with(|d| d.days.first().map(|x| x.day.clone()).unwrap_or_default());
     let last_day = move || chart.with(|d| d.days.last().map(|x| x.day.clone()).unwrap_or_default());
-    let table_rows = move || {
-        let d = chart.get();
-        fmt.with_value(|fmt| {
-            let heads = d
-                .series
-                .iter()
-                .map(|s| view! { <th scope="col" class="cu-num">{s.label().to_owned()}</th> })
-                .collect_view();
-            let rows = d
-                .days
-                .iter()
-                .map(|day| {
-                    let parts = day
-                        .parts
-                        .iter()
-                        .map(|p| view! { <td class="cu-num">{fmt.cu_total(*p)}</td> })
-                        .collect_view();
-                    view! {
-                        <tr>
-                            <th scope="row">{day.day.clone()}</th>
-                            <td class="cu-num">{fmt.count(day.runs as u64)}</td>
-                            <td class="cu-num">{fmt.cu_total(day.total)}</td>
-                            {parts}
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! {
-                <thead>
-                    <tr>
-                        <th scope="col">"Day"</th>
-                        <th scope="col" class="cu-num">"Runs"</th>
-                        <th scope="col" class="cu-num">"Total CU"</th>
-                        {heads}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            }
-        })
-    };
-    let table = move || {
-        view! {
-            <div class="cu-scroll cu-days-table" tabindex="0" role="group" aria-label="CU per day figures, scrollable">
-                <table class="cu-chart-table">
-                    <caption>"CU per day (chart figures)"</caption>
-                    {table_rows}
-                </table>
-            </div>
-        }
-    };
+    let table = move || view! { <DailyFigures chart /> };
     let notes = move || {
         chart.with(|d| {
             let parts = fmt.with_value(|f| {

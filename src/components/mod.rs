@@ -5,6 +5,7 @@ pub mod chart_keys;
 pub mod columns_menu;
 pub mod cost_table;
 pub mod daily_chart;
+pub mod daily_figures;
 pub mod error_box;
 pub mod export;
 pub mod filters;
@@ -18,5 +19,6 @@ pub mod subtotals_table;
 pub mod summary;
 pub mod width;
 pub mod workflow_chart;
+pub mod workflow_figures;
 
 pub use cost_table::CostTable;

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::chart_head::ChartHead;
+use super::workflow_figures::WorkflowFigures;
 
 use super::chart_keys::{one_tab_stop, roving_key, take_tab_stop};
 use crate::charts::{fraction, workflow_bars, workflow_chart_name, Bar};
@@ -124,45 +125,7 @@ pub fn WorkflowChart() -> impl IntoView {
         }
         .into_any()
     };
-    let table_fmt = fmt.clone();
-    let table = move || {
-        let bars = bars.get();
-        let total = subtotals.with(|s| s.total.cu);
-        let fmt = table_fmt.clone();
-        let rows = bars
-            .iter()
-            .map(|b| {
-                let label = match b.workflow {
-                    Some(_) => b.label().to_owned(),
-                    None => format!("Other ({} workflows)", b.workflows),
-                };
-                view! {
-                    <tr>
-                        <th scope="row"><span class=format!("cu-swatch cu-c{}", b.colour) aria-hidden="true"></span>{label}</th>
-                        <td class="cu-num">{fmt.count(b.runs as u64)}</td>
-                        <td class="cu-num">{fmt.cu_total(b.cu)}</td>
-                        <td class="cu-num">{fmt.percent(b.cu, total)}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <div class="cu-scroll" tabindex="0" role="group" aria-label="CU by workflow figures, scrollable">
-                <table class="cu-chart-table">
-                    <caption>"CU by workflow (chart figures)"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Workflow"</th>
-                            <th scope="col" class="cu-num">"Runs"</th>
-                            <th scope="col" class="cu-num">"Total CU"</th>
-                            <th scope="col" class="cu-num">"Share"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-    };
+    let table = move || view! { <WorkflowFigures bars /> };
     // After each re-render, exactly one bar is a Tab stop (the one that had
     // it, if it is still there).
     let figure: NodeRef<leptos::html::Figure> = NodeRef::new();

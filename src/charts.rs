@@ -353,8 +353,8 @@ pub fn stack_paths(d: &Daily) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::filter::tests::run;
     use crate::subtotals::compute;
+    use crate::test_support::run;
 
     fn set_of(runs: Vec<crate::api::Run>) -> RunSet {
         RunSet::new(runs, utc_date)
@@ -529,8 +529,8 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
-    use crate::filter::tests::run;
     use crate::subtotals::compute;
+    use crate::test_support::run;
     use proptest::prelude::*;
 
     proptest! {

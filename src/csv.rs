@@ -138,8 +138,8 @@ pub fn file_name(org_id: &str, what: &str, date: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::filter::tests::run;
     use crate::subtotals::compute;
+    use crate::test_support::run;
 
     #[test]
     fn hostile_cells_are_quoted_and_neutralised() {

@@ -335,8 +335,9 @@ pub fn facet_counts(set: &RunSet, filters: &Filters) -> FacetCounts {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
+    use crate::test_support::run;
     use crate::time::parse_rfc3339_ms;
 
     #[test]
@@ -360,27 +361,6 @@ pub(crate) mod tests {
             assert_eq!(set.day(i), nepal(r.started_ms.unwrap()));
         }
         assert!(asked.get() < 500, "asked {} times", asked.get());
-    }
-
-    pub(crate) fn run(
-        id: &str,
-        wf: &str,
-        status: &str,
-        started: &str,
-        cu: Option<f64>,
-        trigger: Option<&str>,
-    ) -> Run {
-        Run {
-            run_id: id.into(),
-            workflow_id: wf.into(),
-            status: RunStatus::parse(status),
-            started_raw: crate::api::keep_raw(started, parse_rfc3339_ms(started)),
-            started_ms: parse_rfc3339_ms(started),
-            finished_raw: None,
-            finished_ms: None,
-            cu: cu.and_then(Cu::from_f64),
-            trigger_source: trigger.map(str::to_owned),
-        }
     }
 
     fn sample() -> RunSet {
@@ -501,8 +481,8 @@ pub(crate) mod tests {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
-    use super::tests::run;
     use super::*;
+    use crate::test_support::run;
     use proptest::prelude::*;
 
     /// The slow, obvious facet count: filter with that facet cleared, then

@@ -26,6 +26,8 @@ pub mod sort;
 pub mod state;
 pub mod subtotals;
 pub mod table;
+#[cfg(test)]
+pub mod test_support;
 pub mod time;
 pub mod url_sync;
 pub mod walk;

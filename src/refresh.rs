@@ -162,27 +162,8 @@ pub fn changes_text(c: Changes, since: &str, count: impl Fn(u64) -> String) -> S
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::api::RunStatus;
-    use crate::cu::Cu;
+    use crate::test_support::cu_run as run;
     use proptest::prelude::*;
-
-    fn run(id: &str, cu: u64, running: bool) -> Run {
-        Run {
-            run_id: id.into(),
-            workflow_id: "wf".into(),
-            status: if running {
-                RunStatus::Running
-            } else {
-                RunStatus::Success
-            },
-            started_ms: None,
-            started_raw: None,
-            finished_ms: None,
-            finished_raw: None,
-            cu: Some(Cu(cu)),
-            trigger_source: None,
-        }
-    }
 
     /// Serves `list` (newest first) to a refresh, `arrive` new runs at the
     /// head before each request; returns the refreshed runs, the changes,

@@ -170,7 +170,7 @@ pub fn sort_indices(runs: &[Run], indices: &mut [usize], keys: &[SortKey]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::filter::tests::run;
+    use crate::test_support::run;
 
     #[test]
     fn click_toggles_and_shift_click_adds() {
@@ -281,7 +281,7 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
-    use crate::filter::tests::run;
+    use crate::test_support::run;
     use proptest::prelude::*;
 
     fn arb_runs() -> impl Strategy<Value = Vec<Run>> {

@@ -210,21 +210,10 @@ pub fn dedupe(runs: Vec<Run>) -> Vec<Run> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::RunStatus;
-    use crate::cu::Cu;
+    use crate::test_support::cu_run;
 
     fn run(id: &str, cu: u64) -> Run {
-        Run {
-            run_id: id.into(),
-            workflow_id: "wf".into(),
-            status: RunStatus::Success,
-            started_ms: None,
-            started_raw: None,
-            finished_ms: None,
-            finished_raw: None,
-            cu: Some(Cu(cu)),
-            trigger_source: None,
-        }
+        cu_run(id, cu, false)
     }
 
     #[test]

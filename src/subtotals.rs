@@ -169,7 +169,7 @@ pub fn sort_rows(rows: &mut [&Subtotal], col: SubColumn, descending: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::filter::tests::run;
+    use crate::test_support::run;
 
     #[test]
     fn groups_by_workflow_with_partial_and_failed_figures() {
@@ -225,7 +225,7 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
-    use crate::filter::tests::run;
+    use crate::test_support::run;
     use proptest::prelude::*;
 
     fn arb_cu() -> impl Strategy<Value = Option<f64>> {

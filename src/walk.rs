@@ -498,8 +498,6 @@ fn clamp_u32(v: u64) -> u32 {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::api::RunStatus;
-    use crate::cu::Cu;
     use proptest::prelude::*;
 
     /// A simulated live list: `base` runs, `arrive` new runs at the head
@@ -569,21 +567,7 @@ mod tests {
     }
 
     fn run(id: &str, cu: i64, running: bool) -> Run {
-        Run {
-            run_id: id.to_string(),
-            workflow_id: "wf".into(),
-            status: if running {
-                RunStatus::Running
-            } else {
-                RunStatus::Success
-            },
-            started_ms: None,
-            started_raw: None,
-            finished_ms: None,
-            finished_raw: None,
-            cu: Some(Cu(cu as u64)),
-            trigger_source: None,
-        }
+        crate::test_support::cu_run(id, cu as u64, running)
     }
 
     fn page(offset: u64, limit: u32, has_more: bool, items: Vec<Run>) -> RunsPage {

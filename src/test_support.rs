@@ -1,0 +1,47 @@
+//! Fixtures shared by the native tests of several modules.
+
+use crate::api::{Run, RunStatus};
+use crate::cu::Cu;
+use crate::time::parse_rfc3339_ms;
+
+/// A run with the given fields (CU as the API would send it).
+pub fn run(
+    id: &str,
+    wf: &str,
+    status: &str,
+    started: &str,
+    cu: Option<f64>,
+    trigger: Option<&str>,
+) -> Run {
+    Run {
+        run_id: id.into(),
+        workflow_id: wf.into(),
+        status: RunStatus::parse(status),
+        started_raw: crate::api::keep_raw(started, parse_rfc3339_ms(started)),
+        started_ms: parse_rfc3339_ms(started),
+        finished_raw: None,
+        finished_ms: None,
+        cu: cu.and_then(Cu::from_f64),
+        trigger_source: trigger.map(str::to_owned),
+    }
+}
+
+/// A run with CU in ten-thousandths, `running` or succeeded (for the walk,
+/// refresh and page tests, where only identity, CU and status matter).
+pub fn cu_run(id: &str, cu: u64, running: bool) -> Run {
+    Run {
+        run_id: id.into(),
+        workflow_id: "wf".into(),
+        status: if running {
+            RunStatus::Running
+        } else {
+            RunStatus::Success
+        },
+        started_ms: None,
+        started_raw: None,
+        finished_ms: None,
+        finished_raw: None,
+        cu: Some(Cu(cu)),
+        trigger_source: None,
+    }
+}

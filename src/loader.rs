@@ -1,6 +1,14 @@
 //! Loading runs: the current page (one request at a time, stale answers
-//! dropped and superseded requests aborted) and "Load all runs" (a page walk
-//! with up to four requests in flight).
+//! dropped and superseded requests aborted), "Load all runs" (the pure walk
+//! of [`crate::walk`] driven with up to four requests in flight) and
+//! "Refresh" (the pure merge of [`crate::refresh`]).
+//!
+//! The current page is still loaded by a hand-written `Effect` rather than a
+//! `LocalResource`: it keeps the last good page on screen while the next one
+//! loads or fails, shows "Retrying (2/3)…" between attempts, aborts the
+//! superseded request, and emits `cu-runs:*` events, all tested. A
+//! `LocalResource` + `Transition` version has not been written and measured
+//! against it yet, so this stays until one is.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

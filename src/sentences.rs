@@ -182,17 +182,7 @@ pub fn all_status(
 mod tests {
     use super::*;
 
-    fn count(n: u64) -> String {
-        let s = n.to_string();
-        let mut out = String::new();
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
-    }
+    use crate::test_support::count;
 
     #[test]
     fn coverage_says_which_runs_and_counts_one_as_one() {

@@ -28,18 +28,6 @@ pub enum Column {
 }
 
 impl Column {
-    /// Every column, in table order.
-    pub const ALL: [Column; 8] = [
-        Column::Run,
-        Column::Workflow,
-        Column::Status,
-        Column::Trigger,
-        Column::Started,
-        Column::Finished,
-        Column::Duration,
-        Column::Cu,
-    ];
-
     /// The header text.
     pub fn label(self) -> &'static str {
         match self {
@@ -308,10 +296,14 @@ mod properties {
     }
 
     fn arb_keys() -> impl Strategy<Value = Vec<SortKey>> {
-        proptest::collection::vec((0usize..Column::ALL.len(), any::<bool>()), 0..3).prop_map(|k| {
+        proptest::collection::vec(
+            (0usize..crate::columns::ALL_WITH_COST.len(), any::<bool>()),
+            0..3,
+        )
+        .prop_map(|k| {
             k.into_iter()
                 .map(|(c, descending)| SortKey {
-                    column: Column::ALL[c],
+                    column: crate::columns::ALL_WITH_COST[c],
                     descending,
                 })
                 .collect()

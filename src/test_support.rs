@@ -45,3 +45,16 @@ pub fn cu_run(id: &str, cu: u64, running: bool) -> Run {
         trigger_source: None,
     }
 }
+
+/// `n` with a comma every three digits, as en-US formatting shows it.
+pub fn count(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -688,17 +688,7 @@ mod tests {
 
     #[test]
     fn outcome_lines_say_what_happened() {
-        let count = |n: u64| {
-            let s = n.to_string();
-            let mut out = String::new();
-            for (i, c) in s.chars().enumerate() {
-                if i > 0 && (s.len() - i).is_multiple_of(3) {
-                    out.push(',');
-                }
-                out.push(c);
-            }
-            out
-        };
+        let count = crate::test_support::count;
         let text = |o: Outcome, kept| outcome_text(&o, kept, 100_000, count);
         assert_eq!(
             text(Outcome::Walk(WalkEnd::Complete { arrived: 214 }), 100_000),

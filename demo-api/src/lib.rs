@@ -184,18 +184,22 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
     (!token.is_empty()).then_some(token)
 }
 
+/// The `org` query parameter of a test-aid endpoint, decoded.
+fn org_param(query: Option<&str>) -> String {
+    query
+        .unwrap_or("")
+        .split('&')
+        .find_map(|p| p.strip_prefix("org="))
+        .map(percent_decode)
+        .unwrap_or_default()
+}
+
 /// `GET /__demo/requests?org=ID`: the recent runs requests for that org
 /// (oldest first) with the bearer token each carried, so tests can check
 /// token rotation and which pages were asked for. A test aid of the demo
 /// server only; a real API has no such endpoint.
 async fn recent_handler(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery) -> Response {
-    let org = query
-        .as_deref()
-        .unwrap_or("")
-        .split('&')
-        .find_map(|p| p.strip_prefix("org="))
-        .map(percent_decode)
-        .unwrap_or_default();
+    let org = org_param(query.as_deref());
     let recent = state.recent.lock().unwrap_or_else(|e| e.into_inner());
     let items: Vec<&Value> = recent.iter().filter(|r| r["org"] == org.as_str()).collect();
     json_response(StatusCode::OK, "", json!(items))
@@ -205,13 +209,7 @@ async fn recent_handler(State(state): State<Arc<AppState>>, RawQuery(query): Raw
 /// (oldest first) as `{offset, items: [{runId, totalCu, status}]}`. A test
 /// aid of the demo server only.
 async fn served_handler(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery) -> Response {
-    let org = query
-        .as_deref()
-        .unwrap_or("")
-        .split('&')
-        .find_map(|p| p.strip_prefix("org="))
-        .map(percent_decode)
-        .unwrap_or_default();
+    let org = org_param(query.as_deref());
     let served = state.served.lock().unwrap_or_else(|e| e.into_inner());
     json_response(
         StatusCode::OK,

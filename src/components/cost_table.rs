@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 use super::columns_menu::ColumnsMenu;
 use super::daily_chart::DailyChart;
+use super::empty_state::EmptyState;
 use super::error_box::ErrorBox;
-use super::export::{download_csv, today};
+use super::export::{ExportRuns, ExportSubtotals};
 use super::filters::FiltersPanel;
 use super::pager::Pager;
 use super::runs_table::RunsTable;
@@ -16,9 +17,7 @@ use super::scope_bar::ScopeBar;
 use super::subtotals_table::SubtotalsTable;
 use super::summary::Summary;
 use super::workflow_chart::WorkflowChart;
-use crate::csv::{file_name, runs_csv, subtotals_csv};
 use crate::loader::{install_auto_refresh, install_page_loader, Env};
-use crate::state::Scope;
 use crate::table::Table;
 
 fn next_uid() -> String {
@@ -33,7 +32,7 @@ pub fn CostTable(
     env: Rc<Env>,
 ) -> impl IntoView {
     let t = Table::provide(env.clone(), next_uid());
-    let (state, scope_set, sorted, subtotals) = (t.state, t.scope_set, t.sorted, t.subtotals);
+    let state = t.state;
     let uid = t.uid();
     let config = env.config.clone();
     if config.sync_url {
@@ -52,51 +51,7 @@ pub fn CostTable(
     install_auto_refresh(state, env);
     let price = config.price.clone();
 
-    let clear_filters = move |_| t.clear_filters();
-    let empty = ViewFn::from(move || {
-        let first_load = state.page.with(Option::is_none);
-        let loaded_none = scope_set.with(|s| s.as_ref().is_some_and(|l| l.set.is_empty()));
-        if first_load {
-            if state.error.with(Option::is_some) {
-                view! { <p class="cu-empty">"No runs could be loaded."</p> }.into_any()
-            } else {
-                view! { <p class="cu-empty cu-placeholder">"Loading runs…"</p> }.into_any()
-            }
-        } else if loaded_none {
-            let text = if state.scope.get() == Scope::Page && state.offset.get() > 0 {
-                "No runs on this page."
-            } else {
-                "No runs yet."
-            };
-            view! { <p class="cu-empty">{text}</p> }.into_any()
-        } else {
-            view! {
-                <p class="cu-empty">"No runs match these filters."</p>
-                <button type="button" class="cu-btn" on:click=clear_filters>"Clear all filters"</button>
-            }
-            .into_any()
-        }
-    });
-
-    let org = config.org_id.clone();
-    let export_price = price.clone();
-    let export_runs = move |_| {
-        let Some(set) = scope_set.get_untracked() else {
-            return;
-        };
-        let p = export_price
-            .as_ref()
-            .map(|p| (p.per_cu, p.currency.as_str()));
-        let csv = sorted.with_untracked(|idx| runs_csv(&set.set.runs, idx, p));
-        let _ = download_csv(&file_name(&org, "runs", &today()), &csv);
-    };
-    let org = config.org_id.clone();
-    let currency = price.as_ref().map(|p| p.currency.clone());
-    let export_subtotals = move |_| {
-        let csv = subtotals.with_untracked(|s| subtotals_csv(s, currency.as_deref()));
-        let _ = download_csv(&file_name(&org, "subtotals", &today()), &csv);
-    };
-    let no_data = move || scope_set.with(Option::is_none);
+    let empty = ViewFn::from(|| view! { <EmptyState /> });
     let heading_id = format!("{uid}-title");
     let org_id_attr = format!("{uid}-org");
     let org_ref = org_id_attr.clone();
@@ -129,14 +84,14 @@ pub fn CostTable(
             })}
             <div class="cu-section-head">
                 <h3>"Subtotals"</h3>
-                <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export_subtotals>"Export subtotals CSV"</button>
+                <ExportSubtotals />
             </div>
             <SubtotalsTable />
             <div class="cu-section-head">
                 <h3>"Runs"</h3>
                 <div class="cu-section-tools">
                     <ColumnsMenu />
-                    <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export_runs>"Export CSV"</button>
+                    <ExportRuns />
                 </div>
             </div>
             <Pager />

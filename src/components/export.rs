@@ -1,6 +1,11 @@
-//! Saving a CSV file from the browser (a Blob and a temporary link).
+//! The CSV exports: saving a file from the browser (a Blob and a temporary
+//! link) and the two export buttons.
 
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::csv::{file_name, runs_csv, subtotals_csv};
+use crate::table::use_table;
 
 /// Offers `content` as a download named `file_name`. Returns an error text
 /// when the browser refuses.
@@ -28,4 +33,47 @@ pub fn download_csv(file_name: &str, content: &str) -> Result<(), String> {
 /// Today's date (UTC) as `YYYY-MM-DD`, for file names.
 pub fn today() -> String {
     crate::time::utc_date(js_sys::Date::now() as i64)
+}
+
+/// "Export CSV": the filtered, sorted runs in scope.
+#[component]
+pub fn ExportRuns() -> impl IntoView {
+    let t = use_table();
+    let (scope_set, sorted) = (t.scope_set, t.sorted);
+    let export = move |_| {
+        let Some(set) = scope_set.get_untracked() else {
+            return;
+        };
+        let (org, csv) = t.with_config(|c| {
+            let price = c.price.as_ref().map(|p| (p.per_cu, p.currency.as_str()));
+            let csv = sorted.with_untracked(|idx| runs_csv(&set.set.runs, idx, price));
+            (c.org_id.clone(), csv)
+        });
+        let _ = download_csv(&file_name(&org, "runs", &today()), &csv);
+    };
+    let no_data = move || scope_set.with(Option::is_none);
+    view! {
+        <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export>"Export CSV"</button>
+    }
+}
+
+/// "Export subtotals CSV": the subtotals table with its Total row.
+#[component]
+pub fn ExportSubtotals() -> impl IntoView {
+    let t = use_table();
+    let (scope_set, subtotals) = (t.scope_set, t.subtotals);
+    let export = move |_| {
+        let (org, currency) = t.with_config(|c| {
+            (
+                c.org_id.clone(),
+                c.price.as_ref().map(|p| p.currency.clone()),
+            )
+        });
+        let csv = subtotals.with_untracked(|s| subtotals_csv(s, currency.as_deref()));
+        let _ = download_csv(&file_name(&org, "subtotals", &today()), &csv);
+    };
+    let no_data = move || scope_set.with(Option::is_none);
+    view! {
+        <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export>"Export subtotals CSV"</button>
+    }
 }

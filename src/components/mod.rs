@@ -20,6 +20,7 @@ pub mod subtotal_row;
 pub mod subtotals_table;
 pub mod summary;
 pub mod width;
+pub mod workflow_bars;
 pub mod workflow_chart;
 pub mod workflow_figures;
 

@@ -102,7 +102,11 @@ pub struct Walk {
     end: u64,
     inflight: Vec<Ask>,
     runs: Vec<Run>,
-    index: HashMap<String, u32>,
+    /// Run index by a 64-bit hash of its `runId` (16 bytes a run instead of
+    /// a copy of every id); `runs[i].run_id` is compared on every hit, and
+    /// the rare id whose hash another id already holds goes to `collided`.
+    index: HashMap<u64, u32>,
+    collided: HashMap<String, u32>,
     connected: Vec<bool>,
     /// Run that followed each run in some reply (`u32::MAX`: none yet).
     next: Vec<u32>,
@@ -134,6 +138,7 @@ impl Walk {
             inflight: Vec::new(),
             runs: Vec::new(),
             index: HashMap::new(),
+            collided: HashMap::new(),
             connected: Vec::new(),
             next: Vec::new(),
             has_prev: Vec::new(),
@@ -304,15 +309,15 @@ impl Walk {
         let mut shares = false;
         let mut prev: Option<u32> = None;
         for (i, run) in page.items.into_iter().enumerate() {
-            let idx = match self.index.get(&run.run_id) {
-                Some(&idx) => {
+            let idx = match self.find(&run.run_id) {
+                Some(idx) => {
                     shares |= self.connected[idx as usize];
                     self.runs[idx as usize] = run;
                     idx
                 }
                 None => {
                     let idx = self.runs.len() as u32;
-                    self.index.insert(run.run_id.clone(), idx);
+                    self.remember(&run.run_id, idx);
                     self.runs.push(run);
                     self.connected.push(false);
                     self.next.push(u32::MAX);
@@ -408,13 +413,34 @@ impl Walk {
 
     /// Every distinct run received, in list order: what a complete walk
     /// keeps. Moves the runs out (no copy of a large load).
-    pub fn into_runs(self) -> Vec<Run> {
+    pub fn into_runs(mut self) -> Vec<Run> {
         let order = self.order();
-        let mut slots: Vec<Option<Run>> = self.runs.into_iter().map(Some).collect();
-        order
-            .into_iter()
-            .filter_map(|i| slots[i as usize].take())
-            .collect()
+        let mut runs = std::mem::take(&mut self.runs);
+        drop(self);
+        // Reordered in place: a second vector of a million runs would be
+        // the peak of the whole load (wasm memory never shrinks).
+        permute(&mut runs, &order);
+        runs
+    }
+
+    fn find(&self, id: &str) -> Option<u32> {
+        let &i = self.index.get(&id_hash(id))?;
+        if self.runs[i as usize].run_id == id {
+            Some(i)
+        } else {
+            self.collided.get(id).copied()
+        }
+    }
+
+    fn remember(&mut self, id: &str, idx: u32) {
+        match self.index.entry(id_hash(id)) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(idx);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.collided.insert(id.to_owned(), idx);
+            }
+        }
     }
 
     /// Run indexes in list order: chains of "followed by" links, each chain
@@ -488,6 +514,30 @@ pub fn outcome_text(
         Outcome::ByDate(day) => format!(
             "Loaded {n} runs back to {day}; older runs are before the From date and were not loaded."
         ),
+    }
+}
+
+fn id_hash(id: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
+/// Puts `v[order[k]]` at position `k` for every `k`, in place (cycle by
+/// cycle). `order` is a permutation of `0..v.len()`.
+fn permute<T>(v: &mut [T], order: &[u32]) {
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        let mut k = start;
+        while !done[k] {
+            done[k] = true;
+            let src = order[k] as usize;
+            if src == start {
+                break;
+            }
+            v.swap(k, src);
+            k = src;
+        }
     }
 }
 
@@ -709,6 +759,30 @@ mod tests {
             text(Outcome::Walk(WalkEnd::Capped), 100_000),
             "Stopped at the cap of 100,000 runs; more runs exist."
         );
+    }
+
+    #[test]
+    fn permute_reorders_in_place() {
+        let mut v = vec!['a', 'b', 'c', 'd', 'e'];
+        permute(&mut v, &[3, 0, 4, 1, 2]);
+        assert_eq!(v, ['d', 'a', 'e', 'b', 'c']);
+        let mut w: Vec<u32> = (0..100).collect();
+        let order: Vec<u32> = (0..100).map(|i| (i * 37) % 100).collect();
+        permute(&mut w, &order);
+        assert_eq!(w, order);
+    }
+
+    #[test]
+    fn ids_whose_hashes_collide_stay_apart() {
+        let mut walk = Walk::new(100, 1_000);
+        // Force a collision: both ids under one hash slot.
+        walk.runs.push(run("a", 1, false));
+        walk.index.insert(id_hash("b"), 0);
+        assert_eq!(walk.find("b"), None);
+        walk.remember("b", 1);
+        walk.runs.push(run("b", 2, false));
+        assert_eq!(walk.find("b"), Some(1));
+        assert_eq!(walk.find("a"), None, "not indexed by its own hash");
     }
 
     #[test]

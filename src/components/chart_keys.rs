@@ -24,6 +24,19 @@ pub fn step(key: &str, at: usize, len: usize) -> Option<usize> {
     })
 }
 
+/// What a key does to the picked day of the day chart (`picked`, among
+/// `len`): `Some(new)` when it changes it (Escape un-picks, the arrows move
+/// from the picked day or from the last one), `None` when the key is not
+/// the chart's.
+pub fn day_key(ev: &KeyboardEvent, picked: Option<usize>, len: usize) -> Option<Option<usize>> {
+    let key = ev.key();
+    if key == "Escape" {
+        return picked.map(|_| None);
+    }
+    let at = picked.unwrap_or(len.saturating_sub(1));
+    step(&key, at, len).map(Some)
+}
+
 /// Moves focus from the event's control to a sibling control by arrow keys
 /// (Home/End to the first/last).
 pub fn roving_key(ev: &KeyboardEvent) -> Option<()> {

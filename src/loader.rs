@@ -24,7 +24,7 @@ use crate::config::Config;
 use crate::filter::RunSet;
 use crate::format::Formatter;
 use crate::retry::{delay_ms, MAX_ATTEMPTS};
-use crate::state::{page_data, LoadAll, Loaded, Scope, Shared, TableState};
+use crate::state::{page_data, LoadAll, Loaded, PageData, Scope, Shared, TableState};
 use crate::walk::{outcome_text, Ask, Outcome, WalkEnd};
 
 /// What one instance needs that is not reactive state: settings, the
@@ -156,8 +156,10 @@ pub async fn fetch_with_retry(
 }
 
 /// Fetches the page named by `limit`/`offset` whenever they (or `reload`)
-/// change. Only the answer to the latest request is ever applied; the
-/// previous request is aborted when a new one starts, and on unmount.
+/// change, as a `LocalResource`. Only the answer to the latest request is
+/// ever applied (the resource drops stale futures; the generation number
+/// keeps a stale retry note out too); the previous request is aborted when
+/// a new one starts, and on unmount.
 pub fn install_page_loader(state: TableState, env: Rc<Env>) {
     let inflight: Rc<RefCell<Option<AbortController>>> = Rc::default();
     let generation = Rc::new(Cell::new(0u64));
@@ -176,37 +178,50 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
             cancel_load_all(env);
         });
     }
-    Effect::new(move |_| {
-        let request = PageRequest::new(state.limit.get(), state.offset.get());
-        state.reload.track();
-        if let Some(previous) = inflight.borrow_mut().take() {
-            previous.abort();
-        }
-        let Some(controller) = new_controller() else {
-            return;
-        };
-        generation.set(generation.get() + 1);
-        let mine = generation.get();
-        state.loading.set(true);
-        *inflight.borrow_mut() = Some(controller.clone());
-        let (generation, inflight, env) = (generation.clone(), inflight.clone(), env.clone());
-        spawn_local(async move {
-            let result = {
-                let gen = generation.clone();
-                fetch_with_retry(env.source.as_ref(), request, &controller, move |r| {
-                    if gen.get() == mine {
-                        state.retrying.try_set(r);
-                    }
-                })
-                .await
-            };
-            if generation.get() != mine {
-                return; // superseded: a newer request owns the state
+    type Answer = (u64, PageRequest, Result<Shared<PageData>, ApiError>);
+    let page: LocalResource<Option<Answer>> = {
+        let (inflight, generation, env) = (inflight.clone(), generation.clone(), env.clone());
+        LocalResource::new(move || {
+            let request = PageRequest::new(state.limit.get(), state.offset.get());
+            state.reload.track();
+            let controller = new_controller();
+            if let Some(previous) = inflight.replace(controller.clone()) {
+                previous.abort();
             }
+            generation.set(generation.get() + 1);
+            let mine = generation.get();
+            state.loading.set(true);
+            let (generation, env) = (generation.clone(), env.clone());
+            async move {
+                let controller = controller?;
+                let gen = generation.clone();
+                let result =
+                    fetch_with_retry(env.source.as_ref(), request, &controller, move |r| {
+                        if gen.get() == mine {
+                            state.retrying.try_set(r);
+                        }
+                    })
+                    .await;
+                let result = result.map(|page| {
+                    Shared::new(page_data(page, request.offset, |ms| env.fmt.day_key(ms)))
+                });
+                Some((mine, request, result))
+            }
+        })
+    };
+    let applied = Cell::new(0u64);
+    Effect::new(move |_| {
+        page.with(|answer| {
+            let Some(Some((mine, request, result))) = answer else {
+                return;
+            };
+            if *mine == applied.get() || *mine != generation.get() {
+                return; // already applied, or superseded
+            }
+            applied.set(*mine);
             inflight.borrow_mut().take();
             match result {
-                Ok(page) => {
-                    let data = page_data(page, request.offset, |ms| env.fmt.day_key(ms));
+                Ok(data) => {
                     let detail = serde_json::json!({
                         "scope": "page",
                         "runs": data.loaded.set.len(),
@@ -214,19 +229,19 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
                         "limit": request.limit,
                         "hasMore": data.has_more,
                     });
-                    state.page.try_set(Some(Shared::new(data)));
-                    state.page_as_of.try_set(Some(js_sys::Date::now()));
-                    state.refresh_note.try_set(None);
-                    state.error.try_set(None);
+                    state.page.set(Some(data.clone()));
+                    state.page_as_of.set(Some(js_sys::Date::now()));
+                    state.refresh_note.set(None);
+                    state.error.set(None);
                     env.emit("cu-runs:load", detail);
                 }
                 Err(ApiError::Aborted) => return,
                 Err(err) => {
-                    env.emit_error(&err, "page");
-                    state.error.try_set(Some(err));
+                    env.emit_error(err, "page");
+                    state.error.set(Some(err.clone()));
                 }
             }
-            state.loading.try_set(false);
+            state.loading.set(false);
         });
     });
 }

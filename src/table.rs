@@ -236,6 +236,13 @@ impl Table {
             .update(|cols| *cols = columns::toggle(cols, column));
     }
 
+    /// The component's own width crossed `run_row::DETAILS_BELOW_PX`.
+    pub fn set_narrow(&self, narrow: bool) {
+        if self.state.narrow.get_untracked() != narrow {
+            self.state.narrow.set(narrow);
+        }
+    }
+
     /// "Load all runs".
     pub fn load_all(&self) {
         loader::start_load_all(self.state, self.env());

@@ -61,7 +61,7 @@ pub fn CostTable(
     let org_label = config.org_id.clone();
 
     let root = NodeRef::<leptos::html::Section>::new();
-    super::width::watch_width(root, state);
+    super::width::watch_width(root, t);
     view! {
         <section class="cu-root" node_ref=root aria-labelledby=labelled_by aria-busy=move || state.loading.get().to_string()>
             <header class="cu-head">

@@ -2,19 +2,16 @@
 
 use leptos::prelude::*;
 
-use crate::state::TableState;
+use crate::table::Table;
 
-/// Keeps `state.narrow` in step with the component's own width (a
+/// Keeps the table's `narrow` in step with the component's own width (a
 /// `ResizeObserver` on the root, disconnected on unmount).
-pub fn watch_width(root: NodeRef<leptos::html::Section>, state: TableState) {
+pub fn watch_width(root: NodeRef<leptos::html::Section>, t: Table) {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-            let narrow = entry.content_rect().width() < super::run_row::DETAILS_BELOW_PX;
-            if state.narrow.get_untracked() != narrow {
-                state.narrow.set(narrow);
-            }
+            t.set_narrow(entry.content_rect().width() < super::run_row::DETAILS_BELOW_PX);
         }
     });
     let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {

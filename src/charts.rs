@@ -32,7 +32,7 @@ pub fn colour_of(rank: usize) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bar {
     /// The workflow; `None` for "Other".
-    pub workflow: Option<String>,
+    pub key: Option<String>,
     /// CU of the runs it covers.
     pub cu: CuTotal,
     /// Runs it covers.
@@ -46,28 +46,33 @@ pub struct Bar {
 impl Bar {
     /// The bar's label.
     pub fn label(&self) -> &str {
-        self.workflow.as_deref().unwrap_or("Other")
+        self.key.as_deref().unwrap_or("Other")
     }
 }
 
 /// The top [`TOP_BARS`] workflows by CU, in the subtotals table's order, and
 /// one "Other" bar (last) for the rest. The bars' CU add up to the total.
-pub fn workflow_bars(s: &Subtotals, col: SubColumn, descending: bool) -> Vec<Bar> {
+pub fn workflow_bars(
+    s: &Subtotals,
+    col: SubColumn,
+    descending: bool,
+    before: &crate::compare::Lookup,
+) -> Vec<Bar> {
     let top = s.rows.len().min(TOP_BARS);
     let rank: HashMap<&str, usize> = s.rows[..top]
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.workflow_id.as_str(), i))
+        .map(|(i, r)| (r.key.as_str(), i))
         .collect();
     let mut rows: Vec<&Subtotal> = s.rows[..top].iter().collect();
-    sort_rows(&mut rows, col, descending);
+    sort_rows(&mut rows, col, descending, before);
     let mut bars: Vec<Bar> = rows
         .into_iter()
         .map(|r| Bar {
-            workflow: Some(r.workflow_id.clone()),
+            key: Some(r.key.clone()),
             cu: r.cu,
             runs: r.runs,
-            colour: colour_of(rank[r.workflow_id.as_str()]),
+            colour: colour_of(rank[r.key.as_str()]),
             workflows: 1,
         })
         .collect();
@@ -78,7 +83,7 @@ pub fn workflow_bars(s: &Subtotals, col: SubColumn, descending: bool) -> Vec<Bar
             cu.add_total(r.cu);
         }
         bars.push(Bar {
-            workflow: None,
+            key: None,
             cu,
             runs: rest.iter().map(|r| r.runs).sum(),
             colour: OTHER_COLOUR,
@@ -108,7 +113,7 @@ pub fn workflow_chart_name(s: &Subtotals, fmt: &Formatter) -> String {
         if i > 0 {
             name.push_str(", ");
         }
-        let _ = write!(name, "{} {}", r.workflow_id, fmt.percent(r.cu, s.total.cu));
+        let _ = write!(name, "{} {}", r.key, fmt.percent(r.cu, s.total.cu));
     }
     match s.rows.len() - shown {
         0 => {}
@@ -125,7 +130,7 @@ pub fn workflow_chart_name(s: &Subtotals, fmt: &Formatter) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Series {
     /// The workflow; `None` for "Other".
-    pub workflow: Option<String>,
+    pub key: Option<String>,
     /// Colour index.
     pub colour: usize,
 }
@@ -133,7 +138,7 @@ pub struct Series {
 impl Series {
     /// The series' label.
     pub fn label(&self) -> &str {
-        self.workflow.as_deref().unwrap_or("Other")
+        self.key.as_deref().unwrap_or("Other")
     }
 }
 
@@ -186,13 +191,13 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals) -> Daily {
         .iter()
         .enumerate()
         .map(|(i, r)| Series {
-            workflow: Some(r.workflow_id.clone()),
+            key: Some(r.key.clone()),
             colour: colour_of(i),
         })
         .collect();
     if s.rows.len() > top {
         series.push(Series {
-            workflow: None,
+            key: None,
             colour: OTHER_COLOUR,
         });
     }
@@ -203,7 +208,7 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals) -> Daily {
         .map(|w| {
             s.rows[..top]
                 .iter()
-                .position(|r| r.workflow_id == *w)
+                .position(|r| r.key == *w)
                 .unwrap_or(top)
         })
         .collect();
@@ -353,7 +358,7 @@ pub fn stack_paths(d: &Daily) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::subtotals::compute;
+    use crate::subtotals::{compute, GroupBy};
     use crate::test_support::run;
 
     fn set_of(runs: Vec<crate::api::Run>) -> RunSet {
@@ -380,8 +385,8 @@ mod tests {
     fn top_ten_bars_plus_other_add_up_to_the_total() {
         let set = many_workflows(13);
         let idx: Vec<usize> = (0..13).collect();
-        let s = compute(&set.runs, &idx, None);
-        let bars = workflow_bars(&s, SubColumn::Cu, true);
+        let s = compute(&set.runs, &idx, None, GroupBy::Workflow);
+        let bars = workflow_bars(&s, SubColumn::Cu, true, &crate::compare::Lookup::new(None));
         assert_eq!(bars.len(), 11);
         assert_eq!(bars[0].label(), "wf12");
         assert_eq!(bars[0].colour, 0);
@@ -398,21 +403,26 @@ mod tests {
     #[test]
     fn bars_follow_the_table_sort_and_keep_their_colours() {
         let set = many_workflows(4);
-        let s = compute(&set.runs, &[0, 1, 2, 3], None);
-        let bars = workflow_bars(&s, SubColumn::Workflow, false);
+        let s = compute(&set.runs, &[0, 1, 2, 3], None, GroupBy::Workflow);
+        let bars = workflow_bars(
+            &s,
+            SubColumn::Workflow,
+            false,
+            &crate::compare::Lookup::new(None),
+        );
         let labels: Vec<&str> = bars.iter().map(Bar::label).collect();
         assert_eq!(labels, ["wf00", "wf01", "wf02", "wf03"]);
         // Colours are CU ranks, whatever the order.
         assert_eq!(bars[3].colour, 0);
         assert_eq!(bars[0].colour, 3);
-        assert!(bars.iter().all(|b| b.workflow.is_some()));
+        assert!(bars.iter().all(|b| b.key.is_some()));
     }
 
     #[test]
     fn chart_names_state_the_main_fact() {
         let fmt = Formatter::plain(None);
         let set = many_workflows(5);
-        let s = compute(&set.runs, &[0, 1, 2, 3, 4], None);
+        let s = compute(&set.runs, &[0, 1, 2, 3, 4], None, GroupBy::Workflow);
         assert_eq!(
             workflow_chart_name(&s, &fmt),
             "CU by workflow: wf04 33.3 %, wf03 26.7 %, wf02 20.0 %, and 2 more workflows (total 15.0000 CU)"
@@ -464,7 +474,7 @@ mod tests {
         ];
         let set = set_of(runs);
         let idx = [0, 1, 2, 3, 4];
-        let s = compute(&set.runs, &idx, None);
+        let s = compute(&set.runs, &idx, None, GroupBy::Workflow);
         let d = daily(&set, &idx, &s);
         let days: Vec<&str> = d.days.iter().map(|x| x.day.as_str()).collect();
         assert_eq!(
@@ -508,7 +518,7 @@ mod tests {
             run("b", "w", "success", "2026-11-01T00:00:00Z", Some(2.0), None),
         ];
         let set = set_of(runs);
-        let s = compute(&set.runs, &[0, 1], None);
+        let s = compute(&set.runs, &[0, 1], None, GroupBy::Workflow);
         let d = daily(&set, &[0, 1], &s);
         assert_eq!(d.days.len() as i64, MAX_DAYS);
         assert_eq!(d.earlier, 1);
@@ -529,7 +539,7 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
-    use crate::subtotals::compute;
+    use crate::subtotals::{compute, GroupBy};
     use crate::test_support::run;
     use proptest::prelude::*;
 
@@ -545,9 +555,9 @@ mod properties {
             }).collect();
             let set = RunSet::new(runs, utc_date);
             let idx: Vec<usize> = (0..set.len()).collect();
-            let s = compute(&set.runs, &idx, None);
+            let s = compute(&set.runs, &idx, None, GroupBy::Workflow);
             let mut bars_sum = CuTotal::default();
-            for b in workflow_bars(&s, SubColumn::Workflow, false) {
+            for b in workflow_bars(&s, SubColumn::Workflow, false, &crate::compare::Lookup::new(None)) {
                 bars_sum.add_total(b.cu);
             }
             prop_assert_eq!(bars_sum, s.total.cu);

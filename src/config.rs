@@ -50,6 +50,21 @@ pub struct Config {
     pub refresh_seconds: Option<u32>,
     /// Columns of the runs table at start, in order (`None`: all).
     pub columns: Option<Vec<crate::sort::Column>>,
+    /// Period preset at start (`None`: Custom, no dates).
+    pub period: Option<crate::period::Preset>,
+    /// First day of the week, ISO (1 = Monday … 7 = Sunday); `None`: the
+    /// locale's, else Monday.
+    pub week_starts_on: Option<u8>,
+    /// CU budget per month.
+    pub budget_cu: Option<crate::cu::CuTotal>,
+    /// Subtotals grouping at start.
+    pub group_by: crate::subtotals::GroupBy,
+    /// Time chart buckets at start.
+    pub granularity: crate::period::Granularity,
+    /// Display names of workflow ids.
+    pub workflow_names: std::collections::BTreeMap<String, String>,
+    /// The instant periods are computed from, epoch ms (`None`: the clock).
+    pub now_ms: Option<i64>,
 }
 
 /// A price per CU in a currency.
@@ -229,7 +244,96 @@ impl Config {
                 .map_or(DEFAULT_TIMEOUT_MS, |v| v as u32),
             refresh_seconds: int_in(obj, "refreshSeconds", 15, 86_400)?.map(|v| v as u32),
             columns,
+            period: choice(obj, "period", crate::period::Preset::parse, &PERIODS)?,
+            week_starts_on: int_in(obj, "weekStartsOn", 1, 7)?.map(|v| v as u8),
+            budget_cu: budget(obj)?,
+            group_by: choice(
+                obj,
+                "groupBy",
+                crate::subtotals::GroupBy::parse,
+                &["workflow", "trigger", "status"],
+            )?
+            .unwrap_or_default(),
+            granularity: choice(
+                obj,
+                "granularity",
+                crate::period::Granularity::parse,
+                &["day", "week", "month"],
+            )?
+            .unwrap_or_default(),
+            workflow_names: workflow_names(obj)?,
+            now_ms: match opt_str(obj, "now")? {
+                None => None,
+                Some(text) => Some(
+                    crate::time::parse_rfc3339_ms(&text)
+                        .ok_or("now must be an RFC 3339 timestamp such as 2026-11-28T12:00:00Z")?,
+                ),
+            },
         })
+    }
+}
+
+const PERIODS: [&str; 7] = [
+    "today",
+    "last-7-days",
+    "last-30-days",
+    "this-month",
+    "last-month",
+    "this-quarter",
+    "custom",
+];
+
+/// A string option that must be one of `keys`.
+fn choice<T>(
+    obj: &Map<String, Value>,
+    key: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    keys: &[&str],
+) -> Result<Option<T>, String> {
+    let rule = || {
+        let quoted: Vec<String> = keys.iter().map(|k| format!("\"{k}\"")).collect();
+        format!("{key} must be one of {}", quoted.join(", "))
+    };
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => parse(s.trim()).map(Some).ok_or_else(rule),
+        Some(_) => Err(rule()),
+    }
+}
+
+/// `budgetCu` (positive, finite, at most a trillion) and `budgetPeriod`
+/// (`"month"`, the only one so far).
+fn budget(obj: &Map<String, Value>) -> Result<Option<crate::cu::CuTotal>, String> {
+    match opt_str(obj, "budgetPeriod")?.as_deref() {
+        None | Some("month") => {}
+        Some(_) => return Err("budgetPeriod must be \"month\"".to_owned()),
+    }
+    let rule = "budgetCu must be a positive number (CU per month)";
+    let Some(v) = opt_num(obj, "budgetCu").map_err(|_| rule.to_owned())? else {
+        return Ok(None);
+    };
+    match crate::cu::Cu::from_f64(v) {
+        Some(cu) if v > 0.0 && cu.0 > 0 => Ok(Some(cu.into())),
+        _ => Err(rule.to_owned()),
+    }
+}
+
+/// `workflowNames`: an object of workflow id → display name (strings).
+fn workflow_names(
+    obj: &Map<String, Value>,
+) -> Result<std::collections::BTreeMap<String, String>, String> {
+    let rule =
+        || "workflowNames must be an object mapping workflow ids to names (strings)".to_owned();
+    match obj.get("workflowNames") {
+        None | Some(Value::Null) => Ok(Default::default()),
+        Some(Value::Object(map)) => map
+            .iter()
+            .map(|(id, name)| match name {
+                Value::String(n) if !n.trim().is_empty() => Ok((id.clone(), n.trim().to_owned())),
+                _ => Err(rule()),
+            })
+            .collect(),
+        Some(_) => Err(rule()),
     }
 }
 

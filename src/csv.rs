@@ -1,8 +1,12 @@
 //! CSV export: RFC 4180 quoting, UTF-8 with BOM, formula-injection guard.
 
+use std::collections::BTreeMap;
+
 use crate::api::Run;
-use crate::cu::PricePerCu;
-use crate::subtotals::Subtotals;
+use crate::compare::{rows_with_gone, Lookup, Prev, Previous};
+use crate::cu::{CuTotal, PricePerCu};
+use crate::period::Change;
+use crate::subtotals::{GroupBy, Subtotal, Subtotals};
 
 /// Byte-order mark so Excel reads the file as UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -26,7 +30,13 @@ fn line(cells: &[String]) -> String {
 
 /// The runs at `indices`, with a header row. Numbers are raw with `.`
 /// decimals; timestamps are the API's ISO values.
-pub fn runs_csv(runs: &[Run], indices: &[usize], price: Option<(PricePerCu, &str)>) -> String {
+/// With display `names` set, a `workflow_name` column follows `workflow_id`.
+pub fn runs_csv(
+    runs: &[Run],
+    indices: &[usize],
+    price: Option<(PricePerCu, &str)>,
+    names: &BTreeMap<String, String>,
+) -> String {
     let mut header = [
         "run_id",
         "workflow_id",
@@ -42,6 +52,9 @@ pub fn runs_csv(runs: &[Run], indices: &[usize], price: Option<(PricePerCu, &str
     .to_vec();
     if let Some((_, currency)) = price {
         header.push(format!("cost_{}", currency.to_ascii_lowercase()));
+    }
+    if !names.is_empty() {
+        header.insert(2, "workflow_name".to_owned());
     }
     let mut out = String::from(BOM);
     out.push_str(&line(&header));
@@ -68,42 +81,105 @@ pub fn runs_csv(runs: &[Run], indices: &[usize], price: Option<(PricePerCu, &str
         if let Some((p, _)) = price {
             cells.push(r.cu.map(|c| p.cost(c).to_plain()).unwrap_or_default());
         }
+        if !names.is_empty() {
+            let name = names.get(&r.workflow_id).map(|n| text_cell(n));
+            cells.insert(2, name.unwrap_or_default());
+        }
         out.push_str(&line(&cells));
     }
     out
 }
 
+/// What the subtotals export shows besides the subtotals themselves.
+#[derive(Clone, Copy)]
+pub struct SubtotalsShape<'a> {
+    /// The grouping (names the key column: `workflow_id`, `trigger_source`
+    /// or `status`).
+    pub group: GroupBy,
+    /// ISO currency of the cost column, when priced.
+    pub currency: Option<&'a str>,
+    /// The previous period, when comparing.
+    pub previous: Option<&'a Previous>,
+    /// Workflow display names (a `workflow_name` column when any is set and
+    /// the grouping is by workflow).
+    pub names: &'a BTreeMap<String, String>,
+}
+
 /// The subtotals table with its grand-total row. The first column says
-/// which rows are workflows and which is the total (its workflow cell is
-/// empty), so no workflow named `TOTAL` can be mistaken for it.
-pub fn subtotals_csv(s: &Subtotals, currency: Option<&str>) -> String {
-    let mut header = [
-        "row",
-        "workflow_id",
-        "runs",
-        "total_cu",
-        "average_cu",
-        "largest_run_cu",
-        "failed_cancelled_cu",
-        "runs_in_progress",
-        "runs_without_cu",
-    ]
-    .map(str::to_owned)
-    .to_vec();
-    if let Some(c) = currency {
-        header.push(format!("cost_{}", c.to_ascii_lowercase()));
+/// which rows are groups and which is the total (its key cell is empty),
+/// so no workflow named `TOTAL` can be mistaken for it. With a comparison,
+/// the previous period's CU (and cost) and the change follow; an unknown
+/// previous figure is an empty cell, a group absent before has the change
+/// percent `new`.
+pub fn subtotals_csv(s: &Subtotals, shape: SubtotalsShape) -> String {
+    let key_column = match shape.group {
+        GroupBy::Workflow => "workflow_id",
+        GroupBy::Trigger => "trigger_source",
+        GroupBy::Status => "status",
+    };
+    let with_names = shape.group == GroupBy::Workflow && !shape.names.is_empty();
+    let mut header = vec!["row".to_owned(), key_column.to_owned()];
+    if with_names {
+        header.push("workflow_name".to_owned());
+    }
+    header.extend(
+        [
+            "runs",
+            "total_cu",
+            "average_cu",
+            "largest_run_cu",
+            "failed_cancelled_cu",
+            "runs_in_progress",
+            "runs_without_cu",
+        ]
+        .map(str::to_owned),
+    );
+    let cost_col = shape
+        .currency
+        .map(|c| format!("cost_{}", c.to_ascii_lowercase()));
+    if let Some(c) = &cost_col {
+        header.push(c.clone());
+    }
+    let before = Lookup::new(shape.previous);
+    if before.is_on() {
+        header.extend(["previous_cu", "change_cu", "change_cu_percent"].map(str::to_owned));
+        if let Some(c) = &cost_col {
+            header.push(format!("previous_{c}"));
+            header.push(format!("change_{c}"));
+        }
     }
     let mut out = String::from(BOM);
     out.push_str(&line(&header));
-    for (kind, name, row) in s
-        .rows
+    let rows = rows_with_gone(s, shape.previous);
+    for (kind, row, prev) in rows
         .iter()
-        .map(|r| ("workflow", text_cell(&r.workflow_id), r))
-        .chain(std::iter::once(("total", String::new(), &s.total)))
+        .map(|r| ("group", r, before.of(&r.key)))
+        .chain(std::iter::once(("total", &s.total, before.total())))
     {
-        let mut cells = vec![
-            text_cell(kind),
-            name,
+        let kind = if kind == "group" {
+            shape.group.key()
+        } else {
+            kind
+        };
+        let mut cells = vec![text_cell(kind)];
+        if kind == "total" {
+            cells.push(String::new());
+            if with_names {
+                cells.push(String::new());
+            }
+        } else {
+            cells.push(text_cell(&row.key));
+            if with_names {
+                cells.push(
+                    shape
+                        .names
+                        .get(&row.key)
+                        .map(|n| text_cell(n))
+                        .unwrap_or_default(),
+                );
+            }
+        }
+        cells.extend([
             row.runs.to_string(),
             row.cu.to_plain(),
             row.average().map(|a| a.to_plain()).unwrap_or_default(),
@@ -111,13 +187,68 @@ pub fn subtotals_csv(s: &Subtotals, currency: Option<&str>) -> String {
             row.failed_cu.to_plain(),
             row.in_progress.to_string(),
             row.invalid_runs().to_string(),
-        ];
-        if currency.is_some() {
+        ]);
+        if shape.currency.is_some() {
             cells.push(row.cost.to_plain());
+        }
+        if before.is_on() {
+            let was = match prev {
+                Prev::Was(p) => Some(p),
+                Prev::Absent => None,
+                Prev::Unknown => None,
+            };
+            let known = !matches!(prev, Prev::Unknown);
+            let zero = Subtotal::default();
+            let was_or_zero = was.unwrap_or(&zero);
+            cells.push(if known {
+                was_or_zero.cu.to_plain()
+            } else {
+                String::new()
+            });
+            let (diff, pct) = change_cells(prev.cu_change(row.cu));
+            cells.push(diff);
+            cells.push(pct);
+            if shape.currency.is_some() {
+                cells.push(if known {
+                    was_or_zero.cost.to_plain()
+                } else {
+                    String::new()
+                });
+                cells.push(change_cells(prev.cost_change(row.cost)).0);
+            }
         }
         out.push_str(&line(&cells));
     }
     out
+}
+
+/// A signed fixed-point amount in plain form: `-1.5000`, `2.0000`.
+fn signed_units(diff: i128) -> String {
+    let plain = CuTotal(diff.unsigned_abs()).to_plain();
+    if diff < 0 {
+        format!("-{plain}")
+    } else {
+        plain
+    }
+}
+
+/// The change's amount and percent cells ("new": percent `new`, amount the
+/// whole current figure; unknown: both empty).
+fn change_cells(c: Change) -> (String, String) {
+    match c {
+        Change::Unknown => (String::new(), String::new()),
+        Change::New => (String::new(), text_cell("new")),
+        Change::Delta { diff, tenths } => (
+            signed_units(diff),
+            tenths
+                .map(|t| {
+                    let sign = if t < 0 { "-" } else { "" };
+                    let a = t.unsigned_abs();
+                    format!("{sign}{}.{}", a / 10, a % 10)
+                })
+                .unwrap_or_default(),
+        ),
+    }
 }
 
 /// `cu-runs_<org>_<what>_<date>.csv` with the org reduced to safe characters.
@@ -167,7 +298,7 @@ mod tests {
             Some("schedule"),
         )];
         let price = PricePerCu::from_f64(0.002).unwrap();
-        let csv = runs_csv(&runs, &[0], Some((price, "USD")));
+        let csv = runs_csv(&runs, &[0], Some((price, "USD")), &BTreeMap::new());
         let mut lines = csv.split("\r\n");
         assert!(lines
             .next()
@@ -176,13 +307,26 @@ mod tests {
         assert_eq!(lines.next().unwrap(), "\"'=cmd\",\"billing\",\"running\",\"schedule\",\"2026-11-20T10:00:00Z\",\"\",,1234.5000,true,2.4690");
     }
 
+    fn plain_shape(names: &BTreeMap<String, String>) -> SubtotalsShape<'_> {
+        SubtotalsShape {
+            group: GroupBy::Workflow,
+            currency: None,
+            previous: None,
+            names,
+        }
+    }
+
     #[test]
     fn subtotals_csv_ends_with_the_total() {
+        let names = BTreeMap::new();
         let runs = vec![
             run("a", "w1", "success", "", Some(1.0), None),
             run("b", "w2", "failure", "", Some(2.0), None),
         ];
-        let csv = subtotals_csv(&compute(&runs, &[0, 1], None), None);
+        let csv = subtotals_csv(
+            &compute(&runs, &[0, 1], None, GroupBy::Workflow),
+            plain_shape(&names),
+        );
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 4);
         assert!(lines[0].ends_with("row,workflow_id,runs,total_cu,average_cu,largest_run_cu,failed_cancelled_cu,runs_in_progress,runs_without_cu"));
@@ -193,7 +337,10 @@ mod tests {
         assert_eq!(lines[3], "\"total\",,2,3.0000,1.5000,2.0000,2.0000,0,0");
         // A workflow called TOTAL is a workflow row.
         let runs = vec![run("c", "TOTAL", "success", "", Some(1.0), None)];
-        let csv = subtotals_csv(&compute(&runs, &[0], None), None);
+        let csv = subtotals_csv(
+            &compute(&runs, &[0], None, GroupBy::Workflow),
+            plain_shape(&names),
+        );
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(
             lines[1],

@@ -165,7 +165,9 @@ impl Filters {
     }
 
     /// The filters resolved against a run set, for fast per-run tests.
-    fn compile(&self, set: &RunSet) -> Compiled {
+    /// The search matches a workflow's display name in `names` as well as
+    /// its id.
+    fn compile(&self, set: &RunSet, names: &BTreeMap<String, String>) -> Compiled {
         let lookup = |wanted: &Option<String>, names: &[String]| {
             wanted
                 .as_deref()
@@ -198,9 +200,17 @@ impl Filters {
             .iter()
             .map(|st| self.statuses.is_empty() || self.statuses.contains(st))
             .collect();
+        let mut workflow_hit = hits(&set.workflows);
+        for (hit, id) in workflow_hit.iter_mut().zip(&set.workflows) {
+            *hit = *hit
+                || (!needle.is_empty()
+                    && names
+                        .get(id)
+                        .is_some_and(|n| n.to_lowercase().contains(needle.as_str())));
+        }
         Compiled {
             status_ok,
-            workflow_hit: hits(&set.workflows),
+            workflow_hit,
             trigger_hit: hits(&set.triggers),
             needle,
             workflow: lookup(&self.workflow, &set.workflows),
@@ -215,7 +225,12 @@ impl Filters {
 
     /// Indices of the runs that pass every filter, in their original order.
     pub fn apply(&self, set: &RunSet) -> Vec<usize> {
-        let c = self.compile(set);
+        self.apply_named(set, &BTreeMap::new())
+    }
+
+    /// [`Filters::apply`], the search also matching workflow display names.
+    pub fn apply_named(&self, set: &RunSet, names: &BTreeMap<String, String>) -> Vec<usize> {
+        let c = self.compile(set, names);
         (0..set.len())
             .filter(|&i| {
                 c.status_ok(set, i)
@@ -291,7 +306,16 @@ pub struct FacetCounts {
 /// allocating per run: the non-facet filters are checked once, each facet's
 /// own test once, and a run counts for a facet when it passes the other two.
 pub fn facet_counts(set: &RunSet, filters: &Filters) -> FacetCounts {
-    let c = filters.compile(set);
+    facet_counts_named(set, filters, &BTreeMap::new())
+}
+
+/// [`facet_counts`], the search also matching workflow display names.
+pub fn facet_counts_named(
+    set: &RunSet,
+    filters: &Filters,
+    names: &BTreeMap<String, String>,
+) -> FacetCounts {
+    let c = filters.compile(set, names);
     let mut statuses = vec![0usize; set.statuses.len()];
     let mut workflows = vec![0usize; set.workflows.len()];
     let mut triggers = vec![0usize; set.triggers.len()];

@@ -9,6 +9,15 @@
 
 use crate::cu::{format_units, Cu, CuTotal, Money};
 
+/// The sign of a change: `+`, `−` (U+2212), or nothing for zero.
+fn sign(n: i128) -> &'static str {
+    match n.signum() {
+        1 => "+",
+        -1 => "−",
+        _ => "",
+    }
+}
+
 /// Locale-aware formatting for one component instance.
 #[derive(Clone)]
 pub struct Formatter {
@@ -98,6 +107,26 @@ impl Formatter {
         format!("{}{}{} %", tenths / 10, self.decimal, tenths % 10)
     }
 
+    /// A signed change of a percentage, in tenths: `+12.4 %`, `−3.0 %`.
+    pub fn signed_percent(&self, tenths: i128) -> String {
+        let a = tenths.unsigned_abs();
+        format!("{}{}{}{} %", sign(tenths), a / 10, self.decimal, a % 10)
+    }
+
+    /// A signed change of CU: `+1,234.5000`, `−2.0000`, `0.0000`.
+    pub fn signed_cu(&self, diff: i128) -> String {
+        format!(
+            "{}{}",
+            sign(diff),
+            self.cu_total(CuTotal(diff.unsigned_abs()))
+        )
+    }
+
+    /// A signed change of money: `+$1.2000`, `−$0.5000`.
+    pub fn signed_money(&self, diff: i128) -> String {
+        format!("{}{}", sign(diff), self.money(Money(diff.unsigned_abs())))
+    }
+
     /// Money with the currency symbol and four decimals (exact: costs are
     /// kept in ten-thousandths, so totals equal the sum of the rows shown).
     pub fn money(&self, amount: Money) -> String {
@@ -139,6 +168,16 @@ impl Formatter {
         &self.zone
     }
 
+    /// The locale's first day of the week (ISO: 1 = Monday … 7 = Sunday),
+    /// where the browser knows it.
+    pub fn week_starts_on(&self) -> Option<u8> {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(intl) = self.intl.as_ref() {
+            return intl.week_start;
+        }
+        None
+    }
+
     /// The calendar day (`YYYY-MM-DD`) of epoch ms in the configured time zone.
     pub fn day_key(&self, ms: i64) -> String {
         #[cfg(target_arch = "wasm32")]
@@ -163,6 +202,7 @@ mod intl {
         day: Function,
         money: Option<Function>,
         pub zone: String,
+        pub week_start: Option<u8>,
     }
 
     fn options(pairs: &[(&str, JsValue)]) -> Object {
@@ -255,6 +295,7 @@ mod intl {
                     .dyn_into::<Function>()
                     .ok()
             });
+            let week_start = week_start(&numbers);
             Some(Intl {
                 group,
                 decimal,
@@ -263,6 +304,7 @@ mod intl {
                 day,
                 money,
                 zone,
+                week_start,
             })
         }
 
@@ -295,6 +337,32 @@ mod intl {
                 .ok()?
                 .as_string()
         }
+    }
+
+    /// The locale's first day of the week (ISO, 1 = Monday … 7 = Sunday) from
+    /// `Intl.Locale`'s `getWeekInfo()` (or the older `weekInfo`), where the
+    /// browser has it.
+    fn week_start(numbers: &JsValue) -> Option<u8> {
+        let resolved: Function = Reflect::get(numbers, &"resolvedOptions".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let tag = Reflect::get(&resolved.call0(numbers).ok()?, &"locale".into()).ok()?;
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let ctor: Function = Reflect::get(&intl, &"Locale".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let locale = Reflect::construct(&ctor, &Array::of1(&tag)).ok()?;
+        let info = match Reflect::get(&locale, &"getWeekInfo".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+        {
+            Some(get) => get.call0(&locale).ok()?,
+            None => Reflect::get(&locale, &"weekInfo".into()).ok()?,
+        };
+        let first = Reflect::get(&info, &"firstDay".into()).ok()?.as_f64()?;
+        (1.0..=7.0).contains(&first).then_some(first as u8)
     }
 
     /// `new Intl[name](locales, options)`; `None` if it throws (bad locale or zone).

@@ -19,9 +19,38 @@ pub fn trigger_label(raw: &str) -> &str {
     }
 }
 
+/// How a group's key reads on screen: a workflow's display name from
+/// `names` (else its id), a trigger's label, a status's label. Names are
+/// text: they are only ever rendered as text nodes and attributes.
+pub fn group_label<'a>(
+    group: crate::subtotals::GroupBy,
+    key: &'a str,
+    names: &'a std::collections::BTreeMap<String, String>,
+) -> std::borrow::Cow<'a, str> {
+    use crate::subtotals::GroupBy;
+    match group {
+        GroupBy::Workflow => names.get(key).map_or(key, String::as_str).into(),
+        GroupBy::Trigger => trigger_label(key).into(),
+        GroupBy::Status => crate::api::RunStatus::parse(key).label().to_owned().into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn group_labels() {
+        use crate::subtotals::GroupBy;
+        let names = [("wf_1".to_owned(), "<b>Billing</b>".to_owned())].into();
+        assert_eq!(
+            group_label(GroupBy::Workflow, "wf_1", &names),
+            "<b>Billing</b>"
+        );
+        assert_eq!(group_label(GroupBy::Workflow, "wf_2", &names), "wf_2");
+        assert_eq!(group_label(GroupBy::Trigger, "cronjob", &names), "Cron job");
+        assert_eq!(group_label(GroupBy::Status, "failure", &names), "Failed");
+    }
 
     #[test]
     fn known_triggers_are_friendly_others_raw() {

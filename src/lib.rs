@@ -10,6 +10,7 @@
 pub mod api;
 pub mod charts;
 pub mod columns;
+pub mod compare;
 pub mod components;
 pub mod config;
 pub mod csv;
@@ -19,6 +20,7 @@ pub mod format;
 pub mod labels;
 pub mod loader;
 pub mod mount;
+pub mod period;
 pub mod refresh;
 pub mod retry;
 pub mod sentences;

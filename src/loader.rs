@@ -255,25 +255,26 @@ pub const LOAD_ALL_CONCURRENCY: usize = 4;
 /// walk reaches the end of the list, the cap is reached, the From filter
 /// makes older pages useless, the user cancels, a request fails, or the
 /// server misbehaves (see [`crate::walk`]).
-pub fn start_load_all(state: TableState, env: Rc<Env>) {
+pub fn start_load_all(state: TableState, env: Rc<Env>, from_day: Option<String>) {
     let walk = crate::walk::Walk::new(MAX_LIMIT, env.config.max_runs);
-    start_drive(state, env, walk);
+    start_drive(state, env, walk, from_day);
 }
 
 /// Continues a walk that stopped on an error, keeping what it had: the
 /// failed pages are asked again.
-pub fn continue_load_all(state: TableState, env: Rc<Env>) {
+pub fn continue_load_all(state: TableState, env: Rc<Env>, from_day: Option<String>) {
     let Some(walk) = env.resume.borrow_mut().take() else {
-        start_load_all(state, env);
+        start_load_all(state, env, from_day);
         return;
     };
-    start_drive(state, env, walk);
+    start_drive(state, env, walk, from_day);
 }
 
-fn start_drive(state: TableState, env: Rc<Env>, walk: crate::walk::Walk) {
+/// Starts driving `walk`; pages wholly older than `from_day` (the From
+/// filter, or the start of the period and its comparison) end it.
+fn start_drive(state: TableState, env: Rc<Env>, walk: crate::walk::Walk, from_day: Option<String>) {
     cancel_load_all(&env);
     env.resume.borrow_mut().take();
-    let from_day = state.filters.with_untracked(|f| f.from.clone());
     let loaded = walk.distinct();
     let drive = Rc::new(Drive {
         walk: RefCell::new(Some(walk)),
@@ -486,6 +487,7 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Env) {
         outcome: Some(text),
         error,
         resumable,
+        complete,
     });
 }
 

@@ -95,6 +95,8 @@ pub struct LoadAll {
     pub error: Option<ApiError>,
     /// The walk stopped on an error and can continue where it stopped.
     pub resumable: bool,
+    /// The walk reached the end of the list: every run is loaded.
+    pub complete: bool,
 }
 
 /// All signals of one instance. `Copy`, so closures capture it freely.
@@ -139,6 +141,14 @@ pub struct TableState {
     pub all_as_of: RwSignal<Option<f64>>,
     /// What the last refresh changed (or why it failed).
     pub refresh_note: RwSignal<Option<String>>,
+    /// The period preset (Custom: From/To as typed).
+    pub period: RwSignal<crate::period::Preset>,
+    /// Compare with the previous period (presets only).
+    pub compare: RwSignal<bool>,
+    /// What the subtotals, their chart and CSV group by.
+    pub group: RwSignal<crate::subtotals::GroupBy>,
+    /// Buckets of the time chart.
+    pub granularity: RwSignal<crate::period::Granularity>,
 }
 
 impl TableState {
@@ -164,6 +174,10 @@ impl TableState {
             page_as_of: RwSignal::new(None),
             all_as_of: RwSignal::new(None),
             refresh_note: RwSignal::new(None),
+            period: RwSignal::new(crate::period::Preset::Custom),
+            compare: RwSignal::new(true),
+            group: RwSignal::new(crate::subtotals::GroupBy::Workflow),
+            granularity: RwSignal::new(crate::period::Granularity::Day),
         }
     }
 

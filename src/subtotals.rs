@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::api::{Run, RunStatus};
+use crate::compare::{change_sort_key, Lookup, Prev};
 use crate::cu::{Cu, CuTotal, Money, PricePerCu};
 use crate::filter::RunSet;
 
@@ -11,7 +12,7 @@ use crate::filter::RunSet;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Subtotal {
     /// Workflow id (empty for the grand total).
-    pub workflow_id: String,
+    pub key: String,
     /// Runs covered.
     pub runs: usize,
     /// Runs with a valid CU value (the others are in no total).
@@ -67,52 +68,115 @@ pub struct Subtotals {
     pub total: Subtotal,
 }
 
+/// What the subtotals table groups runs by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GroupBy {
+    /// Workflow id (the default).
+    #[default]
+    Workflow,
+    /// Trigger source (`""` = none).
+    Trigger,
+    /// Status (the API value).
+    Status,
+}
+
+impl GroupBy {
+    /// Every choice, in the select's order.
+    pub const ALL: [GroupBy; 3] = [GroupBy::Workflow, GroupBy::Trigger, GroupBy::Status];
+
+    /// The option / URL key.
+    pub fn key(self) -> &'static str {
+        match self {
+            GroupBy::Workflow => "workflow",
+            GroupBy::Trigger => "trigger",
+            GroupBy::Status => "status",
+        }
+    }
+
+    /// "Workflow", "Trigger", "Status".
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupBy::Workflow => "Workflow",
+            GroupBy::Trigger => "Trigger",
+            GroupBy::Status => "Status",
+        }
+    }
+
+    /// The grouping of a key.
+    pub fn parse(key: &str) -> Option<GroupBy> {
+        GroupBy::ALL.into_iter().find(|g| g.key() == key)
+    }
+
+    /// A run's group key (the slow, obvious way: from the run itself).
+    pub fn of(self, run: &Run) -> &str {
+        match self {
+            GroupBy::Workflow => &run.workflow_id,
+            GroupBy::Trigger => run.trigger_source.as_deref().unwrap_or(""),
+            GroupBy::Status => run.status.as_str(),
+        }
+    }
+
+    /// Each run's group as an id, and the ids' keys, precomputed by the set.
+    pub fn ids(self, set: &RunSet) -> (&[u32], &[String]) {
+        match self {
+            GroupBy::Workflow => (&set.workflow_of, &set.workflows),
+            GroupBy::Trigger => (&set.trigger_of, &set.triggers),
+            GroupBy::Status => (&set.status_of, &set.statuses),
+        }
+    }
+}
+
 /// Subtotals over `runs[i]` for every `i` in `indices`: the slow, obvious
-/// version (a hash map by workflow id), kept as the test oracle that
+/// version (a hash map by group key), kept as the test oracle that
 /// [`compute_set`] is proven against; the product uses `compute_set`.
 #[cfg(test)]
-pub fn compute(runs: &[Run], indices: &[usize], price: Option<PricePerCu>) -> Subtotals {
-    let mut by_workflow: HashMap<&str, Subtotal> = HashMap::new();
+pub fn compute(
+    runs: &[Run],
+    indices: &[usize],
+    price: Option<PricePerCu>,
+    group: GroupBy,
+) -> Subtotals {
+    let mut by_key: HashMap<&str, Subtotal> = HashMap::new();
     let mut total = Subtotal::default();
     for &i in indices {
         let run = &runs[i];
-        by_workflow
-            .entry(run.workflow_id.as_str())
+        by_key
+            .entry(group.of(run))
             .or_insert_with(|| Subtotal {
-                workflow_id: run.workflow_id.clone(),
+                key: group.of(run).to_owned(),
                 ..Subtotal::default()
             })
             .add(run, price);
         total.add(run, price);
     }
-    let mut rows: Vec<Subtotal> = by_workflow.into_values().collect();
-    rows.sort_by(|a, b| {
-        b.cu.cmp(&a.cu)
-            .then_with(|| a.workflow_id.cmp(&b.workflow_id))
-    });
+    let mut rows: Vec<Subtotal> = by_key.into_values().collect();
+    rows.sort_by(|a, b| b.cu.cmp(&a.cu).then_with(|| a.key.cmp(&b.key)));
     Subtotals { rows, total }
 }
 
-/// [`compute`] over a run set, grouping by the set's workflow ids (no
+/// [`compute`] over a run set, grouping by the set's precomputed ids (no
 /// hashing per run): what the table uses at 100,000 runs.
-pub fn compute_set(set: &RunSet, indices: &[usize], price: Option<PricePerCu>) -> Subtotals {
-    let mut by_workflow: Vec<Option<Subtotal>> = vec![None; set.workflows.len()];
+pub fn compute_set(
+    set: &RunSet,
+    indices: &[usize],
+    price: Option<PricePerCu>,
+    group: GroupBy,
+) -> Subtotals {
+    let (ids, keys) = group.ids(set);
+    let mut by_key: Vec<Option<Subtotal>> = vec![None; keys.len()];
     let mut total = Subtotal::default();
     for &i in indices {
-        let run = &set.runs[i];
-        by_workflow[set.workflow_of[i] as usize]
+        let id = ids[i] as usize;
+        by_key[id]
             .get_or_insert_with(|| Subtotal {
-                workflow_id: run.workflow_id.clone(),
+                key: keys[id].clone(),
                 ..Subtotal::default()
             })
-            .add(run, price);
-        total.add(run, price);
+            .add(&set.runs[i], price);
+        total.add(&set.runs[i], price);
     }
-    let mut rows: Vec<Subtotal> = by_workflow.into_iter().flatten().collect();
-    rows.sort_by(|a, b| {
-        b.cu.cmp(&a.cu)
-            .then_with(|| a.workflow_id.cmp(&b.workflow_id))
-    });
+    let mut rows: Vec<Subtotal> = by_key.into_iter().flatten().collect();
+    rows.sort_by(|a, b| b.cu.cmp(&a.cu).then_with(|| a.key.cmp(&b.key)));
     Subtotals { rows, total }
 }
 
@@ -133,12 +197,22 @@ pub enum SubColumn {
     Failed,
     /// Runs in progress.
     InProgress,
+    /// CU in the previous period.
+    Previous,
+    /// Change of CU from the previous period.
+    Change,
 }
 
 impl SubColumn {
-    fn key(self, s: &Subtotal) -> (u128, &str) {
+    fn key<'a>(self, s: &'a Subtotal, before: &Lookup) -> (u128, &'a str) {
         match self {
-            SubColumn::Workflow => (0, s.workflow_id.as_str()),
+            SubColumn::Previous => match before.of(&s.key) {
+                Prev::Was(p) => (p.cu.0 + 1, ""),
+                Prev::Absent => (1, ""),
+                Prev::Unknown => (0, ""),
+            },
+            SubColumn::Change => (change_sort_key(before.of(&s.key).cu_change(s.cu)), ""),
+            SubColumn::Workflow => (0, s.key.as_str()),
             SubColumn::Runs => (s.runs as u128, ""),
             SubColumn::Cu => (s.cu.0, ""),
             SubColumn::Average => (s.average().map_or(0, |a| a.0), ""),
@@ -154,10 +228,11 @@ impl SubColumn {
     }
 }
 
-/// Orders `rows` by `col` (stable: equal keys keep the CU order).
-pub fn sort_rows(rows: &mut [&Subtotal], col: SubColumn, descending: bool) {
+/// Orders `rows` by `col` (stable: equal keys keep the CU order);
+/// `before` gives the previous period's figures for Previous and Change.
+pub fn sort_rows(rows: &mut [&Subtotal], col: SubColumn, descending: bool, before: &Lookup) {
     rows.sort_by(|a, b| {
-        let o = col.key(a).cmp(&col.key(b));
+        let o = col.key(a, before).cmp(&col.key(b, before));
         if descending {
             o.reverse()
         } else {
@@ -180,8 +255,8 @@ mod tests {
             run("d", "alerts", "cancelled", "", None, None),
         ];
         let price = PricePerCu::from_f64(0.002);
-        let s = compute(&runs, &[0, 1, 2, 3], price);
-        assert_eq!(s.rows[0].workflow_id, "billing");
+        let s = compute(&runs, &[0, 1, 2, 3], price, GroupBy::Workflow);
+        assert_eq!(s.rows[0].key, "billing");
         assert_eq!(s.rows[0].cu.to_plain(), "0.3000");
         assert_eq!(s.rows[0].failed_cu.to_plain(), "0.2000");
         assert_eq!(s.rows[0].largest, Some(Cu(2_000)));
@@ -202,20 +277,16 @@ mod tests {
             run("c", "alpha", "success", "", Some(1.0), None),
             run("d", "mid", "running", "", Some(3.0), None),
         ];
-        let s = compute(&runs, &[0, 1, 2, 3], None);
+        let s = compute(&runs, &[0, 1, 2, 3], None, GroupBy::Workflow);
         let mut rows: Vec<&Subtotal> = s.rows.iter().collect();
-        let ids = |rows: &[&Subtotal]| {
-            rows.iter()
-                .map(|r| r.workflow_id.clone())
-                .collect::<Vec<_>>()
-        };
-        sort_rows(&mut rows, SubColumn::Workflow, false);
+        let ids = |rows: &[&Subtotal]| rows.iter().map(|r| r.key.clone()).collect::<Vec<_>>();
+        sort_rows(&mut rows, SubColumn::Workflow, false, &Lookup::new(None));
         assert_eq!(ids(&rows), ["alpha", "mid", "zeta"]);
-        sort_rows(&mut rows, SubColumn::Runs, true);
+        sort_rows(&mut rows, SubColumn::Runs, true, &Lookup::new(None));
         assert_eq!(ids(&rows), ["alpha", "mid", "zeta"]);
-        sort_rows(&mut rows, SubColumn::Cu, true);
+        sort_rows(&mut rows, SubColumn::Cu, true, &Lookup::new(None));
         assert_eq!(ids(&rows), ["zeta", "mid", "alpha"]);
-        sort_rows(&mut rows, SubColumn::InProgress, true);
+        sort_rows(&mut rows, SubColumn::InProgress, true, &Lookup::new(None));
         assert_eq!(ids(&rows)[0], "mid");
         assert!(!SubColumn::Workflow.default_descending());
         assert!(SubColumn::Cu.default_descending());
@@ -240,11 +311,14 @@ mod properties {
         /// Σ subtotals = grand total = Σ covered rows, at display precision,
         /// for mixed magnitudes from 1e-4 to 1e9.
         #[test]
-        fn subtotals_add_up_exactly(values in proptest::collection::vec((0usize..6, arb_cu()), 0..40), keep in proptest::collection::vec(any::<bool>(), 40)) {
-            let runs: Vec<Run> = values.iter().enumerate().map(|(i, (wf, cu))| run(&format!("r{i}"), &format!("wf{wf}"), "success", "", *cu, None)).collect();
+        fn subtotals_add_up_exactly(values in proptest::collection::vec((0usize..6, 0usize..4, 0usize..3, arb_cu()), 0..40), keep in proptest::collection::vec(any::<bool>(), 40), group in 0usize..3) {
+            const STATUSES: [&str; 4] = ["success", "failure", "running", "cancelled"];
+            const TRIGGERS: [&str; 3] = ["", "cronjob", "webhook"];
+            let runs: Vec<Run> = values.iter().enumerate().map(|(i, (wf, st, tr, cu))| run(&format!("r{i}"), &format!("wf{wf}"), STATUSES[*st], "", *cu, Some(TRIGGERS[*tr]))).collect();
             let indices: Vec<usize> = (0..runs.len()).filter(|&i| keep[i]).collect();
             let price = PricePerCu::from_f64(0.0025);
-            let s = compute(&runs, &indices, price);
+            let group = GroupBy::ALL[group];
+            let s = compute(&runs, &indices, price, group);
             let mut sum_rows = CuTotal::default();
             let mut sum_cost = Money::default();
             for &i in &indices {
@@ -265,7 +339,7 @@ mod properties {
             prop_assert_eq!(s.total.cost, sum_cost);
             prop_assert_eq!(s.rows.iter().map(|r| r.runs).sum::<usize>(), indices.len());
             let set = RunSet::new(runs.clone(), crate::time::utc_date);
-            prop_assert_eq!(compute_set(&set, &indices, price), s);
+            prop_assert_eq!(compute_set(&set, &indices, price, group), s);
         }
     }
 }

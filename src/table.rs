@@ -6,19 +6,22 @@
 //! methods here, so each change (and what it resets, such as the client-side
 //! page) is written once.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::columns;
+use crate::compare::Previous;
 use crate::config::Config;
-use crate::filter::{facet_counts, FacetCounts, Filters};
+use crate::filter::{facet_counts_named, FacetCounts, Filters};
 use crate::format::Formatter;
 use crate::loader::{self, Env};
+use crate::period::{cover, previous, range, Cover, Day, Granularity, Period, Preset};
 use crate::sort::{sort_indices, toggle, Column};
 use crate::state::{Loaded, Scope, Shared, TableState};
-use crate::subtotals::{compute_set, SubColumn, Subtotals};
+use crate::subtotals::{compute_set, GroupBy, SubColumn, Subtotals};
 
 /// The context of one table instance.
 #[derive(Clone, Copy)]
@@ -44,6 +47,34 @@ pub struct Table {
     pub sub_sort: RwSignal<(SubColumn, bool)>,
     /// Bumped by "Clear filters", so inputs drop what is being typed.
     pub cleared: RwSignal<u64>,
+    /// Today in the component's zone and the time into it, read from the
+    /// clock (or the `now` option) when the period is chosen.
+    pub clock: Memo<(Day, i64)>,
+    /// The chosen preset's period and the one it is compared with.
+    pub period: Memo<Option<PeriodView>>,
+    /// Whether the loaded runs cover the period (and its comparison).
+    pub cover: Memo<Option<(Cover, Option<Cover>)>>,
+    /// The previous period's subtotals, when comparing.
+    pub previous: Memo<Shared<Option<Previous>>>,
+    /// First day of the week (ISO: 1 = Monday … 7 = Sunday).
+    pub week_start: u8,
+    /// Workflow display names (`workflowNames`).
+    pub names: StoredValue<Arc<BTreeMap<String, String>>>,
+}
+
+/// A chosen preset, its days, and the period it is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodView {
+    /// The preset.
+    pub preset: Preset,
+    /// Its days.
+    pub period: Period,
+    /// The previous period, when comparing.
+    pub previous: Option<Period>,
+    /// Today.
+    pub today: Day,
+    /// Milliseconds since today's midnight.
+    pub into_today: i64,
 }
 
 /// The table context of the component being built.
@@ -65,6 +96,8 @@ impl Table {
         );
         let per_cu = config.price.as_ref().map(|p| p.per_cu);
         let fmt = Arc::new(env.fmt.clone());
+        let names: StoredValue<Arc<BTreeMap<String, String>>> =
+            StoredValue::new(Arc::new(config.workflow_names.clone()));
 
         let scope_set: Memo<Option<Shared<Loaded>>> = Memo::new(move |_| match state.scope.get() {
             Scope::Page => state.page.with(|p| p.as_ref().map(|p| p.loaded.clone())),
@@ -74,7 +107,9 @@ impl Table {
             scope_set.with(|s| {
                 Shared::new(
                     s.as_ref()
-                        .map(|l| state.filters.with(|f| f.apply(&l.set)))
+                        .map(|l| {
+                            names.with_value(|n| state.filters.with(|f| f.apply_named(&l.set, n)))
+                        })
                         .unwrap_or_default(),
                 )
             })
@@ -102,7 +137,7 @@ impl Table {
                 filtered.with(|f| {
                     Shared::new(
                         s.as_ref()
-                            .map(|l| compute_set(&l.set, f, per_cu))
+                            .map(|l| compute_set(&l.set, f, per_cu, state.group.get()))
                             .unwrap_or_default(),
                     )
                 })
@@ -112,11 +147,88 @@ impl Table {
             scope_set.with(|s| {
                 Shared::new(
                     s.as_ref()
-                        .map(|l| state.filters.with(|f| facet_counts(&l.set, f)))
+                        .map(|l| {
+                            names.with_value(|n| {
+                                state.filters.with(|f| facet_counts_named(&l.set, f, n))
+                            })
+                        })
                         .unwrap_or_default(),
                 )
             })
         });
+        let now_option = config.now_ms;
+        let clock_fmt = fmt.clone();
+        let clock = Memo::new(move |_| {
+            state.period.track();
+            let now = now_option.unwrap_or_else(|| js_sys::Date::now() as i64);
+            crate::period::clock(now, |ms| {
+                crate::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
+            })
+        });
+        let period = Memo::new(move |_| {
+            let preset = state.period.get();
+            let (today, into_today) = clock.get();
+            let p = range(preset, today)?;
+            Some(PeriodView {
+                preset,
+                period: p,
+                previous: state.compare.get().then(|| previous(preset, p)),
+                today,
+                into_today,
+            })
+        });
+        let cover_of = Memo::new(move |_| {
+            let view = period.get()?;
+            let (from_head, complete) = match state.scope.get() {
+                Scope::All => (true, state.load_all.with(|l| l.complete)),
+                Scope::Page => state.page.with(|p| {
+                    p.as_ref().map_or((false, false), |p| {
+                        (p.offset == 0, p.offset == 0 && !p.has_more)
+                    })
+                }),
+            };
+            let oldest = scope_set.with(|s| {
+                s.as_ref().and_then(|l| {
+                    l.set
+                        .day_names
+                        .iter()
+                        .filter_map(|d| crate::period::parse(d))
+                        .min()
+                })
+            });
+            Some((
+                cover(from_head, complete, oldest, view.period.from),
+                view.previous
+                    .map(|p| cover(from_head, complete, oldest, p.from)),
+            ))
+        });
+        let previous_subtotals = Memo::new(move |_| {
+            let Some(prev) = period.get().and_then(|v| v.previous) else {
+                return Shared::new(None);
+            };
+            let loaded = cover_of.with(|c| matches!(c, Some((_, Some(Cover::Full)))));
+            let (from, to) = prev.keys();
+            Shared::new(scope_set.with(|s| {
+                s.as_ref().map(|l| {
+                    let indices = state.filters.with(|f| {
+                        Filters {
+                            from: Some(from),
+                            to: Some(to),
+                            ..f.clone()
+                        }
+                        .apply_named(&l.set, &names.get_value())
+                    });
+                    Previous {
+                        subtotals: compute_set(&l.set, &indices, per_cu, state.group.get()),
+                        loaded,
+                    }
+                })
+            }))
+        });
+        let week_start = config
+            .week_starts_on
+            .or_else(|| env.fmt.week_starts_on())
+            .unwrap_or(1);
         let table = Table {
             state,
             env: StoredValue::new_local(env),
@@ -130,6 +242,12 @@ impl Table {
             facets,
             sub_sort: RwSignal::new((SubColumn::Cu, true)),
             cleared: RwSignal::new(0),
+            clock,
+            period,
+            cover: cover_of,
+            previous: previous_subtotals,
+            week_start,
+            names,
         };
         provide_context(table);
         table
@@ -150,6 +268,18 @@ impl Table {
         self.env.with_value(|e| f(&e.config))
     }
 
+    /// How a group's key reads on screen: a workflow's display name (or its
+    /// id), a trigger's label, a status's label.
+    pub fn label(&self, group: GroupBy, key: &str) -> String {
+        self.names
+            .with_value(|n| crate::labels::group_label(group, key, n).into_owned())
+    }
+
+    /// A workflow's display name, or its id.
+    pub fn workflow_name(&self, id: &str) -> String {
+        self.label(GroupBy::Workflow, id)
+    }
+
     /// A prefix for element ids, unique to this instance.
     pub fn uid(&self) -> String {
         self.uid.get_value()
@@ -162,10 +292,20 @@ impl Table {
     }
 
     /// Changes the filters; back to the first loaded row. (Safe after
-    /// unmount: a debounced search may fire late.)
+    /// unmount: a debounced search may fire late.) From/To that no longer
+    /// match the period's days make the period Custom.
     pub fn update_filters(&self, f: impl FnOnce(&mut Filters)) {
         if self.state.filters.try_update(f).is_some() {
             self.state.view_offset.try_set(0);
+            if let Some(Some(view)) = self.period.try_get_untracked() {
+                let (from, to) = view.period.keys();
+                let same = self.state.filters.with_untracked(|f| {
+                    f.from.as_deref() == Some(from.as_str()) && f.to.as_deref() == Some(to.as_str())
+                });
+                if !same {
+                    self.state.period.try_set(Preset::Custom);
+                }
+            }
         }
     }
 
@@ -173,6 +313,72 @@ impl Table {
     pub fn clear_filters(&self) {
         self.update_filters(|f| *f = Filters::default());
         self.cleared.update(|n| *n += 1);
+    }
+
+    /// Chooses a period preset: its days fill From/To (Custom keeps them).
+    pub fn set_period(&self, preset: Preset) {
+        self.state.period.set(preset);
+        if let Some(view) = self.period.get_untracked() {
+            let (from, to) = view.period.keys();
+            self.state.filters.update(|f| {
+                f.from = Some(from);
+                f.to = Some(to);
+            });
+            self.state.view_offset.set(0);
+        }
+    }
+
+    /// "Compare with previous period".
+    pub fn set_compare(&self, on: bool) {
+        self.state.compare.set(on);
+    }
+
+    /// "Group by".
+    pub fn set_group(&self, group: GroupBy) {
+        self.state.group.set(group);
+    }
+
+    /// The time chart's "Granularity".
+    pub fn set_granularity(&self, granularity: Granularity) {
+        self.state.granularity.set(granularity);
+    }
+
+    /// Filters to a group of the subtotals (a workflow, trigger or status),
+    /// or clears that filter when it is the one set (a bar click).
+    pub fn toggle_group(&self, key: &str) {
+        match self.state.group.get_untracked() {
+            GroupBy::Workflow => self.toggle_workflow(key),
+            GroupBy::Trigger => self.update_filters(|f| {
+                f.trigger = if f.trigger.as_deref() == Some(key) {
+                    None
+                } else {
+                    Some(key.to_owned())
+                }
+            }),
+            GroupBy::Status => self.update_filters(|f| {
+                f.statuses = if f.statuses == [key] {
+                    Vec::new()
+                } else {
+                    vec![key.to_owned()]
+                }
+            }),
+        }
+    }
+
+    /// The day "Load all runs" may stop before: the From filter, or the
+    /// first day of the period's comparison when that is earlier.
+    fn load_from(&self) -> Option<String> {
+        let from = self.state.filters.with_untracked(|f| f.from.clone());
+        match self.period.get_untracked().and_then(|v| v.previous) {
+            Some(prev) => {
+                let prev_from = crate::period::day_key(prev.from);
+                Some(match from {
+                    Some(f) if f < prev_from => f,
+                    _ => prev_from,
+                })
+            }
+            None => from,
+        }
     }
 
     /// Filters to `workflow`, or clears that filter when it is the one set
@@ -245,12 +451,12 @@ impl Table {
 
     /// "Load all runs".
     pub fn load_all(&self) {
-        loader::start_load_all(self.state, self.env());
+        loader::start_load_all(self.state, self.env(), self.load_from());
     }
 
     /// "Continue loading" after a walk stopped on an error.
     pub fn continue_loading(&self) {
-        loader::continue_load_all(self.state, self.env());
+        loader::continue_load_all(self.state, self.env(), self.load_from());
     }
 
     /// "Cancel" the walk in progress.

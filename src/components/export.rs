@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::csv::{file_name, runs_csv, subtotals_csv};
+use crate::csv::{file_name, runs_csv, subtotals_csv, SubtotalsShape};
 use crate::table::use_table;
 
 /// Offers `content` as a download named `file_name`. Returns an error text
@@ -46,7 +46,9 @@ pub fn ExportRuns() -> impl IntoView {
         };
         let (org, csv) = t.with_config(|c| {
             let price = c.price.as_ref().map(|p| (p.per_cu, p.currency.as_str()));
-            let csv = sorted.with_untracked(|idx| runs_csv(&set.set.runs, idx, price));
+            let csv = t.names.with_value(|names| {
+                sorted.with_untracked(|idx| runs_csv(&set.set.runs, idx, price, names))
+            });
             (c.org_id.clone(), csv)
         });
         let _ = download_csv(&file_name(&org, "runs", &today()), &csv);
@@ -61,7 +63,7 @@ pub fn ExportRuns() -> impl IntoView {
 #[component]
 pub fn ExportSubtotals() -> impl IntoView {
     let t = use_table();
-    let (scope_set, subtotals) = (t.scope_set, t.subtotals);
+    let (scope_set, subtotals, previous) = (t.scope_set, t.subtotals, t.previous);
     let export = move |_| {
         let (org, currency) = t.with_config(|c| {
             (
@@ -69,7 +71,20 @@ pub fn ExportSubtotals() -> impl IntoView {
                 c.price.as_ref().map(|p| p.currency.clone()),
             )
         });
-        let csv = subtotals.with_untracked(|s| subtotals_csv(s, currency.as_deref()));
+        let previous = previous.get_untracked();
+        let csv = t.names.with_value(|names| {
+            subtotals.with_untracked(|s| {
+                subtotals_csv(
+                    s,
+                    SubtotalsShape {
+                        group: t.state.group.get_untracked(),
+                        currency: currency.as_deref(),
+                        previous: Option::as_ref(&*previous.0),
+                        names,
+                    },
+                )
+            })
+        });
         let _ = download_csv(&file_name(&org, "subtotals", &today()), &csv);
     };
     let no_data = move || scope_set.with(Option::is_none);

@@ -1,32 +1,86 @@
-//! Rows of the "CU by workflow" table: one per workflow (its name filters the
-//! runs to it) and the Total row.
+//! Rows of the subtotals table: one per group (its name filters the runs to
+//! it), with the previous period and the change when comparing, and the
+//! Total row.
 
 use leptos::prelude::*;
 
 use crate::charts::colour_of;
+use crate::compare::{rows_with_gone, Lookup, Prev, Previous};
 use crate::cu::CuTotal;
 use crate::format::Formatter;
+use crate::period::Change;
 use crate::subtotals::{sort_rows, SubColumn, Subtotal, Subtotals};
 use crate::table::Table;
 
 /// The rows in the table's sort order, each with its colour: colours are CU
-/// ranks (`s.rows` is in CU order), as in the charts.
-pub fn ranked_rows(s: &Subtotals, col: SubColumn, desc: bool) -> Vec<(usize, &Subtotal)> {
+/// ranks (`s.rows` is in CU order), as in the charts. With a loaded
+/// previous period, groups with runs only before follow as zero rows.
+pub fn ranked_rows(
+    s: &Subtotals,
+    previous: Option<&Previous>,
+    col: SubColumn,
+    desc: bool,
+) -> Vec<(usize, Subtotal)> {
     let rank: std::collections::HashMap<&str, usize> = s
         .rows
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.workflow_id.as_str(), i))
+        .map(|(i, r)| (r.key.as_str(), i))
         .collect();
-    let mut ordered: Vec<&Subtotal> = s.rows.iter().collect();
-    sort_rows(&mut ordered, col, desc);
+    let rows = rows_with_gone(s, previous);
+    let mut ordered: Vec<&Subtotal> = rows.iter().collect();
+    sort_rows(&mut ordered, col, desc, &Lookup::new(previous));
     ordered
         .into_iter()
-        .map(|r| (colour_of(rank[r.workflow_id.as_str()]), r))
+        .map(|r| {
+            let rank = rank.get(r.key.as_str()).copied().unwrap_or(usize::MAX);
+            (colour_of(rank), r.clone())
+        })
         .collect()
 }
 
-/// One workflow's row.
+/// The Previous and Change cells of a row (CU, and cost on a second line
+/// when priced).
+pub fn compare_cells(fmt: &Formatter, r: &Subtotal, prev: Prev, has_price: bool) -> impl IntoView {
+    let previous = match prev {
+        Prev::Unknown => ("—".to_owned(), None),
+        Prev::Absent => (
+            fmt.cu_total(CuTotal(0)),
+            has_price.then(|| fmt.money(Default::default())),
+        ),
+        Prev::Was(p) => (fmt.cu_total(p.cu), has_price.then(|| fmt.money(p.cost))),
+    };
+    let text = |c: Change, amount: &dyn Fn(i128) -> String| match c {
+        Change::Unknown => "—".to_owned(),
+        Change::New => "new".to_owned(),
+        Change::Delta {
+            diff,
+            tenths: Some(t),
+        } => {
+            format!("{} ({})", amount(diff), fmt.signed_percent(t))
+        }
+        Change::Delta { diff, tenths: None } => amount(diff),
+    };
+    let change = text(prev.cu_change(r.cu), &|d| fmt.signed_cu(d));
+    let cost_change = has_price.then(|| text(prev.cost_change(r.cost), &|d| fmt.signed_money(d)));
+    let direction = match prev.cu_change(r.cu) {
+        Change::Delta { diff, .. } if diff > 0 => "cu-num cu-up",
+        Change::Delta { diff, .. } if diff < 0 => "cu-num cu-down",
+        _ => "cu-num",
+    };
+    view! {
+        <td class="cu-num cu-col-prev">
+            {previous.0}
+            {previous.1.map(|m| view! { <span class="cu-line2">{m}</span> })}
+        </td>
+        <td class=direction>
+            {change}
+            {cost_change.map(|m| view! { <span class="cu-line2">{m}</span> })}
+        </td>
+    }
+}
+
+/// One group's row.
 pub fn subtotal_row(
     t: Table,
     fmt: &Formatter,
@@ -34,26 +88,32 @@ pub fn subtotal_row(
     r: &Subtotal,
     total: CuTotal,
     has_price: bool,
+    prev: Option<Prev>,
 ) -> impl IntoView {
-    let wf = r.workflow_id.clone();
+    let key = r.key.clone();
+    let label = t.label(t.state.group.get_untracked(), &key);
     let share = fmt.percent(r.cu, total);
     let width = if total.0 == 0 {
         0.0
     } else {
         r.cu.as_f64() / total.as_f64() * 100.0
     };
-    let filter_to = wf.clone();
+    let title = if label == key {
+        format!("Show only runs of {key}")
+    } else {
+        format!("Show only runs of {label} ({key})")
+    };
     view! {
         <tr>
             <th scope="row">
                 <button
                     type="button"
                     class="cu-link cu-trunc"
-                    title=format!("Show only runs of {wf}")
-                    on:click=move |_| t.update_filters(|f| f.workflow = Some(filter_to.clone()))
+                    title=title
+                    on:click=move |_| t.toggle_group(&key)
                 >
                     <span class=format!("cu-swatch cu-c{colour}") aria-hidden="true"></span>
-                    {wf.clone()}
+                    {label}
                 </button>
             </th>
             <td class="cu-num">{fmt.count(r.runs as u64)}</td>
@@ -69,12 +129,18 @@ pub fn subtotal_row(
             <td class="cu-num">{fmt.cu_total(r.failed_cu)}</td>
             <td class="cu-num">{fmt.count(r.in_progress as u64)}</td>
             {has_price.then(|| view! { <td class="cu-num">{fmt.money(r.cost)}</td> })}
+            {prev.map(|p| compare_cells(fmt, r, p, has_price))}
         </tr>
     }
 }
 
 /// The Total row.
-pub fn total_row(fmt: &Formatter, t: &Subtotal, has_price: bool) -> impl IntoView {
+pub fn total_row(
+    fmt: &Formatter,
+    t: &Subtotal,
+    has_price: bool,
+    prev: Option<Prev>,
+) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">"Total"</th>
@@ -86,6 +152,7 @@ pub fn total_row(fmt: &Formatter, t: &Subtotal, has_price: bool) -> impl IntoVie
             <td class="cu-num">{fmt.cu_total(t.failed_cu)}</td>
             <td class="cu-num">{fmt.count(t.in_progress as u64)}</td>
             {has_price.then(|| view! { <td class="cu-num">{fmt.money(t.cost)}</td> })}
+            {prev.map(|p| compare_cells(fmt, t, p, has_price))}
         </tr>
     }
 }

@@ -55,7 +55,7 @@ pub fn WorkflowBars(
             })
             .collect_view();
         let text = |b: &Bar| {
-            let label = match b.workflow {
+            let label = match b.key {
                 Some(_) => b.label().to_owned(),
                 None => format!("Other ({} workflows)", b.workflows),
             };
@@ -70,7 +70,7 @@ pub fn WorkflowBars(
             .iter()
             .enumerate()
             .filter_map(|(i, b)| {
-                let wf = b.workflow.clone()?;
+                let wf = b.key.clone()?;
                 let pressed = (filtered_to.as_deref() == Some(wf.as_str())).to_string();
                 let tabindex = if i == 0 { "0" } else { "-1" };
                 Some(view! {
@@ -90,7 +90,7 @@ pub fn WorkflowBars(
                 })
             })
             .collect_view();
-        let other = bars.iter().enumerate().find(|(_, b)| b.workflow.is_none()).map(|(i, b)| {
+        let other = bars.iter().enumerate().find(|(_, b)| b.key.is_none()).map(|(i, b)| {
             view! {
                 <div class="cu-bar-hit cu-bar-other" style=format!("top:{}px;height:{ROW}px", i * ROW)>
                     {text(b)}

@@ -10,6 +10,7 @@ use super::chart_keys::one_tab_stop;
 use super::workflow_bars::WorkflowBars;
 use super::workflow_figures::WorkflowFigures;
 use crate::charts::{workflow_bars, Bar};
+use crate::compare::Lookup;
 use crate::state::Shared;
 use crate::table::use_table;
 
@@ -18,12 +19,16 @@ use crate::table::use_table;
 pub fn WorkflowChart() -> impl IntoView {
     let t = use_table();
     // The bars follow the subtotals table's sort.
-    let (subtotals, sort, uid) = (t.subtotals, t.sub_sort, t.uid());
+    let (subtotals, sort, uid, previous) = (t.subtotals, t.sub_sort, t.uid(), t.previous);
     let as_table = RwSignal::new(false);
     let bars: Memo<Shared<Vec<Bar>>> = Memo::new(move |_| {
         let (col, desc) = sort.get();
-        subtotals.with(|s| Shared::new(workflow_bars(s, col, desc)))
+        previous.with(|p| {
+            let before = Lookup::new(Option::as_ref(&*p.0));
+            subtotals.with(|s| Shared::new(workflow_bars(s, col, desc, &before)))
+        })
     });
+    let title = move || format!("CU by {}", t.state.group.get().key());
     let heading_id = format!("{uid}-bars-title");
     let picture = move || view! { <WorkflowBars bars /> };
     let table = move || view! { <WorkflowFigures bars /> };
@@ -43,7 +48,7 @@ pub fn WorkflowChart() -> impl IntoView {
     let heading_ref = heading_id.clone();
     view! {
         <figure class="cu-chart" aria-labelledby=heading_id node_ref=figure>
-            <ChartHead heading_id=heading_ref as_table>"CU by workflow"</ChartHead>
+            <ChartHead heading_id=heading_ref as_table>{title}</ChartHead>
             {move || if as_table.get() { table().into_any() } else { picture().into_any() }}
         </figure>
     }

@@ -22,7 +22,7 @@ pub fn WorkflowFigures(
         let rows = bars
         .iter()
         .map(|b| {
-            let label = match b.workflow {
+            let label = match b.key {
                 Some(_) => b.label().to_owned(),
                 None => format!("Other ({} workflows)", b.workflows),
             };

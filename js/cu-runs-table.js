@@ -28,6 +28,15 @@ const ATTRIBUTES = {
   'refresh-seconds': ['refreshSeconds', Number],
   columns: ['columns', (v) => v.split(',').map((key) => key.trim()).filter(Boolean)],
   credentials: ['credentials', String],
+  period: ['period', String],
+  'week-starts-on': ['weekStartsOn', Number],
+  'budget-cu': ['budgetCu', Number],
+  'budget-period': ['budgetPeriod', String],
+  'group-by': ['groupBy', String],
+  granularity: ['granularity', String],
+  // JSON; text that is not JSON reaches mount as a string, which names the option in its error.
+  'workflow-names': ['workflowNames', (v) => { try { return JSON.parse(v); } catch { return v; } }],
+  now: ['now', String],
 };
 
 export class CuRunsTable extends HTMLElement {

@@ -52,7 +52,7 @@ check "clippy (wasm32) -D warnings" cargo clippy -p cu-cost-table --all-targets 
 suite "native tests (api, logic, demo-api contract)" cargo test --workspace
 
 cargo build -q -p demo-api || { FAILED=$((FAILED + 1)); echo "FAILED: demo-api build"; }
-if start_demo --runs 1500; then
+if start_demo --runs 1500 --now 2026-11-28T12:00:00Z; then
   export CU_DEMO_API="$DEMO_URL"
   echo "demo API for browser tests: $CU_DEMO_API"
   for t in tests/*.rs; do
@@ -66,7 +66,7 @@ fi
 # The standalone page and the package as users get them: the Trunk build and
 # pkg/ (wasm-pack), served by the demo API.
 if trunk build --release --offline >"$LOG_DIR/trunk.log" 2>&1 && bash scripts/build-pkg.sh >>"$LOG_DIR/trunk.log" 2>&1; then
-  if start_demo --runs 1500 --dist dist --root .; then
+  if start_demo --runs 1500 --now 2026-11-28T12:00:00Z --dist dist --root .; then
     suite "end-to-end (headless Chromium)" node tests/e2e/run.mjs "$DEMO_URL"
   else
     FAILED=$((FAILED + 1))

@@ -11,7 +11,8 @@ use std::fmt::Write as _;
 use crate::cu::CuTotal;
 use crate::filter::RunSet;
 use crate::format::Formatter;
-use crate::subtotals::{sort_rows, SubColumn, Subtotal, Subtotals};
+use crate::period::Granularity;
+use crate::subtotals::{sort_rows, GroupBy, SubColumn, Subtotal, Subtotals};
 use crate::time::{days_from_civil, utc_date};
 
 /// Workflows with a bar of their own; the rest are one "Other" bar.
@@ -39,13 +40,18 @@ pub struct Bar {
     pub runs: usize,
     /// Colour index.
     pub colour: usize,
-    /// Workflows merged into it ("Other" only; 1 otherwise).
+    /// Groups merged into it ("Other" only; 1 otherwise).
     pub workflows: usize,
+    /// How the key reads on screen; empty: the key itself.
+    pub name: String,
 }
 
 impl Bar {
     /// The bar's label.
     pub fn label(&self) -> &str {
+        if !self.name.is_empty() {
+            return &self.name;
+        }
         self.key.as_deref().unwrap_or("Other")
     }
 }
@@ -74,6 +80,7 @@ pub fn workflow_bars(
             runs: r.runs,
             colour: colour_of(rank[r.key.as_str()]),
             workflows: 1,
+            name: String::new(),
         })
         .collect();
     let rest = &s.rows[top..];
@@ -88,6 +95,7 @@ pub fn workflow_bars(
             runs: rest.iter().map(|r| r.runs).sum(),
             colour: OTHER_COLOUR,
             workflows: rest.len(),
+            name: String::new(),
         });
     }
     bars
@@ -103,41 +111,57 @@ pub fn fraction(part: CuTotal, whole: CuTotal) -> f64 {
 }
 
 /// The bar chart's accessible name: its main fact, the largest shares.
-pub fn workflow_chart_name(s: &Subtotals, fmt: &Formatter) -> String {
+pub fn workflow_chart_name(
+    s: &Subtotals,
+    fmt: &Formatter,
+    group: GroupBy,
+    label: &dyn Fn(&str) -> String,
+) -> String {
+    let by = group.key();
     if s.rows.is_empty() {
-        return "CU by workflow: no runs in scope".to_owned();
+        return format!("CU by {by}: no runs in scope");
     }
-    let mut name = String::from("CU by workflow: ");
+    let mut name = format!("CU by {by}: ");
     let shown = s.rows.len().min(3);
     for (i, r) in s.rows[..shown].iter().enumerate() {
         if i > 0 {
             name.push_str(", ");
         }
-        let _ = write!(name, "{} {}", r.key, fmt.percent(r.cu, s.total.cu));
+        let _ = write!(name, "{} {}", label(&r.key), fmt.percent(r.cu, s.total.cu));
     }
     match s.rows.len() - shown {
         0 => {}
-        1 => name.push_str(", and 1 more workflow"),
         n => {
-            let _ = write!(name, ", and {n} more workflows");
+            let _ = write!(
+                name,
+                ", and {n} more {}",
+                crate::subtotals::plural_group(group, n)
+            );
         }
     }
     let _ = write!(name, " (total {} CU)", fmt.cu_total(s.total.cu));
     name
 }
 
-/// A series of the day chart: a top workflow or "Other".
+/// A series of the day chart: a top group (workflow, trigger or status) or
+/// "Other".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Series {
-    /// The workflow; `None` for "Other".
+    /// The group's key; `None` for "Other".
     pub key: Option<String>,
     /// Colour index.
     pub colour: usize,
+    /// How the key reads on screen (a workflow's name, a trigger's label);
+    /// empty: the key itself.
+    pub name: String,
 }
 
 impl Series {
     /// The series' label.
     pub fn label(&self) -> &str {
+        if !self.name.is_empty() {
+            return &self.name;
+        }
         self.key.as_deref().unwrap_or("Other")
     }
 }
@@ -155,9 +179,12 @@ pub struct DayStack {
     pub parts: Vec<CuTotal>,
 }
 
-/// "CU per day": every day from the first to the last run in scope.
+/// "CU per day" (or week, or month): every bucket from the first to the
+/// last run in scope.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Daily {
+    /// Bucket size.
+    pub granularity: Granularity,
     /// Top workflows by CU, then "Other" when there are more.
     pub series: Vec<Series>,
     /// Consecutive days, empty ones included.
@@ -168,6 +195,36 @@ pub struct Daily {
     pub earlier: usize,
     /// The largest day total.
     pub max: CuTotal,
+}
+
+/// How the time chart is cut and stacked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// What the series are (the subtotals' grouping).
+    pub group: GroupBy,
+    /// Day, week or month buckets.
+    pub granularity: Granularity,
+    /// First day of a week (ISO weekday).
+    pub week_start: u8,
+}
+
+impl Default for Shape {
+    fn default() -> Shape {
+        Shape {
+            group: GroupBy::Workflow,
+            granularity: Granularity::Day,
+            week_start: 1,
+        }
+    }
+}
+
+/// How a bucket reads: `2026-11-28`, `week of 2026-11-23`, `2026-11`.
+pub fn bucket_label(start: &str, granularity: Granularity) -> String {
+    match granularity {
+        Granularity::Day => start.to_owned(),
+        Granularity::Week => format!("week of {start}"),
+        Granularity::Month => start.get(..7).unwrap_or(start).to_owned(),
+    }
 }
 
 /// Parses `YYYY-MM-DD` into days since 1970-01-01.
@@ -185,7 +242,12 @@ pub fn parse_day(day: &str) -> Option<i64> {
 /// Aggregates `set.runs[i]` for `i` in `indices` by start day (`set.day_of`,
 /// already in the component's time zone) and by series (the top
 /// [`TOP_SERIES`] workflows of `s`). One pass over the runs.
-pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals) -> Daily {
+pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals, shape: Shape) -> Daily {
+    let Shape {
+        group,
+        granularity,
+        week_start,
+    } = shape;
     let top = s.rows.len().min(TOP_SERIES);
     let mut series: Vec<Series> = s.rows[..top]
         .iter()
@@ -193,17 +255,19 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals) -> Daily {
         .map(|(i, r)| Series {
             key: Some(r.key.clone()),
             colour: colour_of(i),
+            name: String::new(),
         })
         .collect();
     if s.rows.len() > top {
         series.push(Series {
             key: None,
             colour: OTHER_COLOUR,
+            name: String::new(),
         });
     }
-    // Series slot per workflow id of the set (the top ones, else "Other").
-    let slot_of: Vec<usize> = set
-        .workflows
+    // Series slot per group id of the set (the top ones, else "Other").
+    let (group_of, keys) = group.ids(set);
+    let slot_of: Vec<usize> = keys
         .iter()
         .map(|w| {
             s.rows[..top]
@@ -223,7 +287,7 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals) -> Daily {
         acc.runs += 1;
         if let Some(cu) = run.cu {
             acc.total.add(cu);
-            acc.parts[slot_of[set.workflow_of[i] as usize]].add(cu);
+            acc.parts[slot_of[group_of[i] as usize]].add(cu);
         }
     }
     let mut undated = 0;
@@ -240,14 +304,22 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals) -> Daily {
         keyed.iter().map(|k| k.0).max(),
     ) else {
         return Daily {
+            granularity,
             series,
             undated,
             ..Daily::default()
         };
     };
-    let start = first.max(last - MAX_DAYS + 1);
-    let mut days: Vec<DayStack> = (start..=last)
-        .map(|n| DayStack {
+    let start = granularity.bucket(first.max(last - MAX_DAYS + 1), week_start);
+    let mut starts = Vec::new();
+    let mut b = start;
+    while b <= last {
+        starts.push(b);
+        b = granularity.next(b);
+    }
+    let mut days: Vec<DayStack> = starts
+        .iter()
+        .map(|&n| DayStack {
             day: utc_date(n * 86_400_000),
             parts: vec![CuTotal::default(); width],
             ..DayStack::default()
@@ -258,14 +330,18 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals) -> Daily {
         if n < start {
             earlier += stack.runs;
         } else {
-            let slot = &mut days[(n - start) as usize];
-            slot.runs = stack.runs;
-            slot.total = stack.total;
-            slot.parts = stack.parts;
+            let at = starts.partition_point(|&b| b <= n) - 1;
+            let slot = &mut days[at];
+            slot.runs += stack.runs;
+            slot.total.add_total(stack.total);
+            for (acc, part) in slot.parts.iter_mut().zip(stack.parts) {
+                acc.add_total(part);
+            }
         }
     }
     let max = days.iter().map(|d| d.total).max().unwrap_or_default();
     Daily {
+        granularity,
         series,
         days,
         undated,
@@ -276,8 +352,9 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals) -> Daily {
 
 /// The day chart's accessible name: its span and its peak.
 pub fn daily_chart_name(d: &Daily, zone: &str, fmt: &Formatter) -> String {
+    let unit = d.granularity.key();
     let (Some(first), Some(last)) = (d.days.first(), d.days.last()) else {
-        return format!("CU per day ({zone}): no dated runs in scope");
+        return format!("CU per {unit} ({zone}): no dated runs in scope");
     };
     let peak = d
         .days
@@ -285,19 +362,20 @@ pub fn daily_chart_name(d: &Daily, zone: &str, fmt: &Formatter) -> String {
         .rev()
         .max_by_key(|day| day.total)
         .unwrap_or(first);
+    let label = |day: &DayStack| bucket_label(&day.day, d.granularity);
     let span = if d.days.len() == 1 {
-        format!("1 day, {}", first.day)
+        format!("1 {unit}, {}", label(first))
     } else {
         format!(
-            "{} days from {} to {}",
+            "{} {unit}s from {} to {}",
             fmt.count(d.days.len() as u64),
-            first.day,
-            last.day
+            label(first),
+            label(last)
         )
     };
     format!(
-        "CU per day ({zone}): {span}; peak {} with {} CU",
-        peak.day,
+        "CU per {unit} ({zone}): {span}; peak {} with {} CU",
+        label(peak),
         fmt.cu_total(peak.total)
     )
 }
@@ -312,7 +390,11 @@ pub fn day_detail(d: &Daily, index: usize, fmt: &Formatter) -> String {
         1 => "1 run".to_owned(),
         n => format!("{} runs", fmt.count(n as u64)),
     };
-    let mut text = format!("{}: {} CU in {runs}", day.day, fmt.cu_total(day.total));
+    let mut text = format!(
+        "{}: {} CU in {runs}",
+        bucket_label(&day.day, d.granularity),
+        fmt.cu_total(day.total)
+    );
     let parts: Vec<String> = d
         .series
         .iter()
@@ -324,6 +406,62 @@ pub fn day_detail(d: &Daily, index: usize, fmt: &Formatter) -> String {
         let _ = write!(text, " — {}", parts.join(", "));
     }
     text
+}
+
+/// The running total of the buckets (exact), for the cumulative line.
+pub fn cumulative(d: &Daily) -> Vec<CuTotal> {
+    let mut sum = CuTotal::default();
+    d.days
+        .iter()
+        .map(|day| {
+            sum.add_total(day.total);
+            sum
+        })
+        .collect()
+}
+
+/// The cumulative line against a budget, in the plot's coordinates
+/// (`0 0 buckets 100`, on its own axis up to the larger of the budget and
+/// the last running total): the polyline's points and the budget line's y.
+pub fn cumulative_line(d: &Daily, budget: CuTotal) -> (String, f64) {
+    let sums = cumulative(d);
+    let top = sums.last().copied().unwrap_or_default().max(budget);
+    let scale = if top.0 == 0 {
+        0.0
+    } else {
+        100.0 / top.as_f64()
+    };
+    let mut points = String::new();
+    for (x, sum) in sums.iter().enumerate() {
+        let _ = write!(
+            points,
+            "{:.2},{:.3} ",
+            x as f64 + 0.5,
+            100.0 - sum.as_f64() * scale
+        );
+    }
+    (
+        points.trim_end().to_owned(),
+        100.0 - budget.as_f64() * scale,
+    )
+}
+
+/// What the cumulative line says about the budget, for the chart's
+/// accessible name: the bucket where the running total reaches it, or that
+/// it stays below.
+pub fn budget_note(d: &Daily, budget: CuTotal, fmt: &Formatter) -> String {
+    let sums = cumulative(d);
+    let budget_text = format!("{} CU budget", fmt.cu_total(budget));
+    match sums.iter().position(|s| *s >= budget) {
+        Some(i) => format!(
+            "cumulative CU reaches the {budget_text} on {}",
+            bucket_label(&d.days[i].day, d.granularity)
+        ),
+        None => format!(
+            "cumulative CU ({} CU) stays below the {budget_text}",
+            fmt.cu_total(sums.last().copied().unwrap_or_default())
+        ),
+    }
 }
 
 /// One SVG path per series: a rectangle per day, stacked from the bottom in
@@ -424,14 +562,15 @@ mod tests {
         let set = many_workflows(5);
         let s = compute(&set.runs, &[0, 1, 2, 3, 4], None, GroupBy::Workflow);
         assert_eq!(
-            workflow_chart_name(&s, &fmt),
+            workflow_chart_name(&s, &fmt, GroupBy::Workflow, &|k| k.to_owned()),
             "CU by workflow: wf04 33.3 %, wf03 26.7 %, wf02 20.0 %, and 2 more workflows (total 15.0000 CU)"
         );
         assert_eq!(
-            workflow_chart_name(&Subtotals::default(), &fmt),
+            workflow_chart_name(&Subtotals::default(), &fmt, GroupBy::Workflow, &|k| k
+                .to_owned()),
             "CU by workflow: no runs in scope"
         );
-        let d = daily(&set, &[0, 1, 2, 3, 4], &s);
+        let d = daily(&set, &[0, 1, 2, 3, 4], &s, Shape::default());
         assert_eq!(
             daily_chart_name(&d, "UTC", &fmt),
             "CU per day (UTC): 1 day, 2026-11-02; peak 2026-11-02 with 15.0000 CU"
@@ -475,7 +614,7 @@ mod tests {
         let set = set_of(runs);
         let idx = [0, 1, 2, 3, 4];
         let s = compute(&set.runs, &idx, None, GroupBy::Workflow);
-        let d = daily(&set, &idx, &s);
+        let d = daily(&set, &idx, &s, Shape::default());
         let days: Vec<&str> = d.days.iter().map(|x| x.day.as_str()).collect();
         assert_eq!(
             days,
@@ -519,7 +658,7 @@ mod tests {
         ];
         let set = set_of(runs);
         let s = compute(&set.runs, &[0, 1], None, GroupBy::Workflow);
-        let d = daily(&set, &[0, 1], &s);
+        let d = daily(&set, &[0, 1], &s, Shape::default());
         assert_eq!(d.days.len() as i64, MAX_DAYS);
         assert_eq!(d.earlier, 1);
         assert_eq!(d.days.last().unwrap().day, "2026-11-01");
@@ -561,7 +700,7 @@ mod properties {
                 bars_sum.add_total(b.cu);
             }
             prop_assert_eq!(bars_sum, s.total.cu);
-            let d = daily(&set, &idx, &s);
+            let d = daily(&set, &idx, &s, Shape::default());
             let mut days_sum = CuTotal::default();
             for day in &d.days {
                 let mut parts = CuTotal::default();

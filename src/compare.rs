@@ -131,7 +131,7 @@ pub fn change_sort_key(c: Change) -> u128 {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::filter::{Filters, RunSet};

@@ -16,6 +16,7 @@ pub mod config;
 pub mod csv;
 pub mod cu;
 pub mod filter;
+pub mod finance;
 pub mod format;
 pub mod labels;
 pub mod loader;

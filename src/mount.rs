@@ -55,6 +55,22 @@ export interface MountOptions {
   refreshSeconds?: number;
   /** Columns of the runs table, in order (default: all). */
   columns?: Array<"run" | "workflow" | "status" | "trigger" | "started" | "finished" | "duration" | "cu" | "cost">;
+  /** Period preset at start, filling From/To (default "custom": no dates). */
+  period?: "today" | "last-7-days" | "last-30-days" | "this-month" | "last-month" | "this-quarter" | "custom";
+  /** First day of the week, 1 = Monday … 7 = Sunday (default: the locale's, else Monday). */
+  weekStartsOn?: number;
+  /** CU budget per month: the budget sentence and the cumulative line of the time chart. */
+  budgetCu?: number;
+  /** What budgetCu is per (only "month" for now; the default). */
+  budgetPeriod?: "month";
+  /** Subtotals grouping at start (default "workflow"). */
+  groupBy?: "workflow" | "trigger" | "status";
+  /** Time chart buckets at start (default "day"). */
+  granularity?: "day" | "week" | "month";
+  /** Display names of workflow ids, shown as text wherever a workflow appears (ids stay on hover and in CSV). */
+  workflowNames?: Record<string, string>;
+  /** The instant periods are computed from, RFC 3339 (default: the browser's clock). */
+  now?: string;
 }
 
 /**

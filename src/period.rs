@@ -230,17 +230,17 @@ pub fn short_date(day: Day, this_year: i64) -> String {
     }
 }
 
-/// How a preset's period is named in a sentence: "this month",
-/// "the last 7 days", "October" (for Last month).
+/// How a preset's period follows a figure in a sentence ("48 CU this
+/// month"): "today", "in the last 7 days", "this month", "in October".
 pub fn period_name(preset: Preset, period: Period, today: Day) -> String {
     let this_year = ymd(today).0;
     match preset {
         Preset::Today => "today".to_owned(),
-        Preset::Last7 => "the last 7 days".to_owned(),
-        Preset::Last30 => "the last 30 days".to_owned(),
+        Preset::Last7 => "in the last 7 days".to_owned(),
+        Preset::Last30 => "in the last 30 days".to_owned(),
         Preset::ThisMonth => "this month".to_owned(),
         Preset::ThisQuarter => "this quarter".to_owned(),
-        Preset::LastMonth | Preset::Custom => named_range(period, this_year),
+        Preset::LastMonth | Preset::Custom => format!("in {}", named_range(period, this_year)),
     }
 }
 
@@ -534,12 +534,33 @@ pub fn clock(now: i64, day_of: impl Fn(i64) -> Day) -> (Day, i64) {
     (today, now - start)
 }
 
+/// CU per start day of the runs at `indices` (days in order; runs without
+/// a start day or a valid CU left out), for the budget and the cumulative
+/// line.
+pub fn cu_by_day(set: &crate::filter::RunSet, indices: &[usize]) -> Vec<(Day, CuTotal)> {
+    let mut per_id = vec![CuTotal::default(); set.day_names.len()];
+    for &i in indices {
+        if let Some(cu) = set.runs[i].cu {
+            per_id[set.day_of[i] as usize].add(cu);
+        }
+    }
+    let mut days: Vec<(Day, CuTotal)> = set
+        .day_names
+        .iter()
+        .zip(per_id)
+        .filter_map(|(name, cu)| Some((parse(name)?, cu)))
+        .filter(|(_, cu)| cu.0 > 0)
+        .collect();
+    days.sort_unstable_by_key(|(d, _)| *d);
+    days
+}
+
 /// Parses a `YYYY-MM-DD` key to a day.
 pub fn parse(key: &str) -> Option<Day> {
     parse_day(key)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
@@ -625,7 +646,7 @@ mod tests {
         );
         assert_eq!(
             period_name(Preset::LastMonth, p(Preset::LastMonth), today),
-            "October"
+            "in October"
         );
         let prev = |preset| previous_name(preset, previous(preset, p(preset)), today);
         assert_eq!(prev(Preset::ThisMonth), "October");
@@ -649,7 +670,10 @@ mod tests {
             from: d("2026-11-03"),
             to: d("2026-11-09"),
         };
-        assert_eq!(period_name(Preset::Custom, custom, today), "Nov 3 – Nov 9");
+        assert_eq!(
+            period_name(Preset::Custom, custom, today),
+            "in Nov 3 – Nov 9"
+        );
     }
 
     #[test]
@@ -752,6 +776,27 @@ mod tests {
         assert_eq!(cover(true, false, Some(from - 1), from), Cover::Full);
         assert_eq!(cover(true, false, Some(from), from), Cover::BackTo(from));
         assert_eq!(cover(true, false, None, from), Cover::Nothing);
+    }
+
+    #[test]
+    fn cu_by_day_sums_each_day() {
+        use crate::test_support::run;
+        let runs = vec![
+            run("a", "w", "success", "2026-11-02T10:00:00Z", Some(1.5), None),
+            run("b", "w", "success", "2026-11-01T10:00:00Z", Some(2.0), None),
+            run("c", "w", "success", "2026-11-02T23:00:00Z", Some(0.5), None),
+            run("d", "w", "success", "bad", Some(9.0), None),
+            run("e", "w", "success", "2026-11-03T10:00:00Z", Some(4.0), None),
+        ];
+        let set = crate::filter::RunSet::new(runs, crate::time::utc_date);
+        let got = cu_by_day(&set, &[0, 1, 2, 3]);
+        assert_eq!(
+            got,
+            [
+                (d("2026-11-01"), CuTotal(20_000)),
+                (d("2026-11-02"), CuTotal(20_000))
+            ]
+        );
     }
 
     #[test]

@@ -97,8 +97,12 @@ pub fn day_chart_notes(
     out
 }
 
-/// One short text per active filter, e.g. `Status: Failed, Cancelled`.
-pub fn filter_chips(f: &crate::filter::Filters) -> Vec<String> {
+/// One short text per active filter, e.g. `Status: Failed, Cancelled`; a
+/// workflow by its display name in `names` when it has one.
+pub fn filter_chips(
+    f: &crate::filter::Filters,
+    names: &std::collections::BTreeMap<String, String>,
+) -> Vec<String> {
     use crate::api::RunStatus;
     use crate::labels::trigger_label;
     let mut chips = Vec::new();
@@ -114,7 +118,7 @@ pub fn filter_chips(f: &crate::filter::Filters) -> Vec<String> {
         chips.push(format!("Status: {}", labels.join(", ")));
     }
     if let Some(w) = &f.workflow {
-        chips.push(format!("Workflow: {w}"));
+        chips.push(format!("Workflow: {}", names.get(w).unwrap_or(w)));
     }
     if let Some(t) = &f.trigger {
         chips.push(format!("Trigger: {}", trigger_label(t)));
@@ -222,7 +226,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            filter_chips(&f),
+            filter_chips(&f, &Default::default()),
             [
                 "Search: “bill”",
                 "Status: Failed, Cancelled",
@@ -230,7 +234,13 @@ mod tests {
                 "Minimum CU: 2.5"
             ]
         );
-        assert!(filter_chips(&Default::default()).is_empty());
+        assert!(filter_chips(&Default::default(), &Default::default()).is_empty());
+        let named = crate::filter::Filters {
+            workflow: Some("wf_1".into()),
+            ..Default::default()
+        };
+        let names = [("wf_1".to_owned(), "Billing sync".to_owned())].into();
+        assert_eq!(filter_chips(&named, &names), ["Workflow: Billing sync"]);
     }
 
     #[test]

@@ -126,6 +126,18 @@ impl GroupBy {
     }
 }
 
+/// "workflow"/"workflows", "trigger"/"triggers", "status"/"statuses".
+pub fn plural_group(group: GroupBy, n: usize) -> &'static str {
+    match (group, n) {
+        (GroupBy::Workflow, 1) => "workflow",
+        (GroupBy::Workflow, _) => "workflows",
+        (GroupBy::Trigger, 1) => "trigger",
+        (GroupBy::Trigger, _) => "triggers",
+        (GroupBy::Status, 1) => "status",
+        (GroupBy::Status, _) => "statuses",
+    }
+}
+
 /// Subtotals over `runs[i]` for every `i` in `indices`: the slow, obvious
 /// version (a hash map by group key), kept as the test oracle that
 /// [`compute_set`] is proven against; the product uses `compute_set`.

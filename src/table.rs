@@ -229,6 +229,7 @@ impl Table {
             .week_starts_on
             .or_else(|| env.fmt.week_starts_on())
             .unwrap_or(1);
+        let start = (config.group_by, config.granularity, config.period);
         let table = Table {
             state,
             env: StoredValue::new_local(env),
@@ -250,6 +251,11 @@ impl Table {
             names,
         };
         provide_context(table);
+        state.group.set(start.0);
+        state.granularity.set(start.1);
+        if let Some(p) = start.2 {
+            table.set_period(p);
+        }
         table
     }
 

@@ -6,11 +6,30 @@
 
 use crate::cu::Cu;
 use crate::filter::Filters;
+use crate::period::{Granularity, Preset};
+use crate::subtotals::GroupBy;
 
 /// Query keys owned by the component; other keys on the page are kept.
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 14] = [
     "limit", "offset", "q", "status", "workflow", "trigger", "from", "to", "mincu", "cols",
+    "period", "compare", "group", "gran",
 ];
+
+/// The view choices kept in the URL besides paging and filters: the period
+/// preset (a preset's From/To follow from it and today, so a shared "this
+/// month" link means this month when opened), the comparison, the grouping
+/// and the time chart's buckets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Choices {
+    /// Period preset.
+    pub period: Preset,
+    /// Compare with the previous period.
+    pub compare: bool,
+    /// Subtotals grouping.
+    pub group: GroupBy,
+    /// Time chart buckets.
+    pub granularity: Granularity,
+}
 
 /// The largest `offset` taken from the page URL.
 pub const MAX_URL_OFFSET: u64 = 1_000_000_000;
@@ -27,6 +46,21 @@ pub struct UrlState {
     /// Shown columns as sent (`cols`, checked against the price by
     /// [`crate::columns::from_url`]).
     pub cols: Option<String>,
+    /// Period preset, when valid.
+    pub period: Option<Preset>,
+    /// `compare=0` turns the comparison off.
+    pub compare: Option<bool>,
+    /// Grouping, when valid.
+    pub group: Option<GroupBy>,
+    /// Time chart buckets, when valid.
+    pub granularity: Option<Granularity>,
+}
+
+impl UrlState {
+    /// Whether the URL names From or To days.
+    pub fn has_days(&self) -> bool {
+        self.filters.from.is_some() || self.filters.to.is_some()
+    }
 }
 
 fn is_day(s: &str) -> bool {
@@ -56,6 +90,10 @@ pub fn from_pairs(pairs: &[(String, String)]) -> UrlState {
             "to" if is_day(v) => state.filters.to = Some(v.clone()),
             "mincu" => state.filters.min_cu = v.parse::<f64>().ok().and_then(Cu::from_f64),
             "cols" => state.cols = Some(v.clone()),
+            "period" => state.period = Preset::parse(v),
+            "compare" => state.compare = Some(v != "0"),
+            "group" => state.group = GroupBy::parse(v),
+            "gran" => state.granularity = Granularity::parse(v),
             _ => {}
         }
     }
@@ -71,6 +109,7 @@ pub fn to_pairs(
     offset: u64,
     f: &Filters,
     cols: Option<&str>,
+    (choices, defaults): (Choices, Choices),
 ) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = existing
         .iter()
@@ -114,6 +153,21 @@ pub fn to_pairs(
     if let Some(c) = cols {
         push("cols", c.to_owned());
     }
+    if choices.period != defaults.period {
+        push("period", choices.period.key().to_owned());
+    }
+    if choices.compare != defaults.compare {
+        push(
+            "compare",
+            if choices.compare { "1" } else { "0" }.to_owned(),
+        );
+    }
+    if choices.group != defaults.group {
+        push("group", choices.group.key().to_owned());
+    }
+    if choices.granularity != defaults.granularity {
+        push("gran", choices.granularity.key().to_owned());
+    }
     out
 }
 
@@ -127,10 +181,11 @@ mod browser {
     use wasm_bindgen::JsCast;
     use web_sys::UrlSearchParams;
 
-    use super::{from_pairs, to_pairs, UrlState};
+    use super::{from_pairs, to_pairs, Choices, UrlState};
     use crate::columns;
+    use crate::period::Preset;
     use crate::sort::Column;
-    use crate::state::TableState;
+    use crate::table::Table;
 
     fn pairs(search: &str) -> Vec<(String, String)> {
         let Ok(params) = UrlSearchParams::new_with_str(search) else {
@@ -163,9 +218,13 @@ mod browser {
         pub columns: Vec<Column>,
         /// Cost exists.
         pub has_price: bool,
+        /// Period, comparison, grouping and buckets from the options.
+        pub choices: Choices,
     }
 
-    fn apply(state: TableState, url: UrlState, d: &Defaults) {
+    fn apply(t: Table, url: UrlState, d: &Defaults) {
+        let state = t.state;
+        let has_days = url.has_days();
         let limit = url.limit.unwrap_or(d.limit);
         let offset = url.offset.unwrap_or(0) / u64::from(limit) * u64::from(limit);
         state.limit.set(limit);
@@ -177,20 +236,43 @@ mod browser {
             .and_then(|c| columns::from_url(&c, d.has_price))
             .unwrap_or_else(|| d.columns.clone());
         state.columns.set(cols);
+        state.compare.set(url.compare.unwrap_or(d.choices.compare));
+        state.group.set(url.group.unwrap_or(d.choices.group));
+        state
+            .granularity
+            .set(url.granularity.unwrap_or(d.choices.granularity));
+        // A preset's days follow from today; with From/To only, Custom.
+        let period = url.period.unwrap_or(if has_days {
+            Preset::Custom
+        } else {
+            d.choices.period
+        });
+        state.period.set(Preset::Custom);
+        if period != Preset::Custom {
+            t.set_period(period);
+        }
     }
 
-    /// Reads the URL into `state`, then keeps the two in step both ways.
-    pub fn install(state: TableState, defaults: Defaults) {
+    /// Reads the URL into the table's state, then keeps the two in step both
+    /// ways.
+    pub fn install(t: Table, defaults: Defaults) {
+        let state = t.state;
         let Some(window) = web_sys::window() else {
             return;
         };
-        apply(state, from_pairs(&pairs(&current_search())), &defaults);
+        apply(t, from_pairs(&pairs(&current_search())), &defaults);
         let d = defaults.clone();
         Effect::new(move |_| {
             let (limit, offset) = (state.limit.get(), state.offset.get());
             let cols = state
                 .columns
                 .with(|c| (*c != d.columns).then(|| columns::to_url(c)));
+            let choices = Choices {
+                period: state.period.get(),
+                compare: state.compare.get(),
+                group: state.group.get(),
+                granularity: state.granularity.get(),
+            };
             let target = state.filters.with(|f| {
                 to_pairs(
                     &pairs(&current_search()),
@@ -199,6 +281,7 @@ mod browser {
                     offset,
                     f,
                     cols.as_deref(),
+                    (choices, d.choices),
                 )
             });
             let current = pairs(&current_search());
@@ -225,7 +308,7 @@ mod browser {
             }
         });
         let on_pop = Closure::<dyn FnMut()>::new(move || {
-            apply(state, from_pairs(&pairs(&current_search())), &defaults);
+            apply(t, from_pairs(&pairs(&current_search())), &defaults);
         });
         let _ =
             window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
@@ -267,6 +350,18 @@ mod tests {
             100,
             &filters,
             Some("run,cu"),
+            (
+                Choices {
+                    period: Preset::LastMonth,
+                    compare: false,
+                    group: GroupBy::Trigger,
+                    granularity: Granularity::Week,
+                },
+                Choices {
+                    compare: true,
+                    ..Choices::default()
+                },
+            ),
         );
         assert_eq!(
             pairs[0],
@@ -282,18 +377,27 @@ mod tests {
                 offset: Some(100),
                 filters,
                 cols: Some("run,cu".into()),
+                period: Some(Preset::LastMonth),
+                compare: Some(false),
+                group: Some(GroupBy::Trigger),
+                granularity: Some(Granularity::Week),
             }
         );
+        assert!(pairs.contains(&("period".to_owned(), "last-month".to_owned())));
+        assert!(pairs.contains(&("gran".to_owned(), "week".to_owned())));
     }
 
     #[test]
     fn defaults_are_left_out_and_bad_values_ignored() {
-        assert!(to_pairs(&[], 20, 20, 0, &Filters::default(), None).is_empty());
+        let d = Choices::default();
+        assert!(to_pairs(&[], 20, 20, 0, &Filters::default(), None, (d, d)).is_empty());
         let s = from_pairs(&p(&[
             ("limit", "500"),
             ("offset", "-3"),
             ("from", "yesterday"),
             ("mincu", "-1"),
+            ("period", "next-year"),
+            ("group", "colour"),
         ]));
         assert_eq!(s, UrlState::default());
         for huge in [

@@ -102,8 +102,9 @@ const WORKFLOWS: [Workflow; 12] = [
     },
 ];
 
-/// The span the runs cover, ending at `now`.
-pub const SPAN_MS: i64 = 30 * 86_400_000;
+/// The span the runs cover, ending at `now`: two months, so a month can be
+/// compared with the one before.
+pub const SPAN_MS: i64 = 62 * 86_400_000;
 
 /// SplitMix64: a tiny, good-enough deterministic mixer.
 pub fn mix(mut x: u64) -> u64 {

@@ -11,7 +11,9 @@ use super::empty_state::EmptyState;
 use super::error_box::ErrorBox;
 use super::export::{ExportRuns, ExportSubtotals};
 use super::filters::FiltersPanel;
+use super::group_by::GroupBySelect;
 use super::pager::Pager;
+use super::period_summary::PeriodSummary;
 use super::runs_table::RunsTable;
 use super::scope_bar::ScopeBar;
 use super::subtotals_table::SubtotalsTable;
@@ -39,11 +41,17 @@ pub fn CostTable(
         // Read the URL before the first request, so a shared link loads its page.
         #[cfg(target_arch = "wasm32")]
         crate::url_sync::install(
-            state,
+            t,
             crate::url_sync::Defaults {
                 limit: config.page_size,
                 columns: state.columns.get_untracked(),
                 has_price: config.price.is_some(),
+                choices: crate::url_sync::Choices {
+                    period: config.period.unwrap_or_default(),
+                    compare: true,
+                    group: config.group_by,
+                    granularity: config.granularity,
+                },
             },
         );
     }
@@ -75,6 +83,7 @@ pub fn CostTable(
             <ErrorBox />
             <ScopeBar />
             <FiltersPanel />
+            <PeriodSummary />
             <Summary />
             {config.charts.then(|| view! {
                 <div class="cu-charts">
@@ -84,7 +93,10 @@ pub fn CostTable(
             })}
             <div class="cu-section-head">
                 <h3>"Subtotals"</h3>
-                <ExportSubtotals />
+                <div class="cu-section-tools">
+                    <GroupBySelect />
+                    <ExportSubtotals />
+                </div>
             </div>
             <SubtotalsTable />
             <div class="cu-section-head">

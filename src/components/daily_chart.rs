@@ -1,5 +1,7 @@
-//! "CU per day": the daily CU of the runs in scope, stacked by the top five
-//! workflows plus "Other", in the component's time zone. One path per series
+//! "CU per day" (or week, or month: "Granularity"): the CU of the runs in
+//! scope, stacked by the top five groups (workflows, or triggers, or
+//! statuses) plus "Other", in the component's time zone; with a monthly
+//! budget and a month chosen, the cumulative line against the budget. One path per series
 //! (tens of shapes at any N). Hovering a day, or moving along the days with
 //! the arrow keys, shows its total and breakdown; Escape hides it.
 
@@ -8,7 +10,8 @@ use leptos::prelude::*;
 use super::chart_head::ChartHead;
 use super::daily_figures::DailyFigures;
 use super::daily_plot::DailyPlot;
-use crate::charts::{daily, day_detail, Daily};
+use super::granularity::GranularitySelect;
+use crate::charts::{daily, day_detail, Daily, Shape};
 use crate::state::Shared;
 use crate::table::use_table;
 
@@ -21,15 +24,35 @@ pub fn DailyChart() -> impl IntoView {
         (t.scope_set, t.filtered, t.subtotals, t.fmt(), t.uid());
     let as_table = RwSignal::new(false);
     let active: RwSignal<Option<usize>> = RwSignal::new(None);
+    let state = t.state;
     let chart: Memo<Shared<Daily>> = Memo::new(move |_| {
-        scope_set.with(|s| {
+        let shape = Shape {
+            group: state.group.get(),
+            granularity: state.granularity.get(),
+            week_start: t.week_start,
+        };
+        let mut d = scope_set.with(|s| {
             filtered.with(|f| {
                 subtotals.with(|st| {
-                    Shared::new(s.as_ref().map(|l| daily(&l.set, f, st)).unwrap_or_default())
+                    s.as_ref()
+                        .map(|l| daily(&l.set, f, st, shape))
+                        .unwrap_or_default()
                 })
             })
-        })
+        });
+        for series in &mut d.series {
+            if let Some(key) = &series.key {
+                series.name = t.label(shape.group, key);
+            }
+        }
+        Shared::new(d)
     });
+    // The budget line: a monthly budget, with a month chosen.
+    let budget_cu = t.with_config(|c| c.budget_cu);
+    let budget = Memo::new(move |_| {
+        budget_cu.filter(|_| t.period.with(|p| p.is_some_and(|p| p.preset.is_month())))
+    });
+    let unit = move || state.granularity.get().key();
     // A new data set starts with no day picked.
     Effect::new(move |_| {
         chart.track();
@@ -65,11 +88,12 @@ pub fn DailyChart() -> impl IntoView {
     view! {
         <figure class="cu-chart" aria-labelledby=heading_id>
             <ChartHead heading_id=heading_ref as_table>
-                "CU per day " <span class="cu-muted">{format!("({zone})")}</span>
+                "CU per " {unit} " " <span class="cu-muted">{format!("({zone})")}</span>
             </ChartHead>
+            <GranularitySelect />
             <Show when=move || !as_table.get() fallback=table>
             <Show when=has_days fallback=|| view! { <p class="cu-empty">"No dated runs in scope."</p> }>
-                <DailyPlot chart active fmt zone=zone_store />
+                <DailyPlot chart active fmt zone=zone_store budget />
             </Show>
                 <p class="cu-day-detail">
                     {move || detail().unwrap_or_else(|| "Point at a day, or focus the chart and use the arrow keys, for its breakdown.".to_owned())}

@@ -1,9 +1,9 @@
-//! "CU per day" shown as a table (the chart's "Show as table"): a row per
-//! day with its runs, total and the stacked series.
+//! "CU per day" (week, month) shown as a table (the chart's "Show as
+//! table"): a row per bucket with its runs, total and the stacked series.
 
 use leptos::prelude::*;
 
-use crate::charts::Daily;
+use crate::charts::{bucket_label, Daily};
 use crate::state::Shared;
 use crate::table::use_table;
 
@@ -13,7 +13,9 @@ pub fn DailyFigures(
     /// The day chart's data.
     chart: Memo<Shared<Daily>>,
 ) -> impl IntoView {
-    let fmt = StoredValue::new(use_table().fmt());
+    let t = use_table();
+    let fmt = StoredValue::new(t.fmt());
+    let unit = move || t.state.granularity.get().key();
     let table_rows = move || {
         let d = chart.get();
         fmt.with_value(|fmt| {
@@ -33,7 +35,7 @@ pub fn DailyFigures(
                         .collect_view();
                     view! {
                         <tr>
-                            <th scope="row">{day.day.clone()}</th>
+                            <th scope="row">{bucket_label(&day.day, d.granularity)}</th>
                             <td class="cu-num">{fmt.count(day.runs as u64)}</td>
                             <td class="cu-num">{fmt.cu_total(day.total)}</td>
                             {parts}
@@ -44,7 +46,7 @@ pub fn DailyFigures(
             view! {
                 <thead>
                     <tr>
-                        <th scope="col">"Day"</th>
+                        <th scope="col">{d.granularity.label()}</th>
                         <th scope="col" class="cu-num">"Runs"</th>
                         <th scope="col" class="cu-num">"Total CU"</th>
                         {heads}
@@ -55,9 +57,9 @@ pub fn DailyFigures(
         })
     };
     view! {
-        <div class="cu-scroll cu-days-table" tabindex="0" role="group" aria-label="CU per day figures, scrollable">
+        <div class="cu-scroll cu-days-table" tabindex="0" role="group" aria-label=move || format!("CU per {} figures, scrollable", unit())>
             <table class="cu-chart-table">
-                <caption>"CU per day (chart figures)"</caption>
+                <caption>{move || format!("CU per {} (chart figures)", unit())}</caption>
                 {table_rows}
             </table>
         </div>

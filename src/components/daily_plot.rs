@@ -7,7 +7,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::chart_keys::day_key;
-use crate::charts::{daily_chart_name, day_detail, stack_paths, Daily};
+use crate::charts::{
+    budget_note, cumulative_line, daily_chart_name, day_detail, stack_paths, Daily,
+};
+use crate::cu::CuTotal;
 use crate::format::Formatter;
 use crate::state::Shared;
 
@@ -21,10 +24,30 @@ pub fn DailyPlot(
     active: RwSignal<Option<usize>>,
     fmt: StoredValue<Arc<Formatter>>,
     zone: StoredValue<String>,
+    budget: Memo<Option<CuTotal>>,
 ) -> impl IntoView {
     let zone_store = zone;
     let name = move || {
-        chart.with(|d| fmt.with_value(|f| zone_store.with_value(|z| daily_chart_name(d, z, f))))
+        chart.with(|d| {
+            fmt.with_value(|f| {
+                let name = zone_store.with_value(|z| daily_chart_name(d, z, f));
+                match budget.get() {
+                    Some(b) => format!("{name}; {}", budget_note(d, b, f)),
+                    None => name,
+                }
+            })
+        })
+    };
+    // The cumulative line and the budget on their own axis.
+    let budget_lines = move || {
+        let b = budget.get()?;
+        let (points, y) = chart.with(|d| cumulative_line(d, b));
+        let width = chart.with(|d| d.days.len()).to_string();
+        let y = format!("{y:.3}");
+        Some(view! {
+            <polyline class="cu-cumulative" points=points></polyline>
+            <line class="cu-budget-line" x1="0" y1=y.clone() x2=width y2=y></line>
+        })
     };
     let value_text = move || {
         chart.with(|d| {
@@ -72,7 +95,7 @@ pub fn DailyPlot(
         })
     };
     let legend = move || {
-        chart.with(|d| {
+        let series = chart.with(|d| {
             d.series
                 .iter()
                 .rev()
@@ -82,7 +105,15 @@ pub fn DailyPlot(
                     }
                 })
                 .collect_view()
-        })
+        });
+        let lines = budget.get().map(|b| {
+            let text = fmt.with_value(|f| format!("Budget ({} CU)", f.cu_total(b)));
+            view! {
+                <li><span class="cu-swatch cu-swatch-cumulative" aria-hidden="true"></span>"Cumulative CU (own axis)"</li>
+                <li><span class="cu-swatch cu-swatch-budget" aria-hidden="true"></span>{text}</li>
+            }
+        });
+        (series, lines)
     };
     let max_label = move || chart.with(|d| format!("{} CU", fmt.with_value(|f| f.cu_total(d.max))));
     let first_day =
@@ -104,6 +135,7 @@ pub fn DailyPlot(
                     <line class="cu-axis-line" x1="0" y1="100" x2=move || days_len().to_string() y2="100"></line>
                     {paths}
                     {highlight}
+                {budget_lines}
                 </svg>
                 <div
                     class="cu-day-hits"

@@ -1,6 +1,8 @@
 //! The cells of a runs-table row: one function per kind of value, each
 //! returning plain views (rows are rebuilt per page, so no reactive closures).
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
 use crate::api::{Run, RunStatus};
@@ -74,10 +76,15 @@ pub fn cell_content(
     fmt: &Formatter,
     times: &Times,
     price: Option<&Price>,
+    names: &BTreeMap<String, String>,
 ) -> AnyView {
     match column {
         Column::Run => view! { <span class="cu-trunc" title=run.run_id.clone()>{run.run_id.clone()}</span> }.into_any(),
-        Column::Workflow => view! { <span class="cu-trunc" title=run.workflow_id.clone()>{run.workflow_id.clone()}</span> }.into_any(),
+        Column::Workflow => {
+            // A display name (text, never markup), the id on hover.
+            let name = names.get(&run.workflow_id).unwrap_or(&run.workflow_id).clone();
+            view! { <span class="cu-trunc" title=run.workflow_id.clone()>{name}</span> }.into_any()
+        }
         Column::Status => view! {
             <span class=format!("cu-badge {}", status_class(&run.status)) title=run.status.as_str().to_owned()>
                 {run.status.label().to_owned()}

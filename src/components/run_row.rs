@@ -1,6 +1,8 @@
 //! One row of the runs table: a cell per shown column (see `run_cells`),
 //! and (when the component is narrow) the details lines under the run id.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
 use super::run_cells::{cell_content, Times};
@@ -65,6 +67,7 @@ pub fn run_row(
     price: Option<&Price>,
     columns: &[Column],
     narrow: bool,
+    names: &BTreeMap<String, String>,
 ) -> impl IntoView {
     let times = Times::of(run, fmt);
     let cells = columns
@@ -80,7 +83,7 @@ pub fn run_row(
             // Details only when the component is narrow: at full width they
             // would be hidden DOM in every row (measured: +18 % per page flip).
             let more = (narrow && c == Column::Run).then(|| details(run, &times, columns));
-            view! { <td class=class>{cell_content(c, run, fmt, &times, price)}{more}</td> }
+            view! { <td class=class>{cell_content(c, run, fmt, &times, price, names)}{more}</td> }
         })
         .collect_view();
     view! { <tr>{cells}</tr> }

@@ -60,12 +60,12 @@ pub fn RunsTable(
                         scope_set.with(|s| s.as_ref().map(|l| l.serial));
                         let columns = state.columns.get();
                         let narrow = state.narrow.get();
-                        let (fmt, price) = (fmt.clone(), price.clone());
+                        let (fmt, price, names) = (fmt.clone(), price.clone(), t.names.get_value());
                         view! {
                             <For
                                 each=rows
                                 key=|(serial, i, _)| (*serial, *i)
-                                children=move |(_, i, set)| run_row(&set.set.runs[i], &fmt, price.as_ref().as_ref(), &columns, narrow)
+                                children=move |(_, i, set)| run_row(&set.set.runs[i], &fmt, price.as_ref().as_ref(), &columns, narrow, &names)
                             />
                         }
                     }}

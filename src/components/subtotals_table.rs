@@ -20,7 +20,7 @@ pub fn SubtotalsTable() -> impl IntoView {
     let (state, subtotals, fmt, sort, previous) =
         (t.state, t.subtotals, t.fmt(), t.sub_sort, t.previous);
     let price: Option<Price> = t.with_config(|c| c.price.clone());
-    let header = move |label: &'static str, col: SubColumn, numeric: bool| {
+    let header = move |label: &'static str, col: SubColumn, numeric: bool, class: &'static str| {
         let aria_sort = Signal::derive(move || match sort.get() {
             (c, true) if c == col => "descending",
             (c, false) if c == col => "ascending",
@@ -35,7 +35,7 @@ pub fn SubtotalsTable() -> impl IntoView {
             .to_owned()
         });
         view! {
-            <SortHeader label aria_sort indicator numeric on_sort=Callback::new(move |_| t.sort_subtotals(col)) />
+            <SortHeader label aria_sort indicator numeric class on_sort=Callback::new(move |_| t.sort_subtotals(col)) />
         }
     };
     let has_price = price.is_some();
@@ -67,22 +67,22 @@ pub fn SubtotalsTable() -> impl IntoView {
     let group_label = move || state.group.get().label();
     view! {
         <div class="cu-scroll" tabindex="0" role="group" aria-label=scroll_name>
-            <table class="cu-subtotals" aria-busy=move || state.loading.get().to_string()>
+            <table class="cu-subtotals" class:cu-comparing=comparing aria-busy=move || state.loading.get().to_string()>
                 <caption>{name}</caption>
                 <thead>
                     <tr>
-                        {move || header(group_label(), SubColumn::Workflow, false)}
-                        {header("Runs", SubColumn::Runs, true)}
-                        {header("Total CU", SubColumn::Cu, true)}
-                        {header("Average CU", SubColumn::Average, true)}
-                        {header("Largest run", SubColumn::Largest, true)}
+                        {move || header(group_label(), SubColumn::Workflow, false, "")}
+                        {header("Runs", SubColumn::Runs, true, "")}
+                        {header("Total CU", SubColumn::Cu, true, "")}
+                        {header("Average CU", SubColumn::Average, true, "")}
+                        {header("Largest run", SubColumn::Largest, true, "")}
                         <th scope="col" class="cu-num">"Share"</th>
-                        {header("Failed/cancelled CU", SubColumn::Failed, true)}
-                        {header("In progress", SubColumn::InProgress, true)}
+                        {header("Failed/cancelled CU", SubColumn::Failed, true, "")}
+                        {header("In progress", SubColumn::InProgress, true, "")}
                         {price.as_ref().map(|p| view! { <th scope="col" class="cu-num">{format!("Cost ({})", p.currency)}</th> })}
                         <Show when=comparing>
-                            {header("Previous", SubColumn::Previous, true)}
-                            {header("Change", SubColumn::Change, true)}
+                            {header("Previous", SubColumn::Previous, true, "cu-col-prev")}
+                            {header("Change", SubColumn::Change, true, "")}
                         </Show>
                     </tr>
                 </thead>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::chart_keys::{roving_key, take_tab_stop};
 use crate::charts::{fraction, workflow_chart_name, Bar};
 use crate::state::Shared;
+use crate::subtotals::plural_group;
 use crate::table::use_table;
 
 /// Height of one bar row, in CSS pixels (the SVG and the hit buttons share it).
@@ -25,8 +26,11 @@ pub fn WorkflowBars(
     let t = use_table();
     let (state, subtotals, fmt) = (t.state, t.subtotals, t.fmt());
     let name_fmt = fmt.clone();
-    let name = move || subtotals.with(|s| workflow_chart_name(s, &name_fmt));
-    let toggle_filter = move |wf: String| t.toggle_workflow(&wf);
+    let name = move || {
+        let group = t.state.group.get();
+        subtotals.with(|s| workflow_chart_name(s, &name_fmt, group, &|k| t.label(group, k)))
+    };
+    let toggle_filter = move |key: String| t.toggle_group(&key);
     let picture_fmt = fmt;
     move || {
         let bars = bars.get();
@@ -57,7 +61,11 @@ pub fn WorkflowBars(
         let text = |b: &Bar| {
             let label = match b.key {
                 Some(_) => b.label().to_owned(),
-                None => format!("Other ({} workflows)", b.workflows),
+                None => format!(
+                    "Other ({} {})",
+                    b.workflows,
+                    plural_group(t.state.group.get_untracked(), b.workflows)
+                ),
             };
             let value = format!("{} CU · {}", fmt.cu_total(b.cu), fmt.percent(b.cu, total));
             view! {
@@ -79,7 +87,7 @@ pub fn WorkflowBars(
                         class="cu-bar-hit"
                         style=format!("top:{}px;height:{ROW}px", i * ROW)
                         aria-pressed=pressed
-                        title=format!("Show only runs of {wf}")
+                        title=format!("Show only runs of {}", b.label())
                         tabindex=tabindex
                         on:focus=move |ev| { take_tab_stop(&ev); }
                         on:keydown=move |ev| { roving_key(&ev); }

@@ -1,6 +1,7 @@
-//! "CU by workflow": a horizontal bar chart of the subtotals in scope (top 10
-//! plus "Other"), in the subtotals table's order and colours. Clicking a bar
-//! (or Enter/Space on it) filters to that workflow; arrow keys move between
+//! "CU by workflow" (or trigger, or status: "Group by"): a horizontal bar
+//! chart of the subtotals in scope (top 10 plus "Other"), in the subtotals
+//! table's order and colours. Clicking a bar (or Enter/Space on it) filters
+//! to that group; arrow keys move between
 //! bars; "Show as table" swaps the picture for its figures.
 
 use leptos::prelude::*;
@@ -23,10 +24,17 @@ pub fn WorkflowChart() -> impl IntoView {
     let as_table = RwSignal::new(false);
     let bars: Memo<Shared<Vec<Bar>>> = Memo::new(move |_| {
         let (col, desc) = sort.get();
-        previous.with(|p| {
+        let group = t.state.group.get();
+        let mut bars = previous.with(|p| {
             let before = Lookup::new(Option::as_ref(&*p.0));
-            subtotals.with(|s| Shared::new(workflow_bars(s, col, desc, &before)))
-        })
+            subtotals.with(|s| workflow_bars(s, col, desc, &before))
+        });
+        for b in &mut bars {
+            if let Some(key) = &b.key {
+                b.name = t.label(group, key);
+            }
+        }
+        Shared::new(bars)
     });
     let title = move || format!("CU by {}", t.state.group.get().key());
     let heading_id = format!("{uid}-bars-title");

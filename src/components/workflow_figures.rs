@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::charts::Bar;
 use crate::state::Shared;
+use crate::subtotals::plural_group;
 use crate::table::use_table;
 
 /// The bars' figures as a table.
@@ -24,7 +25,7 @@ pub fn WorkflowFigures(
         .map(|b| {
             let label = match b.key {
                 Some(_) => b.label().to_owned(),
-                None => format!("Other ({} workflows)", b.workflows),
+                None => format!("Other ({} {})", b.workflows, plural_group(t.state.group.get_untracked(), b.workflows)),
             };
             view! {
                 <tr>
@@ -42,7 +43,7 @@ pub fn WorkflowFigures(
                     <caption>"CU by workflow (chart figures)"</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Workflow"</th>
+                            <th scope="col">{t.state.group.get_untracked().label()}</th>
                             <th scope="col" class="cu-num">"Runs"</th>
                             <th scope="col" class="cu-num">"Total CU"</th>
                             <th scope="col" class="cu-num">"Share"</th>

@@ -9,12 +9,12 @@ use crate::table::use_table;
 /// The count of active filters and a chip per filter.
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
-    let state = use_table().state;
+    let t = use_table();
+    let state = t.state;
     let active = move || state.filters.with(Filters::active_count);
     let chips = move || {
-        state
-            .filters
-            .with(filter_chips)
+        t.names
+            .with_value(|names| state.filters.with(|f| filter_chips(f, names)))
             .into_iter()
             .map(|c| view! { <li class="cu-chip">{c}</li> })
             .collect_view()

@@ -26,7 +26,7 @@ fn facet_options(
     current: Option<&str>,
     (all_text, all_value): (&str, &'static str),
     value_prefix: &'static str,
-    label: fn(&str) -> &str,
+    label: &dyn Fn(&str) -> String,
     fmt: &Formatter,
 ) -> impl IntoView {
     let total: usize = counts.values().sum();
@@ -71,7 +71,7 @@ pub fn FacetSelect(
                 current.as_deref(),
                 ("All workflows", ""),
                 "",
-                |w| w,
+                &|w| t.workflow_name(w),
                 &fmt,
             ),
             Facet::Trigger => facet_options(
@@ -79,7 +79,7 @@ pub fn FacetSelect(
                 current.as_deref(),
                 ("All triggers", "*"),
                 "=",
-                trigger_label,
+                &|raw| trigger_label(raw).to_owned(),
                 &fmt,
             ),
         })

@@ -1,4 +1,5 @@
-//! The filters, one control per file: Search, Workflow and Trigger selects,
+//! The filters, one control per file: Period and its comparison, Search,
+//! Workflow and Trigger selects,
 //! From/To days, Minimum CU, Status checkboxes, the active filters at a
 //! glance and "Clear filters". Every change goes through the table context.
 
@@ -6,6 +7,7 @@ mod active;
 mod day_field;
 mod facet_select;
 mod min_cu;
+mod period;
 mod search;
 mod statuses;
 
@@ -25,6 +27,10 @@ pub fn FiltersPanel() -> impl IntoView {
     let active = move || t.state.filters.with(Filters::active_count);
     view! {
         <div class="cu-filters" role="search" aria-label=search_label>
+            <div class="cu-filter-row cu-period-row">
+                <period::PeriodSelect />
+                <period::CompareToggle />
+            </div>
             <div class="cu-filter-row">
                 <search::SearchField />
                 <facet_select::FacetSelect facet=Facet::Workflow />

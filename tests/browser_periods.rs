@@ -1,0 +1,609 @@
+#![cfg(target_arch = "wasm32")]
+//! Periods as finance meets them, through `mount()` against the demo API
+//! (started with `--now 2026-11-28T12:00:00Z`; the component's `now` is
+//! fixed too, so every period is deterministic): each preset's From/To and
+//! totals, the Previous/Change figures, the budget sentence and the
+//! cumulative line, Group by, granularity, workflow names, and the period
+//! coverage messages. Every expected figure is summed here from the API's
+//! own JSON, independently of the crate.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::*;
+use serde_json::{json, Value};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The component's "now": six hours after the demo data's newest run.
+const NOW: &str = "2026-11-28T18:00:00Z";
+
+/// Every run of an org, straight from the API (newest first).
+async fn all_runs(org: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = fetch_page(org, 100, offset).await;
+        let items = page["data"]["items"].as_array().unwrap().clone();
+        offset += items.len() as u64;
+        out.extend(items);
+        if !page["data"]["hasMore"].as_bool().unwrap() {
+            return out;
+        }
+    }
+}
+
+/// The UTC day (`YYYY-MM-DD`) a run started (the tests mount in UTC).
+fn day(run: &Value) -> String {
+    run["startedAt"].as_str().unwrap()[..10].to_owned()
+}
+
+/// CU of the runs started within `from..=to`, per `key` (and the total
+/// under ""), in ten-thousandths.
+fn sums(runs: &[Value], from: &str, to: &str, key: &str) -> BTreeMap<String, i128> {
+    let mut out = BTreeMap::new();
+    for r in runs {
+        let d = day(r);
+        if d.as_str() < from || d.as_str() > to || !r["totalCu"].is_number() {
+            continue;
+        }
+        let k = r[key].as_str().unwrap_or("").to_owned();
+        *out.entry(k).or_insert(0) += api_units(&r["totalCu"]);
+        *out.entry(String::new()).or_insert(0) += api_units(&r["totalCu"]);
+    }
+    out
+}
+
+fn count_in(runs: &[Value], from: &str, to: &str) -> usize {
+    runs.iter()
+        .filter(|r| (from..=to).contains(&day(r).as_str()))
+        .count()
+}
+
+fn input_value(root: &Element, label: &str) -> String {
+    labelled(root, label)
+        .unwrap_or_else(|| panic!("no {label} field"))
+        .unchecked_into::<HtmlInputElement>()
+        .value()
+}
+
+fn period_select(root: &Element) -> Element {
+    labelled(root, "Period").expect("a Period select")
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    one(root, selector)
+        .map(|e| accessible_text(&e))
+        .unwrap_or_default()
+}
+
+/// The subtotals table (whatever its grouping) and its rows by name.
+fn subtotal_rows(root: &Element, caption: &str) -> BTreeMap<String, Vec<String>> {
+    let t = table(root, caption).unwrap_or_else(|| panic!("no table {caption}"));
+    all(&t, "tbody tr, tfoot tr")
+        .iter()
+        .map(|r| {
+            let c = cells(r);
+            (c[0].clone(), c)
+        })
+        .collect()
+}
+
+/// The column index of a header in a table.
+fn column(root: &Element, caption: &str, header: &str) -> usize {
+    let t = table(root, caption).unwrap();
+    all(&t, "thead th")
+        .iter()
+        .position(|h| accessible_text(h).trim_end_matches(['↕', '▲', '▼']).trim() == header)
+        .unwrap_or_else(|| panic!("no {header} column"))
+}
+
+/// Chooses a preset, loads what it needs, and waits for the coverage line.
+async fn choose_and_load(root: &Element, preset: &str) {
+    select_value(&period_select(root), preset);
+    sleep(50).await;
+    if let Some(b) = all(root, "button")
+        .into_iter()
+        .find(|b| accessible_text(b).starts_with("Load runs back to"))
+    {
+        b.unchecked_into::<web_sys::HtmlElement>().click();
+    }
+    wait_for("the period and its comparison fully loaded", 15_000, || {
+        let line = text_of(root, ".cu-period-cover");
+        let offered = all(root, "button")
+            .iter()
+            .any(|b| accessible_text(b).starts_with("Load runs back to"));
+        (line.contains(": all ")
+            && !line.contains("comparison needs")
+            && !offered
+            && button(root, "Cancel").is_none()
+            && !text_of(root, ".cu-headline").is_empty())
+        .then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn presets_fill_from_and_to_and_totals_match_the_api() {
+    let org = "periods-presets";
+    let runs = all_runs(org).await;
+    let (root, _h) = mount_org(org, json!({ "now": NOW, "maxRuns": 100000 }));
+    wait_for("first page", 10_000, || {
+        (run_rows(&root).len() == 20).then_some(())
+    })
+    .await;
+    for (preset, from, to) in [
+        ("today", "2026-11-28", "2026-11-28"),
+        ("last-7-days", "2026-11-22", "2026-11-28"),
+        ("last-30-days", "2026-10-30", "2026-11-28"),
+        ("this-month", "2026-11-01", "2026-11-30"),
+        ("last-month", "2026-10-01", "2026-10-31"),
+        ("this-quarter", "2026-10-01", "2026-12-31"),
+    ] {
+        choose_and_load(&root, preset).await;
+        assert_eq!(input_value(&root, "From"), from, "{preset}");
+        assert_eq!(input_value(&root, "To"), to, "{preset}");
+        let want = sums(&runs, from, to, "workflowId");
+        let rows = subtotal_rows(&root, "CU by workflow");
+        let cu = column(&root, "CU by workflow", "Total CU");
+        assert_eq!(units(&rows["Total"][cu]), want[""], "{preset} total");
+        for (wf, sum) in want.iter().filter(|(k, _)| !k.is_empty()) {
+            assert_eq!(units(&rows[wf][cu]), *sum, "{preset} {wf}");
+        }
+        let n = count_in(&runs, from, to);
+        let label = text_of(&root, ".cu-period-cover");
+        assert!(
+            label.contains(&format!("all {} runs since", count(n))),
+            "{preset}: {label}"
+        );
+    }
+    // Typing a day makes the period Custom; the period lines go.
+    type_into(&labelled(&root, "From").unwrap(), "2026-11-02");
+    sleep(50).await;
+    let select: web_sys::HtmlSelectElement = period_select(&root).unchecked_into();
+    assert_eq!(select.value(), "custom");
+    assert_eq!(text_of(&root, ".cu-headline"), "");
+}
+
+fn count(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+async fn previous_and_change_match_independent_sums() {
+    let org = "periods-compare";
+    let runs = all_runs(org).await;
+    let (root, _h) = mount_org(
+        org,
+        json!({ "now": NOW, "maxRuns": 100000, "period": "this-month" }),
+    );
+    choose_and_load(&root, "this-month").await;
+    let now = sums(&runs, "2026-11-01", "2026-11-30", "workflowId");
+    let before = sums(&runs, "2026-10-01", "2026-10-31", "workflowId");
+    let caption = "CU by workflow";
+    let rows = subtotal_rows(&root, caption);
+    let (cu, prev, change) = (
+        column(&root, caption, "Total CU"),
+        column(&root, caption, "Previous"),
+        column(&root, caption, "Change"),
+    );
+    for (name, row) in &rows {
+        let key = if name == "Total" { "" } else { name.as_str() };
+        let (n, b) = (now.get(key).copied().unwrap_or(0), before.get(key).copied());
+        assert_eq!(units(&row[cu]), n, "{name} now");
+        match b {
+            Some(b) => {
+                assert_eq!(units(&row[prev]), b, "{name} previous");
+                let sign = if n < b { -1 } else { 1 };
+                let (amount, _) = row[change].split_once(" (").unwrap_or((&row[change], ""));
+                assert_eq!(
+                    sign * units(amount),
+                    n - b,
+                    "{name} change: {}",
+                    row[change]
+                );
+                if b != 0 {
+                    // Tenths of a percent, rounded half away from zero.
+                    let d = (n - b) * 1000;
+                    let tenths = if d >= 0 {
+                        (d + b / 2) / b
+                    } else {
+                        -((-d + b / 2) / b)
+                    };
+                    let want = format!(
+                        "{}{}.{} %",
+                        match tenths.signum() {
+                            1 => "+",
+                            -1 => "−",
+                            _ => "",
+                        },
+                        tenths.abs() / 10,
+                        tenths.abs() % 10
+                    );
+                    assert!(
+                        row[change].contains(&want),
+                        "{name}: {} vs {want}",
+                        row[change]
+                    );
+                }
+            }
+            None => assert_eq!(row[change], "new", "{name}"),
+        }
+    }
+    let headline = text_of(&root, ".cu-headline");
+    assert!(headline.contains(" CU this month, "), "{headline}");
+    assert!(headline.contains(" vs October ("), "{headline}");
+    // Sorting by Change puts the largest increase first.
+    button(&table(&root, caption).unwrap(), "Change")
+        .unwrap()
+        .click();
+    sleep(50).await;
+    let t = table(&root, caption).unwrap();
+    let first = cells(&all(&t, "tbody tr")[0]);
+    let diffs: Vec<i128> = now
+        .iter()
+        .filter(|(k, _)| !k.is_empty())
+        .map(|(k, n)| n - before.get(k).copied().unwrap_or(0))
+        .collect();
+    let top = diffs.iter().max().unwrap();
+    let (amount, _) = first[change]
+        .split_once(" (")
+        .unwrap_or((&first[change], ""));
+    assert!(
+        first[change] == "new" || units(amount) == top.abs(),
+        "{first:?}"
+    );
+    // Turning the comparison off removes the columns.
+    let compare = labelled(&root, "Compare with previous period").unwrap();
+    compare.unchecked_ref::<HtmlInputElement>().click();
+    sleep(50).await;
+    let t = table(&root, caption).unwrap();
+    assert!(!accessible_text(&t).contains("Previous"));
+    assert!(text_of(&root, ".cu-headline").ends_with(" CU this month."));
+}
+
+#[wasm_bindgen_test]
+async fn budget_sentence_and_cumulative_line() {
+    let org = "periods-budget";
+    let runs = all_runs(org).await;
+    let spent = sums(&runs, "2026-11-01", "2026-11-30", "workflowId")[""];
+    // Half the month's spend: it ran out on the day the running sum of the
+    // month's days reached it.
+    let half = spent / 2;
+    let mut per_day: BTreeMap<String, i128> = BTreeMap::new();
+    for r in &runs {
+        if day(r).starts_with("2026-11") && r["totalCu"].is_number() {
+            *per_day.entry(day(r)).or_insert(0) += api_units(&r["totalCu"]);
+        }
+    }
+    let mut run = 0;
+    let crossed = per_day
+        .iter()
+        .find(|(_, c)| {
+            run += **c;
+            run >= half
+        })
+        .map(|(d, _)| d.clone())
+        .unwrap();
+    let budget = |units: i128| json!(units as f64 / 10_000.0);
+    let (root, _h) = mount_org(
+        org,
+        json!({ "now": NOW, "maxRuns": 100000, "period": "this-month", "budgetCu": budget(half) }),
+    );
+    choose_and_load(&root, "this-month").await;
+    let line = text_of(&root, ".cu-budget");
+    let nov = |d: &str| format!("Nov {}", d[8..].trim_start_matches('0'));
+    assert!(
+        line.starts_with(&format!("{} % of the ", (spent * 100 + half / 2) / half)),
+        "{line}"
+    );
+    assert!(
+        line.ends_with(&format!("the budget ran out on {}.", nov(&crossed))),
+        "{line}"
+    );
+    let svg = one(&root, "svg.cu-days-svg").unwrap();
+    assert!(one(&svg, "polyline.cu-cumulative").is_some());
+    assert!(one(&svg, "line.cu-budget-line").is_some());
+    let name = svg.get_attribute("aria-label").unwrap();
+    assert!(
+        name.contains(&format!("cumulative CU reaches the "))
+            && name.ends_with(&format!("budget on {crossed}")),
+        "{name}"
+    );
+
+    // 5 % above the spend: at the rate so far (27.75 days since Nov 1),
+    // it runs out 1.05 × 27.75 = 29.14 days in, on Nov 30.
+    let (root, _h) = mount_org(
+        org,
+        json!({ "now": NOW, "maxRuns": 100000, "period": "this-month", "budgetCu": budget(spent * 105 / 100) }),
+    );
+    choose_and_load(&root, "this-month").await;
+    let line = text_of(&root, ".cu-budget");
+    assert!(line.starts_with("95 % of the "), "{line}");
+    assert!(
+        line.ends_with("at this rate the budget runs out on Nov 30."),
+        "{line}"
+    );
+    let name = one(&root, "svg.cu-days-svg")
+        .unwrap()
+        .get_attribute("aria-label")
+        .unwrap();
+    assert!(name.contains("stays below the"), "{name}");
+    // The estimate: the total so far × 30 / 27.75 days.
+    let estimate = text_of(&root, ".cu-estimate");
+    let want = (spent * 30 * 4 + 111 / 2) / 111;
+    let figure = estimate
+        .split(": ")
+        .nth(1)
+        .unwrap()
+        .split(" CU")
+        .next()
+        .unwrap();
+    assert!((units(figure) - want).abs() <= 1, "{estimate} vs {want}");
+
+    // Not a month: no budget line.
+    select_value(&period_select(&root), "last-7-days");
+    sleep(50).await;
+    assert_eq!(text_of(&root, ".cu-budget"), "");
+    assert!(one(&root, "polyline.cu-cumulative").is_none());
+}
+
+fn mount_error(opts: Value) -> String {
+    let root = container();
+    match cu_cost_table::mount(root.clone().into(), options(opts)) {
+        Ok(_) => panic!("mount should have failed"),
+        Err(e) => {
+            assert_eq!(root.child_element_count(), 0, "nothing is mounted");
+            let v: wasm_bindgen::JsValue = e.into();
+            js_sys::Reflect::get(&v, &"message".into())
+                .unwrap()
+                .as_string()
+                .unwrap()
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn bad_period_options_are_errors_naming_the_option() {
+    let base = |extra: Value| {
+        let mut o = json!({ "apiBase": demo_api(), "orgId": "x", "token": "t" });
+        for (k, v) in extra.as_object().unwrap() {
+            o[k] = v.clone();
+        }
+        o
+    };
+    for bad in [json!(-5), json!(0), json!("lots"), json!(1e15)] {
+        assert_eq!(
+            mount_error(base(json!({ "budgetCu": bad }))),
+            "budgetCu must be a positive number (CU per month)"
+        );
+    }
+    assert_eq!(
+        mount_error(base(json!({ "budgetPeriod": "year" }))),
+        "budgetPeriod must be \"month\""
+    );
+    assert!(mount_error(base(json!({ "period": "fortnight" })))
+        .starts_with("period must be one of \"today\""));
+    assert_eq!(
+        mount_error(base(json!({ "weekStartsOn": 8 }))),
+        "weekStartsOn must be between 1 and 7 (a whole number)"
+    );
+    assert_eq!(
+        mount_error(base(json!({ "workflowNames": ["a"] }))),
+        "workflowNames must be an object mapping workflow ids to names (strings)"
+    );
+    assert_eq!(
+        mount_error(base(json!({ "now": "yesterday" }))),
+        "now must be an RFC 3339 timestamp such as 2026-11-28T12:00:00Z"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn group_by_trigger_and_status_follow_the_api() {
+    let org = "periods-group";
+    let runs = all_runs(org).await;
+    let (root, _h) = mount_org(org, json!({ "now": NOW, "maxRuns": 100000 }));
+    wait_for("first page", 10_000, || {
+        (run_rows(&root).len() == 20).then_some(())
+    })
+    .await;
+    load_all(&root, 15_000, |t| t.starts_with("Loaded all")).await;
+    let group = labelled(&root, "Group by").expect("a Group by select");
+    select_value(&group, "trigger");
+    sleep(50).await;
+    let want = sums(&runs, "0000", "9999", "triggerSource");
+    let rows = subtotal_rows(&root, "CU by trigger");
+    let cu = column(&root, "CU by trigger", "Total CU");
+    assert_eq!(rows.len(), want.len(), "{rows:?}");
+    assert_eq!(units(&rows["Total"][cu]), want[""]);
+    // Rows read as trigger labels; the sums match per raw trigger.
+    assert_eq!(units(&rows["Cron job"][cu]), want["cronjob"]);
+    assert!(
+        accessible_text(&one(&root, "figure.cu-chart h3").unwrap()).starts_with("CU by trigger")
+    );
+    select_value(&group, "status");
+    sleep(50).await;
+    let want = sums(&runs, "0000", "9999", "status");
+    let rows = subtotal_rows(&root, "CU by status");
+    assert_eq!(units(&rows["Succeeded"][cu]), want["success"]);
+    assert_eq!(units(&rows["Total"][cu]), want[""]);
+    // A status row filters the runs to it.
+    let failed = all(&table(&root, "CU by status").unwrap(), "tbody th button")
+        .into_iter()
+        .find(|b| accessible_text(b) == "Failed")
+        .unwrap();
+    failed.unchecked_into::<web_sys::HtmlElement>().click();
+    sleep(50).await;
+    assert!(run_rows(&root).iter().all(|r| cells(r)[2] == "Failed"));
+    select_value(&group, "workflow");
+    sleep(50).await;
+    assert!(table(&root, "CU by workflow").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn granularity_buckets_weeks_and_months() {
+    let org = "periods-weeks";
+    let runs = all_runs(org).await;
+    let (root, _h) = mount_org(
+        org,
+        json!({ "now": NOW, "maxRuns": 100000, "weekStartsOn": 1 }),
+    );
+    wait_for("first page", 10_000, || {
+        (run_rows(&root).len() == 20).then_some(())
+    })
+    .await;
+    load_all(&root, 15_000, |t| t.starts_with("Loaded all")).await;
+    let gran = labelled(&root, "Granularity").expect("a Granularity select");
+    select_value(&gran, "week");
+    sleep(50).await;
+    let figure = all(&root, "figure.cu-chart")
+        .into_iter()
+        .find(|f| accessible_text(&one(f, "h3").unwrap()).starts_with("CU per week"))
+        .expect("CU per week");
+    let name = one(&figure, "svg")
+        .unwrap()
+        .get_attribute("aria-label")
+        .unwrap();
+    // 2026-11-23 is a Monday: the last bucket is the week of Nov 23.
+    assert!(name.contains("to week of 2026-11-23"), "{name}");
+    // Show as table: each week's CU against an independent sum.
+    button(&figure, "Show as table").unwrap().click();
+    sleep(50).await;
+    let monday = |d: &str| {
+        let ms = js_sys::Date::parse(&format!("{d}T00:00:00Z"));
+        let wd = js_sys::Date::new(&ms.into()).get_utc_day(); // 0 = Sunday
+        let back = (wd + 6) % 7;
+        let start = js_sys::Date::new(&(ms - f64::from(back) * 86_400_000.0).into());
+        start.to_iso_string().as_string().unwrap()[..10].to_owned()
+    };
+    let mut weeks: BTreeMap<String, i128> = BTreeMap::new();
+    for r in &runs {
+        if r["totalCu"].is_number() {
+            *weeks.entry(monday(&day(r))).or_insert(0) += api_units(&r["totalCu"]);
+        }
+    }
+    let rows = all(&figure, "tbody tr");
+    assert!(!rows.is_empty());
+    for r in rows {
+        let c = cells(&r);
+        let week = c[0].trim_start_matches("week of ").to_owned();
+        assert_eq!(
+            units(&c[2]),
+            weeks.get(&week).copied().unwrap_or(0),
+            "{c:?}"
+        );
+    }
+    select_value(&gran, "month");
+    sleep(50).await;
+    assert!(all(&root, "figure.cu-chart h3")
+        .iter()
+        .any(|h| accessible_text(h).starts_with("CU per month")));
+}
+
+#[wasm_bindgen_test]
+async fn workflow_names_are_text_everywhere_and_searchable() {
+    let org = "periods-names";
+    let name = "<b>Invoices</b> & \"Co\"";
+    let (root, _h) = mount_org(
+        org,
+        json!({ "now": NOW, "workflowNames": { "invoice-reconcile": name } }),
+    );
+    wait_for("first page", 10_000, || {
+        (run_rows(&root).len() == 20).then_some(())
+    })
+    .await;
+    // Subtotals: the name as text (no <b> element), the id on hover.
+    let t = table(&root, "CU by workflow").unwrap();
+    let b = all(&t, "tbody th button")
+        .into_iter()
+        .find(|b| accessible_text(b) == name)
+        .expect("the named row");
+    assert!(one(&b, "b").is_none(), "markup in a name must stay text");
+    assert!(b
+        .get_attribute("title")
+        .unwrap()
+        .contains("invoice-reconcile"));
+    // Runs table: the name, with the id as title.
+    let cell = all(
+        &table(&root, "Workflow runs").unwrap(),
+        "td.cu-col-workflow span",
+    )
+    .into_iter()
+    .find(|s| s.get_attribute("title").as_deref() == Some("invoice-reconcile"))
+    .expect("a run of invoice-reconcile on the first page");
+    assert_eq!(accessible_text(&cell), name);
+    assert!(one(&root, "td b, th b, option b").is_none());
+    // The Workflow select shows the name; the chip too.
+    let select = labelled(&root, "Workflow").unwrap();
+    assert!(accessible_text(&select).contains("<b>Invoices</b>"));
+    select_value(&select, "invoice-reconcile");
+    sleep(50).await;
+    assert!(text_of(&root, ".cu-chips").contains(&format!("Workflow: {name}")));
+    // Search matches the name as well as the id.
+    button(&root, "Clear filters").unwrap().click();
+    type_into(&labelled(&root, "Search runs").unwrap(), "invoices");
+    wait_for("search applied", 3_000, || {
+        let rows = run_rows(&root);
+        (!rows.is_empty() && rows.iter().all(|r| cells(r)[1] == name)).then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn coverage_says_when_the_period_is_not_loaded() {
+    let org = "periods-cover";
+    let runs = all_runs(org).await;
+    let (root, _h) = mount_org(org, json!({ "now": NOW, "maxRuns": 100000 }));
+    wait_for("first page", 10_000, || {
+        (run_rows(&root).len() == 20).then_some(())
+    })
+    .await;
+    select_value(&period_select(&root), "this-month");
+    sleep(50).await;
+    let oldest = runs[..20].iter().map(day).min().unwrap();
+    let line = text_of(&root, ".cu-period-cover");
+    assert!(
+        line.starts_with(&format!(
+            "Runs back to Nov {} loaded; the period starts Nov 1.",
+            oldest[8..].trim_start_matches('0')
+        )),
+        "{line}"
+    );
+    // No total pretends to cover the month.
+    let head = text_of(&root, ".cu-headline");
+    assert!(head.contains("in the loaded part of the period"), "{head}");
+    assert_eq!(text_of(&root, ".cu-estimate"), "");
+    // The offer loads back to the comparison's start and covers both.
+    let offer = all(&root, "button")
+        .into_iter()
+        .find(|b| accessible_text(b) == "Load runs back to Nov 1")
+        .expect("an offer to load the period");
+    offer.unchecked_into::<web_sys::HtmlElement>().click();
+    wait_for("the month loaded", 15_000, || {
+        text_of(&root, ".cu-period-cover")
+            .starts_with("This month: all ")
+            .then_some(())
+    })
+    .await;
+    let n = count_in(&runs, "2026-11-01", "2026-11-30");
+    let line = text_of(&root, ".cu-period-cover");
+    assert!(
+        line.starts_with(&format!(
+            "This month: all {} runs since Nov 1 loaded.",
+            count(n)
+        )),
+        "{line}"
+    );
+}

@@ -173,7 +173,7 @@ fn count(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -318,7 +318,7 @@ async fn budget_sentence_and_cumulative_line() {
     assert!(one(&svg, "line.cu-budget-line").is_some());
     let name = svg.get_attribute("aria-label").unwrap();
     assert!(
-        name.contains(&format!("cumulative CU reaches the "))
+        name.contains("cumulative CU reaches the ")
             && name.ends_with(&format!("budget on {crossed}")),
         "{name}"
     );

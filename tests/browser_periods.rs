@@ -607,3 +607,37 @@ async fn coverage_says_when_the_period_is_not_loaded() {
         "{line}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn weeks_start_on_the_locales_first_day_by_default() {
+    // Where the browser knows a locale's week (Intl.Locale getWeekInfo or
+    // weekInfo), en-US weeks start on Sunday and en-GB weeks on Monday;
+    // elsewhere both start on Monday.
+    let locale = js_sys::Reflect::get(&js_sys::global(), &"Intl".into())
+        .and_then(|intl| js_sys::Reflect::get(&intl, &"Locale".into()))
+        .unwrap();
+    let proto = js_sys::Reflect::get(&locale, &"prototype".into()).unwrap();
+    let knows = js_sys::Reflect::has(&proto, &"getWeekInfo".into()).unwrap()
+        || js_sys::Reflect::has(&proto, &"weekInfo".into()).unwrap();
+    for (loc, want) in [
+        (
+            "en-US",
+            if knows {
+                "week of 2026-11-22"
+            } else {
+                "week of 2026-11-23"
+            },
+        ),
+        ("en-GB", "week of 2026-11-23"),
+    ] {
+        let (root, _h) = mount_org(
+            "periods-locale-weeks",
+            json!({ "now": NOW, "locale": loc, "granularity": "week" }),
+        );
+        let name = wait_for("the weekly chart", 10_000, || {
+            one(&root, "svg.cu-days-svg").and_then(|s| s.get_attribute("aria-label"))
+        })
+        .await;
+        assert!(name.contains(want), "{loc}: {name}");
+    }
+}

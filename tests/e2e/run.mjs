@@ -661,6 +661,91 @@ const focusInfo = (page) => page.evaluate(() => {
   return { inRoot: !!el.closest('.cu-root'), visibleFocus, shadowFocus, id: el.id, label, tag: el.tagName.toLowerCase(), cls: el.className || '' };
 });
 
+// ---- Periods for finance: a month against the one before, a budget, names.
+const financeOptions = {
+  apiBase: '/', orgId: 'finance-demo', token: 't', title: 'Finance: this month', pricePerCu: 0.002, currency: 'USD',
+  period: 'this-month', budgetCu: 24000, now: '2026-11-28T18:00:00Z', locale: 'en-US', timeZone: 'UTC', maxRuns: 100000,
+  workflowNames: { 'invoice-reconcile': 'Invoice reconciliation', 'billing-sync': 'Billing sync <b>v2</b>' },
+};
+const mountFinance = async (page) => {
+  await portalReady(page);
+  await page.evaluate(async (options) => {
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    const el = document.createElement('section');
+    el.id = 'finance';
+    document.querySelector('main').prepend(el);
+    window.__finance = mount(el, options);
+  }, financeOptions);
+  const root = page.locator('#finance');
+  await root.getByRole('button', { name: 'Load runs back to Nov 1' }).click({ timeout: 20000 });
+  await root.locator('.cu-period-cover', { hasText: 'This month: all ' }).waitFor({ timeout: 30000 });
+  return root;
+};
+
+await check('axe_and_keyboard_with_the_period_controls', async (page) => {
+  const found = [];
+  const audit = async (state) => { for (const v of await axeViolations(page)) found.push(`[${state}] ${v}`); };
+  const root = await mountFinance(page);
+  await audit('this month, compared, with a budget');
+  await root.getByRole('combobox', { name: 'Group by' }).selectOption('trigger');
+  await root.getByRole('table', { name: 'CU by trigger' }).waitFor();
+  await root.getByRole('combobox', { name: 'Granularity' }).selectOption('week');
+  await root.getByRole('heading', { name: /^CU per week/ }).waitFor();
+  await audit('grouped by trigger, weekly');
+  assert(found.length === 0, found.join('\n    '));
+  // Every new control is reachable by Tab, in reading order.
+  await root.getByRole('combobox', { name: 'Period', exact: true }).focus();
+  const labels = [];
+  for (let i = 0; i < 60; i++) {
+    const info = await focusInfo(page);
+    if (!info || !info.inRoot) break;
+    labels.push(info.label);
+    await page.keyboard.press('Tab');
+  }
+  const order = ['Period', 'Compare with previous period', 'Search runs', 'Show as table', 'Granularity', 'Day', 'Group by', 'Export subtotals CSV'];
+  let at = -1;
+  for (const want of order) {
+    const i = labels.findIndex((l, k) => k > at && l.startsWith(want));
+    assert(i > at, `"${want}" not reached after position ${at} in: ${labels.join(' | ')}`);
+    at = i;
+  }
+});
+
+await check('print_gives_a_clean_report_of_what_is_on_screen', async (page) => {
+  await page.setViewportSize({ width: 1100, height: 900 });
+  const root = await mountFinance(page);
+  await page.evaluate(() => {
+    // Print only the finance report (the portal's other cards are the host's).
+    for (const el of document.querySelectorAll('main > *:not(#finance), body > :not(main):not(script)')) el.style.display = 'none';
+  });
+  await page.emulateMedia({ media: 'print' });
+  // An A4 page's width at 96 dpi, margins included: what the PDF lays out.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.screenshot({ path: 'docs/print.png', fullPage: true });
+  const visible = async (loc) => (await loc.count()) > 0 && loc.first().isVisible();
+  // No controls; the report's parts are there.
+  for (const name of ['Load all runs', 'Refresh', 'Export CSV', 'Columns', 'Next page', 'Show as table']) {
+    assert(!(await visible(root.getByRole('button', { name, exact: true }))), `"${name}" shows in print`);
+  }
+  assert(!(await root.getByLabel('Search runs').isVisible()), 'search field shows in print');
+  assert(await root.getByRole('heading', { name: 'Finance: this month' }).isVisible(), 'title');
+  assert(await root.locator('.cu-org').isVisible(), 'organization');
+  assert(await root.getByRole('combobox', { name: 'Period', exact: true }).isVisible(), 'period');
+  assert(await root.locator('.cu-chips').isVisible(), 'filters');
+  assert(await root.locator('.cu-period-cover').isVisible(), 'coverage');
+  assert(await root.locator('.cu-asof').isVisible(), '"as of" time');
+  assert(await root.locator('.cu-headline').isVisible(), 'headline');
+  assert(await root.locator('svg.cu-days-svg').isVisible(), 'day chart');
+  assert(await root.getByRole('table', { name: 'CU by workflow' }).isVisible(), 'subtotals');
+  const rows = await root.locator('table:has(caption:text-is("Workflow runs")) tbody tr:not(.cu-empty-row)').count();
+  assert(rows === 20, `runs table prints its current page only (${rows} rows)`);
+  await page.emulateMedia({ media: 'screen' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert(pdf.length > 20000 && pages >= 1 && pages <= 6, `PDF: ${pdf.length} bytes, ${pages} pages`);
+  console.log(`    print: ${pages} A4 pages, ${Math.round(pdf.length / 1024)} KB (docs/print.png shows the print layout)`);
+});
+
 await check('keyboard_only_walk_reaches_every_control_in_order_without_a_trap', async (page) => {
   await page.goto(base + '/');
   await runRows(page).nth(19).waitFor({ timeout: 20000 });

@@ -1,5 +1,5 @@
-// Headless screenshots for the README: the standalone page and the portal
-// example, light, dark and narrow (320 px). Usage (with the demo running):
+// Headless screenshots for the README: the standalone page (also with this
+// month against the last), the portal example, light, dark and narrow (320 px). Usage (with the demo running):
 //   node scripts/screenshots.mjs http://127.0.0.1:8080
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ const browser = await chromium.launch({
 });
 const shots = [
   ['docs/screenshot.png', '/', 'light', 1280, 1500, true],
+  ['docs/period.png', '/?period=this-month', 'light', 1280, 1250, 'period'],
   ['docs/screenshot-dark.png', '/', 'dark', 1280, 1500],
   ['docs/screenshot-narrow.png', '/', 'light', 320, 1600],
   ['docs/portal.png', '/examples/portal.html', 'light', 1280, 1100],
@@ -25,7 +26,11 @@ for (const [file, path, scheme, width, height, loadAll] of shots) {
   await page.goto(base + path);
   await page.locator('table:has(caption:text-is("Workflow runs")) tbody tr:not(.cu-empty-row)').first().waitFor({ timeout: 20000 });
   await page.locator('.cu-bars svg[role=img]').first().waitFor({ timeout: 20000 });
-  if (loadAll) {
+  if (loadAll === 'period') {
+    // This month against October, with the budget and the estimate.
+    await page.getByRole('button', { name: /^Load runs back to/ }).click();
+    await page.locator('.cu-period-cover', { hasText: 'This month: all ' }).waitFor({ timeout: 30000 });
+  } else if (loadAll) {
     await page.getByRole('button', { name: 'Load all runs' }).click();
     await page.locator('.cu-outcome', { hasText: 'Loaded all' }).waitFor({ timeout: 30000 });
   }

@@ -120,11 +120,13 @@ pub fn subtotal_row(
             <td class="cu-num">{fmt.cu_total(r.cu)}</td>
             <td class="cu-num">{r.average().map_or_else(|| "—".to_owned(), |a| fmt.cu_total(a))}</td>
             <td class="cu-num">{r.largest.map_or_else(|| "—".to_owned(), |c| fmt.cu(c))}</td>
-            <td class="cu-num cu-share">
-                <span class=format!("cu-share-bar cu-c{colour}") aria-hidden="true">
-                    <span style=format!("width:{width:.1}%")></span>
+            <td class="cu-num">
+                <span class="cu-share">
+                    <span class=format!("cu-share-bar cu-c{colour}") aria-hidden="true">
+                        <span style=format!("width:{width:.1}%")></span>
+                    </span>
+                    {share}
                 </span>
-                {share}
             </td>
             <td class="cu-num">{fmt.cu_total(r.failed_cu)}</td>
             <td class="cu-num">{fmt.count(r.in_progress as u64)}</td>

@@ -451,7 +451,7 @@ pub fn cumulative_line(d: &Daily, budget: CuTotal) -> (String, f64) {
 /// it stays below.
 pub fn budget_note(d: &Daily, budget: CuTotal, fmt: &Formatter) -> String {
     let sums = cumulative(d);
-    let budget_text = format!("{} CU budget", fmt.cu_total(budget));
+    let budget_text = format!("{} CU budget", fmt.cu_setting(budget));
     match sums.iter().position(|s| *s >= budget) {
         Some(i) => format!(
             "cumulative CU reaches the {budget_text} on {}",

@@ -350,6 +350,114 @@ mod tests {
     }
 
     #[test]
+    fn subtotals_csv_follows_the_grouping_the_comparison_and_the_names() {
+        use crate::compare::Previous;
+        let runs = vec![
+            run(
+                "a",
+                "w1",
+                "success",
+                "2026-11-02T10:00:00Z",
+                Some(3.0),
+                Some("cronjob"),
+            ),
+            run(
+                "b",
+                "w2",
+                "success",
+                "2026-11-02T10:00:00Z",
+                Some(1.0),
+                Some("=cmd"),
+            ),
+            run(
+                "c",
+                "w1",
+                "success",
+                "2026-10-02T10:00:00Z",
+                Some(2.0),
+                Some("cronjob"),
+            ),
+            run(
+                "d",
+                "w3",
+                "success",
+                "2026-10-03T10:00:00Z",
+                Some(5.0),
+                Some("webhook"),
+            ),
+        ];
+        let names: BTreeMap<String, String> =
+            [("w1".to_owned(), "Billing, \"v2\"".to_owned())].into();
+        // By workflow, with names and the previous period.
+        let prev = Previous {
+            subtotals: compute(&runs, &[2, 3], None, GroupBy::Workflow),
+            loaded: true,
+        };
+        let shape = SubtotalsShape {
+            group: GroupBy::Workflow,
+            currency: None,
+            previous: Some(&prev),
+            names: &names,
+        };
+        let csv = subtotals_csv(&compute(&runs, &[0, 1], None, GroupBy::Workflow), shape);
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert!(lines[0].ends_with("row,workflow_id,workflow_name,runs,total_cu,average_cu,largest_run_cu,failed_cancelled_cu,runs_in_progress,runs_without_cu,previous_cu,change_cu,change_cu_percent"));
+        assert_eq!(lines[1], "\"workflow\",\"w1\",\"Billing, \"\"v2\"\"\",1,3.0000,3.0000,3.0000,0.0000,0,0,2.0000,1.0000,50.0");
+        assert_eq!(
+            lines[2],
+            "\"workflow\",\"w2\",,1,1.0000,1.0000,1.0000,0.0000,0,0,0.0000,,\"new\""
+        );
+        // A group only in the previous period: a zero row, so Previous adds up.
+        assert_eq!(
+            lines[3],
+            "\"workflow\",\"w3\",,0,0.0000,,,0.0000,0,0,5.0000,-5.0000,-100.0"
+        );
+        assert_eq!(
+            lines[4],
+            "\"total\",,,2,4.0000,2.0000,3.0000,0.0000,0,0,7.0000,-3.0000,-42.9"
+        );
+        // By trigger; a previous period not loaded leaves the cells empty.
+        let unknown = Previous {
+            loaded: false,
+            ..prev.clone()
+        };
+        let shape = SubtotalsShape {
+            group: GroupBy::Trigger,
+            previous: Some(&unknown),
+            ..shape
+        };
+        let csv = subtotals_csv(&compute(&runs, &[0, 1], None, GroupBy::Trigger), shape);
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert!(lines[0].contains("row,trigger_source,runs,"));
+        assert_eq!(
+            lines[1],
+            "\"trigger\",\"cronjob\",1,3.0000,3.0000,3.0000,0.0000,0,0,,,"
+        );
+        // Formula-guarded like every text cell.
+        assert_eq!(
+            lines[2],
+            "\"trigger\",\"'=cmd\",1,1.0000,1.0000,1.0000,0.0000,0,0,,,"
+        );
+    }
+
+    #[test]
+    fn runs_csv_has_both_workflow_columns_with_names() {
+        let runs = vec![run(
+            "r",
+            "w1",
+            "success",
+            "2026-11-20T10:00:00Z",
+            Some(1.0),
+            None,
+        )];
+        let names: BTreeMap<String, String> = [("w1".to_owned(), "@Billing".to_owned())].into();
+        let csv = runs_csv(&runs, &[0], None, &names);
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert!(lines[0].starts_with("\u{feff}run_id,workflow_id,workflow_name,status,"));
+        assert!(lines[1].starts_with("\"r\",\"w1\",\"'@Billing\",\"success\","));
+    }
+
+    #[test]
     fn file_names_are_safe() {
         assert_eq!(
             file_name("a/b ü", "runs", "2026-11-28"),

@@ -92,6 +92,23 @@ impl Formatter {
         format_units(total.0, 4, &self.group, &self.decimal)
     }
 
+    /// A configured amount (a budget) without trailing zero decimals:
+    /// `80,000`, `1,250.5`.
+    pub fn cu_setting(&self, total: CuTotal) -> String {
+        let full = self.cu_total(total);
+        match full.rsplit_once(self.decimal.as_str()) {
+            Some((int, frac)) => {
+                let frac = frac.trim_end_matches('0');
+                if frac.is_empty() {
+                    int.to_owned()
+                } else {
+                    format!("{int}{}{frac}", self.decimal)
+                }
+            }
+            None => full,
+        }
+    }
+
     /// A count with grouping, e.g. `1,482`.
     pub fn count(&self, n: u64) -> String {
         format_units(u128::from(n) * 10_000, 0, &self.group, &self.decimal)
@@ -384,6 +401,14 @@ mod intl {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_drop_trailing_zero_decimals() {
+        let f = Formatter::plain(None);
+        assert_eq!(f.cu_setting(CuTotal(800_000_000)), "80,000");
+        assert_eq!(f.cu_setting(CuTotal(12_505_000)), "1,250.5");
+        assert_eq!(f.cu_setting(CuTotal(1)), "0.0001");
+    }
 
     #[test]
     fn plain_formatting() {

@@ -107,7 +107,7 @@ pub fn DailyPlot(
                 .collect_view()
         });
         let lines = budget.get().map(|b| {
-            let text = fmt.with_value(|f| format!("Budget ({} CU)", f.cu_total(b)));
+            let text = fmt.with_value(|f| format!("Budget ({} CU)", f.cu_setting(b)));
             view! {
                 <li><span class="cu-swatch cu-swatch-cumulative" aria-hidden="true"></span>"Cumulative CU (own axis)"</li>
                 <li><span class="cu-swatch cu-swatch-budget" aria-hidden="true"></span>{text}</li>

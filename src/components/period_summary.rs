@@ -163,7 +163,7 @@ pub fn PeriodSummary() -> impl IntoView {
         let year = ymd(view.today).0;
         Some(budget_line(
             whole_percent(spent, budget_cu),
-            &fmt.with_value(|f| format!("{} CU", f.cu_total(budget_cu))),
+            &fmt.with_value(|f| format!("{} CU", f.cu_setting(budget_cu))),
             state,
             &|d| short_date(d, year),
             view.period.contains(view.today),

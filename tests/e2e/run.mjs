@@ -105,6 +105,27 @@ await check('standalone_page_keeps_paging_and_filters_in_the_url', async (page) 
   await status.filter({ hasText: 'Runs 41–60' }).waitFor({ timeout: 10000 });
 });
 
+await check('standalone_page_restores_period_grouping_and_buckets_from_the_url', async (page) => {
+  await page.goto(base + '/?period=last-month&group=trigger&gran=week&compare=0');
+  // The first page holds only the newest runs: last month is not loaded yet.
+  await page.locator('.cu-period-cover', { hasText: 'the period starts' }).waitFor({ timeout: 20000 });
+  // Last month by the browser's clock (the page has no fixed now), in UTC.
+  const now = new Date();
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)).toISOString().slice(0, 10);
+  assert((await page.getByRole('combobox', { name: 'Period', exact: true }).inputValue()) === 'last-month', 'period from the URL');
+  assert((await page.getByLabel('From', { exact: true }).inputValue()) === first, `From: ${first}`);
+  assert((await page.getByLabel('To', { exact: true }).inputValue()) === last, `To: ${last}`);
+  assert(!(await page.getByLabel('Compare with previous period').isChecked()), 'compare=0');
+  await page.getByRole('table', { name: 'CU by trigger' }).waitFor();
+  await page.getByRole('heading', { name: /^CU per week/ }).waitFor();
+  // Choosing Custom keeps the days; the URL follows the choices.
+  await page.getByRole('combobox', { name: 'Group by' }).selectOption('status');
+  await page.waitForFunction(() => location.search.includes('group=status'));
+  await page.getByRole('combobox', { name: 'Period', exact: true }).selectOption('this-month');
+  await page.waitForFunction(() => location.search.includes('period=this-month'));
+});
+
 // ---- The embeddable package, through its JavaScript API, on the portal example.
 const portal = base + '/examples/portal.html';
 const portalReady = async (page) => {

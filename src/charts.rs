@@ -227,27 +227,6 @@ pub fn bucket_label(start: &str, granularity: Granularity) -> String {
     }
 }
 
-/// `x` with `decimals` decimals (0–4), for SVG coordinates and CSS widths,
-/// by integer formatting only: `format!("{x:.2}")` would link the float
-/// printing code (about 12 KB of wasm) for figures that need no more than
-/// this.
-pub fn fixed(x: f64, decimals: u32) -> String {
-    let scale = 10i64.pow(decimals.min(4));
-    let v = (x * scale as f64).round() as i64;
-    let sign = if v < 0 { "-" } else { "" };
-    let (int, frac) = (
-        v.unsigned_abs() / scale as u64,
-        v.unsigned_abs() % scale as u64,
-    );
-    if decimals == 0 {
-        return format!("{sign}{int}");
-    }
-    format!(
-        "{sign}{int}.{frac:0width$}",
-        width = decimals.min(4) as usize
-    )
-}
-
 /// Parses `YYYY-MM-DD` into days since 1970-01-01.
 pub fn parse_day(day: &str) -> Option<i64> {
     let b = day.as_bytes();
@@ -503,10 +482,10 @@ pub fn stack_paths(d: &Daily) -> Vec<String> {
             let top = base - h;
             let _ = write!(
                 paths[k],
-                "M{} {}h0.8v{}h-0.8z",
-                fixed(x as f64 + 0.1, 2),
-                fixed(top, 3),
-                fixed(h, 3)
+                "M{:.2} {:.3}h0.8v{:.3}h-0.8z",
+                x as f64 + 0.1,
+                top,
+                h
             );
             base = top;
         }
@@ -517,27 +496,6 @@ pub fn stack_paths(d: &Daily) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fixed_matches_float_formatting() {
-        assert_eq!(fixed(12.345_678, 3), "12.346");
-        assert_eq!(fixed(-0.5, 2), "-0.50");
-        assert_eq!(fixed(99.999, 1), "100.0");
-        assert_eq!(fixed(3.0, 0), "3");
-        // Against the standard formatting, within one unit of the last place.
-        let mut x = -250.0;
-        while x < 250.0 {
-            for d in 0..=4 {
-                let ours: f64 = fixed(x, d).parse().unwrap();
-                let std: f64 = format!("{x:.prec$}", prec = d as usize).parse().unwrap();
-                assert!(
-                    (ours - std).abs() <= 10f64.powi(-(d as i32)) * 1.000_001,
-                    "{x} {d}"
-                );
-            }
-            x += 0.123_457;
-        }
-    }
     use crate::subtotals::{compute, GroupBy};
     use crate::test_support::run;
 

@@ -72,6 +72,8 @@ pub struct Config {
 pub struct Price {
     /// Price of one CU.
     pub per_cu: PricePerCu,
+    /// The price as configured (for display).
+    pub per_cu_f64: f64,
     /// ISO 4217 currency code, e.g. `USD`.
     pub currency: String,
 }
@@ -195,7 +197,11 @@ impl Config {
                 let currency = currency
                     .ok_or("pricePerCu needs currency (e.g. \"USD\")")?
                     .to_ascii_uppercase();
-                Some(Price { per_cu, currency })
+                Some(Price {
+                    per_cu,
+                    per_cu_f64: p,
+                    currency,
+                })
             }
         };
         let credentials = match opt_str(obj, "credentials")?.as_deref() {

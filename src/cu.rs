@@ -115,20 +115,6 @@ impl Money {
     }
 }
 
-impl PricePerCu {
-    /// The price as configured, to the nano-unit it is kept in, without
-    /// trailing zeros: `0.002`, `1.5`, `3` (integer formatting only: no
-    /// float formatting code in the wasm).
-    pub fn to_text(self) -> String {
-        let (int, frac) = (self.0 / 1_000_000_000, self.0 % 1_000_000_000);
-        if frac == 0 {
-            return int.to_string();
-        }
-        let digits = format!("{frac:09}");
-        format!("{int}.{}", digits.trim_end_matches('0'))
-    }
-}
-
 /// `units` (in ten-thousandths) as `123.4567`.
 fn plain_decimal(units: u128) -> String {
     let scale = u128::from(SCALE);
@@ -168,19 +154,6 @@ pub fn format_units(units: u128, min_frac: usize, group: &str, decimal: &str) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn prices_read_as_configured() {
-        for (p, text) in [
-            (0.002, "0.002"),
-            (1.5, "1.5"),
-            (3.0, "3"),
-            (0.000_000_001, "0.000000001"),
-            (12.25, "12.25"),
-        ] {
-            assert_eq!(PricePerCu::from_f64(p).unwrap().to_text(), text);
-        }
-    }
 
     #[test]
     fn converts_api_numbers_exactly() {

@@ -112,17 +112,6 @@ pub fn utc_date(ms: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-/// Milliseconds as seconds for a sentence: `15`, `1.5`, `0.25` (integer
-/// formatting only: float printing would add its code to the wasm).
-pub fn seconds_text(ms: u32) -> String {
-    let (s, rest) = (ms / 1_000, ms % 1_000);
-    if rest == 0 {
-        return s.to_string();
-    }
-    let frac = format!("{rest:03}");
-    format!("{s}.{}", frac.trim_end_matches('0'))
-}
-
 /// Epoch milliseconds as RFC 3339 in UTC with milliseconds:
 /// `2026-11-28T13:36:43.250Z` (the API's own form).
 pub fn format_rfc3339_ms(ms: i64) -> String {
@@ -166,13 +155,6 @@ pub fn format_duration_ms(ms: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn seconds_read_like_float_display() {
-        for ms in [0u32, 1, 250, 1_000, 1_500, 15_000, 600_000, 123_456] {
-            assert_eq!(seconds_text(ms), (f64::from(ms) / 1000.0).to_string());
-        }
-    }
 
     #[test]
     fn canonical_text_round_trips() {

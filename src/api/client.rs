@@ -69,7 +69,7 @@ impl TokenSource {
                         return Err(if timed_out.get() {
                             token_error(&format!(
                                 "getToken did not answer within {} seconds.",
-                                crate::time::seconds_text(timeout_ms)
+                                timeout_ms as f64 / 1000.0
                             ))
                         } else {
                             ApiError::Aborted

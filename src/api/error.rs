@@ -23,7 +23,7 @@ pub enum ApiError {
         cause: String,
     },
     /// No answer within the configured time.
-    #[error("The API did not answer within {} seconds.", crate::time::seconds_text(*timeout_ms))]
+    #[error("The API did not answer within {} seconds.", *timeout_ms as f64 / 1000.0)]
     Timeout {
         /// The timeout that expired, in milliseconds.
         timeout_ms: u32,

@@ -89,10 +89,11 @@ def function_names(body):
 
 
 def demangle(name):
-    """Legacy Rust mangling (`_ZN…E`) to a `::` path; other names as they are."""
+    """Legacy Rust mangling (`_ZN…E`) to a `::` path; other names (already
+    demangled by wasm-bindgen) without their hashes."""
     m = re.match(r'_ZN(.*)E$', name)
     if not m:
-        return name
+        return re.sub(r'\[[0-9a-f]{16}\]|::h[0-9a-f]{16}$', '', name)
     rest, parts = m.group(1), []
     while rest and rest[0].isdigit():
         n = re.match(r'\d+', rest).group(0)
@@ -119,8 +120,13 @@ def crate_of(path):
     p = path.lstrip('<&* ')
     p = re.sub(r'^(dyn |impl |mut )', '', p)
     seg = re.split(r'::|<| |\[|;|,', p, maxsplit=1)[0]
-    if (not seg or re.fullmatch(r'[A-Z]|\$LP\$.*|\(.*', seg)) and ' as ' in p:
+    primitive = re.fullmatch(r'(str|char|bool|[iuf](8|16|32|64|128|size))>?', seg)
+    if (not seg or primitive or re.fullmatch(r'[A-Z]|\$LP\$.*|\(.*', seg)) and ' as ' in p:
         return crate_of(p.split(' as ', 1)[1])
+    if primitive:
+        return 'core/alloc (primitive methods)'
+    if re.fullmatch(r'func|\$?func\d*', seg) or seg.startswith('func['):
+        return '(unnamed)'
     return seg or '?'
 
 

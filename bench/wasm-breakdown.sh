@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 out=target/breakdown
 mkdir -p "$out"
 cargo build --release --target wasm32-unknown-unknown --lib --quiet
-wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/release/cu_cost_table.wasm
+wasm-bindgen --target web --out-dir "$out" ${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/cu_cost_table.wasm
 wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   "$out/cu_cost_table_bg.wasm" -o "$out/named.wasm"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \

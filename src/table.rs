@@ -47,13 +47,10 @@ pub struct Table {
     pub sub_sort: RwSignal<(SubColumn, bool)>,
     /// Bumped by "Clear filters", so inputs drop what is being typed.
     pub cleared: RwSignal<u64>,
-    /// Today in the component's zone and the time into it, read from the
-    /// clock (or the `now` option) when the period is chosen.
-    pub clock: Memo<(Day, i64)>,
-    /// The chosen preset's period and the one it is compared with.
+    /// The chosen preset's period, the one it is compared with, today (from
+    /// the clock or the `now` option), and whether the loaded runs cover
+    /// them.
     pub period: Memo<Option<PeriodView>>,
-    /// Whether the loaded runs cover the period (and its comparison).
-    pub cover: Memo<Option<(Cover, Option<Cover>)>>,
     /// The previous period's subtotals, when comparing.
     pub previous: Memo<Shared<Option<Previous>>>,
     /// First day of the week (ISO: 1 = Monday … 7 = Sunday).
@@ -75,6 +72,10 @@ pub struct PeriodView {
     pub today: Day,
     /// Milliseconds since today's midnight.
     pub into_today: i64,
+    /// Whether the loaded runs cover the period.
+    pub cover: Cover,
+    /// Whether they cover the previous period (when comparing).
+    pub previous_cover: Option<Cover>,
 }
 
 /// The table context of the component being built.
@@ -158,27 +159,16 @@ impl Table {
         });
         let now_option = config.now_ms;
         let clock_fmt = fmt.clone();
-        let clock = Memo::new(move |_| {
-            state.period.track();
-            let now = now_option.unwrap_or_else(|| js_sys::Date::now() as i64);
-            crate::period::clock(now, |ms| {
-                crate::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
-            })
-        });
+        // One memo for the period, its clock and its coverage (each memo
+        // type costs its own copy of the reactive code in the wasm).
         let period = Memo::new(move |_| {
             let preset = state.period.get();
-            let (today, into_today) = clock.get();
+            let now = now_option.unwrap_or_else(|| js_sys::Date::now() as i64);
+            let (today, into_today) = crate::period::clock(now, |ms| {
+                crate::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
+            });
             let p = range(preset, today)?;
-            Some(PeriodView {
-                preset,
-                period: p,
-                previous: state.compare.get().then(|| previous(preset, p)),
-                today,
-                into_today,
-            })
-        });
-        let cover_of = Memo::new(move |_| {
-            let view = period.get()?;
+            let previous = state.compare.get().then(|| previous(preset, p));
             let (from_head, complete) = match state.scope.get() {
                 Scope::All => (true, state.load_all.with(|l| l.complete)),
                 Scope::Page => state.page.with(|p| {
@@ -196,17 +186,21 @@ impl Table {
                         .min()
                 })
             });
-            Some((
-                cover(from_head, complete, oldest, view.period.from),
-                view.previous
-                    .map(|p| cover(from_head, complete, oldest, p.from)),
-            ))
+            Some(PeriodView {
+                preset,
+                period: p,
+                previous,
+                today,
+                into_today,
+                cover: cover(from_head, complete, oldest, p.from),
+                previous_cover: previous.map(|pp| cover(from_head, complete, oldest, pp.from)),
+            })
         });
         let previous_subtotals = Memo::new(move |_| {
             let Some(prev) = period.get().and_then(|v| v.previous) else {
                 return Shared::new(None);
             };
-            let loaded = cover_of.with(|c| matches!(c, Some((_, Some(Cover::Full)))));
+            let loaded = period.with(|v| v.is_some_and(|v| v.previous_cover == Some(Cover::Full)));
             let (from, to) = prev.keys();
             Shared::new(scope_set.with(|s| {
                 s.as_ref().map(|l| {
@@ -243,9 +237,7 @@ impl Table {
             facets,
             sub_sort: RwSignal::new((SubColumn::Cu, true)),
             cleared: RwSignal::new(0),
-            clock,
             period,
-            cover: cover_of,
             previous: previous_subtotals,
             week_start,
             names,

@@ -48,10 +48,7 @@ pub fn DailyChart() -> impl IntoView {
         Shared::new(d)
     });
     // The budget line: a monthly budget, with a month chosen.
-    let budget_cu = t.with_config(|c| c.budget_cu);
-    let budget = Memo::new(move |_| {
-        budget_cu.filter(|_| t.period.with(|p| p.is_some_and(|p| p.preset.is_month())))
-    });
+    let budget = t.with_config(|c| c.budget_cu);
     let unit = move || state.granularity.get().key();
     // A new data set starts with no day picked.
     Effect::new(move |_| {

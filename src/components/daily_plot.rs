@@ -24,14 +24,17 @@ pub fn DailyPlot(
     active: RwSignal<Option<usize>>,
     fmt: StoredValue<Arc<Formatter>>,
     zone: StoredValue<String>,
-    budget: Memo<Option<CuTotal>>,
+    /// The monthly budget (`budgetCu`), drawn while a month is chosen.
+    budget: Option<CuTotal>,
 ) -> impl IntoView {
+    let period = crate::table::use_table().period;
+    let budget = move || budget.filter(|_| period.with(|p| p.is_some_and(|p| p.preset.is_month())));
     let zone_store = zone;
     let name = move || {
         chart.with(|d| {
             fmt.with_value(|f| {
                 let name = zone_store.with_value(|z| daily_chart_name(d, z, f));
-                match budget.get() {
+                match budget() {
                     Some(b) => format!("{name}; {}", budget_note(d, b, f)),
                     None => name,
                 }
@@ -40,7 +43,7 @@ pub fn DailyPlot(
     };
     // The cumulative line and the budget on their own axis.
     let budget_lines = move || {
-        let b = budget.get()?;
+        let b = budget()?;
         let (points, y) = chart.with(|d| cumulative_line(d, b));
         let width = chart.with(|d| d.days.len()).to_string();
         let y = format!("{y:.3}");
@@ -106,7 +109,7 @@ pub fn DailyPlot(
                 })
                 .collect_view()
         });
-        let lines = budget.get().map(|b| {
+        let lines = budget().map(|b| {
             let text = fmt.with_value(|f| format!("Budget ({} CU)", f.cu_setting(b)));
             view! {
                 <li><span class="cu-swatch cu-swatch-cumulative" aria-hidden="true"></span>"Cumulative CU (own axis)"</li>

@@ -17,8 +17,8 @@ use crate::table::use_table;
 #[component]
 pub fn PeriodSummary() -> impl IntoView {
     let t = use_table();
-    let (state, period, cover, subtotals, previous) =
-        (t.state, t.period, t.cover, t.subtotals, t.previous);
+    let (state, period, subtotals, previous) = (t.state, t.period, t.subtotals, t.previous);
+    let cover = move || period.with(|v| v.map(|v| (v.cover, v.previous_cover)));
     let fmt = StoredValue::new(t.fmt());
     let (has_price, budget_cu) = t.with_config(|c| (c.price.is_some(), c.budget_cu));
     let method_id = format!("{}-estimate-method", t.uid());
@@ -48,7 +48,7 @@ pub fn PeriodSummary() -> impl IntoView {
     };
     let head = move || {
         let view = period.get()?;
-        let (now, before) = cover.get()?;
+        let (now, before) = cover()?;
         let full = now == Cover::Full;
         let s = subtotals.get();
         let p = previous.get();
@@ -85,7 +85,7 @@ pub fn PeriodSummary() -> impl IntoView {
     };
     let coverage = move || {
         let view = period.get()?;
-        let (now, before) = cover.get()?;
+        let (now, before) = cover()?;
         let year = ymd(view.today).0;
         // The comparison needs its own period loaded too.
         let (needed, start) = match (before, view.previous) {
@@ -126,7 +126,7 @@ pub fn PeriodSummary() -> impl IntoView {
     };
     let estimate_line = move || {
         let view = period.get()?;
-        let (now, _) = cover.get()?;
+        let (now, _) = cover()?;
         if now != Cover::Full {
             return None;
         }
@@ -151,7 +151,7 @@ pub fn PeriodSummary() -> impl IntoView {
     let budget_text = move || {
         let budget_cu = budget_cu?;
         let view = period.get()?;
-        if !view.preset.is_month() || cover.get()?.0 != Cover::Full {
+        if !view.preset.is_month() || cover()?.0 != Cover::Full {
             return None;
         }
         let by_day = t.scope_set.with(|s| {

@@ -641,3 +641,20 @@ async fn weeks_start_on_the_locales_first_day_by_default() {
         assert!(name.contains(want), "{loc}: {name}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_budget_lines_are_svg() {
+    let (root, _h) = mount_org(
+        "periods-svg",
+        json!({ "now": NOW, "maxRuns": 100000, "period": "this-month", "budgetCu": 5000 }),
+    );
+    choose_and_load(&root, "this-month").await;
+    for sel in ["polyline.cu-cumulative", "line.cu-budget-line"] {
+        let el = one(&root, sel).unwrap_or_else(|| panic!("no {sel}"));
+        assert_eq!(
+            el.namespace_uri().as_deref(),
+            Some("http://www.w3.org/2000/svg"),
+            "{sel} is drawn"
+        );
+    }
+}

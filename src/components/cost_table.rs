@@ -13,7 +13,7 @@ use super::export::{ExportRuns, ExportSubtotals};
 use super::filters::FiltersPanel;
 use super::group_by::GroupBySelect;
 use super::pager::Pager;
-use super::period_summary::PeriodSummary;
+use super::period::PeriodSummary;
 use super::runs_table::RunsTable;
 use super::scope_bar::ScopeBar;
 use super::subtotals_table::SubtotalsTable;

@@ -7,9 +7,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::chart_keys::day_key;
-use crate::charts::{
-    budget_note, cumulative_line, daily_chart_name, day_detail, stack_paths, Daily,
-};
+use super::daily_legend::{BudgetLines, DailyLegend};
+use crate::charts::{budget_note, daily_chart_name, day_detail, stack_paths, Daily};
 use crate::cu::CuTotal;
 use crate::format::Formatter;
 use crate::state::Shared;
@@ -39,17 +38,6 @@ pub fn DailyPlot(
                     None => name,
                 }
             })
-        })
-    };
-    // The cumulative line and the budget on their own axis.
-    let budget_lines = move || {
-        let b = budget()?;
-        let (points, y) = chart.with(|d| cumulative_line(d, b));
-        let width = chart.with(|d| d.days.len()).to_string();
-        let y = format!("{y:.3}");
-        Some(view! {
-            <polyline class="cu-cumulative" points=points></polyline>
-            <line class="cu-budget-line" x1="0" y1=y.clone() x2=width y2=y></line>
         })
     };
     let value_text = move || {
@@ -97,27 +85,6 @@ pub fn DailyPlot(
             view! { <rect class="cu-day-hl" x=i.to_string() y="0" width="1" height="100"></rect> }
         })
     };
-    let legend = move || {
-        let series = chart.with(|d| {
-            d.series
-                .iter()
-                .rev()
-                .map(|s| {
-                    view! {
-                        <li><span class=format!("cu-swatch cu-c{}", s.colour) aria-hidden="true"></span>{s.label().to_owned()}</li>
-                    }
-                })
-                .collect_view()
-        });
-        let lines = budget().map(|b| {
-            let text = fmt.with_value(|f| format!("Budget ({} CU)", f.cu_setting(b)));
-            view! {
-                <li><span class="cu-swatch cu-swatch-cumulative" aria-hidden="true"></span>"Cumulative CU (own axis)"</li>
-                <li><span class="cu-swatch cu-swatch-budget" aria-hidden="true"></span>{text}</li>
-            }
-        });
-        (series, lines)
-    };
     let max_label = move || chart.with(|d| format!("{} CU", fmt.with_value(|f| f.cu_total(d.max))));
     let first_day =
         move || chart.with(|d| d.days.first().map(|x| x.day.clone()).unwrap_or_default());
@@ -138,7 +105,7 @@ pub fn DailyPlot(
                     <line class="cu-axis-line" x1="0" y1="100" x2=move || days_len().to_string() y2="100"></line>
                     {paths}
                     {highlight}
-                {budget_lines}
+                <BudgetLines chart budget />
                 </svg>
                 <div
                     class="cu-day-hits"
@@ -157,7 +124,7 @@ pub fn DailyPlot(
                 ></div>
             </div>
             <p class="cu-axis cu-axis-x"><span>{first_day}</span><span>{last_day}</span></p>
-            <ul class="cu-legend" aria-label="Series, top to bottom">{legend}</ul>
+            <DailyLegend chart fmt budget />
         </div>
     }
 }

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
+use super::compare_cells::compare_cells;
 use crate::charts::colour_of;
 use crate::compare::{rows_with_gone, Lookup, Prev, Previous};
 use crate::cu::CuTotal;
 use crate::format::Formatter;
-use crate::period::Change;
 use crate::subtotals::{sort_rows, SubColumn, Subtotal, Subtotals};
 use crate::table::Table;
 
@@ -37,47 +37,6 @@ pub fn ranked_rows(
             (colour_of(rank), r.clone())
         })
         .collect()
-}
-
-/// The Previous and Change cells of a row (CU, and cost on a second line
-/// when priced).
-pub fn compare_cells(fmt: &Formatter, r: &Subtotal, prev: Prev, has_price: bool) -> impl IntoView {
-    let previous = match prev {
-        Prev::Unknown => ("—".to_owned(), None),
-        Prev::Absent => (
-            fmt.cu_total(CuTotal(0)),
-            has_price.then(|| fmt.money(Default::default())),
-        ),
-        Prev::Was(p) => (fmt.cu_total(p.cu), has_price.then(|| fmt.money(p.cost))),
-    };
-    let text = |c: Change, amount: &dyn Fn(i128) -> String| match c {
-        Change::Unknown => "—".to_owned(),
-        Change::New => "new".to_owned(),
-        Change::Delta {
-            diff,
-            tenths: Some(t),
-        } => {
-            format!("{} ({})", amount(diff), fmt.signed_percent(t))
-        }
-        Change::Delta { diff, tenths: None } => amount(diff),
-    };
-    let change = text(prev.cu_change(r.cu), &|d| fmt.signed_cu(d));
-    let cost_change = has_price.then(|| text(prev.cost_change(r.cost), &|d| fmt.signed_money(d)));
-    let direction = match prev.cu_change(r.cu) {
-        Change::Delta { diff, .. } if diff > 0 => "cu-num cu-up",
-        Change::Delta { diff, .. } if diff < 0 => "cu-num cu-down",
-        _ => "cu-num",
-    };
-    view! {
-        <td class="cu-num cu-col-prev">
-            {previous.0}
-            {previous.1.map(|m| view! { <span class="cu-line2">{m}</span> })}
-        </td>
-        <td class=direction>
-            {change}
-            {cost_change.map(|m| view! { <span class="cu-line2">{m}</span> })}
-        </td>
-    }
 }
 
 /// One group's row.

@@ -1,0 +1,40 @@
+//! The monthly budget: "62 % of the 80,000 CU budget used; at this rate the
+//! budget runs out on Nov 26."
+
+use leptos::prelude::*;
+
+use crate::finance::budget_line;
+use crate::period::{budget, cu_by_day, short_date, whole_percent, ymd, Cover};
+use crate::table::use_table;
+
+/// The budget line (a month chosen, `budgetCu` set, the month loaded).
+#[component]
+pub fn BudgetLine() -> impl IntoView {
+    let t = use_table();
+    let (period, subtotals) = (t.period, t.subtotals);
+    let cover = move || period.with(|v| v.map(|v| (v.cover, v.previous_cover)));
+    let fmt = StoredValue::new(t.fmt());
+    let budget_cu = t.with_config(|c| c.budget_cu);
+    let budget_text = move || {
+        let budget_cu = budget_cu?;
+        let view = period.get()?;
+        if !view.preset.is_month() || cover()?.0 != Cover::Full {
+            return None;
+        }
+        let by_day = t.scope_set.with(|s| {
+            t.filtered
+                .with(|f| s.as_ref().map(|l| cu_by_day(&l.set, f)).unwrap_or_default())
+        });
+        let spent = subtotals.with(|s| s.total.cu);
+        let state = budget(&by_day, budget_cu, view.period, view.today, view.into_today);
+        let year = ymd(view.today).0;
+        Some(budget_line(
+            whole_percent(spent, budget_cu),
+            &fmt.with_value(|f| format!("{} CU", f.cu_setting(budget_cu))),
+            state,
+            &|d| short_date(d, year),
+            view.period.contains(view.today),
+        ))
+    };
+    view! { <p class="cu-budget">{budget_text}</p> }
+}

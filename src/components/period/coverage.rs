@@ -1,0 +1,61 @@
+//! Whether the period (and its comparison) is loaded: "This month: all 8,214
+//! runs since Nov 1 loaded." or "Runs back to Nov 12 loaded; the period
+//! starts Nov 1." with a "Load runs back to Nov 1" button.
+
+use leptos::prelude::*;
+
+use crate::finance::period_coverage;
+use crate::period::{short_date, ymd, Cover};
+use crate::table::use_table;
+
+/// The period's coverage line.
+#[component]
+pub fn Coverage() -> impl IntoView {
+    let t = use_table();
+    let (state, period) = (t.state, t.period);
+    let cover = move || period.with(|v| v.map(|v| (v.cover, v.previous_cover)));
+    let fmt = StoredValue::new(t.fmt());
+    let back_to = move |today| super::back_to(t, today);
+    let coverage = move || {
+        let view = period.get()?;
+        let (now, before) = cover()?;
+        let year = ymd(view.today).0;
+        // The comparison needs its own period loaded too.
+        let (needed, start) = match (before, view.previous) {
+            (Some(b), Some(pp)) if now == Cover::Full && b != Cover::Full => (b, pp.from),
+            _ => (now, view.period.from),
+        };
+        let runs = t.filtered.with(|f| f.len() as u64);
+        let others = state.filters.with(|f| f.active_count()).saturating_sub(2);
+        let runs =
+            fmt.with_value(|f| crate::sentences::plural(runs, &|n| f.count(n), "run", "runs"));
+        let line = period_coverage(
+            view.preset.label(),
+            if needed == now { now } else { needed },
+            &short_date(start, year),
+            back_to(view.today).as_deref(),
+            &runs,
+            others,
+        )?;
+        let line = if needed != now {
+            format!(
+                "{line} The comparison needs runs back to {}.",
+                short_date(start, year)
+            )
+        } else {
+            line
+        };
+        let offer = matches!(needed, Cover::BackTo(_) | Cover::NotFromHead)
+            && !state.load_all.with(|l| l.running);
+        let label = format!("Load runs back to {}", short_date(start, year));
+        Some(view! {
+            <p class="cu-period-cover">
+                {line}
+                {offer.then(|| view! {
+                    " " <button type="button" class="cu-btn cu-small" on:click=move |_| t.load_all()>{label}</button>
+                })}
+            </p>
+        })
+    };
+    view! { {coverage} }
+}

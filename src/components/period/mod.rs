@@ -1,0 +1,56 @@
+//! What finance asks of a period, one line per file: the headline figure
+//! against the previous period (`headline`), whether the period is fully
+//! loaded with an offer to load it (`coverage`), the period-end estimate
+//! (`estimate`) and the budget (`budget`). Sentences from `crate::finance`;
+//! arithmetic from `crate::period`. Nothing shows for a Custom period.
+
+mod budget;
+mod coverage;
+mod estimate;
+mod headline;
+
+use leptos::prelude::*;
+
+use crate::cu::{CuTotal, Money};
+use crate::period::{short_date, ymd, Day};
+use crate::table::Table;
+
+/// A CU figure, with its cost in parentheses when priced:
+/// "48,314.2200 CU ($96.6284)".
+pub fn figure(t: Table, cu: CuTotal, money: Money) -> String {
+    let has_price = t.with_config(|c| c.price.is_some());
+    let fmt = t.fmt();
+    let cu = format!("{} CU", fmt.cu_total(cu));
+    if has_price {
+        format!("{cu} ({})", fmt.money(money))
+    } else {
+        cu
+    }
+}
+
+/// The oldest start day among the runs in scope, as "Nov 12".
+pub fn back_to(t: Table, today: Day) -> Option<String> {
+    t.scope_set.with(|s| {
+        let oldest = s
+            .as_ref()?
+            .set
+            .day_names
+            .iter()
+            .filter_map(|d| crate::period::parse(d))
+            .min()?;
+        Some(short_date(oldest, ymd(today).0))
+    })
+}
+
+/// The period lines.
+#[component]
+pub fn PeriodSummary() -> impl IntoView {
+    view! {
+        <div class="cu-period">
+            <headline::Headline />
+            <coverage::Coverage />
+            <estimate::Estimate />
+            <budget::BudgetLine />
+        </div>
+    }
+}

@@ -125,12 +125,79 @@ pub fn toggle(keys: &[SortKey], column: Column, additive: bool) -> Vec<SortKey> 
     }
 }
 
+impl Column {
+    /// Whether the column orders runs by a number.
+    fn is_numeric(self) -> bool {
+        matches!(
+            self,
+            Column::Started | Column::Finished | Column::Duration | Column::Cu | Column::Cost
+        )
+    }
+
+    /// The number that orders runs as [`Column::compare`] does, for a
+    /// numeric column (`None`: missing, or not a numeric column).
+    fn number(self, run: &Run) -> Option<i64> {
+        match self {
+            Column::Started => run.started_ms,
+            Column::Finished => run.finished_ms,
+            Column::Duration => run.duration_ms(),
+            Column::Cu | Column::Cost => run.cu.map(|c| c.0 as i64),
+            _ => None,
+        }
+    }
+}
+
 /// Sorts `indices` into `runs` by `keys`, stably (ties keep their order).
 /// Runs without a value for a key sort after those with one, either way.
+///
+/// One numeric key (the common case: a click on CU, Cost, Started, …) takes
+/// a fast path: each run's key is read once into a `(key, position)` pair,
+/// and the pairs are sorted as plain integers (no run touched per
+/// comparison; the position keeps ties in their order). Property tests pit
+/// it against the general comparison sort below.
 pub fn sort_indices(runs: &[Run], indices: &mut [usize], keys: &[SortKey]) {
-    if keys.is_empty() {
-        return;
+    match keys {
+        [] => {}
+        [key] if key.column.is_numeric() => sort_by_number(runs, indices, *key),
+        _ => sort_by_comparison(runs, indices, keys),
     }
+}
+
+/// The fast path of [`sort_indices`] for one numeric key.
+fn sort_by_number(runs: &[Run], indices: &mut [usize], key: SortKey) {
+    // Present values map order-preservingly onto 0..u64::MAX - 1 (flipped
+    // when descending); a missing value is u64::MAX, after all of them.
+    let encode = |v: Option<i64>| -> u64 {
+        match v {
+            None => u64::MAX,
+            Some(x) => {
+                let m = ((x as u64) ^ (1 << 63)).min(u64::MAX - 1);
+                if key.descending {
+                    u64::MAX - 1 - m
+                } else {
+                    m
+                }
+            }
+        }
+    };
+    let mut pairs: Vec<(u64, u32)> = indices
+        .iter()
+        .enumerate()
+        .map(|(pos, &i)| {
+            let v = key.column.number(&runs[i]);
+            (encode(v), pos as u32)
+        })
+        .collect();
+    pairs.sort_unstable();
+    let original = indices.to_vec();
+    for (slot, (_, pos)) in indices.iter_mut().zip(pairs) {
+        *slot = original[pos as usize];
+    }
+}
+
+/// The general path of [`sort_indices`]: a stable sort comparing runs key
+/// by key.
+fn sort_by_comparison(runs: &[Run], indices: &mut [usize], keys: &[SortKey]) {
     indices.sort_by(|&a, &b| {
         let (ra, rb) = (&runs[a], &runs[b]);
         for key in keys {
@@ -327,6 +394,39 @@ mod properties {
                     prop_assert!(w[0] < w[1], "equal runs keep their order");
                 }
             }
+        }
+
+        /// The one-numeric-key fast path gives exactly the order of the
+        /// general comparison sort, from any starting order of the indices
+        /// (ties keep their position), with extreme values included.
+        #[test]
+        fn numeric_fast_path_matches_the_comparison_sort(
+            runs in arb_runs(),
+            col in 0usize..5,
+            descending in any::<bool>(),
+            shuffle in proptest::collection::vec(any::<u32>(), 60),
+        ) {
+            let column = [Column::Started, Column::Finished, Column::Duration, Column::Cu, Column::Cost][col];
+            let key = SortKey { column, descending };
+            let mut runs = runs;
+            if let Some(r) = runs.first_mut() {
+                r.started_ms = Some(i64::MIN + 1);
+            }
+            if let Some(r) = runs.get_mut(1) {
+                r.started_ms = Some(i64::MAX);
+            }
+            for (i, r) in runs.iter_mut().enumerate() {
+                if shuffle[i] % 3 == 0 {
+                    r.finished_ms = r.started_ms.and_then(|s| s.checked_add(i64::from(shuffle[i] % 1_000)));
+                }
+            }
+            let mut start: Vec<usize> = (0..runs.len()).collect();
+            start.sort_by_key(|&i| shuffle[i]);
+            let mut fast = start.clone();
+            sort_indices(&runs, &mut fast, &[key]);
+            let mut slow = start.clone();
+            sort_by_comparison(&runs, &mut slow, &[key]);
+            prop_assert_eq!(fast, slow);
         }
 
         /// Filtering is idempotent and never invents runs.

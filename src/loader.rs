@@ -29,7 +29,7 @@ use crate::filter::RunSet;
 use crate::format::Formatter;
 use crate::retry::{delay_ms, MAX_ATTEMPTS};
 use crate::state::{page_data, LoadAll, Loaded, Scope, Shared, TableState};
-use crate::walk::{outcome_text, Ask, Outcome, WalkEnd};
+use crate::walk::{Ask, Outcome, WalkEnd};
 
 /// What one instance needs that is not reactive state: settings, the
 /// network seam, and locale formatting.
@@ -467,7 +467,6 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Env) {
     };
     let count = runs.len() as u64;
     let fmt = &env.fmt;
-    let text = outcome_text(&outcome, count, env.config.max_runs, |n| fmt.count(n));
     if let Some(err) = &error {
         env.emit_error(err, "load-all");
     }
@@ -484,7 +483,7 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Env) {
     state.load_all.try_set(LoadAll {
         running: false,
         loaded: count,
-        outcome: Some(text),
+        outcome: Some(outcome),
         error,
         resumable,
         complete,

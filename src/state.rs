@@ -89,8 +89,9 @@ pub struct LoadAll {
     pub running: bool,
     /// Runs received so far.
     pub loaded: u64,
-    /// How the last walk ended, for the user.
-    pub outcome: Option<String>,
+    /// How the last walk ended (its sentence is made where it is shown, by
+    /// [`crate::walk::outcome_text`] with `loaded` runs kept).
+    pub outcome: Option<crate::walk::Outcome>,
     /// The error that stopped the last walk.
     pub error: Option<ApiError>,
     /// The walk stopped on an error and can continue where it stopped.

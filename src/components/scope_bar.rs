@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::load_progress::{LoadProgress, ProgressAnnouncer};
 use crate::state::Scope;
 use crate::table::use_table;
+use crate::walk::outcome_text;
 
 /// The scope controls and "Load all runs".
 #[component]
@@ -20,6 +21,7 @@ pub fn ScopeBar() -> impl IntoView {
         Scope::All => has_all(),
     };
     let fmt = t.fmt();
+    let outcome_fmt = fmt.clone();
     let as_of = move || {
         let ms = match state.scope.get() {
             Scope::Page => state.page_as_of.get(),
@@ -79,7 +81,10 @@ pub fn ScopeBar() -> impl IntoView {
             </span>
             <ProgressAnnouncer />
             <p class="cu-outcome" role="status">
-                {move || state.load_all.with(|l| if l.running { None } else { l.outcome.clone() })}
+                {move || state.load_all.with(|l| {
+                    let outcome = l.outcome.as_ref().filter(|_| !l.running)?;
+                    Some(outcome_text(outcome, l.loaded, max_runs, |n| outcome_fmt.count(n)))
+                })}
             </p>
             <p class="cu-refresh-note" role="status">{move || state.refresh_note.get()}</p>
         </div>

@@ -116,6 +116,11 @@ impl Table {
             })
         });
         let sorted: Memo<Shared<Vec<usize>>> = Memo::new(move |_| {
+            // No sort: the filtered order itself (no copy of up to a million
+            // indices on every filter change).
+            if state.sort.with(Vec::is_empty) {
+                return filtered.get();
+            }
             let mut idx = filtered.with(|f| f.0.as_ref().clone());
             scope_set.with(|s| {
                 if let Some(l) = s {

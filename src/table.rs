@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use crate::columns;
 use crate::compare::Previous;
 use crate::config::Config;
-use crate::filter::{facet_counts_named, FacetCounts, Filters};
+use crate::filter::{filter_with_facets, FacetCounts, Filters};
 use crate::format::Formatter;
 use crate::loader::{self, Env};
 use crate::period::{cover, previous, range, Cover, Day, Granularity, Period, Preset};
@@ -57,6 +57,13 @@ pub struct Table {
     pub week_start: u8,
     /// Workflow display names (`workflowNames`).
     pub names: StoredValue<Arc<BTreeMap<String, String>>>,
+}
+
+/// What one pass over the runs in scope gives: the runs that pass the
+/// filters and the facet counts.
+struct Pass {
+    filtered: Shared<Vec<usize>>,
+    facets: Shared<FacetCounts>,
 }
 
 /// A chosen preset, its days, and the period it is compared with.
@@ -104,17 +111,25 @@ impl Table {
             Scope::Page => state.page.with(|p| p.as_ref().map(|p| p.loaded.clone())),
             Scope::All => state.all.get(),
         });
-        let filtered: Memo<Shared<Vec<usize>>> = Memo::new(move |_| {
-            scope_set.with(|s| {
-                Shared::new(
-                    s.as_ref()
-                        .map(|l| {
-                            names.with_value(|n| state.filters.with(|f| f.apply_named(&l.set, n)))
+        // The filtered runs and the facet counts come from one pass over the
+        // runs in scope (`filter_with_facets`).
+        let pass: Memo<Shared<Pass>> = Memo::new(move |_| {
+            let (kept, counts) = scope_set.with(|s| {
+                s.as_ref()
+                    .map(|l| {
+                        names.with_value(|n| {
+                            state.filters.with(|f| filter_with_facets(&l.set, f, n))
                         })
-                        .unwrap_or_default(),
-                )
+                    })
+                    .unwrap_or_default()
+            });
+            Shared::new(Pass {
+                filtered: Shared::new(kept),
+                facets: Shared::new(counts),
             })
         });
+        let filtered: Memo<Shared<Vec<usize>>> =
+            Memo::new(move |_| pass.with(|p| p.filtered.clone()));
         let sorted: Memo<Shared<Vec<usize>>> = Memo::new(move |_| {
             // No sort: the filtered order itself (no copy of up to a million
             // indices on every filter change).
@@ -149,19 +164,7 @@ impl Table {
                 })
             })
         });
-        let facets = Memo::new(move |_| {
-            scope_set.with(|s| {
-                Shared::new(
-                    s.as_ref()
-                        .map(|l| {
-                            names.with_value(|n| {
-                                state.filters.with(|f| facet_counts_named(&l.set, f, n))
-                            })
-                        })
-                        .unwrap_or_default(),
-                )
-            })
-        });
+        let facets = Memo::new(move |_| pass.with(|p| p.facets.clone()));
         let now_option = config.now_ms;
         let clock_fmt = fmt.clone();
         // One memo for the period, its clock and its coverage (each memo

@@ -171,6 +171,9 @@ impl Table {
         // type costs its own copy of the reactive code in the wasm).
         let period = Memo::new(move |_| {
             let preset = state.period.get();
+            if preset == Preset::Custom {
+                return None; // no clock reading (up to 104 Intl calls) for nothing
+            }
             let now = now_option.unwrap_or_else(|| js_sys::Date::now() as i64);
             let (today, into_today) = crate::period::clock(now, |ms| {
                 crate::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()

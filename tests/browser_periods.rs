@@ -157,7 +157,7 @@ async fn presets_fill_from_and_to_and_totals_match_the_api() {
         let n = count_in(&runs, from, to);
         let label = text_of(&root, ".cu-period-cover");
         assert!(
-            label.contains(&format!("all {} runs since", count(n))),
+            label.contains(&format!("all {} runs since", en_count(n))),
             "{preset}: {label}"
         );
     }
@@ -167,18 +167,6 @@ async fn presets_fill_from_and_to_and_totals_match_the_api() {
     let select: web_sys::HtmlSelectElement = period_select(&root).unchecked_into();
     assert_eq!(select.value(), "custom");
     assert_eq!(text_of(&root, ".cu-headline"), "");
-}
-
-fn count(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[wasm_bindgen_test]
@@ -602,7 +590,7 @@ async fn coverage_says_when_the_period_is_not_loaded() {
     assert!(
         line.starts_with(&format!(
             "This month: all {} runs since Nov 1 loaded.",
-            count(n)
+            en_count(n)
         )),
         "{line}"
     );

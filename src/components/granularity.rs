@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::choice_select::ChoiceSelect;
 use crate::period::Granularity;
 use crate::table::use_table;
 
@@ -10,23 +11,19 @@ use crate::table::use_table;
 #[component]
 pub fn GranularitySelect() -> impl IntoView {
     let t = use_table();
-    let id = format!("{}-granularity", t.uid());
-    let options = move || {
-        let current = t.state.granularity.get();
-        Granularity::ALL
-            .into_iter()
-            .map(|g| view! { <option value=g.key() selected=g == current>{g.label()}</option> })
-            .collect_view()
-    };
-    let on_change = move |ev: leptos::ev::Event| {
-        if let Some(g) = Granularity::parse(&event_target_value(&ev)) {
+    let choose = move |key: String| {
+        if let Some(g) = Granularity::parse(&key) {
             t.set_granularity(g);
         }
     };
     view! {
-        <div class="cu-field cu-inline cu-granularity">
-            <label for=id.clone()>"Granularity"</label>
-            <select id=id on:change=on_change>{options}</select>
-        </div>
+        <ChoiceSelect
+            label="Granularity"
+            name="granularity"
+            class="cu-field cu-inline cu-granularity"
+            choices=Granularity::ALL.map(|g| (g.key(), g.label())).to_vec()
+            current=Signal::derive(move || t.state.granularity.get().key())
+            on_choose=Callback::new(choose)
+        />
     }
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::choice_select::ChoiceSelect;
 use crate::subtotals::GroupBy;
 use crate::table::use_table;
 
@@ -10,23 +11,19 @@ use crate::table::use_table;
 #[component]
 pub fn GroupBySelect() -> impl IntoView {
     let t = use_table();
-    let id = format!("{}-group", t.uid());
-    let options = move || {
-        let current = t.state.group.get();
-        GroupBy::ALL
-            .into_iter()
-            .map(|g| view! { <option value=g.key() selected=g == current>{g.label()}</option> })
-            .collect_view()
-    };
-    let on_change = move |ev: leptos::ev::Event| {
-        if let Some(g) = GroupBy::parse(&event_target_value(&ev)) {
+    let choose = move |key: String| {
+        if let Some(g) = GroupBy::parse(&key) {
             t.set_group(g);
         }
     };
     view! {
-        <div class="cu-field cu-inline">
-            <label for=id.clone()>"Group by"</label>
-            <select id=id on:change=on_change>{options}</select>
-        </div>
+        <ChoiceSelect
+            label="Group by"
+            name="group"
+            class="cu-field cu-inline"
+            choices=GroupBy::ALL.map(|g| (g.key(), g.label())).to_vec()
+            current=Signal::derive(move || t.state.group.get().key())
+            on_choose=Callback::new(choose)
+        />
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod chart_head;
 pub mod chart_keys;
+pub mod choice_select;
 pub mod columns_menu;
 pub mod compare_cells;
 pub mod cost_table;

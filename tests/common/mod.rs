@@ -190,6 +190,19 @@ pub fn pager_status(root: &Element) -> String {
         .unwrap_or_default()
 }
 
+/// A count as the component shows it in en-US: `8,214`.
+pub fn en_count(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A figure as shown ("1,234.5000") in ten-thousandths.
 pub fn units(text: &str) -> i128 {
     let t: String = text

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::choice_select::ChoiceSelect;
 use crate::period::Preset;
 use crate::table::use_table;
 
@@ -10,24 +11,20 @@ use crate::table::use_table;
 #[component]
 pub fn PeriodSelect() -> impl IntoView {
     let t = use_table();
-    let id = format!("{}-period", t.uid());
-    let options = move || {
-        let current = t.state.period.get();
-        Preset::ALL
-            .into_iter()
-            .map(|p| view! { <option value=p.key() selected=p == current>{p.label()}</option> })
-            .collect_view()
-    };
-    let on_change = move |ev: leptos::ev::Event| {
-        if let Some(p) = Preset::parse(&event_target_value(&ev)) {
+    let choose = move |key: String| {
+        if let Some(p) = Preset::parse(&key) {
             t.set_period(p);
         }
     };
     view! {
-        <div class="cu-field">
-            <label for=id.clone()>"Period"</label>
-            <select id=id on:change=on_change>{options}</select>
-        </div>
+        <ChoiceSelect
+            label="Period"
+            name="period"
+            class="cu-field"
+            choices=Preset::ALL.map(|p| (p.key(), p.label())).to_vec()
+            current=Signal::derive(move || t.state.period.get().key())
+            on_choose=Callback::new(choose)
+        />
     }
 }
 

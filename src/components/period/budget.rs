@@ -12,13 +12,12 @@ use crate::table::use_table;
 pub fn BudgetLine() -> impl IntoView {
     let t = use_table();
     let (period, subtotals) = (t.period, t.subtotals);
-    let cover = move || period.with(|v| v.map(|v| (v.cover, v.previous_cover)));
     let fmt = StoredValue::new(t.fmt());
     let budget_cu = t.with_config(|c| c.budget_cu);
     let budget_text = move || {
         let budget_cu = budget_cu?;
         let view = period.get()?;
-        if !view.preset.is_month() || cover()?.0 != Cover::Full {
+        if !view.preset.is_month() || view.cover != Cover::Full {
             return None;
         }
         let by_day = t.scope_set.with(|s| {

@@ -13,12 +13,11 @@ use crate::table::use_table;
 pub fn Coverage() -> impl IntoView {
     let t = use_table();
     let (state, period) = (t.state, t.period);
-    let cover = move || period.with(|v| v.map(|v| (v.cover, v.previous_cover)));
     let fmt = StoredValue::new(t.fmt());
     let back_to = move |today| super::back_to(t, today);
     let coverage = move || {
         let view = period.get()?;
-        let (now, before) = cover()?;
+        let (now, before) = (view.cover, view.previous_cover);
         let year = ymd(view.today).0;
         // The comparison needs its own period loaded too.
         let (needed, start) = match (before, view.previous) {

@@ -12,12 +12,11 @@ use crate::table::use_table;
 pub fn Estimate() -> impl IntoView {
     let t = use_table();
     let (period, subtotals) = (t.period, t.subtotals);
-    let cover = move || period.with(|v| v.map(|v| (v.cover, v.previous_cover)));
     let fmt = StoredValue::new(t.fmt());
     let method_id = format!("{}-estimate-method", t.uid());
     let estimate_line = move || {
         let view = period.get()?;
-        let (now, _) = cover()?;
+        let now = view.cover;
         if now != Cover::Full {
             return None;
         }

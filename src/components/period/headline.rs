@@ -12,13 +12,12 @@ use crate::table::use_table;
 pub fn Headline() -> impl IntoView {
     let t = use_table();
     let (period, subtotals, previous) = (t.period, t.subtotals, t.previous);
-    let cover = move || period.with(|v| v.map(|v| (v.cover, v.previous_cover)));
     let fmt = StoredValue::new(t.fmt());
     let figure = move |cu, money| super::figure(t, cu, money);
     let back_to = move |today| super::back_to(t, today);
     let head = move || {
         let view = period.get()?;
-        let (now, _) = cover()?;
+        let now = view.cover;
         let full = now == Cover::Full;
         let s = subtotals.get();
         let p = previous.get();

@@ -6,12 +6,22 @@ cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh || { echo "bootstrap failed"; echo "0 passed, 1 failed"; exit 1; }
 . scripts/env.sh
 . scripts/wait-url.sh
+echo "disk free where the build goes: $(df -h . | awk 'NR==2 {print $4}')"
 
 PASSED=0
 FAILED=0
 LOG_DIR="$(mktemp -d)"
+# Chromium under chromedriver (wasm-pack test) leaves a ~100 MB profile per
+# run in the temp directory; give the run its own and remove it at the end.
+export TMPDIR="$LOG_DIR/tmp"
+mkdir -p "$TMPDIR"
+# Non-incremental builds: the incremental caches doubled target/'s size.
+export CARGO_INCREMENTAL=0
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; }
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+  rm -rf "$TMPDIR"
+}
 trap cleanup EXIT
 
 # A check that is one pass or one fail.

@@ -239,7 +239,7 @@ pub fn parse_day(day: &str) -> Option<i64> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| days_from_civil(y, m, d))
 }
 
-/// Aggregates `set.runs[i]` for `i` in `indices` by start day (`set.day_of`,
+/// Aggregates run `i` of `set` for `i` in `indices` by start day (`set.day_of`,
 /// already in the component's time zone) and by series (the top
 /// [`TOP_SERIES`] workflows of `s`). One pass over the runs.
 pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals, shape: Shape) -> Daily {
@@ -279,13 +279,12 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals, shape: Shape) -> Da
     let width = series.len();
     let mut by_day: Vec<Option<DayStack>> = vec![None; set.day_names.len()];
     for &i in indices {
-        let run = &set.runs[i];
         let acc = by_day[set.day_of[i] as usize].get_or_insert_with(|| DayStack {
             parts: vec![CuTotal::default(); width],
             ..DayStack::default()
         });
         acc.runs += 1;
-        if let Some(cu) = run.cu {
+        if let Some(cu) = set.cu(i) {
             acc.total.add(cu);
             acc.parts[slot_of[group_of[i] as usize]].add(cu);
         }
@@ -523,7 +522,7 @@ mod tests {
     fn top_ten_bars_plus_other_add_up_to_the_total() {
         let set = many_workflows(13);
         let idx: Vec<usize> = (0..13).collect();
-        let s = compute(&set.runs, &idx, None, GroupBy::Workflow);
+        let s = compute(&set.to_runs(), &idx, None, GroupBy::Workflow);
         let bars = workflow_bars(&s, SubColumn::Cu, true, &crate::compare::Lookup::new(None));
         assert_eq!(bars.len(), 11);
         assert_eq!(bars[0].label(), "wf12");
@@ -541,7 +540,7 @@ mod tests {
     #[test]
     fn bars_follow_the_table_sort_and_keep_their_colours() {
         let set = many_workflows(4);
-        let s = compute(&set.runs, &[0, 1, 2, 3], None, GroupBy::Workflow);
+        let s = compute(&set.to_runs(), &[0, 1, 2, 3], None, GroupBy::Workflow);
         let bars = workflow_bars(
             &s,
             SubColumn::Workflow,
@@ -560,7 +559,7 @@ mod tests {
     fn chart_names_state_the_main_fact() {
         let fmt = Formatter::plain(None);
         let set = many_workflows(5);
-        let s = compute(&set.runs, &[0, 1, 2, 3, 4], None, GroupBy::Workflow);
+        let s = compute(&set.to_runs(), &[0, 1, 2, 3, 4], None, GroupBy::Workflow);
         assert_eq!(
             workflow_chart_name(&s, &fmt, GroupBy::Workflow, &|k| k.to_owned()),
             "CU by workflow: wf04 33.3 %, wf03 26.7 %, wf02 20.0 %, and 2 more workflows (total 15.0000 CU)"
@@ -613,7 +612,7 @@ mod tests {
         ];
         let set = set_of(runs);
         let idx = [0, 1, 2, 3, 4];
-        let s = compute(&set.runs, &idx, None, GroupBy::Workflow);
+        let s = compute(&set.to_runs(), &idx, None, GroupBy::Workflow);
         let d = daily(&set, &idx, &s, Shape::default());
         let days: Vec<&str> = d.days.iter().map(|x| x.day.as_str()).collect();
         assert_eq!(
@@ -657,7 +656,7 @@ mod tests {
             run("b", "w", "success", "2026-11-01T00:00:00Z", Some(2.0), None),
         ];
         let set = set_of(runs);
-        let s = compute(&set.runs, &[0, 1], None, GroupBy::Workflow);
+        let s = compute(&set.to_runs(), &[0, 1], None, GroupBy::Workflow);
         let d = daily(&set, &[0, 1], &s, Shape::default());
         assert_eq!(d.days.len() as i64, MAX_DAYS);
         assert_eq!(d.earlier, 1);
@@ -694,7 +693,7 @@ mod properties {
             }).collect();
             let set = RunSet::new(runs, utc_date);
             let idx: Vec<usize> = (0..set.len()).collect();
-            let s = compute(&set.runs, &idx, None, GroupBy::Workflow);
+            let s = compute(&set.to_runs(), &idx, None, GroupBy::Workflow);
             let mut bars_sum = CuTotal::default();
             for b in workflow_bars(&s, SubColumn::Workflow, false, &crate::compare::Lookup::new(None)) {
                 bars_sum.add_total(b.cu);
@@ -709,7 +708,7 @@ mod properties {
                 days_sum.add_total(day.total);
             }
             let mut undated = CuTotal::default();
-            for (i, r) in set.runs.iter().enumerate() {
+            for (i, r) in set.to_runs().iter().enumerate() {
                 if set.day(i).is_empty() {
                     if let Some(cu) = r.cu { undated.add(cu); }
                 }

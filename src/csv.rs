@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::api::Run;
 use crate::compare::{rows_with_gone, Lookup, Prev, Previous};
 use crate::cu::{CuTotal, PricePerCu};
+use crate::filter::RunSet;
 use crate::period::Change;
 use crate::subtotals::{GroupBy, Subtotal, Subtotals};
 
@@ -32,7 +32,7 @@ fn line(cells: &[String]) -> String {
 /// decimals; timestamps are the API's ISO values.
 /// With display `names` set, a `workflow_name` column follows `workflow_id`.
 pub fn runs_csv(
-    runs: &[Run],
+    runs: &RunSet,
     indices: &[usize],
     price: Option<(PricePerCu, &str)>,
     names: &BTreeMap<String, String>,
@@ -59,7 +59,7 @@ pub fn runs_csv(
     let mut out = String::from(BOM);
     out.push_str(&line(&header));
     for &i in indices {
-        let r = &runs[i];
+        let r = &runs.run(i);
         let mut cells = vec![
             text_cell(&r.run_id),
             text_cell(&r.workflow_id),
@@ -298,7 +298,12 @@ mod tests {
             Some("schedule"),
         )];
         let price = PricePerCu::from_f64(0.002).unwrap();
-        let csv = runs_csv(&runs, &[0], Some((price, "USD")), &BTreeMap::new());
+        let csv = runs_csv(
+            &RunSet::new(runs, crate::time::utc_date),
+            &[0],
+            Some((price, "USD")),
+            &BTreeMap::new(),
+        );
         let mut lines = csv.split("\r\n");
         assert!(lines
             .next()
@@ -451,7 +456,12 @@ mod tests {
             None,
         )];
         let names: BTreeMap<String, String> = [("w1".to_owned(), "@Billing".to_owned())].into();
-        let csv = runs_csv(&runs, &[0], None, &names);
+        let csv = runs_csv(
+            &RunSet::new(runs, crate::time::utc_date),
+            &[0],
+            None,
+            &names,
+        );
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert!(lines[0].starts_with("\u{feff}run_id,workflow_id,workflow_name,status,"));
         assert!(lines[1].starts_with("\"r\",\"w1\",\"'@Billing\",\"success\","));

@@ -1,140 +1,11 @@
 //! Client-side filters (the API has none) and faceted counts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-/// Days change only on quarter hours, in every time zone.
-const QUARTER_HOUR_MS: i64 = 900_000;
-
-use crate::api::{Run, RunStatus};
+use crate::api::RunStatus;
 use crate::cu::Cu;
 
-/// The runs in scope plus what filtering needs precomputed once per load:
-/// the workflow, trigger and start day of each run as small ids into tables
-/// of distinct values, so filters, facet counts, subtotals and charts compare
-/// and index integers instead of hashing strings (and a day string is stored
-/// once, not once per run).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct RunSet {
-    /// The runs, in the order loaded.
-    pub runs: Vec<Run>,
-    /// Each run's workflow: an index into `workflows`.
-    pub workflow_of: Vec<u32>,
-    /// Distinct workflow ids, in order of first appearance.
-    pub workflows: Vec<String>,
-    /// Each run's status: an index into `statuses`.
-    pub status_of: Vec<u32>,
-    /// Distinct statuses (API values), in order of first appearance.
-    pub statuses: Vec<String>,
-    /// Each run's trigger: an index into `triggers`.
-    pub trigger_of: Vec<u32>,
-    /// Distinct trigger sources (`""` = none), in order of first appearance.
-    pub triggers: Vec<String>,
-    /// Each run's start day: an index into `day_names`.
-    pub day_of: Vec<u32>,
-    /// Distinct start days (`YYYY-MM-DD`, display time zone; `""` = the
-    /// start time did not parse).
-    pub day_names: Vec<String>,
-    /// Each run's id lower-cased for text search, kept only when that
-    /// differs from the id (workflows and triggers are matched per distinct
-    /// value, not per run).
-    pub run_ids_lower: Vec<Option<Box<str>>>,
-}
-
-/// Distinct strings and their ids.
-#[derive(Default)]
-struct Interner {
-    ids: HashMap<String, u32>,
-    names: Vec<String>,
-}
-
-impl Interner {
-    fn id(&mut self, name: &str) -> u32 {
-        if let Some(id) = self.ids.get(name) {
-            return *id;
-        }
-        let id = self.names.len() as u32;
-        self.names.push(name.to_owned());
-        self.ids.insert(name.to_owned(), id);
-        id
-    }
-}
-
-impl RunSet {
-    /// Builds the set, computing each run's day with `day_of`.
-    ///
-    /// `day_of` is asked once per 15-minute slice of time, not once per run:
-    /// every time zone's midnight falls on a quarter hour (UTC offsets are
-    /// multiples of 15 minutes), so all instants of a slice share one day.
-    /// (Asking `Intl` for 100,000 runs one by one took most of a load.)
-    pub fn new(runs: Vec<Run>, day_of: impl Fn(i64) -> String) -> RunSet {
-        let mut slices: HashMap<i64, u32> = HashMap::new();
-        let (mut workflows, mut triggers, mut days, mut statuses) = (
-            Interner::default(),
-            Interner::default(),
-            Interner::default(),
-            Interner::default(),
-        );
-        let mut set = RunSet {
-            workflow_of: Vec::with_capacity(runs.len()),
-            trigger_of: Vec::with_capacity(runs.len()),
-            day_of: Vec::with_capacity(runs.len()),
-            run_ids_lower: Vec::with_capacity(runs.len()),
-            ..RunSet::default()
-        };
-        for r in &runs {
-            set.workflow_of.push(workflows.id(&r.workflow_id));
-            set.status_of.push(statuses.id(r.status.as_str()));
-            set.trigger_of
-                .push(triggers.id(r.trigger_source.as_deref().unwrap_or("")));
-            let day = match r.started_ms {
-                Some(ms) => *slices
-                    .entry(ms.div_euclid(QUARTER_HOUR_MS))
-                    .or_insert_with(|| days.id(&day_of(ms))),
-                None => days.id(""),
-            };
-            set.day_of.push(day);
-            // Most ids are lower-case ASCII already: no allocation for them.
-            let already = r
-                .run_id
-                .bytes()
-                .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
-            set.run_ids_lower.push(if already {
-                None
-            } else {
-                let lower = r.run_id.to_lowercase();
-                (lower != r.run_id).then(|| lower.into_boxed_str())
-            });
-        }
-        set.runs = runs;
-        set.workflows = workflows.names;
-        set.triggers = triggers.names;
-        set.statuses = statuses.names;
-        set.day_names = days.names;
-        set
-    }
-
-    /// Run `i`'s id, lower-cased.
-    pub fn run_id_lower(&self, i: usize) -> &str {
-        self.run_ids_lower[i]
-            .as_deref()
-            .unwrap_or(&self.runs[i].run_id)
-    }
-
-    /// The start day of run `i` (`""` when its start time did not parse).
-    pub fn day(&self, i: usize) -> &str {
-        &self.day_names[self.day_of[i] as usize]
-    }
-
-    /// Number of runs.
-    pub fn len(&self) -> usize {
-        self.runs.len()
-    }
-
-    /// Whether there are no runs.
-    pub fn is_empty(&self) -> bool {
-        self.runs.is_empty()
-    }
-}
+pub use crate::store::RunSet;
 
 /// The filter values a user has set. Empty values filter nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -262,7 +133,7 @@ impl Filters {
             return false;
         }
         if let Some(min) = self.min_cu {
-            if set.runs[i].cu.is_none_or(|cu| cu < min) {
+            if set.cu(i).is_none_or(|cu| cu < min) {
                 return false;
             }
         }
@@ -398,6 +269,7 @@ fn count_facets(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::Run;
     use crate::test_support::run;
     use crate::time::parse_rfc3339_ms;
 
@@ -418,7 +290,7 @@ mod tests {
             asked.set(asked.get() + 1);
             nepal(ms)
         });
-        for (i, r) in set.runs.iter().enumerate() {
+        for (i, r) in set.to_runs().iter().enumerate() {
             assert_eq!(set.day(i), nepal(r.started_ms.unwrap()));
         }
         assert!(asked.get() < 500, "asked {} times", asked.get());
@@ -543,6 +415,7 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
+    use crate::api::Run;
     use crate::test_support::run;
     use proptest::prelude::*;
 
@@ -552,7 +425,7 @@ mod properties {
         let count = |cleared: Filters, key: &dyn Fn(&Run) -> String| {
             let mut m = BTreeMap::new();
             for i in cleared.apply(set) {
-                *m.entry(key(&set.runs[i])).or_default() += 1;
+                *m.entry(key(&set.run(i))).or_default() += 1;
             }
             m
         };
@@ -598,7 +471,7 @@ mod properties {
             let set = RunSet::new(runs, crate::time::utc_date);
             let filters = Filters { search: needle.clone(), ..Filters::default() };
             let lower = needle.to_lowercase();
-            let expected: Vec<usize> = set.runs.iter().enumerate().filter(|(_, r)| {
+            let expected: Vec<usize> = set.to_runs().iter().enumerate().filter(|(_, r)| {
                 [r.run_id.as_str(), r.workflow_id.as_str(), r.trigger_source.as_deref().unwrap_or("")]
                     .iter().any(|f| f.to_lowercase().contains(&lower))
             }).map(|(i, _)| i).collect();

@@ -27,6 +27,7 @@ pub mod retry;
 pub mod sentences;
 pub mod sort;
 pub mod state;
+pub mod store;
 pub mod subtotals;
 pub mod table;
 #[cfg(test)]

@@ -456,7 +456,7 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Env) {
     // A complete walk keeps every distinct run (moved, not copied); any
     // other end keeps the connected stretch, and a failed walk stays
     // available to "Continue loading".
-    let runs = if complete {
+    let mut set = if complete {
         walk.into_runs()
     } else {
         let kept = walk.kept_runs();
@@ -465,7 +465,7 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Env) {
         }
         kept
     };
-    let count = runs.len() as u64;
+    let count = set.len() as u64;
     let fmt = &env.fmt;
     if let Some(err) = &error {
         env.emit_error(err, "load-all");
@@ -474,7 +474,7 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Env) {
         "cu-runs:load",
         serde_json::json!({ "scope": "all", "runs": count, "complete": complete, "arrived": arrived }),
     );
-    let set = RunSet::new(runs, |ms| fmt.day_key(ms));
+    set.compute_days(|ms| fmt.day_key(ms));
     state.all.try_set(Some(Shared::new(Loaded::new(set))));
     state.view_offset.try_set(0);
     state.scope.try_set(Scope::All);
@@ -550,7 +550,7 @@ async fn refresh_page(
     if state.page.with_untracked(|p| p.as_ref() != Some(&old)) {
         return Ok(None);
     }
-    let held = old.loaded.set.runs.clone();
+    let held = old.loaded.set.to_runs();
     let mut merge = crate::refresh::Refresh::new(&held, request.limit, u64::from(request.limit));
     merge.receive(page.clone());
     let (_, changes) = merge.finish(held);
@@ -577,7 +577,7 @@ async fn refresh_all(
     let Some(old) = state.all.get_untracked() else {
         return Ok(None);
     };
-    let held = old.set.runs.clone();
+    let held = old.set.to_runs();
     let mut merge = crate::refresh::Refresh::new(&held, MAX_LIMIT, env.config.max_runs);
     while let Some(ask) = merge.next_ask() {
         let request = PageRequest::new(ask.limit, ask.offset);

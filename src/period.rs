@@ -540,7 +540,7 @@ pub fn clock(now: i64, day_of: impl Fn(i64) -> Day) -> (Day, i64) {
 pub fn cu_by_day(set: &crate::filter::RunSet, indices: &[usize]) -> Vec<(Day, CuTotal)> {
     let mut per_id = vec![CuTotal::default(); set.day_names.len()];
     for &i in indices {
-        if let Some(cu) = set.runs[i].cu {
+        if let Some(cu) = set.cu(i) {
             per_id[set.day_of[i] as usize].add(cu);
         }
     }

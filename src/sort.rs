@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use crate::api::Run;
+use crate::filter::RunSet;
 
 /// A sortable column of the runs table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,8 +51,9 @@ impl Column {
         )
     }
 
-    /// Compares two runs by this column; missing values sort last.
-    fn compare(self, a: &Run, b: &Run) -> Ordering {
+    /// Compares runs `a` and `b` of `set` by this column; missing values
+    /// sort last.
+    fn compare(self, set: &RunSet, a: usize, b: usize) -> Ordering {
         fn opt<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
             match (a, b) {
                 (Some(x), Some(y)) => x.cmp(&y),
@@ -62,24 +63,24 @@ impl Column {
             }
         }
         match self {
-            Column::Run => a.run_id.cmp(&b.run_id),
-            Column::Workflow => a.workflow_id.cmp(&b.workflow_id),
-            Column::Status => a.status.label().cmp(b.status.label()),
-            Column::Trigger => opt(a.trigger_source.as_deref(), b.trigger_source.as_deref()),
-            Column::Started => opt(a.started_ms, b.started_ms),
-            Column::Finished => opt(a.finished_ms, b.finished_ms),
-            Column::Duration => opt(a.duration_ms(), b.duration_ms()),
-            Column::Cu | Column::Cost => opt(a.cu, b.cu),
+            Column::Run => set.run_id(a).cmp(set.run_id(b)),
+            Column::Workflow => set.workflow_id(a).cmp(set.workflow_id(b)),
+            Column::Status => set.status(a).label().cmp(set.status(b).label()),
+            Column::Trigger => opt(set.trigger(a), set.trigger(b)),
+            Column::Started => opt(set.started_ms(a), set.started_ms(b)),
+            Column::Finished => opt(set.finished_ms(a), set.finished_ms(b)),
+            Column::Duration => opt(set.duration_ms(a), set.duration_ms(b)),
+            Column::Cu | Column::Cost => opt(set.cu(a), set.cu(b)),
         }
     }
 
-    fn has_value(self, run: &Run) -> bool {
+    fn has_value(self, set: &RunSet, i: usize) -> bool {
         match self {
-            Column::Trigger => run.trigger_source.is_some(),
-            Column::Started => run.started_ms.is_some(),
-            Column::Finished => run.finished_ms.is_some(),
-            Column::Duration => run.duration_ms().is_some(),
-            Column::Cu | Column::Cost => run.cu.is_some(),
+            Column::Trigger => set.trigger(i).is_some(),
+            Column::Started => set.started_ms(i).is_some(),
+            Column::Finished => set.finished_ms(i).is_some(),
+            Column::Duration => set.duration_ms(i).is_some(),
+            Column::Cu | Column::Cost => set.cu(i).is_some(),
             _ => true,
         }
     }
@@ -136,18 +137,18 @@ impl Column {
 
     /// The number that orders runs as [`Column::compare`] does, for a
     /// numeric column (`None`: missing, or not a numeric column).
-    fn number(self, run: &Run) -> Option<i64> {
+    fn number(self, set: &RunSet, i: usize) -> Option<i64> {
         match self {
-            Column::Started => run.started_ms,
-            Column::Finished => run.finished_ms,
-            Column::Duration => run.duration_ms(),
-            Column::Cu | Column::Cost => run.cu.map(|c| c.0 as i64),
+            Column::Started => set.started_ms(i),
+            Column::Finished => set.finished_ms(i),
+            Column::Duration => set.duration_ms(i),
+            Column::Cu | Column::Cost => set.cu(i).map(|c| c.0 as i64),
             _ => None,
         }
     }
 }
 
-/// Sorts `indices` into `runs` by `keys`, stably (ties keep their order).
+/// Sorts `indices` into `set` by `keys`, stably (ties keep their order).
 /// Runs without a value for a key sort after those with one, either way.
 ///
 /// One numeric key (the common case: a click on CU, Cost, Started, …) takes
@@ -155,16 +156,16 @@ impl Column {
 /// and the pairs are sorted as plain integers (no run touched per
 /// comparison; the position keeps ties in their order). Property tests pit
 /// it against the general comparison sort below.
-pub fn sort_indices(runs: &[Run], indices: &mut [usize], keys: &[SortKey]) {
+pub fn sort_indices(set: &RunSet, indices: &mut [usize], keys: &[SortKey]) {
     match keys {
         [] => {}
-        [key] if key.column.is_numeric() => sort_by_number(runs, indices, *key),
-        _ => sort_by_comparison(runs, indices, keys),
+        [key] if key.column.is_numeric() => sort_by_number(set, indices, *key),
+        _ => sort_by_comparison(set, indices, keys),
     }
 }
 
 /// The fast path of [`sort_indices`] for one numeric key.
-fn sort_by_number(runs: &[Run], indices: &mut [usize], key: SortKey) {
+fn sort_by_number(set: &RunSet, indices: &mut [usize], key: SortKey) {
     // Present values map order-preservingly onto 0..u64::MAX - 1 (flipped
     // when descending); a missing value is u64::MAX, after all of them.
     let encode = |v: Option<i64>| -> u64 {
@@ -184,7 +185,7 @@ fn sort_by_number(runs: &[Run], indices: &mut [usize], key: SortKey) {
         .iter()
         .enumerate()
         .map(|(pos, &i)| {
-            let v = key.column.number(&runs[i]);
+            let v = key.column.number(set, i);
             (encode(v), pos as u32)
         })
         .collect();
@@ -197,16 +198,15 @@ fn sort_by_number(runs: &[Run], indices: &mut [usize], key: SortKey) {
 
 /// The general path of [`sort_indices`]: a stable sort comparing runs key
 /// by key.
-fn sort_by_comparison(runs: &[Run], indices: &mut [usize], keys: &[SortKey]) {
+fn sort_by_comparison(set: &RunSet, indices: &mut [usize], keys: &[SortKey]) {
     indices.sort_by(|&a, &b| {
-        let (ra, rb) = (&runs[a], &runs[b]);
         for key in keys {
-            let (ha, hb) = (key.column.has_value(ra), key.column.has_value(rb));
+            let (ha, hb) = (key.column.has_value(set, a), key.column.has_value(set, b));
             let ord = match (ha, hb) {
                 (true, false) => Ordering::Less,
                 (false, true) => Ordering::Greater,
                 _ => {
-                    let o = key.column.compare(ra, rb);
+                    let o = key.column.compare(set, a, b);
                     if key.descending {
                         o.reverse()
                     } else {
@@ -295,6 +295,7 @@ mod tests {
                 None,
             ),
         ];
+        let runs = RunSet::new(runs, crate::time::utc_date);
         let mut idx: Vec<usize> = (0..4).collect();
         sort_indices(
             &runs,
@@ -336,8 +337,59 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
+    use crate::api::Run;
     use crate::test_support::run;
     use proptest::prelude::*;
+
+    /// The slow, obvious comparison: on the runs as decoded.
+    fn compare_runs(column: Column, a: &Run, b: &Run) -> Ordering {
+        fn opt<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
+            match (a, b) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+        }
+        match column {
+            Column::Run => a.run_id.cmp(&b.run_id),
+            Column::Workflow => a.workflow_id.cmp(&b.workflow_id),
+            Column::Status => a.status.label().cmp(b.status.label()),
+            Column::Trigger => opt(a.trigger_source.as_deref(), b.trigger_source.as_deref()),
+            Column::Started => opt(a.started_ms, b.started_ms),
+            Column::Finished => opt(a.finished_ms, b.finished_ms),
+            Column::Duration => opt(a.duration_ms(), b.duration_ms()),
+            Column::Cu | Column::Cost => opt(a.cu, b.cu),
+        }
+    }
+
+    /// The oracle: a stable sort of the runs themselves, key by key.
+    fn oracle(runs: &[Run], indices: &mut [usize], keys: &[SortKey]) {
+        indices.sort_by(|&a, &b| {
+            for key in keys {
+                let o = compare_runs(key.column, &runs[a], &runs[b]);
+                let o = if key.descending { o.reverse() } else { o };
+                // Missing values last either way.
+                let missing = |r: &Run| match key.column {
+                    Column::Trigger => r.trigger_source.is_none(),
+                    Column::Started => r.started_ms.is_none(),
+                    Column::Finished => r.finished_ms.is_none(),
+                    Column::Duration => r.duration_ms().is_none(),
+                    Column::Cu | Column::Cost => r.cu.is_none(),
+                    _ => false,
+                };
+                let o = match (missing(&runs[a]), missing(&runs[b])) {
+                    (false, true) => Ordering::Less,
+                    (true, false) => Ordering::Greater,
+                    _ => o,
+                };
+                if o != Ordering::Equal {
+                    return o;
+                }
+            }
+            Ordering::Equal
+        });
+    }
 
     fn arb_runs() -> impl Strategy<Value = Vec<Run>> {
         proptest::collection::vec(
@@ -382,18 +434,22 @@ mod properties {
         /// Sorting is a stable permutation: ties keep the server's order.
         #[test]
         fn sort_is_a_stable_permutation(runs in arb_runs(), keys in arb_keys()) {
+            let set = RunSet::new(runs.clone(), crate::time::utc_date);
             let mut idx: Vec<usize> = (0..runs.len()).collect();
-            sort_indices(&runs, &mut idx, &keys);
+            sort_indices(&set, &mut idx, &keys);
             let mut seen = idx.clone();
             seen.sort_unstable();
             prop_assert_eq!(seen, (0..runs.len()).collect::<Vec<_>>());
             for w in idx.windows(2) {
-                let (a, b) = (&runs[w[0]], &runs[w[1]]);
-                let tie = keys.iter().all(|k| k.column.has_value(a) == k.column.has_value(b) && k.column.compare(a, b) == Ordering::Equal);
+                let tie = keys.iter().all(|k| k.column.has_value(&set, w[0]) == k.column.has_value(&set, w[1]) && k.column.compare(&set, w[0], w[1]) == Ordering::Equal);
                 if tie {
                     prop_assert!(w[0] < w[1], "equal runs keep their order");
                 }
             }
+            // The same order as a stable sort of the runs themselves.
+            let mut slow: Vec<usize> = (0..runs.len()).collect();
+            oracle(&runs, &mut slow, &keys);
+            prop_assert_eq!(idx, slow);
         }
 
         /// The one-numeric-key fast path gives exactly the order of the
@@ -422,11 +478,15 @@ mod properties {
             }
             let mut start: Vec<usize> = (0..runs.len()).collect();
             start.sort_by_key(|&i| shuffle[i]);
+            let set = RunSet::new(runs.clone(), crate::time::utc_date);
             let mut fast = start.clone();
-            sort_indices(&runs, &mut fast, &[key]);
+            sort_indices(&set, &mut fast, &[key]);
             let mut slow = start.clone();
-            sort_by_comparison(&runs, &mut slow, &[key]);
-            prop_assert_eq!(fast, slow);
+            sort_by_comparison(&set, &mut slow, &[key]);
+            prop_assert_eq!(&fast, &slow);
+            let mut oracle_order = start.clone();
+            oracle(&runs, &mut oracle_order, &[key]);
+            prop_assert_eq!(fast, oracle_order);
         }
 
         /// Filtering is idempotent and never invents runs.
@@ -441,7 +501,7 @@ mod properties {
                 ..Default::default()
             };
             let once = filters.apply(&set);
-            let subset = crate::filter::RunSet::new(once.iter().map(|&i| set.runs[i].clone()).collect(), crate::time::utc_date);
+            let subset = crate::filter::RunSet::new(once.iter().map(|&i| set.run(i)).collect(), crate::time::utc_date);
             let twice = filters.apply(&subset);
             prop_assert_eq!(twice.len(), once.len());
             prop_assert!(once.windows(2).all(|w| w[0] < w[1]));

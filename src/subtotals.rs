@@ -30,16 +30,16 @@ pub struct Subtotal {
 }
 
 impl Subtotal {
-    fn add(&mut self, run: &Run, price: Option<PricePerCu>) {
+    fn add(&mut self, status: &RunStatus, cu: Option<Cu>, price: Option<PricePerCu>) {
         self.runs += 1;
-        if run.status.in_progress() {
+        if status.in_progress() {
             self.in_progress += 1;
         }
-        let Some(cu) = run.cu else { return };
+        let Some(cu) = cu else { return };
         self.valid_runs += 1;
         self.cu.add(cu);
         self.largest = self.largest.max(Some(cu));
-        if matches!(run.status, RunStatus::Failure | RunStatus::Cancelled) {
+        if matches!(status, RunStatus::Failure | RunStatus::Cancelled) {
             self.failed_cu.add(cu);
         }
         if let Some(price) = price {
@@ -158,8 +158,8 @@ pub fn compute(
                 key: group.of(run).to_owned(),
                 ..Subtotal::default()
             })
-            .add(run, price);
-        total.add(run, price);
+            .add(&run.status, run.cu, price);
+        total.add(&run.status, run.cu, price);
     }
     let mut rows: Vec<Subtotal> = by_key.into_values().collect();
     rows.sort_by(|a, b| b.cu.cmp(&a.cu).then_with(|| a.key.cmp(&b.key)));
@@ -184,8 +184,8 @@ pub fn compute_set(
                 key: keys[id].clone(),
                 ..Subtotal::default()
             })
-            .add(&set.runs[i], price);
-        total.add(&set.runs[i], price);
+            .add(set.status(i), set.cu(i), price);
+        total.add(set.status(i), set.cu(i), price);
     }
     let mut rows: Vec<Subtotal> = by_key.into_iter().flatten().collect();
     rows.sort_by(|a, b| b.cu.cmp(&a.cu).then_with(|| a.key.cmp(&b.key)));

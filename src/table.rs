@@ -139,9 +139,7 @@ impl Table {
             let mut idx = filtered.with(|f| f.0.as_ref().clone());
             scope_set.with(|s| {
                 if let Some(l) = s {
-                    state
-                        .sort
-                        .with(|keys| sort_indices(&l.set.runs, &mut idx, keys));
+                    state.sort.with(|keys| sort_indices(&l.set, &mut idx, keys));
                 }
             });
             Shared::new(idx)

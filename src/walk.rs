@@ -27,7 +27,8 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use crate::api::{Run, RunsPage};
+use crate::api::RunsPage;
+use crate::filter::RunSet;
 
 /// Runs each page shares with the one before it (ahead-of-time pages only).
 pub const OVERLAP: u32 = 4;
@@ -101,12 +102,11 @@ pub struct Walk {
     /// The first offset known to be past the end.
     end: u64,
     inflight: Vec<Ask>,
-    runs: Vec<Run>,
-    /// Run index by a 64-bit hash of its `runId` (16 bytes a run instead of
-    /// a copy of every id); `runs[i].run_id` is compared on every hit, and
-    /// the rare id whose hash another id already holds goes to `collided`.
-    index: HashMap<u64, u32>,
-    collided: HashMap<String, u32>,
+    /// The distinct runs received, column by column (each page is appended
+    /// straight into it: no vector of every run as decoded).
+    runs: RunSet,
+    /// Run index by `runId`, over the ids the set already holds.
+    index: IdIndex,
     connected: Vec<bool>,
     /// Run that followed each run in some reply (`u32::MAX`: none yet).
     next: Vec<u32>,
@@ -136,9 +136,8 @@ impl Walk {
             next_offset: 0,
             end: u64::MAX,
             inflight: Vec::new(),
-            runs: Vec::new(),
-            index: HashMap::new(),
-            collided: HashMap::new(),
+            runs: RunSet::default(),
+            index: IdIndex::default(),
             connected: Vec::new(),
             next: Vec::new(),
             has_prev: Vec::new(),
@@ -309,16 +308,15 @@ impl Walk {
         let mut shares = false;
         let mut prev: Option<u32> = None;
         for (i, run) in page.items.into_iter().enumerate() {
-            let idx = match self.find(&run.run_id) {
+            let idx = match self.index.find(&self.runs, &run.run_id) {
                 Some(idx) => {
                     shares |= self.connected[idx as usize];
-                    self.runs[idx as usize] = run;
+                    self.runs.replace(idx as usize, run);
                     idx
                 }
                 None => {
-                    let idx = self.runs.len() as u32;
-                    self.remember(&run.run_id, idx);
-                    self.runs.push(run);
+                    let idx = self.runs.push(run);
+                    self.index.insert(&self.runs, idx);
                     self.connected.push(false);
                     self.next.push(u32::MAX);
                     self.has_prev.push(false);
@@ -401,46 +399,27 @@ impl Walk {
     /// The connected stretch's runs in list order (newest first), copied:
     /// what a stopped walk keeps (no gaps inside what totals cover), while
     /// the walk itself stays available to continue.
-    pub fn kept_runs(&self) -> Vec<Run> {
-        let mut out = Vec::with_capacity(self.connected_runs as usize);
-        for i in self.order() {
-            if self.connected[i as usize] {
-                out.push(self.runs[i as usize].clone());
-            }
-        }
+    pub fn kept_runs(&self) -> RunSet {
+        let order: Vec<u32> = self
+            .order()
+            .into_iter()
+            .filter(|&i| self.connected[i as usize])
+            .collect();
+        let mut out = self.runs.clone();
+        out.gather(&order);
         out
     }
 
     /// Every distinct run received, in list order: what a complete walk
     /// keeps. Moves the runs out (no copy of a large load).
-    pub fn into_runs(mut self) -> Vec<Run> {
+    pub fn into_runs(mut self) -> RunSet {
         let order = self.order();
         let mut runs = std::mem::take(&mut self.runs);
         drop(self);
-        // Reordered in place: a second vector of a million runs would be
-        // the peak of the whole load (wasm memory never shrinks).
-        permute(&mut runs, &order);
+        // Reordered column by column: a second copy of a million runs would
+        // be the peak of the whole load (wasm memory never shrinks).
+        runs.gather(&order);
         runs
-    }
-
-    fn find(&self, id: &str) -> Option<u32> {
-        let &i = self.index.get(&id_hash(id))?;
-        if self.runs[i as usize].run_id == id {
-            Some(i)
-        } else {
-            self.collided.get(id).copied()
-        }
-    }
-
-    fn remember(&mut self, id: &str, idx: u32) {
-        match self.index.entry(id_hash(id)) {
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(idx);
-            }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.collided.insert(id.to_owned(), idx);
-            }
-        }
     }
 
     /// Run indexes in list order: chains of "followed by" links, each chain
@@ -517,27 +496,67 @@ pub fn outcome_text(
     }
 }
 
+/// FNV-1a over the id's bytes, then mixed (the table uses the low bits).
 fn id_hash(id: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    id.hash(&mut h);
-    h.finish()
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 32;
+    h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 29)
 }
 
-/// Puts `v[order[k]]` at position `k` for every `k`, in place (cycle by
-/// cycle). `order` is a permutation of `0..v.len()`.
-fn permute<T>(v: &mut [T], order: &[u32]) {
-    let mut done = vec![false; v.len()];
-    for start in 0..v.len() {
-        let mut k = start;
-        while !done[k] {
-            done[k] = true;
-            let src = order[k] as usize;
-            if src == start {
-                break;
-            }
-            v.swap(k, src);
-            k = src;
+/// Run index by `runId`: open addressing over the ids the set holds (4
+/// bytes a slot, at most half full), so no id is copied or hashed twice
+/// into a map of strings. A hit is confirmed by comparing the id itself.
+#[derive(Debug, Default)]
+struct IdIndex {
+    slots: Vec<u32>,
+    len: usize,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl IdIndex {
+    fn find(&self, set: &RunSet, id: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
         }
+        let mask = self.slots.len() - 1;
+        let mut s = id_hash(id) as usize & mask;
+        loop {
+            let v = self.slots[s];
+            if v == EMPTY {
+                return None;
+            }
+            if set.run_id(v as usize) == id {
+                return Some(v);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Adds run `idx` of `set` (whose id is not in the index yet).
+    fn insert(&mut self, set: &RunSet, idx: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let cap = (self.slots.len() * 2).max(64);
+            let old = std::mem::replace(&mut self.slots, vec![EMPTY; cap]);
+            for v in old.into_iter().filter(|&v| v != EMPTY) {
+                self.place(set.run_id(v as usize), v);
+            }
+        }
+        self.place(set.run_id(idx as usize), idx);
+        self.len += 1;
+    }
+
+    fn place(&mut self, id: &str, idx: u32) {
+        let mask = self.slots.len() - 1;
+        let mut s = id_hash(id) as usize & mask;
+        while self.slots[s] != EMPTY {
+            s = (s + 1) & mask;
+        }
+        self.slots[s] = idx;
     }
 }
 
@@ -548,6 +567,7 @@ fn clamp_u32(v: u64) -> u32 {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::api::Run;
     use proptest::prelude::*;
 
     /// A simulated live list: `base` runs, `arrive` new runs at the head
@@ -680,7 +700,8 @@ mod tests {
         let runs = match end {
             WalkEnd::Complete { .. } => walk.into_runs(),
             _ => walk.kept_runs(),
-        };
+        }
+        .to_runs();
         (runs, end, latest, at_first, requests)
     }
 
@@ -762,27 +783,20 @@ mod tests {
     }
 
     #[test]
-    fn permute_reorders_in_place() {
-        let mut v = vec!['a', 'b', 'c', 'd', 'e'];
-        permute(&mut v, &[3, 0, 4, 1, 2]);
-        assert_eq!(v, ['d', 'a', 'e', 'b', 'c']);
-        let mut w: Vec<u32> = (0..100).collect();
-        let order: Vec<u32> = (0..100).map(|i| (i * 37) % 100).collect();
-        permute(&mut w, &order);
-        assert_eq!(w, order);
-    }
-
-    #[test]
-    fn ids_whose_hashes_collide_stay_apart() {
-        let mut walk = Walk::new(100, 1_000);
-        // Force a collision: both ids under one hash slot.
-        walk.runs.push(run("a", 1, false));
-        walk.index.insert(id_hash("b"), 0);
-        assert_eq!(walk.find("b"), None);
-        walk.remember("b", 1);
-        walk.runs.push(run("b", 2, false));
-        assert_eq!(walk.find("b"), Some(1));
-        assert_eq!(walk.find("a"), None, "not indexed by its own hash");
+    fn the_id_index_finds_every_id_and_no_other() {
+        let mut set = RunSet::default();
+        let mut index = IdIndex::default();
+        for i in 0..5_000 {
+            let idx = set.push(run(&format!("run_{i:x}"), 1, false));
+            index.insert(&set, idx);
+        }
+        // Ids that share a slot (the table is at most half full, so many
+        // do) stay apart: each is confirmed by its text.
+        for i in 0..5_000 {
+            assert_eq!(index.find(&set, &format!("run_{i:x}")), Some(i));
+            assert_eq!(index.find(&set, &format!("run_{i:x}_")), None);
+        }
+        assert!(index.slots.len() >= 10_000);
     }
 
     #[test]

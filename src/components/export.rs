@@ -47,7 +47,7 @@ pub fn ExportRuns() -> impl IntoView {
         let (org, csv) = t.with_config(|c| {
             let price = c.price.as_ref().map(|p| (p.per_cu, p.currency.as_str()));
             let csv = t.names.with_value(|names| {
-                sorted.with_untracked(|idx| runs_csv(&set.set.runs, idx, price, names))
+                sorted.with_untracked(|idx| runs_csv(&set.set, idx, price, names))
             });
             (c.org_id.clone(), csv)
         });

@@ -65,7 +65,7 @@ pub fn RunsTable(
                             <For
                                 each=rows
                                 key=|(serial, i, _)| (*serial, *i)
-                                children=move |(_, i, set)| run_row(&set.set.runs[i], &fmt, price.as_ref().as_ref(), &columns, narrow, &names)
+                                children=move |(_, i, set)| run_row(&set.set.run(i), &fmt, price.as_ref().as_ref(), &columns, narrow, &names)
                             />
                         }
                     }}

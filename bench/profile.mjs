@@ -1,0 +1,95 @@
+// Where the main thread's time goes during "Load all runs" on the project's
+// page: a sampling CPU profile (Chrome DevTools Protocol), then the functions
+// with the most self time in the longest busy stretch (the longest task) and
+// over the whole walk. Run it through bench/profile.sh, which serves a build
+// with function names kept.
+// Usage: node bench/profile.mjs BASE_URL [TOP]
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
+const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
+const [base, topArg] = process.argv.slice(2);
+if (!base) {
+  console.error('usage: node bench/profile.mjs BASE_URL [TOP]');
+  process.exit(2);
+}
+const TOP = Number(topArg || 25);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', String(e)));
+  await page.goto(base + '/bench/project.html');
+  await page.waitForSelector('.cu-runs tbody tr:not(.cu-empty-row) td', { timeout: 60000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.evaluate(async () => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Load all runs');
+    button.click();
+    const done = () => (document.querySelector('.cu-outcome')?.textContent || '').startsWith('Loaded all');
+    await new Promise((resolve) => { const tick = () => (done() ? resolve() : setTimeout(tick, 5)); tick(); });
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+  });
+  const { profile } = await cdp.send('Profiler.stop');
+
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const idle = new Set(profile.nodes.filter((n) => ['(idle)', '(program)', '(garbage collector)'].includes(n.callFrame.functionName) && n.callFrame.functionName !== '(garbage collector)').map((n) => n.id));
+  // Sample times (µs) and the busy stretches between idle samples.
+  let t = profile.startTime;
+  const samples = profile.samples.map((id, i) => { t += profile.timeDeltas[i]; return { id, t }; });
+  let best = null;
+  let start = null;
+  for (let i = 0; i < samples.length; i++) {
+    const busy = !idle.has(samples[i].id);
+    if (busy && start === null) start = i;
+    if ((!busy || i === samples.length - 1) && start !== null) {
+      const ms = (samples[i].t - samples[start].t) / 1000;
+      if (!best || ms > best.ms) best = { from: start, to: i, ms };
+      start = null;
+    }
+  }
+  const name = (n) => {
+    const f = n.callFrame;
+    const fn = f.functionName || '(anonymous)';
+    return f.url && !f.url.endsWith('.wasm') && !fn.startsWith('$') ? `${fn} (${f.url.split('/').pop()}:${f.lineNumber + 1})` : fn;
+  };
+  const table = (from, to, title) => {
+    const self = new Map();
+    const total = new Map();
+    let all = 0;
+    for (let i = from + 1; i <= to; i++) {
+      const dt = (samples[i].t - samples[i - 1].t) / 1000;
+      const node = byId.get(samples[i].id);
+      if (idle.has(node.id)) continue;
+      all += dt;
+      self.set(name(node), (self.get(name(node)) || 0) + dt);
+      // Inclusive time: every distinct function on the stack.
+      const seen = new Set();
+      for (let n = node; n; n = n.parent) {
+        const k = name(n);
+        if (!seen.has(k)) { seen.add(k); total.set(k, (total.get(k) || 0) + dt); }
+      }
+    }
+    console.log(`\n${title}: ${all.toFixed(1)} ms busy`);
+    console.log('self ms  incl ms  function');
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+      console.log(`${v.toFixed(1).padStart(7)}  ${(total.get(k) || 0).toFixed(1).padStart(7)}  ${k.slice(0, 150)}`);
+    }
+    console.log('\nincl ms  function (inclusive, top)');
+    for (const [k, v] of [...total].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+      console.log(`${v.toFixed(1).padStart(7)}  ${k.slice(0, 150)}`);
+    }
+  };
+  for (const n of profile.nodes) for (const c of n.children || []) byId.get(c).parent = n;
+  if (best) table(best.from, best.to, `Longest busy stretch (${best.ms.toFixed(1)} ms)`);
+  table(0, samples.length - 1, 'Whole walk');
+} finally {
+  await browser.close();
+}

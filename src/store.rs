@@ -1,0 +1,470 @@
+//! The loaded runs, stored column by column.
+//!
+//! A million runs held as `Run` values cost about 250 bytes each (three
+//! `String`s and their heap blocks, `Option`s of 16 bytes); here a run is
+//! about 60: its id in one shared text arena, CU and times as plain
+//! integers with a sentinel for "none", and its workflow, status, trigger and
+//! start day as small ids into tables of distinct values, which is also what
+//! filters, facet counts, subtotals and charts want (they compare and index
+//! integers instead of hashing strings). The "Load all runs" walk appends
+//! each page straight into a set ([`RunSet::push`], [`RunSet::replace`]); a
+//! [`Run`] is made again only for the rows on screen and the CSV
+//! ([`RunSet::run`]). The property tests prove the round trip.
+
+use std::collections::HashMap;
+
+use crate::api::{Run, RunStatus};
+use crate::cu::Cu;
+
+/// Days change only on quarter hours, in every time zone.
+const QUARTER_HOUR_MS: i64 = 900_000;
+/// A time that did not parse.
+const NO_TIME: i64 = i64::MIN;
+/// A CU value that was missing or invalid.
+const NO_CU: u64 = u64::MAX;
+
+/// Distinct strings and their ids.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Interner {
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn id(&mut self, names: &mut Vec<String>, name: &str) -> u32 {
+        if let Some(id) = self.ids.get(name) {
+            return *id;
+        }
+        let id = names.len() as u32;
+        names.push(name.to_owned());
+        self.ids.insert(name.to_owned(), id);
+        id
+    }
+}
+
+/// A run's timestamps as sent, kept only when they are not the canonical
+/// text of their parsed value (rare).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct RawTimes {
+    started: Option<Box<str>>,
+    finished: Option<Box<str>>,
+}
+
+/// The runs in scope, column by column, plus the tables of distinct
+/// workflows, statuses, triggers and start days they index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunSet {
+    /// Every run id, one after the other.
+    ids: String,
+    /// Where each run's id ends in `ids`.
+    id_end: Vec<u32>,
+    /// Each run's workflow: an index into `workflows`.
+    pub workflow_of: Vec<u32>,
+    /// Distinct workflow ids, in order of first appearance.
+    pub workflows: Vec<String>,
+    /// Each run's status: an index into `statuses`.
+    pub status_of: Vec<u32>,
+    /// Distinct statuses (API values), in order of first appearance.
+    pub statuses: Vec<String>,
+    /// `statuses`, parsed.
+    status_kinds: Vec<RunStatus>,
+    /// Each run's trigger: an index into `triggers`.
+    pub trigger_of: Vec<u32>,
+    /// Distinct trigger sources (`""` = none), in order of first appearance.
+    pub triggers: Vec<String>,
+    /// Each run's start day: an index into `day_names` (filled by
+    /// [`RunSet::compute_days`]).
+    pub day_of: Vec<u32>,
+    /// Distinct start days (`YYYY-MM-DD`, display time zone; `""` = the
+    /// start time did not parse).
+    pub day_names: Vec<String>,
+    started: Vec<i64>,
+    finished: Vec<i64>,
+    cu: Vec<u64>,
+    /// Run → its timestamps as sent, when not canonical.
+    raw: HashMap<u32, RawTimes>,
+    /// Run → its id lower-cased, when that differs from the id.
+    lower: HashMap<u32, Box<str>>,
+    workflow_ids: Interner,
+    status_ids: Interner,
+    trigger_ids: Interner,
+}
+
+impl RunSet {
+    /// Builds the set from runs in order, computing each run's day with
+    /// `day_of` (see [`RunSet::compute_days`]).
+    pub fn new(runs: Vec<Run>, day_of: impl Fn(i64) -> String) -> RunSet {
+        let mut set = RunSet::with_capacity(runs.len());
+        for run in runs {
+            set.push(run);
+        }
+        set.compute_days(day_of);
+        set
+    }
+
+    /// An empty set with room for `n` runs.
+    pub fn with_capacity(n: usize) -> RunSet {
+        RunSet {
+            id_end: Vec::with_capacity(n),
+            workflow_of: Vec::with_capacity(n),
+            status_of: Vec::with_capacity(n),
+            trigger_of: Vec::with_capacity(n),
+            started: Vec::with_capacity(n),
+            finished: Vec::with_capacity(n),
+            cu: Vec::with_capacity(n),
+            ..RunSet::default()
+        }
+    }
+
+    /// Appends a run; returns its index. (Its day is computed later, by
+    /// [`RunSet::compute_days`].)
+    pub fn push(&mut self, run: Run) -> u32 {
+        let i = self.id_end.len() as u32;
+        self.ids.push_str(&run.run_id);
+        self.id_end.push(self.ids.len() as u32);
+        if run
+            .run_id
+            .bytes()
+            .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+        {
+            let lower = run.run_id.to_lowercase();
+            if lower != run.run_id {
+                self.lower.insert(i, lower.into_boxed_str());
+            }
+        }
+        self.workflow_of.push(0);
+        self.status_of.push(0);
+        self.trigger_of.push(0);
+        self.started.push(NO_TIME);
+        self.finished.push(NO_TIME);
+        self.cu.push(NO_CU);
+        self.set_fields(i as usize, run);
+        self.forget_days();
+        i
+    }
+
+    /// Replaces run `i` with a later copy of the same run (same id).
+    pub fn replace(&mut self, i: usize, run: Run) {
+        debug_assert_eq!(self.run_id(i), run.run_id);
+        self.set_fields(i, run);
+        self.forget_days();
+    }
+
+    /// Days are computed for a whole set, once it is complete
+    /// ([`RunSet::compute_days`]); a change forgets them.
+    fn forget_days(&mut self) {
+        if !self.day_of.is_empty() {
+            self.day_of.clear();
+            self.day_names.clear();
+        }
+    }
+
+    fn set_fields(&mut self, i: usize, run: Run) {
+        self.workflow_of[i] = self.workflow_ids.id(&mut self.workflows, &run.workflow_id);
+        let status = self.status_ids.id(&mut self.statuses, run.status.as_str());
+        if status as usize == self.status_kinds.len() {
+            self.status_kinds.push(run.status);
+        }
+        self.status_of[i] = status;
+        self.trigger_of[i] = self.trigger_ids.id(
+            &mut self.triggers,
+            run.trigger_source.as_deref().unwrap_or(""),
+        );
+        self.started[i] = run.started_ms.unwrap_or(NO_TIME);
+        self.finished[i] = run.finished_ms.unwrap_or(NO_TIME);
+        self.cu[i] = run.cu.map_or(NO_CU, |c| c.0);
+        if run.started_raw.is_some() || run.finished_raw.is_some() {
+            self.raw.insert(
+                i as u32,
+                RawTimes {
+                    started: run.started_raw,
+                    finished: run.finished_raw,
+                },
+            );
+        } else if !self.raw.is_empty() {
+            self.raw.remove(&(i as u32));
+        }
+    }
+
+    /// Computes each run's start day with `day_of`.
+    ///
+    /// `day_of` is asked once per 15-minute slice of time, not once per run:
+    /// every time zone's midnight falls on a quarter hour (UTC offsets are
+    /// multiples of 15 minutes), so all instants of a slice share one day.
+    /// (Asking `Intl` for 100,000 runs one by one took most of a load.) Runs
+    /// in time order mostly share the slice of the run before: that one is
+    /// checked before the table.
+    pub fn compute_days(&mut self, day_of: impl Fn(i64) -> String) {
+        let mut slices: HashMap<i64, u32> = HashMap::new();
+        let mut days = Interner::default();
+        let mut names = Vec::new();
+        let mut last: Option<(i64, u32)> = None;
+        let mut out = Vec::with_capacity(self.len());
+        for &ms in &self.started {
+            let day = if ms == NO_TIME {
+                days.id(&mut names, "")
+            } else {
+                let slice = ms.div_euclid(QUARTER_HOUR_MS);
+                match last {
+                    Some((s, d)) if s == slice => d,
+                    _ => {
+                        let d = *slices
+                            .entry(slice)
+                            .or_insert_with(|| days.id(&mut names, &day_of(ms)));
+                        last = Some((slice, d));
+                        d
+                    }
+                }
+            };
+            out.push(day);
+        }
+        self.day_of = out;
+        self.day_names = names;
+    }
+
+    /// Keeps the runs at `order`, in that order (a permutation of all of
+    /// them, or a part). Column by column, so at most one extra column is
+    /// held at a time.
+    pub fn gather(&mut self, order: &[u32]) {
+        fn pick<T: Copy>(col: &mut Vec<T>, order: &[u32]) {
+            *col = order.iter().map(|&i| col[i as usize]).collect();
+        }
+        let had_days = self.day_of.len() == self.len();
+        let mut ids =
+            String::with_capacity(order.iter().map(|&i| self.run_id(i as usize).len()).sum());
+        let mut id_end = Vec::with_capacity(order.len());
+        for &i in order {
+            ids.push_str(self.run_id(i as usize));
+            id_end.push(ids.len() as u32);
+        }
+        let mut raw = HashMap::new();
+        let mut lower = HashMap::new();
+        if !self.raw.is_empty() || !self.lower.is_empty() {
+            for (to, &from) in order.iter().enumerate() {
+                if let Some(r) = self.raw.get(&from) {
+                    raw.insert(to as u32, r.clone());
+                }
+                if let Some(l) = self.lower.get(&from) {
+                    lower.insert(to as u32, l.clone());
+                }
+            }
+        }
+        self.ids = ids;
+        self.id_end = id_end;
+        self.raw = raw;
+        self.lower = lower;
+        pick(&mut self.workflow_of, order);
+        pick(&mut self.status_of, order);
+        pick(&mut self.trigger_of, order);
+        pick(&mut self.started, order);
+        pick(&mut self.finished, order);
+        pick(&mut self.cu, order);
+        if had_days {
+            pick(&mut self.day_of, order);
+        } else {
+            self.forget_days();
+        }
+    }
+
+    /// Number of runs.
+    pub fn len(&self) -> usize {
+        self.id_end.len()
+    }
+
+    /// Whether there are no runs.
+    pub fn is_empty(&self) -> bool {
+        self.id_end.is_empty()
+    }
+
+    /// Run `i`'s id.
+    pub fn run_id(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.id_end[i - 1] as usize
+        };
+        &self.ids[start..self.id_end[i] as usize]
+    }
+
+    /// Run `i`'s id, lower-cased.
+    pub fn run_id_lower(&self, i: usize) -> &str {
+        match self.lower.get(&(i as u32)) {
+            Some(l) => l,
+            None => self.run_id(i),
+        }
+    }
+
+    /// Run `i`'s workflow id.
+    pub fn workflow_id(&self, i: usize) -> &str {
+        &self.workflows[self.workflow_of[i] as usize]
+    }
+
+    /// Run `i`'s status.
+    pub fn status(&self, i: usize) -> &RunStatus {
+        &self.status_kinds[self.status_of[i] as usize]
+    }
+
+    /// The status with id `s` (an index into `statuses`).
+    pub fn status_kind(&self, s: u32) -> &RunStatus {
+        &self.status_kinds[s as usize]
+    }
+
+    /// Run `i`'s trigger source, if any.
+    pub fn trigger(&self, i: usize) -> Option<&str> {
+        let t = &self.triggers[self.trigger_of[i] as usize];
+        (!t.is_empty()).then_some(t.as_str())
+    }
+
+    /// Run `i`'s start in epoch milliseconds, when it parsed.
+    pub fn started_ms(&self, i: usize) -> Option<i64> {
+        Some(self.started[i]).filter(|&t| t != NO_TIME)
+    }
+
+    /// Run `i`'s end in epoch milliseconds, when it parsed.
+    pub fn finished_ms(&self, i: usize) -> Option<i64> {
+        Some(self.finished[i]).filter(|&t| t != NO_TIME)
+    }
+
+    /// Run `i`'s run time in milliseconds, when both ends are known.
+    pub fn duration_ms(&self, i: usize) -> Option<i64> {
+        Some(self.finished_ms(i)? - self.started_ms(i)?).filter(|d| *d >= 0)
+    }
+
+    /// Run `i`'s CU, when valid.
+    pub fn cu(&self, i: usize) -> Option<Cu> {
+        Some(self.cu[i]).filter(|&c| c != NO_CU).map(Cu)
+    }
+
+    /// The start day of run `i` (`""` when its start time did not parse).
+    pub fn day(&self, i: usize) -> &str {
+        &self.day_names[self.day_of[i] as usize]
+    }
+
+    /// Run `i` as a [`Run`] (for the rows on screen and the CSV).
+    pub fn run(&self, i: usize) -> Run {
+        let raw = self.raw.get(&(i as u32));
+        let started_ms = self.started_ms(i);
+        let finished_ms = self.finished_ms(i);
+        Run {
+            run_id: self.run_id(i).to_owned(),
+            workflow_id: self.workflow_id(i).to_owned(),
+            status: self.status(i).clone(),
+            started_ms,
+            started_raw: raw.and_then(|r| r.started.clone()),
+            finished_ms,
+            finished_raw: raw.and_then(|r| r.finished.clone()),
+            cu: self.cu(i),
+            trigger_source: self.trigger(i).map(str::to_owned),
+        }
+    }
+
+    /// Every run, in order, as [`Run`]s.
+    pub fn to_runs(&self) -> Vec<Run> {
+        (0..self.len()).map(|i| self.run(i)).collect()
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::test_support::run;
+    use proptest::prelude::*;
+
+    /// A run as a set gives it back: an empty trigger is no trigger (as
+    /// the decoder reads it).
+    fn normalized(mut run: Run) -> Run {
+        if run.trigger_source.as_deref() == Some("") {
+            run.trigger_source = None;
+        }
+        run
+    }
+
+    fn arb_run() -> impl Strategy<Value = Run> {
+        (
+            "[a-zA-Z0-9_ÄÖ]{1,12}",
+            0usize..4,
+            0usize..8,
+            proptest::option::of(-5_000_000_000_000i64..5_000_000_000_000),
+            proptest::option::of(0i64..10_000_000),
+            proptest::option::of(0u64..1_000_000_000),
+            proptest::option::of("[a-z]{0,5}"),
+            any::<bool>(),
+        )
+            .prop_map(|(id, wf, st, started, took, cu, trigger, raw)| {
+                let statuses = [
+                    "success",
+                    "failure",
+                    "running",
+                    "waiting",
+                    "cancelled",
+                    "partial",
+                    "weird",
+                    "ODD",
+                ];
+                let mut r = run(
+                    &id,
+                    &format!("wf{wf}"),
+                    statuses[st],
+                    "",
+                    None,
+                    trigger.as_deref(),
+                );
+                r.started_ms = started;
+                r.finished_ms = started.zip(took).map(|(s, t)| s + t);
+                r.cu = cu.map(Cu);
+                if raw {
+                    r.started_raw = Some("2026-11-28 12:00".into());
+                }
+                r
+            })
+    }
+
+    proptest! {
+        /// Every run comes back from the columns as it went in, in order;
+        /// the per-field accessors agree with it.
+        #[test]
+        fn runs_round_trip(runs in proptest::collection::vec(arb_run(), 0..60)) {
+            let set = RunSet::new(runs.clone(), crate::time::utc_date);
+            prop_assert_eq!(set.len(), runs.len());
+            for (i, r) in runs.iter().enumerate() {
+                prop_assert_eq!(set.run(i), normalized(r.clone()));
+                prop_assert_eq!(set.run_id(i), r.run_id.as_str());
+                prop_assert_eq!(set.run_id_lower(i), r.run_id.to_lowercase());
+                prop_assert_eq!(set.cu(i), r.cu);
+                prop_assert_eq!(set.duration_ms(i), r.duration_ms());
+                prop_assert_eq!(set.day(i), r.started_ms.map(crate::time::utc_date).unwrap_or_default());
+            }
+        }
+
+        /// Replacing runs, then gathering any order of them, is the same as
+        /// building the set from the runs in that order.
+        #[test]
+        fn replace_and_gather_match_a_fresh_set(
+            runs in proptest::collection::vec(arb_run(), 1..40),
+            later in proptest::collection::vec((any::<prop::sample::Index>(), arb_run()), 0..10),
+            order in proptest::collection::vec(any::<prop::sample::Index>(), 0..50),
+        ) {
+            let mut runs = runs;
+            let mut set = RunSet::with_capacity(0);
+            for r in &runs {
+                set.push(r.clone());
+            }
+            for (at, newer) in later {
+                let i = at.index(runs.len());
+                let mut newer = newer;
+                newer.run_id = runs[i].run_id.clone();
+                set.replace(i, newer.clone());
+                runs[i] = newer;
+            }
+            let order: Vec<u32> = order.iter().map(|o| o.index(runs.len()) as u32).collect();
+            set.gather(&order);
+            set.compute_days(crate::time::utc_date);
+            let expected = RunSet::new(order.iter().map(|&i| runs[i as usize].clone()).collect(), crate::time::utc_date);
+            prop_assert_eq!(set.to_runs(), expected.to_runs());
+            for i in 0..set.len() {
+                prop_assert_eq!(set.day(i), expected.day(i));
+                prop_assert_eq!(set.workflow_id(i), expected.workflow_id(i));
+                prop_assert_eq!(&set.statuses[set.status_of[i] as usize], &expected.statuses[expected.status_of[i] as usize]);
+            }
+        }
+    }
+}

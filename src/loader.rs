@@ -124,6 +124,20 @@ async fn sleep_unless_aborted(ms: u32, controller: &AbortController) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves in a later task (a zero timer): what follows the `await` is not
+/// part of the task that awaited it, so the page can paint in between.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::window() {
+        Some(w) => {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+        None => {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Loads a page, retrying transient failures (see [`crate::retry`]).
 /// `on_retry(Some((attempt, of)))` is called before each new attempt and
 /// `on_retry(None)` when done.
@@ -426,7 +440,10 @@ fn page_before_day(items: &[Run], from: &str, fmt: &Formatter) -> bool {
         })
 }
 
-fn finish(drive: &Rc<Drive>, state: TableState, env: &Env) {
+/// Ends a walk: its runs in list order (this task), then, in the next task,
+/// the table shows them (every derived figure is recomputed there): two
+/// tasks of about 50 ms at a million runs instead of one of over 100.
+fn finish(drive: &Rc<Drive>, state: TableState, env: &Rc<Env>) {
     if !is_current(drive, env) {
         return;
     }
@@ -465,8 +482,29 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Env) {
         }
         kept
     };
+    set.compute_days(|ms| env.fmt.day_key(ms));
+    let env = env.clone();
+    spawn_local(async move {
+        next_task().await;
+        show_walk(
+            state, &env, set, outcome, error, resumable, complete, arrived,
+        );
+    });
+}
+
+/// Shows the runs a walk ended with, and how it ended.
+#[allow(clippy::too_many_arguments)]
+fn show_walk(
+    state: TableState,
+    env: &Env,
+    set: RunSet,
+    outcome: Outcome,
+    error: Option<ApiError>,
+    resumable: bool,
+    complete: bool,
+    arrived: u64,
+) {
     let count = set.len() as u64;
-    let fmt = &env.fmt;
     if let Some(err) = &error {
         env.emit_error(err, "load-all");
     }
@@ -474,7 +512,6 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Env) {
         "cu-runs:load",
         serde_json::json!({ "scope": "all", "runs": count, "complete": complete, "arrived": arrived }),
     );
-    set.compute_days(|ms| fmt.day_key(ms));
     state.all.try_set(Some(Shared::new(Loaded::new(set))));
     state.view_offset.try_set(0);
     state.scope.try_set(Scope::All);

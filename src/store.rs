@@ -2,7 +2,7 @@
 //!
 //! A million runs held as `Run` values cost about 250 bytes each (three
 //! `String`s and their heap blocks, `Option`s of 16 bytes); here a run is
-//! about 60: its id in one shared text arena, CU and times as plain
+//! about 65: its id in one shared text arena, CU and times as plain
 //! integers with a sentinel for "none", and its workflow, status, trigger and
 //! start day as small ids into tables of distinct values, which is also what
 //! filters, facet counts, subtotals and charts want (they compare and index
@@ -53,10 +53,11 @@ struct RawTimes {
 /// workflows, statuses, triggers and start days they index.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RunSet {
-    /// Every run id, one after the other.
+    /// Every run id received, one after the other (in arrival order).
     ids: String,
-    /// Where each run's id ends in `ids`.
-    id_end: Vec<u32>,
+    /// Where each run's id starts and ends in `ids` (reordering runs moves
+    /// these, not the text).
+    id_at: Vec<(u32, u32)>,
     /// Each run's workflow: an index into `workflows`.
     pub workflow_of: Vec<u32>,
     /// Distinct workflow ids, in order of first appearance.
@@ -104,7 +105,7 @@ impl RunSet {
     /// An empty set with room for `n` runs.
     pub fn with_capacity(n: usize) -> RunSet {
         RunSet {
-            id_end: Vec::with_capacity(n),
+            id_at: Vec::with_capacity(n),
             workflow_of: Vec::with_capacity(n),
             status_of: Vec::with_capacity(n),
             trigger_of: Vec::with_capacity(n),
@@ -118,9 +119,10 @@ impl RunSet {
     /// Appends a run; returns its index. (Its day is computed later, by
     /// [`RunSet::compute_days`].)
     pub fn push(&mut self, run: Run) -> u32 {
-        let i = self.id_end.len() as u32;
+        let i = self.id_at.len() as u32;
+        let start = self.ids.len() as u32;
         self.ids.push_str(&run.run_id);
-        self.id_end.push(self.ids.len() as u32);
+        self.id_at.push((start, self.ids.len() as u32));
         if run
             .run_id
             .bytes()
@@ -223,19 +225,12 @@ impl RunSet {
 
     /// Keeps the runs at `order`, in that order (a permutation of all of
     /// them, or a part). Column by column, so at most one extra column is
-    /// held at a time.
+    /// held at a time; the id text stays where it is.
     pub fn gather(&mut self, order: &[u32]) {
         fn pick<T: Copy>(col: &mut Vec<T>, order: &[u32]) {
             *col = order.iter().map(|&i| col[i as usize]).collect();
         }
         let had_days = self.day_of.len() == self.len();
-        let mut ids =
-            String::with_capacity(order.iter().map(|&i| self.run_id(i as usize).len()).sum());
-        let mut id_end = Vec::with_capacity(order.len());
-        for &i in order {
-            ids.push_str(self.run_id(i as usize));
-            id_end.push(ids.len() as u32);
-        }
         let mut raw = HashMap::new();
         let mut lower = HashMap::new();
         if !self.raw.is_empty() || !self.lower.is_empty() {
@@ -248,8 +243,7 @@ impl RunSet {
                 }
             }
         }
-        self.ids = ids;
-        self.id_end = id_end;
+        pick(&mut self.id_at, order);
         self.raw = raw;
         self.lower = lower;
         pick(&mut self.workflow_of, order);
@@ -267,22 +261,18 @@ impl RunSet {
 
     /// Number of runs.
     pub fn len(&self) -> usize {
-        self.id_end.len()
+        self.id_at.len()
     }
 
     /// Whether there are no runs.
     pub fn is_empty(&self) -> bool {
-        self.id_end.is_empty()
+        self.id_at.is_empty()
     }
 
     /// Run `i`'s id.
     pub fn run_id(&self, i: usize) -> &str {
-        let start = if i == 0 {
-            0
-        } else {
-            self.id_end[i - 1] as usize
-        };
-        &self.ids[start..self.id_end[i] as usize]
+        let (start, end) = self.id_at[i];
+        &self.ids[start as usize..end as usize]
     }
 
     /// Run `i`'s id, lower-cased.

@@ -112,7 +112,7 @@ pub struct Walk {
     next: Vec<u32>,
     has_prev: Vec<bool>,
     /// Position of each run when first seen (orders unconnected stretches).
-    first_pos: Vec<u64>,
+    first_pos: Vec<u32>,
     waiting: Vec<Waiting>,
     /// Asks that failed or were aborted, to ask again on "Continue".
     lost: Vec<Ask>,
@@ -320,7 +320,7 @@ impl Walk {
                     self.connected.push(false);
                     self.next.push(u32::MAX);
                     self.has_prev.push(false);
-                    self.first_pos.push(offset + i as u64);
+                    self.first_pos.push(clamp_u32(offset + i as u64));
                     idx
                 }
             };

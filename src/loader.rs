@@ -587,9 +587,9 @@ async fn refresh_page(
     if state.page.with_untracked(|p| p.as_ref() != Some(&old)) {
         return Ok(None);
     }
-    let held = old.loaded.set.to_runs();
-    let mut merge = crate::refresh::Refresh::new(&held, request.limit, u64::from(request.limit));
-    merge.receive(page.clone());
+    let held = &old.loaded.set;
+    let mut merge = crate::refresh::Refresh::new(held, request.limit, u64::from(request.limit));
+    merge.receive(held, page.clone());
     let (_, changes) = merge.finish(held);
     let since = since_text(env, state.page_as_of.get_untracked());
     let data = page_data(page, request.offset, |ms| env.fmt.day_key(ms));
@@ -614,21 +614,21 @@ async fn refresh_all(
     let Some(old) = state.all.get_untracked() else {
         return Ok(None);
     };
-    let held = old.set.to_runs();
-    let mut merge = crate::refresh::Refresh::new(&held, MAX_LIMIT, env.config.max_runs);
+    let held = &old.set;
+    let mut merge = crate::refresh::Refresh::new(held, MAX_LIMIT, env.config.max_runs);
     while let Some(ask) = merge.next_ask() {
         let request = PageRequest::new(ask.limit, ask.offset);
         let page = fetch_with_retry(env.source.as_ref(), request, controller, |_| {}).await?;
-        merge.receive(page);
+        merge.receive(held, page);
     }
     // A walk replaced the loaded runs meanwhile: that is newer.
     if state.all.with_untracked(|a| a.as_ref() != Some(&old)) {
         return Ok(None);
     }
-    let (runs, changes) = merge.finish(held);
+    let (mut set, changes) = merge.finish(held);
     let since = since_text(env, state.all_as_of.get_untracked());
-    let count = runs.len();
-    let set = RunSet::new(runs, |ms| env.fmt.day_key(ms));
+    let count = set.len();
+    set.compute_days(|ms| env.fmt.day_key(ms));
     state.all.try_set(Some(Shared::new(Loaded::new(set))));
     state.all_as_of.try_set(Some(js_sys::Date::now()));
     state.load_all.try_update(|l| l.loaded = count as u64);

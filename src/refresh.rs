@@ -9,9 +9,11 @@
 //! in list order, followed by the held runs not read again: new runs are
 //! added, runs that were in progress are updated, each run is kept once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use crate::api::{Run, RunsPage};
+use crate::api::RunsPage;
+use crate::filter::RunSet;
+use crate::store::IdIndex;
 use crate::walk::Ask;
 
 /// What a refresh changed.
@@ -32,39 +34,31 @@ pub struct Refresh {
     cap: u64,
     next_offset: u64,
     done: bool,
-    /// Held run ids → position in the held list.
-    held: HashMap<String, usize>,
+    /// Held runs by id (an index over the held set: no copy of its ids).
+    held: IdIndex,
     /// Held runs in progress not read again yet.
     pending: HashSet<usize>,
     /// Runs read, in list order (later copies replace earlier ones).
-    read: Vec<Run>,
-    read_index: HashMap<String, usize>,
+    read: RunSet,
+    read_index: IdIndex,
 }
 
 impl Refresh {
     /// A refresh of `held` (in list order), asking `limit` runs a page and
     /// reading at most `cap` positions.
-    pub fn new(held: &[Run], limit: u32, cap: u64) -> Refresh {
-        let held_map: HashMap<String, usize> = held
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.run_id.clone(), i))
-            .collect();
-        let pending = held
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.status.in_progress())
-            .map(|(i, _)| i)
+    pub fn new(held: &RunSet, limit: u32, cap: u64) -> Refresh {
+        let pending = (0..held.len())
+            .filter(|&i| held.status(i).in_progress())
             .collect();
         Refresh {
             limit: limit.max(1),
             cap: cap.max(1),
             next_offset: 0,
             done: false,
-            held: held_map,
+            held: IdIndex::of(held),
             pending,
-            read: Vec::new(),
-            read_index: HashMap::new(),
+            read: RunSet::default(),
+            read_index: IdIndex::default(),
         }
     }
 
@@ -81,21 +75,21 @@ impl Refresh {
         })
     }
 
-    /// Applies the reply to the last ask.
-    pub fn receive(&mut self, page: RunsPage) {
+    /// Applies the reply to the last ask (`held`: the set it was made for).
+    pub fn receive(&mut self, held: &RunSet, page: RunsPage) {
         let len = page.items.len() as u64;
         let mut all_held = true;
         for run in page.items {
-            if let Some(&i) = self.held.get(&run.run_id) {
-                self.pending.remove(&i);
+            if let Some(i) = self.held.find(held, &run.run_id) {
+                self.pending.remove(&(i as usize));
             } else {
                 all_held = false;
             }
-            match self.read_index.get(&run.run_id) {
-                Some(&j) => self.read[j] = run,
+            match self.read_index.find(&self.read, &run.run_id) {
+                Some(j) => self.read.replace(j as usize, run),
                 None => {
-                    self.read_index.insert(run.run_id.clone(), self.read.len());
-                    self.read.push(run);
+                    let j = self.read.push(run);
+                    self.read_index.insert(&self.read, j);
                 }
             }
         }
@@ -105,29 +99,29 @@ impl Refresh {
         }
     }
 
-    /// The refreshed runs in list order, and what changed.
-    pub fn finish(self, held: Vec<Run>) -> (Vec<Run>, Changes) {
+    /// The refreshed runs in list order (days not computed yet), and what
+    /// changed.
+    pub fn finish(self, held: &RunSet) -> (RunSet, Changes) {
         let mut changes = Changes::default();
-        for run in &self.read {
-            match self.held.get(&run.run_id) {
+        for j in 0..self.read.len() {
+            match self.held.find(held, self.read.run_id(j)) {
                 None => changes.added += 1,
-                Some(&i) => {
-                    let old = &held[i];
-                    if old != run {
+                Some(i) => {
+                    let (old, new) = (held.run(i as usize), self.read.run(j));
+                    if old != new {
                         changes.updated += 1;
                     }
-                    if old.status.in_progress() && !run.status.in_progress() {
+                    if old.status.in_progress() && !new.status.in_progress() {
                         changes.finished += 1;
                     }
                 }
             }
         }
+        let rest: Vec<usize> = (0..held.len())
+            .filter(|&i| self.read_index.find(&self.read, held.run_id(i)).is_none())
+            .collect();
         let mut out = self.read;
-        out.reserve(held.len());
-        out.extend(
-            held.into_iter()
-                .filter(|r| !self.read_index.contains_key(&r.run_id)),
-        );
+        out.extend_from(held, &rest);
         (out, changes)
     }
 }
@@ -162,8 +156,10 @@ pub fn changes_text(c: Changes, since: &str, count: impl Fn(u64) -> String) -> S
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::api::Run;
     use crate::test_support::cu_run as run;
     use proptest::prelude::*;
+    use std::collections::HashMap;
 
     /// Serves `list` (newest first) to a refresh, `arrive` new runs at the
     /// head before each request; returns the refreshed runs, the changes,
@@ -174,6 +170,7 @@ mod tests {
         arrive: usize,
         cap: u64,
     ) -> (Vec<Run>, Changes, usize) {
+        let held = RunSet::new(held, crate::time::utc_date);
         let mut refresh = Refresh::new(&held, 10, cap);
         let mut requests = 0;
         let mut arrived = 0;
@@ -186,16 +183,19 @@ mod tests {
             }
             let o = ask.offset as usize;
             let end = (o + ask.limit as usize).min(list.len());
-            refresh.receive(RunsPage {
-                has_more: end < list.len(),
-                limit: ask.limit,
-                offset: ask.offset,
-                items: list[o.min(end)..end].to_vec(),
-                request_id: None,
-            });
+            refresh.receive(
+                &held,
+                RunsPage {
+                    has_more: end < list.len(),
+                    limit: ask.limit,
+                    offset: ask.offset,
+                    items: list[o.min(end)..end].to_vec(),
+                    request_id: None,
+                },
+            );
         }
-        let (runs, changes) = refresh.finish(held);
-        (runs, changes, requests)
+        let (runs, changes) = refresh.finish(&held);
+        (runs.to_runs(), changes, requests)
     }
 
     #[test]

@@ -347,9 +347,130 @@ impl RunSet {
         }
     }
 
+    /// Appends runs `indices` of `other`, column by column (no [`Run`] is
+    /// made): what Refresh keeps of the runs held before.
+    pub fn extend_from(&mut self, other: &RunSet, indices: &[usize]) {
+        let workflows: Vec<u32> = other
+            .workflows
+            .iter()
+            .map(|n| self.workflow_ids.id(&mut self.workflows, n))
+            .collect();
+        let triggers: Vec<u32> = other
+            .triggers
+            .iter()
+            .map(|n| self.trigger_ids.id(&mut self.triggers, n))
+            .collect();
+        let statuses: Vec<u32> = other
+            .statuses
+            .iter()
+            .zip(&other.status_kinds)
+            .map(|(n, kind)| {
+                let id = self.status_ids.id(&mut self.statuses, n);
+                if id as usize == self.status_kinds.len() {
+                    self.status_kinds.push(kind.clone());
+                }
+                id
+            })
+            .collect();
+        for &i in indices {
+            let to = self.len() as u32;
+            let start = self.ids.len() as u32;
+            self.ids.push_str(other.run_id(i));
+            self.id_at.push((start, self.ids.len() as u32));
+            if let Some(l) = other.lower.get(&(i as u32)) {
+                self.lower.insert(to, l.clone());
+            }
+            if let Some(r) = other.raw.get(&(i as u32)) {
+                self.raw.insert(to, r.clone());
+            }
+            self.workflow_of
+                .push(workflows[other.workflow_of[i] as usize]);
+            self.status_of.push(statuses[other.status_of[i] as usize]);
+            self.trigger_of.push(triggers[other.trigger_of[i] as usize]);
+            self.started.push(other.started[i]);
+            self.finished.push(other.finished[i]);
+            self.cu.push(other.cu[i]);
+        }
+        self.forget_days();
+    }
+
     /// Every run, in order, as [`Run`]s.
     pub fn to_runs(&self) -> Vec<Run> {
         (0..self.len()).map(|i| self.run(i)).collect()
+    }
+}
+
+/// FNV-1a over the id's bytes, then mixed (the table uses the low bits).
+fn id_hash(id: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 32;
+    h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 29)
+}
+
+/// Run index by `runId`: open addressing over the ids the set holds (4
+/// bytes a slot, at most half full), so no id is copied or hashed twice
+/// into a map of strings. A hit is confirmed by comparing the id itself.
+#[derive(Debug, Default)]
+pub struct IdIndex {
+    slots: Vec<u32>,
+    len: usize,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl IdIndex {
+    /// An index of every run of `set`.
+    pub fn of(set: &RunSet) -> IdIndex {
+        let mut index = IdIndex::default();
+        for i in 0..set.len() {
+            index.insert(set, i as u32);
+        }
+        index
+    }
+
+    /// The index of the run with id `id`, if `set` has one.
+    pub fn find(&self, set: &RunSet, id: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = id_hash(id) as usize & mask;
+        loop {
+            let v = self.slots[s];
+            if v == EMPTY {
+                return None;
+            }
+            if set.run_id(v as usize) == id {
+                return Some(v);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Adds run `idx` of `set` (whose id is not in the index yet).
+    pub fn insert(&mut self, set: &RunSet, idx: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let cap = (self.slots.len() * 2).max(64);
+            let old = std::mem::replace(&mut self.slots, vec![EMPTY; cap]);
+            for v in old.into_iter().filter(|&v| v != EMPTY) {
+                self.place(set.run_id(v as usize), v);
+            }
+        }
+        self.place(set.run_id(idx as usize), idx);
+        self.len += 1;
+    }
+
+    fn place(&mut self, id: &str, idx: u32) {
+        let mask = self.slots.len() - 1;
+        let mut s = id_hash(id) as usize & mask;
+        while self.slots[s] != EMPTY {
+            s = (s + 1) & mask;
+        }
+        self.slots[s] = idx;
     }
 }
 
@@ -408,7 +529,47 @@ mod tests {
             })
     }
 
+    #[test]
+    fn the_id_index_finds_every_id_and_no_other() {
+        let mut set = RunSet::default();
+        let mut index = IdIndex::default();
+        for i in 0..5_000 {
+            let idx = set.push(crate::test_support::cu_run(&format!("run_{i:x}"), 1, false));
+            index.insert(&set, idx);
+        }
+        // Ids that share a slot (the table is at most half full, so many
+        // do) stay apart: each is confirmed by its text.
+        for i in 0..5_000 {
+            assert_eq!(index.find(&set, &format!("run_{i:x}")), Some(i));
+            assert_eq!(index.find(&set, &format!("run_{i:x}_")), None);
+        }
+        assert!(index.slots.len() >= 10_000);
+    }
+
     proptest! {
+        /// Appending runs of another set column by column is the same as
+        /// building one set from both lists.
+        #[test]
+        fn extend_from_matches_one_set_of_both(
+            first in proptest::collection::vec(arb_run(), 0..30),
+            second in proptest::collection::vec(arb_run(), 0..30),
+            pick in proptest::collection::vec(any::<prop::sample::Index>(), 0..30),
+        ) {
+            let other = RunSet::new(second.clone(), crate::time::utc_date);
+            let picked: Vec<usize> = if second.is_empty() { Vec::new() } else { pick.iter().map(|p| p.index(second.len())).collect() };
+            let mut set = RunSet::new(first.clone(), crate::time::utc_date);
+            set.extend_from(&other, &picked);
+            set.compute_days(crate::time::utc_date);
+            let mut all = first.clone();
+            all.extend(picked.iter().map(|&i| second[i].clone()));
+            let expected = RunSet::new(all, crate::time::utc_date);
+            prop_assert_eq!(set.to_runs(), expected.to_runs());
+            for i in 0..set.len() {
+                prop_assert_eq!(set.run_id_lower(i), expected.run_id_lower(i));
+                prop_assert_eq!(set.day(i), expected.day(i));
+            }
+        }
+
         /// Every run comes back from the columns as it went in, in order;
         /// the per-field accessors agree with it.
         #[test]

@@ -100,6 +100,12 @@ pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 
 /// The calendar date (UTC) of epoch milliseconds as `YYYY-MM-DD`.
 pub fn utc_date(ms: i64) -> String {
+    let (year, month, day) = civil(ms);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Year, month and day (UTC) of epoch milliseconds.
+fn civil(ms: i64) -> (i64, i64, i64) {
     let z = ms.div_euclid(86_400_000) + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -109,7 +115,36 @@ pub fn utc_date(ms: i64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    (year, month, day)
+}
+
+/// Whether `text` is exactly [`format_rfc3339_ms`]`(ms)`, checked digit by
+/// digit without building the text (the decoder asks this for two
+/// timestamps of every run).
+pub fn is_canonical_rfc3339_ms(text: &str, ms: i64) -> bool {
+    let (year, month, day) = civil(ms);
+    if !(0..=9_999).contains(&year) {
+        return text == format_rfc3339_ms(ms);
+    }
+    let Ok(b) = <&[u8; 24]>::try_from(text.as_bytes()) else {
+        return false;
+    };
+    fn put(dst: &mut [u8], mut v: i64) {
+        for c in dst.iter_mut().rev() {
+            *c = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+    }
+    let day_secs = ms.div_euclid(1_000).rem_euclid(86_400);
+    let mut want = *b"0000-00-00T00:00:00.000Z";
+    put(&mut want[0..4], year);
+    put(&mut want[5..7], month);
+    put(&mut want[8..10], day);
+    put(&mut want[11..13], day_secs / 3_600);
+    put(&mut want[14..16], day_secs / 60 % 60);
+    put(&mut want[17..19], day_secs % 60);
+    put(&mut want[20..23], ms.rem_euclid(1_000));
+    &want == b
 }
 
 /// Epoch milliseconds as RFC 3339 in UTC with milliseconds:
@@ -225,5 +260,38 @@ mod tests {
         assert_eq!(format_duration_ms(7_500_000), "2 h 05 min");
         assert_eq!(format_duration_ms(273_600_000), "3 d 4 h");
         assert_eq!(format_duration_ms(-1), "—");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        /// The digit-by-digit check says exactly what comparing with the
+        /// formatted text says: for the text itself, for any other
+        /// instant's text, and for the text with one byte changed.
+        #[test]
+        fn canonical_check_matches_formatting(
+            ms in -400_000_000_000_000i64..400_000_000_000_000,
+            other in -100_000_000_000_000i64..300_000_000_000_000,
+            at in 0usize..30,
+            byte in 32u8..127,
+        ) {
+            let text = format_rfc3339_ms(ms);
+            prop_assert!(is_canonical_rfc3339_ms(&text, ms));
+            let other_text = format_rfc3339_ms(other);
+            prop_assert_eq!(is_canonical_rfc3339_ms(&other_text, ms), other_text == text);
+            let mut bytes = text.clone().into_bytes();
+            if at < bytes.len() {
+                bytes[at] = byte;
+            } else {
+                bytes.push(byte);
+            }
+            let changed = String::from_utf8(bytes).unwrap();
+            prop_assert_eq!(is_canonical_rfc3339_ms(&changed, ms), changed == text);
+        }
     }
 }

@@ -29,6 +29,7 @@ use std::hash::{Hash, Hasher};
 
 use crate::api::RunsPage;
 use crate::filter::RunSet;
+use crate::store::IdIndex;
 
 /// Runs each page shares with the one before it (ahead-of-time pages only).
 pub const OVERLAP: u32 = 4;
@@ -496,70 +497,6 @@ pub fn outcome_text(
     }
 }
 
-/// FNV-1a over the id's bytes, then mixed (the table uses the low bits).
-fn id_hash(id: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in id.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^= h >> 32;
-    h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    h ^ (h >> 29)
-}
-
-/// Run index by `runId`: open addressing over the ids the set holds (4
-/// bytes a slot, at most half full), so no id is copied or hashed twice
-/// into a map of strings. A hit is confirmed by comparing the id itself.
-#[derive(Debug, Default)]
-struct IdIndex {
-    slots: Vec<u32>,
-    len: usize,
-}
-
-const EMPTY: u32 = u32::MAX;
-
-impl IdIndex {
-    fn find(&self, set: &RunSet, id: &str) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut s = id_hash(id) as usize & mask;
-        loop {
-            let v = self.slots[s];
-            if v == EMPTY {
-                return None;
-            }
-            if set.run_id(v as usize) == id {
-                return Some(v);
-            }
-            s = (s + 1) & mask;
-        }
-    }
-
-    /// Adds run `idx` of `set` (whose id is not in the index yet).
-    fn insert(&mut self, set: &RunSet, idx: u32) {
-        if (self.len + 1) * 2 > self.slots.len() {
-            let cap = (self.slots.len() * 2).max(64);
-            let old = std::mem::replace(&mut self.slots, vec![EMPTY; cap]);
-            for v in old.into_iter().filter(|&v| v != EMPTY) {
-                self.place(set.run_id(v as usize), v);
-            }
-        }
-        self.place(set.run_id(idx as usize), idx);
-        self.len += 1;
-    }
-
-    fn place(&mut self, id: &str, idx: u32) {
-        let mask = self.slots.len() - 1;
-        let mut s = id_hash(id) as usize & mask;
-        while self.slots[s] != EMPTY {
-            s = (s + 1) & mask;
-        }
-        self.slots[s] = idx;
-    }
-}
-
 fn clamp_u32(v: u64) -> u32 {
     v.min(u64::from(u32::MAX)) as u32
 }
@@ -780,23 +717,6 @@ mod tests {
             text(Outcome::Walk(WalkEnd::Capped), 100_000),
             "Stopped at the cap of 100,000 runs; more runs exist."
         );
-    }
-
-    #[test]
-    fn the_id_index_finds_every_id_and_no_other() {
-        let mut set = RunSet::default();
-        let mut index = IdIndex::default();
-        for i in 0..5_000 {
-            let idx = set.push(run(&format!("run_{i:x}"), 1, false));
-            index.insert(&set, idx);
-        }
-        // Ids that share a slot (the table is at most half full, so many
-        // do) stay apart: each is confirmed by its text.
-        for i in 0..5_000 {
-            assert_eq!(index.find(&set, &format!("run_{i:x}")), Some(i));
-            assert_eq!(index.find(&set, &format!("run_{i:x}_")), None);
-        }
-        assert!(index.slots.len() >= 10_000);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::error::ApiError;
 use crate::cu::Cu;
 use std::borrow::Cow;
 
-use crate::time::{format_rfc3339_ms, parse_rfc3339_ms};
+use crate::time::{format_rfc3339_ms, is_canonical_rfc3339_ms, parse_rfc3339_ms};
 
 /// A run's status. Unknown values are kept raw and rendered as sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -117,7 +117,7 @@ pub struct Run {
 /// the canonical form of its parsed value (which [`format_rfc3339_ms`] gives
 /// back), else the text as sent.
 pub fn keep_raw(text: &str, ms: Option<i64>) -> Option<Box<str>> {
-    if text.is_empty() || ms.is_some_and(|ms| format_rfc3339_ms(ms) == text) {
+    if text.is_empty() || ms.is_some_and(|ms| is_canonical_rfc3339_ms(text, ms)) {
         None
     } else {
         Some(text.into())

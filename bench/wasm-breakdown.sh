@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The package's wasm as shipped (release, LTO, wasm-bindgen, wasm-opt -Oz)
+# The package's wasm as shipped (release, LTO, wasm-bindgen, wasm-opt as scripts/build-pkg.sh runs it)
 # but with function names kept (wasm-opt -g), then where its bytes go per
 # section, crate and function, and the JS glue per binding:
 #   bash bench/wasm-breakdown.sh   (after scripts/bootstrap.sh)
@@ -10,9 +10,9 @@ out=target/breakdown
 mkdir -p "$out"
 cargo build --release --target wasm32-unknown-unknown --lib --quiet
 wasm-bindgen --target web --out-dir "$out" ${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/cu_cost_table.wasm
-wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+wasm-opt -O1 --merge-similar-functions -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   "$out/cu_cost_table_bg.wasm" -o "$out/named.wasm"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+wasm-opt -O1 --merge-similar-functions -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   "$out/cu_cost_table_bg.wasm" -o "$out/shipped.wasm"
 echo "shipped wasm: $(wc -c <"$out/shipped.wasm") bytes, $(gzip -9c "$out/shipped.wasm" | wc -c) gzip; JS glue: $(wc -c <"$out/cu_cost_table.js") bytes, $(gzip -9c "$out/cu_cost_table.js" | wc -c) gzip"
 echo "(the breakdown below is of the same module with its name section kept)"

@@ -19,7 +19,7 @@ use crate::filter::{filter_with_facets, FacetCounts, Filters};
 use crate::format::Formatter;
 use crate::loader::{self, Env};
 use crate::period::{cover, previous, range, Cover, Day, Granularity, Period, Preset};
-use crate::sort::{sort_indices, toggle, Column};
+use crate::sort::{restrict, sort_indices, toggle, Column};
 use crate::state::{Loaded, Scope, Shared, TableState};
 use crate::subtotals::{compute_set, GroupBy, SubColumn, Subtotals};
 
@@ -130,19 +130,29 @@ impl Table {
         });
         let filtered: Memo<Shared<Vec<usize>>> =
             Memo::new(move |_| pass.with(|p| p.filtered.clone()));
+        // Every run in scope in the sort order, kept while only the filters
+        // change (empty without sort keys); a filter change then keeps the
+        // filtered runs of this order in one pass instead of sorting again.
+        let order: Memo<Shared<Vec<usize>>> = Memo::new(move |_| {
+            if state.sort.with(Vec::is_empty) {
+                return Shared::default();
+            }
+            scope_set.with(|s| {
+                let Some(l) = s else {
+                    return Shared::default();
+                };
+                let mut idx: Vec<usize> = (0..l.set.len()).collect();
+                state.sort.with(|keys| sort_indices(&l.set, &mut idx, keys));
+                Shared::new(idx)
+            })
+        });
         let sorted: Memo<Shared<Vec<usize>>> = Memo::new(move |_| {
             // No sort: the filtered order itself (no copy of up to a million
             // indices on every filter change).
             if state.sort.with(Vec::is_empty) {
                 return filtered.get();
             }
-            let mut idx = filtered.with(|f| f.0.as_ref().clone());
-            scope_set.with(|s| {
-                if let Some(l) = s {
-                    state.sort.with(|keys| sort_indices(&l.set, &mut idx, keys));
-                }
-            });
-            Shared::new(idx)
+            order.with(|o| filtered.with(|f| Shared::new(restrict(o, f))))
         });
         let visible: Memo<Shared<Vec<usize>>> = Memo::new(move |_| match state.scope.get() {
             Scope::Page => sorted.get(),

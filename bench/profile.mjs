@@ -1,8 +1,9 @@
 // Where the main thread's time goes during "Load all runs" on the project's
 // page: a sampling CPU profile (Chrome DevTools Protocol), then the functions
 // with the most self time in the longest busy stretch (the longest task) and
-// over the whole walk. Run it through bench/profile.sh, which serves a build
-// with function names kept.
+// over the whole walk; then the same for a search typed after the load.
+// Run it through bench/profile.sh, which serves a build with function names
+// kept.
 // Usage: node bench/profile.mjs BASE_URL [TOP]
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -38,58 +39,72 @@ try {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
   });
   const { profile } = await cdp.send('Profiler.stop');
+  // Then a search, as the benchmark types it, profiled on its own.
+  await cdp.send('Profiler.start');
+  await page.evaluate(async () => {
+    const input = document.querySelector('input[id$="-search"]');
+    input.value = 'billing';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  });
+  const { profile: searchProfile } = await cdp.send('Profiler.stop');
 
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const idle = new Set(profile.nodes.filter((n) => ['(idle)', '(program)', '(garbage collector)'].includes(n.callFrame.functionName) && n.callFrame.functionName !== '(garbage collector)').map((n) => n.id));
-  // Sample times (µs) and the busy stretches between idle samples.
-  let t = profile.startTime;
-  const samples = profile.samples.map((id, i) => { t += profile.timeDeltas[i]; return { id, t }; });
-  let best = null;
-  let start = null;
-  for (let i = 0; i < samples.length; i++) {
-    const busy = !idle.has(samples[i].id);
-    if (busy && start === null) start = i;
-    if ((!busy || i === samples.length - 1) && start !== null) {
-      const ms = (samples[i].t - samples[start].t) / 1000;
-      if (!best || ms > best.ms) best = { from: start, to: i, ms };
-      start = null;
-    }
-  }
-  const name = (n) => {
-    const f = n.callFrame;
-    const fn = f.functionName || '(anonymous)';
-    return f.url && !f.url.endsWith('.wasm') && !fn.startsWith('$') ? `${fn} (${f.url.split('/').pop()}:${f.lineNumber + 1})` : fn;
-  };
-  const table = (from, to, title) => {
-    const self = new Map();
-    const total = new Map();
-    let all = 0;
-    for (let i = from + 1; i <= to; i++) {
-      const dt = (samples[i].t - samples[i - 1].t) / 1000;
-      const node = byId.get(samples[i].id);
-      if (idle.has(node.id)) continue;
-      all += dt;
-      self.set(name(node), (self.get(name(node)) || 0) + dt);
-      // Inclusive time: every distinct function on the stack.
-      const seen = new Set();
-      for (let n = node; n; n = n.parent) {
-        const k = name(n);
-        if (!seen.has(k)) { seen.add(k); total.set(k, (total.get(k) || 0) + dt); }
+  const analyse = (profile, label) => {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const idle = new Set(profile.nodes.filter((n) => ['(idle)', '(program)', '(garbage collector)'].includes(n.callFrame.functionName) && n.callFrame.functionName !== '(garbage collector)').map((n) => n.id));
+    // Sample times (µs) and the busy stretches between idle samples.
+    let t = profile.startTime;
+    const samples = profile.samples.map((id, i) => { t += profile.timeDeltas[i]; return { id, t }; });
+    let best = null;
+    let start = null;
+    for (let i = 0; i < samples.length; i++) {
+      const busy = !idle.has(samples[i].id);
+      if (busy && start === null) start = i;
+      if ((!busy || i === samples.length - 1) && start !== null) {
+        const ms = (samples[i].t - samples[start].t) / 1000;
+        if (!best || ms > best.ms) best = { from: start, to: i, ms };
+        start = null;
       }
     }
-    console.log(`\n${title}: ${all.toFixed(1)} ms busy`);
-    console.log('self ms  incl ms  function');
-    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
-      console.log(`${v.toFixed(1).padStart(7)}  ${(total.get(k) || 0).toFixed(1).padStart(7)}  ${k.slice(0, 150)}`);
-    }
-    console.log('\nincl ms  function (inclusive, top)');
-    for (const [k, v] of [...total].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
-      console.log(`${v.toFixed(1).padStart(7)}  ${k.slice(0, 150)}`);
-    }
+    const name = (n) => {
+      const f = n.callFrame;
+      const fn = f.functionName || '(anonymous)';
+      return f.url && !f.url.endsWith('.wasm') && !fn.startsWith('$') ? `${fn} (${f.url.split('/').pop()}:${f.lineNumber + 1})` : fn;
+    };
+    const table = (from, to, title) => {
+      const self = new Map();
+      const total = new Map();
+      let all = 0;
+      for (let i = from + 1; i <= to; i++) {
+        const dt = (samples[i].t - samples[i - 1].t) / 1000;
+        const node = byId.get(samples[i].id);
+        if (idle.has(node.id)) continue;
+        all += dt;
+        self.set(name(node), (self.get(name(node)) || 0) + dt);
+        // Inclusive time: every distinct function on the stack.
+        const seen = new Set();
+        for (let n = node; n; n = n.parent) {
+          const k = name(n);
+          if (!seen.has(k)) { seen.add(k); total.set(k, (total.get(k) || 0) + dt); }
+        }
+      }
+      console.log(`\n${title}: ${all.toFixed(1)} ms busy`);
+      console.log('self ms  incl ms  function');
+      for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+        console.log(`${v.toFixed(1).padStart(7)}  ${(total.get(k) || 0).toFixed(1).padStart(7)}  ${k.slice(0, 150)}`);
+      }
+      console.log('\nincl ms  function (inclusive, top)');
+      for (const [k, v] of [...total].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+        console.log(`${v.toFixed(1).padStart(7)}  ${k.slice(0, 150)}`);
+      }
+    };
+    for (const n of profile.nodes) for (const c of n.children || []) byId.get(c).parent = n;
+    if (best) table(best.from, best.to, `${label}: longest busy stretch (${best.ms.toFixed(1)} ms)`);
+    table(0, samples.length - 1, `${label}: whole profile`);
+
   };
-  for (const n of profile.nodes) for (const c of n.children || []) byId.get(c).parent = n;
-  if (best) table(best.from, best.to, `Longest busy stretch (${best.ms.toFixed(1)} ms)`);
-  table(0, samples.length - 1, 'Whole walk');
+  analyse(profile, 'Load all runs');
+  analyse(searchProfile, 'Search "billing"');
 } finally {
   await browser.close();
 }

@@ -85,6 +85,9 @@ pub struct RunSet {
     raw: HashMap<u32, RawTimes>,
     /// Run → its id lower-cased, when that differs from the id.
     lower: HashMap<u32, Box<str>>,
+    /// Every byte that occurs in some run id or lower-cased run id (a
+    /// 256-bit set): a search with a byte outside it cannot match an id.
+    id_bytes: [u64; 4],
     workflow_ids: Interner,
     status_ids: Interner,
     trigger_ids: Interner,
@@ -123,6 +126,7 @@ impl RunSet {
         let start = self.ids.len() as u32;
         self.ids.push_str(&run.run_id);
         self.id_at.push((start, self.ids.len() as u32));
+        self.note_bytes(run.run_id.as_bytes());
         if run
             .run_id
             .bytes()
@@ -130,6 +134,7 @@ impl RunSet {
         {
             let lower = run.run_id.to_lowercase();
             if lower != run.run_id {
+                self.note_bytes(lower.as_bytes());
                 self.lower.insert(i, lower.into_boxed_str());
             }
         }
@@ -142,6 +147,20 @@ impl RunSet {
         self.set_fields(i as usize, run);
         self.forget_days();
         i
+    }
+
+    fn note_bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.id_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+        }
+    }
+
+    /// Whether some run id (lower-cased) may contain `needle`: false when
+    /// the needle has a byte no id has, so a search can skip the ids.
+    pub fn ids_may_contain(&self, needle: &[u8]) -> bool {
+        needle
+            .iter()
+            .all(|&b| self.id_bytes[usize::from(b / 64)] >> (b % 64) & 1 == 1)
     }
 
     /// Replaces run `i` with a later copy of the same run (same id).
@@ -277,6 +296,10 @@ impl RunSet {
 
     /// Run `i`'s id, lower-cased.
     pub fn run_id_lower(&self, i: usize) -> &str {
+        if self.lower.is_empty() {
+            // The usual case: every id is lower-case already (no lookup).
+            return self.run_id(i);
+        }
         match self.lower.get(&(i as u32)) {
             Some(l) => l,
             None => self.run_id(i),
@@ -372,6 +395,9 @@ impl RunSet {
                 id
             })
             .collect();
+        for (mine, theirs) in self.id_bytes.iter_mut().zip(other.id_bytes) {
+            *mine |= theirs;
+        }
         for &i in indices {
             let to = self.len() as u32;
             let start = self.ids.len() as u32;
@@ -573,6 +599,8 @@ mod tests {
             for i in 0..set.len() {
                 prop_assert_eq!(set.run_id_lower(i), expected.run_id_lower(i));
                 prop_assert_eq!(set.day(i), expected.day(i));
+                // No id the set holds is ruled out by the byte set.
+                prop_assert!(set.ids_may_contain(set.run_id_lower(i).as_bytes()));
             }
         }
 
@@ -586,6 +614,9 @@ mod tests {
                 prop_assert_eq!(set.run(i), normalized(r.clone()));
                 prop_assert_eq!(set.run_id(i), r.run_id.as_str());
                 prop_assert_eq!(set.run_id_lower(i), r.run_id.to_lowercase());
+                // Any id (as sent or lower-cased) passes the byte set.
+                prop_assert!(set.ids_may_contain(r.run_id.to_lowercase().as_bytes()));
+                prop_assert!(set.ids_may_contain(r.run_id.as_bytes()));
                 prop_assert_eq!(set.cu(i), r.cu);
                 prop_assert_eq!(set.duration_ms(i), r.duration_ms());
                 prop_assert_eq!(set.day(i), r.started_ms.map(crate::time::utc_date).unwrap_or_default());

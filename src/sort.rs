@@ -4,6 +4,16 @@ use std::cmp::Ordering;
 
 use crate::filter::RunSet;
 
+/// Orders two optional values, a missing one after any present one.
+fn opt<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
 /// A sortable column of the runs table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {
@@ -54,14 +64,6 @@ impl Column {
     /// Compares runs `a` and `b` of `set` by this column; missing values
     /// sort last.
     fn compare(self, set: &RunSet, a: usize, b: usize) -> Ordering {
-        fn opt<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
-            match (a, b) {
-                (Some(x), Some(y)) => x.cmp(&y),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            }
-        }
         match self {
             Column::Run => set.run_id(a).cmp(set.run_id(b)),
             Column::Workflow => set.workflow_id(a).cmp(set.workflow_id(b)),
@@ -361,14 +363,6 @@ mod properties {
 
     /// The slow, obvious comparison: on the runs as decoded.
     fn compare_runs(column: Column, a: &Run, b: &Run) -> Ordering {
-        fn opt<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
-            match (a, b) {
-                (Some(x), Some(y)) => x.cmp(&y),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            }
-        }
         match column {
             Column::Run => a.run_id.cmp(&b.run_id),
             Column::Workflow => a.workflow_id.cmp(&b.workflow_id),

@@ -96,11 +96,12 @@ const browser = await chromium.launch({
     '--js-flags=--expose-gc', '--enable-precise-memory-info', '--disable-renderer-backgrounding'],
 });
 
-async function once(name) {
+// Opens `name`'s page in a fresh context (nothing cached) with the timing
+// hooks installed, and waits for its first rows; returns the page.
+async function openPage(name, errors) {
   const p = PAGES[name];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
   const page = await context.newPage();
-  const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.addInitScript(({ sel, helpers }) => {
     // eslint-disable-next-line no-eval
@@ -123,7 +124,26 @@ async function once(name) {
   }, { sel: p.firstRow, helpers: PAGE_HELPERS });
   await page.goto(base + p.url);
   await page.waitForFunction(() => typeof window.__firstRows === 'number', null, { timeout: 60000 });
-  const r = { firstRowsMs: await page.evaluate(() => window.__firstRows) };
+  return { context, page };
+}
+
+// Mount → first rows alone, sampled FIRST_ROWS_SAMPLES times per page with
+// the pages taking turns (one sample per repetition moved by 2× between runs).
+const FIRST_ROWS_SAMPLES = Number(process.env.FIRST_ROWS_SAMPLES || 7);
+async function firstRowsOnly(name) {
+  const errors = [];
+  const { context, page } = await openPage(name, errors);
+  const ms = await page.evaluate(() => window.__firstRows);
+  await context.close();
+  if (errors.length) console.error(`${name}: page errors: ${errors.join(' | ')}`);
+  return ms;
+}
+
+async function once(name) {
+  const p = PAGES[name];
+  const errors = [];
+  const { context, page } = await openPage(name, errors);
+  const r = {};
 
   // Load all runs: click to the frame after "Loaded all".
   const walk = await page.evaluate(async ({ loadAll, done }) => {
@@ -218,6 +238,10 @@ const stats = (xs) => {
 };
 
 const results = { runs: N, reps: REPS, date: new Date().toISOString(), pages: {} };
+const firstRows = Object.fromEntries(NAMES.map((name) => [name, []]));
+for (let i = 0; i < FIRST_ROWS_SAMPLES; i++) {
+  for (const name of NAMES) firstRows[name].push(await firstRowsOnly(name));
+}
 for (const name of NAMES) {
   const reps = [];
   for (let i = 0; i < REPS; i++) reps.push(await once(name));
@@ -226,7 +250,7 @@ for (const name of NAMES) {
   const pick = (f) => stats(reps.map(f));
   results.pages[name] = {
     bytes: bytes(FILES[name]),
-    firstRowsMs: pick((r) => r.firstRowsMs),
+    firstRowsMs: stats(firstRows[name]),
     loadAllMs: pick((r) => r.loadAllMs),
     loadAllLongestTaskMs: pick((r) => r.loadAllLongestTaskMs),
     workflowMs: pick((r) => r.workflowMs),
@@ -254,7 +278,7 @@ const cell = (s) => `${f1(s.median)} (${f1(s.min)}–${f1(s.max)})`;
 const kb = (b) => `${(b / 1024).toFixed(1)}`;
 const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) + '×' : '—');
 const rows = [
-  ['mount → first rows (ms)', 'firstRowsMs'],
+  [`mount → first rows (ms; ${FIRST_ROWS_SAMPLES} page loads, pages taking turns)`, 'firstRowsMs'],
   ['Load all runs (ms)', 'loadAllMs'],
   ['longest main-thread task during Load all (ms; 0: none over 50)', 'loadAllLongestTaskMs'],
   ['Workflow select → totals (ms)', 'workflowMs'],

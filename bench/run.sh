@@ -13,7 +13,7 @@ bash scripts/bootstrap.sh
 . scripts/wait-url.sh
 
 LATENCY_MS="${LATENCY_MS:-10}"
-if [ "${1:-}" = "--smoke" ]; then SIZES=("2000:1"); elif [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=("10000:5" "100000:3" "1000000:1"); fi
+if [ "${1:-}" = "--smoke" ]; then SIZES=("2000:1"); export FIRST_ROWS_SAMPLES="${FIRST_ROWS_SAMPLES:-2}"; elif [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=("10000:5" "100000:3" "1000000:1"); fi
 
 echo "[bench] building the package (release) and the demo API…" >&2
 pkg_log="$(mktemp)"

@@ -215,22 +215,8 @@ pub fn filter_with_facets(
     filters: &Filters,
     names: &BTreeMap<String, String>,
 ) -> (Vec<usize>, FacetCounts) {
-    filter_with_facets_each(set, filters, names, |_| {})
-}
-
-/// [`filter_with_facets`], calling `each(i)` for every run kept, in order
-/// (the table sums its subtotals in the same pass).
-pub fn filter_with_facets_each(
-    set: &RunSet,
-    filters: &Filters,
-    names: &BTreeMap<String, String>,
-    mut each: impl FnMut(usize),
-) -> (Vec<usize>, FacetCounts) {
     let mut kept = Vec::new();
-    let counts = count_facets(set, filters, names, |i| {
-        kept.push(i);
-        each(i);
-    });
+    let counts = count_facets(set, filters, names, |i| kept.push(i));
     (kept, counts)
 }
 

@@ -124,7 +124,6 @@ impl RunSet {
     pub fn push(&mut self, run: Run) -> u32 {
         let i = self.id_at.len() as u32;
         let start = self.ids.len() as u32;
-        self.grow_ids(run.run_id.len());
         self.ids.push_str(&run.run_id);
         self.id_at.push((start, self.ids.len() as u32));
         self.note_bytes(run.run_id.as_bytes());
@@ -148,15 +147,6 @@ impl RunSet {
         self.set_fields(i as usize, run);
         self.forget_days();
         i
-    }
-
-    /// Makes room for `more` bytes of ids, growing the arena by half when
-    /// it is full (a `String` doubles: at a million runs its 18 MB of ids
-    /// sat in a 32 MB block, and wasm memory never shrinks).
-    fn grow_ids(&mut self, more: usize) {
-        if self.ids.capacity() - self.ids.len() < more {
-            self.ids.reserve_exact(self.ids.len() / 2 + more.max(4_096));
-        }
     }
 
     fn note_bytes(&mut self, bytes: &[u8]) {
@@ -411,7 +401,6 @@ impl RunSet {
         for &i in indices {
             let to = self.len() as u32;
             let start = self.ids.len() as u32;
-            self.grow_ids(other.run_id(i).len());
             self.ids.push_str(other.run_id(i));
             self.id_at.push((start, self.ids.len() as u32));
             if let Some(l) = other.lower.get(&(i as u32)) {

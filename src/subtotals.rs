@@ -174,56 +174,22 @@ pub fn compute_set(
     price: Option<PricePerCu>,
     group: GroupBy,
 ) -> Subtotals {
-    let mut sums = Summing::new(set, price, group);
+    let (ids, keys) = group.ids(set);
+    let mut by_key: Vec<Option<Subtotal>> = vec![None; keys.len()];
+    let mut total = Subtotal::default();
     for &i in indices {
-        sums.add(set, i);
-    }
-    sums.finish()
-}
-
-/// Subtotals summed one run at a time, so the pass that filters the runs
-/// can sum them too (see `filter::filter_with_facets_each`).
-pub struct Summing {
-    price: Option<PricePerCu>,
-    group: GroupBy,
-    by_key: Vec<Option<Subtotal>>,
-    total: Subtotal,
-}
-
-impl Summing {
-    /// Empty sums over `set`, grouped by `group`.
-    pub fn new(set: &RunSet, price: Option<PricePerCu>, group: GroupBy) -> Summing {
-        Summing {
-            price,
-            group,
-            by_key: vec![None; group.ids(set).1.len()],
-            total: Subtotal::default(),
-        }
-    }
-
-    /// Adds run `i` of `set`.
-    pub fn add(&mut self, set: &RunSet, i: usize) {
-        let (ids, keys) = self.group.ids(set);
         let id = ids[i] as usize;
-        let (status, cu) = (set.status(i), set.cu(i));
-        self.by_key[id]
+        by_key[id]
             .get_or_insert_with(|| Subtotal {
                 key: keys[id].clone(),
                 ..Subtotal::default()
             })
-            .add(status, cu, self.price);
-        self.total.add(status, cu, self.price);
+            .add(set.status(i), set.cu(i), price);
+        total.add(set.status(i), set.cu(i), price);
     }
-
-    /// The subtotals, largest CU first (ties by key).
-    pub fn finish(self) -> Subtotals {
-        let mut rows: Vec<Subtotal> = self.by_key.into_iter().flatten().collect();
-        rows.sort_by(|a, b| b.cu.cmp(&a.cu).then_with(|| a.key.cmp(&b.key)));
-        Subtotals {
-            rows,
-            total: self.total,
-        }
-    }
+    let mut rows: Vec<Subtotal> = by_key.into_iter().flatten().collect();
+    rows.sort_by(|a, b| b.cu.cmp(&a.cu).then_with(|| a.key.cmp(&b.key)));
+    Subtotals { rows, total }
 }
 
 /// Sortable columns of the subtotals table (the bar chart follows the same order).
@@ -386,38 +352,6 @@ mod properties {
             prop_assert_eq!(s.rows.iter().map(|r| r.runs).sum::<usize>(), indices.len());
             let set = RunSet::new(runs.clone(), crate::time::utc_date);
             prop_assert_eq!(compute_set(&set, &indices, price, group), s);
-        }
-
-        /// The table's one pass (filter, facet counts and subtotals summed
-        /// as runs are kept) gives what the three slow, separate
-        /// computations give.
-        #[test]
-        fn one_pass_equals_filter_facets_and_subtotals_apart(
-            values in proptest::collection::vec((0usize..6, 0usize..4, 0usize..3, arb_cu()), 0..40),
-            workflow in proptest::option::of(0usize..7),
-            statuses in proptest::collection::vec(0usize..4, 0..3),
-            search in "[a-z0-9]{0,2}",
-            group in 0usize..3,
-        ) {
-            const STATUSES: [&str; 4] = ["success", "failure", "running", "cancelled"];
-            const TRIGGERS: [&str; 3] = ["", "cronjob", "webhook"];
-            let runs: Vec<Run> = values.iter().enumerate().map(|(i, (wf, st, tr, cu))| run(&format!("r{i}"), &format!("wf{wf}"), STATUSES[*st], "", *cu, Some(TRIGGERS[*tr]))).collect();
-            let set = RunSet::new(runs.clone(), crate::time::utc_date);
-            let filters = crate::filter::Filters {
-                workflow: workflow.map(|w| format!("wf{w}")),
-                statuses: statuses.iter().map(|s| STATUSES[*s].to_owned()).collect(),
-                search,
-                ..Default::default()
-            };
-            let names = std::collections::BTreeMap::new();
-            let price = PricePerCu::from_f64(0.0025);
-            let group = GroupBy::ALL[group];
-            let mut sums = Summing::new(&set, price, group);
-            let (kept, counts) = crate::filter::filter_with_facets_each(&set, &filters, &names, |i| sums.add(&set, i));
-            let slow_kept = filters.apply_named(&set, &names);
-            prop_assert_eq!(&kept, &slow_kept);
-            prop_assert_eq!(counts, crate::filter::facet_counts_named(&set, &filters, &names));
-            prop_assert_eq!(sums.finish(), compute(&runs, &slow_kept, price, group));
         }
     }
 }

@@ -15,13 +15,13 @@ use leptos::prelude::*;
 use crate::columns;
 use crate::compare::Previous;
 use crate::config::Config;
-use crate::filter::{filter_with_facets_each, FacetCounts, Filters};
+use crate::filter::{filter_with_facets, FacetCounts, Filters};
 use crate::format::Formatter;
 use crate::loader::{self, Env};
 use crate::period::{cover, previous, range, Cover, Day, Granularity, Period, Preset};
 use crate::sort::{restrict, sort_indices, toggle, Column};
 use crate::state::{Loaded, Scope, Shared, TableState};
-use crate::subtotals::{compute_set, GroupBy, SubColumn, Subtotals, Summing};
+use crate::subtotals::{compute_set, GroupBy, SubColumn, Subtotals};
 
 /// The context of one table instance.
 #[derive(Clone, Copy)]
@@ -64,7 +64,6 @@ pub struct Table {
 struct Pass {
     filtered: Shared<Vec<usize>>,
     facets: Shared<FacetCounts>,
-    subtotals: Shared<Subtotals>,
 }
 
 /// A chosen preset, its days, and the period it is compared with.
@@ -112,27 +111,21 @@ impl Table {
             Scope::Page => state.page.with(|p| p.as_ref().map(|p| p.loaded.clone())),
             Scope::All => state.all.get(),
         });
-        // The filtered runs, the facet counts and the subtotals come from
-        // one pass over the runs in scope (`filter_with_facets_each`).
+        // The filtered runs and the facet counts come from one pass over the
+        // runs in scope (`filter_with_facets`).
         let pass: Memo<Shared<Pass>> = Memo::new(move |_| {
-            let group = state.group.get();
-            let (kept, counts, sums) = scope_set.with(|s| {
+            let (kept, counts) = scope_set.with(|s| {
                 s.as_ref()
                     .map(|l| {
-                        let mut sums = Summing::new(&l.set, per_cu, group);
-                        let (kept, counts) = names.with_value(|n| {
-                            state.filters.with(|f| {
-                                filter_with_facets_each(&l.set, f, n, |i| sums.add(&l.set, i))
-                            })
-                        });
-                        (kept, counts, sums.finish())
+                        names.with_value(|n| {
+                            state.filters.with(|f| filter_with_facets(&l.set, f, n))
+                        })
                     })
                     .unwrap_or_default()
             });
             Shared::new(Pass {
                 filtered: Shared::new(kept),
                 facets: Shared::new(counts),
-                subtotals: Shared::new(sums),
             })
         });
         let filtered: Memo<Shared<Vec<usize>>> =
@@ -168,8 +161,17 @@ impl Table {
                 sorted.with(|s| Shared::new(s.iter().skip(from).take(len).copied().collect()))
             }
         });
-        let subtotals: Memo<Shared<Subtotals>> =
-            Memo::new(move |_| pass.with(|p| p.subtotals.clone()));
+        let subtotals: Memo<Shared<Subtotals>> = Memo::new(move |_| {
+            scope_set.with(|s| {
+                filtered.with(|f| {
+                    Shared::new(
+                        s.as_ref()
+                            .map(|l| compute_set(&l.set, f, per_cu, state.group.get()))
+                            .unwrap_or_default(),
+                    )
+                })
+            })
+        });
         let facets = Memo::new(move |_| pass.with(|p| p.facets.clone()));
         let now_option = config.now_ms;
         let clock_fmt = fmt.clone();

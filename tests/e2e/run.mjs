@@ -4,6 +4,7 @@
 // Usage: node tests/e2e/run.mjs http://127.0.0.1:PORT
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 
 // playwright-core lives in the tools folder installed by scripts/bootstrap.sh.
 const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
@@ -742,7 +743,11 @@ await check('print_gives_a_clean_report_of_what_is_on_screen', async (page) => {
   await page.emulateMedia({ media: 'print' });
   // An A4 page's width at 96 dpi, margins included: what the PDF lays out.
   await page.setViewportSize({ width: 794, height: 1123 });
-  await page.screenshot({ path: 'docs/print.png', fullPage: true });
+  // The print layout as an image: target/print.png (PRINT_PNG=docs/print.png
+  // refreshes the README's picture; a test run leaves the repository alone).
+  const printPng = process.env.PRINT_PNG || 'target/print.png';
+  mkdirSync(join(printPng, '..'), { recursive: true });
+  await page.screenshot({ path: printPng, fullPage: true });
   const visible = async (loc) => (await loc.count()) > 0 && loc.first().isVisible();
   // No controls; the report's parts are there.
   for (const name of ['Load all runs', 'Refresh', 'Export CSV', 'Columns', 'Next page', 'Show as table']) {
@@ -764,7 +769,7 @@ await check('print_gives_a_clean_report_of_what_is_on_screen', async (page) => {
   const pdf = await page.pdf({ format: 'A4', printBackground: false });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   assert(pdf.length > 20000 && pages >= 1 && pages <= 6, `PDF: ${pdf.length} bytes, ${pages} pages`);
-  console.log(`    print: ${pages} A4 pages, ${Math.round(pdf.length / 1024)} KB (docs/print.png shows the print layout)`);
+  console.log(`    print: ${pages} A4 pages, ${Math.round(pdf.length / 1024)} KB (${printPng} shows the print layout)`);
 });
 
 await check('keyboard_only_walk_reaches_every_control_in_order_without_a_trap', async (page) => {

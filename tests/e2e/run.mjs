@@ -256,7 +256,7 @@ await check('custom_element_remounts_on_attribute_change_and_cleans_up', async (
   const before = await firstRun(page, '#initech');
   await page.evaluate(() => document.getElementById('initech').setAttribute('org-id', 'hooli'));
   await page.waitForFunction((before) => {
-    const cell = document.querySelector('#initech table tbody tr td');
+    const cell = document.querySelector('#initech table tbody tr:not(.cu-empty-row) td');
     return cell && cell.textContent.trim() !== before;
   }, before, { timeout: 10000 });
   const hooli = await (await page.request.get(`${base}/v1/organizations/hooli/cu/runs?limit=1`, { headers: { Authorization: 'Bearer x' } })).json();
@@ -358,7 +358,7 @@ await check('hardening_no_events_after_unmount', async (page) => {
     slow.unmount();
     // A "Load all runs" walk in flight, then unmounted.
     const [el, walk] = make('acme');
-    while (!el.querySelector('table tbody tr td')) await new Promise((r) => setTimeout(r, 50));
+    while (!el.querySelector('table tbody tr:not(.cu-empty-row) td')) await new Promise((r) => setTimeout(r, 50));
     const before = events.length;
     [...el.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Load all runs').click();
     walk.unmount();
@@ -379,7 +379,8 @@ await check('hardening_custom_element_forgets_its_token_for_a_new_target', async
     el.setAttribute('org-id', org);
     document.body.append(el);
     el.token = 'first-target-token';
-    const rows = () => el.querySelectorAll('table tbody tr td').length;
+    // Run rows, not the "Loading runs…" placeholder row.
+    const rows = () => el.querySelectorAll('table tbody tr:not(.cu-empty-row) td').length;
     let start = Date.now();
     while (!rows() && Date.now() - start < 10000) await new Promise((r) => setTimeout(r, 50));
     const mountedFirst = rows() > 0;
@@ -514,7 +515,7 @@ await check('columns_menu_hides_and_shows_columns_and_the_url_keeps_them', async
     const el = document.createElement('div');
     document.body.append(el);
     mount(el, { apiBase: '/', orgId: 'acme', token: 't', columns: ['cu', 'run', 'status'] });
-    while (!el.querySelector('table.cu-runs tbody tr td')) await new Promise((r) => setTimeout(r, 50));
+    while (!el.querySelector('table.cu-runs tbody tr:not(.cu-empty-row) td')) await new Promise((r) => setTimeout(r, 50));
     return [...el.querySelectorAll('table.cu-runs thead th')].map((th) => th.querySelector('button').childNodes[0].textContent.trim());
   });
   assert(JSON.stringify(custom) === JSON.stringify(['CU', 'Run', 'Status']), `columns option: ${custom}`);

@@ -38,6 +38,64 @@ impl Cu {
         Some(Cu((value * SCALE as f64).round() as u64))
     }
 
+    /// Converts a JSON number literal to fixed point from its decimal digits
+    /// (no binary float on the way, so `0.00005` and `999999999999.9999` come
+    /// out exact), rounding half up to the nearest ten-thousandth. `None` for
+    /// a negative value (other than zero), a value above [`MAX_RUN_CU`], or
+    /// text that is not a JSON number.
+    pub fn from_decimal(lit: &str) -> Option<Cu> {
+        let (negative, rest) = match lit.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, lit),
+        };
+        let (mantissa, exponent) = match rest.find(['e', 'E']) {
+            Some(at) => (&rest[..at], exponent_of(&rest[at + 1..])?),
+            None => (rest, 0),
+        };
+        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let digits_ok = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+        if int.is_empty() || !digits_ok(int) || !digits_ok(frac) {
+            return None;
+        }
+        // The digits D (leading zeros dropped), with units = D × 10^shift.
+        let sig: Vec<u8> = int
+            .bytes()
+            .chain(frac.bytes())
+            .skip_while(|&b| b == b'0')
+            .map(|b| b - b'0')
+            .collect();
+        if sig.iter().all(|&d| d == 0) {
+            return Some(Cu(0));
+        }
+        if negative {
+            return None;
+        }
+        let shift = exponent - frac.len() as i64 + SCALE_DIGITS as i64;
+        let n = sig.len() as i64;
+        // How many digits the whole units have: 10^16 units (MAX_RUN_CU) has 17.
+        let keep = n + shift;
+        if keep > 17 {
+            return None;
+        }
+        let mut units: u64 = 0;
+        for k in 0..keep.max(0) {
+            units = units * 10 + u64::from(sig.get(k as usize).copied().unwrap_or(0));
+        }
+        let dropped = if keep < 0 {
+            &[][..]
+        } else {
+            &sig[keep.min(n) as usize..]
+        };
+        let max_units = (MAX_RUN_CU as u64) * SCALE;
+        if units > max_units || (units == max_units && dropped.iter().any(|&d| d != 0)) {
+            return None;
+        }
+        if dropped.first().is_some_and(|&d| d >= 5) {
+            units += 1;
+        }
+        Some(Cu(units))
+    }
+
     /// The value as an `f64` (for charts and ratios only, never for sums).
     pub fn as_f64(self) -> f64 {
         self.0 as f64 / SCALE as f64
@@ -151,6 +209,26 @@ pub fn format_units(units: u128, min_frac: usize, group: &str, decimal: &str) ->
     }
 }
 
+/// A JSON exponent (`+5`, `-3`, `400`), saturated far beyond any value that
+/// matters; `None` when it is not one.
+fn exponent_of(text: &str) -> Option<i64> {
+    let (sign, digits) = match text.as_bytes().first() {
+        Some(b'-') => (-1, &text[1..]),
+        Some(b'+') => (1, &text[1..]),
+        _ => (1, text),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let significant = digits.trim_start_matches('0');
+    let magnitude = if significant.len() > 7 {
+        10_000_000
+    } else {
+        significant.parse::<i64>().unwrap_or(0)
+    };
+    Some(sign * magnitude)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,5 +283,113 @@ mod tests {
         assert!(PricePerCu::from_f64(0.0).is_none());
         assert!(PricePerCu::from_f64(-1.0).is_none());
         assert!(PricePerCu::from_f64(f64::NAN).is_none());
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod decimal_oracle {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The slow, obvious reading: write the number out in full as digits
+    /// with the point moved by the exponent (and four more places, to
+    /// ten-thousandths), then round on the first digit after the point.
+    fn oracle(lit: &str) -> Option<Cu> {
+        let negative = lit.starts_with('-');
+        let lit = lit.trim_start_matches('-');
+        let (mantissa, exp) = match lit.split_once(['e', 'E']) {
+            Some((m, e)) => (m, e.parse::<i64>().ok()?),
+            None => (lit, 0),
+        };
+        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let mut digits: String = format!("{int}{frac}");
+        let mut point = int.len() as i64 + exp + 4;
+        while point < 0 {
+            digits.insert(0, '0');
+            point += 1;
+        }
+        while (digits.len() as i64) < point + 1 {
+            digits.push('0');
+        }
+        let (whole, rest) = digits.split_at(point as usize);
+        let whole = whole.trim_start_matches('0');
+        let nonzero = digits.bytes().any(|b| b != b'0');
+        if !nonzero {
+            return Some(Cu(0));
+        }
+        if negative {
+            return None;
+        }
+        if whole.len() > 30 {
+            return None;
+        }
+        let units: u128 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().unwrap()
+        };
+        let max = 10_000_000_000_000_000u128;
+        if units > max || (units == max && rest.bytes().any(|b| b != b'0')) {
+            return None;
+        }
+        let up = rest.as_bytes()[0] >= b'5';
+        Some(Cu((units + u128::from(up)) as u64))
+    }
+
+    #[test]
+    fn reads_decimal_text_exactly() {
+        assert_eq!(Cu::from_decimal("12.3456"), Some(Cu(123_456)));
+        assert_eq!(Cu::from_decimal("0.00005"), Some(Cu(1)), "half rounds up");
+        assert_eq!(Cu::from_decimal("0.000049999"), Some(Cu(0)));
+        assert_eq!(
+            Cu::from_decimal("999999999999.9999"),
+            Some(Cu(9_999_999_999_999_999)),
+            "beyond f64's exact integers"
+        );
+        assert_eq!(Cu::from_decimal("1e12"), Some(Cu(10_000_000_000_000_000)));
+        assert_eq!(
+            Cu::from_decimal("1000000000000.00001"),
+            None,
+            "just above the maximum"
+        );
+        assert_eq!(Cu::from_decimal("1.5e-3"), Some(Cu(15)));
+        assert_eq!(Cu::from_decimal("-0"), Some(Cu(0)));
+        assert_eq!(Cu::from_decimal("-0.0e5"), Some(Cu(0)));
+        assert_eq!(Cu::from_decimal("-0.5"), None);
+        assert_eq!(Cu::from_decimal("-1e-400"), None, "negative, however small");
+        assert_eq!(Cu::from_decimal("1e400"), None);
+        assert_eq!(Cu::from_decimal("1e-99999999999999999999"), Some(Cu(0)));
+        assert_eq!(Cu::from_decimal("1e99999999999999999999"), None);
+        for bad in ["", "-", "1.2.3", "e5", "1e", "x", "1e+"] {
+            assert_eq!(Cu::from_decimal(bad), None, "{bad:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn agrees_with_writing_the_number_out(
+            neg in proptest::bool::weighted(0.1),
+            int in "0|[1-9][0-9]{0,14}",
+            frac in proptest::option::of("[0-9]{1,9}"),
+            exp in proptest::option::of(-20i64..20),
+        ) {
+            let lit = format!(
+                "{}{int}{}{}",
+                if neg { "-" } else { "" },
+                frac.map(|f| format!(".{f}")).unwrap_or_default(),
+                exp.map(|e| format!("e{e}")).unwrap_or_default(),
+            );
+            prop_assert_eq!(Cu::from_decimal(&lit), oracle(&lit), "{}", lit);
+        }
+
+        /// Where f64 is exact enough (at most four decimals, well inside
+        /// 2^53 units), the old float reading agrees.
+        #[test]
+        fn agrees_with_the_float_reading_where_it_is_exact(units in 0u64..(1u64 << 50)) {
+            let lit = format!("{}.{:04}", units / SCALE, units % SCALE);
+            prop_assert_eq!(Cu::from_decimal(&lit), Cu::from_f64(lit.parse().unwrap()));
+            prop_assert_eq!(Cu::from_decimal(&lit), Some(Cu(units)));
+        }
     }
 }

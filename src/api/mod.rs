@@ -2,6 +2,7 @@
 
 pub mod client;
 pub mod error;
+pub mod json;
 pub mod models;
 pub mod request;
 

@@ -1,0 +1,543 @@
+//! A small validating JSON reader over a borrowed body, for the runs
+//! response: it walks the text once, hands out strings borrowed when they
+//! hold no escapes, and never builds a tree (no `serde_json::Value`, no
+//! allocation per field). It accepts exactly what `serde_json::from_str`
+//! accepts (RFC 8259, nesting up to 127 levels, no trailing text), which
+//! the property tests check against serde_json itself.
+
+use std::borrow::Cow;
+
+/// The body is not JSON (the caller reports it as such).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bad;
+
+/// How deep arrays and objects may nest; serde_json refuses the 128th level.
+const MAX_DEPTH: u32 = 127;
+
+/// One value as read: containers are validated and skipped, reported by
+/// kind only (the decoder descends into the few it needs itself).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val<'a> {
+    /// `null`, or a number beyond the `f64` range (read as null so that
+    /// one absurd `totalCu` does not fail the whole page).
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number, as its literal text (validated against the JSON grammar).
+    Num(&'a str),
+    /// A string, unescaped.
+    Str(Cow<'a, str>),
+    /// An array (skipped).
+    Arr,
+    /// An object (skipped).
+    Obj,
+}
+
+impl Val<'_> {
+    /// The kind, as an error sentence names it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Val::Null => "null",
+            Val::Bool(_) => "a boolean",
+            Val::Num(_) => "a number",
+            Val::Str(_) => "a string",
+            Val::Arr => "an array",
+            Val::Obj => "an object",
+        }
+    }
+}
+
+/// A JSON number literal as an unsigned integer, as serde_json's `as_u64`
+/// reads it: an integer literal (no fraction or exponent), not negative,
+/// that fits in 64 bits.
+pub fn lit_u64(lit: &str) -> Option<u64> {
+    if lit.starts_with('-') || lit.bytes().any(|b| !b.is_ascii_digit()) {
+        return None;
+    }
+    lit.parse().ok()
+}
+
+/// A JSON number literal as a signed integer, as serde_json's `as_i64`
+/// reads it (`-0` is a float there, so not an integer).
+pub fn lit_i64(lit: &str) -> Option<i64> {
+    let digits = lit.strip_prefix('-').unwrap_or(lit);
+    if digits.bytes().any(|b| !b.is_ascii_digit()) {
+        return None;
+    }
+    if lit.starts_with('-') {
+        let magnitude: u64 = digits.parse().ok()?;
+        if magnitude == 0 || magnitude > 1 << 63 {
+            return None;
+        }
+        Some((magnitude as i64).wrapping_neg())
+    } else {
+        lit.parse().ok()
+    }
+}
+
+/// Whether a number literal lies beyond the `f64` range.
+fn beyond_f64(lit: &str) -> bool {
+    // Below 309 digits and without an exponent, a literal is finite.
+    let long = lit.len() > 300;
+    (long || lit.bytes().any(|b| b == b'e' || b == b'E'))
+        && lit.parse::<f64>().is_ok_and(f64::is_infinite)
+}
+
+/// A cursor over the body.
+pub struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    depth: u32,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`.
+    pub fn new(text: &'a str) -> Reader<'a> {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            depth: 0,
+        }
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    /// The next byte after whitespace, not consumed.
+    pub fn peek(&mut self) -> Option<u8> {
+        self.ws();
+        self.bytes.get(self.at).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> Result<(), Bad> {
+        if self.peek() == Some(byte) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(Bad)
+        }
+    }
+
+    fn literal(&mut self, word: &str) -> Result<(), Bad> {
+        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(())
+        } else {
+            Err(Bad)
+        }
+    }
+
+    /// Only whitespace is left.
+    pub fn end(&mut self) -> Result<(), Bad> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(Bad),
+        }
+    }
+
+    /// Reads one value; arrays and objects are validated and skipped.
+    pub fn value(&mut self) -> Result<Val<'a>, Bad> {
+        match self.peek().ok_or(Bad)? {
+            b'"' => self.string().map(Val::Str),
+            b'{' => {
+                self.begin_object()?;
+                let mut first = true;
+                while self.next_key(&mut first)?.is_some() {
+                    self.value()?;
+                }
+                Ok(Val::Obj)
+            }
+            b'[' => {
+                self.begin_array()?;
+                let mut first = true;
+                while self.next_item(&mut first)? {
+                    self.value()?;
+                }
+                Ok(Val::Arr)
+            }
+            b't' => self.literal("true").map(|()| Val::Bool(true)),
+            b'f' => self.literal("false").map(|()| Val::Bool(false)),
+            b'n' => self.literal("null").map(|()| Val::Null),
+            _ => {
+                let lit = self.number()?;
+                Ok(if beyond_f64(lit) {
+                    Val::Null
+                } else {
+                    Val::Num(lit)
+                })
+            }
+        }
+    }
+
+    /// The text of the next value as sent (after reading it), for error
+    /// details that are not strings.
+    pub fn raw_value(&mut self) -> Result<&'a str, Bad> {
+        self.ws();
+        let start = self.at;
+        self.value()?;
+        Ok(&self.text[start..self.at])
+    }
+
+    /// Reads a string (the reader must be at its opening quote).
+    pub fn string(&mut self) -> Result<Cow<'a, str>, Bad> {
+        self.eat(b'"')?;
+        let start = self.at;
+        // Fast path: no escapes, borrowed.
+        loop {
+            match self.bytes.get(self.at) {
+                None => return Err(Bad),
+                Some(b'"') => {
+                    let s = &self.text[start..self.at];
+                    self.at += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(&b) if b < 0x20 => return Err(Bad),
+                Some(_) => self.at += 1,
+            }
+        }
+        let mut out = String::from(&self.text[start..self.at]);
+        loop {
+            let run = self.at;
+            while let Some(&b) = self.bytes.get(self.at) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            out.push_str(&self.text[run..self.at]);
+            match self.bytes.get(self.at) {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let escaped = *self.bytes.get(self.at).ok_or(Bad)?;
+                    self.at += 1;
+                    out.push(match escaped {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.unicode_escape()?,
+                        _ => return Err(Bad),
+                    });
+                }
+                _ => return Err(Bad),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, Bad> {
+        let digits = self.bytes.get(self.at..self.at + 4).ok_or(Bad)?;
+        let mut value = 0;
+        for &d in digits {
+            value = value * 16 + char::from(d).to_digit(16).ok_or(Bad)?;
+        }
+        self.at += 4;
+        Ok(value)
+    }
+
+    /// The character of a `\uXXXX` escape (the `\u` read), joining a
+    /// surrogate pair; a lone surrogate is not JSON text serde_json takes.
+    fn unicode_escape(&mut self) -> Result<char, Bad> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
+                    return Err(Bad);
+                }
+                self.at += 2;
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(Bad);
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(Bad),
+            other => other,
+        };
+        char::from_u32(code).ok_or(Bad)
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    /// Reads a number literal: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    fn number(&mut self) -> Result<&'a str, Bad> {
+        let start = self.at;
+        if self.bytes.get(self.at) == Some(&b'-') {
+            self.at += 1;
+        }
+        match self.bytes.get(self.at) {
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(Bad),
+        }
+        if self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            if self.digits() == 0 {
+                return Err(Bad);
+            }
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.at) {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.at) {
+                self.at += 1;
+            }
+            if self.digits() == 0 {
+                return Err(Bad);
+            }
+        }
+        Ok(&self.text[start..self.at])
+    }
+
+    fn deeper(&mut self) -> Result<(), Bad> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            Err(Bad)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Enters an object (the reader must be at `{`); then call
+    /// [`Reader::next_key`] until it gives `None`.
+    pub fn begin_object(&mut self) -> Result<(), Bad> {
+        self.eat(b'{')?;
+        self.deeper()
+    }
+
+    /// The next key of the object entered, with the reader at its value;
+    /// `None` (the closing brace read) when there is none. `first` starts
+    /// `true`.
+    pub fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, Bad> {
+        match self.peek().ok_or(Bad)? {
+            b'}' => {
+                self.at += 1;
+                self.depth -= 1;
+                return Ok(None);
+            }
+            b',' if !*first => self.at += 1,
+            _ if *first => {}
+            _ => return Err(Bad),
+        }
+        *first = false;
+        if self.peek() != Some(b'"') {
+            return Err(Bad);
+        }
+        let key = self.string()?;
+        self.eat(b':')?;
+        Ok(Some(key))
+    }
+
+    /// Enters an array (the reader must be at `[`); then call
+    /// [`Reader::next_item`] until it gives `false`.
+    pub fn begin_array(&mut self) -> Result<(), Bad> {
+        self.eat(b'[')?;
+        self.deeper()
+    }
+
+    /// Whether another item follows (the reader then at it); `false` once
+    /// the closing bracket is read. `first` starts `true`.
+    pub fn next_item(&mut self, first: &mut bool) -> Result<bool, Bad> {
+        match self.peek().ok_or(Bad)? {
+            b']' => {
+                self.at += 1;
+                self.depth -= 1;
+                return Ok(false);
+            }
+            b',' if !*first => self.at += 1,
+            _ if *first => {}
+            _ => return Err(Bad),
+        }
+        *first = false;
+        Ok(true)
+    }
+}
+
+/// `raw` JSON text without whitespace outside strings (how serde_json
+/// writes a value back), for details that are not strings.
+pub fn compact(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in raw.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if !matches!(c, ' ' | '\n' | '\t' | '\r') {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(text: &str) -> Result<Val<'_>, Bad> {
+        let mut r = Reader::new(text);
+        let v = r.value()?;
+        r.end()?;
+        Ok(v)
+    }
+
+    #[test]
+    fn reads_scalars_and_strings() {
+        assert_eq!(read_all(" true "), Ok(Val::Bool(true)));
+        assert_eq!(read_all("null"), Ok(Val::Null));
+        assert_eq!(read_all("-12.5e3"), Ok(Val::Num("-12.5e3")));
+        assert_eq!(read_all("1e400"), Ok(Val::Null), "beyond f64: null");
+        assert_eq!(
+            read_all(r#""a\"b\u00e9\ud83d\ude00""#),
+            Ok(Val::Str("a\"bé😀".into()))
+        );
+        assert!(matches!(
+            read_all(r#""plain""#),
+            Ok(Val::Str(Cow::Borrowed("plain")))
+        ));
+        for bad in [
+            "",
+            "01",
+            "1.",
+            ".5",
+            "+1",
+            "-",
+            "1e",
+            "tru",
+            "[1,]",
+            "{\"a\":1,}",
+            "{1:2}",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"a\u{1}\"",
+            "[] x",
+            "\"\\x\"",
+            "[1 2]",
+        ] {
+            assert_eq!(read_all(bad), Err(Bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn nesting_stops_where_serde_json_stops() {
+        for depth in [126, 127, 128, 129] {
+            let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+            assert_eq!(
+                read_all(&text).is_ok(),
+                serde_json::from_str::<serde_json::Value>(&text).is_ok(),
+                "depth {depth}"
+            );
+        }
+    }
+
+    #[test]
+    fn integers_read_like_serde_json() {
+        for lit in [
+            "0",
+            "-0",
+            "7",
+            "-7",
+            "18446744073709551615",
+            "18446744073709551616",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "1.0",
+            "1e2",
+            "-1.5",
+        ] {
+            let v: serde_json::Value = serde_json::from_str(lit).unwrap();
+            assert_eq!(lit_u64(lit), v.as_u64(), "{lit} as u64");
+            assert_eq!(lit_i64(lit), v.as_i64(), "{lit} as i64");
+        }
+    }
+
+    #[test]
+    fn compact_drops_whitespace_outside_strings() {
+        assert_eq!(compact("{ \"a b\" : [1, 2] }"), "{\"a b\":[1,2]}");
+        assert_eq!(compact(r#"[ "x \" y" ]"#), r#"["x \" y"]"#);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod agrees_with_serde_json {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of JSON's pieces, mostly invalid, sometimes valid.
+    fn json_ish() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("{".to_owned()),
+            Just("}".to_owned()),
+            Just("[".to_owned()),
+            Just("]".to_owned()),
+            Just(",".to_owned()),
+            Just(":".to_owned()),
+            Just(" ".to_owned()),
+            Just("\"k\"".to_owned()),
+            Just("\"\\u00e9\\n\"".to_owned()),
+            Just("\"\\ud83d\\ude00\"".to_owned()),
+            Just("\"\\ud83d\"".to_owned()),
+            Just("true".to_owned()),
+            Just("null".to_owned()),
+            Just("1e400".to_owned()),
+            "-?[0-9]{1,3}(\\.[0-9]{0,2})?([eE][+-]?[0-9]{0,2})?",
+            "\"[a-z\\\\\"]{0,4}\"",
+        ];
+        proptest::collection::vec(piece, 0..24).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        /// Valid and invalid alike, the reader accepts what serde_json
+        /// accepts (an out-of-range number aside, which the old decoder
+        /// also read as null).
+        #[test]
+        fn accepts_what_serde_json_accepts(text in json_ish()) {
+            let parses = |t: &str| serde_json::from_str::<serde_json::Value>(t).is_ok();
+            // serde_json refuses numbers beyond f64; the reader, like the
+            // decoder before it, reads them as null.
+            let theirs = parses(&text)
+                || crate::api::models::value_oracle::out_of_range_as_null(&text).is_some_and(|t| parses(&t));
+            prop_assert_eq!(read_all_ok(&text), theirs, "{}", text);
+        }
+
+        #[test]
+        fn strings_unescape_like_serde_json(s in any::<String>()) {
+            let text = serde_json::to_string(&s).unwrap();
+            let mut r = Reader::new(&text);
+            prop_assert_eq!(r.string().unwrap(), s);
+        }
+    }
+
+    fn read_all_ok(text: &str) -> bool {
+        let mut r = Reader::new(text);
+        r.value().is_ok() && r.end().is_ok()
+    }
+}

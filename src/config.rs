@@ -2,7 +2,7 @@
 //! standalone page's JSON config block, validated with messages that name the
 //! option and the rule.
 
-use serde_json::{Map, Value};
+use crate::api::json::{Map, Value};
 
 use crate::api::request::{DEFAULT_LIMIT, MAX_LIMIT};
 use crate::cu::PricePerCu;
@@ -340,7 +340,13 @@ fn workflow_names(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+
+    /// serde_json's `json!`, read into this crate's [`Value`].
+    macro_rules! json {
+        ($($t:tt)+) => {
+            crate::api::json::parse(&serde_json::json!($($t)+).to_string()).unwrap()
+        };
+    }
 
     fn err(v: Value) -> String {
         Config::from_json(&v).unwrap_err()

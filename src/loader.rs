@@ -14,6 +14,7 @@
 //! shows "Retrying (2/3)…" between attempts, aborts the superseded request,
 //! and emits `cu-runs:*` events.
 
+use crate::api::json::Value;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -76,7 +77,7 @@ impl Env {
 
     /// Dispatches a bubbling `CustomEvent` named `name` with a JSON `detail`
     /// on the host element. Details never contain the token.
-    pub fn emit(&self, name: &str, detail: serde_json::Value) {
+    pub fn emit(&self, name: &str, detail: Value) {
         let Some(host) = self.host.borrow().clone() else {
             return;
         };
@@ -96,13 +97,13 @@ impl Env {
     fn emit_error(&self, err: &ApiError, context: &str) {
         self.emit(
             "cu-runs:error",
-            serde_json::json!({
-                "status": err.status(),
-                "message": err.to_string(),
-                "details": err.details(),
-                "requestId": err.request_id(),
-                "during": context,
-            }),
+            Value::object([
+                ("status", err.status().into()),
+                ("message", err.to_string().into()),
+                ("details", err.details().to_vec().into()),
+                ("requestId", err.request_id().into()),
+                ("during", context.into()),
+            ]),
         );
     }
 }
@@ -225,13 +226,13 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
             match result {
                 Ok(page) => {
                     let data = page_data(page, request.offset, |ms| env.fmt.day_key(ms));
-                    let detail = serde_json::json!({
-                        "scope": "page",
-                        "runs": data.loaded.set.len(),
-                        "offset": request.offset,
-                        "limit": request.limit,
-                        "hasMore": data.has_more,
-                    });
+                    let detail = Value::object([
+                        ("scope", "page".into()),
+                        ("runs", data.loaded.set.len().into()),
+                        ("offset", request.offset.into()),
+                        ("limit", u64::from(request.limit).into()),
+                        ("hasMore", data.has_more.into()),
+                    ]);
                     state.page.try_set(Some(Shared::new(data)));
                     state.page_as_of.try_set(Some(js_sys::Date::now()));
                     state.refresh_note.try_set(None);
@@ -510,7 +511,12 @@ fn show_walk(
     }
     env.emit(
         "cu-runs:load",
-        serde_json::json!({ "scope": "all", "runs": count, "complete": complete, "arrived": arrived }),
+        Value::object([
+            ("scope", "all".into()),
+            ("runs", count.into()),
+            ("complete", complete.into()),
+            ("arrived", arrived.into()),
+        ]),
     );
     state.all.try_set(Some(Shared::new(Loaded::new(set))));
     state.view_offset.try_set(0);
@@ -599,7 +605,12 @@ async fn refresh_page(
     state.error.try_set(None);
     env.emit(
         "cu-runs:load",
-        serde_json::json!({ "scope": "page", "runs": runs, "added": changes.added, "updated": changes.updated }),
+        Value::object([
+            ("scope", "page".into()),
+            ("runs", runs.into()),
+            ("added", changes.added.into()),
+            ("updated", changes.updated.into()),
+        ]),
     );
     Ok(Some(crate::refresh::changes_text(changes, &since, |n| {
         env.fmt.count(n)
@@ -634,7 +645,12 @@ async fn refresh_all(
     state.load_all.try_update(|l| l.loaded = count as u64);
     env.emit(
         "cu-runs:load",
-        serde_json::json!({ "scope": "all", "runs": count, "added": changes.added, "updated": changes.updated }),
+        Value::object([
+            ("scope", "all".into()),
+            ("runs", count.into()),
+            ("added", changes.added.into()),
+            ("updated", changes.updated.into()),
+        ]),
     );
     Ok(Some(crate::refresh::changes_text(changes, &since, |n| {
         env.fmt.count(n)

@@ -5,8 +5,8 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::api::json::Value;
 use leptos::prelude::*;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, RequestCredentials};
@@ -136,7 +136,7 @@ fn options_json(options: &JsValue) -> Result<Value, String> {
         .ok()
         .and_then(|s| s.as_string())
         .ok_or("options must be a plain object")?;
-    serde_json::from_str(&text).map_err(|_| "options must be a plain object".to_owned())
+    crate::api::json::parse(&text).map_err(|_| "options must be a plain object".to_owned())
 }
 
 /// Builds an instance's environment from validated settings and a token.
@@ -246,8 +246,10 @@ pub fn start() {
     let text = block.text_content().unwrap_or_default();
     // The block holds the token: take it out of the DOM once read.
     block.remove();
-    let parsed: Result<Value, String> = serde_json::from_str(&text)
-        .map_err(|e| format!("the config block is not valid JSON ({e})"));
+    let parsed: Result<Value, String> =
+        crate::api::json::parse_or_position(&text).map_err(|(line, column)| {
+            format!("the config block is not valid JSON (at line {line} column {column})")
+        });
     let target_id = parsed
         .as_ref()
         .ok()

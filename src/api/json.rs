@@ -373,6 +373,209 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// An owned JSON value, for the small documents read whole (the `mount`
+/// options, the page's config block) and the event details sent. The names
+/// follow serde_json's, so code reading options reads the same.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `null` (and a number beyond the `f64` range).
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number.
+    Number(Number),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// An object.
+    Object(Map<String, Value>),
+}
+
+/// A JSON number (as `f64`, which is all options and event details need).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number(f64);
+
+impl Number {
+    /// The number as `f64` (always `Some`; the shape follows serde_json).
+    pub fn as_f64(&self) -> Option<f64> {
+        Some(self.0)
+    }
+}
+
+/// An object's members in the order sent; a repeated key reads as its last
+/// value (as in serde_json).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Map<K, V>(Vec<(K, V)>);
+
+impl<V> Map<String, V> {
+    /// The value of `key` (the last one sent).
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// The members, each key once (its last value), in the order sent.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.0
+            .iter()
+            .enumerate()
+            .filter(|(i, (k, _))| !self.0[i + 1..].iter().any(|(later, _)| later == k))
+            .map(|(_, (k, v))| (k, v))
+    }
+}
+
+impl Value {
+    /// The string, when this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A member of an object.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(map) => map.get(key),
+            _ => None,
+        }
+    }
+
+    /// An object of the given members, for event details.
+    pub fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
+        Value::Object(Map(members
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect()))
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::String(s.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::String(s)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl From<u64> for Value {
+    fn from(n: u64) -> Value {
+        Value::Number(Number(n as f64))
+    }
+}
+
+impl From<usize> for Value {
+    fn from(n: usize) -> Value {
+        Value::Number(Number(n as f64))
+    }
+}
+
+impl From<u16> for Value {
+    fn from(n: u16) -> Value {
+        Value::Number(Number(f64::from(n)))
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Value {
+        v.map_or(Value::Null, Into::into)
+    }
+}
+
+impl<T: Into<Value>> From<Vec<T>> for Value {
+    fn from(items: Vec<T>) -> Value {
+        Value::Array(items.into_iter().map(Into::into).collect())
+    }
+}
+
+/// Event details reach JavaScript through serde-wasm-bindgen as plain objects.
+impl serde::Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Value::Null => serializer.serialize_unit(),
+            Value::Bool(b) => serializer.serialize_bool(*b),
+            Value::Number(n) => serializer.serialize_f64(n.0),
+            Value::String(s) => serializer.serialize_str(s),
+            Value::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Value::Object(map) => {
+                let mut out = serializer.serialize_map(None)?;
+                for (k, v) in map.iter() {
+                    out.serialize_entry(k, v)?;
+                }
+                out.end()
+            }
+        }
+    }
+}
+
+/// Reads a whole JSON document (nothing but whitespace after it).
+pub fn parse(text: &str) -> Result<Value, Bad> {
+    parse_or_position(text).map_err(|_| Bad)
+}
+
+/// [`parse`], or the line and column (from 1, in characters) where the
+/// text stops being JSON.
+pub fn parse_or_position(text: &str) -> Result<Value, (usize, usize)> {
+    let mut r = Reader::new(text);
+    match r.tree().and_then(|value| r.end().map(|()| value)) {
+        Ok(value) => Ok(value),
+        Err(Bad) => {
+            let before = &text[..r.at.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            Err((line, column))
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// Reads the next value whole.
+    fn tree(&mut self) -> Result<Value, Bad> {
+        Ok(match self.peek().ok_or(Bad)? {
+            b'{' => {
+                self.begin_object()?;
+                let (mut first, mut members) = (true, Vec::new());
+                while let Some(key) = self.next_key(&mut first)? {
+                    members.push((key.into_owned(), self.tree()?));
+                }
+                Value::Object(Map(members))
+            }
+            b'[' => {
+                self.begin_array()?;
+                let (mut first, mut items) = (true, Vec::new());
+                while self.next_item(&mut first)? {
+                    items.push(self.tree()?);
+                }
+                Value::Array(items)
+            }
+            _ => match self.value()? {
+                Val::Null => Value::Null,
+                Val::Bool(b) => Value::Bool(b),
+                Val::Num(lit) => Value::Number(Number(lit.parse().map_err(|_| Bad)?)),
+                Val::Str(s) => Value::String(s.into_owned()),
+                Val::Arr | Val::Obj => return Err(Bad),
+            },
+        })
+    }
+}
+
 /// `raw` JSON text without whitespace outside strings (how serde_json
 /// writes a value back), for details that are not strings.
 pub fn compact(raw: &str) -> String {
@@ -476,6 +679,36 @@ mod tests {
             assert_eq!(lit_u64(lit), v.as_u64(), "{lit} as u64");
             assert_eq!(lit_i64(lit), v.as_i64(), "{lit} as i64");
         }
+    }
+
+    #[test]
+    fn trees_read_like_serde_json() {
+        let text = r#"{"a": [1, 2.5, "x", null, true], "b": {"c": "d"}, "a": -3}"#;
+        let ours = parse(text).unwrap();
+        assert_eq!(
+            ours.get("a").and_then(|a| match a {
+                Value::Number(n) => n.as_f64(),
+                _ => None,
+            }),
+            Some(-3.0),
+            "the last of a repeated key"
+        );
+        assert_eq!(
+            ours.get("b")
+                .and_then(|b| b.get("c"))
+                .and_then(Value::as_str),
+            Some("d")
+        );
+        let Value::Object(map) = &ours else {
+            panic!("an object")
+        };
+        assert_eq!(
+            map.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
+            ["b", "a"]
+        );
+        assert_eq!(parse("[1,]"), Err(Bad));
+        assert_eq!(parse_or_position("{\n  \"a\": tru }"), Err((2, 8)));
+        assert_eq!(parse("{} {}"), Err(Bad));
     }
 
     #[test]

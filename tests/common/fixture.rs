@@ -63,7 +63,8 @@ pub fn mount_fixture(
     for (k, v) in options.as_object().unwrap() {
         opts[k] = v.clone();
     }
-    let config = Config::from_json(&opts).expect("fixture options are valid");
+    let config = Config::from_json(&cu_cost_table::api::json::parse(&opts.to_string()).unwrap())
+        .expect("fixture options are valid");
     let fmt = Formatter::new(
         Some("en-US"),
         Some("UTC"),

@@ -398,6 +398,16 @@ impl RunSet {
         for (mine, theirs) in self.id_bytes.iter_mut().zip(other.id_bytes) {
             *mine |= theirs;
         }
+        let n = indices.len();
+        self.ids
+            .reserve(other.ids.len() / other.len().max(1) * n + n);
+        self.id_at.reserve(n);
+        self.workflow_of.reserve(n);
+        self.status_of.reserve(n);
+        self.trigger_of.reserve(n);
+        self.started.reserve(n);
+        self.finished.reserve(n);
+        self.cu.reserve(n);
         for &i in indices {
             let to = self.len() as u32;
             let start = self.ids.len() as u32;

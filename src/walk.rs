@@ -401,13 +401,16 @@ impl Walk {
     /// what a stopped walk keeps (no gaps inside what totals cover), while
     /// the walk itself stays available to continue.
     pub fn kept_runs(&self) -> RunSet {
-        let order: Vec<u32> = self
+        let order: Vec<usize> = self
             .order()
             .into_iter()
             .filter(|&i| self.connected[i as usize])
+            .map(|i| i as usize)
             .collect();
-        let mut out = self.runs.clone();
-        out.gather(&order);
+        // Copied run by run into a new set: no clone of the whole load
+        // first (at a million runs that clone was the peak of a stopped walk).
+        let mut out = RunSet::default();
+        out.extend_from(&self.runs, &order);
         out
     }
 

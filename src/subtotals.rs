@@ -162,8 +162,14 @@ pub fn compute(
         total.add(&run.status, run.cu, price);
     }
     let mut rows: Vec<Subtotal> = by_key.into_values().collect();
-    rows.sort_by(|a, b| b.cu.cmp(&a.cu).then_with(|| a.key.cmp(&b.key)));
+    rows.sort_by(by_cu_then_key);
     Subtotals { rows, total }
+}
+
+/// Largest CU first, then by key (one function for both sorts: each sort
+/// call site with its own closure is its own copy of the sort in the wasm).
+fn by_cu_then_key(a: &Subtotal, b: &Subtotal) -> std::cmp::Ordering {
+    b.cu.cmp(&a.cu).then_with(|| a.key.cmp(&b.key))
 }
 
 /// [`compute`] over a run set, grouping by the set's precomputed ids (no
@@ -188,7 +194,7 @@ pub fn compute_set(
         total.add(set.status(i), set.cu(i), price);
     }
     let mut rows: Vec<Subtotal> = by_key.into_iter().flatten().collect();
-    rows.sort_by(|a, b| b.cu.cmp(&a.cu).then_with(|| a.key.cmp(&b.key)));
+    rows.sort_by(by_cu_then_key);
     Subtotals { rows, total }
 }
 

@@ -430,10 +430,14 @@ impl Walk {
     /// placed by where its first run was first seen.
     fn order(&self) -> Vec<u32> {
         let n = self.runs.len();
+        // One sort for both lists (each sort call site is its own copy of
+        // the sort in the wasm); the key is unique, so unstable is exact.
+        let by_first_seen =
+            |v: &mut Vec<u32>| v.sort_unstable_by_key(|&i| (self.first_pos[i as usize], i));
         let mut heads: Vec<u32> = (0..n as u32)
             .filter(|&i| !self.has_prev[i as usize])
             .collect();
-        heads.sort_by_key(|&i| (self.first_pos[i as usize], i));
+        by_first_seen(&mut heads);
         let mut seen = vec![false; n];
         let mut out = Vec::with_capacity(n);
         for h in heads {
@@ -447,7 +451,7 @@ impl Walk {
         // Links that form a loop (a server breaking the list's order) have
         // no head: keep those runs too, in first-seen order.
         let mut rest: Vec<u32> = (0..n as u32).filter(|&i| !seen[i as usize]).collect();
-        rest.sort_by_key(|&i| (self.first_pos[i as usize], i));
+        by_first_seen(&mut rest);
         out.extend(rest);
         out
     }

@@ -1,7 +1,8 @@
 // Where the main thread's time goes during "Load all runs" on the project's
 // page: a sampling CPU profile (Chrome DevTools Protocol), then the functions
 // with the most self time in the longest busy stretch (the longest task) and
-// over the whole walk; then the same for a search typed after the load.
+// over the whole walk; then the same for a search typed after the load, and
+// for mount → first rows (a fresh page, profiled from navigation).
 // Run it through bench/profile.sh, which serves a build with function names
 // kept.
 // Usage: node bench/profile.mjs BASE_URL [TOP]
@@ -23,10 +24,24 @@ const browser = await chromium.launch({
 });
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+  const firstRow = '.cu-runs tbody tr:not(.cu-empty-row) td';
+  // Mount → first rows, profiled from navigation on a page of its own.
+  const mountPage = await context.newPage();
+  const mountCdp = await context.newCDPSession(mountPage);
+  await mountCdp.send('Profiler.enable');
+  await mountCdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await mountCdp.send('Profiler.start');
+  await mountPage.goto(base + '/bench/project.html');
+  // 'attached': no visibility checks (Playwright's own layout work would
+  // show up in the profile as page time).
+  await mountPage.waitForSelector(firstRow, { state: 'attached', timeout: 60000 });
+  const { profile: mountProfile } = await mountCdp.send('Profiler.stop');
+  await mountPage.close();
+
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', String(e)));
   await page.goto(base + '/bench/project.html');
-  await page.waitForSelector('.cu-runs tbody tr:not(.cu-empty-row) td', { timeout: 60000 });
+  await page.waitForSelector(firstRow, { timeout: 60000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -105,6 +120,7 @@ try {
   };
   analyse(profile, 'Load all runs');
   analyse(searchProfile, 'Search "billing"');
+  analyse(mountProfile, 'Mount → first rows');
 } finally {
   await browser.close();
 }

@@ -4,7 +4,8 @@
 # Builds the package's wasm with function names kept (bench/wasm-breakdown.sh
 # builds the same module), serves it with the bench pages from a demo API
 # (--latency-ms 10), and prints the functions with the most self time in the
-# longest task and over the whole walk (bench/profile.mjs).
+# longest task and over the whole walk, for a search after it, and for mount
+# → first rows on a fresh page (bench/profile.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh

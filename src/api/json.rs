@@ -329,23 +329,32 @@ impl<'a> Reader<'a> {
     /// `None` (the closing brace read) when there is none. `first` starts
     /// `true`.
     pub fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, Bad> {
-        match self.peek().ok_or(Bad)? {
-            b'}' => {
-                self.at += 1;
-                self.depth -= 1;
-                return Ok(None);
-            }
-            b',' if !*first => self.at += 1,
-            _ if *first => {}
-            _ => return Err(Bad),
+        if !self.next_member(b'}', first)? {
+            return Ok(None);
         }
-        *first = false;
         if self.peek() != Some(b'"') {
             return Err(Bad);
         }
         let key = self.string()?;
         self.eat(b':')?;
         Ok(Some(key))
+    }
+
+    /// Past the comma before the next member of the container entered, or
+    /// past its `close` (then `false`).
+    fn next_member(&mut self, close: u8, first: &mut bool) -> Result<bool, Bad> {
+        match self.peek().ok_or(Bad)? {
+            b if b == close => {
+                self.at += 1;
+                self.depth -= 1;
+                return Ok(false);
+            }
+            b',' if !*first => self.at += 1,
+            _ if *first => {}
+            _ => return Err(Bad),
+        }
+        *first = false;
+        Ok(true)
     }
 
     /// Enters an array (the reader must be at `[`); then call
@@ -358,18 +367,7 @@ impl<'a> Reader<'a> {
     /// Whether another item follows (the reader then at it); `false` once
     /// the closing bracket is read. `first` starts `true`.
     pub fn next_item(&mut self, first: &mut bool) -> Result<bool, Bad> {
-        match self.peek().ok_or(Bad)? {
-            b']' => {
-                self.at += 1;
-                self.depth -= 1;
-                return Ok(false);
-            }
-            b',' if !*first => self.at += 1,
-            _ if *first => {}
-            _ => return Err(Bad),
-        }
-        *first = false;
-        Ok(true)
+        self.next_member(b']', first)
     }
 }
 

@@ -765,6 +765,25 @@ mod tests {
     }
 
     #[test]
+    fn cu_is_read_from_the_digits_sent() {
+        // Through f64, 1.00005 is 1.0000499999… and rounded down; its digits
+        // say half, which rounds up.
+        for (sent, units) in [
+            ("1.00005", 10_001),
+            ("999999999999.9999", 9_999_999_999_999_999),
+            ("12.3456", 123_456),
+            ("2E-4", 2),
+        ] {
+            let body = run_json("").replace("\"totalCu\":1.5", &format!("\"totalCu\":{sent}"));
+            assert_eq!(
+                decode_runs_response(200, &body).unwrap().items[0].cu,
+                Some(Cu(units)),
+                "{sent}"
+            );
+        }
+    }
+
+    #[test]
     fn invalid_cu_keeps_the_run_without_a_value() {
         for bad in ["null", r#""12.5""#, "-3", "1e300", "1e400", "-1e400"] {
             let body = run_json("").replace("\"totalCu\":1.5", &format!("\"totalCu\":{bad}"));

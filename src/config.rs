@@ -72,8 +72,6 @@ pub struct Config {
 pub struct Price {
     /// Price of one CU.
     pub per_cu: PricePerCu,
-    /// The price as configured (for display).
-    pub per_cu_f64: f64,
     /// ISO 4217 currency code, e.g. `USD`.
     pub currency: String,
 }
@@ -197,11 +195,7 @@ impl Config {
                 let currency = currency
                     .ok_or("pricePerCu needs currency (e.g. \"USD\")")?
                     .to_ascii_uppercase();
-                Some(Price {
-                    per_cu,
-                    per_cu_f64: p,
-                    currency,
-                })
+                Some(Price { per_cu, currency })
             }
         };
         let credentials = match opt_str(obj, "credentials")?.as_deref() {

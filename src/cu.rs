@@ -152,6 +152,19 @@ impl PricePerCu {
         (nanos >= 1.0).then_some(PricePerCu(nanos as u128))
     }
 
+    /// The price as plain decimal text, as exact as it is held (to 1e-9),
+    /// without trailing zeros: `0.002`, `1.5`, `3`.
+    pub fn to_text(self) -> String {
+        let frac = format!("{:09}", self.0 % 1_000_000_000);
+        let frac = frac.trim_end_matches('0');
+        let int = self.0 / 1_000_000_000;
+        if frac.is_empty() {
+            int.to_string()
+        } else {
+            format!("{int}.{frac}")
+        }
+    }
+
     /// The cost of one run, rounded half-up to ten-thousandths of the currency.
     pub fn cost(self, cu: Cu) -> Money {
         // cu is in 1e-4 units, price in 1e-9 units: product in 1e-13 units.
@@ -281,6 +294,9 @@ mod tests {
         assert_eq!(price.cost(Cu(123_456)), Money(247));
         assert_eq!(price.cost(Cu(0)), Money(0));
         assert!(PricePerCu::from_f64(0.0).is_none());
+        assert_eq!(price.to_text(), "0.002");
+        assert_eq!(PricePerCu::from_f64(1.5).unwrap().to_text(), "1.5");
+        assert_eq!(PricePerCu::from_f64(3.0).unwrap().to_text(), "3");
         assert!(PricePerCu::from_f64(-1.0).is_none());
         assert!(PricePerCu::from_f64(f64::NAN).is_none());
     }

@@ -69,7 +69,7 @@ impl TokenSource {
                         return Err(if timed_out.get() {
                             token_error(&format!(
                                 "getToken did not answer within {} seconds.",
-                                timeout_ms as f64 / 1000.0
+                                super::error::seconds(timeout_ms)
                             ))
                         } else {
                             ApiError::Aborted

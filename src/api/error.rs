@@ -23,7 +23,7 @@ pub enum ApiError {
         cause: String,
     },
     /// No answer within the configured time.
-    #[error("The API did not answer within {} seconds.", *timeout_ms as f64 / 1000.0)]
+    #[error("The API did not answer within {} seconds.", seconds(*timeout_ms))]
     Timeout {
         /// The timeout that expired, in milliseconds.
         timeout_ms: u32,
@@ -139,6 +139,18 @@ impl ApiError {
     }
 }
 
+/// Milliseconds as seconds in plain text: `15`, `0.5`, `1.25` (integer
+/// formatting: the wasm links none of core's float printing).
+pub fn seconds(ms: u32) -> String {
+    let frac = format!("{:03}", ms % 1000);
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        (ms / 1000).to_string()
+    } else {
+        format!("{}.{frac}", ms / 1000)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,5 +195,12 @@ mod tests {
             ApiError::Timeout { timeout_ms: 15_000 }.to_string(),
             "The API did not answer within 15 seconds."
         );
+    }
+
+    #[test]
+    fn seconds_read_like_the_float_they_replace() {
+        for ms in [0u32, 1, 10, 500, 1_250, 15_000, 15_001, 299_999, u32::MAX] {
+            assert_eq!(seconds(ms), (f64::from(ms) / 1000.0).to_string(), "{ms}");
+        }
     }
 }

@@ -754,8 +754,11 @@ mod agrees_with_serde_json {
             let parses = |t: &str| serde_json::from_str::<serde_json::Value>(t).is_ok();
             // serde_json refuses numbers beyond f64; the reader, like the
             // decoder before it, reads them as null.
+            // (That replacement also read `01e400`, not a JSON number, as
+            // null: it stands in only where no number has a leading zero.)
             let theirs = parses(&text)
-                || crate::api::models::value_oracle::out_of_range_as_null(&text).is_some_and(|t| parses(&t));
+                || (!leading_zero_number(&text)
+                    && crate::api::models::value_oracle::out_of_range_as_null(&text).is_some_and(|t| parses(&t)));
             prop_assert_eq!(read_all_ok(&text), theirs, "{}", text);
         }
 
@@ -764,6 +767,37 @@ mod agrees_with_serde_json {
             let text = serde_json::to_string(&s).unwrap();
             let mut r = Reader::new(&text);
             prop_assert_eq!(r.string().unwrap(), s);
+        }
+    }
+
+    /// Whether a number outside the strings starts with `0` and a digit.
+    fn leading_zero_number(text: &str) -> bool {
+        let b = text.as_bytes();
+        let (mut i, mut in_string) = (0, false);
+        while i < b.len() {
+            match (in_string, b[i]) {
+                (true, b'\\') => i += 1,
+                (true, b'"') | (false, b'"') => in_string = !in_string,
+                (false, b'0')
+                    if b.get(i + 1).is_some_and(u8::is_ascii_digit) && !in_number_tail(b, i) =>
+                {
+                    return true
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Whether `b[i]` continues a number (after a digit, the point, or an
+    /// exponent's `e` and sign), where a `0` is not a leading zero.
+    fn in_number_tail(b: &[u8], i: usize) -> bool {
+        let before = |k: usize| i.checked_sub(k).map(|j| b[j]);
+        match before(1) {
+            Some(c) if c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E') => true,
+            Some(b'+' | b'-') => matches!(before(2), Some(b'e' | b'E')),
+            _ => false,
         }
     }
 

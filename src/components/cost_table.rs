@@ -75,7 +75,7 @@ pub fn CostTable(
             <header class="cu-head">
                 <h2 id=heading_ref>{config.title.clone()}</h2>
                 <span class="cu-org" id=org_ref title="Organization">{org_label}</span>
-                {price.as_ref().map(|p| view! { <span class="cu-muted">{format!("Price: {} {} per CU", p.per_cu_f64, p.currency)}</span> })}
+                {price.as_ref().map(|p| view! { <span class="cu-muted">{format!("Price: {} {} per CU", p.per_cu.to_text(), p.currency)}</span> })}
             </header>
             <p class="cu-retrying" role="status">
                 {move || state.retrying.get().map(|(attempt, of)| format!("Retrying ({attempt}/{of})…"))}

@@ -53,7 +53,7 @@ pub fn BudgetLines(
         let b = budget()?;
         let (points, y) = chart.with(|d| cumulative_line(d, b));
         let width = chart.with(|d| d.days.len()).to_string();
-        let y = format!("{y:.3}");
+        let y = crate::charts::fixed(y, 3);
         Some(view! {
             <polyline class="cu-cumulative" points=points></polyline>
             <line class="cu-budget-line" x1="0" y1=y.clone() x2=width y2=y></line>

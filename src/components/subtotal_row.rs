@@ -82,7 +82,7 @@ pub fn subtotal_row(
             <td class="cu-num">
                 <span class="cu-share">
                     <span class=format!("cu-share-bar cu-c{colour}") aria-hidden="true">
-                        <span style=format!("width:{width:.1}%")></span>
+                        <span style=format!("width:{}%", crate::charts::fixed(width, 1))></span>
                     </span>
                     {share}
                 </span>

@@ -53,7 +53,7 @@ pub fn WorkflowBars(
                 view! {
                     <g class=format!("cu-c{}", b.colour)>
                         <rect class="cu-bar-track" x="0" y=y.clone() width="100%" height="10" rx="2"></rect>
-                        <rect class="cu-fill" x="0" y=y width=format!("{width:.2}%") height="10" rx="2"></rect>
+                        <rect class="cu-fill" x="0" y=y width=format!("{}%", crate::charts::fixed(width, 2)) height="10" rx="2"></rect>
                     </g>
                 }
             })

@@ -57,21 +57,21 @@ impl Cu {
         if int.is_empty() || !digits_ok(int) || !digits_ok(frac) {
             return None;
         }
-        // The digits D (leading zeros dropped), with units = D × 10^shift.
-        let sig: Vec<u8> = int
-            .bytes()
-            .chain(frac.bytes())
-            .skip_while(|&b| b == b'0')
-            .map(|b| b - b'0')
-            .collect();
-        if sig.iter().all(|&d| d == 0) {
+        // The digits D (int then frac, leading zeros dropped), with
+        // units = D × 10^shift; read in place (no allocation per run).
+        let (ib, fb) = (int.as_bytes(), frac.as_bytes());
+        let total = ib.len() + fb.len();
+        let at = |p: usize| if p < ib.len() { ib[p] } else { fb[p - ib.len()] } - b'0';
+        let lead = (0..total).take_while(|&p| at(p) == 0).count();
+        let n = (total - lead) as i64;
+        if n == 0 {
             return Some(Cu(0));
         }
         if negative {
             return None;
         }
+        let digit = |k: i64| at(lead + k as usize);
         let shift = exponent - frac.len() as i64 + SCALE_DIGITS as i64;
-        let n = sig.len() as i64;
         // How many digits the whole units have: 10^16 units (MAX_RUN_CU) has 17.
         let keep = n + shift;
         if keep > 17 {
@@ -79,18 +79,16 @@ impl Cu {
         }
         let mut units: u64 = 0;
         for k in 0..keep.max(0) {
-            units = units * 10 + u64::from(sig.get(k as usize).copied().unwrap_or(0));
+            units = units * 10 + if k < n { u64::from(digit(k)) } else { 0 };
         }
-        let dropped = if keep < 0 {
-            &[][..]
-        } else {
-            &sig[keep.min(n) as usize..]
-        };
+        // The digits dropped: from `keep` on (none when keep < 0 leaves
+        // only zeros before D's first digit, which rounds down).
+        let dropped = keep.max(0)..if keep < 0 { 0 } else { n };
         let max_units = (MAX_RUN_CU as u64) * SCALE;
-        if units > max_units || (units == max_units && dropped.iter().any(|&d| d != 0)) {
+        if units > max_units || (units == max_units && dropped.clone().any(|k| digit(k) != 0)) {
             return None;
         }
-        if dropped.first().is_some_and(|&d| d >= 5) {
+        if dropped.clone().next().is_some_and(|k| digit(k) >= 5) {
             units += 1;
         }
         Some(Cu(units))

@@ -2,7 +2,6 @@
 
 use crate::api::{Run, RunStatus};
 use crate::cu::Cu;
-use crate::time::parse_rfc3339_ms;
 
 /// A run with the given fields (CU as the API would send it).
 pub fn run(
@@ -13,17 +12,15 @@ pub fn run(
     cu: Option<f64>,
     trigger: Option<&str>,
 ) -> Run {
-    Run {
-        run_id: id.into(),
-        workflow_id: wf.into(),
-        status: RunStatus::parse(status),
-        started_raw: crate::api::keep_raw(started, parse_rfc3339_ms(started)),
-        started_ms: parse_rfc3339_ms(started),
-        finished_raw: None,
-        finished_ms: None,
-        cu: cu.and_then(Cu::from_f64),
-        trigger_source: trigger.map(str::to_owned),
-    }
+    Run::from_sent(
+        id.into(),
+        wf.into(),
+        RunStatus::parse(status),
+        started,
+        None,
+        cu.and_then(Cu::from_f64),
+        trigger.map(str::to_owned),
+    )
 }
 
 /// A run with CU in ten-thousandths, `running` or succeeded (for the walk,

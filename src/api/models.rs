@@ -126,6 +126,32 @@ pub fn keep_raw(text: &str, ms: Option<i64>) -> Option<Box<str>> {
 }
 
 impl Run {
+    /// A run from its fields as sent: the timestamps parsed, and their text
+    /// kept only where it is not the canonical form ([`keep_raw`]).
+    pub fn from_sent(
+        run_id: String,
+        workflow_id: String,
+        status: RunStatus,
+        started_at: &str,
+        finished_at: Option<&str>,
+        cu: Option<Cu>,
+        trigger_source: Option<String>,
+    ) -> Run {
+        let started_ms = parse_rfc3339_ms(started_at);
+        let finished_ms = finished_at.and_then(parse_rfc3339_ms);
+        Run {
+            run_id,
+            workflow_id,
+            status,
+            started_ms,
+            started_raw: keep_raw(started_at, started_ms),
+            finished_ms,
+            finished_raw: finished_at.and_then(|t| keep_raw(t, finished_ms)),
+            cu,
+            trigger_source,
+        }
+    }
+
     /// `startedAt` as sent (`""` when absent).
     pub fn started_at(&self) -> Cow<'_, str> {
         match (&self.started_raw, self.started_ms) {
@@ -209,7 +235,7 @@ pub fn decode_runs_response(status: u16, body: &str) -> Result<RunsPage, ApiErro
         details,
         data,
     } = envelope;
-    let err = |field: String, problem: String| ApiError::Decode {
+    let fail = |(field, problem): Problem| ApiError::Decode {
         field,
         problem,
         request_id: request_id.clone(),
@@ -233,69 +259,27 @@ pub fn decode_runs_response(status: u16, body: &str) -> Result<RunsPage, ApiErro
                     details,
                     request_id,
                 },
-                _ => err("data".into(), "is missing".into()),
+                _ => fail(("data".into(), "is missing".into())),
             })
         }
         Field::Wrong(kind) => {
-            return Err(err(
+            return Err(fail((
                 "data".into(),
                 format!("should be an object but is {kind}"),
-            ))
+            )))
         }
     };
-    let has_more = match data.has_more {
-        Field::Given(b) => b,
-        Field::Missing => return Err(err("data.hasMore".into(), "is missing".into())),
-        Field::Null => {
-            return Err(err(
-                "data.hasMore".into(),
-                "should be a boolean but is null".into(),
-            ))
-        }
-        Field::Wrong(kind) => {
-            return Err(err(
-                "data.hasMore".into(),
-                format!("should be a boolean but is {kind}"),
-            ))
-        }
-    };
-    let limit = match data.limit {
-        Field::Missing | Field::Null => 0,
-        Field::Given(n) => n,
-        Field::Wrong(_) => {
-            return Err(err(
-                "data.limit".into(),
-                "should be a non-negative integer".into(),
-            ))
-        }
-    };
-    let offset = match data.offset {
-        Field::Missing | Field::Null => 0,
-        Field::Given(n) => n,
-        Field::Wrong(_) => {
-            return Err(err(
-                "data.offset".into(),
-                "should be a non-negative integer".into(),
-            ))
-        }
-    };
-    let items = match data.items {
-        Field::Given(Ok(items)) => items,
-        Field::Given(Err((field, problem))) => return Err(err(field, problem)),
-        Field::Missing => return Err(err("data.items".into(), "is missing".into())),
-        Field::Null => {
-            return Err(err(
-                "data.items".into(),
-                "should be an array but is null".into(),
-            ))
-        }
-        Field::Wrong(kind) => {
-            return Err(err(
-                "data.items".into(),
-                format!("should be an array but is {kind}"),
-            ))
-        }
-    };
+    let has_more = data
+        .has_more
+        .required("data.hasMore", "a boolean")
+        .map_err(fail)?;
+    let limit = data.limit.count("data.limit").map_err(fail)?;
+    let offset = data.offset.count("data.offset").map_err(fail)?;
+    let items = data
+        .items
+        .required("data.items", "an array")
+        .and_then(|items| items)
+        .map_err(fail)?;
     Ok(RunsPage {
         has_more,
         limit,
@@ -311,6 +295,32 @@ enum Field<T> {
     Null,
     Wrong(&'static str),
     Given(T),
+}
+
+impl<T> Field<T> {
+    /// A required field's value, or its problem: missing, or not `expected`
+    /// (`null` included).
+    fn required(self, field: &str, expected: &str) -> Result<T, Problem> {
+        let kind = match self {
+            Field::Given(value) => return Ok(value),
+            Field::Missing => return Err((field.into(), "is missing".into())),
+            Field::Null => "null",
+            Field::Wrong(kind) => kind,
+        };
+        Err((field.into(), format!("should be {expected} but is {kind}")))
+    }
+
+    /// A count that may be left out: absent or `null` reads as 0.
+    fn count(self, field: &str) -> Result<T, Problem>
+    where
+        T: Default,
+    {
+        match self {
+            Field::Given(value) => Ok(value),
+            Field::Missing | Field::Null => Ok(T::default()),
+            Field::Wrong(_) => Err((field.into(), "should be a non-negative integer".into())),
+        }
+    }
 }
 
 /// The top-level value: the envelope object, or the kind of anything else.
@@ -557,27 +567,21 @@ fn run_of(raw: RawRun<'_>) -> Result<Run, (&'static str, String)> {
     let started_at = optional_str(raw.started_at, "startedAt")?.unwrap_or_default();
     let finished_at = optional_str(raw.finished_at, "finishedAt")?;
     let trigger_source = optional_str(raw.trigger_source, "triggerSource")?.map(Cow::into_owned);
-    let started_ms = parse_rfc3339_ms(&started_at);
-    let finished_ms = finished_at.as_deref().and_then(parse_rfc3339_ms);
     // totalCu is deliberately lenient: a null, string, negative or absurd value
     // keeps the run on screen (shown as "—") and out of every total.
     let cu = match raw.total_cu {
         Some(Val::Num(lit)) => Cu::from_decimal(lit),
         _ => None,
     };
-    Ok(Run {
+    Ok(Run::from_sent(
         run_id,
         workflow_id,
         status,
-        started_ms,
-        started_raw: keep_raw(&started_at, started_ms),
-        finished_ms,
-        finished_raw: finished_at
-            .as_deref()
-            .and_then(|t| keep_raw(t, finished_ms)),
+        &started_at,
+        finished_at.as_deref(),
         cu,
         trigger_source,
-    })
+    ))
 }
 
 #[cfg(test)]
@@ -1065,8 +1069,6 @@ pub(crate) mod value_oracle {
             .optional_str(obj, path, "startedAt")?
             .unwrap_or_default();
         let finished_at = ctx.optional_str(obj, path, "finishedAt")?;
-        let started_ms = parse_rfc3339_ms(&started_at);
-        let finished_ms = finished_at.as_deref().and_then(parse_rfc3339_ms);
         let trigger_source = ctx.optional_str(obj, path, "triggerSource")?;
         // totalCu is deliberately lenient: a null, string, negative or absurd value
         // keeps the run on screen (shown as "—") and out of every total.
@@ -1076,19 +1078,15 @@ pub(crate) mod value_oracle {
             Some(Value::Number(n)) => Cu::from_decimal(&n.to_string()),
             _ => None,
         };
-        Ok(Run {
+        Ok(Run::from_sent(
             run_id,
             workflow_id,
             status,
-            started_ms,
-            started_raw: keep_raw(&started_at, started_ms),
-            finished_ms,
-            finished_raw: finished_at
-                .as_deref()
-                .and_then(|t| keep_raw(t, finished_ms)),
+            &started_at,
+            finished_at.as_deref(),
             cu,
             trigger_source,
-        })
+        ))
     }
 }
 

@@ -92,6 +92,20 @@ await check('token_stays_out_of_url_and_dom', async (page) => {
   assert(api.length >= 1 && api[0].includes('limit=20') && api[0].includes('offset=0'), `api requests: ${api}`);
 });
 
+await check('standalone_page_with_a_broken_config_block_says_where_it_breaks', async (page) => {
+  // The real page with its config block cut short after the first key.
+  await page.route(base + '/', async (route) => {
+    const html = await (await route.fetch()).text();
+    route.fulfill({ contentType: 'text/html', body: html.replace(/("target": "app",)[\s\S]*?(<\/script>)/, '$1 "apiBase": }\n$2') });
+  });
+  await page.goto(base + '/');
+  const alert = page.locator('.cu-fatal[role=alert]');
+  await alert.waitFor({ timeout: 20000 });
+  const text = (await alert.innerText()).trim();
+  assert(/^The CU cost table could not start: the config block is not valid JSON \(at line 3 column \d+\)\.$/.test(text), `message: ${text}`);
+  assert(await page.locator('#cu-cost-table-config').count() === 0, 'the block (which holds the token) is removed');
+});
+
 await check('standalone_page_keeps_paging_and_filters_in_the_url', async (page) => {
   await page.goto(base + '/?offset=40&workflow=billing-sync');
   const status = page.locator('.cu-pager [role=status]');

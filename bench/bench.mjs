@@ -242,6 +242,18 @@ const firstRows = Object.fromEntries(NAMES.map((name) => [name, []]));
 for (let i = 0; i < FIRST_ROWS_SAMPLES; i++) {
   for (const name of NAMES) firstRows[name].push(await firstRowsOnly(name));
 }
+if (REPS === 0) {
+  // `bash bench/run.sh 1000000:0`: mount → first rows and bytes only (a
+  // quick check of a start-up change; the full figures need REPS ≥ 1).
+  await browser.close();
+  const fr = Object.fromEntries(NAMES.map((name) => [name, stats(firstRows[name])]));
+  const gz = (name) => bytes(FILES[name]).gzip / 1024;
+  console.log(`First rows only: ${N.toLocaleString('en-US')} runs, ${FIRST_ROWS_SAMPLES} page loads each (median, min–max ms)`);
+  for (const name of NAMES) console.log(`${name}: ${fr[name].median.toFixed(0)} (${fr[name].min.toFixed(0)}–${fr[name].max.toFixed(0)}) ms, ${gz(name).toFixed(1)} KB gzip`);
+  console.log(`project / floor: ${(fr.project.median / fr.vanilla.median).toFixed(2)}×`);
+  if (outFile) writeFileSync(outFile, JSON.stringify({ runs: N, date: new Date().toISOString(), firstRowsMs: fr }, null, 2) + '\n');
+  process.exit(0);
+}
 for (const name of NAMES) {
   const reps = [];
   for (let i = 0; i < REPS; i++) reps.push(await once(name));

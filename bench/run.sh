@@ -3,6 +3,7 @@
 #   bash bench/run.sh                 # 10,000, 100,000 and 1,000,000 runs (full figures; TanStack left out at 1,000,000)
 #   bash bench/run.sh --smoke         # 2,000 runs, 1 repetition (CI smoke)
 #   bash bench/run.sh 10000:5 50000:3 # sizes:repetitions of your choice
+#   bash bench/run.sh 1000000:0       # mount → first rows and bytes only (repetitions 0)
 # Builds the package and the demo API (release), serves each size from a
 # demo API with --latency-ms 10, and prints a table per size. JSON results go
 # to bench/results/.

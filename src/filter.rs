@@ -71,7 +71,7 @@ impl Filters {
         let hits = |names: &[String]| -> Vec<bool> {
             names
                 .iter()
-                .map(|n| !needle.is_empty() && n.to_lowercase().contains(needle.as_str()))
+                .map(|n| !needle.is_empty() && crate::text::lower(n).contains(needle.as_str()))
                 .collect()
         };
         let status_ok = set
@@ -85,7 +85,7 @@ impl Filters {
                 || (!needle.is_empty()
                     && names
                         .get(id)
-                        .is_some_and(|n| n.to_lowercase().contains(needle.as_str())));
+                        .is_some_and(|n| crate::text::lower(n).contains(needle.as_str())));
         }
         Compiled {
             ids_may_match: set.ids_may_contain(needle.as_bytes()),
@@ -100,7 +100,7 @@ impl Filters {
     }
 
     fn needle(&self) -> String {
-        self.search.trim().to_lowercase()
+        crate::text::lower(self.search.trim())
     }
 
     /// Indices of the runs that pass every filter, in their original order.

@@ -32,6 +32,7 @@ pub mod subtotals;
 pub mod table;
 #[cfg(test)]
 pub mod test_support;
+pub mod text;
 pub mod time;
 pub mod url_sync;
 pub mod walk;

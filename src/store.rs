@@ -132,7 +132,7 @@ impl RunSet {
             .bytes()
             .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
         {
-            let lower = run.run_id.to_lowercase();
+            let lower = crate::text::lower(&run.run_id);
             if lower != run.run_id {
                 self.note_bytes(lower.as_bytes());
                 self.lower.insert(i, lower.into_boxed_str());

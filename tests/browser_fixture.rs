@@ -135,3 +135,55 @@ async fn a_run_sent_twice_in_one_page_is_counted_once() {
         "Totals cover 2 runs on this page."
     );
 }
+
+#[wasm_bindgen_test]
+async fn search_ignores_case_beyond_ascii() {
+    // Non-ASCII text is lowered by the browser (`toLowerCase`), ASCII in
+    // Rust: both must find a run however its id or workflow is typed.
+    let source = FixtureSource::from_items(json!([
+        item(
+            "RUN-ÄÖÜ-1",
+            "überweisung",
+            "success",
+            json!(1),
+            "2026-11-28T10:00:00Z"
+        ),
+        item(
+            "run-2",
+            "ΟΔΟΣ-sync",
+            "success",
+            json!(2),
+            "2026-11-28T09:00:00Z"
+        ),
+        item(
+            "run-3",
+            "billing",
+            "success",
+            json!(3),
+            "2026-11-28T08:00:00Z"
+        ),
+    ]));
+    let (root, _h) = mount_fixture(source, json!({}));
+    wait_for("three rows", 5_000, || {
+        (run_rows(&root).len() == 3).then_some(())
+    })
+    .await;
+    for (typed, expected) in [
+        ("run-äöü", "RUN-ÄÖÜ-1"),
+        ("ÜBERWEISUNG", "RUN-ÄÖÜ-1"),
+        ("οδος", "run-2"),
+        ("ΟΔΟΣ-SYNC", "run-2"),
+    ] {
+        type_into(&labelled(&root, "Search runs").unwrap(), typed);
+        let rows = wait_for(typed, 5_000, || {
+            let r = run_rows(&root);
+            (r.len() == 1 && cells(&r[0])[0] == expected).then_some(r)
+        })
+        .await;
+        assert_eq!(rows.len(), 1, "{typed}");
+    }
+    // The same lowering as Rust's, where the browser does it.
+    for s in ["ÄÖÜ Straße", "ΟΔΟΣ", "İstanbul", "ǅungla", "Ⅻ"] {
+        assert_eq!(cu_cost_table::text::lower(s), s.to_lowercase(), "{s}");
+    }
+}

@@ -49,6 +49,10 @@ pub struct Env {
     refresh: RefCell<Option<AbortController>>,
     /// The element the table is mounted in: `cu-runs:*` events go there.
     host: RefCell<Option<web_sys::HtmlElement>>,
+    /// Until [`Env::reveal`]: the component's root, kept out of layout.
+    held: RefCell<Option<web_sys::HtmlElement>>,
+    /// Whether [`Env::reveal`] was called.
+    revealed: Cell<bool>,
 }
 
 impl Env {
@@ -62,6 +66,33 @@ impl Env {
             resume: RefCell::new(None),
             refresh: RefCell::new(None),
             host: RefCell::new(None),
+            held: RefCell::new(None),
+            revealed: Cell::new(false),
+        }
+    }
+
+    /// Keeps the just-built `root` out of layout (`display: none`) until
+    /// [`Env::reveal`], unless that already happened: the browser then lays
+    /// out and paints the page once, with its first runs, instead of once
+    /// empty and again with them. Its elements are in the host all along.
+    pub fn hold(&self, root: web_sys::HtmlElement) {
+        if self.revealed.get() {
+            return;
+        }
+        let _ = root.style().set_property("display", "none");
+        *self.held.borrow_mut() = Some(root);
+    }
+
+    /// Shows the held root: when the first page or its error is shown, or
+    /// after [`REVEAL_AFTER_MS`] if the API is slower (its loading state
+    /// shows then). Later calls do nothing.
+    pub fn reveal(&self) {
+        self.revealed.set(true);
+        if let Some(root) = self.held.borrow_mut().take() {
+            let _ = root.style().remove_property("display");
+            if root.get_attribute("style").as_deref() == Some("") {
+                let _ = root.remove_attribute("style");
+            }
         }
     }
 
@@ -195,9 +226,7 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
             cancel_load_all(env);
         });
     }
-    Effect::new(move |_| {
-        let request = PageRequest::new(state.limit.get(), state.offset.get());
-        state.reload.track();
+    let start = move |request: PageRequest| {
         if let Some(previous) = inflight.borrow_mut().take() {
             previous.abort();
         }
@@ -209,7 +238,7 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
         state.loading.set(true);
         *inflight.borrow_mut() = Some(controller.clone());
         let (generation, inflight, env) = (generation.clone(), inflight.clone(), env.clone());
-        spawn_local(async move {
+        spawn_now(async move {
             let result = {
                 let gen = generation.clone();
                 fetch_with_retry(env.source.as_ref(), request, &controller, move |r| {
@@ -246,8 +275,34 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
                 }
             }
             state.loading.try_set(false);
+            env.reveal();
         });
+    };
+    // The first page is requested now, while the views are still being
+    // built, not when the effect first runs (after the whole mount).
+    let first = PageRequest::new(state.limit.get_untracked(), state.offset.get_untracked());
+    start(first);
+    Effect::new(move |started: Option<()>| {
+        let request = PageRequest::new(state.limit.get(), state.offset.get());
+        state.reload.track();
+        if started.is_none() && request == first {
+            return; // the first run only subscribes: that page is already on its way
+        }
+        start(request);
     });
+}
+
+/// Runs `task` up to its first wait now, then on the task queue: a request
+/// in it goes out during the current (synchronous) call instead of after it
+/// (`spawn_local` alone first polls a task once the current call returns).
+fn spawn_now(task: impl std::future::Future<Output = ()> + 'static) {
+    let mut task = Box::pin(task);
+    let mut now = std::task::Context::from_waker(std::task::Waker::noop());
+    // Every future here keeps the waker of its latest poll (the `Future`
+    // contract), so the queue's first poll takes over from this one.
+    if task.as_mut().poll(&mut now).is_pending() {
+        spawn_local(task);
+    }
 }
 
 /// One "Load all runs" walk as driven here: the pure [`crate::walk::Walk`]
@@ -262,6 +317,10 @@ struct Drive {
     from_day: Option<String>,
     done: Cell<bool>,
 }
+
+/// How long a slow first page may keep the table hidden before it shows its
+/// loading state.
+pub const REVEAL_AFTER_MS: u64 = 120;
 
 /// Requests in flight during "Load all runs".
 pub const LOAD_ALL_CONCURRENCY: usize = 4;

@@ -166,7 +166,21 @@ pub fn mount_env(element: HtmlElement, env: Env) -> MountHandle {
     ROOTS.with(|r| r.borrow_mut().push(element.clone()));
     env.set_host(element.clone());
     let env = Rc::new(env);
-    let handle = leptos::mount::mount_to(element, move || view! { <CostTable env /> });
+    let later = env.clone();
+    let handle = leptos::mount::mount_to(element.clone(), move || view! { <CostTable env /> });
+    // Out of layout until its first page (or error) is shown, or for at most
+    // `REVEAL_AFTER_MS` with a slow API (`Env::hold`).
+    if let Some(root) = element
+        .last_element_child()
+        .filter(|e| e.class_list().contains("cu-root"))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        later.hold(root);
+    }
+    set_timeout(
+        move || later.reveal(),
+        std::time::Duration::from_millis(crate::loader::REVEAL_AFTER_MS),
+    );
     MountHandle {
         inner: Some(Box::new(handle)),
     }

@@ -8,6 +8,7 @@ mod common;
 use common::fixture::{mount_fixture, FixtureSource};
 use common::*;
 use serde_json::json;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -186,4 +187,56 @@ async fn search_ignores_case_beyond_ascii() {
     for s in ["ÄÖÜ Straße", "ΟΔΟΣ", "İstanbul", "ǅungla", "Ⅻ"] {
         assert_eq!(cu_cost_table::text::lower(s), s.to_lowercase(), "{s}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn the_table_appears_with_its_first_runs() {
+    // The page is kept out of layout until its first page is shown: at no
+    // point is the table on screen without its runs (one layout and paint).
+    let mut source = FixtureSource::from_items(json!([
+        item("r1", "wf-a", "success", json!(1), "2026-11-28T10:00:00Z"),
+        item("r2", "wf-b", "success", json!(2), "2026-11-28T09:00:00Z"),
+    ]));
+    source.delay_ms = 40;
+    let seen: std::rc::Rc<std::cell::RefCell<Vec<(bool, usize)>>> = Default::default();
+    let root = container();
+    let (record, probe) = (seen.clone(), root.clone());
+    let observer = web_sys::MutationObserver::new(
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            if let Some(r) = one(&probe, ".cu-root") {
+                let shown = r.unchecked_into::<web_sys::HtmlElement>().offset_height() > 0;
+                record.borrow_mut().push((shown, run_rows(&probe).len()));
+            }
+        })
+        .into_js_value()
+        .unchecked_ref(),
+    )
+    .unwrap();
+    let init = web_sys::MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    init.set_attributes(true);
+    observer.observe_with_options(&root, &init).unwrap();
+    let _h = common::fixture::mount_fixture_in(root.clone(), source, json!({}));
+    let shown = |r: &web_sys::Element| {
+        r.clone()
+            .unchecked_into::<web_sys::HtmlElement>()
+            .offset_height()
+            > 0
+    };
+    assert!(
+        !shown(&one(&root, ".cu-root").unwrap()),
+        "hidden while the first page loads"
+    );
+    wait_for("two rows on screen", 5_000, || {
+        (run_rows(&root).len() == 2 && shown(&one(&root, ".cu-root").unwrap())).then_some(())
+    })
+    .await;
+    sleep(0).await;
+    observer.disconnect();
+    let seen = seen.borrow();
+    assert!(
+        seen.iter().all(|&(shown, rows)| !shown || rows == 2),
+        "on screen only with its runs: {seen:?}"
+    );
 }

@@ -26,8 +26,9 @@ async fn alert_text(root: &Element, timeout_ms: i32) -> String {
 async fn a_superseded_slow_answer_never_replaces_the_latest() {
     // limit=20 answers after 1.5 s; limit=50 at once. Ask for 20, then 50.
     let (root, _h) = mount_org("fault-slow20", json!({}));
-    sleep(100).await;
-    select_value(&labelled(&root, "Rows per page").unwrap(), "50");
+    // The table shows (loading) well before the slow answer.
+    let size = wait_for("the table", 1_000, || labelled(&root, "Rows per page")).await;
+    select_value(&size, "50");
     wait_for("the fast answer", 5_000, || {
         (run_rows(&root).len() == 50).then_some(())
     })

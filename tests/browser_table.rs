@@ -644,3 +644,28 @@ async fn load_all_honours_the_cap_and_says_so() {
         "Totals cover all 250 loaded runs."
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_slow_first_page_shows_the_loading_state_soon() {
+    // fault-slow answers after 2 s: the table is in the element at once but
+    // kept out of layout briefly, then shown with its loading state well
+    // before the answer.
+    let (root, _h) = mount_org("fault-slow", json!({}));
+    let section = || {
+        one(&root, ".cu-root")
+            .unwrap()
+            .unchecked_into::<HtmlElement>()
+    };
+    assert_eq!(section().offset_height(), 0, "not laid out during mount");
+    wait_for("the table on screen, before the answer", 1_000, || {
+        (section().offset_height() > 0).then_some(())
+    })
+    .await;
+    assert!(one(&root, "table[aria-busy=true]").is_some());
+    assert!(accessible_text(&root).contains("Loading runs…"));
+    assert_eq!(
+        section().get_attribute("aria-busy").as_deref(),
+        Some("true")
+    );
+    rows_loaded(&root, 20).await;
+}

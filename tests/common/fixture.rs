@@ -19,6 +19,8 @@ pub struct FixtureSource {
     runs: Vec<Run>,
     /// Pages asked for so far.
     pub asked: Rc<Cell<u32>>,
+    /// Answer after this many milliseconds (0: at once).
+    pub delay_ms: i32,
 }
 
 impl FixtureSource {
@@ -32,6 +34,7 @@ impl FixtureSource {
         FixtureSource {
             runs: page.items,
             asked: Rc::default(),
+            delay_ms: 0,
         }
     }
 }
@@ -48,7 +51,13 @@ impl RunsSource for FixtureSource {
             items: self.runs[start..end].to_vec(),
             request_id: Some("req_fixture".into()),
         };
-        Box::pin(async move { Ok(reply) })
+        let delay_ms = self.delay_ms;
+        Box::pin(async move {
+            if delay_ms > 0 {
+                super::sleep(delay_ms).await;
+            }
+            Ok(reply)
+        })
     }
 }
 
@@ -59,6 +68,16 @@ pub fn mount_fixture(
     options: serde_json::Value,
 ) -> (HtmlElement, MountHandle) {
     let root = super::container();
+    let handle = mount_fixture_in(root.clone(), source, options);
+    (root, handle)
+}
+
+/// [`mount_fixture`] into a given element.
+pub fn mount_fixture_in(
+    root: HtmlElement,
+    source: FixtureSource,
+    options: serde_json::Value,
+) -> MountHandle {
     let mut opts = serde_json::json!({ "apiBase": "/", "orgId": "fixture", "locale": "en-US", "timeZone": "UTC" });
     for (k, v) in options.as_object().unwrap() {
         opts[k] = v.clone();
@@ -71,6 +90,5 @@ pub fn mount_fixture(
         config.price.as_ref().map(|p| p.currency.clone()),
     );
     let env = Env::new(config, Rc::new(source), fmt);
-    let handle = mount_env(root.clone(), env);
-    (root, handle)
+    mount_env(root, env)
 }

@@ -11,7 +11,11 @@ pub fn watch_width(root: NodeRef<leptos::html::Section>, t: Table) {
     use wasm_bindgen::JsCast;
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-            t.set_narrow(entry.content_rect().width() < super::run_row::DETAILS_BELOW_PX);
+            let width = entry.content_rect().width();
+            // 0: not laid out (held at display:none until its first page).
+            if width > 0.0 {
+                t.set_narrow(width < super::run_row::DETAILS_BELOW_PX);
+            }
         }
     });
     let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {

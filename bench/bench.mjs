@@ -91,6 +91,17 @@ window.__fire = (el, type) => el.dispatchEvent(new Event(type, { bubbles: true }
 // A pause between a user's changes (the last change's garbage collection
 // and idle work run in it, as they would between clicks).
 window.__idle = () => new Promise((resolve) => setTimeout(resolve, 300));
+// The median of k timed changes (\`there\`, each from an idle page; \`back\`
+// undoes it untimed): one change is one frame, and one frame can be unlucky.
+window.__medianChange = async (k, selector, there, back) => {
+  const xs = [];
+  for (let i = 0; i < k; i++) {
+    await window.__idle();
+    xs.push(await window.__timeChange(selector, there));
+    await window.__timeChange(selector, back);
+  }
+  return xs.sort((a, b) => a - b)[Math.floor((k - 1) / 2)];
+};
 `;
 
 const browser = await chromium.launch({
@@ -176,39 +187,22 @@ async function once(name) {
   });
 
   // Filter changes, each timed to the updated total.
-  // Each filter change is timed CHANGE_SAMPLES times (there and back, each
-  // from an idle page: 300 ms apart), and the median kept: one change is one
-  // frame, and one frame can be unlucky.
+  // Each filter change: the median of CHANGE_SAMPLES, each from an idle page.
   const k = CHANGE_SAMPLES;
   r.workflowMs = await page.evaluate(async ({ workflow, total, k }) => {
     const sel = eval(workflow);
     const value = sel.options[2].value; // a workflow (not the largest, not "All")
-    const xs = [];
-    for (let i = 0; i < k; i++) {
-      await window.__idle();
-      xs.push(await window.__timeChange(total, () => { sel.value = value; window.__fire(sel, 'change'); }));
-      await window.__timeChange(total, () => { sel.value = ''; window.__fire(sel, 'change'); });
-    }
-    return xs.sort((a, b) => a - b)[Math.floor((k - 1) / 2)];
+    const pick = (v) => () => { sel.value = v; window.__fire(sel, 'change'); };
+    return window.__medianChange(k, total, pick(value), pick(''));
   }, { ...p, k });
   r.statusMs = await page.evaluate(async ({ failed, total, k }) => {
-    const xs = [];
-    for (let i = 0; i < k; i++) {
-      await window.__idle();
-      xs.push(await window.__timeChange(total, () => { eval(failed).click(); }));
-      await window.__timeChange(total, () => { eval(failed).click(); });
-    }
-    return xs.sort((a, b) => a - b)[Math.floor((k - 1) / 2)];
+    const click = () => eval(failed).click();
+    return window.__medianChange(k, total, click, click);
   }, { ...p, k });
   r.searchMs = await page.evaluate(async ({ search, total, k }) => {
     const input = eval(search);
-    const xs = [];
-    for (let i = 0; i < k; i++) {
-      await window.__idle();
-      xs.push(await window.__timeChange(total, () => { input.value = 'billing'; window.__fire(input, 'input'); }));
-      await window.__timeChange(total, () => { input.value = ''; window.__fire(input, 'input'); });
-    }
-    return xs.sort((a, b) => a - b)[Math.floor((k - 1) / 2)];
+    const type = (text) => () => { input.value = text; window.__fire(input, 'input'); };
+    return window.__medianChange(k, total, type('billing'), type(''));
   }, { ...p, k }) - DEBOUNCE_MS;
   r.sortMs = await page.evaluate(async ({ sortCu, firstCell }) => {
     return window.__timeChange(firstCell, () => eval(sortCu).click());

@@ -320,13 +320,20 @@ fn workflow_names(
         || "workflowNames must be an object mapping workflow ids to names (strings)".to_owned();
     match obj.get("workflowNames") {
         None | Some(Value::Null) => Ok(Default::default()),
-        Some(Value::Object(map)) => map
-            .iter()
-            .map(|(id, name)| match name {
-                Value::String(n) if !n.trim().is_empty() => Ok((id.clone(), n.trim().to_owned())),
-                _ => Err(rule()),
-            })
-            .collect(),
+        // Inserted one by one: `collect` into a map sorts its input first,
+        // another copy of the sort in the wasm.
+        Some(Value::Object(map)) => {
+            let mut names = std::collections::BTreeMap::new();
+            for (id, name) in map.iter() {
+                match name {
+                    Value::String(n) if !n.trim().is_empty() => {
+                        names.insert(id.clone(), n.trim().to_owned());
+                    }
+                    _ => return Err(rule()),
+                }
+            }
+            Ok(names)
+        }
         Some(_) => Err(rule()),
     }
 }

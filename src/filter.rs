@@ -261,13 +261,14 @@ fn count_facets(
             }
         }
     }
+    // Inserted one by one: `collect` into a map sorts its input first,
+    // another copy of the sort in the wasm.
     let named = |names: &[String], counts: Vec<usize>| -> BTreeMap<String, usize> {
-        names
-            .iter()
-            .zip(counts)
-            .filter(|(_, n)| *n > 0)
-            .map(|(name, n)| (name.clone(), n))
-            .collect()
+        let mut map = BTreeMap::new();
+        for (name, n) in names.iter().zip(counts).filter(|(_, n)| *n > 0) {
+            map.insert(name.clone(), n);
+        }
+        map
     };
     let mut counts = FacetCounts {
         statuses: named(&set.statuses, statuses),

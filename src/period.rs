@@ -544,15 +544,22 @@ pub fn cu_by_day(set: &crate::filter::RunSet, indices: &[usize]) -> Vec<(Day, Cu
             per_id[set.day_of[i] as usize].add(cu);
         }
     }
-    let mut days: Vec<(Day, CuTotal)> = set
+    let days: Vec<(Day, CuTotal)> = set
         .day_names
         .iter()
         .zip(per_id)
         .filter_map(|(name, cu)| Some((parse(name)?, cu)))
         .filter(|(_, cu)| cu.0 > 0)
         .collect();
-    days.sort_unstable_by_key(|(d, _)| *d);
-    days
+    // Days are distinct (one per name), so an unstable sort is exact; the
+    // key maps i64 onto u64 in order.
+    let mut pairs: Vec<(u64, u32)> = days
+        .iter()
+        .enumerate()
+        .map(|(k, (d, _))| ((*d as u64) ^ (1 << 63), k as u32))
+        .collect();
+    crate::sort::sort_pairs(&mut pairs);
+    pairs.into_iter().map(|(_, k)| days[k as usize]).collect()
 }
 
 /// Parses a `YYYY-MM-DD` key to a day.

@@ -4,6 +4,28 @@ use std::cmp::Ordering;
 
 use crate::filter::RunSet;
 
+/// Sorts `(key, tag)` pairs. Every unstable sort in the component goes
+/// through this one function, and every stable sort through
+/// [`sort_positions`]: each sort call site with its own element type or
+/// closure is its own copy of the sort in the wasm (about 3 KB each; measured
+/// in BENCHMARKS.md, session 8).
+pub fn sort_pairs(pairs: &mut [(u64, u32)]) {
+    pairs.sort_unstable();
+}
+
+/// A stable sort of positions by `cmp` (ties keep their order).
+pub fn sort_positions(positions: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
+    positions.sort_by(|&a, &b| cmp(a, b));
+}
+
+/// `items` in the order of a stable sort by `cmp`.
+pub fn sorted_by<T>(items: Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) -> Vec<T> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    sort_positions(&mut order, &|a, b| cmp(&items[a], &items[b]));
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
 /// Orders two optional values, a missing one after any present one.
 fn opt<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
     match (a, b) {
@@ -217,7 +239,7 @@ fn sort_by_number(set: &RunSet, indices: &mut [usize], key: SortKey) {
             (encode(v), pos as u32)
         })
         .collect();
-    pairs.sort_unstable();
+    sort_pairs(&mut pairs);
     let original = indices.to_vec();
     for (slot, (_, pos)) in indices.iter_mut().zip(pairs) {
         *slot = original[pos as usize];
@@ -227,7 +249,7 @@ fn sort_by_number(set: &RunSet, indices: &mut [usize], key: SortKey) {
 /// The general path of [`sort_indices`]: a stable sort comparing runs key
 /// by key.
 fn sort_by_comparison(set: &RunSet, indices: &mut [usize], keys: &[SortKey]) {
-    indices.sort_by(|&a, &b| {
+    sort_positions(indices, &|a, b| {
         for key in keys {
             let (ha, hb) = (key.column.has_value(set, a), key.column.has_value(set, b));
             let ord = match (ha, hb) {
@@ -451,6 +473,25 @@ mod properties {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2_000))]
+        /// The shared stable sort gives exactly what the standard library's
+        /// stable sort of the items themselves gives (ties in their order).
+        #[test]
+        fn sorted_by_is_the_stable_sort(items in proptest::collection::vec((0u8..4, any::<u16>()), 0..80)) {
+            let fast = sorted_by(items.clone(), &|a: &(u8, u16), b: &(u8, u16)| a.0.cmp(&b.0));
+            let mut slow = items;
+            slow.sort_by_key(|a| a.0);
+            prop_assert_eq!(fast, slow);
+        }
+
+        /// The shared pair sort orders by key, then tag.
+        #[test]
+        fn sort_pairs_orders_by_key_then_tag(mut pairs in proptest::collection::vec((0u64..6, any::<u32>()), 0..80)) {
+            let mut slow = pairs.clone();
+            slow.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+            sort_pairs(&mut pairs);
+            prop_assert_eq!(pairs, slow);
+        }
+
         /// Sorting is a stable permutation: ties keep the server's order.
         #[test]
         fn sort_is_a_stable_permutation(runs in arb_runs(), keys in arb_keys()) {

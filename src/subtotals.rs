@@ -161,13 +161,11 @@ pub fn compute(
             .add(&run.status, run.cu, price);
         total.add(&run.status, run.cu, price);
     }
-    let mut rows: Vec<Subtotal> = by_key.into_values().collect();
-    rows.sort_by(by_cu_then_key);
+    let rows = crate::sort::sorted_by(by_key.into_values().collect(), &by_cu_then_key);
     Subtotals { rows, total }
 }
 
-/// Largest CU first, then by key (one function for both sorts: each sort
-/// call site with its own closure is its own copy of the sort in the wasm).
+/// Largest CU first, then by key.
 fn by_cu_then_key(a: &Subtotal, b: &Subtotal) -> std::cmp::Ordering {
     b.cu.cmp(&a.cu).then_with(|| a.key.cmp(&b.key))
 }
@@ -193,8 +191,7 @@ pub fn compute_set(
             .add(set.status(i), set.cu(i), price);
         total.add(set.status(i), set.cu(i), price);
     }
-    let mut rows: Vec<Subtotal> = by_key.into_iter().flatten().collect();
-    rows.sort_by(by_cu_then_key);
+    let rows = crate::sort::sorted_by(by_key.into_iter().flatten().collect(), &by_cu_then_key);
     Subtotals { rows, total }
 }
 
@@ -249,14 +246,19 @@ impl SubColumn {
 /// Orders `rows` by `col` (stable: equal keys keep the CU order);
 /// `before` gives the previous period's figures for Previous and Change.
 pub fn sort_rows(rows: &mut [&Subtotal], col: SubColumn, descending: bool, before: &Lookup) {
-    rows.sort_by(|a, b| {
-        let o = col.key(a, before).cmp(&col.key(b, before));
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    crate::sort::sort_positions(&mut order, &|a, b| {
+        let o = col.key(rows[a], before).cmp(&col.key(rows[b], before));
         if descending {
             o.reverse()
         } else {
             o
         }
     });
+    let original = rows.to_vec();
+    for (slot, i) in rows.iter_mut().zip(order) {
+        *slot = original[i];
+    }
 }
 
 #[cfg(test)]

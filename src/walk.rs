@@ -430,10 +430,16 @@ impl Walk {
     /// placed by where its first run was first seen.
     fn order(&self) -> Vec<u32> {
         let n = self.runs.len();
-        // One sort for both lists (each sort call site is its own copy of
-        // the sort in the wasm); the key is unique, so unstable is exact.
-        let by_first_seen =
-            |v: &mut Vec<u32>| v.sort_unstable_by_key(|&i| (self.first_pos[i as usize], i));
+        // The key is unique, so an unstable sort is exact.
+        let by_first_seen = |v: &mut Vec<u32>| {
+            let mut pairs: Vec<(u64, u32)> = v
+                .iter()
+                .map(|&i| (u64::from(self.first_pos[i as usize]), i))
+                .collect();
+            crate::sort::sort_pairs(&mut pairs);
+            v.clear();
+            v.extend(pairs.into_iter().map(|(_, i)| i));
+        };
         let mut heads: Vec<u32> = (0..n as u32)
             .filter(|&i| !self.has_prev[i as usize])
             .collect();

@@ -64,8 +64,8 @@ pub fn Pager() -> impl IntoView {
         let current = state.limit.get();
         let mut sizes = PAGE_SIZES.to_vec();
         if !sizes.contains(&current) {
-            sizes.push(current);
-            sizes.sort_unstable();
+            let at = sizes.partition_point(|&s| s < current);
+            sizes.insert(at, current);
         }
         sizes
             .into_iter()

@@ -185,6 +185,20 @@ fn is_abort(err: &gloo_net::Error) -> bool {
     }
 }
 
+/// What the browser said about a failed request (e.g. "TypeError: Failed
+/// to fetch"); it never includes request headers, so never the token.
+/// Matched here rather than through the error's `Display`, which would link
+/// serde_json's error texts into the wasm for a variant a text body never
+/// produces.
+fn network_cause(err: gloo_net::Error) -> String {
+    match err {
+        gloo_net::Error::JsError(js) => js.to_string(),
+        gloo_net::Error::GlooError(text) => text,
+        #[allow(unreachable_patterns)]
+        _ => "the response could not be read".to_owned(),
+    }
+}
+
 /// Forwards an abort of the caller's controller to this request's own
 /// controller (which the timeout may also abort), until dropped.
 struct AbortLink {
@@ -245,10 +259,8 @@ impl RunsSource for HttpRunsSource {
                 } else if is_abort(&err) {
                     ApiError::Aborted
                 } else {
-                    // gloo's text is the browser's (e.g. "TypeError: Failed to fetch");
-                    // it never includes request headers, so never the token.
                     ApiError::Network {
-                        cause: err.to_string(),
+                        cause: network_cause(err),
                     }
                 }
             };

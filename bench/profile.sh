@@ -21,7 +21,7 @@ wasm-bindgen --target web --out-dir "$out" "${CARGO_TARGET_DIR:-target}/wasm32-u
 wasm-opt -O1 --merge-similar-functions -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   "$out/cu_cost_table_bg.wasm" -o "$root/pkg/cu_cost_table_bg.wasm"
 cp "$out/cu_cost_table.js" "$root/pkg/"
-cp style/main.css "$root/pkg/cu-cost-table.css"
+node scripts/minify-css.mjs style/main.css "$root/pkg/cu-cost-table.css" >/dev/null
 cp -r bench "$root/bench"
 cargo build -q --release -p demo-api
 log="$out/demo.log"

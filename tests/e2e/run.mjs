@@ -4,7 +4,7 @@
 // Usage: node tests/e2e/run.mjs http://127.0.0.1:PORT
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 // playwright-core lives in the tools folder installed by scripts/bootstrap.sh.
 const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
@@ -164,6 +164,17 @@ await check('portal_two_instances_and_custom_element_show_their_own_data', async
     .flatMap((s) => [...s.cssRules]).filter((r) => r.selectorText).map((r) => r.selectorText)
     .filter((t) => t.split(',').some((part) => !part.trim().startsWith('.cu-root'))));
   assert(rootSelectors.length === 0, `unscoped selectors: ${rootSelectors}`);
+  // The package ships the stylesheet minified: the browser reads the same rules from it as from the source.
+  const [shipped, source] = await page.evaluate(async (sourceText) => {
+    const rules = (text) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return [...sheet.cssRules].map((r) => r.cssText);
+    };
+    return [rules(await (await fetch('/pkg/cu-cost-table.css')).text()), rules(sourceText)];
+  }, readFileSync('style/main.css', 'utf8'));
+  assert(source.length > 50 && JSON.stringify(shipped) === JSON.stringify(source),
+    `minified stylesheet differs: ${shipped.find((r, i) => r !== source[i]) || shipped.length + ' vs ' + source.length + ' rules'}`);
   assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
 });
 

@@ -90,15 +90,19 @@ fn opt_str(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, String
     }
 }
 
-fn opt_num(obj: &Map<String, Value>, key: &str) -> Result<Option<f64>, String> {
+/// A number option as decimal text in JSON's grammar (a JSON number, or a
+/// string holding one): read exactly by the option that uses it, never
+/// through a binary float.
+fn opt_num(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, String> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::Number(n)) => Ok(n.as_f64()),
-        Some(Value::String(s)) if !s.trim().is_empty() => s
-            .trim()
-            .parse()
-            .map(Some)
-            .map_err(|_| format!("{key} must be a number")),
+        Some(Value::Number(n)) => Ok(Some(n.as_text().into_owned())),
+        Some(Value::String(s)) if !s.trim().is_empty() => {
+            match crate::cu::json_literal(s).filter(|l| crate::api::json::is_number(l)) {
+                Some(lit) => Ok(Some(lit)),
+                None => Err(format!("{key} must be a number")),
+            }
+        }
         Some(_) => Err(format!("{key} must be a number")),
     }
 }
@@ -115,8 +119,10 @@ fn int_in(obj: &Map<String, Value>, key: &str, min: u64, max: u64) -> Result<Opt
     let rule = || format!("{key} must be between {min} and {max} (a whole number)");
     match opt_num(obj, key).map_err(|_| rule())? {
         None => Ok(None),
-        Some(v) if v.fract() == 0.0 && v >= min as f64 && v <= max as f64 => Ok(Some(v as u64)),
-        Some(_) => Err(rule()),
+        Some(lit) => match crate::cu::whole_from_decimal(&lit, max) {
+            Some(v) if v >= min => Ok(Some(v)),
+            _ => Err(rule()),
+        },
     }
 }
 
@@ -191,7 +197,7 @@ impl Config {
             }
             Some(p) => {
                 let per_cu =
-                    PricePerCu::from_f64(p).ok_or("pricePerCu must be a positive number")?;
+                    PricePerCu::from_decimal(&p).ok_or("pricePerCu must be a positive number")?;
                 let currency = currency
                     .ok_or("pricePerCu needs currency (e.g. \"USD\")")?
                     .to_ascii_uppercase();
@@ -303,11 +309,11 @@ fn budget(obj: &Map<String, Value>) -> Result<Option<crate::cu::CuTotal>, String
         Some(_) => return Err("budgetPeriod must be \"month\"".to_owned()),
     }
     let rule = "budgetCu must be a positive number (CU per month)";
-    let Some(v) = opt_num(obj, "budgetCu").map_err(|_| rule.to_owned())? else {
+    let Some(lit) = opt_num(obj, "budgetCu").map_err(|_| rule.to_owned())? else {
         return Ok(None);
     };
-    match crate::cu::Cu::from_f64(v) {
-        Some(cu) if v > 0.0 && cu.0 > 0 => Ok(Some(cu.into())),
+    match crate::cu::Cu::from_decimal(&lit) {
+        Some(cu) if cu.0 > 0 => Ok(Some(cu.into())),
         _ => Err(rule.to_owned()),
     }
 }
@@ -475,6 +481,40 @@ mod tests {
         let c = Config::from_json(&json!({"apiBase": "/api", "orgId": "x", "pricePerCu": 0.002, "currency": "eur", "pageSize": 50})).unwrap();
         let price = c.price.unwrap();
         assert_eq!(price.currency, "EUR");
+        assert_eq!(price.per_cu, crate::cu::PricePerCu(2_000_000));
         assert_eq!(c.page_size, 50);
+    }
+
+    #[test]
+    fn number_options_are_read_from_their_decimal_text() {
+        let c = Config::from_json(&json!({
+            "apiBase": "/api", "orgId": "x",
+            "pricePerCu": "0.0000000015", "currency": "USD",
+            "pageSize": 25.0, "maxRuns": "2.5e3", "budgetCu": "1e3",
+        }))
+        .unwrap();
+        assert_eq!(
+            c.price.unwrap().per_cu,
+            crate::cu::PricePerCu(2),
+            "half up at the billionth"
+        );
+        assert_eq!(c.page_size, 25);
+        assert_eq!(c.max_runs, 2_500);
+        assert_eq!(c.budget_cu, Some(crate::cu::CuTotal(10_000_000)));
+        for (key, bad) in [
+            ("pageSize", serde_json::json!(2.5)),
+            ("pageSize", serde_json::json!("1e400")),
+            ("maxRuns", serde_json::json!("12abc")),
+            ("budgetCu", serde_json::json!("0")),
+            ("pricePerCu", serde_json::json!(".")),
+        ] {
+            let mut options =
+                serde_json::json!({"apiBase": "/api", "orgId": "x", "currency": "USD"});
+            options[key] = bad.clone();
+            assert!(
+                Config::from_json(&crate::api::json::parse(&options.to_string()).unwrap()).is_err(),
+                "{key}: {bad}"
+            );
+        }
     }
 }

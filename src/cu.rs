@@ -44,54 +44,14 @@ impl Cu {
     /// a negative value (other than zero), a value above [`MAX_RUN_CU`], or
     /// text that is not a JSON number.
     pub fn from_decimal(lit: &str) -> Option<Cu> {
-        let (negative, rest) = match lit.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, lit),
-        };
-        let (mantissa, exponent) = match rest.find(['e', 'E']) {
-            Some(at) => (&rest[..at], exponent_of(&rest[at + 1..])?),
-            None => (rest, 0),
-        };
-        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let digits_ok = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
-        if int.is_empty() || !digits_ok(int) || !digits_ok(frac) {
-            return None;
-        }
-        // The digits D (int then frac, leading zeros dropped), with
-        // units = D × 10^shift; read in place (no allocation per run).
-        let (ib, fb) = (int.as_bytes(), frac.as_bytes());
-        let total = ib.len() + fb.len();
-        let at = |p: usize| if p < ib.len() { ib[p] } else { fb[p - ib.len()] } - b'0';
-        let lead = (0..total).take_while(|&p| at(p) == 0).count();
-        let n = (total - lead) as i64;
-        if n == 0 {
-            return Some(Cu(0));
-        }
-        if negative {
-            return None;
-        }
-        let digit = |k: i64| at(lead + k as usize);
-        let shift = exponent - frac.len() as i64 + SCALE_DIGITS as i64;
-        // How many digits the whole units have: 10^16 units (MAX_RUN_CU) has 17.
-        let keep = n + shift;
-        if keep > 17 {
-            return None;
-        }
-        let mut units: u64 = 0;
-        for k in 0..keep.max(0) {
-            units = units * 10 + if k < n { u64::from(digit(k)) } else { 0 };
-        }
-        // The digits dropped: from `keep` on (none when keep < 0 leaves
-        // only zeros before D's first digit, which rounds down).
-        let dropped = keep.max(0)..if keep < 0 { 0 } else { n };
         let max_units = (MAX_RUN_CU as u64) * SCALE;
-        if units > max_units || (units == max_units && dropped.clone().any(|k| digit(k) != 0)) {
-            return None;
-        }
-        if dropped.clone().next().is_some_and(|k| digit(k) >= 5) {
-            units += 1;
-        }
-        Some(Cu(units))
+        decimal_units(lit, SCALE_DIGITS as i64, max_units).map(|(units, _)| Cu(units))
+    }
+
+    /// A CU value typed by a user (the "Min CU" field, the `mincu` URL
+    /// parameter): a decimal number, also written `.5`, `5.` or `+5`.
+    pub fn from_input(text: &str) -> Option<Cu> {
+        Cu::from_decimal(&json_literal(text)?)
     }
 
     /// The value as an `f64` (for charts and ratios only, never for sums).
@@ -148,6 +108,14 @@ impl PricePerCu {
         }
         let nanos = (value * Self::PRICE_SCALE).round();
         (nanos >= 1.0).then_some(PricePerCu(nanos as u128))
+    }
+
+    /// A price written as decimal text (`0.0025`, `2.5e-3`), exactly to
+    /// the billionth (rounded half up there). `None` unless it is positive,
+    /// at least a billionth after rounding, and at most a billion.
+    pub fn from_decimal(lit: &str) -> Option<PricePerCu> {
+        let (nanos, _) = decimal_units(lit, 9, 1_000_000_000 * 1_000_000_000)?;
+        (nanos >= 1).then_some(PricePerCu(u128::from(nanos)))
     }
 
     /// The price as plain decimal text, as exact as it is held (to 1e-9),
@@ -222,6 +190,105 @@ pub fn format_units(units: u128, min_frac: usize, group: &str, decimal: &str) ->
 
 /// A JSON exponent (`+5`, `-3`, `400`), saturated far beyond any value that
 /// matters; `None` when it is not one.
+/// A decimal literal (JSON's grammar) as a count of `10^-scale` units,
+/// rounded half up, and whether it was exact (no non-zero digit dropped).
+/// Read from its digits in place (no binary float, no allocation: this is
+/// on the walk's hot path for every run's CU). `None` for text that is not a
+/// JSON number, a negative value other than zero, or more than `max_units`.
+fn decimal_units(lit: &str, scale: i64, max_units: u64) -> Option<(u64, bool)> {
+    let (negative, rest) = match lit.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, lit),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(at) => (&rest[..at], exponent_of(&rest[at + 1..])?),
+        None => (rest, 0),
+    };
+    let (int, frac) = match mantissa.split_once('.') {
+        Some((_, "")) => return None,
+        Some(parts) => parts,
+        None => (mantissa, ""),
+    };
+    let digits_ok = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !digits_ok(int) || !digits_ok(frac) {
+        return None;
+    }
+    // The digits D (int then frac, leading zeros dropped), with
+    // units = D × 10^shift.
+    let (ib, fb) = (int.as_bytes(), frac.as_bytes());
+    let total = ib.len() + fb.len();
+    let at = |p: usize| if p < ib.len() { ib[p] } else { fb[p - ib.len()] } - b'0';
+    let lead = (0..total).take_while(|&p| at(p) == 0).count();
+    let n = (total - lead) as i64;
+    if n == 0 {
+        return Some((0, true));
+    }
+    if negative {
+        return None;
+    }
+    let digit = |k: i64| at(lead + k as usize);
+    let shift = exponent - frac.len() as i64 + scale;
+    // How many digits the whole units have; 19 digits always fit in a u64.
+    let keep = n + shift;
+    if keep > 19 {
+        return None;
+    }
+    let mut units: u64 = 0;
+    for k in 0..keep.max(0) {
+        units = units * 10 + if k < n { u64::from(digit(k)) } else { 0 };
+    }
+    // The digits dropped: from `keep` on (none when keep < 0 leaves
+    // only zeros before D's first digit, which rounds down).
+    let dropped = keep.max(0)..if keep < 0 { 0 } else { n };
+    let exact = !dropped.clone().any(|k| digit(k) != 0);
+    if units > max_units || (units == max_units && !exact) {
+        return None;
+    }
+    if dropped.clone().next().is_some_and(|k| digit(k) >= 5) {
+        units += 1;
+    }
+    Some((units, exact))
+}
+
+/// Typed decimal text in JSON's grammar: trimmed, without a leading `+`,
+/// with a zero before a bare `.` and after a trailing one (`.5`, `5.`).
+/// `None` for empty text.
+pub fn json_literal(text: &str) -> Option<String> {
+    let t = text.trim();
+    let t = t.strip_prefix('+').unwrap_or(t);
+    if t.is_empty() {
+        return None;
+    }
+    let (sign, body) = match t.strip_prefix('-') {
+        Some(b) => ("-", b),
+        None => ("", t),
+    };
+    let (mantissa, exp) = match body.find(['e', 'E']) {
+        Some(at) => body.split_at(at),
+        None => (body, ""),
+    };
+    if !mantissa.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut m = mantissa.to_owned();
+    if m.starts_with('.') {
+        m.insert(0, '0');
+    }
+    if m.ends_with('.') {
+        m.push('0');
+    }
+    Some(format!("{sign}{m}{exp}"))
+}
+
+/// A whole number written as decimal text (`25`, `25.0`, `2.5e1`), exactly;
+/// `None` for a fraction, a negative number, or one above `max`.
+pub fn whole_from_decimal(lit: &str, max: u64) -> Option<u64> {
+    match decimal_units(lit, 0, max)? {
+        (units, true) => Some(units),
+        _ => None,
+    }
+}
+
 fn exponent_of(text: &str) -> Option<i64> {
     let (sign, digits) = match text.as_bytes().first() {
         Some(b'-') => (-1, &text[1..]),
@@ -379,8 +446,76 @@ mod decimal_oracle {
         }
     }
 
+    #[test]
+    fn typed_and_option_numbers_are_read_exactly() {
+        assert_eq!(Cu::from_input(".5"), Some(Cu(5_000)));
+        assert_eq!(Cu::from_input("5."), Some(Cu(50_000)));
+        assert_eq!(Cu::from_input(" +2.5 "), Some(Cu(25_000)));
+        assert_eq!(Cu::from_input("1e2"), Some(Cu(1_000_000)));
+        assert_eq!(
+            Cu::from_input("2.00005"),
+            Some(Cu(20_001)),
+            "half up, exactly"
+        );
+        for bad in [
+            "", " ", "-1", "abc", "inf", "NaN", "1,5", ".", "+", "--1", "1e",
+        ] {
+            assert_eq!(Cu::from_input(bad), None, "{bad:?}");
+        }
+        assert_eq!(whole_from_decimal("25", 100), Some(25));
+        assert_eq!(whole_from_decimal("25.0", 100), Some(25));
+        assert_eq!(whole_from_decimal("2.5e1", 100), Some(25));
+        assert_eq!(whole_from_decimal("2500e-2", 100), Some(25));
+        assert_eq!(whole_from_decimal("2.5", 100), None, "a fraction");
+        assert_eq!(whole_from_decimal("101", 100), None, "above the maximum");
+        assert_eq!(whole_from_decimal("1e400", 100), None);
+        assert_eq!(whole_from_decimal("-1", 100), None);
+        assert_eq!(
+            PricePerCu::from_decimal("0.0025"),
+            Some(PricePerCu(2_500_000))
+        );
+        assert_eq!(
+            PricePerCu::from_decimal("2.5e-3"),
+            Some(PricePerCu(2_500_000))
+        );
+        assert_eq!(
+            PricePerCu::from_decimal("0.0000000015"),
+            Some(PricePerCu(2)),
+            "half up at the billionth"
+        );
+        assert_eq!(
+            PricePerCu::from_decimal("0.0000000004"),
+            None,
+            "rounds to nothing"
+        );
+        assert_eq!(
+            PricePerCu::from_decimal("1000000000"),
+            Some(PricePerCu(1_000_000_000 * 1_000_000_000))
+        );
+        assert_eq!(
+            PricePerCu::from_decimal("1000000000.1"),
+            None,
+            "above a billion"
+        );
+        assert_eq!(PricePerCu::from_decimal("0"), None);
+        assert_eq!(PricePerCu::from_decimal("-1"), None);
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
+        /// A price with at most nine decimals is held exactly, and agrees
+        /// with the float reading where f64 is exact enough.
+        #[test]
+        fn prices_are_held_to_the_billionth(int in 0u64..1_000_000, frac in "[0-9]{0,9}") {
+            let lit = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
+            let nanos = u128::from(int) * 1_000_000_000 + format!("{frac:0<9}").parse::<u128>().unwrap();
+            let expected = (nanos > 0).then_some(PricePerCu(nanos));
+            prop_assert_eq!(PricePerCu::from_decimal(&lit), expected, "{}", lit);
+            if int < 1_000 {
+                prop_assert_eq!(PricePerCu::from_decimal(&lit), PricePerCu::from_f64(lit.parse().unwrap()), "{}", lit);
+            }
+        }
+
         #[test]
         fn agrees_with_writing_the_number_out(
             neg in proptest::bool::weighted(0.1),

@@ -88,7 +88,7 @@ pub fn from_pairs(pairs: &[(String, String)]) -> UrlState {
             "trigger" => state.filters.trigger = Some(v.clone()),
             "from" if is_day(v) => state.filters.from = Some(v.clone()),
             "to" if is_day(v) => state.filters.to = Some(v.clone()),
-            "mincu" => state.filters.min_cu = v.parse::<f64>().ok().and_then(Cu::from_f64),
+            "mincu" => state.filters.min_cu = Cu::from_input(v),
             "cols" => state.cols = Some(v.clone()),
             "period" => state.period = Preset::parse(v),
             "compare" => state.compare = Some(v != "0"),

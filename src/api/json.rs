@@ -75,12 +75,62 @@ pub fn lit_i64(lit: &str) -> Option<i64> {
     }
 }
 
-/// Whether a number literal lies beyond the `f64` range.
+/// The digits of 2^1024 − 2^970, halfway between `f64::MAX` and 2^1024: a
+/// literal at or above it rounds (to even) to infinity. Its first digit is
+/// worth 10^308.
+const F64_OVERFLOW: &[u8] = b"179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+
+/// Whether a number literal (valid JSON) lies beyond the `f64` range,
+/// decided from its digits (no float parsing linked into the wasm).
 fn beyond_f64(lit: &str) -> bool {
     // Below 309 digits and without an exponent, a literal is finite.
     let long = lit.len() > 300;
-    (long || lit.bytes().any(|b| b == b'e' || b == b'E'))
-        && lit.parse::<f64>().is_ok_and(f64::is_infinite)
+    if !(long || lit.bytes().any(|b| b == b'e' || b == b'E')) {
+        return false;
+    }
+    let body = lit.strip_prefix('-').unwrap_or(lit);
+    let (mantissa, exp) = match body.find(['e', 'E']) {
+        Some(at) => (&body[..at], &body[at + 1..]),
+        None => (body, ""),
+    };
+    let (exp_neg, exp_digits) = match exp.as_bytes().first() {
+        Some(b'-') => (true, &exp[1..]),
+        Some(b'+') => (false, &exp[1..]),
+        _ => (false, exp),
+    };
+    // Saturating: beyond a million, the exponent alone decides.
+    let exp = exp_digits
+        .bytes()
+        .fold(0i64, |e, d| (e * 10 + i64::from(d - b'0')).min(1_000_000));
+    let exp = if exp_neg { -exp } else { exp };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = || int.bytes().chain(frac.bytes());
+    let Some(first) = digits().position(|d| d != b'0') else {
+        return false;
+    };
+    // The place value of the first significant digit, as a power of ten.
+    let e10 = int.len() as i64 - 1 - first as i64 + exp;
+    match e10.cmp(&308) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        // Same magnitude: compare digit by digit (a missing digit is 0).
+        std::cmp::Ordering::Equal => {
+            let mut ours = digits().skip(first);
+            for &t in F64_OVERFLOW {
+                let d = ours.next().unwrap_or(b'0');
+                if d != t {
+                    return d > t;
+                }
+            }
+            true
+        }
+    }
+}
+
+/// Whether `text` is one JSON number literal.
+pub fn is_number(text: &str) -> bool {
+    let mut r = Reader::new(text);
+    r.number().is_ok() && r.at == text.len()
 }
 
 /// A cursor over the body.
@@ -390,14 +440,24 @@ pub enum Value {
     Object(Map<String, Value>),
 }
 
-/// A JSON number (as `f64`, which is all options and event details need).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Number(f64);
+/// A JSON number: its literal text as read (options are read from it
+/// exactly, never through a binary float), or a count made in Rust (event
+/// details).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Number {
+    /// A literal read from JSON text.
+    Text(String),
+    /// A count.
+    Count(u64),
+}
 
 impl Number {
-    /// The number as `f64` (always `Some`; the shape follows serde_json).
-    pub fn as_f64(&self) -> Option<f64> {
-        Some(self.0)
+    /// The number as decimal text.
+    pub fn as_text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Number::Text(t) => std::borrow::Cow::Borrowed(t),
+            Number::Count(n) => std::borrow::Cow::Owned(n.to_string()),
+        }
     }
 }
 
@@ -468,19 +528,19 @@ impl From<bool> for Value {
 
 impl From<u64> for Value {
     fn from(n: u64) -> Value {
-        Value::Number(Number(n as f64))
+        Value::Number(Number::Count(n))
     }
 }
 
 impl From<usize> for Value {
     fn from(n: usize) -> Value {
-        Value::Number(Number(n as f64))
+        Value::Number(Number::Count(n as u64))
     }
 }
 
 impl From<u16> for Value {
     fn from(n: u16) -> Value {
-        Value::Number(Number(f64::from(n)))
+        Value::Number(Number::Count(u64::from(n)))
     }
 }
 
@@ -503,7 +563,10 @@ impl serde::Serialize for Value {
         match self {
             Value::Null => serializer.serialize_unit(),
             Value::Bool(b) => serializer.serialize_bool(*b),
-            Value::Number(n) => serializer.serialize_f64(n.0),
+            // JavaScript numbers; a literal read from text is only ever
+            // read back by this crate, never sent, so it goes as its text.
+            Value::Number(Number::Count(n)) => serializer.serialize_f64(*n as f64),
+            Value::Number(Number::Text(t)) => serializer.serialize_str(t),
             Value::String(s) => serializer.serialize_str(s),
             Value::Array(items) => {
                 let mut seq = serializer.serialize_seq(Some(items.len()))?;
@@ -566,7 +629,7 @@ impl Reader<'_> {
             _ => match self.value()? {
                 Val::Null => Value::Null,
                 Val::Bool(b) => Value::Bool(b),
-                Val::Num(lit) => Value::Number(Number(lit.parse().map_err(|_| Bad)?)),
+                Val::Num(lit) => Value::Number(Number::Text(lit.to_owned())),
                 Val::Str(s) => Value::String(s.into_owned()),
                 Val::Arr | Val::Obj => return Err(Bad),
             },
@@ -613,6 +676,30 @@ mod tests {
         assert_eq!(read_all("null"), Ok(Val::Null));
         assert_eq!(read_all("-12.5e3"), Ok(Val::Num("-12.5e3")));
         assert_eq!(read_all("1e400"), Ok(Val::Null), "beyond f64: null");
+        // f64::MAX, and the midpoint above it that rounds to infinity.
+        assert_eq!(
+            read_all("1.7976931348623157e308"),
+            Ok(Val::Num("1.7976931348623157e308"))
+        );
+        let midpoint = format!("0.{}e309", std::str::from_utf8(F64_OVERFLOW).unwrap());
+        assert_eq!(read_all(&midpoint), Ok(Val::Null));
+        assert_eq!(read_all(&format!("-{midpoint}")), Ok(Val::Null));
+        assert_eq!(
+            read_all("1e-400"),
+            Ok(Val::Num("1e-400")),
+            "tiny numbers are zero, not null"
+        );
+        let ten_308 = format!("1{}", "0".repeat(308));
+        assert_eq!(
+            read_all(&ten_308),
+            Ok(Val::Num(&ten_308)),
+            "10^308 is finite"
+        );
+        assert_eq!(
+            read_all(&format!("2{}", "0".repeat(308))),
+            Ok(Val::Null),
+            "2 × 10^308 is not"
+        );
         assert_eq!(
             read_all(r#""a\"b\u00e9\ud83d\ude00""#),
             Ok(Val::Str("a\"bé😀".into()))
@@ -685,7 +772,7 @@ mod tests {
         let ours = parse(text).unwrap();
         assert_eq!(
             ours.get("a").and_then(|a| match a {
-                Value::Number(n) => n.as_f64(),
+                Value::Number(n) => n.as_text().parse::<f64>().ok(),
                 _ => None,
             }),
             Some(-3.0),
@@ -760,6 +847,36 @@ mod agrees_with_serde_json {
                 || (!leading_zero_number(&text)
                     && crate::api::models::value_oracle::out_of_range_as_null(&text).is_some_and(|t| parses(&t)));
             prop_assert_eq!(read_all_ok(&text), theirs, "{}", text);
+        }
+
+        /// Whether a literal overflows f64, decided from its digits, is what
+        /// parsing it as f64 says, around the boundary and far from it.
+        #[test]
+        fn beyond_f64_agrees_with_parsing(
+            neg in any::<bool>(),
+            cut in 1usize..40,
+            bump in 0u8..3,
+            zeros in 0usize..3,
+            point in 0usize..3,
+            exp in 290i64..320,
+            tail in "[0-9]{0,3}",
+        ) {
+            // A prefix of the overflow threshold's digits, nudged down, kept
+            // or up in its last digit, then more digits, then an exponent.
+            let mut digits: Vec<u8> = F64_OVERFLOW[..cut].to_vec();
+            let last = digits.last_mut().unwrap();
+            *last = match bump { 0 => last.saturating_sub(1).max(b'0'), 1 => *last, _ => (*last + 1).min(b'9') };
+            let digits = format!("{}{}", String::from_utf8(digits).unwrap(), tail);
+            let point = point.min(digits.len() - 1);
+            let mantissa = if zeros > 0 {
+                format!("0.{}{}", "0".repeat(zeros - 1), digits)
+            } else if point == 0 {
+                digits.clone()
+            } else {
+                format!("{}.{}", &digits[..point], &digits[point..])
+            };
+            let lit = format!("{}{}e{}", if neg { "-" } else { "" }, mantissa, exp);
+            prop_assert_eq!(beyond_f64(&lit), lit.parse::<f64>().unwrap().is_infinite(), "{}", lit);
         }
 
         #[test]

@@ -6,7 +6,7 @@ use crate::cu::Cu;
 use crate::table::use_table;
 
 fn parse(text: &str) -> Option<Cu> {
-    text.trim().parse::<f64>().ok().and_then(Cu::from_f64)
+    Cu::from_input(text)
 }
 
 /// The Minimum CU input.

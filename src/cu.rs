@@ -188,8 +188,6 @@ pub fn format_units(units: u128, min_frac: usize, group: &str, decimal: &str) ->
     }
 }
 
-/// A JSON exponent (`+5`, `-3`, `400`), saturated far beyond any value that
-/// matters; `None` when it is not one.
 /// A decimal literal (JSON's grammar) as a count of `10^-scale` units,
 /// rounded half up, and whether it was exact (no non-zero digit dropped).
 /// Read from its digits in place (no binary float, no allocation: this is
@@ -289,6 +287,8 @@ pub fn whole_from_decimal(lit: &str, max: u64) -> Option<u64> {
     }
 }
 
+/// A JSON exponent (`+5`, `-3`, `400`), saturated far beyond any value that
+/// matters; `None` when it is not one.
 fn exponent_of(text: &str) -> Option<i64> {
     let (sign, digits) = match text.as_bytes().first() {
         Some(b'-') => (-1, &text[1..]),

@@ -490,7 +490,7 @@ mod tests {
         let c = Config::from_json(&json!({
             "apiBase": "/api", "orgId": "x",
             "pricePerCu": "0.0000000015", "currency": "USD",
-            "pageSize": 25.0, "maxRuns": "2.5e3", "budgetCu": "1e3",
+            "pageSize": 25.0, "maxRuns": "2.5e3", "budgetCu": "1e3", "timeoutMs": " 0900 ",
         }))
         .unwrap();
         assert_eq!(
@@ -501,6 +501,10 @@ mod tests {
         assert_eq!(c.page_size, 25);
         assert_eq!(c.max_runs, 2_500);
         assert_eq!(c.budget_cu, Some(crate::cu::CuTotal(10_000_000)));
+        assert_eq!(
+            c.timeout_ms, 900,
+            "a string is trimmed, leading zeros dropped"
+        );
         for (key, bad) in [
             ("pageSize", serde_json::json!(2.5)),
             ("pageSize", serde_json::json!("1e400")),

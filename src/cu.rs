@@ -248,8 +248,9 @@ fn decimal_units(lit: &str, scale: i64, max_units: u64) -> Option<(u64, bool)> {
     Some((units, exact))
 }
 
-/// Typed decimal text in JSON's grammar: trimmed, without a leading `+`,
-/// with a zero before a bare `.` and after a trailing one (`.5`, `5.`).
+/// Typed decimal text in JSON's grammar: trimmed, without a leading `+` or
+/// leading zeros, with a zero before a bare `.` and after a trailing one
+/// (`.5`, `5.`, `007`).
 /// `None` for empty text.
 pub fn json_literal(text: &str) -> Option<String> {
     let t = text.trim();
@@ -268,8 +269,9 @@ pub fn json_literal(text: &str) -> Option<String> {
     if !mantissa.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let mut m = mantissa.to_owned();
-    if m.starts_with('.') {
+    // No leading zeros (`007`), but one before a bare point (`.5`).
+    let mut m = mantissa.trim_start_matches('0').to_owned();
+    if m.is_empty() || m.starts_with('.') {
         m.insert(0, '0');
     }
     if m.ends_with('.') {
@@ -457,6 +459,11 @@ mod decimal_oracle {
             Some(Cu(20_001)),
             "half up, exactly"
         );
+        assert_eq!(Cu::from_input("007"), Some(Cu(70_000)));
+        assert_eq!(Cu::from_input("00.5"), Some(Cu(5_000)));
+        assert_eq!(Cu::from_input("0"), Some(Cu(0)));
+        assert_eq!(Cu::from_input("000"), Some(Cu(0)));
+        assert_eq!(json_literal("-007e2").as_deref(), Some("-7e2"));
         for bad in [
             "", " ", "-1", "abc", "inf", "NaN", "1,5", ".", "+", "--1", "1e",
         ] {

@@ -12,6 +12,7 @@ BINARYEN_VERSION=132
 PLAYWRIGHT_VERSION=1.64.1
 AXE_VERSION=4.14.1
 TANSTACK_VERSION=8.21.3
+TERSER_VERSION=5.51.4
 TOOLS_DIR="${CU_TOOLS_DIR:-$HOME/.cache/cu-cost-table-tools}"
 
 log() { printf '[bootstrap] %s\n' "$*" >&2; }
@@ -54,6 +55,12 @@ if [ ! -f "$TOOLS_DIR/node_modules/@tanstack/table-core/package.json" ] \
    || ! grep -q "\"version\": \"$TANSTACK_VERSION\"" "$TOOLS_DIR/node_modules/@tanstack/table-core/package.json"; then
   log "installing npm @tanstack/table-core@$TANSTACK_VERSION (benchmark reference page)"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "@tanstack/table-core@$TANSTACK_VERSION" >/dev/null
+fi
+
+if [ ! -f "$TOOLS_DIR/node_modules/terser/package.json" ] \
+   || ! grep -q "\"version\": \"$TERSER_VERSION\"" "$TOOLS_DIR/node_modules/terser/package.json"; then
+  log "installing npm terser@$TERSER_VERSION (minifies the package's JS glue)"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "terser@$TERSER_VERSION" >/dev/null
 fi
 
 # 4. cargo-installed CLIs

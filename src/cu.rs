@@ -29,8 +29,11 @@ pub struct CuTotal(pub u128);
 pub struct Money(pub u128);
 
 impl Cu {
-    /// Converts an API number to fixed point, rounding to the nearest
-    /// ten-thousandth. `None` for negative, non-finite or absurdly large values.
+    /// A float to fixed point, rounding to the nearest ten-thousandth;
+    /// `None` for negative, non-finite or absurdly large values. Tests only
+    /// (fixtures, and the oracle where f64 is exact): the component reads
+    /// every number from its decimal text, so no float parser is linked.
+    #[cfg(test)]
     pub fn from_f64(value: f64) -> Option<Cu> {
         if !value.is_finite() || !(0.0..=MAX_RUN_CU).contains(&value) {
             return None;
@@ -99,9 +102,12 @@ impl From<Cu> for CuTotal {
 pub struct PricePerCu(pub u128);
 
 impl PricePerCu {
+    #[cfg(test)]
     const PRICE_SCALE: f64 = 1e9;
 
-    /// `None` unless the price is finite and positive.
+    /// A float price, `None` unless finite and positive. Tests only, as
+    /// [`Cu::from_f64`]: options are read with [`PricePerCu::from_decimal`].
+    #[cfg(test)]
     pub fn from_f64(value: f64) -> Option<PricePerCu> {
         if !value.is_finite() || value <= 0.0 || value > 1e9 {
             return None;

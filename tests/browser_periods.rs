@@ -136,6 +136,14 @@ async fn presets_fill_from_and_to_and_totals_match_the_api() {
         (run_rows(&root).len() == 20).then_some(())
     })
     .await;
+    // A custom period has nothing to compare with: the box is disabled and
+    // unchecked until a preset is chosen, then checked (the default) again.
+    let compare = || -> HtmlInputElement {
+        labelled(&root, "Compare with previous period")
+            .unwrap()
+            .unchecked_into()
+    };
+    assert!(compare().disabled() && !compare().checked());
     for (preset, from, to) in [
         ("today", "2026-11-28", "2026-11-28"),
         ("last-7-days", "2026-11-22", "2026-11-28"),
@@ -145,6 +153,7 @@ async fn presets_fill_from_and_to_and_totals_match_the_api() {
         ("this-quarter", "2026-10-01", "2026-12-31"),
     ] {
         choose_and_load(&root, preset).await;
+        assert!(!compare().disabled() && compare().checked(), "{preset}");
         assert_eq!(input_value(&root, "From"), from, "{preset}");
         assert_eq!(input_value(&root, "To"), to, "{preset}");
         let want = sums(&runs, from, to, "workflowId");
@@ -167,6 +176,7 @@ async fn presets_fill_from_and_to_and_totals_match_the_api() {
     let select: web_sys::HtmlSelectElement = period_select(&root).unchecked_into();
     assert_eq!(select.value(), "custom");
     assert_eq!(text_of(&root, ".cu-headline"), "");
+    assert!(compare().disabled() && !compare().checked());
 }
 
 #[wasm_bindgen_test]

@@ -28,7 +28,10 @@ pub fn PeriodSelect() -> impl IntoView {
     }
 }
 
-/// "Compare with previous period" (presets only).
+/// "Compare with previous period" (presets only). A custom period has no
+/// previous period to compare with: the box is then disabled and shown
+/// unchecked (a checked, disabled box read as "comparison on" while none was
+/// shown); the choice is kept for the next preset.
 #[component]
 pub fn CompareToggle() -> impl IntoView {
     let t = use_table();
@@ -37,7 +40,7 @@ pub fn CompareToggle() -> impl IntoView {
         <label class="cu-check" class:cu-disabled=custom>
             <input
                 type="checkbox"
-                prop:checked=move || t.state.compare.get()
+                prop:checked=move || t.state.compare.get() && !custom()
                 disabled=custom
                 on:change=move |ev| t.set_compare(event_target_checked(&ev))
             />

@@ -18,7 +18,7 @@ root="$out/root"
 rm -rf "$root" && mkdir -p "$root/pkg"
 cargo build --release --target wasm32-unknown-unknown --lib --quiet
 wasm-bindgen --target web --out-dir "$out" "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/cu_cost_table.wasm"
-wasm-opt -O1 --merge-similar-functions -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+wasm-opt $WASM_OPT_FLAGS -g \
   "$out/cu_cost_table_bg.wasm" -o "$root/pkg/cu_cost_table_bg.wasm"
 cp "$out/cu_cost_table.js" "$root/pkg/"
 node scripts/minify-css.mjs style/main.css "$root/pkg/cu-cost-table.css" >/dev/null

@@ -10,9 +10,9 @@ out=target/breakdown
 mkdir -p "$out"
 cargo build --release --target wasm32-unknown-unknown --lib --quiet
 wasm-bindgen --target web --out-dir "$out" ${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/cu_cost_table.wasm
-wasm-opt -O1 --merge-similar-functions -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+wasm-opt $WASM_OPT_FLAGS -g \
   "$out/cu_cost_table_bg.wasm" -o "$out/named.wasm"
-wasm-opt -O1 --merge-similar-functions -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+wasm-opt $WASM_OPT_FLAGS \
   "$out/cu_cost_table_bg.wasm" -o "$out/shipped.wasm"
 echo "shipped wasm: $(wc -c <"$out/shipped.wasm") bytes, $(gzip -9c "$out/shipped.wasm" | wc -c) gzip; JS glue: $(wc -c <"$out/cu_cost_table.js") bytes, $(gzip -9c "$out/cu_cost_table.js" | wc -c) gzip"
 echo "(the breakdown below is of the same module with its name section kept)"

@@ -9,10 +9,8 @@ wasm-pack build --target web --release --out-dir pkg
 # the readable source; the e2e suite checks the browser reads the same rules).
 node scripts/minify-css.mjs style/main.css pkg/cu-cost-table.css
 cp js/cu-runs-table.js pkg/
-# -O1, then merging functions that differ only in constants, then -Oz:
-# 6.7 KB gzip less than -Oz alone (BENCHMARKS.md; the merge finds less after
-# -Oz has inlined).
-wasm-opt -O1 --merge-similar-functions -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+# The passes and why: scripts/env.sh (WASM_OPT_FLAGS).
+wasm-opt $WASM_OPT_FLAGS \
   pkg/cu_cost_table_bg.wasm -o pkg/cu_cost_table_bg.wasm
 # The JS glue minified (wasm-bindgen writes it readable; the exports and the
 # .d.ts stay as they are): 10.0 -> 7.5 KB gzip (BENCHMARKS.md, session 8).

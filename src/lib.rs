@@ -15,6 +15,7 @@ pub mod components;
 pub mod config;
 pub mod csv;
 pub mod cu;
+pub mod dom;
 pub mod filter;
 pub mod finance;
 pub mod format;

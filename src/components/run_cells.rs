@@ -1,12 +1,14 @@
 //! The cells of a runs-table row: one function per kind of value, each
-//! returning plain views (rows are rebuilt per page, so no reactive closures).
+//! writing plain DOM into its cell (see `crate::dom`: rows are rebuilt whole
+//! per page and hold no reactive parts).
 
 use std::collections::BTreeMap;
 
-use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::api::{Run, RunStatus};
 use crate::config::Price;
+use crate::dom::{append_text, set_attr};
 use crate::format::Formatter;
 use crate::labels::trigger_label;
 use crate::sort::Column;
@@ -28,17 +30,18 @@ fn status_class(status: &RunStatus) -> &'static str {
 
 /// A time cell: the formatted text (when the value parsed), the value as
 /// sent on hover, or the raw text marked invalid.
-fn time_cell(text: Option<&str>, raw: Option<&str>) -> AnyView {
+fn time_cell(td: &Element, text: Option<&str>, raw: Option<&str>) {
     match (raw, text) {
         (Some(raw), Some(text)) => {
-            view! { <time datetime=raw.to_owned() title=raw.to_owned()>{text.to_owned()}</time> }
-                .into_any()
+            let time = append_text(td, "time", "", Some(raw), text);
+            set_attr(&time, "datetime", raw);
         }
         (Some(raw), None) if !raw.is_empty() => {
-            view! { <span class="cu-raw" title="Not a valid timestamp">{raw.to_owned()}</span> }
-                .into_any()
+            append_text(td, "span", "cu-raw", Some("Not a valid timestamp"), raw);
         }
-        _ => view! { <span class="cu-muted">"—"</span> }.into_any(),
+        _ => {
+            append_text(td, "span", "cu-muted", None, "—");
+        }
     }
 }
 
@@ -57,57 +60,72 @@ impl Times {
     }
 }
 
-fn cu_cell(run: &Run, fmt: &Formatter) -> AnyView {
-    let partial = run.status.in_progress();
+fn cu_cell(td: &Element, run: &Run, fmt: &Formatter) {
     match run.cu {
-        Some(cu) => view! {
-            <span>{fmt.cu(cu)}</span>
-            {partial.then(|| view! { <span class="cu-partial" title="Run in progress: CU consumed so far">" so far"</span> })}
+        Some(cu) => {
+            append_text(td, "span", "", None, &fmt.cu(cu));
+            if run.status.in_progress() {
+                let title = "Run in progress: CU consumed so far";
+                append_text(td, "span", "cu-partial", Some(title), " so far");
+            }
         }
-        .into_any(),
-        None => view! { <span class="cu-muted" title="No valid CU value: not in the totals">"—"</span> }.into_any(),
+        None => {
+            let title = "No valid CU value: not in the totals";
+            append_text(td, "span", "cu-muted", Some(title), "—");
+        }
     }
 }
 
-/// The content of one cell (without the `td`).
-pub fn cell_content(
+/// Writes the content of one cell into `td`.
+pub fn fill_cell(
+    td: &Element,
     column: Column,
     run: &Run,
     fmt: &Formatter,
     times: &Times,
     price: Option<&Price>,
     names: &BTreeMap<String, String>,
-) -> AnyView {
+) {
+    let id = |text: &str, title: &str| {
+        append_text(td, "span", "cu-trunc", Some(title), text);
+    };
     match column {
-        Column::Run => view! { <span class="cu-trunc" title=run.run_id.clone()>{run.run_id.clone()}</span> }.into_any(),
-        Column::Workflow => {
-            // A display name (text, never markup), the id on hover.
-            let name = names.get(&run.workflow_id).unwrap_or(&run.workflow_id).clone();
-            view! { <span class="cu-trunc" title=run.workflow_id.clone()>{name}</span> }.into_any()
+        Column::Run => id(&run.run_id, &run.run_id),
+        // A display name (text, never markup), the id on hover.
+        Column::Workflow => id(
+            names.get(&run.workflow_id).unwrap_or(&run.workflow_id),
+            &run.workflow_id,
+        ),
+        Column::Status => {
+            let class = format!("cu-badge {}", status_class(&run.status));
+            append_text(
+                td,
+                "span",
+                &class,
+                Some(run.status.as_str()),
+                run.status.label(),
+            );
         }
-        Column::Status => view! {
-            <span class=format!("cu-badge {}", status_class(&run.status)) title=run.status.as_str().to_owned()>
-                {run.status.label().to_owned()}
-            </span>
-        }
-        .into_any(),
         Column::Trigger => {
-            let raw = run.trigger_source.clone().unwrap_or_default();
-            view! { <span class="cu-trunc" title=raw.clone()>{trigger_label(&raw).to_owned()}</span> }.into_any()
+            let raw = run.trigger_source.as_deref().unwrap_or_default();
+            id(trigger_label(raw), raw);
         }
-        Column::Started => time_cell(times.started.as_deref(), Some(&run.started_at())),
-        Column::Finished => time_cell(times.finished.as_deref(), run.finished_at().as_deref()),
-        Column::Duration => run
-            .duration_ms()
-            .map_or_else(|| "—".to_owned(), format_duration_ms)
-            .into_any(),
-        Column::Cu => cu_cell(run, fmt),
-        Column::Cost => price
-            .map(|p| {
-                run.cu
-                    .map_or_else(|| "—".to_owned(), |cu| fmt.money(p.per_cu.cost(cu)))
-            })
-            .unwrap_or_default()
-            .into_any(),
+        Column::Started => time_cell(td, times.started.as_deref(), Some(&run.started_at())),
+        Column::Finished => time_cell(td, times.finished.as_deref(), run.finished_at().as_deref()),
+        Column::Duration => {
+            let text = run
+                .duration_ms()
+                .map_or_else(|| "—".to_owned(), format_duration_ms);
+            td.set_text_content(Some(&text));
+        }
+        Column::Cu => cu_cell(td, run, fmt),
+        Column::Cost => {
+            if let Some(p) = price {
+                let text = run
+                    .cu
+                    .map_or_else(|| "—".to_owned(), |cu| fmt.money(p.per_cu.cost(cu)));
+                td.set_text_content(Some(&text));
+            }
+        }
     }
 }

@@ -1,13 +1,15 @@
 //! One row of the runs table: a cell per shown column (see `run_cells`),
 //! and (when the component is narrow) the details lines under the run id.
+//! Plain DOM (see `crate::dom`).
 
 use std::collections::BTreeMap;
 
-use leptos::prelude::*;
+use web_sys::{Document, Element};
 
-use super::run_cells::{cell_content, Times};
+use super::run_cells::{fill_cell, Times};
 use crate::api::Run;
 use crate::config::Price;
+use crate::dom::{append, append_text, element};
 use crate::format::Formatter;
 use crate::labels::trigger_label;
 use crate::sort::Column;
@@ -25,7 +27,7 @@ const DETAIL_COLUMNS: [Column; 4] = [
 /// The Run cell's second lines: the values of the detail columns shown,
 /// each visible only while the container query hides its column. Plain
 /// text (one span each): every row carries them, so they are kept cheap.
-fn details(run: &Run, times: &Times, columns: &[Column]) -> impl IntoView {
+fn details(doc: &Document, td: &Element, run: &Run, times: &Times, columns: &[Column]) {
     let value = |c: Column| -> Option<String> {
         match c {
             Column::Trigger => run
@@ -45,15 +47,20 @@ fn details(run: &Run, times: &Times, columns: &[Column]) -> impl IntoView {
             _ => None,
         }
     };
-    let items = DETAIL_COLUMNS
-        .into_iter()
-        .filter(|c| columns.contains(c))
-        .filter_map(|c| {
-            let text = value(c)?;
-            Some(view! { <span class=format!("cu-more-{}", c.key())>{format!("{}: {text}", c.label())}</span> })
-        })
-        .collect_view();
-    view! { <div class="cu-more">{items}</div> }
+    let more = element(doc, "div", "cu-more");
+    for c in DETAIL_COLUMNS.into_iter().filter(|c| columns.contains(c)) {
+        if let Some(text) = value(c) {
+            let class = format!("cu-more-{}", c.key());
+            append_text(
+                &more,
+                "span",
+                &class,
+                None,
+                &format!("{}: {text}", c.label()),
+            );
+        }
+    }
+    append(td, &more);
 }
 
 /// Component width (CSS px, content box) below which the first detail column
@@ -61,30 +68,34 @@ fn details(run: &Run, times: &Times, columns: &[Column]) -> impl IntoView {
 /// `style/main.css`.
 pub const DETAILS_BELOW_PX: f64 = 1_340.0;
 
+/// One `<tr>` of the runs table.
 pub fn run_row(
+    doc: &Document,
     run: &Run,
     fmt: &Formatter,
     price: Option<&Price>,
     columns: &[Column],
     narrow: bool,
     names: &BTreeMap<String, String>,
-) -> impl IntoView {
+) -> Element {
     let times = Times::of(run, fmt);
-    let cells = columns
-        .iter()
-        .map(|&c| {
-            let class = match c {
-                Column::Run => format!("cu-col-{} cu-id", c.key()),
-                Column::Duration | Column::Cu | Column::Cost => {
-                    format!("cu-col-{} cu-num", c.key())
-                }
-                _ => format!("cu-col-{}", c.key()),
-            };
-            // Details only when the component is narrow: at full width they
-            // would be hidden DOM in every row (measured: +18 % per page flip).
-            let more = (narrow && c == Column::Run).then(|| details(run, &times, columns));
-            view! { <td class=class>{cell_content(c, run, fmt, &times, price, names)}{more}</td> }
-        })
-        .collect_view();
-    view! { <tr>{cells}</tr> }
+    let tr = element(doc, "tr", "");
+    for &c in columns {
+        let class = match c {
+            Column::Run => format!("cu-col-{} cu-id", c.key()),
+            Column::Duration | Column::Cu | Column::Cost => {
+                format!("cu-col-{} cu-num", c.key())
+            }
+            _ => format!("cu-col-{}", c.key()),
+        };
+        let td = element(doc, "td", &class);
+        fill_cell(&td, c, run, fmt, &times, price, names);
+        // Details only when the component is narrow: at full width they
+        // would be hidden DOM in every row (measured: +18 % per page flip).
+        if narrow && c == Column::Run {
+            details(doc, &td, run, &times, columns);
+        }
+        append(&tr, &td);
+    }
+    tr
 }

@@ -1,7 +1,5 @@
 //! The "Workflow runs" table: sortable headers and one row per visible run
-//! (the rows themselves are in `run_row`).
-
-use std::sync::Arc;
+//! (the rows themselves are in `run_row`, plain DOM).
 
 use leptos::prelude::*;
 
@@ -29,18 +27,32 @@ pub fn RunsTable(
             .collect_view()
     };
     let ncols = move || state.columns.with(Vec::len).to_string();
-    let rows = move || {
-        let Some(set) = scope_set.get() else {
-            return Vec::new();
-        };
-        visible.with(|v| {
-            v.iter()
-                .map(|&i| (set.serial, i, set.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
     let no_rows = move || visible.with(|v| v.is_empty());
-    let price = Arc::new(price);
+    // The rows: plain DOM, rebuilt whole when the runs in scope, the page,
+    // the sort, the columns or the width change (one page: at most the page
+    // size of rows; see `crate::dom`). The effect is the component's, so it
+    // ends with it.
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    Effect::new(move |_| {
+        let Some(tbody) = body.get() else {
+            return;
+        };
+        let (columns, narrow) = (state.columns.get(), state.narrow.get());
+        let set = scope_set.get();
+        tbody.set_text_content(None);
+        let (Some(set), Some(doc)) = (set, tbody.owner_document()) else {
+            return;
+        };
+        t.names.with_value(|names| {
+            visible.with(|v| {
+                for &i in v.iter() {
+                    let run = set.set.run(i);
+                    let tr = run_row(&doc, &run, &fmt, price.as_ref(), &columns, narrow, names);
+                    crate::dom::append(&tbody, &tr);
+                }
+            })
+        });
+    });
     view! {
         <div class="cu-scroll" tabindex="0" role="group" aria-label="Workflow runs, scrollable">
             <table class="cu-runs" aria-busy=move || state.loading.get().to_string()>
@@ -48,27 +60,8 @@ pub fn RunsTable(
                 <thead>
                     <tr>{headers}</tr>
                 </thead>
+                <tbody node_ref=body></tbody>
                 <tbody>
-                    {move || {
-                        // A fresh keyed list per loaded data set. Leptos keeps a
-                        // weak link to every child owner a parent ever had until
-                        // the parent is cleaned up, so one long-lived <For> would
-                        // grow by ~85 bytes per row ever shown (measured: 8.5 KB
-                        // per page flip of 100 rows). Rebuilt per data set, it is
-                        // cleaned up with each page; sorting and filtering within
-                        // a set still reuse rows by key.
-                        scope_set.with(|s| s.as_ref().map(|l| l.serial));
-                        let columns = state.columns.get();
-                        let narrow = state.narrow.get();
-                        let (fmt, price, names) = (fmt.clone(), price.clone(), t.names.get_value());
-                        view! {
-                            <For
-                                each=rows
-                                key=|(serial, i, _)| (*serial, *i)
-                                children=move |(_, i, set)| run_row(&set.set.run(i), &fmt, price.as_ref().as_ref(), &columns, narrow, &names)
-                            />
-                        }
-                    }}
                     <Show when=no_rows>
                         <tr class="cu-empty-row">
                             <td colspan=ncols>{empty.run()}</td>

@@ -5,7 +5,8 @@
 //! [`api::RunsSource`] seam); pure logic ([`cu`], [`time`], [`filter`],
 //! [`sort`], [`subtotals`], [`csv`], [`labels`], [`config`], [`format`]);
 //! reactive state and loading ([`state`], [`loader`]); the view
-//! ([`components`]); and the JavaScript API ([`mount`]).
+//! ([`components`]; the runs table's rows are plain DOM, [`dom`]); and the
+//! JavaScript API ([`mount`]).
 
 pub mod api;
 pub mod charts;

@@ -1,14 +1,21 @@
-//! Plain DOM building, for the one part of the page drawn without Leptos
-//! views: the runs table's rows (`components::run_row`). A page of rows is
-//! rebuilt whole whenever it changes and holds no reactive parts, so the
-//! keyed list and the generic view code per kind of cell bought nothing but
-//! bytes and build time (BENCHMARKS.md, session 9).
+//! Plain DOM building, for the parts of the page that are drawn whole from
+//! their data and hold no reactive parts of their own: the runs table's
+//! rows (`components::run_row`), the day chart's paths, legend and budget
+//! lines, and both charts' figure tables. Built with Leptos views, each kind
+//! of row or cell cost its own generic build, mount and drop code, and a
+//! keyed list for the rows; drawn here they cost a few calls each
+//! (BENCHMARKS.md, session 9). The controls, the reactive texts and the
+//! page's layout stay Leptos views.
 //!
 //! Text is only ever set as text (`textContent`) and attributes by name
 //! (`setAttribute`): nothing here is parsed as markup.
 
-use wasm_bindgen::UnwrapThrowExt;
+use leptos::html::ElementType;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Document, Element};
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 /// A new `tag` element with the class `class` (none when empty).
 pub fn element(doc: &Document, tag: &str, class: &str) -> Element {
@@ -20,6 +27,27 @@ pub fn element(doc: &Document, tag: &str, class: &str) -> Element {
     el
 }
 
+/// The document `el` belongs to.
+pub fn document_of(el: &Element) -> Document {
+    // Every element has an owner document; only a document node has none.
+    el.owner_document().unwrap_throw()
+}
+
+/// Appends to `parent` a new `tag` element with `class`; returns it.
+pub fn append_element(parent: &Element, tag: &str, class: &str) -> Element {
+    let el = element(&document_of(parent), tag, class);
+    append(parent, &el);
+    el
+}
+
+/// Appends to `parent` a header cell (`scope` "col" or "row") with `class`
+/// and `text`.
+pub fn append_th(parent: &Element, scope: &str, class: &str, text: &str) -> Element {
+    let th = append_text(parent, "th", class, None, text);
+    set_attr(&th, "scope", scope);
+    th
+}
+
 /// Appends to `parent` a `tag` element with `class`, an optional `title`
 /// and `text`; returns it (for more attributes).
 pub fn append_text(
@@ -29,12 +57,27 @@ pub fn append_text(
     title: Option<&str>,
     text: &str,
 ) -> Element {
-    let doc = parent.owner_document().unwrap_throw();
-    let el = element(&doc, tag, class);
+    let el = element(&document_of(parent), tag, class);
     if let Some(title) = title {
         set_attr(&el, "title", title);
     }
     el.set_text_content(Some(text));
+    append(parent, &el);
+    el
+}
+
+/// Appends to `parent` an SVG `tag` element with `class` and the attributes
+/// `attrs` (name, value); returns it.
+pub fn append_svg(parent: &Element, tag: &str, class: &str, attrs: &[(&str, &str)]) -> Element {
+    let el = document_of(parent)
+        .create_element_ns(Some(SVG_NS), tag)
+        .unwrap_throw();
+    if !class.is_empty() {
+        set_attr(&el, "class", class);
+    }
+    for (name, value) in attrs {
+        set_attr(&el, name, value);
+    }
     append(parent, &el);
     el
 }
@@ -47,4 +90,32 @@ pub fn set_attr(el: &Element, name: &str, value: &str) {
 /// Appends `child` to `parent`.
 pub fn append(parent: &Element, child: &Element) {
     parent.append_with_node_1(child).unwrap_throw();
+}
+
+/// Draws the content of the element behind `node` with `draw`, and draws it
+/// again, from empty, whenever the signals `draw` reads change. The effect
+/// belongs to the calling component and ends with it.
+pub fn draw_into<E>(node: NodeRef<E>, draw: impl Fn(&Element) + 'static)
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(el) = node.get() {
+            let el: &Element = el.unchecked_ref();
+            el.set_text_content(None);
+            draw(el);
+        }
+    });
+}
+
+/// Appends to `parent` a `tag` element holding a colour swatch (a
+/// `cu-swatch` span with `swatch_class`, hidden from screen readers) and
+/// `text` (a legend entry, or a figure table's row head).
+pub fn append_swatch_item(parent: &Element, tag: &str, swatch_class: &str, text: &str) -> Element {
+    let item = append_element(parent, tag, "");
+    let swatch = append_element(&item, "span", &format!("cu-swatch {swatch_class}"));
+    set_attr(&swatch, "aria-hidden", "true");
+    item.append_with_str_1(text).unwrap_throw();
+    item
 }

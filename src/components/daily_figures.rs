@@ -1,9 +1,11 @@
 //! "CU per day" (week, month) shown as a table (the chart's "Show as
 //! table"): a row per bucket with its runs, total and the stacked series.
+//! Drawn whole from the chart's data, as plain DOM (`crate::dom`).
 
 use leptos::prelude::*;
 
 use crate::charts::{bucket_label, Daily};
+use crate::dom::{append_element, append_text, append_th, draw_into};
 use crate::state::Shared;
 use crate::table::use_table;
 
@@ -16,52 +18,34 @@ pub fn DailyFigures(
     let t = use_table();
     let fmt = StoredValue::new(t.fmt());
     let unit = move || t.state.granularity.get().key();
-    let table_rows = move || {
+    let table = NodeRef::<leptos::html::Table>::new();
+    draw_into(table, move |table| {
         let d = chart.get();
+        let caption = format!("CU per {} (chart figures)", unit());
+        append_text(table, "caption", "", None, &caption);
+        let head = append_element(&append_element(table, "thead", ""), "tr", "");
+        append_th(&head, "col", "", d.granularity.label());
+        append_th(&head, "col", "cu-num", "Runs");
+        append_th(&head, "col", "cu-num", "Total CU");
+        for s in &d.series {
+            append_th(&head, "col", "cu-num", s.label());
+        }
+        let tbody = append_element(table, "tbody", "");
         fmt.with_value(|fmt| {
-            let heads = d
-                .series
-                .iter()
-                .map(|s| view! { <th scope="col" class="cu-num">{s.label().to_owned()}</th> })
-                .collect_view();
-            let rows = d
-                .days
-                .iter()
-                .map(|day| {
-                    let parts = day
-                        .parts
-                        .iter()
-                        .map(|p| view! { <td class="cu-num">{fmt.cu_total(*p)}</td> })
-                        .collect_view();
-                    view! {
-                        <tr>
-                            <th scope="row">{bucket_label(&day.day, d.granularity)}</th>
-                            <td class="cu-num">{fmt.count(day.runs as u64)}</td>
-                            <td class="cu-num">{fmt.cu_total(day.total)}</td>
-                            {parts}
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! {
-                <thead>
-                    <tr>
-                        <th scope="col">{d.granularity.label()}</th>
-                        <th scope="col" class="cu-num">"Runs"</th>
-                        <th scope="col" class="cu-num">"Total CU"</th>
-                        {heads}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
+            for day in &d.days {
+                let tr = append_element(&tbody, "tr", "");
+                append_th(&tr, "row", "", &bucket_label(&day.day, d.granularity));
+                append_text(&tr, "td", "cu-num", None, &fmt.count(day.runs as u64));
+                append_text(&tr, "td", "cu-num", None, &fmt.cu_total(day.total));
+                for p in &day.parts {
+                    append_text(&tr, "td", "cu-num", None, &fmt.cu_total(*p));
+                }
             }
-        })
-    };
+        });
+    });
     view! {
         <div class="cu-scroll cu-days-table" tabindex="0" role="group" aria-label=move || format!("CU per {} figures, scrollable", unit())>
-            <table class="cu-chart-table">
-                <caption>{move || format!("CU per {} (chart figures)", unit())}</caption>
-                {table_rows}
-            </table>
+            <table class="cu-chart-table" node_ref=table></table>
         </div>
     }
 }

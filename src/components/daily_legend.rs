@@ -1,5 +1,6 @@
 //! The day chart's legend (its series top to bottom, and the cumulative
-//! line and the budget when drawn) and those two lines themselves.
+//! line and the budget when drawn) and those two lines themselves. Both are
+//! drawn whole from the chart's data, as plain DOM (`crate::dom`).
 
 use std::sync::Arc;
 
@@ -7,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::charts::{cumulative_line, Daily};
 use crate::cu::CuTotal;
+use crate::dom::{append_svg, append_swatch_item, draw_into};
 use crate::format::Formatter;
 use crate::state::Shared;
 
@@ -18,28 +20,20 @@ pub fn DailyLegend(
     /// The budget line's budget, while drawn.
     budget: impl Fn() -> Option<CuTotal> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
-    let legend = move || {
-        let series = chart.with(|d| {
-            d.series
-                .iter()
-                .rev()
-                .map(|s| {
-                    view! {
-                        <li><span class=format!("cu-swatch cu-c{}", s.colour) aria-hidden="true"></span>{s.label().to_owned()}</li>
-                    }
-                })
-                .collect_view()
-        });
-        let lines = budget().map(|b| {
-            let text = fmt.with_value(|f| format!("Budget ({} CU)", f.cu_setting(b)));
-            view! {
-                <li><span class="cu-swatch cu-swatch-cumulative" aria-hidden="true"></span>"Cumulative CU (own axis)"</li>
-                <li><span class="cu-swatch cu-swatch-budget" aria-hidden="true"></span>{text}</li>
+    let list = NodeRef::<leptos::html::Ul>::new();
+    draw_into(list, move |ul| {
+        chart.with(|d| {
+            for s in d.series.iter().rev() {
+                append_swatch_item(ul, "li", &format!("cu-c{}", s.colour), s.label());
             }
         });
-        (series, lines)
-    };
-    view! { <ul class="cu-legend" aria-label="Series, top to bottom">{legend}</ul> }
+        if let Some(b) = budget() {
+            let text = fmt.with_value(|f| format!("Budget ({} CU)", f.cu_setting(b)));
+            append_swatch_item(ul, "li", "cu-swatch-cumulative", "Cumulative CU (own axis)");
+            append_swatch_item(ul, "li", "cu-swatch-budget", &text);
+        }
+    });
+    view! { <ul class="cu-legend" aria-label="Series, top to bottom" node_ref=list></ul> }
 }
 
 /// The cumulative CU line and the budget line, on their own axis (inside the
@@ -49,14 +43,17 @@ pub fn BudgetLines(
     chart: Memo<Shared<Daily>>,
     budget: impl Fn() -> Option<CuTotal> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
-    move || {
-        let b = budget()?;
+    let group = NodeRef::<leptos::svg::G>::new();
+    draw_into(group, move |g| {
+        let Some(b) = budget() else {
+            return;
+        };
         let (points, y) = chart.with(|d| cumulative_line(d, b));
         let width = chart.with(|d| d.days.len()).to_string();
         let y = crate::charts::fixed(y, 3);
-        Some(view! {
-            <polyline class="cu-cumulative" points=points></polyline>
-            <line class="cu-budget-line" x1="0" y1=y.clone() x2=width y2=y></line>
-        })
-    }
+        append_svg(g, "polyline", "cu-cumulative", &[("points", &points)]);
+        let line = [("x1", "0"), ("y1", &y), ("x2", &width), ("y2", &y)];
+        append_svg(g, "line", "cu-budget-line", &line);
+    });
+    view! { <g node_ref=group></g> }
 }

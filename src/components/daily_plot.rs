@@ -10,6 +10,7 @@ use super::chart_keys::day_key;
 use super::daily_legend::{BudgetLines, DailyLegend};
 use crate::charts::{budget_note, daily_chart_name, day_detail, stack_paths, Daily};
 use crate::cu::CuTotal;
+use crate::dom::{append_svg, draw_into};
 use crate::format::Formatter;
 use crate::state::Shared;
 
@@ -72,14 +73,14 @@ pub fn DailyPlot(
     // only closures that return plain views re-run on data changes (reactive
     // closures nested in re-rendered views would pile up per re-render).
     let days_len = move || chart.with(|d| d.days.len());
-    let paths = move || {
+    // The stacked paths, one per series: plain SVG, redrawn with the data.
+    let marks = NodeRef::<leptos::svg::G>::new();
+    draw_into(marks, move |g| {
         let d = chart.get();
-        stack_paths(&d)
-            .into_iter()
-            .zip(d.series.iter())
-            .map(|(path, s)| view! { <path class=format!("cu-c{}", s.colour) d=path></path> })
-            .collect_view()
-    };
+        for (path, s) in stack_paths(&d).iter().zip(d.series.iter()) {
+            append_svg(g, "path", &format!("cu-c{}", s.colour), &[("d", path)]);
+        }
+    });
     let highlight = move || {
         active.get().map(|i| {
             view! { <rect class="cu-day-hl" x=i.to_string() y="0" width="1" height="100"></rect> }
@@ -103,7 +104,7 @@ pub fn DailyPlot(
                     preserveAspectRatio="none"
                 >
                     <line class="cu-axis-line" x1="0" y1="100" x2=move || days_len().to_string() y2="100"></line>
-                    {paths}
+                    <g node_ref=marks></g>
                     {highlight}
                 <BudgetLines chart budget />
                 </svg>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::run_row::run_row;
 use super::runs_header::runs_header;
 use crate::config::Price;
+use crate::dom::{append, document_of, draw_into};
 use crate::table::use_table;
 
 /// The runs table. Only the visible rows (one page) are in the DOM, whatever
@@ -30,25 +31,20 @@ pub fn RunsTable(
     let no_rows = move || visible.with(|v| v.is_empty());
     // The rows: plain DOM, rebuilt whole when the runs in scope, the page,
     // the sort, the columns or the width change (one page: at most the page
-    // size of rows; see `crate::dom`). The effect is the component's, so it
-    // ends with it.
+    // size of rows; see `crate::dom`).
     let body = NodeRef::<leptos::html::Tbody>::new();
-    Effect::new(move |_| {
-        let Some(tbody) = body.get() else {
-            return;
-        };
+    draw_into(body, move |tbody| {
         let (columns, narrow) = (state.columns.get(), state.narrow.get());
-        let set = scope_set.get();
-        tbody.set_text_content(None);
-        let (Some(set), Some(doc)) = (set, tbody.owner_document()) else {
+        let Some(set) = scope_set.get() else {
             return;
         };
+        let doc = document_of(tbody);
         t.names.with_value(|names| {
             visible.with(|v| {
                 for &i in v.iter() {
                     let run = set.set.run(i);
                     let tr = run_row(&doc, &run, &fmt, price.as_ref(), &columns, narrow, names);
-                    crate::dom::append(&tbody, &tr);
+                    append(tbody, &tr);
                 }
             })
         });

@@ -1,9 +1,11 @@
 //! "CU by workflow" shown as a table (the chart's "Show as table"): the same
-//! figures as the bars.
+//! figures as the bars. Drawn whole from the bars, as plain DOM
+//! (`crate::dom`).
 
 use leptos::prelude::*;
 
 use crate::charts::Bar;
+use crate::dom::{append_element, append_swatch_item, append_text, append_th, draw_into, set_attr};
 use crate::state::Shared;
 use crate::subtotals::plural_group;
 use crate::table::use_table;
@@ -16,42 +18,39 @@ pub fn WorkflowFigures(
 ) -> impl IntoView {
     let t = use_table();
     let subtotals = t.subtotals;
-    move || {
+    let fmt = t.fmt();
+    let table = NodeRef::<leptos::html::Table>::new();
+    draw_into(table, move |table| {
         let bars = bars.get();
+        let group = t.state.group.get();
         let total = subtotals.with(|s| s.total.cu);
-        let fmt = t.fmt();
-        let rows = bars
-        .iter()
-        .map(|b| {
+        append_text(table, "caption", "", None, "CU by workflow (chart figures)");
+        let head = append_element(&append_element(table, "thead", ""), "tr", "");
+        append_th(&head, "col", "", group.label());
+        append_th(&head, "col", "cu-num", "Runs");
+        append_th(&head, "col", "cu-num", "Total CU");
+        append_th(&head, "col", "cu-num", "Share");
+        let tbody = append_element(table, "tbody", "");
+        for b in bars.iter() {
             let label = match b.key {
                 Some(_) => b.label().to_owned(),
-                None => format!("Other ({} {})", b.workflows, plural_group(t.state.group.get_untracked(), b.workflows)),
+                None => format!(
+                    "Other ({} {})",
+                    b.workflows,
+                    plural_group(group, b.workflows)
+                ),
             };
-            view! {
-                <tr>
-                    <th scope="row"><span class=format!("cu-swatch cu-c{}", b.colour) aria-hidden="true"></span>{label}</th>
-                    <td class="cu-num">{fmt.count(b.runs as u64)}</td>
-                    <td class="cu-num">{fmt.cu_total(b.cu)}</td>
-                    <td class="cu-num">{fmt.percent(b.cu, total)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-        view! {
-            <div class="cu-scroll" tabindex="0" role="group" aria-label="CU by workflow figures, scrollable">
-                <table class="cu-chart-table">
-                    <caption>"CU by workflow (chart figures)"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.state.group.get_untracked().label()}</th>
-                            <th scope="col" class="cu-num">"Runs"</th>
-                            <th scope="col" class="cu-num">"Total CU"</th>
-                            <th scope="col" class="cu-num">"Share"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            let tr = append_element(&tbody, "tr", "");
+            let th = append_swatch_item(&tr, "th", &format!("cu-c{}", b.colour), &label);
+            set_attr(&th, "scope", "row");
+            append_text(&tr, "td", "cu-num", None, &fmt.count(b.runs as u64));
+            append_text(&tr, "td", "cu-num", None, &fmt.cu_total(b.cu));
+            append_text(&tr, "td", "cu-num", None, &fmt.percent(b.cu, total));
         }
+    });
+    view! {
+        <div class="cu-scroll" tabindex="0" role="group" aria-label="CU by workflow figures, scrollable">
+            <table class="cu-chart-table" node_ref=table></table>
+        </div>
     }
 }

@@ -542,7 +542,9 @@ async fn workflow_names_are_text_everywhere_and_searchable() {
     .find(|s| s.get_attribute("title").as_deref() == Some("invoice-reconcile"))
     .expect("a run of invoice-reconcile on the first page");
     assert_eq!(accessible_text(&cell), name);
-    assert!(one(&root, "td b, th b, option b").is_none());
+    assert!(one(&root, "td b, th b, option b, li b").is_none());
+    // The day chart's legend (plain DOM) names the series as text too.
+    assert!(text_of(&root, ".cu-legend").contains(name));
     // The Workflow select shows the name; the chip too.
     let select = labelled(&root, "Workflow").unwrap();
     assert!(accessible_text(&select).contains("<b>Invoices</b>"));

@@ -100,7 +100,7 @@ where
     E: ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         if let Some(el) = node.get() {
             let el: &Element = el.unchecked_ref();
             el.set_text_content(None);

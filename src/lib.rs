@@ -17,6 +17,7 @@ pub mod config;
 pub mod csv;
 pub mod cu;
 pub mod dom;
+pub mod effect;
 pub mod filter;
 pub mod finance;
 pub mod format;

@@ -282,10 +282,10 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
     // built, not when the effect first runs (after the whole mount).
     let first = PageRequest::new(state.limit.get_untracked(), state.offset.get_untracked());
     start(first);
-    Effect::new(move |started: Option<()>| {
+    crate::effect::effect(move |first_run| {
         let request = PageRequest::new(state.limit.get(), state.offset.get());
         state.reload.track();
-        if started.is_none() && request == first {
+        if first_run && request == first {
             return; // the first run only subscribes: that page is already on its way
         }
         start(request);

@@ -262,7 +262,7 @@ mod browser {
         };
         apply(t, from_pairs(&pairs(&current_search())), &defaults);
         let d = defaults.clone();
-        Effect::new(move |_| {
+        crate::effect::effect(move |_| {
             let (limit, offset) = (state.limit.get(), state.offset.get());
             let cols = state
                 .columns

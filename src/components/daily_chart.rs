@@ -51,7 +51,7 @@ pub fn DailyChart() -> impl IntoView {
     let budget = t.with_config(|c| c.budget_cu);
     let unit = move || state.granularity.get().key();
     // A new data set starts with no day picked.
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         chart.track();
         active.set(None);
     });

@@ -53,7 +53,7 @@ pub fn ProgressAnnouncer() -> impl IntoView {
     let (state, fmt) = (t.state, t.fmt());
     let announce = RwSignal::new(String::new());
     let last_announced: StoredValue<Option<f64>> = StoredValue::new(None);
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         let (running, loaded) = state.load_all.with(|l| (l.running, l.loaded));
         if !running {
             last_announced.set_value(None);

@@ -22,7 +22,7 @@ pub fn watch_width(root: NodeRef<leptos::html::Section>, t: Table) {
         return;
     };
     let started = observer.clone();
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         if let Some(el) = root.get() {
             started.observe(&el);
         }

@@ -43,7 +43,7 @@ pub fn WorkflowChart() -> impl IntoView {
     // After each re-render, exactly one bar is a Tab stop (the one that had
     // it, if it is still there).
     let figure: NodeRef<leptos::html::Figure> = NodeRef::new();
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         bars.track();
         as_table.track();
         if let Some(hits) = figure

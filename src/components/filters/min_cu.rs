@@ -41,9 +41,9 @@ pub fn MinCuField() -> impl IntoView {
             t.update_filters(|f| f.min_cu = Some(cu));
         }
     };
-    Effect::new(move |prev: Option<()>| {
+    crate::effect::effect(move |first| {
         t.cleared.track();
-        if prev.is_some() {
+        if !first {
             text.set(String::new());
         }
     });

@@ -41,16 +41,16 @@ pub fn SearchField() -> impl IntoView {
     // Filters can also change from outside (URL, Back/Forward, Clear): keep
     // the input in step with the applied value (without clobbering typing).
     let applied = Memo::new(move |_| state.filters.with(|f| f.search.clone()));
-    Effect::new(move |_| {
+    crate::effect::effect(move |_| {
         let applied = applied.get();
         if pending.get_value().is_none() || text.get_untracked() == applied {
             text.set(applied);
         }
     });
     // "Clear filters" drops what is being typed too.
-    Effect::new(move |prev: Option<()>| {
+    crate::effect::effect(move |first| {
         t.cleared.track();
-        if prev.is_some() {
+        if !first {
             cancel();
             text.set(String::new());
         }

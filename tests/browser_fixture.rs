@@ -240,3 +240,52 @@ async fn the_table_appears_with_its_first_runs() {
         "on screen only with its runs: {seen:?}"
     );
 }
+
+/// `ShowWhen` (the crate's erased `<Show>`): its children are built when
+/// the condition turns true, not again while it stays true (a change that
+/// leaves it true rebuilds nothing), and give way to the fallback when it
+/// turns false.
+#[wasm_bindgen_test]
+async fn show_when_rebuilds_only_when_its_condition_turns() {
+    use cu_cost_table::components::show_when::ShowWhen;
+    use leptos::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let n = RwSignal::new(0);
+    let built = Arc::new(AtomicUsize::new(0));
+    let count = built.clone();
+    let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        let count = count.clone();
+        view! {
+            <ShowWhen when=move || { n.get() > 0 } fallback=|| view! { <em>"none"</em> }>
+                {count.fetch_add(1, Ordering::SeqCst);}
+                <b>{move || n.get()}</b>
+            </ShowWhen>
+        }
+    });
+    sleep(20).await;
+    assert_eq!(host.text_content().unwrap(), "none");
+    assert_eq!(built.load(Ordering::SeqCst), 0);
+    n.set(1);
+    sleep(20).await;
+    assert_eq!(
+        one(&host, "b")
+            .expect("children shown")
+            .text_content()
+            .unwrap(),
+        "1"
+    );
+    assert_eq!(built.load(Ordering::SeqCst), 1);
+    n.set(2);
+    sleep(20).await;
+    assert_eq!(one(&host, "b").unwrap().text_content().unwrap(), "2");
+    assert_eq!(built.load(Ordering::SeqCst), 1, "children not rebuilt");
+    n.set(0);
+    sleep(20).await;
+    assert!(one(&host, "b").is_none());
+    assert_eq!(host.text_content().unwrap(), "none");
+    host.remove();
+}

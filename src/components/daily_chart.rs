@@ -11,6 +11,7 @@ use super::chart_head::ChartHead;
 use super::daily_figures::DailyFigures;
 use super::daily_plot::DailyPlot;
 use super::granularity::GranularitySelect;
+use super::show_when::ShowWhen;
 use crate::charts::{daily, day_detail, Daily, Shape};
 use crate::state::Shared;
 use crate::table::use_table;
@@ -88,14 +89,14 @@ pub fn DailyChart() -> impl IntoView {
                 "CU per " {unit} " " <span class="cu-muted">{format!("({zone})")}</span>
             </ChartHead>
             <GranularitySelect />
-            <Show when=move || !as_table.get() fallback=table>
-            <Show when=has_days fallback=|| view! { <p class="cu-empty">"No dated runs in scope."</p> }>
+            <ShowWhen when=move || !as_table.get() fallback=table>
+            <ShowWhen when=has_days fallback=|| view! { <p class="cu-empty">"No dated runs in scope."</p> }>
                 <DailyPlot chart active fmt zone=zone_store budget />
-            </Show>
+            </ShowWhen>
                 <p class="cu-day-detail">
                     {move || detail().unwrap_or_else(|| "Point at a day, or focus the chart and use the arrow keys, for its breakdown.".to_owned())}
                 </p>
-            </Show>
+            </ShowWhen>
             {notes}
         </figure>
     }

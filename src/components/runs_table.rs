@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::run_row::run_row;
 use super::runs_header::runs_header;
+use super::show_when::ShowWhen;
 use crate::config::Price;
 use crate::dom::{append, document_of, draw_into};
 use crate::table::use_table;
@@ -58,11 +59,11 @@ pub fn RunsTable(
                 </thead>
                 <tbody node_ref=body></tbody>
                 <tbody>
-                    <Show when=no_rows>
+                    <ShowWhen when=no_rows>
                         <tr class="cu-empty-row">
                             <td colspan=ncols>{empty.run()}</td>
                         </tr>
-                    </Show>
+                    </ShowWhen>
                 </tbody>
             </table>
         </div>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::load_progress::{LoadProgress, ProgressAnnouncer};
+use super::show_when::ShowWhen;
 use crate::state::Scope;
 use crate::table::use_table;
 use crate::walk::outcome_text;
@@ -49,7 +50,7 @@ pub fn ScopeBar() -> impl IntoView {
                     "All loaded runs"
                 </button>
             </div>
-            <Show when=running fallback=move || view! {
+            <ShowWhen when=running fallback=move || view! {
                 <button
                     type="button"
                     class="cu-btn"
@@ -58,12 +59,12 @@ pub fn ScopeBar() -> impl IntoView {
                 >
                     "Load all runs"
                 </button>
-                <Show when=move || state.load_all.with(|l| l.resumable)>
+                <ShowWhen when=move || state.load_all.with(|l| l.resumable)>
                     <button type="button" class="cu-btn cu-ghost" on:click=move |_| t.continue_loading()>
                         "Continue loading"
                     </button>
-                </Show>
-                <Show when=has_data>
+                </ShowWhen>
+                <ShowWhen when=has_data>
                     <button
                         type="button"
                         class="cu-btn cu-ghost"
@@ -72,10 +73,10 @@ pub fn ScopeBar() -> impl IntoView {
                     >
                         "Refresh"
                     </button>
-                </Show>
+                </ShowWhen>
             }>
                 <LoadProgress />
-            </Show>
+            </ShowWhen>
             <span class="cu-muted cu-asof">
                 {move || if state.refreshing.get() { Some("Refreshing…".to_owned()) } else { as_of() }}
             </span>

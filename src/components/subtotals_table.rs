@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::show_when::ShowWhen;
 use super::sort_header::SortHeader;
 use super::subtotal_row::{ranked_rows, subtotal_row, total_row};
 use crate::compare::Lookup;
@@ -80,10 +81,10 @@ pub fn SubtotalsTable() -> impl IntoView {
                         {header("Failed/cancelled CU", SubColumn::Failed, true, "")}
                         {header("In progress", SubColumn::InProgress, true, "")}
                         {price.as_ref().map(|p| view! { <th scope="col" class="cu-num">{format!("Cost ({})", p.currency)}</th> })}
-                        <Show when=comparing>
+                        <ShowWhen when=comparing>
                             {header("Previous", SubColumn::Previous, true, "cu-col-prev")}
                             {header("Change", SubColumn::Change, true, "")}
-                        </Show>
+                        </ShowWhen>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

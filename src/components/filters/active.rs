@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::show_when::ShowWhen;
 use crate::filter::Filters;
 use crate::sentences::filter_chips;
 use crate::table::use_table;
@@ -20,11 +21,11 @@ pub fn ActiveFilters() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <Show when=move || { active() > 0 }>
+        <ShowWhen when=move || { active() > 0 }>
             <div class="cu-active">
                 <span>{move || if active() == 1 { "1 filter active:".to_owned() } else { format!("{} filters active:", active()) }}</span>
                 <ul class="cu-chips">{chips}</ul>
             </div>
-        </Show>
+        </ShowWhen>
     }
 }

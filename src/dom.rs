@@ -12,7 +12,9 @@
 
 use leptos::html::ElementType;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, UnwrapThrowExt};
+use leptos::tachys::html::node_ref::NodeRefContainer;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -92,19 +94,50 @@ pub fn append(parent: &Element, child: &Element) {
     parent.append_with_node_1(child).unwrap_throw();
 }
 
-/// Draws the content of the element behind `node` with `draw`, and draws it
-/// again, from empty, whenever the signals `draw` reads change. The effect
-/// belongs to the calling component and ends with it.
-pub fn draw_into<E>(node: NodeRef<E>, draw: impl Fn(&Element) + 'static)
-where
-    E: ElementType,
-    E::Output: JsCast + Clone + 'static,
-{
+/// An element handed over by a view (`node_ref=host`), of any tag. One
+/// signal type for every element: Leptos's `NodeRef<E>` is a signal of each
+/// element's own web-sys type, and every such type brought its own copy of
+/// the signal's code (BENCHMARKS.md, session 9).
+#[derive(Clone, Copy)]
+pub struct Host(RwSignal<Option<SendWrapper<Element>>>);
+
+impl Host {
+    pub fn new() -> Host {
+        Host(RwSignal::new(None))
+    }
+
+    /// The element, once the view is built (tracked, like a signal).
+    pub fn get(&self) -> Option<Element> {
+        self.0.with(|el| el.as_deref().cloned())
+    }
+
+    /// The element, without tracking.
+    pub fn get_untracked(&self) -> Option<Element> {
+        self.0.with_untracked(|el| el.as_deref().cloned())
+    }
+}
+
+impl Default for Host {
+    fn default() -> Host {
+        Host::new()
+    }
+}
+
+impl<E: ElementType> NodeRefContainer<E> for Host {
+    fn load(self, el: &Element) {
+        // Only ever created and read in the browser's one thread.
+        self.0.set(Some(SendWrapper::new(el.clone())));
+    }
+}
+
+/// Draws the content of `host` with `draw`, and draws it again, from empty,
+/// whenever the signals `draw` reads change. The effect belongs to the
+/// calling component and ends with it.
+pub fn draw_into(host: Host, draw: impl Fn(&Element) + 'static) {
     crate::effect::effect(move |_| {
-        if let Some(el) = node.get() {
-            let el: &Element = el.unchecked_ref();
+        if let Some(el) = host.get() {
             el.set_text_content(None);
-            draw(el);
+            draw(&el);
         }
     });
 }

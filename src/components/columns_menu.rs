@@ -1,10 +1,12 @@
 //! The "Columns" menu: a button that opens a group of checkboxes, one per
 //! column of the runs table (the last shown column cannot be hidden).
 
-use leptos::html;
 use leptos::prelude::*;
 
+use wasm_bindgen::JsCast;
+
 use crate::columns::available;
+use crate::dom::Host;
 use crate::table::use_table;
 
 /// The "Columns" button and its checkboxes.
@@ -14,7 +16,7 @@ pub fn ColumnsMenu() -> impl IntoView {
     let state = t.state;
     let has_price = t.with_config(|c| c.price.is_some());
     let open = RwSignal::new(false);
-    let button = NodeRef::<html::Button>::new();
+    let button = Host::new();
     let panel_id = format!("{}-columns", t.uid());
     let boxes = available(has_price)
         .into_iter()
@@ -44,7 +46,7 @@ pub fn ColumnsMenu() -> impl IntoView {
     let close = move || {
         open.set(false);
         if let Some(b) = button.get_untracked() {
-            let _ = b.focus();
+            let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
     };
     view! {

@@ -68,7 +68,7 @@ pub fn CostTable(
     let heading_ref = heading_id.clone();
     let org_label = config.org_id.clone();
 
-    let root = NodeRef::<leptos::html::Section>::new();
+    let root = crate::dom::Host::new();
     super::width::watch_width(root, t);
     view! {
         <section class="cu-root" node_ref=root aria-labelledby=labelled_by aria-busy=move || state.loading.get().to_string()>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::charts::{bucket_label, Daily};
-use crate::dom::{append_element, append_text, append_th, draw_into};
+use crate::dom::{append_element, append_text, append_th, draw_into, Host};
 use crate::state::Shared;
 use crate::table::use_table;
 
@@ -18,7 +18,7 @@ pub fn DailyFigures(
     let t = use_table();
     let fmt = StoredValue::new(t.fmt());
     let unit = move || t.state.granularity.get().key();
-    let table = NodeRef::<leptos::html::Table>::new();
+    let table = Host::new();
     draw_into(table, move |table| {
         let d = chart.get();
         let caption = format!("CU per {} (chart figures)", unit());

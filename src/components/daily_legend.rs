@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::charts::{cumulative_line, Daily};
 use crate::cu::CuTotal;
-use crate::dom::{append_svg, append_swatch_item, draw_into};
+use crate::dom::{append_svg, append_swatch_item, draw_into, Host};
 use crate::format::Formatter;
 use crate::state::Shared;
 
@@ -20,7 +20,7 @@ pub fn DailyLegend(
     /// The budget line's budget, while drawn.
     budget: impl Fn() -> Option<CuTotal> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
-    let list = NodeRef::<leptos::html::Ul>::new();
+    let list = Host::new();
     draw_into(list, move |ul| {
         chart.with(|d| {
             for s in d.series.iter().rev() {
@@ -43,7 +43,7 @@ pub fn BudgetLines(
     chart: Memo<Shared<Daily>>,
     budget: impl Fn() -> Option<CuTotal> + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
-    let group = NodeRef::<leptos::svg::G>::new();
+    let group = Host::new();
     draw_into(group, move |g| {
         let Some(b) = budget() else {
             return;

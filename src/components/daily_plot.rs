@@ -10,7 +10,7 @@ use super::chart_keys::day_key;
 use super::daily_legend::{BudgetLines, DailyLegend};
 use crate::charts::{budget_note, daily_chart_name, day_detail, stack_paths, Daily};
 use crate::cu::CuTotal;
-use crate::dom::{append_svg, draw_into};
+use crate::dom::{append_svg, draw_into, Host};
 use crate::format::Formatter;
 use crate::state::Shared;
 
@@ -74,7 +74,7 @@ pub fn DailyPlot(
     // closures nested in re-rendered views would pile up per re-render).
     let days_len = move || chart.with(|d| d.days.len());
     // The stacked paths, one per series: plain SVG, redrawn with the data.
-    let marks = NodeRef::<leptos::svg::G>::new();
+    let marks = Host::new();
     draw_into(marks, move |g| {
         let d = chart.get();
         for (path, s) in stack_paths(&d).iter().zip(d.series.iter()) {

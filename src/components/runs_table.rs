@@ -7,7 +7,7 @@ use super::run_row::run_row;
 use super::runs_header::runs_header;
 use super::show_when::ShowWhen;
 use crate::config::Price;
-use crate::dom::{append, document_of, draw_into};
+use crate::dom::{append, document_of, draw_into, Host};
 use crate::table::use_table;
 
 /// The runs table. Only the visible rows (one page) are in the DOM, whatever
@@ -33,7 +33,7 @@ pub fn RunsTable(
     // The rows: plain DOM, rebuilt whole when the runs in scope, the page,
     // the sort, the columns or the width change (one page: at most the page
     // size of rows; see `crate::dom`).
-    let body = NodeRef::<leptos::html::Tbody>::new();
+    let body = Host::new();
     draw_into(body, move |tbody| {
         let (columns, narrow) = (state.columns.get(), state.narrow.get());
         let Some(set) = scope_set.get() else {

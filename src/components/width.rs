@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::dom::Host;
 use crate::table::Table;
 
 /// Keeps the table's `narrow` in step with the component's own width (a
 /// `ResizeObserver` on the root, disconnected on unmount).
-pub fn watch_width(root: NodeRef<leptos::html::Section>, t: Table) {
+pub fn watch_width(root: Host, t: Table) {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {

@@ -12,6 +12,7 @@ use super::workflow_bars::WorkflowBars;
 use super::workflow_figures::WorkflowFigures;
 use crate::charts::{workflow_bars, Bar};
 use crate::compare::Lookup;
+use crate::dom::Host;
 use crate::state::Shared;
 use crate::table::use_table;
 
@@ -42,7 +43,7 @@ pub fn WorkflowChart() -> impl IntoView {
     let table = move || view! { <WorkflowFigures bars /> };
     // After each re-render, exactly one bar is a Tab stop (the one that had
     // it, if it is still there).
-    let figure: NodeRef<leptos::html::Figure> = NodeRef::new();
+    let figure = Host::new();
     crate::effect::effect(move |_| {
         bars.track();
         as_table.track();

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 
 use crate::charts::Bar;
-use crate::dom::{append_element, append_swatch_item, append_text, append_th, draw_into, set_attr};
+use crate::dom::{
+    append_element, append_swatch_item, append_text, append_th, draw_into, set_attr, Host,
+};
 use crate::state::Shared;
 use crate::subtotals::plural_group;
 use crate::table::use_table;
@@ -19,7 +21,7 @@ pub fn WorkflowFigures(
     let t = use_table();
     let subtotals = t.subtotals;
     let fmt = t.fmt();
-    let table = NodeRef::<leptos::html::Table>::new();
+    let table = Host::new();
     draw_into(table, move |table| {
         let bars = bars.get();
         let group = t.state.group.get();

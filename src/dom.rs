@@ -84,6 +84,17 @@ pub fn append_svg(parent: &Element, tag: &str, class: &str, attrs: &[(&str, &str
     el
 }
 
+/// Appends to `parent` a `tag` element holding a colour swatch (a
+/// `cu-swatch` span with `swatch_class`, hidden from screen readers) and
+/// `text` (a legend entry, or a figure table's row head).
+pub fn append_swatch_item(parent: &Element, tag: &str, swatch_class: &str, text: &str) -> Element {
+    let item = append_element(parent, tag, "");
+    let swatch = append_element(&item, "span", &format!("cu-swatch {swatch_class}"));
+    set_attr(&swatch, "aria-hidden", "true");
+    item.append_with_str_1(text).unwrap_throw();
+    item
+}
+
 /// Sets an attribute (a valid, literal name: it cannot fail).
 pub fn set_attr(el: &Element, name: &str, value: &str) {
     el.set_attribute(name, value).unwrap_throw();
@@ -102,6 +113,7 @@ pub fn append(parent: &Element, child: &Element) {
 pub struct Host(RwSignal<Option<SendWrapper<Element>>>);
 
 impl Host {
+    /// An empty host, filled when the element it is given to is built.
     pub fn new() -> Host {
         Host(RwSignal::new(None))
     }
@@ -140,15 +152,4 @@ pub fn draw_into(host: Host, draw: impl Fn(&Element) + 'static) {
             draw(&el);
         }
     });
-}
-
-/// Appends to `parent` a `tag` element holding a colour swatch (a
-/// `cu-swatch` span with `swatch_class`, hidden from screen readers) and
-/// `text` (a legend entry, or a figure table's row head).
-pub fn append_swatch_item(parent: &Element, tag: &str, swatch_class: &str, text: &str) -> Element {
-    let item = append_element(parent, tag, "");
-    let swatch = append_element(&item, "span", &format!("cu-swatch {swatch_class}"));
-    set_attr(&swatch, "aria-hidden", "true");
-    item.append_with_str_1(text).unwrap_throw();
-    item
 }

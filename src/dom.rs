@@ -123,6 +123,12 @@ impl Host {
         self.0.with(|el| el.as_deref().cloned())
     }
 
+    /// Hands `el` over.
+    pub fn set(&self, el: &Element) {
+        // Only ever created and read in the browser's one thread.
+        self.0.set(Some(SendWrapper::new(el.clone())));
+    }
+
     /// The element, without tracking.
     pub fn get_untracked(&self) -> Option<Element> {
         self.0.with_untracked(|el| el.as_deref().cloned())
@@ -137,8 +143,7 @@ impl Default for Host {
 
 impl<E: ElementType> NodeRefContainer<E> for Host {
     fn load(self, el: &Element) {
-        // Only ever created and read in the browser's one thread.
-        self.0.set(Some(SendWrapper::new(el.clone())));
+        self.set(el);
     }
 }
 

@@ -18,6 +18,7 @@ pub mod csv;
 pub mod cu;
 pub mod dom;
 pub mod effect;
+pub mod el;
 pub mod filter;
 pub mod finance;
 pub mod format;

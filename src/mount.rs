@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, RequestCredentials};
 
 use crate::api::{HttpConfig, HttpRunsSource, TokenSource};
-use crate::components::CostTable;
+use crate::components::cost_table;
 use crate::config::{Config, Credentials};
 use crate::format::Formatter;
 use crate::loader::Env;
@@ -167,14 +167,15 @@ pub fn mount_env(element: HtmlElement, env: Env) -> MountHandle {
     env.set_host(element.clone());
     let env = Rc::new(env);
     let later = env.clone();
-    let handle = leptos::mount::mount_to(element.clone(), move || view! { <CostTable env /> });
+    // What `leptos::mount::mount_to` does, for a root that is plain DOM:
+    // the executor that runs effects, and an owner that ends them.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    let root = owner.with(|| cost_table(env).into_element());
+    element.append_with_node_1(&root).unwrap_throw();
     // Out of layout until its first page (or error) is shown, or for at most
     // `REVEAL_AFTER_MS` with a slow API (`Env::hold`).
-    if let Some(root) = element
-        .last_element_child()
-        .filter(|e| e.class_list().contains("cu-root"))
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    {
+    if let Ok(root) = root.clone().dyn_into::<HtmlElement>() {
         later.hold(root);
     }
     set_timeout(
@@ -182,7 +183,21 @@ pub fn mount_env(element: HtmlElement, env: Env) -> MountHandle {
         std::time::Duration::from_millis(crate::loader::REVEAL_AFTER_MS),
     );
     MountHandle {
-        inner: Some(Box::new(handle)),
+        inner: Some(Box::new(Mounted { owner, root })),
+    }
+}
+
+/// A mounted table: its root element and the owner of its state.
+struct Mounted {
+    owner: Owner,
+    root: web_sys::Element,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        // The DOM first, so no listener fires while the state is disposed.
+        self.root.remove();
+        self.owner.cleanup();
     }
 }
 

@@ -3,27 +3,17 @@
 
 use leptos::prelude::*;
 
-/// A chart's heading and its "Show as table" toggle.
-#[component]
-pub fn ChartHead(
-    /// The heading's id (the figure is labelled by it).
-    heading_id: String,
-    /// Whether the chart is shown as a table.
-    as_table: RwSignal<bool>,
-    /// The heading's content.
-    children: Children,
-) -> impl IntoView {
-    view! {
-        <div class="cu-chart-head">
-            <h3 id=heading_id>{children()}</h3>
-            <button
-                type="button"
-                class="cu-btn cu-ghost cu-small"
-                aria-pressed=move || as_table.get().to_string()
-                on:click=move |_| as_table.update(|t| *t = !*t)
-            >
-                "Show as table"
-            </button>
-        </div>
-    }
+use crate::el::{button, h, El};
+
+/// A chart's heading `heading` (its id `heading_id` names the figure) and
+/// its "Show as table" toggle of `as_table`.
+pub fn chart_head(heading_id: &str, as_table: RwSignal<bool>, heading: El) -> El {
+    h("div")
+        .class("cu-chart-head")
+        .child(heading.attr("id", heading_id))
+        .child(
+            button("cu-btn cu-ghost cu-small", "Show as table")
+                .dyn_attr("aria-pressed", move || Some(as_table.get().to_string()))
+                .on("click", move |_| as_table.update(|t| *t = !*t)),
+        )
 }

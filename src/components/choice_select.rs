@@ -1,41 +1,54 @@
 //! A labelled select over a fixed list of choices: Period, Group by and
 //! Granularity are each one of these.
 
-use leptos::prelude::*;
-
+use crate::el::{h, target_value, El};
 use crate::table::use_table;
 
-/// A `<select>` with a visible label (its accessible name), showing the
-/// choice whose key is `current` and calling `on_choose` with the key
-/// picked.
-#[component]
-pub fn ChoiceSelect(
+/// What a [`choice_select`] offers.
+pub struct Choices {
     /// The label text and accessible name ("Period").
-    label: &'static str,
+    pub label: &'static str,
     /// Suffix of the element id (unique within the instance).
-    name: &'static str,
+    pub name: &'static str,
     /// Classes of the field's wrapper.
-    class: &'static str,
+    pub class: &'static str,
     /// `(key, label)` per option, in order.
-    choices: Vec<(&'static str, &'static str)>,
-    /// The key of the choice shown.
-    #[prop(into)]
-    current: Signal<&'static str>,
-    /// Called with the key picked.
-    on_choose: Callback<String>,
-) -> impl IntoView {
-    let id = format!("{}-{name}", use_table().uid());
+    pub choices: Vec<(&'static str, &'static str)>,
+}
+
+/// A `<select>` with a visible label (its accessible name), showing the
+/// choice whose key is `current()` and calling `on_choose` with the key
+/// picked.
+pub fn choice_select(
+    c: Choices,
+    current: Box<dyn Fn() -> &'static str>,
+    on_choose: Box<dyn Fn(String)>,
+) -> El {
+    let id = format!("{}-{}", use_table().uid(), c.name);
+    let choices = c.choices;
+    // Options rebuilt on a change of choice, each with its `selected`
+    // attribute: a fresh option follows it even after the user picked one.
     let options = move || {
-        let now = current.get();
+        let now = current();
         choices
             .iter()
-            .map(|&(key, text)| view! { <option value=key selected=key == now>{text}</option> })
-            .collect_view()
+            .map(|&(key, text)| {
+                let option = h("option").attr("value", key).text(text);
+                if key == now {
+                    option.attr("selected", "")
+                } else {
+                    option
+                }
+            })
+            .collect()
     };
-    view! {
-        <div class=class>
-            <label for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| on_choose.run(event_target_value(&ev))>{options}</select>
-        </div>
-    }
+    h("div")
+        .class(c.class)
+        .child(h("label").attr("for", &id).text(c.label))
+        .child(
+            h("select")
+                .attr("id", &id)
+                .on("change", move |ev| on_choose(target_value(&ev)))
+                .dyn_part(options),
+        )
 }

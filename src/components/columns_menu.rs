@@ -7,11 +7,11 @@ use wasm_bindgen::JsCast;
 
 use crate::columns::available;
 use crate::dom::Host;
+use crate::el::{h, El};
 use crate::table::use_table;
 
 /// The "Columns" button and its checkboxes.
-#[component]
-pub fn ColumnsMenu() -> impl IntoView {
+pub fn columns_menu() -> El {
     let t = use_table();
     let state = t.state;
     let has_price = t.with_config(|c| c.price.is_some());
@@ -27,51 +27,55 @@ pub fn ColumnsMenu() -> impl IntoView {
                     .columns
                     .with(|cols| cols.len() == 1 && cols.contains(&c))
             };
-            view! {
-                <label class="cu-check">
-                    <input
-                        type="checkbox"
-                        prop:checked=checked
-                        disabled=only
-                        on:change=move |_| t.toggle_column(c)
-                    />
-                    {c.label()}
-                    // Named "Workflow column", not "Workflow": the filter
-                    // select already has that name.
-                    <span class="cu-sr-only">" column"</span>
-                </label>
-            }
+            h("label")
+                .class("cu-check")
+                .child(
+                    h("input")
+                        .attr("type", "checkbox")
+                        .prop("checked", move || checked().into())
+                        .flag("disabled", only)
+                        .on("change", move |_| t.toggle_column(c)),
+                )
+                .text(c.label())
+                // Named "Workflow column", not "Workflow": the filter
+                // select already has that name.
+                .child(h("span").class("cu-sr-only").text(" column"))
         })
-        .collect_view();
+        .collect::<Vec<_>>();
     let close = move || {
         open.set(false);
         if let Some(b) = button.get_untracked() {
             let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
     };
-    view! {
-        <div
-            class="cu-columns"
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                if ev.key() == "Escape" && open.get_untracked() {
-                    ev.prevent_default();
-                    close();
-                }
+    h("div")
+        .class("cu-columns")
+        .on("keydown", move |ev| {
+            let escape = ev
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Escape");
+            if escape && open.get_untracked() {
+                ev.prevent_default();
+                close();
             }
-        >
-            <button
-                type="button"
-                class="cu-btn cu-ghost"
-                node_ref=button
-                aria-expanded=move || open.get().to_string()
-                aria-controls=panel_id.clone()
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                "Columns"
-            </button>
-            <div id=panel_id class="cu-columns-panel" role="group" aria-label="Columns" hidden=move || !open.get()>
-                {boxes}
-            </div>
-        </div>
-    }
+        })
+        .child(
+            h("button")
+                .attr("type", "button")
+                .class("cu-btn cu-ghost")
+                .host(button)
+                .dyn_attr("aria-expanded", move || Some(open.get().to_string()))
+                .attr("aria-controls", &panel_id)
+                .on("click", move |_| open.update(|o| *o = !*o))
+                .text("Columns"),
+        )
+        .child(
+            h("div")
+                .attr("id", &panel_id)
+                .class("cu-columns-panel")
+                .attr("role", "group")
+                .attr("aria-label", "Columns")
+                .flag("hidden", move || !open.get())
+                .children(boxes),
+        )
 }

@@ -2,17 +2,16 @@
 //! second line when priced; "new" for a group absent before, "—" while the
 //! previous period is not loaded.
 
-use leptos::prelude::*;
-
 use crate::compare::Prev;
 use crate::cu::CuTotal;
+use crate::el::{h, Els};
 use crate::format::Formatter;
 use crate::period::Change;
 use crate::subtotals::Subtotal;
 
 /// The Previous and Change cells of a row (CU, and cost on a second line
 /// when priced).
-pub fn compare_cells(fmt: &Formatter, r: &Subtotal, prev: Prev, has_price: bool) -> impl IntoView {
+pub fn compare_cells(fmt: &Formatter, r: &Subtotal, prev: Prev, has_price: bool) -> Els {
     let previous = match prev {
         Prev::Unknown => ("—".to_owned(), None),
         Prev::Absent => (
@@ -39,14 +38,15 @@ pub fn compare_cells(fmt: &Formatter, r: &Subtotal, prev: Prev, has_price: bool)
         Change::Delta { diff, .. } if diff < 0 => "cu-num cu-down",
         _ => "cu-num",
     };
-    view! {
-        <td class="cu-num cu-col-prev">
-            {previous.0}
-            {previous.1.map(|m| view! { <span class="cu-line2">{m}</span> })}
-        </td>
-        <td class=direction>
-            {change}
-            {cost_change.map(|m| view! { <span class="cu-line2">{m}</span> })}
-        </td>
-    }
+    let cell = |class: &str, text: &str, line2: Option<String>| {
+        let td = h("td").class(class).text(text);
+        match line2 {
+            Some(m) => td.child(h("span").class("cu-line2").text(&m)),
+            None => td,
+        }
+    };
+    vec![
+        cell("cu-num cu-col-prev", &previous.0, previous.1),
+        cell(direction, &change, cost_change),
+    ]
 }

@@ -5,20 +5,21 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
 
-use super::columns_menu::ColumnsMenu;
-use super::daily_chart::DailyChart;
-use super::empty_state::EmptyState;
-use super::error_box::ErrorBox;
-use super::export::{ExportRuns, ExportSubtotals};
-use super::filters::FiltersPanel;
-use super::group_by::GroupBySelect;
-use super::pager::Pager;
-use super::period::PeriodSummary;
-use super::runs_table::RunsTable;
-use super::scope_bar::ScopeBar;
-use super::subtotals_table::SubtotalsTable;
-use super::summary::Summary;
-use super::workflow_chart::WorkflowChart;
+use super::columns_menu::columns_menu;
+use super::daily_chart::daily_chart;
+use super::empty_state::empty_state;
+use super::error_box::error_box;
+use super::export::{export_runs, export_subtotals};
+use super::filters::filters_panel;
+use super::group_by::group_by_select;
+use super::pager::pager;
+use super::period::period_summary;
+use super::runs_table::runs_table;
+use super::scope_bar::scope_bar;
+use super::subtotals_table::subtotals_table;
+use super::summary::summary;
+use super::workflow_chart::workflow_chart;
+use crate::el::{h, El};
 use crate::loader::{install_auto_refresh, install_page_loader, Env};
 use crate::table::Table;
 
@@ -27,12 +28,9 @@ fn next_uid() -> String {
     format!("cu{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
-/// The whole CU cost table for one organization.
-#[component]
-pub fn CostTable(
-    /// Settings, the runs source and formatting.
-    env: Rc<Env>,
-) -> impl IntoView {
+/// The whole CU cost table for one organization, with `env`'s settings,
+/// runs source and formatting.
+pub fn cost_table(env: Rc<Env>) -> El {
     let t = Table::provide(env.clone(), next_uid());
     let state = t.state;
     let uid = t.uid();
@@ -57,57 +55,81 @@ pub fn CostTable(
     }
     install_page_loader(state, env.clone());
     install_auto_refresh(state, env);
-    let price = config.price.clone();
 
-    let empty = ViewFn::from(|| view! { <EmptyState /> });
     let heading_id = format!("{uid}-title");
-    let org_id_attr = format!("{uid}-org");
-    let org_ref = org_id_attr.clone();
+    let org_id = format!("{uid}-org");
     // Named by title and org, so several instances stay distinguishable.
-    let labelled_by = format!("{heading_id} {org_id_attr}");
-    let heading_ref = heading_id.clone();
-    let org_label = config.org_id.clone();
-
-    let root = crate::dom::Host::new();
-    super::width::watch_width(root, t);
-    view! {
-        <section class="cu-root" node_ref=root aria-labelledby=labelled_by aria-busy=move || state.loading.get().to_string()>
-            <header class="cu-head">
-                <h2 id=heading_ref>{config.title.clone()}</h2>
-                <span class="cu-org" id=org_ref title="Organization">{org_label}</span>
-                {price.as_ref().map(|p| view! { <span class="cu-muted">{format!("Price: {} {} per CU", p.per_cu.to_text(), p.currency)}</span> })}
-            </header>
-            <p class="cu-retrying" role="status">
-                {move || state.retrying.get().map(|(attempt, of)| format!("Retrying ({attempt}/{of})…"))}
-            </p>
-            <ErrorBox />
-            <ScopeBar />
-            <FiltersPanel />
-            <PeriodSummary />
-            <Summary />
-            {config.charts.then(|| view! {
-                <div class="cu-charts">
-                    <WorkflowChart />
-                    <DailyChart />
-                </div>
-            })}
-            <div class="cu-section-head">
-                <h3>"Subtotals"</h3>
-                <div class="cu-section-tools">
-                    <GroupBySelect />
-                    <ExportSubtotals />
-                </div>
-            </div>
-            <SubtotalsTable />
-            <div class="cu-section-head">
-                <h3>"Runs"</h3>
-                <div class="cu-section-tools">
-                    <ColumnsMenu />
-                    <ExportRuns />
-                </div>
-            </div>
-            <Pager />
-            <RunsTable empty />
-        </section>
-    }
+    let labelled_by = format!("{heading_id} {org_id}");
+    let price = config.price.as_ref().map(|p| {
+        h("span").class("cu-muted").text(&format!(
+            "Price: {} {} per CU",
+            p.per_cu.to_text(),
+            p.currency
+        ))
+    });
+    let charts = config.charts.then(|| {
+        h("div")
+            .class("cu-charts")
+            .child(workflow_chart())
+            .child(daily_chart())
+    });
+    let section_head = |title: &str| h("div").class("cu-section-head").child(h("h3").text(title));
+    let root = h("section")
+        .class("cu-root")
+        .attr("aria-labelledby", &labelled_by)
+        .dyn_attr("aria-busy", move || Some(state.loading.get().to_string()))
+        .child(
+            h("header")
+                .class("cu-head")
+                .child(h("h2").attr("id", &heading_id).text(&config.title))
+                .child(
+                    h("span")
+                        .class("cu-org")
+                        .attr("id", &org_id)
+                        .attr("title", "Organization")
+                        .text(&config.org_id),
+                )
+                .child_opt(price),
+        )
+        .child(
+            h("p")
+                .class("cu-retrying")
+                .attr("role", "status")
+                .dyn_text(move || {
+                    state
+                        .retrying
+                        .get()
+                        .map(|(attempt, of)| format!("Retrying ({attempt}/{of})…"))
+                        .unwrap_or_default()
+                }),
+        )
+        .with(error_box)
+        .child(scope_bar())
+        .child(filters_panel())
+        .child(period_summary())
+        .child(summary())
+        .child_opt(charts)
+        .child(
+            section_head("Subtotals").child(
+                h("div")
+                    .class("cu-section-tools")
+                    .child(group_by_select())
+                    .child(export_subtotals()),
+            ),
+        )
+        .child(subtotals_table())
+        .child(
+            section_head("Runs").child(
+                h("div")
+                    .class("cu-section-tools")
+                    .child(columns_menu())
+                    .child(export_runs()),
+            ),
+        )
+        .child(pager())
+        .child(runs_table(empty_state));
+    let host = crate::dom::Host::new();
+    host.set(root.element());
+    super::width::watch_width(host, t);
+    root
 }

@@ -7,18 +7,17 @@
 
 use leptos::prelude::*;
 
-use super::chart_head::ChartHead;
-use super::daily_figures::DailyFigures;
-use super::daily_plot::DailyPlot;
-use super::granularity::GranularitySelect;
-use super::show_when::ShowWhen;
+use super::chart_head::chart_head;
+use super::daily_figures::daily_figures;
+use super::daily_plot::daily_plot;
+use super::granularity::granularity_select;
 use crate::charts::{daily, day_detail, Daily, Shape};
+use crate::el::{h, nothing, El};
 use crate::state::Shared;
 use crate::table::use_table;
 
 /// The stacked day chart.
-#[component]
-pub fn DailyChart() -> impl IntoView {
+pub fn daily_chart() -> El {
     let t = use_table();
     // The top workflows of the subtotals give the series.
     let (scope_set, filtered, subtotals, fmt, uid) =
@@ -68,7 +67,7 @@ pub fn DailyChart() -> impl IntoView {
         Some(chart.with(|d| fmt.with_value(|f| day_detail(d, i, f))))
     };
     let has_days = move || chart.with(|d| !d.days.is_empty());
-    let table = move || view! { <DailyFigures chart /> };
+    let table = move || vec![daily_figures(chart)];
     let notes = move || {
         chart.with(|d| {
             let parts = fmt.with_value(|f| {
@@ -79,25 +78,43 @@ pub fn DailyChart() -> impl IntoView {
                     |n| f.count(n),
                 )
             });
-            (!parts.is_empty()).then(|| view! { <p class="cu-note">{parts.join(" ")}</p> })
+            if parts.is_empty() {
+                Vec::new()
+            } else {
+                vec![h("p").class("cu-note").text(&parts.join(" "))]
+            }
         })
     };
-    let heading_ref = heading_id.clone();
-    view! {
-        <figure class="cu-chart" aria-labelledby=heading_id>
-            <ChartHead heading_id=heading_ref as_table>
-                "CU per " {unit} " " <span class="cu-muted">{format!("({zone})")}</span>
-            </ChartHead>
-            <GranularitySelect />
-            <ShowWhen when=move || !as_table.get() fallback=table>
-            <ShowWhen when=has_days fallback=|| view! { <p class="cu-empty">"No dated runs in scope."</p> }>
-                <DailyPlot chart active fmt zone=zone_store budget />
-            </ShowWhen>
-                <p class="cu-day-detail">
-                    {move || detail().unwrap_or_else(|| "Point at a day, or focus the chart and use the arrow keys, for its breakdown.".to_owned())}
-                </p>
-            </ShowWhen>
-            {notes}
-        </figure>
-    }
+    let heading = h("h3")
+        .text("CU per ")
+        .dyn_text(move || unit().to_owned())
+        .text(" ")
+        .child(h("span").class("cu-muted").text(&format!("({zone})")));
+    let detail_line = move || {
+        vec![h("p").class("cu-day-detail").dyn_text(move || {
+            detail().unwrap_or_else(|| {
+                "Point at a day, or focus the chart and use the arrow keys, for its breakdown."
+                    .to_owned()
+            })
+        })]
+    };
+    // The plot (or "No dated runs"), then its detail line; or the figures
+    // table in their place.
+    h("figure")
+        .class("cu-chart")
+        .attr("aria-labelledby", &heading_id)
+        .child(chart_head(&heading_id, as_table, heading))
+        .child(granularity_select())
+        .show(
+            move || !as_table.get() && has_days(),
+            move || vec![daily_plot(chart, active, fmt, zone_store, budget)],
+            nothing,
+        )
+        .show(
+            move || !as_table.get() && !has_days(),
+            || vec![h("p").class("cu-empty").text("No dated runs in scope.")],
+            nothing,
+        )
+        .show(move || !as_table.get(), detail_line, table)
+        .dyn_part(notes)
 }

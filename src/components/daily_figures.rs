@@ -5,21 +5,17 @@
 use leptos::prelude::*;
 
 use crate::charts::{bucket_label, Daily};
-use crate::dom::{append_element, append_text, append_th, draw_into, Host};
+use crate::dom::{append_element, append_text, append_th};
+use crate::el::{h, El};
 use crate::state::Shared;
 use crate::table::use_table;
 
-/// The day chart's figures as a table.
-#[component]
-pub fn DailyFigures(
-    /// The day chart's data.
-    chart: Memo<Shared<Daily>>,
-) -> impl IntoView {
+/// The day chart's figures (`chart`) as a table.
+pub fn daily_figures(chart: Memo<Shared<Daily>>) -> El {
     let t = use_table();
     let fmt = StoredValue::new(t.fmt());
     let unit = move || t.state.granularity.get().key();
-    let table = Host::new();
-    draw_into(table, move |table| {
+    let draw = move |table: &web_sys::Element| {
         let d = chart.get();
         let caption = format!("CU per {} (chart figures)", unit());
         append_text(table, "caption", "", None, &caption);
@@ -42,10 +38,13 @@ pub fn DailyFigures(
                 }
             }
         });
-    });
-    view! {
-        <div class="cu-scroll cu-days-table" tabindex="0" role="group" aria-label=move || format!("CU per {} figures, scrollable", unit())>
-            <table class="cu-chart-table" node_ref=table></table>
-        </div>
-    }
+    };
+    h("div")
+        .class("cu-scroll cu-days-table")
+        .attr("tabindex", "0")
+        .attr("role", "group")
+        .dyn_attr("aria-label", move || {
+            Some(format!("CU per {} figures, scrollable", unit()))
+        })
+        .child(h("table").class("cu-chart-table").draw(draw))
 }

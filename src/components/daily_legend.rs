@@ -8,20 +8,18 @@ use leptos::prelude::*;
 
 use crate::charts::{cumulative_line, Daily};
 use crate::cu::CuTotal;
-use crate::dom::{append_svg, append_swatch_item, draw_into, Host};
+use crate::dom::{append_svg, append_swatch_item};
+use crate::el::{h, svg, El};
 use crate::format::Formatter;
 use crate::state::Shared;
 
-/// The legend of the day chart.
-#[component]
-pub fn DailyLegend(
+/// The legend of the day chart; `budget()` is the budget line's budget, while drawn.
+pub fn daily_legend(
     chart: Memo<Shared<Daily>>,
     fmt: StoredValue<Arc<Formatter>>,
-    /// The budget line's budget, while drawn.
-    budget: impl Fn() -> Option<CuTotal> + Send + Sync + Copy + 'static,
-) -> impl IntoView {
-    let list = Host::new();
-    draw_into(list, move |ul| {
+    budget: impl Fn() -> Option<CuTotal> + 'static,
+) -> El {
+    let draw = move |ul: &web_sys::Element| {
         chart.with(|d| {
             for s in d.series.iter().rev() {
                 append_swatch_item(ul, "li", &format!("cu-c{}", s.colour), s.label());
@@ -32,19 +30,20 @@ pub fn DailyLegend(
             append_swatch_item(ul, "li", "cu-swatch-cumulative", "Cumulative CU (own axis)");
             append_swatch_item(ul, "li", "cu-swatch-budget", &text);
         }
-    });
-    view! { <ul class="cu-legend" aria-label="Series, top to bottom" node_ref=list></ul> }
+    };
+    h("ul")
+        .class("cu-legend")
+        .attr("aria-label", "Series, top to bottom")
+        .draw(draw)
 }
 
 /// The cumulative CU line and the budget line, on their own axis (inside the
 /// plot's SVG), while a budget is drawn.
-#[component]
-pub fn BudgetLines(
+pub fn budget_lines(
     chart: Memo<Shared<Daily>>,
-    budget: impl Fn() -> Option<CuTotal> + Send + Sync + Copy + 'static,
-) -> impl IntoView {
-    let group = Host::new();
-    draw_into(group, move |g| {
+    budget: impl Fn() -> Option<CuTotal> + 'static,
+) -> El {
+    svg("g").draw(move |g| {
         let Some(b) = budget() else {
             return;
         };
@@ -54,6 +53,5 @@ pub fn BudgetLines(
         append_svg(g, "polyline", "cu-cumulative", &[("points", &points)]);
         let line = [("x1", "0"), ("y1", &y), ("x2", &width), ("y2", &y)];
         append_svg(g, "line", "cu-budget-line", &line);
-    });
-    view! { <g node_ref=group></g> }
+    })
 }

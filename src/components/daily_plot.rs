@@ -7,26 +7,26 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::chart_keys::day_key;
-use super::daily_legend::{BudgetLines, DailyLegend};
+use super::daily_legend::{budget_lines, daily_legend};
 use crate::charts::{budget_note, daily_chart_name, day_detail, stack_paths, Daily};
 use crate::cu::CuTotal;
-use crate::dom::{append_svg, draw_into, Host};
+use crate::dom::append_svg;
+use crate::el::{h, nothing, svg, El};
 use crate::format::Formatter;
 use crate::state::Shared;
 
 /// Height of the plot, in CSS pixels.
 const HEIGHT: usize = 140;
 
-/// The stacked plot of `chart`; `active` is the day picked (hover or keys).
-#[component]
-pub fn DailyPlot(
+/// The stacked plot of `chart`; `active` is the day picked (hover or keys);
+/// `budget` the monthly budget (`budgetCu`), drawn while a month is chosen.
+pub fn daily_plot(
     chart: Memo<Shared<Daily>>,
     active: RwSignal<Option<usize>>,
     fmt: StoredValue<Arc<Formatter>>,
     zone: StoredValue<String>,
-    /// The monthly budget (`budgetCu`), drawn while a month is chosen.
     budget: Option<CuTotal>,
-) -> impl IntoView {
+) -> El {
     let period = crate::table::use_table().period;
     let budget = move || budget.filter(|_| period.with(|p| p.is_some_and(|p| p.preset.is_month())));
     let zone_store = zone;
@@ -47,14 +47,20 @@ pub fn DailyPlot(
             fmt.with_value(|f| day_detail(d, i, f))
         })
     };
-    let on_key = move |ev: web_sys::KeyboardEvent| {
+    let on_key = move |ev: web_sys::Event| {
+        let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
         let len = chart.with_untracked(|d| d.days.len());
-        if let Some(next) = day_key(&ev, active.get_untracked(), len) {
+        if let Some(next) = day_key(ev, active.get_untracked(), len) {
             ev.prevent_default();
             active.set(next);
         }
     };
-    let on_pointer = move |ev: web_sys::MouseEvent| {
+    let on_pointer = move |ev: web_sys::Event| {
+        let Some(ev) = ev.dyn_ref::<web_sys::MouseEvent>() else {
+            return;
+        };
         let Some(el) = ev
             .current_target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -74,58 +80,80 @@ pub fn DailyPlot(
     // closures nested in re-rendered views would pile up per re-render).
     let days_len = move || chart.with(|d| d.days.len());
     // The stacked paths, one per series: plain SVG, redrawn with the data.
-    let marks = Host::new();
-    draw_into(marks, move |g| {
+    let marks = svg("g").draw(move |g| {
         let d = chart.get();
         for (path, s) in stack_paths(&d).iter().zip(d.series.iter()) {
             append_svg(g, "path", &format!("cu-c{}", s.colour), &[("d", path)]);
         }
     });
     let highlight = move || {
-        active.get().map(|i| {
-            view! { <rect class="cu-day-hl" x=i.to_string() y="0" width="1" height="100"></rect> }
-        })
+        vec![svg("rect")
+            .class("cu-day-hl")
+            .dyn_attr("x", move || active.get().map(|i| i.to_string()))
+            .attr("y", "0")
+            .attr("width", "1")
+            .attr("height", "100")]
     };
     let max_label = move || chart.with(|d| format!("{} CU", fmt.with_value(|f| f.cu_total(d.max))));
     let first_day =
         move || chart.with(|d| d.days.first().map(|x| x.day.clone()).unwrap_or_default());
     let last_day = move || chart.with(|d| d.days.last().map(|x| x.day.clone()).unwrap_or_default());
-    view! {
-                <div class="cu-days">
-            <p class="cu-axis cu-axis-y">{max_label}</p>
-            <div class="cu-days-plot" style=format!("height:{HEIGHT}px")>
-                <svg
-                    role="img"
-                    aria-label=name
-                    class="cu-days-svg"
-                    width="100%"
-                    height=HEIGHT.to_string()
-                    viewBox=move || format!("0 0 {} 100", days_len())
-                    preserveAspectRatio="none"
-                >
-                    <line class="cu-axis-line" x1="0" y1="100" x2=move || days_len().to_string() y2="100"></line>
-                    <g node_ref=marks></g>
-                    {highlight}
-                <BudgetLines chart budget />
-                </svg>
-                <div
-                    class="cu-day-hits"
-                    tabindex="0"
-                    role="slider"
-                    aria-label="Day"
-                    aria-valuemin="1"
-                    aria-valuemax=move || days_len().to_string()
-                    aria-valuenow=move || (active.get().unwrap_or(days_len().saturating_sub(1)) + 1).to_string()
-                    aria-valuetext=value_text
-                    on:keydown=on_key
-                    on:mousemove=on_pointer
-                    on:click=on_pointer
-                    on:mouseleave=move |_| active.set(None)
-                    on:blur=move |_| active.set(None)
-                ></div>
-            </div>
-            <p class="cu-axis cu-axis-x"><span>{first_day}</span><span>{last_day}</span></p>
-            <DailyLegend chart fmt budget />
-        </div>
-    }
+    let height = HEIGHT.to_string();
+    h("div")
+        .class("cu-days")
+        .child(h("p").class("cu-axis cu-axis-y").dyn_text(max_label))
+        .child(
+            h("div")
+                .class("cu-days-plot")
+                .attr("style", &format!("height:{HEIGHT}px"))
+                .child(
+                    svg("svg")
+                        .attr("role", "img")
+                        .dyn_attr("aria-label", move || Some(name()))
+                        .class("cu-days-svg")
+                        .attr("width", "100%")
+                        .attr("height", &height)
+                        .dyn_attr("viewBox", move || Some(format!("0 0 {} 100", days_len())))
+                        .attr("preserveAspectRatio", "none")
+                        .child(
+                            svg("line")
+                                .class("cu-axis-line")
+                                .attr("x1", "0")
+                                .attr("y1", "100")
+                                .dyn_attr("x2", move || Some(days_len().to_string()))
+                                .attr("y2", "100"),
+                        )
+                        .child(marks)
+                        .show(move || active.with(Option::is_some), highlight, nothing)
+                        .child(budget_lines(chart, budget)),
+                )
+                .child(
+                    h("div")
+                        .class("cu-day-hits")
+                        .attr("tabindex", "0")
+                        .attr("role", "slider")
+                        .attr("aria-label", "Day")
+                        .attr("aria-valuemin", "1")
+                        .dyn_attr("aria-valuemax", move || Some(days_len().to_string()))
+                        .dyn_attr("aria-valuenow", move || {
+                            Some(
+                                (active.get().unwrap_or(days_len().saturating_sub(1)) + 1)
+                                    .to_string(),
+                            )
+                        })
+                        .dyn_attr("aria-valuetext", move || Some(value_text()))
+                        .on("keydown", on_key)
+                        .on("mousemove", on_pointer)
+                        .on("click", on_pointer)
+                        .on("mouseleave", move |_| active.set(None))
+                        .on("blur", move |_| active.set(None)),
+                ),
+        )
+        .child(
+            h("p")
+                .class("cu-axis cu-axis-x")
+                .child(h("span").dyn_text(first_day))
+                .child(h("span").dyn_text(last_day)),
+        )
+        .child(daily_legend(chart, fmt, budget))
 }

@@ -3,22 +3,25 @@
 
 use leptos::prelude::*;
 
+use crate::el::{button, h, El};
+
 use crate::state::Scope;
 use crate::table::use_table;
 
-/// The runs table's empty row content.
-#[component]
-pub fn EmptyState() -> impl IntoView {
+/// The runs table's empty row content, in `parent`.
+pub fn empty_state(parent: El) -> El {
     let t = use_table();
     let (state, scope_set) = (t.state, t.scope_set);
-    move || {
+    parent.dyn_part(move || {
         let first_load = state.page.with(Option::is_none);
         let loaded_none = scope_set.with(|s| s.as_ref().is_some_and(|l| l.set.is_empty()));
         if first_load {
             if state.error.with(Option::is_some) {
-                view! { <p class="cu-empty">"No runs could be loaded."</p> }.into_any()
+                vec![h("p").class("cu-empty").text("No runs could be loaded.")]
             } else {
-                view! { <p class="cu-empty cu-placeholder">"Loading runs…"</p> }.into_any()
+                vec![h("p")
+                    .class("cu-empty cu-placeholder")
+                    .text("Loading runs…")]
             }
         } else if loaded_none {
             let text = if state.scope.get() == Scope::Page && state.offset.get() > 0 {
@@ -26,13 +29,14 @@ pub fn EmptyState() -> impl IntoView {
             } else {
                 "No runs yet."
             };
-            view! { <p class="cu-empty">{text}</p> }.into_any()
+            vec![h("p").class("cu-empty").text(text)]
         } else {
-            view! {
-                <p class="cu-empty">"No runs match these filters."</p>
-                <button type="button" class="cu-btn" on:click=move |_| t.clear_filters()>"Clear all filters"</button>
-            }
-            .into_any()
+            vec![
+                h("p")
+                    .class("cu-empty")
+                    .text("No runs match these filters."),
+                button("cu-btn", "Clear all filters").on("click", move |_| t.clear_filters()),
+            ]
         }
-    }
+    })
 }

@@ -3,36 +3,50 @@
 
 use leptos::prelude::*;
 
+use crate::el::{button, h, nothing, El};
 use crate::table::use_table;
 
-/// Shows the last page request's error (role=alert) with a "Retry" button.
-#[component]
-pub fn ErrorBox() -> impl IntoView {
+/// Shows in `parent` the last page request's error (role=alert) with a
+/// "Retry" button.
+pub fn error_box(parent: El) -> El {
     let t = use_table();
     let state = t.state;
-    move || {
-        state.error.get().map(|err| {
-            let status = err.status().map(|s| view! { <li>"HTTP status: " {s}</li> });
-            let request_id = err.request_id().map(|id| view! { <li>"Request ID: " <code>{id.to_owned()}</code></li> });
-            let details = err.details().to_vec();
-            let has_details = !details.is_empty();
-            let keeps_data = state.page.with_untracked(Option::is_some);
-            view! {
-                <div class="cu-error" role="alert">
-                    <p class="cu-error-title">{err.to_string()}</p>
-                    <ul class="cu-error-facts">
-                        {status}
-                        {request_id}
-                    </ul>
-                    {has_details.then(|| view! {
-                        <ul class="cu-error-details" aria-label="Details">
-                            {details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
-                        </ul>
-                    })}
-                    {keeps_data.then(|| view! { <p class="cu-muted">"The runs below are from the last successful load."</p> })}
-                    <button type="button" class="cu-btn" on:click=move |_| t.retry()>"Retry"</button>
-                </div>
-            }
-        })
-    }
+    parent.dyn_part(move || {
+        let Some(err) = state.error.get() else {
+            return nothing();
+        };
+        let status = err
+            .status()
+            .map(|s| h("li").text(&format!("HTTP status: {s}")));
+        let request_id = err
+            .request_id()
+            .map(|id| h("li").text("Request ID: ").child(h("code").text(id)));
+        let details = err.details();
+        let details = (!details.is_empty()).then(|| {
+            let list = h("ul")
+                .class("cu-error-details")
+                .attr("aria-label", "Details");
+            details
+                .iter()
+                .fold(list, |list, d| list.child(h("li").text(d)))
+        });
+        let keeps_data = state.page.with_untracked(Option::is_some).then(|| {
+            h("p")
+                .class("cu-muted")
+                .text("The runs below are from the last successful load.")
+        });
+        vec![h("div")
+            .class("cu-error")
+            .attr("role", "alert")
+            .child(h("p").class("cu-error-title").text(&err.to_string()))
+            .child(
+                h("ul")
+                    .class("cu-error-facts")
+                    .child_opt(status)
+                    .child_opt(request_id),
+            )
+            .child_opt(details)
+            .child_opt(keeps_data)
+            .child(button("cu-btn", "Retry").on("click", move |_| t.retry()))]
+    })
 }

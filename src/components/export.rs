@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::csv::{file_name, runs_csv, subtotals_csv, SubtotalsShape};
+use crate::el::{button, El};
 use crate::table::use_table;
 
 /// Offers `content` as a download named `file_name`. Returns an error text
@@ -36,11 +37,10 @@ pub fn today() -> String {
 }
 
 /// "Export CSV": the filtered, sorted runs in scope.
-#[component]
-pub fn ExportRuns() -> impl IntoView {
+pub fn export_runs() -> El {
     let t = use_table();
     let (scope_set, sorted) = (t.scope_set, t.sorted);
-    let export = move |_| {
+    let export = move |_: web_sys::Event| {
         let Some(set) = scope_set.get_untracked() else {
             return;
         };
@@ -54,17 +54,16 @@ pub fn ExportRuns() -> impl IntoView {
         let _ = download_csv(&file_name(&org, "runs", &today()), &csv);
     };
     let no_data = move || scope_set.with(Option::is_none);
-    view! {
-        <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export>"Export CSV"</button>
-    }
+    button("cu-btn cu-ghost", "Export CSV")
+        .flag("disabled", no_data)
+        .on("click", export)
 }
 
 /// "Export subtotals CSV": the subtotals table with its Total row.
-#[component]
-pub fn ExportSubtotals() -> impl IntoView {
+pub fn export_subtotals() -> El {
     let t = use_table();
     let (scope_set, subtotals, previous) = (t.scope_set, t.subtotals, t.previous);
-    let export = move |_| {
+    let export = move |_: web_sys::Event| {
         let (org, currency) = t.with_config(|c| {
             (
                 c.org_id.clone(),
@@ -88,7 +87,7 @@ pub fn ExportSubtotals() -> impl IntoView {
         let _ = download_csv(&file_name(&org, "subtotals", &today()), &csv);
     };
     let no_data = move || scope_set.with(Option::is_none);
-    view! {
-        <button type="button" class="cu-btn cu-ghost" disabled=no_data on:click=export>"Export subtotals CSV"</button>
-    }
+    button("cu-btn cu-ghost", "Export subtotals CSV")
+        .flag("disabled", no_data)
+        .on("click", export)
 }

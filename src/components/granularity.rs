@@ -3,27 +3,26 @@
 
 use leptos::prelude::*;
 
-use super::choice_select::ChoiceSelect;
+use super::choice_select::{choice_select, Choices};
+use crate::el::El;
 use crate::period::Granularity;
 use crate::table::use_table;
 
 /// The "Granularity" select of the time chart.
-#[component]
-pub fn GranularitySelect() -> impl IntoView {
+pub fn granularity_select() -> El {
     let t = use_table();
-    let choose = move |key: String| {
-        if let Some(g) = Granularity::parse(&key) {
-            t.set_granularity(g);
-        }
-    };
-    view! {
-        <ChoiceSelect
-            label="Granularity"
-            name="granularity"
-            class="cu-field cu-inline cu-granularity"
-            choices=Granularity::ALL.map(|g| (g.key(), g.label())).to_vec()
-            current=Signal::derive(move || t.state.granularity.get().key())
-            on_choose=Callback::new(choose)
-        />
-    }
+    choice_select(
+        Choices {
+            label: "Granularity",
+            name: "granularity",
+            class: "cu-field cu-inline cu-granularity",
+            choices: Granularity::ALL.map(|g| (g.key(), g.label())).to_vec(),
+        },
+        Box::new(move || t.state.granularity.get().key()),
+        Box::new(move |key: String| {
+            if let Some(g) = Granularity::parse(&key) {
+                t.set_granularity(g);
+            }
+        }),
+    )
 }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::el::{button, h, El, Els};
+
 use crate::table::use_table;
 
 /// How often load-all progress is announced to screen readers.
@@ -14,8 +16,7 @@ pub fn progress_due(last: f64, now: f64) -> bool {
 }
 
 /// The progress bar, its text and "Cancel" (shown while a walk runs).
-#[component]
-pub fn LoadProgress() -> impl IntoView {
+pub fn load_progress() -> Els {
     let t = use_table();
     let (state, fmt) = (t.state, t.fmt());
     let max_runs = t.with_config(|c| c.max_runs);
@@ -25,30 +26,28 @@ pub fn LoadProgress() -> impl IntoView {
             fmt.count(state.load_all.with(|l| l.loaded))
         )
     };
-    view! {
-        <div
-            class="cu-progress"
-            role="progressbar"
-            aria-label="Loading all runs"
-            aria-valuemin="0"
-            aria-valuemax=max_runs.to_string()
-            aria-valuenow=move || state.load_all.with(|l| l.loaded).to_string()
-            aria-valuetext=text.clone()
-        >
-            <span class="cu-progress-bar"></span>
-        </div>
-        <span class="cu-muted">{text.clone()}</span>
-        <button type="button" class="cu-btn" on:click=move |_| t.cancel_loading()>
-            "Cancel"
-        </button>
-    }
+    let bar_text = text.clone();
+    vec![
+        h("div")
+            .class("cu-progress")
+            .attr("role", "progressbar")
+            .attr("aria-label", "Loading all runs")
+            .attr("aria-valuemin", "0")
+            .attr("aria-valuemax", &max_runs.to_string())
+            .dyn_attr("aria-valuenow", move || {
+                Some(state.load_all.with(|l| l.loaded).to_string())
+            })
+            .dyn_attr("aria-valuetext", move || Some(bar_text()))
+            .child(h("span").class("cu-progress-bar")),
+        h("span").class("cu-muted").dyn_text(text),
+        button("cu-btn", "Cancel").on("click", move |_| t.cancel_loading()),
+    ]
 }
 
 /// Screen readers hear the walk start, its progress at most every
 /// [`PROGRESS_EVERY_MS`], and how it ended (the outcome line) — not every
 /// page.
-#[component]
-pub fn ProgressAnnouncer() -> impl IntoView {
+pub fn progress_announcer() -> El {
     let t = use_table();
     let (state, fmt) = (t.state, t.fmt());
     let announce = RwSignal::new(String::new());
@@ -73,7 +72,10 @@ pub fn ProgressAnnouncer() -> impl IntoView {
             Some(_) => {}
         }
     });
-    view! { <p class="cu-sr-only" role="status">{move || announce.get()}</p> }
+    h("p")
+        .class("cu-sr-only")
+        .attr("role", "status")
+        .dyn_text(move || announce.get())
 }
 
 #[cfg(test)]

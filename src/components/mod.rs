@@ -34,4 +34,4 @@ pub mod workflow_bars;
 pub mod workflow_chart;
 pub mod workflow_figures;
 
-pub use cost_table::CostTable;
+pub use cost_table::cost_table;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::el::{h, target_value, El};
 use crate::sentences::{all_status, page_status};
 use crate::state::Scope;
 use crate::table::use_table;
@@ -12,8 +13,7 @@ pub const PAGE_SIZES: [u32; 3] = [20, 50, 100];
 /// "Rows per page", "Previous page", "Next page" and a status line. In the
 /// "This page" scope they move through the server's pages; in "All loaded
 /// runs" through the loaded runs, without a request.
-#[component]
-pub fn Pager() -> impl IntoView {
+pub fn pager() -> El {
     let t = use_table();
     let (state, filtered, fmt) = (t.state, t.filtered, t.fmt());
     let size_id = format!("{}-page-size", t.uid());
@@ -55,8 +55,8 @@ pub fn Pager() -> impl IntoView {
             &count,
         ),
     };
-    let on_size = move |ev: leptos::ev::Event| {
-        if let Ok(size) = event_target_value(&ev).parse::<u32>() {
+    let on_size = move |ev: web_sys::Event| {
+        if let Ok(size) = target_value(&ev).parse::<u32>() {
             t.set_page_size(size);
         }
     };
@@ -69,24 +69,56 @@ pub fn Pager() -> impl IntoView {
         }
         sizes
             .into_iter()
-            .map(|s| view! { <option value=s.to_string() selected=s == current>{s}</option> })
-            .collect_view()
+            .map(|s| {
+                let text = s.to_string();
+                let option = h("option").attr("value", &text).text(&text);
+                if s == current {
+                    option.attr("selected", "")
+                } else {
+                    option
+                }
+            })
+            .collect()
     };
-    view! {
-        <div class="cu-pager">
-            <div class="cu-field cu-inline">
-                <label for=size_id.clone()>"Rows per page"</label>
-                <select id=size_id on:change=on_size>{sizes}</select>
-            </div>
-            <div class="cu-pager-nav">
-                <button type="button" class="cu-btn" disabled=prev_disabled on:click=move |_| go(false)>
-                    <span aria-hidden="true">"‹ "</span>"Previous page"
-                </button>
-                <span class="cu-pager-status" role="status" aria-live="polite">{status}</span>
-                <button type="button" class="cu-btn" disabled=next_disabled on:click=move |_| go(true)>
-                    "Next page"<span aria-hidden="true">" ›"</span>
-                </button>
-            </div>
-        </div>
-    }
+    let nav = |label: &str, back: bool| {
+        let b = h("button").attr("type", "button").class("cu-btn");
+        let arrow = h("span").attr("aria-hidden", "true");
+        if back {
+            b.flag("disabled", prev_disabled)
+                .on("click", move |_| go(false))
+                .child(arrow.text("‹ "))
+                .text(label)
+        } else {
+            b.flag("disabled", next_disabled)
+                .on("click", move |_| go(true))
+                .text(label)
+                .child(arrow.text(" ›"))
+        }
+    };
+    h("div")
+        .class("cu-pager")
+        .child(
+            h("div")
+                .class("cu-field cu-inline")
+                .child(h("label").attr("for", &size_id).text("Rows per page"))
+                .child(
+                    h("select")
+                        .attr("id", &size_id)
+                        .on("change", on_size)
+                        .dyn_part(sizes),
+                ),
+        )
+        .child(
+            h("div")
+                .class("cu-pager-nav")
+                .child(nav("Previous page", true))
+                .child(
+                    h("span")
+                        .class("cu-pager-status")
+                        .attr("role", "status")
+                        .attr("aria-live", "polite")
+                        .dyn_text(status),
+                )
+                .child(nav("Next page", false)),
+        )
 }

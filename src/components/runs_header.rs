@@ -2,14 +2,15 @@
 
 use leptos::prelude::*;
 
-use super::sort_header::SortHeader;
+use super::sort_header::{sort_header, SortHeader};
+use crate::el::El;
 use crate::sort::Column;
 use crate::table::Table;
 
 /// The header of a runs column: `aria-sort` on the primary key's header,
 /// the key's number when sorting by several, Shift+click (or Shift+Enter)
 /// adds a key.
-pub fn runs_header(t: Table, column: Column) -> impl IntoView {
+pub fn runs_header(t: Table, column: Column) -> El {
     let state = t.state;
     let position = move || {
         state.sort.with(|keys| {
@@ -18,12 +19,12 @@ pub fn runs_header(t: Table, column: Column) -> impl IntoView {
                 .map(|i| (i, keys[i].descending, keys.len()))
         })
     };
-    let aria_sort = Signal::derive(move || match position() {
+    let aria_sort = Box::new(move || match position() {
         Some((0, true, _)) => "descending",
         Some((0, false, _)) => "ascending",
         _ => "none",
     });
-    let indicator = Signal::derive(move || match position() {
+    let indicator = Box::new(move || match position() {
         Some((i, desc, n)) => format!(
             "{}{}",
             if desc { "▼" } else { "▲" },
@@ -36,15 +37,15 @@ pub fn runs_header(t: Table, column: Column) -> impl IntoView {
         None => "↕".to_owned(),
     });
     let numeric = matches!(column, Column::Duration | Column::Cu | Column::Cost);
-    view! {
-        <SortHeader
-            label=column.label()
-            aria_sort
-            indicator
-            numeric
-            class=format!("cu-col-{}", column.key())
-            title="Sort (Shift+click to add as a further sort key)"
-            on_sort=Callback::new(move |additive| t.sort_runs(column, additive))
-        />
-    }
+    sort_header(
+        SortHeader {
+            label: column.label().to_owned(),
+            class: format!("cu-col-{}", column.key()),
+            numeric,
+            title: Some("Sort (Shift+click to add as a further sort key)"),
+        },
+        aria_sort,
+        indicator,
+        Box::new(move |additive| t.sort_runs(column, additive)),
+    )
 }

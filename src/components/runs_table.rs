@@ -5,18 +5,15 @@ use leptos::prelude::*;
 
 use super::run_row::run_row;
 use super::runs_header::runs_header;
-use super::show_when::ShowWhen;
 use crate::config::Price;
 use crate::dom::{append, document_of, draw_into, Host};
+use crate::el::{h, nothing, El};
 use crate::table::use_table;
 
 /// The runs table. Only the visible rows (one page) are in the DOM, whatever
-/// the number of loaded runs.
-#[component]
-pub fn RunsTable(
-    /// What to show when there is nothing to list.
-    empty: ViewFn,
-) -> impl IntoView {
+/// the number of loaded runs; `empty` shows what there is when there is
+/// nothing to list.
+pub fn runs_table(empty: fn(El) -> El) -> El {
     let t = use_table();
     let (state, scope_set, visible, fmt) = (t.state, t.scope_set, t.visible, t.fmt());
     let price: Option<Price> = t.with_config(|c| c.price.clone());
@@ -26,7 +23,7 @@ pub fn RunsTable(
             .get()
             .into_iter()
             .map(|c| runs_header(t, c))
-            .collect_view()
+            .collect()
     };
     let ncols = move || state.columns.with(Vec::len).to_string();
     let no_rows = move || visible.with(|v| v.is_empty());
@@ -50,22 +47,28 @@ pub fn RunsTable(
             })
         });
     });
-    view! {
-        <div class="cu-scroll" tabindex="0" role="group" aria-label="Workflow runs, scrollable">
-            <table class="cu-runs" aria-busy=move || state.loading.get().to_string()>
-                <caption>"Workflow runs"</caption>
-                <thead>
-                    <tr>{headers}</tr>
-                </thead>
-                <tbody node_ref=body></tbody>
-                <tbody>
-                    <ShowWhen when=no_rows>
-                        <tr class="cu-empty-row">
-                            <td colspan=ncols>{empty.run()}</td>
-                        </tr>
-                    </ShowWhen>
-                </tbody>
-            </table>
-        </div>
-    }
+    h("div")
+        .class("cu-scroll")
+        .attr("tabindex", "0")
+        .attr("role", "group")
+        .attr("aria-label", "Workflow runs, scrollable")
+        .child(
+            h("table")
+                .class("cu-runs")
+                .dyn_attr("aria-busy", move || Some(state.loading.get().to_string()))
+                .child(h("caption").text("Workflow runs"))
+                .child(h("thead").child(h("tr").dyn_part(headers)))
+                .child(h("tbody").host(body))
+                .child(h("tbody").show(
+                    no_rows,
+                    move || {
+                        vec![h("tr").class("cu-empty-row").child(
+                            h("td")
+                                .dyn_attr("colspan", move || Some(ncols()))
+                                .with(empty),
+                        )]
+                    },
+                    nothing,
+                )),
+        )
 }

@@ -3,15 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::load_progress::{LoadProgress, ProgressAnnouncer};
-use super::show_when::ShowWhen;
+use super::load_progress::{load_progress, progress_announcer};
+use crate::el::{button, h, nothing, El};
 use crate::state::Scope;
 use crate::table::use_table;
 use crate::walk::outcome_text;
 
 /// The scope controls and "Load all runs".
-#[component]
-pub fn ScopeBar() -> impl IntoView {
+pub fn scope_bar() -> El {
     let t = use_table();
     let state = t.state;
     let max_runs = t.with_config(|c| c.max_runs);
@@ -30,64 +29,91 @@ pub fn ScopeBar() -> impl IntoView {
         }?;
         Some(format!("As of {}", fmt.time_of_day(ms as i64)))
     };
-    view! {
-        <div class="cu-scope">
-            <div class="cu-segmented" role="group" aria-label="Totals cover">
-                <button
-                    type="button"
-                    aria-pressed=move || (state.scope.get() == Scope::Page).to_string()
-                    on:click=move |_| t.set_scope(Scope::Page)
-                >
-                    "This page"
-                </button>
-                <button
-                    type="button"
-                    aria-pressed=move || (state.scope.get() == Scope::All).to_string()
-                    disabled=move || !has_all()
-                    title=move || if has_all() { "" } else { "Use Load all runs first" }
-                    on:click=move |_| t.set_scope(Scope::All)
-                >
-                    "All loaded runs"
-                </button>
-            </div>
-            <ShowWhen when=running fallback=move || view! {
-                <button
-                    type="button"
-                    class="cu-btn"
-                    title=format!("Fetch every run (up to {max_runs}) so totals cover them all")
-                    on:click=move |_| t.load_all()
-                >
-                    "Load all runs"
-                </button>
-                <ShowWhen when=move || state.load_all.with(|l| l.resumable)>
-                    <button type="button" class="cu-btn cu-ghost" on:click=move |_| t.continue_loading()>
-                        "Continue loading"
-                    </button>
-                </ShowWhen>
-                <ShowWhen when=has_data>
-                    <button
-                        type="button"
-                        class="cu-btn cu-ghost"
-                        title="Fetch runs that are new or finished since the data was fetched"
-                        on:click=move |_| t.refresh()
-                    >
-                        "Refresh"
-                    </button>
-                </ShowWhen>
-            }>
-                <LoadProgress />
-            </ShowWhen>
-            <span class="cu-muted cu-asof">
-                {move || if state.refreshing.get() { Some("Refreshing…".to_owned()) } else { as_of() }}
-            </span>
-            <ProgressAnnouncer />
-            <p class="cu-outcome" role="status">
-                {move || state.load_all.with(|l| {
-                    let outcome = l.outcome.as_ref().filter(|_| !l.running)?;
-                    Some(outcome_text(outcome, l.loaded, max_runs, |n| outcome_fmt.count(n)))
-                })}
-            </p>
-            <p class="cu-refresh-note" role="status">{move || state.refresh_note.get()}</p>
-        </div>
-    }
+    let pressed = move |scope: Scope| move || Some((state.scope.get() == scope).to_string());
+    let load_title = format!("Fetch every run (up to {max_runs}) so totals cover them all");
+    let load = move || {
+        vec![button("cu-btn", "Load all runs")
+            .attr("title", &load_title)
+            .on("click", move |_| t.load_all())]
+    };
+    h("div")
+        .class("cu-scope")
+        .child(
+            h("div")
+                .class("cu-segmented")
+                .attr("role", "group")
+                .attr("aria-label", "Totals cover")
+                .child(
+                    button("", "This page")
+                        .dyn_attr("aria-pressed", pressed(Scope::Page))
+                        .on("click", move |_| t.set_scope(Scope::Page)),
+                )
+                .child(
+                    button("", "All loaded runs")
+                        .dyn_attr("aria-pressed", pressed(Scope::All))
+                        .flag("disabled", move || !has_all())
+                        .dyn_attr("title", move || {
+                            Some(
+                                if has_all() {
+                                    ""
+                                } else {
+                                    "Use Load all runs first"
+                                }
+                                .to_owned(),
+                            )
+                        })
+                        .on("click", move |_| t.set_scope(Scope::All)),
+                ),
+        )
+        .show(running, load_progress, load)
+        .show(
+            move || !running() && state.load_all.with(|l| l.resumable),
+            move || {
+                vec![button("cu-btn cu-ghost", "Continue loading")
+                    .on("click", move |_| t.continue_loading())]
+            },
+            nothing,
+        )
+        .show(
+            move || !running() && has_data(),
+            move || {
+                vec![button("cu-btn cu-ghost", "Refresh")
+                    .attr(
+                        "title",
+                        "Fetch runs that are new or finished since the data was fetched",
+                    )
+                    .on("click", move |_| t.refresh())]
+            },
+            nothing,
+        )
+        .child(h("span").class("cu-muted cu-asof").dyn_text(move || {
+            if state.refreshing.get() {
+                "Refreshing…".to_owned()
+            } else {
+                as_of().unwrap_or_default()
+            }
+        }))
+        .child(progress_announcer())
+        .child(
+            h("p")
+                .class("cu-outcome")
+                .attr("role", "status")
+                .dyn_text(move || {
+                    state.load_all.with(|l| {
+                        l.outcome
+                            .as_ref()
+                            .filter(|_| !l.running)
+                            .map(|outcome| {
+                                outcome_text(outcome, l.loaded, max_runs, |n| outcome_fmt.count(n))
+                            })
+                            .unwrap_or_default()
+                    })
+                }),
+        )
+        .child(
+            h("p")
+                .class("cu-refresh-note")
+                .attr("role", "status")
+                .dyn_text(move || state.refresh_note.get().unwrap_or_default()),
+        )
 }

@@ -1,42 +1,57 @@
 //! One sortable column header for both tables: a button inside the `th`,
 //! `aria-sort` on the header, an arrow (and key number) beside the label.
 
-use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// A sortable `th`.
-#[component]
-pub fn SortHeader(
-    /// The header text.
-    label: &'static str,
-    /// `aria-sort`: "ascending", "descending" or "none".
-    #[prop(into)]
-    aria_sort: Signal<&'static str>,
-    /// The arrow shown beside the label ("▲", "▼2", "↕").
-    #[prop(into)]
-    indicator: Signal<String>,
-    /// Right-aligned (numeric columns).
-    #[prop(optional)]
-    numeric: bool,
-    /// Extra classes on the `th`.
-    #[prop(optional, into)]
-    class: String,
-    /// A tooltip for the button.
-    #[prop(optional)]
-    title: Option<&'static str>,
-    /// Called with whether Shift was held (a further sort key).
-    on_sort: Callback<bool>,
-) -> impl IntoView {
-    view! {
-        <th scope="col" aria-sort=aria_sort class=class class:cu-num=numeric>
-            <button
-                type="button"
-                class="cu-sort"
-                title=title
-                on:click=move |ev: leptos::ev::MouseEvent| on_sort.run(ev.shift_key())
-            >
-                {label}
-                <span class="cu-sort-ind" aria-hidden="true">{indicator}</span>
-            </button>
-        </th>
-    }
+use crate::el::{h, El};
+
+/// What a [`sort_header`] shows and does.
+pub struct SortHeader {
+    /// The column's name.
+    pub label: String,
+    /// Extra classes of the cell.
+    pub class: String,
+    /// Right-aligned (a numeric column).
+    pub numeric: bool,
+    /// The button's tooltip.
+    pub title: Option<&'static str>,
+}
+
+/// A column header whose button sorts by it: `aria-sort()` on the cell,
+/// `indicator()` (▲, ▼ or ↕) beside the name, and `on_sort(shift held)` on
+/// a click.
+pub fn sort_header(
+    h_: SortHeader,
+    aria_sort: Box<dyn Fn() -> &'static str>,
+    indicator: Box<dyn Fn() -> String>,
+    on_sort: Box<dyn Fn(bool)>,
+) -> El {
+    let class = if h_.numeric {
+        format!("{} cu-num", h_.class).trim_start().to_owned()
+    } else {
+        h_.class
+    };
+    h("th")
+        .attr("scope", "col")
+        .dyn_attr("aria-sort", move || Some(aria_sort().to_owned()))
+        .class(&class)
+        .child(
+            h("button")
+                .attr("type", "button")
+                .class("cu-sort")
+                .attr_opt("title", h_.title)
+                .on("click", move |ev| {
+                    let shift = ev
+                        .dyn_ref::<web_sys::MouseEvent>()
+                        .is_some_and(|m| m.shift_key());
+                    on_sort(shift)
+                })
+                .text(&h_.label)
+                .child(
+                    h("span")
+                        .class("cu-sort-ind")
+                        .attr("aria-hidden", "true")
+                        .dyn_text(indicator),
+                ),
+        )
 }

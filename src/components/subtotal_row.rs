@@ -8,6 +8,7 @@ use super::compare_cells::compare_cells;
 use crate::charts::colour_of;
 use crate::compare::{rows_with_gone, Lookup, Prev, Previous};
 use crate::cu::CuTotal;
+use crate::el::{h, El};
 use crate::format::Formatter;
 use crate::subtotals::{sort_rows, SubColumn, Subtotal, Subtotals};
 use crate::table::Table;
@@ -48,7 +49,7 @@ pub fn subtotal_row(
     total: CuTotal,
     has_price: bool,
     prev: Option<Prev>,
-) -> impl IntoView {
+) -> El {
     let key = r.key.clone();
     let label = t.label(t.state.group.get_untracked(), &key);
     let share = fmt.percent(r.cu, total);
@@ -62,58 +63,75 @@ pub fn subtotal_row(
     } else {
         format!("Show only runs of {label} ({key})")
     };
-    view! {
-        <tr>
-            <th scope="row">
-                <button
-                    type="button"
-                    class="cu-link cu-trunc"
-                    title=title
-                    on:click=move |_| t.toggle_group(&key)
-                >
-                    <span class=format!("cu-swatch cu-c{colour}") aria-hidden="true"></span>
-                    {label}
-                </button>
-            </th>
-            <td class="cu-num">{fmt.count(r.runs as u64)}</td>
-            <td class="cu-num">{fmt.cu_total(r.cu)}</td>
-            <td class="cu-num">{r.average().map_or_else(|| "—".to_owned(), |a| fmt.cu_total(a))}</td>
-            <td class="cu-num">{r.largest.map_or_else(|| "—".to_owned(), |c| fmt.cu(c))}</td>
-            <td class="cu-num">
-                <span class="cu-share">
-                    <span class=format!("cu-share-bar cu-c{colour}") aria-hidden="true">
-                        <span style=format!("width:{}%", crate::charts::fixed(width, 1))></span>
-                    </span>
-                    {share}
-                </span>
-            </td>
-            <td class="cu-num">{fmt.cu_total(r.failed_cu)}</td>
-            <td class="cu-num">{fmt.count(r.in_progress as u64)}</td>
-            {has_price.then(|| view! { <td class="cu-num">{fmt.money(r.cost)}</td> })}
-            {prev.map(|p| compare_cells(fmt, r, p, has_price))}
-        </tr>
-    }
+    let num = |text: &str| h("td").class("cu-num").text(text);
+    let swatch = h("span")
+        .class(&format!("cu-swatch cu-c{colour}"))
+        .attr("aria-hidden", "true");
+    let bar = h("span")
+        .class(&format!("cu-share-bar cu-c{colour}"))
+        .attr("aria-hidden", "true")
+        .child(h("span").attr(
+            "style",
+            &format!("width:{}%", crate::charts::fixed(width, 1)),
+        ));
+    h("tr")
+        .child(
+            h("th").attr("scope", "row").child(
+                h("button")
+                    .attr("type", "button")
+                    .class("cu-link cu-trunc")
+                    .attr("title", &title)
+                    .on("click", move |_| t.toggle_group(&key))
+                    .child(swatch)
+                    .text(&label),
+            ),
+        )
+        .child(num(&fmt.count(r.runs as u64)))
+        .child(num(&fmt.cu_total(r.cu)))
+        .child(num(&r
+            .average()
+            .map_or_else(|| "—".to_owned(), |a| fmt.cu_total(a))))
+        .child(num(&r
+            .largest
+            .map_or_else(|| "—".to_owned(), |c| fmt.cu(c))))
+        .child(
+            h("td")
+                .class("cu-num")
+                .child(h("span").class("cu-share").child(bar).text(&share)),
+        )
+        .child(num(&fmt.cu_total(r.failed_cu)))
+        .child(num(&fmt.count(r.in_progress as u64)))
+        .child_opt(has_price.then(|| num(&fmt.money(r.cost))))
+        .children(
+            prev.map(|p| compare_cells(fmt, r, p, has_price))
+                .unwrap_or_default(),
+        )
 }
 
 /// The Total row.
-pub fn total_row(
-    fmt: &Formatter,
-    t: &Subtotal,
-    has_price: bool,
-    prev: Option<Prev>,
-) -> impl IntoView {
-    view! {
-        <tr>
-            <th scope="row">"Total"</th>
-            <td class="cu-num">{fmt.count(t.runs as u64)}</td>
-            <td class="cu-num">{fmt.cu_total(t.cu)}</td>
-            <td class="cu-num">{t.average().map_or_else(|| "—".to_owned(), |a| fmt.cu_total(a))}</td>
-            <td class="cu-num">{t.largest.map_or_else(|| "—".to_owned(), |c| fmt.cu(c))}</td>
-            <td class="cu-num">{if t.runs > 0 && t.cu.0 > 0 { "100.0 %".to_owned() } else { "—".to_owned() }}</td>
-            <td class="cu-num">{fmt.cu_total(t.failed_cu)}</td>
-            <td class="cu-num">{fmt.count(t.in_progress as u64)}</td>
-            {has_price.then(|| view! { <td class="cu-num">{fmt.money(t.cost)}</td> })}
-            {prev.map(|p| compare_cells(fmt, t, p, has_price))}
-        </tr>
-    }
+pub fn total_row(fmt: &Formatter, t: &Subtotal, has_price: bool, prev: Option<Prev>) -> El {
+    let num = |text: &str| h("td").class("cu-num").text(text);
+    let share = if t.runs > 0 && t.cu.0 > 0 {
+        "100.0 %"
+    } else {
+        "—"
+    };
+    h("tr")
+        .child(h("th").attr("scope", "row").text("Total"))
+        .child(num(&fmt.count(t.runs as u64)))
+        .child(num(&fmt.cu_total(t.cu)))
+        .child(num(&t
+            .average()
+            .map_or_else(|| "—".to_owned(), |a| fmt.cu_total(a))))
+        .child(num(&t
+            .largest
+            .map_or_else(|| "—".to_owned(), |c| fmt.cu(c))))
+        .child(num(share))
+        .child(num(&fmt.cu_total(t.failed_cu)))
+        .child(num(&fmt.count(t.in_progress as u64)))
+        .child_opt(has_price.then(|| num(&fmt.money(t.cost))))
+        .children(
+            prev.map(|p| compare_cells(fmt, t, p, has_price))
+                .unwrap_or_default(),
+        )
 }

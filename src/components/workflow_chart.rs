@@ -6,19 +6,19 @@
 
 use leptos::prelude::*;
 
-use super::chart_head::ChartHead;
+use super::chart_head::chart_head;
 use super::chart_keys::one_tab_stop;
-use super::workflow_bars::WorkflowBars;
-use super::workflow_figures::WorkflowFigures;
+use super::workflow_bars::workflow_bars_view;
+use super::workflow_figures::workflow_figures;
 use crate::charts::{workflow_bars, Bar};
 use crate::compare::Lookup;
 use crate::dom::Host;
+use crate::el::{h, El};
 use crate::state::Shared;
 use crate::table::use_table;
 
 /// The bar chart of CU per workflow.
-#[component]
-pub fn WorkflowChart() -> impl IntoView {
+pub fn workflow_chart() -> El {
     let t = use_table();
     // The bars follow the subtotals table's sort.
     let (subtotals, sort, uid, previous) = (t.subtotals, t.sub_sort, t.uid(), t.previous);
@@ -39,8 +39,6 @@ pub fn WorkflowChart() -> impl IntoView {
     });
     let title = move || format!("CU by {}", t.state.group.get().key());
     let heading_id = format!("{uid}-bars-title");
-    let picture = move || view! { <WorkflowBars bars /> };
-    let table = move || view! { <WorkflowFigures bars /> };
     // After each re-render, exactly one bar is a Tab stop (the one that had
     // it, if it is still there).
     let figure = Host::new();
@@ -54,11 +52,16 @@ pub fn WorkflowChart() -> impl IntoView {
             one_tab_stop(&hits);
         }
     });
-    let heading_ref = heading_id.clone();
-    view! {
-        <figure class="cu-chart" aria-labelledby=heading_id node_ref=figure>
-            <ChartHead heading_id=heading_ref as_table>{title}</ChartHead>
-            {move || if as_table.get() { table().into_any() } else { picture().into_any() }}
-        </figure>
-    }
+    h("figure")
+        .class("cu-chart")
+        .attr("aria-labelledby", &heading_id)
+        .host(figure)
+        .child(chart_head(&heading_id, as_table, h("h3").dyn_text(title)))
+        .dyn_part(move || {
+            if as_table.get() {
+                vec![workflow_figures(bars)]
+            } else {
+                workflow_bars_view(bars)
+            }
+        })
 }

@@ -5,24 +5,18 @@
 use leptos::prelude::*;
 
 use crate::charts::Bar;
-use crate::dom::{
-    append_element, append_swatch_item, append_text, append_th, draw_into, set_attr, Host,
-};
+use crate::dom::{append_element, append_swatch_item, append_text, append_th, set_attr};
+use crate::el::{h, El};
 use crate::state::Shared;
 use crate::subtotals::plural_group;
 use crate::table::use_table;
 
-/// The bars' figures as a table.
-#[component]
-pub fn WorkflowFigures(
-    /// The bars (top workflows and "Other").
-    bars: Memo<Shared<Vec<Bar>>>,
-) -> impl IntoView {
+/// The figures of `bars` (top workflows and "Other") as a table.
+pub fn workflow_figures(bars: Memo<Shared<Vec<Bar>>>) -> El {
     let t = use_table();
     let subtotals = t.subtotals;
     let fmt = t.fmt();
-    let table = Host::new();
-    draw_into(table, move |table| {
+    let draw = move |table: &web_sys::Element| {
         let bars = bars.get();
         let group = t.state.group.get();
         let total = subtotals.with(|s| s.total.cu);
@@ -49,10 +43,11 @@ pub fn WorkflowFigures(
             append_text(&tr, "td", "cu-num", None, &fmt.cu_total(b.cu));
             append_text(&tr, "td", "cu-num", None, &fmt.percent(b.cu, total));
         }
-    });
-    view! {
-        <div class="cu-scroll" tabindex="0" role="group" aria-label="CU by workflow figures, scrollable">
-            <table class="cu-chart-table" node_ref=table></table>
-        </div>
-    }
+    };
+    h("div")
+        .class("cu-scroll")
+        .attr("tabindex", "0")
+        .attr("role", "group")
+        .attr("aria-label", "CU by workflow figures, scrollable")
+        .child(h("table").class("cu-chart-table").draw(draw))
 }

@@ -2,14 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::components::show_when::ShowWhen;
+use crate::el::{h, nothing, El};
 use crate::filter::Filters;
 use crate::sentences::filter_chips;
 use crate::table::use_table;
 
-/// The count of active filters and a chip per filter.
-#[component]
-pub fn ActiveFilters() -> impl IntoView {
+/// The count of active filters and a chip per filter, in `parent`.
+pub fn active_filters(parent: El) -> El {
     let t = use_table();
     let state = t.state;
     let active = move || state.filters.with(Filters::active_count);
@@ -17,15 +16,23 @@ pub fn ActiveFilters() -> impl IntoView {
         t.names
             .with_value(|names| state.filters.with(|f| filter_chips(f, names)))
             .into_iter()
-            .map(|c| view! { <li class="cu-chip">{c}</li> })
-            .collect_view()
+            .map(|c| h("li").class("cu-chip").text(&c))
+            .collect()
     };
-    view! {
-        <ShowWhen when=move || { active() > 0 }>
-            <div class="cu-active">
-                <span>{move || if active() == 1 { "1 filter active:".to_owned() } else { format!("{} filters active:", active()) }}</span>
-                <ul class="cu-chips">{chips}</ul>
-            </div>
-        </ShowWhen>
-    }
+    parent.show(
+        move || active() > 0,
+        move || {
+            vec![h("div")
+                .class("cu-active")
+                .child(h("span").dyn_text(move || {
+                    if active() == 1 {
+                        "1 filter active:".to_owned()
+                    } else {
+                        format!("{} filters active:", active())
+                    }
+                }))
+                .child(h("ul").class("cu-chips").dyn_part(chips))]
+        },
+        nothing,
+    )
 }

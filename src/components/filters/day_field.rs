@@ -2,17 +2,13 @@
 
 use leptos::prelude::*;
 
+use crate::el::{h, target_value, El};
 use crate::filter::Filters;
 use crate::table::use_table;
 
-/// A day input bound to one of the filters' day fields.
-#[component]
-pub fn DayField(
-    /// "From" or "To" (also the input's accessible name).
-    label: &'static str,
-    /// The field of the filters it edits.
-    which: fn(&mut Filters) -> &mut Option<String>,
-) -> impl IntoView {
+/// A day input labelled `label` ("From" or "To", also its accessible name),
+/// bound to the field `which` of the filters.
+pub fn day_field(label: &'static str, which: fn(&mut Filters) -> &mut Option<String>) -> El {
     let t = use_table();
     let id = format!("{}-{}", t.uid(), label.to_ascii_lowercase());
     let value = move || {
@@ -21,18 +17,17 @@ pub fn DayField(
             which(&mut f).clone().unwrap_or_default()
         })
     };
-    view! {
-        <div class="cu-field">
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id
-                type="date"
-                prop:value=value
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
+    h("div")
+        .class("cu-field")
+        .child(h("label").attr("for", &id).text(label))
+        .child(
+            h("input")
+                .attr("id", &id)
+                .attr("type", "date")
+                .prop("value", move || value().into())
+                .on("change", move |ev| {
+                    let v = target_value(&ev);
                     t.update_filters(|f| *which(f) = (!v.is_empty()).then_some(v));
-                }
-            />
-        </div>
-    }
+                }),
+        )
 }

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+use crate::el::{h, target_value, El, Els};
+
 use crate::format::Formatter;
 use crate::labels::trigger_label;
 use crate::table::use_table;
@@ -28,30 +30,32 @@ fn facet_options(
     value_prefix: &'static str,
     label: &dyn Fn(&str) -> String,
     fmt: &Formatter,
-) -> impl IntoView {
+) -> Els {
     let total: usize = counts.values().sum();
     let mut items: Vec<(String, usize)> = counts.iter().map(|(k, v)| (k.clone(), *v)).collect();
     if let Some(c) = current.filter(|c| !counts.contains_key(*c)) {
         items.push((c.to_owned(), 0));
     }
-    let all = view! { <option value=all_value selected=current.is_none()>{format!("{all_text} ({})", fmt.count(total as u64))}</option> };
-    let rest = items
-        .into_iter()
-        .map(|(raw, n)| {
-            let selected = current == Some(raw.as_str());
-            let text = format!("{} ({})", label(&raw), fmt.count(n as u64));
-            view! { <option value=format!("{value_prefix}{raw}") selected=selected>{text}</option> }
-        })
-        .collect_view();
-    (all, rest)
+    let option = |value: &str, text: &str, selected: bool| {
+        let option = h("option").attr("value", value).text(text);
+        if selected {
+            option.attr("selected", "")
+        } else {
+            option
+        }
+    };
+    let all = format!("{all_text} ({})", fmt.count(total as u64));
+    let mut options = vec![option(all_value, &all, current.is_none())];
+    for (raw, n) in items {
+        let text = format!("{} ({})", label(&raw), fmt.count(n as u64));
+        let value = format!("{value_prefix}{raw}");
+        options.push(option(&value, &text, current == Some(raw.as_str())));
+    }
+    options
 }
 
-/// A facet select.
-#[component]
-pub fn FacetSelect(
-    /// Workflow or Trigger.
-    facet: Facet,
-) -> impl IntoView {
+/// A facet select: Workflow or Trigger.
+pub fn facet_select(facet: Facet) -> El {
     let t = use_table();
     let (state, facets, fmt) = (t.state, t.facets, t.fmt());
     let (label, key) = match facet {
@@ -84,8 +88,8 @@ pub fn FacetSelect(
             ),
         })
     };
-    let on_change = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
+    let on_change = move |ev: web_sys::Event| {
+        let v = target_value(&ev);
         match facet {
             Facet::Workflow => t.update_filters(|f| f.workflow = (!v.is_empty()).then_some(v)),
             Facet::Trigger => {
@@ -93,10 +97,13 @@ pub fn FacetSelect(
             }
         }
     };
-    view! {
-        <div class="cu-field">
-            <label for=id.clone()>{label}</label>
-            <select id=id on:change=on_change>{options}</select>
-        </div>
-    }
+    h("div")
+        .class("cu-field")
+        .child(h("label").attr("for", &id).text(label))
+        .child(
+            h("select")
+                .attr("id", &id)
+                .on("change", on_change)
+                .dyn_part(options),
+        )
 }

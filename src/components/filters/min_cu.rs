@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::el::{h, target_value, El};
+
 use crate::cu::Cu;
 use crate::table::use_table;
 
@@ -10,8 +12,7 @@ fn parse(text: &str) -> Option<Cu> {
 }
 
 /// The Minimum CU input.
-#[component]
-pub fn MinCuField() -> impl IntoView {
+pub fn min_cu_field() -> El {
     let t = use_table();
     let (id, error_id) = (
         format!("{}-mincu", t.uid()),
@@ -29,11 +30,16 @@ pub fn MinCuField() -> impl IntoView {
     }));
     let error = move || {
         let typed = text.get();
-        (!typed.trim().is_empty() && parse(&typed).is_none())
-            .then_some("Enter a number of 0 or more.")
+        let invalid = !typed.trim().is_empty() && parse(&typed).is_none();
+        if invalid {
+            "Enter a number of 0 or more."
+        } else {
+            ""
+        }
+        .to_owned()
     };
-    let on_input = move |ev: leptos::ev::Event| {
-        let typed = event_target_value(&ev);
+    let on_input = move |ev: web_sys::Event| {
+        let typed = target_value(&ev);
         text.set(typed.clone());
         if typed.trim().is_empty() {
             t.update_filters(|f| f.min_cu = None);
@@ -47,21 +53,27 @@ pub fn MinCuField() -> impl IntoView {
             text.set(String::new());
         }
     });
-    view! {
-        <div class="cu-field cu-narrow">
-            <label for=id.clone()>"Minimum CU"</label>
-            <input
-                id=id
-                type="number"
-                min="0"
-                step="any"
-                inputmode="decimal"
-                prop:value=move || text.get()
-                aria-invalid=move || error().is_some().to_string()
-                aria-describedby=error_id.clone()
-                on:input=on_input
-            />
-            <span class="cu-field-error" id=error_id>{error}</span>
-        </div>
-    }
+    h("div")
+        .class("cu-field cu-narrow")
+        .child(h("label").attr("for", &id).text("Minimum CU"))
+        .child(
+            h("input")
+                .attr("id", &id)
+                .attr("type", "number")
+                .attr("min", "0")
+                .attr("step", "any")
+                .attr("inputmode", "decimal")
+                .prop("value", move || text.get().into())
+                .dyn_attr("aria-invalid", move || {
+                    Some((!error().is_empty()).to_string())
+                })
+                .attr("aria-describedby", &error_id)
+                .on("input", on_input),
+        )
+        .child(
+            h("span")
+                .class("cu-field-error")
+                .attr("id", &error_id)
+                .dyn_text(error),
+        )
 }

@@ -13,6 +13,7 @@ mod statuses;
 
 use leptos::prelude::*;
 
+use crate::el::{button, h, El};
 use crate::filter::Filters;
 use crate::table::use_table;
 
@@ -20,32 +21,39 @@ pub use facet_select::Facet;
 pub use search::SEARCH_DEBOUNCE_MS;
 
 /// Search, Status, Workflow, Trigger, From/To, Minimum CU and "Clear filters".
-#[component]
-pub fn FiltersPanel() -> impl IntoView {
+pub fn filters_panel() -> El {
     let t = use_table();
     let search_label = t.with_config(|c| format!("Filter runs of {}", c.org_id));
     let active = move || t.state.filters.with(Filters::active_count);
-    view! {
-        <div class="cu-filters" role="search" aria-label=search_label>
-            <div class="cu-filter-row cu-period-row">
-                <period::PeriodSelect />
-                <period::CompareToggle />
-            </div>
-            <div class="cu-filter-row">
-                <search::SearchField />
-                <facet_select::FacetSelect facet=Facet::Workflow />
-                <facet_select::FacetSelect facet=Facet::Trigger />
-                <day_field::DayField label="From" which=|f| &mut f.from />
-                <day_field::DayField label="To" which=|f| &mut f.to />
-                <min_cu::MinCuField />
-            </div>
-            <div class="cu-filter-row">
-                <statuses::StatusChecks />
-                <button type="button" class="cu-btn" disabled=move || active() == 0 on:click=move |_| t.clear_filters()>
-                    "Clear filters"
-                </button>
-            </div>
-            <active::ActiveFilters />
-        </div>
-    }
+    h("div")
+        .class("cu-filters")
+        .attr("role", "search")
+        .attr("aria-label", &search_label)
+        .child(
+            h("div")
+                .class("cu-filter-row cu-period-row")
+                .child(period::period_select())
+                .child(period::compare_toggle()),
+        )
+        .child(
+            h("div")
+                .class("cu-filter-row")
+                .child(search::search_field())
+                .child(facet_select::facet_select(Facet::Workflow))
+                .child(facet_select::facet_select(Facet::Trigger))
+                .child(day_field::day_field("From", |f| &mut f.from))
+                .child(day_field::day_field("To", |f| &mut f.to))
+                .child(min_cu::min_cu_field()),
+        )
+        .child(
+            h("div")
+                .class("cu-filter-row")
+                .child(statuses::status_checks())
+                .child(
+                    button("cu-btn", "Clear filters")
+                        .flag("disabled", move || active() == 0)
+                        .on("click", move |_| t.clear_filters()),
+                ),
+        )
+        .with(active::active_filters)
 }

@@ -4,14 +4,15 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::el::{h, target_value, El};
+
 use crate::table::use_table;
 
 /// Delay between the last keystroke in "Search runs" and filtering.
 pub const SEARCH_DEBOUNCE_MS: u64 = 200;
 
 /// The search input.
-#[component]
-pub fn SearchField() -> impl IntoView {
+pub fn search_field() -> El {
     let t = use_table();
     let state = t.state;
     let id = format!("{}-search", t.uid());
@@ -23,8 +24,8 @@ pub fn SearchField() -> impl IntoView {
         }
         pending.try_set_value(None);
     };
-    let on_input = move |ev: leptos::ev::Event| {
-        let typed = event_target_value(&ev);
+    let on_input = move |ev: web_sys::Event| {
+        let typed = target_value(&ev);
         text.set(typed.clone());
         cancel();
         let handle = set_timeout_with_handle(
@@ -55,17 +56,16 @@ pub fn SearchField() -> impl IntoView {
             text.set(String::new());
         }
     });
-    view! {
-        <div class="cu-field cu-grow">
-            <label for=id.clone()>"Search runs"</label>
-            <input
-                id=id
-                type="search"
-                placeholder="Run, workflow or trigger"
-                autocomplete="off"
-                prop:value=move || text.get()
-                on:input=on_input
-            />
-        </div>
-    }
+    h("div")
+        .class("cu-field cu-grow")
+        .child(h("label").attr("for", &id).text("Search runs"))
+        .child(
+            h("input")
+                .attr("id", &id)
+                .attr("type", "search")
+                .attr("placeholder", "Run, workflow or trigger")
+                .attr("autocomplete", "off")
+                .prop("value", move || text.get().into())
+                .on("input", on_input),
+        )
 }

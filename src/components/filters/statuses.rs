@@ -3,30 +3,35 @@
 use leptos::prelude::*;
 
 use crate::api::RunStatus;
+use crate::el::{h, target_checked, El};
 use crate::table::use_table;
 
-/// A checkbox per status seen in scope.
-#[component]
-pub fn StatusChecks() -> impl IntoView {
+/// A checkbox per status seen in scope. The boxes are built again only when
+/// the statuses seen change; ticks and counts follow in place, so the box
+/// in hand keeps the keyboard focus.
+pub fn status_checks() -> El {
     let t = use_table();
     let (state, facets, fmt) = (t.state, t.facets, t.fmt());
+    let seen = Memo::new(move |_| facets.with(|c| c.statuses.keys().cloned().collect::<Vec<_>>()));
     let boxes = move || {
-        let counts = facets.get();
-        let selected = state.filters.with(|f| f.statuses.clone());
-        counts
-            .statuses
-            .iter()
-            .map(|(raw, n)| {
-                let checked = selected.contains(raw);
-                let label = RunStatus::parse(raw).label().to_owned();
-                let value = raw.clone();
-                view! {
-                    <label class="cu-check">
-                        <input
-                            type="checkbox"
-                            prop:checked=checked
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
+        seen.get()
+            .into_iter()
+            .map(|raw| {
+                let label = RunStatus::parse(&raw).label().to_owned();
+                let (key, value, fmt) = (raw.clone(), raw.clone(), fmt.clone());
+                let checked = move || state.filters.with(|f| f.statuses.contains(&key));
+                let count = move || {
+                    let n = facets.with(|c| c.statuses.get(&raw).copied().unwrap_or(0));
+                    format!(" ({})", fmt.count(n as u64))
+                };
+                h("label")
+                    .class("cu-check")
+                    .child(
+                        h("input")
+                            .attr("type", "checkbox")
+                            .prop("checked", move || checked().into())
+                            .on("change", move |ev| {
+                                let on = target_checked(&ev);
                                 let value = value.clone();
                                 t.update_filters(|f| {
                                     f.statuses.retain(|s| *s != value);
@@ -34,19 +39,15 @@ pub fn StatusChecks() -> impl IntoView {
                                         f.statuses.push(value);
                                     }
                                 });
-                            }
-                        />
-                        <span>{label}</span>
-                        <span class="cu-count">{format!(" ({})", fmt.count(*n as u64))}</span>
-                    </label>
-                }
+                            }),
+                    )
+                    .child(h("span").text(&label))
+                    .child(h("span").class("cu-count").dyn_text(count))
             })
-            .collect_view()
+            .collect()
     };
-    view! {
-        <fieldset class="cu-statuses">
-            <legend>"Status"</legend>
-            {boxes}
-        </fieldset>
-    }
+    h("fieldset")
+        .class("cu-statuses")
+        .child(h("legend").text("Status"))
+        .dyn_part(boxes)
 }

@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 
+use crate::el::{h, El};
+
 use crate::finance::budget_line;
 use crate::period::{budget, cu_by_day, short_date, whole_percent, ymd, Cover};
 use crate::table::use_table;
 
 /// The budget line (a month chosen, `budgetCu` set, the month loaded).
-#[component]
-pub fn BudgetLine() -> impl IntoView {
+pub fn budget_line_view() -> El {
     let t = use_table();
     let (period, subtotals) = (t.period, t.subtotals);
     let fmt = StoredValue::new(t.fmt());
@@ -35,5 +36,7 @@ pub fn BudgetLine() -> impl IntoView {
             view.period.contains(view.today),
         ))
     };
-    view! { <p class="cu-budget">{budget_text}</p> }
+    h("p")
+        .class("cu-budget")
+        .dyn_text(move || budget_text().unwrap_or_default())
 }

@@ -4,13 +4,14 @@
 
 use leptos::prelude::*;
 
+use crate::el::{button, h, El};
+
 use crate::finance::period_coverage;
 use crate::period::{short_date, ymd, Cover};
 use crate::table::use_table;
 
-/// The period's coverage line.
-#[component]
-pub fn Coverage() -> impl IntoView {
+/// The period's coverage line, in `parent`.
+pub fn coverage_view(parent: El) -> El {
     let t = use_table();
     let (state, period) = (t.state, t.period);
     let fmt = StoredValue::new(t.fmt());
@@ -47,14 +48,13 @@ pub fn Coverage() -> impl IntoView {
         let offer = matches!(needed, Cover::BackTo(_) | Cover::NotFromHead)
             && !state.load_all.with(|l| l.running);
         let label = format!("Load runs back to {}", short_date(start, year));
-        Some(view! {
-            <p class="cu-period-cover">
-                {line}
-                {offer.then(|| view! {
-                    " " <button type="button" class="cu-btn cu-small" on:click=move |_| t.load_all()>{label}</button>
-                })}
-            </p>
-        })
+        let p = h("p").class("cu-period-cover").text(&line);
+        Some(vec![if offer {
+            p.text(" ")
+                .child(button("cu-btn cu-small", &label).on("click", move |_| t.load_all()))
+        } else {
+            p
+        }])
     };
-    view! { {coverage} }
+    parent.dyn_part(move || coverage().unwrap_or_default())
 }

@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 
+use crate::el::{h, El};
+
 use crate::finance::{estimate, estimate_method};
 use crate::period::{period_name, projection, short_date, ymd, Cover};
 use crate::table::use_table;
 
-/// The estimate line and its method.
-#[component]
-pub fn Estimate() -> impl IntoView {
+/// The estimate line and its method, in `parent`.
+pub fn estimate_view(parent: El) -> El {
     let t = use_table();
     let (period, subtotals) = (t.period, t.subtotals);
     let fmt = StoredValue::new(t.fmt());
@@ -30,13 +31,18 @@ pub fn Estimate() -> impl IntoView {
             &short_date(view.period.to, year),
         );
         let method = estimate_method(&short_date(view.period.from, year), view.period.days());
-        let (method_id, described_by) = (method_id.clone(), method_id.clone());
-        Some(view! {
-            <p class="cu-estimate" aria-describedby=described_by>
-                <span class="cu-tag">"estimate"</span>" "{text}
-            </p>
-            <p class="cu-note cu-method" id=method_id>{method}</p>
-        })
+        Some(vec![
+            h("p")
+                .class("cu-estimate")
+                .attr("aria-describedby", &method_id)
+                .child(h("span").class("cu-tag").text("estimate"))
+                .text(" ")
+                .text(&text),
+            h("p")
+                .class("cu-note cu-method")
+                .attr("id", &method_id)
+                .text(&method),
+        ])
     };
-    view! { {estimate_line} }
+    parent.dyn_part(move || estimate_line().unwrap_or_default())
 }

@@ -2,14 +2,15 @@
 
 use leptos::prelude::*;
 
+use crate::el::{h, El};
+
 use crate::compare::{Lookup, Prev};
 use crate::finance::{headline, Versus};
 use crate::period::{period_name, previous_name, Change, Cover};
 use crate::table::use_table;
 
 /// The headline figure of the period and its comparison.
-#[component]
-pub fn Headline() -> impl IntoView {
+pub fn headline_view() -> El {
     let t = use_table();
     let (period, subtotals, previous) = (t.period, t.subtotals, t.previous);
     let fmt = StoredValue::new(t.fmt());
@@ -51,5 +52,8 @@ pub fn Headline() -> impl IntoView {
             &versus,
         ))
     };
-    view! { <p class="cu-headline" aria-live="polite">{head}</p> }
+    h("p")
+        .class("cu-headline")
+        .attr("aria-live", "polite")
+        .dyn_text(move || head().unwrap_or_default())
 }

@@ -11,6 +11,8 @@ mod headline;
 
 use leptos::prelude::*;
 
+use crate::el::{h, El};
+
 use crate::cu::{CuTotal, Money};
 use crate::period::{short_date, ymd, Day};
 use crate::table::Table;
@@ -43,14 +45,11 @@ pub fn back_to(t: Table, today: Day) -> Option<String> {
 }
 
 /// The period lines.
-#[component]
-pub fn PeriodSummary() -> impl IntoView {
-    view! {
-        <div class="cu-period">
-            <headline::Headline />
-            <coverage::Coverage />
-            <estimate::Estimate />
-            <budget::BudgetLine />
-        </div>
-    }
+pub fn period_summary() -> El {
+    h("div")
+        .class("cu-period")
+        .child(headline::headline_view())
+        .with(coverage::coverage_view)
+        .with(estimate::estimate_view)
+        .child(budget::budget_line_view())
 }

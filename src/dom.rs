@@ -1,19 +1,13 @@
-//! Plain DOM building, for the parts of the page that are drawn whole from
-//! their data and hold no reactive parts of their own: the runs table's
-//! rows (`components::run_row`), the day chart's paths, legend and budget
-//! lines, and both charts' figure tables. Built with Leptos views, each kind
-//! of row or cell cost its own generic build, mount and drop code, and a
-//! keyed list for the rows; drawn here they cost a few calls each
-//! (BENCHMARKS.md, session 9). The controls, the reactive texts and the
-//! page's layout stay Leptos views.
+//! Plain DOM drawing, for the parts of the page that are drawn whole from
+//! their data and hold no bindings of their own (`El::draw`): the runs
+//! table's rows (`components::run_row`), the day chart's paths, legend and
+//! budget lines, and both charts' figure tables. One call per element,
+//! attribute or text, with the document passed along; the rest of the page
+//! is built with `crate::el`.
 //!
 //! Text is only ever set as text (`textContent`) and attributes by name
 //! (`setAttribute`): nothing here is parsed as markup.
 
-use leptos::html::ElementType;
-use leptos::prelude::*;
-use leptos::tachys::html::node_ref::NodeRefContainer;
-use send_wrapper::SendWrapper;
 use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
@@ -103,58 +97,4 @@ pub fn set_attr(el: &Element, name: &str, value: &str) {
 /// Appends `child` to `parent`.
 pub fn append(parent: &Element, child: &Element) {
     parent.append_with_node_1(child).unwrap_throw();
-}
-
-/// An element handed over by a view (`node_ref=host`), of any tag. One
-/// signal type for every element: Leptos's `NodeRef<E>` is a signal of each
-/// element's own web-sys type, and every such type brought its own copy of
-/// the signal's code (BENCHMARKS.md, session 9).
-#[derive(Clone, Copy)]
-pub struct Host(RwSignal<Option<SendWrapper<Element>>>);
-
-impl Host {
-    /// An empty host, filled when the element it is given to is built.
-    pub fn new() -> Host {
-        Host(RwSignal::new(None))
-    }
-
-    /// The element, once the view is built (tracked, like a signal).
-    pub fn get(&self) -> Option<Element> {
-        self.0.with(|el| el.as_deref().cloned())
-    }
-
-    /// Hands `el` over.
-    pub fn set(&self, el: &Element) {
-        // Only ever created and read in the browser's one thread.
-        self.0.set(Some(SendWrapper::new(el.clone())));
-    }
-
-    /// The element, without tracking.
-    pub fn get_untracked(&self) -> Option<Element> {
-        self.0.with_untracked(|el| el.as_deref().cloned())
-    }
-}
-
-impl Default for Host {
-    fn default() -> Host {
-        Host::new()
-    }
-}
-
-impl<E: ElementType> NodeRefContainer<E> for Host {
-    fn load(self, el: &Element) {
-        self.set(el);
-    }
-}
-
-/// Draws the content of `host` with `draw`, and draws it again, from empty,
-/// whenever the signals `draw` reads change. The effect belongs to the
-/// calling component and ends with it.
-pub fn draw_into(host: Host, draw: impl Fn(&Element) + 'static) {
-    crate::effect::effect(move |_| {
-        if let Some(el) = host.get() {
-            el.set_text_content(None);
-            draw(&el);
-        }
-    });
 }

@@ -43,11 +43,13 @@ thread_local! {
 pub struct El(Element);
 
 /// A new HTML element `tag`.
+#[inline(never)]
 pub fn h(tag: &str) -> El {
     El(DOC.with(|d| d.create_element(tag)).unwrap_throw())
 }
 
 /// A new SVG element `tag`.
+#[inline(never)]
 pub fn svg(tag: &str) -> El {
     El(DOC
         .with(|d| d.create_element_ns(Some(SVG_NS), tag))
@@ -79,6 +81,7 @@ impl El {
     }
 
     /// Sets an attribute.
+    #[inline(never)]
     pub fn attr(self, name: &str, value: &str) -> El {
         self.0.set_attribute(name, value).unwrap_throw();
         self
@@ -93,12 +96,14 @@ impl El {
     }
 
     /// Appends a text node.
+    #[inline(never)]
     pub fn text(self, text: &str) -> El {
         self.0.append_with_str_1(text).unwrap_throw();
         self
     }
 
     /// Appends a child element.
+    #[inline(never)]
     pub fn child(self, child: El) -> El {
         self.0.append_with_node_1(&child.0).unwrap_throw();
         self
@@ -119,6 +124,7 @@ impl El {
     }
 
     /// Appends several child elements.
+    #[inline(never)]
     pub fn children(self, children: Els) -> El {
         for child in children {
             self.0.append_with_node_1(&child.0).unwrap_throw();
@@ -142,42 +148,20 @@ impl El {
 
     /// A boolean attribute (`disabled`, `hidden`…) present while `on()`.
     pub fn flag(self, name: &'static str, on: impl Fn() -> bool + 'static) -> El {
-        let el = self.0.clone();
-        bind(Box::new(move || {
-            let on = on();
-            if on != el.has_attribute(name) {
-                if on {
-                    el.set_attribute(name, "").unwrap_throw();
-                } else {
-                    el.remove_attribute(name).unwrap_throw();
-                }
-            }
-        }));
+        flag(&self.0, name, Box::new(on));
         self
     }
 
     /// A class present while `on()`.
     pub fn class_when(self, class: &'static str, on: impl Fn() -> bool + 'static) -> El {
-        let el = self.0.clone();
-        bind(Box::new(move || {
-            el.class_list()
-                .toggle_with_force(class, on())
-                .unwrap_throw();
-        }));
+        class_when(&self.0, class, Box::new(on));
         self
     }
 
     /// A DOM property (`value`, `checked`) that follows `value()`. Unlike an
     /// attribute, it is what the control shows once the user has touched it.
     pub fn prop(self, name: &'static str, value: impl Fn() -> JsValue + 'static) -> El {
-        let el = self.0.clone();
-        let key = JsValue::from_str(name);
-        bind(Box::new(move || {
-            let value = value();
-            if js_sys::Reflect::get(&el, &key).ok().as_ref() != Some(&value) {
-                js_sys::Reflect::set(&el, &key, &value).unwrap_throw();
-            }
-        }));
+        prop(&self.0, name, Box::new(value));
         self
     }
 
@@ -212,24 +196,13 @@ impl El {
     /// whenever the signals `draw` reads change: a part drawn whole from its
     /// data with plain DOM calls (`crate::dom`), holding no bindings.
     pub fn draw(self, draw: impl Fn(&Element) + 'static) -> El {
-        let el = self.0.clone();
-        let draw: Box<dyn Fn(&Element)> = Box::new(draw);
-        bind(Box::new(move || {
-            el.set_text_content(None);
-            draw(&el);
-        }));
-        self
-    }
-
-    /// Hands the element to `host` (for code that needs it later: focus,
-    /// size, drawn content).
-    pub fn host(self, host: crate::dom::Host) -> El {
-        host.set(&self.0);
+        draw_whole(&self.0, Box::new(draw));
         self
     }
 }
 
 /// A `<button type="button">` with `class` and the text `label`.
+#[inline(never)]
 pub fn button(class: &str, label: &str) -> El {
     h("button").attr("type", "button").class(class).text(label)
 }
@@ -271,6 +244,40 @@ fn dyn_text(parent: &Element, text: Box<dyn Fn() -> String>) {
         if now != shown {
             node.set_data(&now);
             shown = now;
+        }
+    }));
+}
+
+fn flag(el: &Element, name: &'static str, on: Box<dyn Fn() -> bool>) {
+    let el = el.clone();
+    bind(Box::new(move || {
+        let on = on();
+        if on != el.has_attribute(name) {
+            if on {
+                el.set_attribute(name, "").unwrap_throw();
+            } else {
+                el.remove_attribute(name).unwrap_throw();
+            }
+        }
+    }));
+}
+
+fn class_when(el: &Element, class: &'static str, on: Box<dyn Fn() -> bool>) {
+    let el = el.clone();
+    bind(Box::new(move || {
+        el.class_list()
+            .toggle_with_force(class, on())
+            .unwrap_throw();
+    }));
+}
+
+fn prop(el: &Element, name: &'static str, value: Box<dyn Fn() -> JsValue>) {
+    let el = el.clone();
+    let key = JsValue::from_str(name);
+    bind(Box::new(move || {
+        let value = value();
+        if js_sys::Reflect::get(&el, &key).ok().as_ref() != Some(&value) {
+            js_sys::Reflect::set(&el, &key, &value).unwrap_throw();
         }
     }));
 }
@@ -384,5 +391,13 @@ fn dyn_part(parent: &Element, part: Box<dyn Fn() -> Els>) {
     bind(Box::new(move || {
         let els = part();
         replace(&mark, &mut shown, els);
+    }));
+}
+
+fn draw_whole(el: &Element, draw: Box<dyn Fn(&Element)>) {
+    let el = el.clone();
+    bind(Box::new(move || {
+        el.set_text_content(None);
+        draw(&el);
     }));
 }

@@ -241,51 +241,66 @@ async fn the_table_appears_with_its_first_runs() {
     );
 }
 
-/// `ShowWhen` (the crate's erased `<Show>`): its children are built when
-/// the condition turns true, not again while it stays true (a change that
-/// leaves it true rebuilds nothing), and give way to the fallback when it
-/// turns false.
+/// `El::show` (the view layer's `<Show>`): its part is built when the
+/// condition turns true, not again while it stays true (a change that
+/// leaves it true rebuilds nothing, and its own bindings follow the signal
+/// in place), and gives way to the other part when it turns false. The
+/// part's bindings end with it: once taken away, it no longer follows the
+/// signal.
 #[wasm_bindgen_test]
-async fn show_when_rebuilds_only_when_its_condition_turns() {
-    use cu_cost_table::components::show_when::ShowWhen;
+async fn el_show_rebuilds_only_when_its_condition_turns() {
+    use cu_cost_table::el::h;
     use leptos::prelude::*;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::Arc;
+    use std::cell::Cell;
+    use std::rc::Rc;
 
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     let n = RwSignal::new(0);
-    let built = Arc::new(AtomicUsize::new(0));
+    let built = Rc::new(Cell::new(0));
     let count = built.clone();
-    let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
-        let count = count.clone();
-        view! {
-            <ShowWhen when=move || { n.get() > 0 } fallback=|| view! { <em>"none"</em> }>
-                {count.fetch_add(1, Ordering::SeqCst);}
-                <b>{move || n.get()}</b>
-            </ShowWhen>
-        }
+    let owner = Owner::new();
+    let shown = owner.with(|| {
+        h("div")
+            .show(
+                move || n.get() > 0,
+                move || {
+                    count.set(count.get() + 1);
+                    vec![h("b").dyn_text(move || n.get().to_string())]
+                },
+                || vec![h("em").text("none")],
+            )
+            .into_element()
     });
-    sleep(20).await;
+    host.append_child(&shown).unwrap();
     assert_eq!(host.text_content().unwrap(), "none");
-    assert_eq!(built.load(Ordering::SeqCst), 0);
+    assert_eq!(built.get(), 0);
     n.set(1);
     sleep(20).await;
-    assert_eq!(
-        one(&host, "b")
-            .expect("children shown")
-            .text_content()
-            .unwrap(),
-        "1"
-    );
-    assert_eq!(built.load(Ordering::SeqCst), 1);
+    let b = one(&host, "b").expect("children shown");
+    assert_eq!(b.text_content().unwrap(), "1");
+    assert_eq!(built.get(), 1);
     n.set(2);
     sleep(20).await;
-    assert_eq!(one(&host, "b").unwrap().text_content().unwrap(), "2");
-    assert_eq!(built.load(Ordering::SeqCst), 1, "children not rebuilt");
+    let again = one(&host, "b").unwrap();
+    assert_eq!(again.text_content().unwrap(), "2");
+    assert!(
+        again.is_same_node(Some(&b)),
+        "the same element, updated in place"
+    );
+    assert_eq!(built.get(), 1, "children not rebuilt");
     n.set(0);
     sleep(20).await;
     assert!(one(&host, "b").is_none());
     assert_eq!(host.text_content().unwrap(), "none");
+    n.set(5);
+    sleep(20).await;
+    assert_eq!(
+        b.text_content().unwrap(),
+        "2",
+        "a taken-away part no longer follows"
+    );
+    owner.cleanup();
     host.remove();
 }

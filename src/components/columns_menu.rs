@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::columns::available;
-use crate::dom::Host;
 use crate::el::{h, El};
 use crate::table::use_table;
 
@@ -16,7 +15,6 @@ pub fn columns_menu() -> El {
     let state = t.state;
     let has_price = t.with_config(|c| c.price.is_some());
     let open = RwSignal::new(false);
-    let button = Host::new();
     let panel_id = format!("{}-columns", t.uid());
     let boxes = available(has_price)
         .into_iter()
@@ -42,11 +40,17 @@ pub fn columns_menu() -> El {
                 .child(h("span").class("cu-sr-only").text(" column"))
         })
         .collect::<Vec<_>>();
+    let button = h("button")
+        .attr("type", "button")
+        .class("cu-btn cu-ghost")
+        .dyn_attr("aria-expanded", move || Some(open.get().to_string()))
+        .attr("aria-controls", &panel_id)
+        .on("click", move |_| open.update(|o| *o = !*o))
+        .text("Columns");
+    let focus_button = button.element().clone();
     let close = move || {
         open.set(false);
-        if let Some(b) = button.get_untracked() {
-            let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
-        }
+        let _ = focus_button.unchecked_ref::<web_sys::HtmlElement>().focus();
     };
     h("div")
         .class("cu-columns")
@@ -59,16 +63,7 @@ pub fn columns_menu() -> El {
                 close();
             }
         })
-        .child(
-            h("button")
-                .attr("type", "button")
-                .class("cu-btn cu-ghost")
-                .host(button)
-                .dyn_attr("aria-expanded", move || Some(open.get().to_string()))
-                .attr("aria-controls", &panel_id)
-                .on("click", move |_| open.update(|o| *o = !*o))
-                .text("Columns"),
-        )
+        .child(button)
         .child(
             h("div")
                 .attr("id", &panel_id)

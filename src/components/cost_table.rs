@@ -128,8 +128,6 @@ pub fn cost_table(env: Rc<Env>) -> El {
         )
         .child(pager())
         .child(runs_table(empty_state));
-    let host = crate::dom::Host::new();
-    host.set(root.element());
-    super::width::watch_width(host, t);
+    super::width::watch_width(root.element(), t);
     root
 }

@@ -24,7 +24,6 @@ pub mod run_row;
 pub mod runs_header;
 pub mod runs_table;
 pub mod scope_bar;
-pub mod show_when;
 pub mod sort_header;
 pub mod subtotal_row;
 pub mod subtotals_table;

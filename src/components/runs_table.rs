@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::run_row::run_row;
 use super::runs_header::runs_header;
 use crate::config::Price;
-use crate::dom::{append, document_of, draw_into, Host};
+use crate::dom::{append, document_of};
 use crate::el::{h, nothing, El};
 use crate::table::use_table;
 
@@ -30,8 +30,7 @@ pub fn runs_table(empty: fn(El) -> El) -> El {
     // The rows: plain DOM, rebuilt whole when the runs in scope, the page,
     // the sort, the columns or the width change (one page: at most the page
     // size of rows; see `crate::dom`).
-    let body = Host::new();
-    draw_into(body, move |tbody| {
+    let body = h("tbody").draw(move |tbody| {
         let (columns, narrow) = (state.columns.get(), state.narrow.get());
         let Some(set) = scope_set.get() else {
             return;
@@ -58,7 +57,7 @@ pub fn runs_table(empty: fn(El) -> El) -> El {
                 .dyn_attr("aria-busy", move || Some(state.loading.get().to_string()))
                 .child(h("caption").text("Workflow runs"))
                 .child(h("thead").child(h("tr").dyn_part(headers)))
-                .child(h("tbody").host(body))
+                .child(body)
                 .child(h("tbody").show(
                     no_rows,
                     move || {

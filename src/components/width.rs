@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::dom::Host;
 use crate::table::Table;
 
 /// Keeps the table's `narrow` in step with the component's own width (a
 /// `ResizeObserver` on the root, disconnected on unmount).
-pub fn watch_width(root: Host, t: Table) {
+pub fn watch_width(root: &web_sys::Element, t: Table) {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
@@ -22,12 +21,7 @@ pub fn watch_width(root: Host, t: Table) {
     let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
         return;
     };
-    let started = observer.clone();
-    crate::effect::effect(move |_| {
-        if let Some(el) = root.get() {
-            started.observe(&el);
-        }
-    });
+    observer.observe(root);
     let guard = send_wrapper::SendWrapper::new((observer, on_resize));
     on_cleanup(move || guard.0.disconnect());
 }

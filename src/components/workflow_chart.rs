@@ -12,7 +12,6 @@ use super::workflow_bars::workflow_bars_view;
 use super::workflow_figures::workflow_figures;
 use crate::charts::{workflow_bars, Bar};
 use crate::compare::Lookup;
-use crate::dom::Host;
 use crate::el::{h, El};
 use crate::state::Shared;
 use crate::table::use_table;
@@ -41,21 +40,18 @@ pub fn workflow_chart() -> El {
     let heading_id = format!("{uid}-bars-title");
     // After each re-render, exactly one bar is a Tab stop (the one that had
     // it, if it is still there).
-    let figure = Host::new();
+    let figure = h("figure")
+        .class("cu-chart")
+        .attr("aria-labelledby", &heading_id);
+    let drawn = figure.element().clone();
     crate::effect::effect(move |_| {
         bars.track();
         as_table.track();
-        if let Some(hits) = figure
-            .get()
-            .and_then(|f| f.query_selector(".cu-bar-hits").ok().flatten())
-        {
+        if let Ok(Some(hits)) = drawn.query_selector(".cu-bar-hits") {
             one_tab_stop(&hits);
         }
     });
-    h("figure")
-        .class("cu-chart")
-        .attr("aria-labelledby", &heading_id)
-        .host(figure)
+    figure
         .child(chart_head(&heading_id, as_table, h("h3").dyn_text(title)))
         .dyn_part(move || {
             if as_table.get() {

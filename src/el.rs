@@ -23,6 +23,7 @@
 //! markup. Every binding and listener belongs to the current reactive owner
 //! and ends with it (`on_cleanup`).
 
+use crate::reactive::Derived;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
@@ -371,7 +372,7 @@ fn show(
     otherwise: Box<dyn Fn() -> Els>,
 ) {
     let mark = marker(parent);
-    let when = Memo::new(move |_| when());
+    let when = Derived::new(when);
     let mut shown = Vec::new();
     // The effect runs only when the memo turns; its owner's cleanup before
     // each run ends the previous build's bindings.

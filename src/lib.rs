@@ -26,6 +26,7 @@ pub mod labels;
 pub mod loader;
 pub mod mount;
 pub mod period;
+pub mod reactive;
 pub mod refresh;
 pub mod retry;
 pub mod sentences;

@@ -4,10 +4,9 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use leptos::prelude::*;
-
 use crate::api::{ApiError, Run, RunsPage};
 use crate::filter::{Filters, RunSet};
+use crate::reactive::Sig;
 use crate::sort::SortKey;
 
 /// An `Arc` compared by identity, so a `Memo` over large data is cheap to
@@ -104,81 +103,81 @@ pub struct LoadAll {
 #[derive(Clone, Copy)]
 pub struct TableState {
     /// Rows per server page.
-    pub limit: RwSignal<u32>,
+    pub limit: Sig<u32>,
     /// Server offset of the current page.
-    pub offset: RwSignal<u64>,
+    pub offset: Sig<u64>,
     /// Bumped by "Retry" to refetch the same page.
-    pub reload: RwSignal<u64>,
+    pub reload: Sig<u64>,
     /// A request for the current page is in flight.
-    pub loading: RwSignal<bool>,
+    pub loading: Sig<bool>,
     /// The error of the last page request, if it failed.
-    pub error: RwSignal<Option<ApiError>>,
+    pub error: Sig<Option<ApiError>>,
     /// The last page that arrived (kept on screen while loading or on error).
-    pub page: RwSignal<Option<Shared<PageData>>>,
+    pub page: Sig<Option<Shared<PageData>>>,
     /// Runs loaded by "Load all runs".
-    pub all: RwSignal<Option<Shared<Loaded>>>,
+    pub all: Sig<Option<Shared<Loaded>>>,
     /// Which runs the table and totals cover.
-    pub scope: RwSignal<Scope>,
+    pub scope: Sig<Scope>,
     /// First row shown in the "All loaded runs" scope (client-side paging).
-    pub view_offset: RwSignal<usize>,
+    pub view_offset: Sig<usize>,
     /// Filter values.
-    pub filters: RwSignal<Filters>,
+    pub filters: Sig<Filters>,
     /// Sort keys, primary first.
-    pub sort: RwSignal<Vec<SortKey>>,
+    pub sort: Sig<Vec<SortKey>>,
     /// "Load all runs" progress.
-    pub load_all: RwSignal<LoadAll>,
+    pub load_all: Sig<LoadAll>,
     /// The page request is being retried: (attempt, of).
-    pub retrying: RwSignal<Option<(u32, u32)>>,
+    pub retrying: Sig<Option<(u32, u32)>>,
     /// The component is narrow enough for rows to carry details lines
     /// (mirrors the CSS container query; see `components::runs_table`).
-    pub narrow: RwSignal<bool>,
+    pub narrow: Sig<bool>,
     /// Columns of the runs table, in order.
-    pub columns: RwSignal<Vec<crate::sort::Column>>,
+    pub columns: Sig<Vec<crate::sort::Column>>,
     /// A "Refresh" is in flight.
-    pub refreshing: RwSignal<bool>,
+    pub refreshing: Sig<bool>,
     /// When the current page's data was fetched (epoch ms).
-    pub page_as_of: RwSignal<Option<f64>>,
+    pub page_as_of: Sig<Option<f64>>,
     /// When the loaded runs were last fetched (end of the walk or refresh).
-    pub all_as_of: RwSignal<Option<f64>>,
+    pub all_as_of: Sig<Option<f64>>,
     /// What the last refresh changed (or why it failed).
-    pub refresh_note: RwSignal<Option<String>>,
+    pub refresh_note: Sig<Option<String>>,
     /// The period preset (Custom: From/To as typed).
-    pub period: RwSignal<crate::period::Preset>,
+    pub period: Sig<crate::period::Preset>,
     /// Compare with the previous period (presets only).
-    pub compare: RwSignal<bool>,
+    pub compare: Sig<bool>,
     /// What the subtotals, their chart and CSV group by.
-    pub group: RwSignal<crate::subtotals::GroupBy>,
+    pub group: Sig<crate::subtotals::GroupBy>,
     /// Buckets of the time chart.
-    pub granularity: RwSignal<crate::period::Granularity>,
+    pub granularity: Sig<crate::period::Granularity>,
 }
 
 impl TableState {
     /// Fresh state for a page size.
     pub fn new(limit: u32) -> TableState {
         TableState {
-            limit: RwSignal::new(limit),
-            offset: RwSignal::new(0),
-            reload: RwSignal::new(0),
-            loading: RwSignal::new(true),
-            error: RwSignal::new(None),
-            page: RwSignal::new(None),
-            all: RwSignal::new(None),
-            scope: RwSignal::new(Scope::Page),
-            view_offset: RwSignal::new(0),
-            filters: RwSignal::new(Filters::default()),
-            sort: RwSignal::new(Vec::new()),
-            load_all: RwSignal::new(LoadAll::default()),
-            retrying: RwSignal::new(None),
-            narrow: RwSignal::new(false),
-            columns: RwSignal::new(crate::columns::available(false)),
-            refreshing: RwSignal::new(false),
-            page_as_of: RwSignal::new(None),
-            all_as_of: RwSignal::new(None),
-            refresh_note: RwSignal::new(None),
-            period: RwSignal::new(crate::period::Preset::Custom),
-            compare: RwSignal::new(true),
-            group: RwSignal::new(crate::subtotals::GroupBy::Workflow),
-            granularity: RwSignal::new(crate::period::Granularity::Day),
+            limit: Sig::new(limit),
+            offset: Sig::new(0),
+            reload: Sig::new(0),
+            loading: Sig::new(true),
+            error: Sig::new(None),
+            page: Sig::new(None),
+            all: Sig::new(None),
+            scope: Sig::new(Scope::Page),
+            view_offset: Sig::new(0),
+            filters: Sig::new(Filters::default()),
+            sort: Sig::new(Vec::new()),
+            load_all: Sig::new(LoadAll::default()),
+            retrying: Sig::new(None),
+            narrow: Sig::new(false),
+            columns: Sig::new(crate::columns::available(false)),
+            refreshing: Sig::new(false),
+            page_as_of: Sig::new(None),
+            all_as_of: Sig::new(None),
+            refresh_note: Sig::new(None),
+            period: Sig::new(crate::period::Preset::Custom),
+            compare: Sig::new(true),
+            group: Sig::new(crate::subtotals::GroupBy::Workflow),
+            granularity: Sig::new(crate::period::Granularity::Day),
         }
     }
 

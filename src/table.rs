@@ -19,6 +19,7 @@ use crate::filter::{filter_with_facets, FacetCounts, Filters};
 use crate::format::Formatter;
 use crate::loader::{self, Env};
 use crate::period::{cover, previous, range, Cover, Day, Granularity, Period, Preset};
+use crate::reactive::{Derived, Sig};
 use crate::sort::{restrict, sort_indices, toggle, Column};
 use crate::state::{Loaded, Scope, Shared, TableState};
 use crate::subtotals::{compute_set, GroupBy, SubColumn, Subtotals};
@@ -32,27 +33,27 @@ pub struct Table {
     fmt: StoredValue<Arc<Formatter>, LocalStorage>,
     uid: StoredValue<String>,
     /// Runs in scope (the page, or all loaded runs).
-    pub scope_set: Memo<Option<Shared<Loaded>>>,
+    pub scope_set: Derived<Option<Shared<Loaded>>>,
     /// Indices of the runs in scope that pass the filters.
-    pub filtered: Memo<Shared<Vec<usize>>>,
+    pub filtered: Derived<Shared<Vec<usize>>>,
     /// `filtered` in the runs table's sort order.
-    pub sorted: Memo<Shared<Vec<usize>>>,
+    pub sorted: Derived<Shared<Vec<usize>>>,
     /// The rows on screen (one page of `sorted`).
-    pub visible: Memo<Shared<Vec<usize>>>,
+    pub visible: Derived<Shared<Vec<usize>>>,
     /// Per-workflow subtotals and the grand total of `filtered`.
-    pub subtotals: Memo<Shared<Subtotals>>,
+    pub subtotals: Derived<Shared<Subtotals>>,
     /// Facet counts for the filter controls.
-    pub facets: Memo<Shared<FacetCounts>>,
+    pub facets: Derived<Shared<FacetCounts>>,
     /// The subtotals table's sort (column, descending), shared with the bars.
-    pub sub_sort: RwSignal<(SubColumn, bool)>,
+    pub sub_sort: Sig<(SubColumn, bool)>,
     /// Bumped by "Clear filters", so inputs drop what is being typed.
-    pub cleared: RwSignal<u64>,
+    pub cleared: Sig<u64>,
     /// The chosen preset's period, the one it is compared with, today (from
     /// the clock or the `now` option), and whether the loaded runs cover
     /// them.
-    pub period: Memo<Option<PeriodView>>,
+    pub period: Derived<Option<PeriodView>>,
     /// The previous period's subtotals, when comparing.
-    pub previous: Memo<Shared<Option<Previous>>>,
+    pub previous: Derived<Shared<Option<Previous>>>,
     /// First day of the week (ISO: 1 = Monday … 7 = Sunday).
     pub week_start: u8,
     /// Workflow display names (`workflowNames`).
@@ -107,13 +108,14 @@ impl Table {
         let names: StoredValue<Arc<BTreeMap<String, String>>> =
             StoredValue::new(Arc::new(config.workflow_names.clone()));
 
-        let scope_set: Memo<Option<Shared<Loaded>>> = Memo::new(move |_| match state.scope.get() {
-            Scope::Page => state.page.with(|p| p.as_ref().map(|p| p.loaded.clone())),
-            Scope::All => state.all.get(),
-        });
+        let scope_set: Derived<Option<Shared<Loaded>>> =
+            Derived::new(move || match state.scope.get() {
+                Scope::Page => state.page.with(|p| p.as_ref().map(|p| p.loaded.clone())),
+                Scope::All => state.all.get(),
+            });
         // The filtered runs and the facet counts come from one pass over the
         // runs in scope (`filter_with_facets`).
-        let pass: Memo<Shared<Pass>> = Memo::new(move |_| {
+        let pass: Derived<Shared<Pass>> = Derived::new(move || {
             let (kept, counts) = scope_set.with(|s| {
                 s.as_ref()
                     .map(|l| {
@@ -128,12 +130,12 @@ impl Table {
                 facets: Shared::new(counts),
             })
         });
-        let filtered: Memo<Shared<Vec<usize>>> =
-            Memo::new(move |_| pass.with(|p| p.filtered.clone()));
+        let filtered: Derived<Shared<Vec<usize>>> =
+            Derived::new(move || pass.with(|p| p.filtered.clone()));
         // Every run in scope in the sort order, kept while only the filters
         // change (empty without sort keys); a filter change then keeps the
         // filtered runs of this order in one pass instead of sorting again.
-        let order: Memo<Shared<Vec<usize>>> = Memo::new(move |_| {
+        let order: Derived<Shared<Vec<usize>>> = Derived::new(move || {
             if state.sort.with(Vec::is_empty) {
                 return Shared::default();
             }
@@ -146,7 +148,7 @@ impl Table {
                 Shared::new(idx)
             })
         });
-        let sorted: Memo<Shared<Vec<usize>>> = Memo::new(move |_| {
+        let sorted: Derived<Shared<Vec<usize>>> = Derived::new(move || {
             // No sort: the filtered order itself (no copy of up to a million
             // indices on every filter change).
             if state.sort.with(Vec::is_empty) {
@@ -154,14 +156,14 @@ impl Table {
             }
             order.with(|o| filtered.with(|f| Shared::new(restrict(o, f))))
         });
-        let visible: Memo<Shared<Vec<usize>>> = Memo::new(move |_| match state.scope.get() {
+        let visible: Derived<Shared<Vec<usize>>> = Derived::new(move || match state.scope.get() {
             Scope::Page => sorted.get(),
             Scope::All => {
                 let (from, len) = (state.view_offset.get(), state.limit.get() as usize);
                 sorted.with(|s| Shared::new(s.iter().skip(from).take(len).copied().collect()))
             }
         });
-        let subtotals: Memo<Shared<Subtotals>> = Memo::new(move |_| {
+        let subtotals: Derived<Shared<Subtotals>> = Derived::new(move || {
             scope_set.with(|s| {
                 filtered.with(|f| {
                     Shared::new(
@@ -172,12 +174,12 @@ impl Table {
                 })
             })
         });
-        let facets = Memo::new(move |_| pass.with(|p| p.facets.clone()));
+        let facets = Derived::new(move || pass.with(|p| p.facets.clone()));
         let now_option = config.now_ms;
         let clock_fmt = fmt.clone();
         // One memo for the period, its clock and its coverage (each memo
         // type costs its own copy of the reactive code in the wasm).
-        let period = Memo::new(move |_| {
+        let period = Derived::new(move || {
             let preset = state.period.get();
             if preset == Preset::Custom {
                 return None; // no clock reading (up to 104 Intl calls) for nothing
@@ -215,7 +217,7 @@ impl Table {
                 previous_cover: previous.map(|pp| cover(from_head, complete, oldest, pp.from)),
             })
         });
-        let previous_subtotals = Memo::new(move |_| {
+        let previous_subtotals = Derived::new(move || {
             let Some(prev) = period.get().and_then(|v| v.previous) else {
                 return Shared::new(None);
             };
@@ -254,8 +256,8 @@ impl Table {
             visible,
             subtotals,
             facets,
-            sub_sort: RwSignal::new((SubColumn::Cu, true)),
-            cleared: RwSignal::new(0),
+            sub_sort: Sig::new((SubColumn::Cu, true)),
+            cleared: Sig::new(0),
             period,
             previous: previous_subtotals,
             week_start,

@@ -1,13 +1,12 @@
 //! The heading row both charts share: the title (which names the figure)
 //! and the "Show as table" toggle (`aria-pressed`).
 
-use leptos::prelude::*;
-
 use crate::el::{button, h, El};
+use crate::reactive::Sig;
 
 /// A chart's heading `heading` (its id `heading_id` names the figure) and
 /// its "Show as table" toggle of `as_table`.
-pub fn chart_head(heading_id: &str, as_table: RwSignal<bool>, heading: El) -> El {
+pub fn chart_head(heading_id: &str, as_table: Sig<bool>, heading: El) -> El {
     h("div")
         .class("cu-chart-head")
         .child(heading.attr("id", heading_id))

@@ -1,12 +1,11 @@
 //! The "Columns" menu: a button that opens a group of checkboxes, one per
 //! column of the runs table (the last shown column cannot be hidden).
 
-use leptos::prelude::*;
-
 use wasm_bindgen::JsCast;
 
 use crate::columns::available;
 use crate::el::{h, El};
+use crate::reactive::Sig;
 use crate::table::use_table;
 
 /// The "Columns" button and its checkboxes.
@@ -14,7 +13,7 @@ pub fn columns_menu() -> El {
     let t = use_table();
     let state = t.state;
     let has_price = t.with_config(|c| c.price.is_some());
-    let open = RwSignal::new(false);
+    let open = Sig::new(false);
     let panel_id = format!("{}-columns", t.uid());
     let boxes = available(has_price)
         .into_iter()

@@ -3,8 +3,6 @@
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use leptos::prelude::*;
-
 use super::columns_menu::columns_menu;
 use super::daily_chart::daily_chart;
 use super::empty_state::empty_state;

@@ -13,6 +13,7 @@ use super::daily_plot::daily_plot;
 use super::granularity::granularity_select;
 use crate::charts::{daily, day_detail, Daily, Shape};
 use crate::el::{h, nothing, El};
+use crate::reactive::{Derived, Sig};
 use crate::state::Shared;
 use crate::table::use_table;
 
@@ -22,10 +23,10 @@ pub fn daily_chart() -> El {
     // The top workflows of the subtotals give the series.
     let (scope_set, filtered, subtotals, fmt, uid) =
         (t.scope_set, t.filtered, t.subtotals, t.fmt(), t.uid());
-    let as_table = RwSignal::new(false);
-    let active: RwSignal<Option<usize>> = RwSignal::new(None);
+    let as_table = Sig::new(false);
+    let active: Sig<Option<usize>> = Sig::new(None);
     let state = t.state;
-    let chart: Memo<Shared<Daily>> = Memo::new(move |_| {
+    let chart: Derived<Shared<Daily>> = Derived::new(move || {
         let shape = Shape {
             group: state.group.get(),
             granularity: state.granularity.get(),

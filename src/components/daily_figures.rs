@@ -7,11 +7,12 @@ use leptos::prelude::*;
 use crate::charts::{bucket_label, Daily};
 use crate::dom::{append_element, append_text, append_th};
 use crate::el::{h, El};
+use crate::reactive::Derived;
 use crate::state::Shared;
 use crate::table::use_table;
 
 /// The day chart's figures (`chart`) as a table.
-pub fn daily_figures(chart: Memo<Shared<Daily>>) -> El {
+pub fn daily_figures(chart: Derived<Shared<Daily>>) -> El {
     let t = use_table();
     let fmt = StoredValue::new(t.fmt());
     let unit = move || t.state.granularity.get().key();

@@ -11,11 +11,12 @@ use crate::cu::CuTotal;
 use crate::dom::{append_svg, append_swatch_item};
 use crate::el::{h, svg, El};
 use crate::format::Formatter;
+use crate::reactive::Derived;
 use crate::state::Shared;
 
 /// The legend of the day chart; `budget()` is the budget line's budget, while drawn.
 pub fn daily_legend(
-    chart: Memo<Shared<Daily>>,
+    chart: Derived<Shared<Daily>>,
     fmt: StoredValue<Arc<Formatter>>,
     budget: impl Fn() -> Option<CuTotal> + 'static,
 ) -> El {
@@ -40,7 +41,7 @@ pub fn daily_legend(
 /// The cumulative CU line and the budget line, on their own axis (inside the
 /// plot's SVG), while a budget is drawn.
 pub fn budget_lines(
-    chart: Memo<Shared<Daily>>,
+    chart: Derived<Shared<Daily>>,
     budget: impl Fn() -> Option<CuTotal> + 'static,
 ) -> El {
     svg("g").draw(move |g| {

@@ -13,6 +13,7 @@ use crate::cu::CuTotal;
 use crate::dom::append_svg;
 use crate::el::{h, nothing, svg, El};
 use crate::format::Formatter;
+use crate::reactive::{Derived, Sig};
 use crate::state::Shared;
 
 /// Height of the plot, in CSS pixels.
@@ -21,8 +22,8 @@ const HEIGHT: usize = 140;
 /// The stacked plot of `chart`; `active` is the day picked (hover or keys);
 /// `budget` the monthly budget (`budgetCu`), drawn while a month is chosen.
 pub fn daily_plot(
-    chart: Memo<Shared<Daily>>,
-    active: RwSignal<Option<usize>>,
+    chart: Derived<Shared<Daily>>,
+    active: Sig<Option<usize>>,
     fmt: StoredValue<Arc<Formatter>>,
     zone: StoredValue<String>,
     budget: Option<CuTotal>,

@@ -1,8 +1,6 @@
 //! What the runs table says when it has no rows: still loading, could not
 //! load, no runs at all, or none matching the filters.
 
-use leptos::prelude::*;
-
 use crate::el::{button, h, El};
 
 use crate::state::Scope;

@@ -1,8 +1,6 @@
 //! The error state of a page request: what happened, what the server said,
 //! and a way to try again. The data already on screen stays there.
 
-use leptos::prelude::*;
-
 use crate::el::{button, h, nothing, El};
 use crate::table::use_table;
 

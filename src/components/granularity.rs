@@ -1,8 +1,6 @@
 //! "Granularity": day, week or month buckets for the time chart (weeks
 //! start on `weekStartsOn`, days and months are the component's zone's).
 
-use leptos::prelude::*;
-
 use super::choice_select::{choice_select, Choices};
 use crate::el::El;
 use crate::period::Granularity;

@@ -1,8 +1,6 @@
 //! "Group by": what the subtotals table, its chart, its CSV and the
 //! comparison group runs by.
 
-use leptos::prelude::*;
-
 use super::choice_select::{choice_select, Choices};
 use crate::el::El;
 use crate::subtotals::GroupBy;

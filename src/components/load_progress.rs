@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::el::{button, h, El, Els};
 
+use crate::reactive::Sig;
 use crate::table::use_table;
 
 /// How often load-all progress is announced to screen readers.
@@ -50,7 +51,7 @@ pub fn load_progress() -> Els {
 pub fn progress_announcer() -> El {
     let t = use_table();
     let (state, fmt) = (t.state, t.fmt());
-    let announce = RwSignal::new(String::new());
+    let announce = Sig::new(String::new());
     let last_announced: StoredValue<Option<f64>> = StoredValue::new(None);
     crate::effect::effect(move |_| {
         let (running, loaded) = state.load_all.with(|l| (l.running, l.loaded));

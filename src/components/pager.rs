@@ -1,7 +1,5 @@
 //! Page navigation: rows per page, Previous/Next, and where we are.
 
-use leptos::prelude::*;
-
 use crate::el::{h, target_value, El};
 use crate::sentences::{all_status, page_status};
 use crate::state::Scope;

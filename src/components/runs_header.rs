@@ -1,7 +1,5 @@
 //! The header of a runs column: sortable, with the sort key's position.
 
-use leptos::prelude::*;
-
 use super::sort_header::{sort_header, SortHeader};
 use crate::el::El;
 use crate::sort::Column;

@@ -1,8 +1,6 @@
 //! Scope switch ("This page" / "All loaded runs"), "Load all runs" with its
 //! progress bar and "Cancel", and how the last walk ended.
 
-use leptos::prelude::*;
-
 use super::load_progress::{load_progress, progress_announcer};
 use crate::el::{button, h, nothing, El};
 use crate::state::Scope;

@@ -2,8 +2,6 @@
 //! it), with the previous period and the change when comparing, and the
 //! Total row.
 
-use leptos::prelude::*;
-
 use super::compare_cells::compare_cells;
 use crate::charts::colour_of;
 use crate::compare::{rows_with_gone, Lookup, Prev, Previous};

@@ -2,8 +2,6 @@
 //! group and a grand total, with the previous period and the change when
 //! comparing.
 
-use leptos::prelude::*;
-
 use super::sort_header::{sort_header, SortHeader};
 use super::subtotal_row::{ranked_rows, subtotal_row, total_row};
 use crate::compare::Lookup;

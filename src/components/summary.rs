@@ -1,8 +1,6 @@
 //! Which runs the totals cover, and notes on runs in progress or without a
 //! valid CU value (sentences from `crate::sentences`).
 
-use leptos::prelude::*;
-
 use crate::el::{h, El};
 use crate::filter::Filters;
 use crate::sentences::{coverage, invalid_note, partial_note};

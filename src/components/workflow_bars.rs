@@ -2,12 +2,12 @@
 //! it, a button per workflow (its name and figures as HTML, so long names end
 //! in an ellipsis). One Tab stop; arrow keys move between the bars.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::chart_keys::{roving_key, take_tab_stop};
 use crate::charts::{fraction, workflow_chart_name, Bar};
 use crate::el::{h, svg, El, Els};
+use crate::reactive::Derived;
 use crate::state::Shared;
 use crate::subtotals::plural_group;
 use crate::table::use_table;
@@ -21,7 +21,7 @@ const ROW: usize = 34;
 /// bar's accessible name is its visible text ("billing-sync: 1.0000 CU ·
 /// 42.0 %"); its title says what a click does.
 /// `bars`: the top workflows and "Other", in the subtotals' order.
-pub fn workflow_bars_view(bars: Memo<Shared<Vec<Bar>>>) -> Els {
+pub fn workflow_bars_view(bars: Derived<Shared<Vec<Bar>>>) -> Els {
     let t = use_table();
     let (state, subtotals, fmt) = (t.state, t.subtotals, t.fmt());
     let name_fmt = fmt.clone();

@@ -4,8 +4,6 @@
 //! to that group; arrow keys move between
 //! bars; "Show as table" swaps the picture for its figures.
 
-use leptos::prelude::*;
-
 use super::chart_head::chart_head;
 use super::chart_keys::one_tab_stop;
 use super::workflow_bars::workflow_bars_view;
@@ -13,6 +11,7 @@ use super::workflow_figures::workflow_figures;
 use crate::charts::{workflow_bars, Bar};
 use crate::compare::Lookup;
 use crate::el::{h, El};
+use crate::reactive::{Derived, Sig};
 use crate::state::Shared;
 use crate::table::use_table;
 
@@ -21,8 +20,8 @@ pub fn workflow_chart() -> El {
     let t = use_table();
     // The bars follow the subtotals table's sort.
     let (subtotals, sort, uid, previous) = (t.subtotals, t.sub_sort, t.uid(), t.previous);
-    let as_table = RwSignal::new(false);
-    let bars: Memo<Shared<Vec<Bar>>> = Memo::new(move |_| {
+    let as_table = Sig::new(false);
+    let bars: Derived<Shared<Vec<Bar>>> = Derived::new(move || {
         let (col, desc) = sort.get();
         let group = t.state.group.get();
         let mut bars = previous.with(|p| {

@@ -2,17 +2,16 @@
 //! figures as the bars. Drawn whole from the bars, as plain DOM
 //! (`crate::dom`).
 
-use leptos::prelude::*;
-
 use crate::charts::Bar;
 use crate::dom::{append_element, append_swatch_item, append_text, append_th, set_attr};
 use crate::el::{h, El};
+use crate::reactive::Derived;
 use crate::state::Shared;
 use crate::subtotals::plural_group;
 use crate::table::use_table;
 
 /// The figures of `bars` (top workflows and "Other") as a table.
-pub fn workflow_figures(bars: Memo<Shared<Vec<Bar>>>) -> El {
+pub fn workflow_figures(bars: Derived<Shared<Vec<Bar>>>) -> El {
     let t = use_table();
     let subtotals = t.subtotals;
     let fmt = t.fmt();

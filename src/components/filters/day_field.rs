@@ -1,7 +1,5 @@
 //! The From and To day inputs (days in the component's time zone).
 
-use leptos::prelude::*;
-
 use crate::el::{h, target_value, El};
 use crate::filter::Filters;
 use crate::table::use_table;

@@ -3,8 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use leptos::prelude::*;
-
 use crate::el::{h, target_value, El, Els};
 
 use crate::format::Formatter;

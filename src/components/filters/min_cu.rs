@@ -1,10 +1,9 @@
 //! "Minimum CU": a number of 0 or more, with a message for anything else.
 
-use leptos::prelude::*;
-
 use crate::el::{h, target_value, El};
 
 use crate::cu::Cu;
+use crate::reactive::Sig;
 use crate::table::use_table;
 
 fn parse(text: &str) -> Option<Cu> {
@@ -18,7 +17,7 @@ pub fn min_cu_field() -> El {
         format!("{}-mincu", t.uid()),
         format!("{}-mincu-error", t.uid()),
     );
-    let text = RwSignal::new(t.state.filters.with_untracked(|f| {
+    let text = Sig::new(t.state.filters.with_untracked(|f| {
         f.min_cu
             .map(|c| {
                 c.to_plain()

@@ -11,8 +11,6 @@ mod period;
 mod search;
 mod statuses;
 
-use leptos::prelude::*;
-
 use crate::el::{button, h, El};
 use crate::filter::Filters;
 use crate::table::use_table;

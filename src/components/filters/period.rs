@@ -1,8 +1,6 @@
 //! The Period select (presets fill From/To) and "Compare with previous
 //! period".
 
-use leptos::prelude::*;
-
 use crate::components::choice_select::{choice_select, Choices};
 use crate::el::{h, target_checked, El};
 use crate::period::Preset;

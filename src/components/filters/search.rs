@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::el::{h, target_value, El};
 
+use crate::reactive::{Derived, Sig};
 use crate::table::use_table;
 
 /// Delay between the last keystroke in "Search runs" and filtering.
@@ -16,7 +17,7 @@ pub fn search_field() -> El {
     let t = use_table();
     let state = t.state;
     let id = format!("{}-search", t.uid());
-    let text = RwSignal::new(state.filters.with_untracked(|f| f.search.clone()));
+    let text = Sig::new(state.filters.with_untracked(|f| f.search.clone()));
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let cancel = move || {
         if let Some(h) = pending.try_get_value().flatten() {
@@ -41,7 +42,7 @@ pub fn search_field() -> El {
     on_cleanup(cancel);
     // Filters can also change from outside (URL, Back/Forward, Clear): keep
     // the input in step with the applied value (without clobbering typing).
-    let applied = Memo::new(move |_| state.filters.with(|f| f.search.clone()));
+    let applied = Derived::new(move || state.filters.with(|f| f.search.clone()));
     crate::effect::effect(move |_| {
         let applied = applied.get();
         if pending.get_value().is_none() || text.get_untracked() == applied {

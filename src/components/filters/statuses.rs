@@ -1,9 +1,8 @@
 //! The Status checkboxes, each with its count under the other filters.
 
-use leptos::prelude::*;
-
 use crate::api::RunStatus;
 use crate::el::{h, target_checked, El};
+use crate::reactive::Derived;
 use crate::table::use_table;
 
 /// A checkbox per status seen in scope. The boxes are built again only when
@@ -12,7 +11,8 @@ use crate::table::use_table;
 pub fn status_checks() -> El {
     let t = use_table();
     let (state, facets, fmt) = (t.state, t.facets, t.fmt());
-    let seen = Memo::new(move |_| facets.with(|c| c.statuses.keys().cloned().collect::<Vec<_>>()));
+    let seen =
+        Derived::new(move || facets.with(|c| c.statuses.keys().cloned().collect::<Vec<_>>()));
     let boxes = move || {
         seen.get()
             .into_iter()

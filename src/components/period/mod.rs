@@ -9,8 +9,6 @@ mod coverage;
 mod estimate;
 mod headline;
 
-use leptos::prelude::*;
-
 use crate::el::{h, El};
 
 use crate::cu::{CuTotal, Money};

@@ -18,6 +18,7 @@ root="$out/root"
 rm -rf "$root" && mkdir -p "$root/pkg"
 cargo build --release --target wasm32-unknown-unknown --lib --quiet
 wasm-bindgen --target web --out-dir "$out" "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/cu_cost_table.wasm"
+node scripts/drop-exports.mjs "$out/cu_cost_table_bg.wasm" "$out/cu_cost_table_bg.wasm" $UNUSED_EXPORTS
 wasm-opt $WASM_OPT_FLAGS -g \
   "$out/cu_cost_table_bg.wasm" -o "$root/pkg/cu_cost_table_bg.wasm"
 cp "$out/cu_cost_table.js" "$root/pkg/"

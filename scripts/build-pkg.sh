@@ -9,6 +9,11 @@ wasm-pack build --target web --release --out-dir pkg
 # the readable source; the e2e suite checks the browser reads the same rules).
 node scripts/minify-css.mjs style/main.css pkg/cu-cost-table.css
 cp js/cu-runs-table.js pkg/
+# wasm-streams' stream adapters (exported classes `IntoUnderlying*`, linked
+# through leptos's server_fn, never used by this package) leave the module,
+# so wasm-opt drops their code: -1.7 KB gzip (BENCHMARKS.md, session 10).
+# The JS glue keeps their unused class shells.
+node scripts/drop-exports.mjs pkg/cu_cost_table_bg.wasm pkg/cu_cost_table_bg.wasm $UNUSED_EXPORTS
 # The passes and why: scripts/env.sh (WASM_OPT_FLAGS).
 wasm-opt $WASM_OPT_FLAGS \
   pkg/cu_cost_table_bg.wasm -o pkg/cu_cost_table_bg.wasm

@@ -11,3 +11,7 @@ export CU_NODE_MODULES="$TOOLS_DIR/node_modules"
 # bounds and divisors itself, so no load or division traps implicitly):
 # 3.1 KB gzip less (BENCHMARKS.md, session 9).
 WASM_OPT_FLAGS="-O1 --merge-similar-functions -Oz --low-memory-unused -iit --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
+# Exports of the wasm that the package never calls, removed before wasm-opt
+# (scripts/drop-exports.mjs): wasm-streams' stream adapter classes, which
+# leptos's server_fn links in.
+UNUSED_EXPORTS="intounderlying __wbg_intounderlying"

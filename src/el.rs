@@ -230,7 +230,7 @@ pub fn nothing() -> Els {
 
 /// Runs `f` now and again whenever the signals it reads change; ends with
 /// the current owner. The one render effect type of the view layer.
-fn bind(mut f: Box<dyn FnMut()>) {
+pub(crate) fn bind(mut f: Box<dyn FnMut()>) {
     let effect = RenderEffect::new(move |_: Option<()>| f());
     let effect = SendWrapper::new(effect);
     on_cleanup(move || drop(effect));

@@ -226,6 +226,77 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
     }
 }
 
+/// A value kept with the owner, not reactive (Leptos's `StoredValue`, in
+/// its local storage, erased underneath like [`Sig`]). `Copy`.
+pub struct Stored<T> {
+    inner: StoredValue<Box<dyn Any>, LocalStorage>,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Stored<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Stored<T> {}
+
+fn store_any(value: Box<dyn Any>) -> StoredValue<Box<dyn Any>, LocalStorage> {
+    StoredValue::new_local(value)
+}
+
+fn stored<T: 'static>(value: &dyn Any) -> &T {
+    value
+        .downcast_ref()
+        .unwrap_or_else(|| unreachable!("a Stored holds its own type"))
+}
+
+impl<T: 'static> Stored<T> {
+    /// Keeps `value`.
+    pub fn new(value: T) -> Stored<T> {
+        Stored {
+            inner: store_any(Box::new(value)),
+            ty: PhantomData,
+        }
+    }
+
+    /// Reads the value.
+    pub fn with_value<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        f(stored(&**self.inner.read_value()))
+    }
+
+    /// A copy of the value.
+    pub fn get_value(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with_value(T::clone)
+    }
+
+    /// A copy of the value, or `None` once the owner is disposed.
+    pub fn try_get_value(&self) -> Option<T>
+    where
+        T: Clone,
+    {
+        self.inner
+            .try_read_value()
+            .map(|v| stored::<T>(&**v).clone())
+    }
+
+    /// Replaces the value.
+    pub fn set_value(&self, value: T) {
+        self.inner.set_value(Box::new(value));
+    }
+
+    /// Like [`Stored::set_value`]; gives the value back once the owner is
+    /// disposed.
+    pub fn try_set_value(&self, value: T) -> Option<T> {
+        self.inner
+            .try_set_value(Box::new(value))
+            .map(|v| *v.downcast::<T>().unwrap_or_else(|_| unreachable!()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

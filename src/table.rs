@@ -19,7 +19,7 @@ use crate::filter::{filter_with_facets, FacetCounts, Filters};
 use crate::format::Formatter;
 use crate::loader::{self, Env};
 use crate::period::{cover, previous, range, Cover, Day, Granularity, Period, Preset};
-use crate::reactive::{Derived, Sig};
+use crate::reactive::{Derived, Sig, Stored};
 use crate::sort::{restrict, sort_indices, toggle, Column};
 use crate::state::{Loaded, Scope, Shared, TableState};
 use crate::subtotals::{compute_set, GroupBy, SubColumn, Subtotals};
@@ -29,9 +29,9 @@ use crate::subtotals::{compute_set, GroupBy, SubColumn, Subtotals};
 pub struct Table {
     /// The signals. Read them; change them through the methods below.
     pub state: TableState,
-    env: StoredValue<Rc<Env>, LocalStorage>,
-    fmt: StoredValue<Arc<Formatter>, LocalStorage>,
-    uid: StoredValue<String>,
+    env: Stored<Rc<Env>>,
+    fmt: Stored<Arc<Formatter>>,
+    uid: Stored<String>,
     /// Runs in scope (the page, or all loaded runs).
     pub scope_set: Derived<Option<Shared<Loaded>>>,
     /// Indices of the runs in scope that pass the filters.
@@ -57,7 +57,7 @@ pub struct Table {
     /// First day of the week (ISO: 1 = Monday … 7 = Sunday).
     pub week_start: u8,
     /// Workflow display names (`workflowNames`).
-    pub names: StoredValue<Arc<BTreeMap<String, String>>>,
+    pub names: Stored<Arc<BTreeMap<String, String>>>,
 }
 
 /// What one pass over the runs in scope gives: the runs that pass the
@@ -105,8 +105,8 @@ impl Table {
         );
         let per_cu = config.price.as_ref().map(|p| p.per_cu);
         let fmt = Arc::new(env.fmt.clone());
-        let names: StoredValue<Arc<BTreeMap<String, String>>> =
-            StoredValue::new(Arc::new(config.workflow_names.clone()));
+        let names: Stored<Arc<BTreeMap<String, String>>> =
+            Stored::new(Arc::new(config.workflow_names.clone()));
 
         let scope_set: Derived<Option<Shared<Loaded>>> =
             Derived::new(move || match state.scope.get() {
@@ -247,9 +247,9 @@ impl Table {
         let start = (config.group_by, config.granularity, config.period);
         let table = Table {
             state,
-            env: StoredValue::new_local(env),
-            fmt: StoredValue::new_local(fmt),
-            uid: StoredValue::new(uid),
+            env: Stored::new(env),
+            fmt: Stored::new(fmt),
+            uid: Stored::new(uid),
             scope_set,
             filtered,
             sorted,

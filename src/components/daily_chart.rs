@@ -5,8 +5,6 @@
 //! (tens of shapes at any N). Hovering a day, or moving along the days with
 //! the arrow keys, shows its total and breakdown; Escape hides it.
 
-use leptos::prelude::*;
-
 use super::chart_head::chart_head;
 use super::daily_figures::daily_figures;
 use super::daily_plot::daily_plot;
@@ -60,25 +58,24 @@ pub fn daily_chart() -> El {
     let heading_id = format!("{uid}-days-title");
     // Every closure below captures only `Copy` handles, so the nested `Show`s
     // can rebuild their children without cloning.
-    let fmt = StoredValue::new(fmt);
-    let zone_store = StoredValue::new(zone.clone());
 
     let detail = move || {
         let i = active.get()?;
-        Some(chart.with(|d| fmt.with_value(|f| day_detail(d, i, f))))
+        Some(chart.with(|d| day_detail(d, i, &t.fmt())))
     };
     let has_days = move || chart.with(|d| !d.days.is_empty());
     let table = move || vec![daily_figures(chart)];
     let notes = move || {
         chart.with(|d| {
-            let parts = fmt.with_value(|f| {
+            let parts = {
+                let f = t.fmt();
                 crate::sentences::day_chart_notes(
                     d.undated as u64,
                     d.earlier as u64,
                     crate::charts::MAX_DAYS,
                     |n| f.count(n),
                 )
-            });
+            };
             if parts.is_empty() {
                 Vec::new()
             } else {
@@ -108,7 +105,7 @@ pub fn daily_chart() -> El {
         .child(granularity_select())
         .show(
             move || !as_table.get() && has_days(),
-            move || vec![daily_plot(chart, active, fmt, zone_store, budget)],
+            move || vec![daily_plot(chart, active, budget)],
             nothing,
         )
         .show(

@@ -2,8 +2,6 @@
 //! table"): a row per bucket with its runs, total and the stacked series.
 //! Drawn whole from the chart's data, as plain DOM (`crate::dom`).
 
-use leptos::prelude::*;
-
 use crate::charts::{bucket_label, Daily};
 use crate::dom::{append_element, append_text, append_th};
 use crate::el::{h, El};
@@ -14,7 +12,7 @@ use crate::table::use_table;
 /// The day chart's figures (`chart`) as a table.
 pub fn daily_figures(chart: Derived<Shared<Daily>>) -> El {
     let t = use_table();
-    let fmt = StoredValue::new(t.fmt());
+    let fmt = t.fmt();
     let unit = move || t.state.granularity.get().key();
     let draw = move |table: &web_sys::Element| {
         let d = chart.get();
@@ -28,7 +26,8 @@ pub fn daily_figures(chart: Derived<Shared<Daily>>) -> El {
             append_th(&head, "col", "cu-num", s.label());
         }
         let tbody = append_element(table, "tbody", "");
-        fmt.with_value(|fmt| {
+        {
+            let fmt = &fmt;
             for day in &d.days {
                 let tr = append_element(&tbody, "tr", "");
                 append_th(&tr, "row", "", &bucket_label(&day.day, d.granularity));
@@ -38,7 +37,7 @@ pub fn daily_figures(chart: Derived<Shared<Daily>>) -> El {
                     append_text(&tr, "td", "cu-num", None, &fmt.cu_total(*p));
                 }
             }
-        });
+        }
     };
     h("div")
         .class("cu-scroll cu-days-table")

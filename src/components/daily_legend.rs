@@ -2,24 +2,19 @@
 //! line and the budget when drawn) and those two lines themselves. Both are
 //! drawn whole from the chart's data, as plain DOM (`crate::dom`).
 
-use std::sync::Arc;
-
-use leptos::prelude::*;
-
 use crate::charts::{cumulative_line, Daily};
 use crate::cu::CuTotal;
 use crate::dom::{append_svg, append_swatch_item};
 use crate::el::{h, svg, El};
-use crate::format::Formatter;
 use crate::reactive::Derived;
 use crate::state::Shared;
 
 /// The legend of the day chart; `budget()` is the budget line's budget, while drawn.
 pub fn daily_legend(
     chart: Derived<Shared<Daily>>,
-    fmt: StoredValue<Arc<Formatter>>,
     budget: impl Fn() -> Option<CuTotal> + 'static,
 ) -> El {
+    let t = crate::table::use_table();
     let draw = move |ul: &web_sys::Element| {
         chart.with(|d| {
             for s in d.series.iter().rev() {
@@ -27,7 +22,7 @@ pub fn daily_legend(
             }
         });
         if let Some(b) = budget() {
-            let text = fmt.with_value(|f| format!("Budget ({} CU)", f.cu_setting(b)));
+            let text = format!("Budget ({} CU)", t.fmt().cu_setting(b));
             append_swatch_item(ul, "li", "cu-swatch-cumulative", "Cumulative CU (own axis)");
             append_swatch_item(ul, "li", "cu-swatch-budget", &text);
         }

@@ -1,9 +1,6 @@
 //! The plot of "CU per day": the stacked paths, the highlighted day, the
 //! axes, the legend, and the keyboard/pointer control over the days.
 
-use std::sync::Arc;
-
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::chart_keys::day_key;
@@ -12,7 +9,6 @@ use crate::charts::{budget_note, daily_chart_name, day_detail, stack_paths, Dail
 use crate::cu::CuTotal;
 use crate::dom::append_svg;
 use crate::el::{h, nothing, svg, El};
-use crate::format::Formatter;
 use crate::reactive::{Derived, Sig};
 use crate::state::Shared;
 
@@ -24,28 +20,25 @@ const HEIGHT: usize = 140;
 pub fn daily_plot(
     chart: Derived<Shared<Daily>>,
     active: Sig<Option<usize>>,
-    fmt: StoredValue<Arc<Formatter>>,
-    zone: StoredValue<String>,
     budget: Option<CuTotal>,
 ) -> El {
-    let period = crate::table::use_table().period;
+    let t = crate::table::use_table();
+    let period = t.period;
     let budget = move || budget.filter(|_| period.with(|p| p.is_some_and(|p| p.preset.is_month())));
-    let zone_store = zone;
     let name = move || {
+        let f = t.fmt();
         chart.with(|d| {
-            fmt.with_value(|f| {
-                let name = zone_store.with_value(|z| daily_chart_name(d, z, f));
-                match budget() {
-                    Some(b) => format!("{name}; {}", budget_note(d, b, f)),
-                    None => name,
-                }
-            })
+            let name = daily_chart_name(d, f.zone(), &f);
+            match budget() {
+                Some(b) => format!("{name}; {}", budget_note(d, b, &f)),
+                None => name,
+            }
         })
     };
     let value_text = move || {
         chart.with(|d| {
             let i = active.get().unwrap_or(d.days.len().saturating_sub(1));
-            fmt.with_value(|f| day_detail(d, i, f))
+            day_detail(d, i, &t.fmt())
         })
     };
     let on_key = move |ev: web_sys::Event| {
@@ -95,7 +88,7 @@ pub fn daily_plot(
             .attr("width", "1")
             .attr("height", "100")]
     };
-    let max_label = move || chart.with(|d| format!("{} CU", fmt.with_value(|f| f.cu_total(d.max))));
+    let max_label = move || chart.with(|d| format!("{} CU", t.fmt().cu_total(d.max)));
     let first_day =
         move || chart.with(|d| d.days.first().map(|x| x.day.clone()).unwrap_or_default());
     let last_day = move || chart.with(|d| d.days.last().map(|x| x.day.clone()).unwrap_or_default());
@@ -156,5 +149,5 @@ pub fn daily_plot(
                 .child(h("span").dyn_text(first_day))
                 .child(h("span").dyn_text(last_day)),
         )
-        .child(daily_legend(chart, fmt, budget))
+        .child(daily_legend(chart, budget))
 }

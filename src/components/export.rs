@@ -1,7 +1,6 @@
 //! The CSV exports: saving a file from the browser (a Blob and a temporary
 //! link) and the two export buttons.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::csv::{file_name, runs_csv, subtotals_csv, SubtotalsShape};

@@ -1,11 +1,9 @@
 //! "Load all runs" in progress: the progress bar with its text and
 //! "Cancel", and the throttled screen-reader announcements.
 
-use leptos::prelude::*;
-
 use crate::el::{button, h, El, Els};
 
-use crate::reactive::Sig;
+use crate::reactive::{Sig, Stored};
 use crate::table::use_table;
 
 /// How often load-all progress is announced to screen readers.
@@ -52,7 +50,7 @@ pub fn progress_announcer() -> El {
     let t = use_table();
     let (state, fmt) = (t.state, t.fmt());
     let announce = Sig::new(String::new());
-    let last_announced: StoredValue<Option<f64>> = StoredValue::new(None);
+    let last_announced: Stored<Option<f64>> = Stored::new(None);
     crate::effect::effect(move |_| {
         let (running, loaded) = state.load_all.with(|l| (l.running, l.loaded));
         if !running {

@@ -1,8 +1,6 @@
 //! The "Workflow runs" table: sortable headers and one row per visible run
 //! (the rows themselves are in `run_row`, plain DOM).
 
-use leptos::prelude::*;
-
 use super::run_row::run_row;
 use super::runs_header::runs_header;
 use crate::config::Price;

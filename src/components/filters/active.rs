@@ -1,7 +1,5 @@
 //! The active filters at a glance ("2 filters active: Status: Failed, …").
 
-use leptos::prelude::*;
-
 use crate::el::{h, nothing, El};
 use crate::filter::Filters;
 use crate::sentences::filter_chips;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::el::{h, target_value, El};
 
-use crate::reactive::{Derived, Sig};
+use crate::reactive::{Derived, Sig, Stored};
 use crate::table::use_table;
 
 /// Delay between the last keystroke in "Search runs" and filtering.
@@ -18,7 +18,7 @@ pub fn search_field() -> El {
     let state = t.state;
     let id = format!("{}-search", t.uid());
     let text = Sig::new(state.filters.with_untracked(|f| f.search.clone()));
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let pending = Stored::new(None::<TimeoutHandle>);
     let cancel = move || {
         if let Some(h) = pending.try_get_value().flatten() {
             h.clear();

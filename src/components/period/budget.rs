@@ -1,8 +1,6 @@
 //! The monthly budget: "62 % of the 80,000 CU budget used; at this rate the
 //! budget runs out on Nov 26."
 
-use leptos::prelude::*;
-
 use crate::el::{h, El};
 
 use crate::finance::budget_line;
@@ -13,7 +11,7 @@ use crate::table::use_table;
 pub fn budget_line_view() -> El {
     let t = use_table();
     let (period, subtotals) = (t.period, t.subtotals);
-    let fmt = StoredValue::new(t.fmt());
+    let fmt = t.fmt();
     let budget_cu = t.with_config(|c| c.budget_cu);
     let budget_text = move || {
         let budget_cu = budget_cu?;
@@ -30,7 +28,7 @@ pub fn budget_line_view() -> El {
         let year = ymd(view.today).0;
         Some(budget_line(
             whole_percent(spent, budget_cu),
-            &fmt.with_value(|f| format!("{} CU", f.cu_setting(budget_cu))),
+            &format!("{} CU", fmt.cu_setting(budget_cu)),
             state,
             &|d| short_date(d, year),
             view.period.contains(view.today),

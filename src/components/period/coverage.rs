@@ -2,8 +2,6 @@
 //! runs since Nov 1 loaded." or "Runs back to Nov 12 loaded; the period
 //! starts Nov 1." with a "Load runs back to Nov 1" button.
 
-use leptos::prelude::*;
-
 use crate::el::{button, h, El};
 
 use crate::finance::period_coverage;
@@ -14,7 +12,7 @@ use crate::table::use_table;
 pub fn coverage_view(parent: El) -> El {
     let t = use_table();
     let (state, period) = (t.state, t.period);
-    let fmt = StoredValue::new(t.fmt());
+    let fmt = t.fmt();
     let back_to = move |today| super::back_to(t, today);
     let coverage = move || {
         let view = period.get()?;
@@ -27,8 +25,7 @@ pub fn coverage_view(parent: El) -> El {
         };
         let runs = t.filtered.with(|f| f.len() as u64);
         let others = state.filters.with(|f| f.active_count()).saturating_sub(2);
-        let runs =
-            fmt.with_value(|f| crate::sentences::plural(runs, &|n| f.count(n), "run", "runs"));
+        let runs = crate::sentences::plural(runs, &|n| fmt.count(n), "run", "runs");
         let line = period_coverage(
             view.preset.label(),
             if needed == now { now } else { needed },

@@ -1,8 +1,6 @@
 //! The period-end estimate, labelled "estimate", its method as its
 //! description. Only for a period that includes today and is fully loaded.
 
-use leptos::prelude::*;
-
 use crate::el::{h, El};
 
 use crate::finance::{estimate, estimate_method};
@@ -13,7 +11,7 @@ use crate::table::use_table;
 pub fn estimate_view(parent: El) -> El {
     let t = use_table();
     let (period, subtotals) = (t.period, t.subtotals);
-    let fmt = StoredValue::new(t.fmt());
+    let fmt = t.fmt();
     let method_id = format!("{}-estimate-method", t.uid());
     let estimate_line = move || {
         let view = period.get()?;
@@ -27,7 +25,7 @@ pub fn estimate_view(parent: El) -> El {
         let name = period_name(view.preset, view.period, view.today);
         let text = estimate(
             name.trim_start_matches("in "),
-            &fmt.with_value(|f| format!("{} CU", f.cu_total(p))),
+            &format!("{} CU", fmt.cu_total(p)),
             &short_date(view.period.to, year),
         );
         let method = estimate_method(&short_date(view.period.from, year), view.period.days());

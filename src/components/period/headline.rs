@@ -1,7 +1,5 @@
 //! The headline: "48,314.2200 CU this month, +12.4 % vs October (42,986.1000 CU)."
 
-use leptos::prelude::*;
-
 use crate::el::{h, El};
 
 use crate::compare::{Lookup, Prev};
@@ -13,7 +11,7 @@ use crate::table::use_table;
 pub fn headline_view() -> El {
     let t = use_table();
     let (period, subtotals, previous) = (t.period, t.subtotals, t.previous);
-    let fmt = StoredValue::new(t.fmt());
+    let fmt = t.fmt();
     let figure = move |cu, money| super::figure(t, cu, money);
     let back_to = move |today| super::back_to(t, today);
     let head = move || {
@@ -30,7 +28,7 @@ pub fn headline_view() -> El {
                 Change::Delta {
                     tenths: Some(pct), ..
                 } => Versus::Change {
-                    percent: fmt.with_value(|f| f.signed_percent(pct)),
+                    percent: fmt.signed_percent(pct),
                     previous: match prev {
                         Prev::Was(w) => figure(w.cu, w.cost),
                         _ => String::new(),

@@ -55,7 +55,7 @@ pub fn parse(keys: &[String], has_price: bool) -> Result<Vec<Column>, String> {
         let column = Column::from_key(key).ok_or_else(|| {
             format!(
                 "columns: unknown column {key:?} (use {})",
-                ALL_WITH_COST.map(Column::key).join(", ")
+                ALL_WITH_COST.map(|c| c.key().to_owned()).join(", ")
             )
         })?;
         if column == Column::Cost && !has_price {
@@ -76,7 +76,7 @@ pub fn parse(keys: &[String], has_price: bool) -> Result<Vec<Column>, String> {
 pub fn to_url(columns: &[Column]) -> String {
     columns
         .iter()
-        .map(|c| c.key())
+        .map(|c| c.key().to_owned())
         .collect::<Vec<_>>()
         .join(",")
 }

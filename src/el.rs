@@ -25,7 +25,6 @@
 
 use crate::reactive::Derived;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, Node};
@@ -231,9 +230,7 @@ pub fn nothing() -> Els {
 /// Runs `f` now and again whenever the signals it reads change; ends with
 /// the current owner. The one render effect type of the view layer.
 pub(crate) fn bind(mut f: Box<dyn FnMut()>) {
-    let effect = RenderEffect::new(move |_: Option<()>| f());
-    let effect = SendWrapper::new(effect);
-    on_cleanup(move || drop(effect));
+    crate::reactive::keep(RenderEffect::new(move |_: Option<()>| f()));
 }
 
 fn dyn_text(parent: &Element, text: Box<dyn Fn() -> String>) {
@@ -299,14 +296,27 @@ fn listen(el: &Element, event: &'static str, handler: Box<dyn FnMut(Event)>) {
     let closure = Closure::<dyn FnMut(Event)>::wrap(handler);
     el.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
         .unwrap_throw();
-    let el = SendWrapper::new(el.clone());
-    let closure = SendWrapper::new(closure);
-    on_cleanup(move || {
-        // Removed first: an event arriving after the closure is dropped
-        // would throw.
-        let _ = el.remove_event_listener_with_callback(event, (*closure).as_ref().unchecked_ref());
-        drop(closure);
+    crate::reactive::keep(Listener {
+        el: el.clone(),
+        event,
+        closure,
     });
+}
+
+/// A listener, removed when dropped (with its owner): an event arriving
+/// after the closure is gone would throw.
+struct Listener {
+    el: Element,
+    event: &'static str,
+    closure: Closure<dyn FnMut(Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .el
+            .remove_event_listener_with_callback(self.event, self.closure.as_ref().unchecked_ref());
+    }
 }
 
 /// A marker comment where a part's nodes go, so parts keep their place

@@ -23,10 +23,8 @@ fn sign(n: i128) -> &'static str {
 pub struct Formatter {
     group: String,
     decimal: String,
-    // JS objects are not `Send`; wasm32 here is single-threaded, so the
-    // wrapper's "same thread" check always holds.
     #[cfg(target_arch = "wasm32")]
-    intl: Option<send_wrapper::SendWrapper<intl::Intl>>,
+    intl: Option<intl::Intl>,
     currency: Option<String>,
     zone: String,
 }
@@ -66,7 +64,7 @@ impl Formatter {
                 decimal: intl.decimal.clone(),
                 currency,
                 zone: intl.zone.clone(),
-                intl: Some(send_wrapper::SendWrapper::new(intl)),
+                intl: Some(intl),
             },
             None => Formatter::plain(currency),
         }

@@ -18,7 +18,6 @@ use crate::api::json::Value;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
@@ -212,10 +211,8 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
     let inflight: Rc<RefCell<Option<AbortController>>> = Rc::default();
     let generation = Rc::new(Cell::new(0u64));
     {
-        // on_cleanup wants Send; this wasm build is single-threaded.
-        let guard = send_wrapper::SendWrapper::new((inflight.clone(), env.clone()));
-        on_cleanup(move || {
-            let (inflight, env) = &*guard;
+        let (inflight, env) = (inflight.clone(), env.clone());
+        crate::reactive::on_cleanup_local(move || {
             env.clear_host();
             if let Some(c) = inflight.borrow_mut().take() {
                 c.abort();
@@ -223,7 +220,7 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
             if let Some(c) = env.refresh.borrow_mut().take() {
                 c.abort();
             }
-            cancel_load_all(env);
+            cancel_load_all(&env);
         });
     }
     let start = move |request: PageRequest| {
@@ -766,13 +763,11 @@ pub fn install_auto_refresh(state: TableState, env: Rc<Env>) {
             on_visible.as_ref().unchecked_ref(),
         );
     }
-    let guard = send_wrapper::SendWrapper::new((tick, on_visible, handle, document));
-    on_cleanup(move || {
-        let (_tick, on_visible, handle, document) = &*guard;
+    crate::reactive::on_cleanup_local(move || {
         if let (Some(w), Some(h)) = (web_sys::window(), handle) {
-            w.clear_interval_with_handle(*h);
+            w.clear_interval_with_handle(h);
         }
-        if let Some(d) = document {
+        if let Some(d) = &document {
             let _ = d.remove_event_listener_with_callback(
                 "visibilitychange",
                 on_visible.as_ref().unchecked_ref(),

@@ -297,6 +297,30 @@ impl<T: 'static> Stored<T> {
     }
 }
 
+/// Runs `f` when the current owner is cleaned up (the component goes, or
+/// the part it belongs to is built again), like Leptos's `on_cleanup`, for
+/// what is not `Send` (JS objects, closures): it is kept in the owner's
+/// local storage and runs when dropped. No `SendWrapper` and its thread
+/// check on every access: the wasm is single-threaded.
+pub fn on_cleanup_local(f: impl FnOnce() + 'static) {
+    keep(OnDrop(Some(Box::new(f))));
+}
+
+/// Keeps `value` until the current owner is cleaned up, then drops it.
+pub fn keep<T: 'static>(value: T) {
+    Stored::new(value);
+}
+
+struct OnDrop(Option<Box<dyn FnOnce()>>);
+
+impl Drop for OnDrop {
+    fn drop(&mut self) {
+        if let Some(f) = self.0.take() {
+            f();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,5 +373,20 @@ mod tests {
             assert_eq!(parity.try_get_untracked(), Some(0));
         });
         owner.cleanup();
+    }
+
+    #[test]
+    fn local_cleanups_run_once_when_their_owner_is_cleaned_up() {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        let owner = Owner::new();
+        let ran = Rc::new(Cell::new(0));
+        let counted = ran.clone();
+        owner.with(|| on_cleanup_local(move || counted.set(counted.get() + 1)));
+        assert_eq!(ran.get(), 0);
+        owner.cleanup();
+        assert_eq!(ran.get(), 1);
+        owner.cleanup();
+        assert_eq!(ran.get(), 1, "once");
     }
 }

@@ -176,7 +176,6 @@ pub use browser::{install, Defaults};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use leptos::prelude::*;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::UrlSearchParams;
@@ -312,9 +311,7 @@ mod browser {
         });
         let _ =
             window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
-        let guard = send_wrapper::SendWrapper::new((window, on_pop));
-        on_cleanup(move || {
-            let (window, on_pop) = &*guard;
+        crate::reactive::on_cleanup_local(move || {
             let _ = window
                 .remove_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
         });

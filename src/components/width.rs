@@ -1,7 +1,5 @@
 //! The component's own width, for what CSS alone cannot decide.
 
-use leptos::prelude::*;
-
 use crate::table::Table;
 
 /// Keeps the table's `narrow` in step with the component's own width (a
@@ -22,6 +20,8 @@ pub fn watch_width(root: &web_sys::Element, t: Table) {
         return;
     };
     observer.observe(root);
-    let guard = send_wrapper::SendWrapper::new((observer, on_resize));
-    on_cleanup(move || guard.0.disconnect());
+    crate::reactive::on_cleanup_local(move || {
+        observer.disconnect();
+        drop(on_resize);
+    });
 }

@@ -62,7 +62,7 @@ pub struct Config {
     /// Time chart buckets at start.
     pub granularity: crate::period::Granularity,
     /// Display names of workflow ids.
-    pub workflow_names: std::collections::BTreeMap<String, String>,
+    pub workflow_names: crate::keyed::Names,
     /// The instant periods are computed from, epoch ms (`None`: the clock).
     pub now_ms: Option<i64>,
 }
@@ -319,26 +319,22 @@ fn budget(obj: &Map<String, Value>) -> Result<Option<crate::cu::CuTotal>, String
 }
 
 /// `workflowNames`: an object of workflow id → display name (strings).
-fn workflow_names(
-    obj: &Map<String, Value>,
-) -> Result<std::collections::BTreeMap<String, String>, String> {
+fn workflow_names(obj: &Map<String, Value>) -> Result<crate::keyed::Names, String> {
     let rule =
         || "workflowNames must be an object mapping workflow ids to names (strings)".to_owned();
     match obj.get("workflowNames") {
         None | Some(Value::Null) => Ok(Default::default()),
-        // Inserted one by one: `collect` into a map sorts its input first,
-        // another copy of the sort in the wasm.
         Some(Value::Object(map)) => {
-            let mut names = std::collections::BTreeMap::new();
+            let mut names = Vec::new();
             for (id, name) in map.iter() {
                 match name {
                     Value::String(n) if !n.trim().is_empty() => {
-                        names.insert(id.clone(), n.trim().to_owned());
+                        names.push((id.clone(), n.trim().to_owned()));
                     }
                     _ => return Err(rule()),
                 }
             }
-            Ok(names)
+            Ok(crate::keyed::Names::new(names))
         }
         Some(_) => Err(rule()),
     }

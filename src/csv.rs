@@ -1,6 +1,6 @@
 //! CSV export: RFC 4180 quoting, UTF-8 with BOM, formula-injection guard.
 
-use std::collections::BTreeMap;
+use crate::keyed::Names;
 
 use crate::compare::{rows_with_gone, Lookup, Prev, Previous};
 use crate::cu::{CuTotal, PricePerCu};
@@ -35,7 +35,7 @@ pub fn runs_csv(
     runs: &RunSet,
     indices: &[usize],
     price: Option<(PricePerCu, &str)>,
-    names: &BTreeMap<String, String>,
+    names: &Names,
 ) -> String {
     let mut header = [
         "run_id",
@@ -102,7 +102,7 @@ pub struct SubtotalsShape<'a> {
     pub previous: Option<&'a Previous>,
     /// Workflow display names (a `workflow_name` column when any is set and
     /// the grouping is by workflow).
-    pub names: &'a BTreeMap<String, String>,
+    pub names: &'a Names,
 }
 
 /// The subtotals table with its grand-total row. The first column says
@@ -302,7 +302,7 @@ mod tests {
             &RunSet::new(runs, crate::time::utc_date),
             &[0],
             Some((price, "USD")),
-            &BTreeMap::new(),
+            &Names::default(),
         );
         let mut lines = csv.split("\r\n");
         assert!(lines
@@ -312,7 +312,7 @@ mod tests {
         assert_eq!(lines.next().unwrap(), "\"'=cmd\",\"billing\",\"running\",\"schedule\",\"2026-11-20T10:00:00Z\",\"\",,1234.5000,true,2.4690");
     }
 
-    fn plain_shape(names: &BTreeMap<String, String>) -> SubtotalsShape<'_> {
+    fn plain_shape(names: &Names) -> SubtotalsShape<'_> {
         SubtotalsShape {
             group: GroupBy::Workflow,
             currency: None,
@@ -323,7 +323,7 @@ mod tests {
 
     #[test]
     fn subtotals_csv_ends_with_the_total() {
-        let names = BTreeMap::new();
+        let names = Names::default();
         let runs = vec![
             run("a", "w1", "success", "", Some(1.0), None),
             run("b", "w2", "failure", "", Some(2.0), None),
@@ -391,8 +391,7 @@ mod tests {
                 Some("webhook"),
             ),
         ];
-        let names: BTreeMap<String, String> =
-            [("w1".to_owned(), "Billing, \"v2\"".to_owned())].into();
+        let names: Names = [("w1".to_owned(), "Billing, \"v2\"".to_owned())].into();
         // By workflow, with names and the previous period.
         let prev = Previous {
             subtotals: compute(&runs, &[2, 3], None, GroupBy::Workflow),
@@ -455,7 +454,7 @@ mod tests {
             Some(1.0),
             None,
         )];
-        let names: BTreeMap<String, String> = [("w1".to_owned(), "@Billing".to_owned())].into();
+        let names: Names = [("w1".to_owned(), "@Billing".to_owned())].into();
         let csv = runs_csv(
             &RunSet::new(runs, crate::time::utc_date),
             &[0],

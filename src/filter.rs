@@ -1,6 +1,6 @@
 //! Client-side filters (the API has none) and faceted counts.
 
-use std::collections::BTreeMap;
+use crate::keyed::{Counts, Names};
 
 use crate::api::RunStatus;
 use crate::cu::Cu;
@@ -46,7 +46,7 @@ impl Filters {
     /// The filters resolved against a run set, for fast per-run tests.
     /// The search matches a workflow's display name in `names` as well as
     /// its id.
-    fn compile(&self, set: &RunSet, names: &BTreeMap<String, String>) -> Compiled {
+    fn compile(&self, set: &RunSet, names: &Names) -> Compiled {
         let lookup = |wanted: &Option<String>, names: &[String]| {
             wanted
                 .as_deref()
@@ -105,11 +105,11 @@ impl Filters {
 
     /// Indices of the runs that pass every filter, in their original order.
     pub fn apply(&self, set: &RunSet) -> Vec<usize> {
-        self.apply_named(set, &BTreeMap::new())
+        self.apply_named(set, &Names::default())
     }
 
     /// [`Filters::apply`], the search also matching workflow display names.
-    pub fn apply_named(&self, set: &RunSet, names: &BTreeMap<String, String>) -> Vec<usize> {
+    pub fn apply_named(&self, set: &RunSet, names: &Names) -> Vec<usize> {
         let c = self.compile(set, names);
         (0..set.len())
             .filter(|&i| {
@@ -191,18 +191,18 @@ impl Compiled {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FacetCounts {
     /// Status (API value) -> runs; known statuses always listed.
-    pub statuses: BTreeMap<String, usize>,
+    pub statuses: Counts,
     /// Workflow -> runs.
-    pub workflows: BTreeMap<String, usize>,
+    pub workflows: Counts,
     /// Trigger (`""` = none) -> runs.
-    pub triggers: BTreeMap<String, usize>,
+    pub triggers: Counts,
 }
 
 /// Faceted counts for the filter controls, in one pass without hashing or
 /// allocating per run: the non-facet filters are checked once, each facet's
 /// own test once, and a run counts for a facet when it passes the other two.
 pub fn facet_counts(set: &RunSet, filters: &Filters) -> FacetCounts {
-    facet_counts_named(set, filters, &BTreeMap::new())
+    facet_counts_named(set, filters, &Names::default())
 }
 
 /// The runs that pass every filter (in their order) and the facet counts,
@@ -213,7 +213,7 @@ pub fn facet_counts(set: &RunSet, filters: &Filters) -> FacetCounts {
 pub fn filter_with_facets(
     set: &RunSet,
     filters: &Filters,
-    names: &BTreeMap<String, String>,
+    names: &Names,
 ) -> (Vec<usize>, FacetCounts) {
     let mut kept = Vec::new();
     let counts = count_facets(set, filters, names, |i| kept.push(i));
@@ -221,11 +221,7 @@ pub fn filter_with_facets(
 }
 
 /// [`facet_counts`], the search also matching workflow display names.
-pub fn facet_counts_named(
-    set: &RunSet,
-    filters: &Filters,
-    names: &BTreeMap<String, String>,
-) -> FacetCounts {
+pub fn facet_counts_named(set: &RunSet, filters: &Filters, names: &Names) -> FacetCounts {
     count_facets(set, filters, names, |_| {})
 }
 
@@ -234,7 +230,7 @@ pub fn facet_counts_named(
 fn count_facets(
     set: &RunSet,
     filters: &Filters,
-    names: &BTreeMap<String, String>,
+    names: &Names,
     mut keep: impl FnMut(usize),
 ) -> FacetCounts {
     let c = filters.compile(set, names);
@@ -261,27 +257,23 @@ fn count_facets(
             }
         }
     }
-    // Inserted one by one: `collect` into a map sorts its input first,
-    // another copy of the sort in the wasm.
-    let named = |names: &[String], counts: Vec<usize>| -> BTreeMap<String, usize> {
-        let mut map = BTreeMap::new();
+    // `first` come before the counted values, which win over them.
+    let named = |first: Vec<(String, usize)>, names: &[String], counts: Vec<usize>| {
+        let mut pairs = first;
         for (name, n) in names.iter().zip(counts).filter(|(_, n)| *n > 0) {
-            map.insert(name.clone(), n);
+            pairs.push((name.clone(), n));
         }
-        map
+        Counts::new(pairs)
     };
-    let mut counts = FacetCounts {
-        statuses: named(&set.statuses, statuses),
-        workflows: named(&set.workflows, workflows),
-        triggers: named(&set.triggers, triggers),
-    };
-    for status in RunStatus::KNOWN.iter() {
-        counts
-            .statuses
-            .entry(status.as_str().to_owned())
-            .or_default();
+    let known = RunStatus::KNOWN
+        .iter()
+        .map(|s| (s.as_str().to_owned(), 0))
+        .collect();
+    FacetCounts {
+        statuses: named(known, &set.statuses, statuses),
+        workflows: named(Vec::new(), &set.workflows, workflows),
+        triggers: named(Vec::new(), &set.triggers, triggers),
     }
-    counts
 }
 
 #[cfg(test)]
@@ -436,6 +428,7 @@ mod properties {
     use crate::api::Run;
     use crate::test_support::run;
     use proptest::prelude::*;
+    use std::collections::BTreeMap;
 
     /// The slow, obvious facet count: filter with that facet cleared, then
     /// count by value.
@@ -457,22 +450,23 @@ mod properties {
         for s in RunStatus::KNOWN.iter() {
             statuses.entry(s.as_str().to_owned()).or_default();
         }
+        let keyed = |m: BTreeMap<String, usize>| Counts::new(m.into_iter().collect());
         FacetCounts {
-            statuses,
-            workflows: count(
+            statuses: keyed(statuses),
+            workflows: keyed(count(
                 Filters {
                     workflow: None,
                     ..filters.clone()
                 },
                 &|r| r.workflow_id.clone(),
-            ),
-            triggers: count(
+            )),
+            triggers: keyed(count(
                 Filters {
                     trigger: None,
                     ..filters.clone()
                 },
                 &|r| r.trigger_source.clone().unwrap_or_default(),
-            ),
+            )),
         }
     }
 
@@ -530,7 +524,7 @@ mod properties {
             prop_assert_eq!(facet_counts(&set, &filters), by_clearing(&set, &filters));
             // The one-pass filter and facets equal the two separate passes,
             // with display names in the search too.
-            let names: BTreeMap<String, String> = [("w1".to_owned(), "Cron billing".to_owned())].into();
+            let names: Names = [("w1".to_owned(), "Cron billing".to_owned())].into();
             let (kept, counts) = filter_with_facets(&set, &filters, &names);
             prop_assert_eq!(kept, filters.apply_named(&set, &names));
             prop_assert_eq!(counts, facet_counts_named(&set, &filters, &names));

@@ -25,7 +25,7 @@ pub fn trigger_label(raw: &str) -> &str {
 pub fn group_label<'a>(
     group: crate::subtotals::GroupBy,
     key: &'a str,
-    names: &'a std::collections::BTreeMap<String, String>,
+    names: &'a crate::keyed::Names,
 ) -> std::borrow::Cow<'a, str> {
     use crate::subtotals::GroupBy;
     match group {

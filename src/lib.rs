@@ -22,6 +22,7 @@ pub mod el;
 pub mod filter;
 pub mod finance;
 pub mod format;
+pub mod keyed;
 pub mod labels;
 pub mod loader;
 pub mod mount;

@@ -99,10 +99,7 @@ pub fn day_chart_notes(
 
 /// One short text per active filter, e.g. `Status: Failed, Cancelled`; a
 /// workflow by its display name in `names` when it has one.
-pub fn filter_chips(
-    f: &crate::filter::Filters,
-    names: &std::collections::BTreeMap<String, String>,
-) -> Vec<String> {
+pub fn filter_chips(f: &crate::filter::Filters, names: &crate::keyed::Names) -> Vec<String> {
     use crate::api::RunStatus;
     use crate::labels::trigger_label;
     let mut chips = Vec::new();

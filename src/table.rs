@@ -6,7 +6,7 @@
 //! methods here, so each change (and what it resets, such as the client-side
 //! page) is written once.
 
-use std::collections::BTreeMap;
+use crate::keyed::Names;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -57,7 +57,7 @@ pub struct Table {
     /// First day of the week (ISO: 1 = Monday … 7 = Sunday).
     pub week_start: u8,
     /// Workflow display names (`workflowNames`).
-    pub names: Stored<Arc<BTreeMap<String, String>>>,
+    pub names: Stored<Arc<Names>>,
 }
 
 /// What one pass over the runs in scope gives: the runs that pass the
@@ -105,8 +105,7 @@ impl Table {
         );
         let per_cu = config.price.as_ref().map(|p| p.per_cu);
         let fmt = Arc::new(env.fmt.clone());
-        let names: Stored<Arc<BTreeMap<String, String>>> =
-            Stored::new(Arc::new(config.workflow_names.clone()));
+        let names: Stored<Arc<Names>> = Stored::new(Arc::new(config.workflow_names.clone()));
 
         let scope_set: Derived<Option<Shared<Loaded>>> =
             Derived::new(move || match state.scope.get() {

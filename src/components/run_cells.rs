@@ -2,7 +2,7 @@
 //! writing plain DOM into its cell (see `crate::dom`: rows are rebuilt whole
 //! per page and hold no reactive parts).
 
-use std::collections::BTreeMap;
+use crate::keyed::Names;
 
 use web_sys::Element;
 
@@ -84,7 +84,7 @@ pub fn fill_cell(
     fmt: &Formatter,
     times: &Times,
     price: Option<&Price>,
-    names: &BTreeMap<String, String>,
+    names: &Names,
 ) {
     let id = |text: &str, title: &str| {
         append_text(td, "span", "cu-trunc", Some(title), text);

@@ -2,7 +2,7 @@
 //! and (when the component is narrow) the details lines under the run id.
 //! Plain DOM (see `crate::dom`).
 
-use std::collections::BTreeMap;
+use crate::keyed::Names;
 
 use web_sys::{Document, Element};
 
@@ -76,7 +76,7 @@ pub fn run_row(
     price: Option<&Price>,
     columns: &[Column],
     narrow: bool,
-    names: &BTreeMap<String, String>,
+    names: &Names,
 ) -> Element {
     let times = Times::of(run, fmt);
     let tr = element(doc, "tr", "");

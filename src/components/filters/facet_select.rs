@@ -1,7 +1,7 @@
 //! The Workflow and Trigger selects, each value with its count under the
 //! other filters.
 
-use std::collections::BTreeMap;
+use crate::keyed::Counts;
 
 use crate::el::{h, target_value, El, Els};
 
@@ -22,7 +22,7 @@ pub enum Facet {
 /// its count under the other filters; a selected value that no longer
 /// matches anything stays listed (with 0) so the select still shows it.
 fn facet_options(
-    counts: &BTreeMap<String, usize>,
+    counts: &Counts,
     current: Option<&str>,
     (all_text, all_value): (&str, &'static str),
     value_prefix: &'static str,
@@ -31,7 +31,7 @@ fn facet_options(
 ) -> Els {
     let total: usize = counts.values().sum();
     let mut items: Vec<(String, usize)> = counts.iter().map(|(k, v)| (k.clone(), *v)).collect();
-    if let Some(c) = current.filter(|c| !counts.contains_key(*c)) {
+    if let Some(c) = current.filter(|c| !counts.contains_key(c)) {
         items.push((c.to_owned(), 0));
     }
     let option = |value: &str, text: &str, selected: bool| {

@@ -11,9 +11,11 @@ node scripts/minify-css.mjs style/main.css pkg/cu-cost-table.css
 cp js/cu-runs-table.js pkg/
 # wasm-streams' stream adapters (exported classes `IntoUnderlying*`, linked
 # through leptos's server_fn, never used by this package) leave the module,
-# so wasm-opt drops their code: -1.7 KB gzip (BENCHMARKS.md, session 10).
-# The JS glue keeps their unused class shells.
-node scripts/drop-exports.mjs pkg/cu_cost_table_bg.wasm pkg/cu_cost_table_bg.wasm $UNUSED_EXPORTS
+# so wasm-opt drops their code, and their classes leave the JS glue and the
+# .d.ts: -1.7 KB gzip of wasm, -0.3 KB of JS (BENCHMARKS.md, session 10).
+node scripts/drop-exports.mjs pkg/cu_cost_table_bg.wasm pkg/cu_cost_table_bg.wasm \
+  --glue pkg/cu_cost_table.js --types pkg/cu_cost_table.d.ts,pkg/cu_cost_table_bg.wasm.d.ts \
+  $UNUSED_EXPORTS
 # The passes and why: scripts/env.sh (WASM_OPT_FLAGS).
 wasm-opt $WASM_OPT_FLAGS \
   pkg/cu_cost_table_bg.wasm -o pkg/cu_cost_table_bg.wasm

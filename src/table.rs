@@ -1,7 +1,7 @@
 //! The table context: one `Copy` handle per instance, provided once by the
 //! root component and read with [`use_table`] (the `ReloadController` style
 //! of leptos-struct-table). It holds the signals, the environment
-//! (settings, network, formatting) and every derived value as a `Memo`.
+//! (settings, network, formatting) and every derived value as a memo (`reactive::Derived`).
 //! Components read the signals freely; they change state only through the
 //! methods here, so each change (and what it resets, such as the client-side
 //! page) is written once.

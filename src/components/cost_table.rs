@@ -1,4 +1,5 @@
-//! The root component: state, derived views (all `Memo`s), and layout.
+//! The root component: the table context (state, derived values as
+//! `Derived` memos), the page loader and URL sync, and the layout.
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -1,4 +1,6 @@
-//! The view, one component per file.
+//! The view, one component per file: each a function building an `el::El`
+//! (or adding itself to its parent with `.with(part)`), reading the table
+//! context (`use_table()`) and changing state only through its methods.
 
 pub mod chart_head;
 pub mod chart_keys;

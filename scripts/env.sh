@@ -4,13 +4,16 @@ export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CU_NODE_MODULES="$TOOLS_DIR/node_modules"
 # wasm-opt as every shipped build runs it (index.html gives Trunk the same
 # passes in `data-wasm-opt-params`): -O1, then merging functions that differ
-# only in constants (the merge finds less after -Oz has inlined), then -Oz.
-# `--low-memory-unused` lets it fold constant offsets into loads and stores
-# (the first 1 KB of memory is the far end of the 1 MB stack, never reached)
-# and `-iit` lets it drop or move loads whose result is unused (Rust checks
-# bounds and divisors itself, so no load or division traps implicitly):
-# 3.1 KB gzip less (BENCHMARKS.md, session 9).
-WASM_OPT_FLAGS="-O1 --merge-similar-functions -Oz --low-memory-unused -iit --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
+# only in constants (the merge finds less after -Os has inlined), then -Os
+# (0.2 KB smaller after gzip than -Oz here), then the functions ordered by
+# name, so that the copies of one generic and one crate's functions sit
+# together where gzip finds their likeness (-1.2 KB gzip; BENCHMARKS.md,
+# session 10). `--low-memory-unused` lets it fold constant offsets into
+# loads and stores (the first 1 KB of memory is the far end of the 1 MB
+# stack, never reached) and `-iit` lets it drop or move loads whose result
+# is unused (Rust checks bounds and divisors itself, so no load or division
+# traps implicitly): 3.1 KB gzip less (BENCHMARKS.md, session 9).
+WASM_OPT_FLAGS="-O1 --merge-similar-functions -Os --reorder-functions-by-name --low-memory-unused -iit --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
 # Exports of the wasm that the package never calls, removed before wasm-opt
 # (scripts/drop-exports.mjs): wasm-streams' stream adapter classes, which
 # leptos's server_fn links in.

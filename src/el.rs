@@ -21,7 +21,7 @@
 //!
 //! Text is only ever set as text and attributes by name: nothing is parsed as
 //! markup. Every binding and listener belongs to the current reactive owner
-//! and ends with it (`on_cleanup`).
+//! and ends with it (`reactive::keep`: dropped with the owner).
 
 use crate::reactive::Derived;
 use leptos::prelude::*;

@@ -60,11 +60,6 @@ pub fn svg(tag: &str) -> El {
 pub type Els = Vec<El>;
 
 impl El {
-    /// Wraps an element built elsewhere.
-    pub fn from_element(el: Element) -> El {
-        El(el)
-    }
-
     /// The element.
     pub fn element(&self) -> &Element {
         &self.0

@@ -176,8 +176,8 @@ impl Table {
         let facets = Derived::new(move || pass.with(|p| p.facets.clone()));
         let now_option = config.now_ms;
         let clock_fmt = fmt.clone();
-        // One memo for the period, its clock and its coverage (each memo
-        // type costs its own copy of the reactive code in the wasm).
+        // One memo for the period, its clock and its coverage: they change
+        // together, and the clock is read once.
         let period = Derived::new(move || {
             let preset = state.period.get();
             if preset == Preset::Custom {

@@ -202,6 +202,14 @@ pub fn button(class: &str, label: &str) -> El {
     h("button").attr("type", "button").class(class).text(label)
 }
 
+/// An `<input type="checkbox">` ticked while `checked()` (the property:
+/// what the box shows, whatever the user did before).
+pub fn checkbox(checked: impl Fn() -> bool + 'static) -> El {
+    h("input")
+        .attr("type", "checkbox")
+        .prop("checked", move || checked().into())
+}
+
 /// The value of the control an event came from (`""` if none).
 pub fn target_value(ev: &Event) -> String {
     ev.target()

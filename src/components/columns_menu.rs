@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 
 use crate::columns::available;
-use crate::el::{h, El};
+use crate::el::{checkbox, h, El};
 use crate::reactive::Sig;
 use crate::table::use_table;
 
@@ -27,9 +27,7 @@ pub fn columns_menu() -> El {
             h("label")
                 .class("cu-check")
                 .child(
-                    h("input")
-                        .attr("type", "checkbox")
-                        .prop("checked", move || checked().into())
+                    checkbox(checked)
                         .flag("disabled", only)
                         .on("change", move |_| t.toggle_column(c)),
                 )

@@ -61,7 +61,6 @@ pub fn subtotal_row(
     } else {
         format!("Show only runs of {label} ({key})")
     };
-    let num = |text: &str| h("td").class("cu-num").text(text);
     let swatch = h("span")
         .class(&format!("cu-swatch cu-c{colour}"))
         .attr("aria-hidden", "true");
@@ -84,7 +83,27 @@ pub fn subtotal_row(
                     .text(&label),
             ),
         )
-        .child(num(&fmt.count(r.runs as u64)))
+        .with(|tr| {
+            let share = h("td")
+                .class("cu-num")
+                .child(h("span").class("cu-share").child(bar).text(&share));
+            figure_cells(tr, fmt, r, share, has_price, prev)
+        })
+}
+
+/// The cells after a row's head, the same in a group's row and the Total
+/// row: runs, CU, average, largest, `share`, failed CU, in progress, the
+/// cost when priced, and the comparison cells when comparing.
+fn figure_cells(
+    tr: El,
+    fmt: &Formatter,
+    r: &Subtotal,
+    share: El,
+    has_price: bool,
+    prev: Option<Prev>,
+) -> El {
+    let num = |text: &str| h("td").class("cu-num").text(text);
+    tr.child(num(&fmt.count(r.runs as u64)))
         .child(num(&fmt.cu_total(r.cu)))
         .child(num(&r
             .average()
@@ -92,11 +111,7 @@ pub fn subtotal_row(
         .child(num(&r
             .largest
             .map_or_else(|| "—".to_owned(), |c| fmt.cu(c))))
-        .child(
-            h("td")
-                .class("cu-num")
-                .child(h("span").class("cu-share").child(bar).text(&share)),
-        )
+        .child(share)
         .child(num(&fmt.cu_total(r.failed_cu)))
         .child(num(&fmt.count(r.in_progress as u64)))
         .child_opt(has_price.then(|| num(&fmt.money(r.cost))))
@@ -108,28 +123,18 @@ pub fn subtotal_row(
 
 /// The Total row.
 pub fn total_row(fmt: &Formatter, t: &Subtotal, has_price: bool, prev: Option<Prev>) -> El {
-    let num = |text: &str| h("td").class("cu-num").text(text);
     let share = if t.runs > 0 && t.cu.0 > 0 {
         "100.0 %"
     } else {
         "—"
     };
-    h("tr")
-        .child(h("th").attr("scope", "row").text("Total"))
-        .child(num(&fmt.count(t.runs as u64)))
-        .child(num(&fmt.cu_total(t.cu)))
-        .child(num(&t
-            .average()
-            .map_or_else(|| "—".to_owned(), |a| fmt.cu_total(a))))
-        .child(num(&t
-            .largest
-            .map_or_else(|| "—".to_owned(), |c| fmt.cu(c))))
-        .child(num(share))
-        .child(num(&fmt.cu_total(t.failed_cu)))
-        .child(num(&fmt.count(t.in_progress as u64)))
-        .child_opt(has_price.then(|| num(&fmt.money(t.cost))))
-        .children(
-            prev.map(|p| compare_cells(fmt, t, p, has_price))
-                .unwrap_or_default(),
-        )
+    let share = h("td").class("cu-num").text(share);
+    figure_cells(
+        h("tr").child(h("th").attr("scope", "row").text("Total")),
+        fmt,
+        t,
+        share,
+        has_price,
+        prev,
+    )
 }

@@ -2,7 +2,7 @@
 //! period".
 
 use crate::components::choice_select::{choice_select, Choices};
-use crate::el::{h, target_checked, El};
+use crate::el::{checkbox, h, target_checked, El};
 use crate::period::Preset;
 use crate::table::use_table;
 
@@ -36,11 +36,7 @@ pub fn compare_toggle() -> El {
         .class("cu-check")
         .class_when("cu-disabled", custom)
         .child(
-            h("input")
-                .attr("type", "checkbox")
-                .prop("checked", move || {
-                    (t.state.compare.get() && !custom()).into()
-                })
+            checkbox(move || t.state.compare.get() && !custom())
                 .flag("disabled", custom)
                 .on("change", move |ev| t.set_compare(target_checked(&ev))),
         )

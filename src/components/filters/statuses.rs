@@ -1,7 +1,7 @@
 //! The Status checkboxes, each with its count under the other filters.
 
 use crate::api::RunStatus;
-use crate::el::{h, target_checked, El};
+use crate::el::{checkbox, h, target_checked, El};
 use crate::reactive::Derived;
 use crate::table::use_table;
 
@@ -26,21 +26,16 @@ pub fn status_checks() -> El {
                 };
                 h("label")
                     .class("cu-check")
-                    .child(
-                        h("input")
-                            .attr("type", "checkbox")
-                            .prop("checked", move || checked().into())
-                            .on("change", move |ev| {
-                                let on = target_checked(&ev);
-                                let value = value.clone();
-                                t.update_filters(|f| {
-                                    f.statuses.retain(|s| *s != value);
-                                    if on {
-                                        f.statuses.push(value);
-                                    }
-                                });
-                            }),
-                    )
+                    .child(checkbox(checked).on("change", move |ev| {
+                        let on = target_checked(&ev);
+                        let value = value.clone();
+                        t.update_filters(|f| {
+                            f.statuses.retain(|s| *s != value);
+                            if on {
+                                f.statuses.push(value);
+                            }
+                        });
+                    }))
                     .child(h("span").text(&label))
                     .child(h("span").class("cu-count").dyn_text(count))
             })

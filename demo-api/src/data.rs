@@ -249,6 +249,27 @@ pub fn finish_live_run(run: &mut Value, i: u64, arrivals: u64) {
     }
 }
 
+/// How many of the newest runs of the `late-copy` org are finishing.
+pub const LATE_COPY_FINISHING: u64 = 5;
+
+/// Run `i < LATE_COPY_FINISHING` of the `late-copy` org: its stale copy
+/// (`running`, no `finishedAt`, a quarter of the final CU) or its final
+/// copy (`success`, finished, the generated CU + 2, so always larger).
+pub fn late_copy_run(run: &mut Value, stale: bool, now_ms: i64) {
+    let generated = run["totalCu"].as_f64().unwrap_or(0.0);
+    let final_cu = ((generated + 2.0) * 10_000.0).round() / 10_000.0;
+    if stale {
+        run["status"] = json!("running");
+        run["finishedAt"] = json!("");
+        run["totalCu"] = json!((final_cu * 2_500.0).round() / 10_000.0);
+    } else {
+        let started = run["startedAt"].as_str().and_then(parse_utc).unwrap_or(0);
+        run["status"] = json!("success");
+        run["finishedAt"] = json!(rfc3339((started + 45_000).min(now_ms).max(started)));
+        run["totalCu"] = json!(final_cu);
+    }
+}
+
 /// Runs served to the `hostile` org.
 pub const HOSTILE_RUNS: u64 = 12;
 

@@ -17,13 +17,34 @@ USAGE: demo-api [OPTIONS]
   --token TOKEN      accept only this bearer token (default: any non-empty)
   --dist DIR         directory served at / (default dist)
   --root DIR         directory holding pkg/ and examples/ (default .)
+  --test-aids        serve the test aids under /__demo/ (no value; default off)
 
 Fault organizations: fault-500, fault-html (HTML 502), fault-code (200 with an
 error code), fault-badjson, fault-shape (items not an array), fault-slow (2 s),
 fault-slow20 (1.5 s when limit=20), fault-flaky (every other request fails),
 fault-page2 (pages after the first fail), fault-429 (Retry-After: 1),
-fault-401, empty, hostile (markup, bidi, huge ids, invalid CU values).
-GET /__demo/requests?org=ID lists recent requests of an org (tests).";
+fault-401, fault-redirect (307 to the org \"redirected\"), empty, hostile
+(markup, bidi, huge ids, invalid CU values).
+Imperfect servers: live and live-... (3 new runs at the head per request),
+cap-limit (at most 50 a page), same-page (ignores offset, says 0),
+empty-more (empty pages with hasMore after the first),
+echo-offset (ignores offset, serves from 0, but echoes the asked offset),
+no-offset (correct pages without data.offset),
+ignore-limit (5000 runs a page whatever limit; at least 12000 runs; data.limit
+echoes the asked limit),
+huge-body (a 200 JSON reply of exactly 64 MiB: a page padded by a huge string),
+echo-auth (500 whose message and details repeat the Authorization header),
+late-copy (the newest 5 runs are finishing: requests 1, 3, 5... of this org
+with offset 0 answer after 600 ms with them running and a quarter of their
+final CU; every other request answers at once with them succeeded and their
+final CU; so a page request then a refresh sees the stale copy arrive last).
+
+Test aids (only with --test-aids; they answer cross-origin only to loopback
+http origins, never *): GET /__demo/requests?org=ID lists an org's recent
+requests as {org, query, hasToken, requestId} (no token is recorded);
+GET /__demo/served?org=ID what a live... or late-copy org replied.
+State is kept for at most 256 orgs (least recently used forgotten first) and
+2000 replies per org.";
 
 fn parse_args() -> Result<(SocketAddr, Options), String> {
     let mut options = Options::default();
@@ -34,6 +55,25 @@ fn parse_args() -> Result<(SocketAddr, Options), String> {
         if flag == "--help" || flag == "-h" {
             println!("{HELP}");
             std::process::exit(0);
+        }
+        // Flags without a value.
+        if flag == "--test-aids" {
+            options.test_aids = true;
+            continue;
+        }
+        const TAKES_A_VALUE: [&str; 9] = [
+            "--host",
+            "--port",
+            "--runs",
+            "--seed",
+            "--latency-ms",
+            "--now",
+            "--token",
+            "--dist",
+            "--root",
+        ];
+        if !TAKES_A_VALUE.contains(&flag.as_str()) {
+            return Err(format!("unknown option {flag} (see --help)"));
         }
         let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
         let number = |what: &str| {
@@ -88,8 +128,13 @@ async fn main() {
         .map(|a| a.to_string())
         .unwrap_or_default();
     println!(
-        "demo-api listening on http://{local}/ ({} runs per org)",
-        options.runs
+        "demo-api listening on http://{local}/ ({} runs per org{})",
+        options.runs,
+        if options.test_aids {
+            ", test aids on"
+        } else {
+            ""
+        }
     );
     let app = router(options);
     if let Err(e) = axum::serve(listener, app)

@@ -2,7 +2,7 @@
 
 use std::net::SocketAddr;
 
-use demo_api::{router, Options};
+use demo_api::{app, router, Options};
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -38,6 +38,14 @@ fn fixed_options() -> Options {
         seed: 7,
         now_ms: 1_795_000_000_000,
         ..Options::default()
+    }
+}
+
+/// [`fixed_options`] with the test aids on (`--test-aids`).
+fn aids_options() -> Options {
+    Options {
+        test_aids: true,
+        ..fixed_options()
     }
 }
 
@@ -425,8 +433,8 @@ async fn serves_a_million_runs_without_generating_them_up_front() {
 }
 
 #[tokio::test]
-async fn recent_requests_record_tokens_and_queries_per_org() {
-    let addr = start(fixed_options()).await;
+async fn recent_requests_record_queries_and_whether_a_token_came_never_the_token() {
+    let addr = start(aids_options()).await;
     request(
         addr,
         "GET",
@@ -441,15 +449,183 @@ async fn recent_requests_record_tokens_and_queries_per_org() {
         &[("Authorization", "Bearer tok-2")],
     )
     .await;
+    request(addr, "GET", "/v1/organizations/a%2Fb/cu/runs?limit=1", &[]).await;
     request(addr, "GET", "/v1/organizations/other/cu/runs", &[AUTH]).await;
-    let v = request(addr, "GET", "/__demo/requests?org=a%2Fb", &[])
+    let r = request(addr, "GET", "/__demo/requests?org=a%2Fb", &[]).await;
+    assert!(!r.body.contains("tok-"), "a token was recorded: {}", r.body);
+    let v = r.json();
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    for item in items {
+        let mut keys: Vec<&str> = item
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["hasToken", "org", "query", "requestId"], "{item}");
+        assert_eq!(item["org"], "a/b");
+        assert!(item["requestId"].as_str().unwrap().starts_with("req_"));
+    }
+    assert_eq!(items[0]["hasToken"], true);
+    assert_eq!(items[1]["hasToken"], true);
+    assert_eq!(items[1]["query"], "limit=5&offset=15");
+    assert_eq!(items[2]["hasToken"], false);
+    assert_eq!(items[2]["query"], "limit=1");
+}
+
+#[tokio::test]
+async fn test_aids_exist_only_with_the_flag() {
+    let plain = start(fixed_options()).await;
+    request(plain, "GET", "/v1/organizations/live-x/cu/runs", &[AUTH]).await;
+    for path in [
+        "/__demo/requests?org=live-x",
+        "/__demo/served?org=live-x",
+        "/__demo/anything",
+    ] {
+        let r = request(plain, "GET", path, &[("Origin", "http://127.0.0.1:1234")]).await;
+        assert_eq!(r.status, 404, "{path} without --test-aids");
+        assert_eq!(r.header("access-control-allow-origin"), None, "{path}");
+    }
+    let aids = start(aids_options()).await;
+    request(aids, "GET", "/v1/organizations/live-x/cu/runs", &[AUTH]).await;
+    let r = request(aids, "GET", "/__demo/requests?org=live-x", &[]).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json().as_array().unwrap().len(), 1);
+    let r = request(aids, "GET", "/__demo/served?org=live-x", &[]).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json().as_array().unwrap().len(), 1);
+    assert_eq!(request(aids, "GET", "/__demo/other", &[]).await.status, 404);
+}
+
+#[tokio::test]
+async fn test_aids_answer_cross_origin_only_to_loopback_origins() {
+    let addr = start(aids_options()).await;
+    for path in ["/__demo/requests?org=acme", "/__demo/served?org=acme"] {
+        for origin in [
+            "https://evil.example",
+            "http://evil.example",
+            "null",
+            "https://127.0.0.1:1234",
+            "http://127.0.0.1.evil.example:1234",
+            "http://localhost.evil.example",
+            "http://127.0.0.1:1234@evil.example",
+            "http://127.0.0.1:1234/path",
+            "http://127.0.0.2:1234",
+        ] {
+            let r = request(addr, "GET", path, &[("Origin", origin)]).await;
+            assert_eq!(r.status, 200);
+            assert_eq!(
+                r.header("access-control-allow-origin"),
+                None,
+                "{path} {origin}"
+            );
+            let pre = request(
+                addr,
+                "OPTIONS",
+                path,
+                &[("Origin", origin), ("Access-Control-Request-Method", "GET")],
+            )
+            .await;
+            assert_eq!(
+                pre.header("access-control-allow-origin"),
+                None,
+                "preflight {path} {origin}"
+            );
+        }
+        for origin in [
+            "http://127.0.0.1:1234",
+            "http://localhost:8080",
+            "http://[::1]:9",
+            "http://127.0.0.1",
+        ] {
+            let r = request(addr, "GET", path, &[("Origin", origin)]).await;
+            assert_eq!(r.status, 200);
+            assert_eq!(
+                r.header("access-control-allow-origin"),
+                Some(origin),
+                "{path}"
+            );
+            assert!(r
+                .header("vary")
+                .unwrap_or("")
+                .to_ascii_lowercase()
+                .contains("origin"));
+        }
+    }
+    // The API itself keeps its CORS for any origin.
+    let api = request(
+        addr,
+        "GET",
+        "/v1/organizations/acme/cu/runs?limit=1",
+        &[AUTH, ("Origin", "https://evil.example")],
+    )
+    .await;
+    assert_eq!(api.header("access-control-allow-origin"), Some("*"));
+}
+
+#[test]
+fn loopback_origins() {
+    use demo_api::is_loopback_origin as lo;
+    assert!(lo("http://127.0.0.1:1234") && lo("http://localhost:1") && lo("http://[::1]:65535"));
+    assert!(!lo("http://127.0.0.1:0") && !lo("http://127.0.0.1:65536") && !lo("http://127.0.0.1:"));
+    assert!(!lo("http://[::1].evil") && !lo("HTTP://127.0.0.1:1") && !lo("http://localhost:1 "));
+}
+
+#[tokio::test]
+async fn per_org_state_is_bounded() {
+    let (router, handle) = app(aids_options());
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    for i in 0..1_000 {
+        let org = format!("live-x{i}");
+        page(addr, &org, 1, 0).await;
+        assert!(handle.tracked_orgs() <= demo_api::MAX_TRACKED_ORGS, "{i}");
+    }
+    assert_eq!(handle.tracked_orgs(), demo_api::MAX_TRACKED_ORGS);
+    // The least recently used orgs were forgotten; the newest are kept.
+    let oldest = request(addr, "GET", "/__demo/served?org=live-x0", &[])
         .await
         .json();
-    let items = v.as_array().unwrap();
-    assert_eq!(items.len(), 2);
-    assert_eq!(items[0]["token"], "tok-1");
-    assert_eq!(items[1]["token"], "tok-2");
-    assert_eq!(items[1]["query"], "limit=5&offset=15");
+    assert_eq!(oldest.as_array().unwrap().len(), 0);
+    let newest = request(addr, "GET", "/__demo/served?org=live-x999", &[])
+        .await
+        .json();
+    assert_eq!(newest.as_array().unwrap().len(), 1);
+    // Reading the test aids creates no state.
+    request(addr, "GET", "/__demo/served?org=live-unseen", &[]).await;
+    assert_eq!(handle.tracked_orgs(), demo_api::MAX_TRACKED_ORGS);
+    // fault-flaky is tracked (and bounded) the same way.
+    page_status(addr, "fault-flaky").await;
+    assert_eq!(handle.tracked_orgs(), demo_api::MAX_TRACKED_ORGS);
+    // An org's served list keeps its last MAX_SERVED_REPLIES replies.
+    let extra = 10;
+    for i in 0..demo_api::MAX_SERVED_REPLIES + extra {
+        page(addr, "live-long", 1, i as u64).await;
+    }
+    let served = request(addr, "GET", "/__demo/served?org=live-long", &[])
+        .await
+        .json();
+    let served = served.as_array().unwrap();
+    assert_eq!(served.len(), demo_api::MAX_SERVED_REPLIES);
+    assert_eq!(served[0]["offset"], extra);
+    assert_eq!(
+        served.last().unwrap()["offset"],
+        demo_api::MAX_SERVED_REPLIES + extra - 1
+    );
+}
+
+async fn page_status(addr: SocketAddr, org: &str) -> u16 {
+    request(
+        addr,
+        "GET",
+        &format!("/v1/organizations/{org}/cu/runs"),
+        &[AUTH],
+    )
+    .await
+    .status
 }
 
 #[test]
@@ -543,7 +719,7 @@ fn ids(data: &Value) -> Vec<String> {
 
 #[tokio::test]
 async fn live_org_grows_at_the_head_between_requests_and_records_what_it_served() {
-    let addr = start(fixed_options()).await;
+    let addr = start(aids_options()).await;
     let first = page(addr, "live-contract", 10, 0).await;
     let second = page(addr, "live-contract", 10, 0).await;
     let (a, b) = (ids(&first), ids(&second));
@@ -637,4 +813,167 @@ async fn fault_redirect_sends_the_client_elsewhere() {
         r.header("location"),
         Some("/v1/organizations/redirected/cu/runs?limit=5&offset=0")
     );
+}
+
+#[tokio::test]
+async fn echo_offset_serves_from_zero_but_echoes_the_asked_offset() {
+    let addr = start(fixed_options()).await;
+    let p0 = page(addr, "echo-offset", 10, 0).await;
+    let p20 = page(addr, "echo-offset", 10, 20).await;
+    assert_eq!(ids(&p0), ids(&p20), "the same runs whatever the offset");
+    assert_eq!(p0["offset"], 0);
+    assert_eq!(p20["offset"], 20, "the asked offset, not the applied one");
+    assert_eq!(p20["limit"], 10);
+    assert_eq!(p20["hasMore"], true);
+    assert_eq!(ids(&p20).len(), 10);
+}
+
+#[tokio::test]
+async fn no_offset_pages_correctly_without_data_offset() {
+    let addr = start(fixed_options()).await;
+    let mut seen = std::collections::HashSet::new();
+    let mut offset = 0;
+    loop {
+        let p = page(addr, "no-offset", 20, offset).await;
+        assert!(p.get("offset").is_none(), "data.offset must be absent: {p}");
+        assert_eq!(p["limit"], 20);
+        for id in ids(&p) {
+            assert!(seen.insert(id), "pages overlap");
+        }
+        offset += p["items"].as_array().unwrap().len() as u64;
+        if p["hasMore"] == false {
+            break;
+        }
+    }
+    assert_eq!(seen.len(), 45);
+}
+
+#[tokio::test]
+async fn ignore_limit_returns_5000_runs_whatever_limit_is_asked() {
+    let addr = start(fixed_options()).await;
+    let first = page(addr, "ignore-limit", 20, 0).await;
+    assert_eq!(first["items"].as_array().unwrap().len(), 5_000);
+    assert_eq!(first["limit"], 20, "data.limit echoes the asked limit");
+    assert_eq!(first["offset"], 0);
+    assert_eq!(first["hasMore"], true);
+    let next = page(addr, "ignore-limit", 1, 5_000).await;
+    assert_eq!(next["items"].as_array().unwrap().len(), 5_000);
+    assert_eq!(next["limit"], 1);
+    assert_eq!(next["offset"], 5_000);
+    assert_eq!(next["hasMore"], true);
+    let a: std::collections::HashSet<String> = ids(&first).into_iter().collect();
+    assert!(
+        ids(&next).iter().all(|id| !a.contains(id)),
+        "contiguous pages do not overlap"
+    );
+    // At least 12,000 runs whatever --runs says (45 here).
+    let last = page(addr, "ignore-limit", 100, 10_000).await;
+    assert_eq!(last["items"].as_array().unwrap().len(), 2_000);
+    assert_eq!(last["hasMore"], false);
+    let exact = page(addr, "ignore-limit", 100, 7_000).await;
+    assert_eq!(exact["items"].as_array().unwrap().len(), 5_000);
+    assert_eq!(exact["hasMore"], false);
+}
+
+#[tokio::test]
+async fn huge_body_is_a_64_mib_json_page() {
+    let addr = start(fixed_options()).await;
+    for _ in 0..2 {
+        let r = request(addr, "GET", "/v1/organizations/huge-body/cu/runs", &[AUTH]).await;
+        assert_eq!(r.status, 200);
+        assert_eq!(r.header("content-type"), Some("application/json"));
+        assert_eq!(
+            r.header("content-length"),
+            Some(demo_api::HUGE_BODY_BYTES.to_string().as_str())
+        );
+        assert!(r.header("x-request-id").unwrap().starts_with("req_"));
+        assert_eq!(r.body.len(), 64 * 1024 * 1024);
+        let v = r.json();
+        assert_eq!(v["code"], 0);
+        assert!(v["padding"].as_str().unwrap().len() > 60 * 1024 * 1024);
+        assert_eq!(v["data"]["items"].as_array().unwrap().len(), 20);
+    }
+    // Without a token it is the usual 401.
+    let r = request(addr, "GET", "/v1/organizations/huge-body/cu/runs", &[]).await;
+    assert_eq!(r.status, 401);
+}
+
+#[tokio::test]
+async fn echo_auth_repeats_the_authorization_header_in_its_error() {
+    let addr = start(fixed_options()).await;
+    let r = request(
+        addr,
+        "GET",
+        "/v1/organizations/echo-auth/cu/runs",
+        &[("Authorization", "Bearer sekrit-123")],
+    )
+    .await;
+    assert_eq!(r.status, 500);
+    let v = r.json();
+    assert_eq!(v["code"], 500);
+    assert_eq!(
+        v["message"],
+        "upstream rejected Authorization: Bearer sekrit-123"
+    );
+    let details = v["details"].as_array().unwrap();
+    assert!(details.iter().any(|d| d
+        .as_str()
+        .unwrap()
+        .contains("Authorization: Bearer sekrit-123")));
+    assert!(v["requestId"].as_str().unwrap().starts_with("req_"));
+}
+
+#[tokio::test]
+async fn late_copy_answers_an_earlier_request_last_with_stale_copies() {
+    use std::time::{Duration, Instant};
+    let addr = start(aids_options()).await;
+    let t0 = Instant::now();
+    // Request 1 (odd, offset 0): held 600 ms, the newest 5 still running.
+    let first = tokio::spawn(async move {
+        let p = page(addr, "late-copy", 10, 0).await;
+        (p, Instant::now())
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    // Request 2 (even): at once, the newest 5 finished with more CU.
+    let second = page(addr, "late-copy", 10, 0).await;
+    let second_at = Instant::now();
+    let (first, first_at) = first.await.unwrap();
+    assert!(first_at > second_at, "the earlier request answers last");
+    assert!(first_at - t0 >= Duration::from_millis(demo_api::LATE_COPY_DELAY_MS));
+    assert_eq!(ids(&first), ids(&second));
+    for i in 0..10 {
+        let (old, new) = (&first["items"][i], &second["items"][i]);
+        if i < 5 {
+            assert_eq!(old["status"], "running", "{i}");
+            assert_eq!(old["finishedAt"], "");
+            assert_eq!(new["status"], "success", "{i}");
+            assert_ne!(new["finishedAt"], "");
+            assert!(new["totalCu"].as_f64().unwrap() > old["totalCu"].as_f64().unwrap());
+        } else {
+            assert_eq!(old, new, "{i}: only the newest 5 change");
+        }
+    }
+    // Request 3 (odd, offset 0): stale again and late; 4 (even): at once.
+    let started = Instant::now();
+    let third = page(addr, "late-copy", 10, 0).await;
+    assert!(started.elapsed() >= Duration::from_millis(demo_api::LATE_COPY_DELAY_MS));
+    assert_eq!(third["items"], first["items"]);
+    let fourth = page(addr, "late-copy", 10, 0).await;
+    assert_eq!(fourth["items"], second["items"]);
+    // Request 5 is odd but not at offset 0: at once, final copies.
+    let started = Instant::now();
+    let fifth = page(addr, "late-copy", 3, 2).await;
+    assert!(started.elapsed() < Duration::from_millis(demo_api::LATE_COPY_DELAY_MS));
+    assert_eq!(fifth["items"][0], second["items"][2]);
+    // What was served, in the order it was sent.
+    let served = request(addr, "GET", "/__demo/served?org=late-copy", &[])
+        .await
+        .json();
+    let order: Vec<u64> = served
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["request"].as_u64().unwrap())
+        .collect();
+    assert_eq!(order, [2, 1, 3, 4, 5]);
 }

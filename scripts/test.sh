@@ -47,7 +47,9 @@ suite() {
 }
 
 # Starts the demo API on a free port; sets DEMO_URL (waits for a slow first
-# start and says why when it does not come up).
+# start and says why when it does not come up). Both starts below pass
+# --test-aids: the browser and end-to-end tests read /__demo/requests and
+# /__demo/served, which exist only with it (scripts/demo.sh never passes it).
 start_demo() {
   local log="$LOG_DIR/demo-$RANDOM.log" pid
   ./target/debug/demo-api --port 0 "$@" >"$log" 2>&1 &
@@ -62,7 +64,7 @@ check "clippy (wasm32) -D warnings" cargo clippy -p cu-cost-table --all-targets 
 suite "native tests (api, logic, demo-api contract)" cargo test --workspace
 
 cargo build -q -p demo-api || { FAILED=$((FAILED + 1)); echo "FAILED: demo-api build"; }
-if start_demo --runs 1500 --now 2026-11-28T12:00:00Z; then
+if start_demo --test-aids --runs 1500 --now 2026-11-28T12:00:00Z; then
   export CU_DEMO_API="$DEMO_URL"
   echo "demo API for browser tests: $CU_DEMO_API"
   for t in tests/*.rs; do
@@ -76,7 +78,7 @@ fi
 # The standalone page and the package as users get them: the Trunk build and
 # pkg/ (wasm-pack), served by the demo API.
 if trunk build --release --offline >"$LOG_DIR/trunk.log" 2>&1 && bash scripts/build-pkg.sh >>"$LOG_DIR/trunk.log" 2>&1; then
-  if start_demo --runs 1500 --now 2026-11-28T12:00:00Z --dist dist --root .; then
+  if start_demo --test-aids --runs 1500 --now 2026-11-28T12:00:00Z --dist dist --root .; then
     suite "end-to-end (headless Chromium)" node tests/e2e/run.mjs "$DEMO_URL"
   else
     FAILED=$((FAILED + 1))

@@ -30,10 +30,13 @@ pub async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// Polls `probe` until it returns `Some`, for at most `timeout_ms`.
+/// Polls `probe` until it returns `Some`, for at most `timeout_ms`. Fails
+/// the test when the page has had an uncaught error or unhandled rejection
+/// (see [`install_error_guard`]), before each poll and once it resolves.
 pub async fn wait_for<T>(what: &str, timeout_ms: i32, mut probe: impl FnMut() -> Option<T>) -> T {
     let mut waited = 0;
     loop {
+        assert_no_page_errors();
         if let Some(v) = probe() {
             return v;
         }
@@ -45,13 +48,82 @@ pub async fn wait_for<T>(what: &str, timeout_ms: i32, mut probe: impl FnMut() ->
     }
 }
 
+/// The page-wide record of uncaught errors and unhandled rejections.
+const PAGE_ERRORS: &str = "__cuTestPageErrors";
+
+/// Installs (once per page) a `window` `error` and `unhandledrejection`
+/// listener that records each as a line. Every setup helper calls it
+/// ([`container`], and so `mount_org` and the fixture mounts); the wait
+/// helpers fail the test when anything was recorded ([`assert_no_page_errors`]).
+/// wasm-bindgen-test itself only sees a test's own future: an error thrown
+/// by a timer, an event handler or a promise nobody awaits would pass
+/// unnoticed without it.
+///
+/// One `error` event is not an error thrown by a script and is not recorded:
+/// "ResizeObserver loop completed with undelivered notifications" (an event
+/// with no error object), which the browser dispatches when a ResizeObserver
+/// callback changes the observed element's size again within the same
+/// frame; the notification is delivered in the next frame (the component's
+/// width observer, `src/components/width.rs`, does this when `narrow` flips).
+pub fn install_error_guard() {
+    let window = web_sys::window().unwrap();
+    if js_sys::Reflect::has(&window, &PAGE_ERRORS.into()).unwrap_or(false) {
+        return;
+    }
+    js_sys::Function::new_no_args(
+        "const errors = [];
+         Object.defineProperty(window, '__cuTestPageErrors', { value: errors });
+         const text = (x) => (x && x.stack) ? String(x.stack) : String(x);
+         window.addEventListener('error', (e) => {
+           if (e.error == null && /^ResizeObserver loop /.test(e.message)) return;
+           errors.push('uncaught error: ' + (e.error != null ? text(e.error) : e.message));
+         });
+         window.addEventListener('unhandledrejection', (e) => errors.push('unhandled rejection: ' + text(e.reason)));",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+}
+
+/// Takes (and clears) what the guard recorded: each uncaught error or
+/// unhandled rejection since the last call, as a line.
+pub fn take_page_errors() -> Vec<String> {
+    let window = web_sys::window().unwrap();
+    let Ok(errors) = js_sys::Reflect::get(&window, &PAGE_ERRORS.into()) else {
+        return Vec::new();
+    };
+    let Some(errors) = errors.dyn_ref::<js_sys::Array>() else {
+        return Vec::new();
+    };
+    let taken: Vec<String> = errors.iter().filter_map(|e| e.as_string()).collect();
+    errors.set_length(0);
+    taken
+}
+
+/// Panics when the page has had an uncaught error or unhandled rejection
+/// since the last check (the record is cleared, so the next test starts
+/// clean).
+pub fn assert_no_page_errors() {
+    let errors = take_page_errors();
+    if !errors.is_empty() {
+        panic!(
+            "the page had {} uncaught error(s) or unhandled rejection(s):\n  {}",
+            errors.len(),
+            errors.join("\n  ")
+        );
+    }
+}
+
 /// Awaits a JS promise-returning future helper.
 pub async fn js_await<F: Future<Output = Result<JsValue, JsValue>>>(f: F) -> JsValue {
     f.await.unwrap()
 }
 
-/// A fresh, attached container for one test.
+/// A fresh, attached container for one test. Installs the page's error
+/// guard and fails when an earlier test on this page left an uncaught error
+/// behind after its last wait.
 pub fn container() -> HtmlElement {
+    install_error_guard();
+    assert_no_page_errors();
     let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&el).unwrap();
     el
@@ -219,31 +291,40 @@ pub fn api_units(v: &serde_json::Value) -> i128 {
     (v.as_f64().unwrap() * 10_000.0).round() as i128
 }
 
-/// GETs `url` from the demo API as JSON (with a test token).
-async fn get_json(url: &str) -> serde_json::Value {
-    let text = gloo_net::http::Request::get(url)
-        .header("Authorization", "Bearer test-token")
+/// GETs `url` from the demo API as JSON, with a test token for the API's
+/// own endpoints (`token`) or without one for its test aids (`/__demo/…`: a
+/// plain GET, so the browser sends no CORS preflight for them).
+async fn get_json(url: &str, token: bool) -> serde_json::Value {
+    let mut request = gloo_net::http::Request::get(url);
+    if token {
+        request = request.header("Authorization", "Bearer test-token");
+    }
+    let text = request
         .send()
         .await
-        .unwrap()
+        .unwrap_or_else(|e| panic!("GET {url}: {e}"))
         .text()
         .await
         .unwrap();
-    serde_json::from_str(&text).unwrap()
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("GET {url}: not JSON ({e}): {text}"))
 }
 
 /// GETs a page straight from the demo API (independently of the component).
 pub async fn fetch_page(org: &str, limit: u32, offset: u64) -> serde_json::Value {
-    get_json(&format!(
-        "{}/v1/organizations/{org}/cu/runs?limit={limit}&offset={offset}",
-        demo_api()
-    ))
+    get_json(
+        &format!(
+            "{}/v1/organizations/{org}/cu/runs?limit={limit}&offset={offset}",
+            demo_api()
+        ),
+        true,
+    )
     .await
 }
 
-/// The demo API's record of an org's recent requests (query and token).
+/// The demo API's record of an org's recent requests (`query`, and
+/// `hasToken`: whether one was sent; the token itself is not kept).
 pub async fn requests_for(org: &str) -> Vec<serde_json::Value> {
-    get_json(&format!("{}/__demo/requests?org={org}", demo_api()))
+    get_json(&format!("{}/__demo/requests?org={org}", demo_api()), false)
         .await
         .as_array()
         .unwrap()
@@ -252,7 +333,7 @@ pub async fn requests_for(org: &str) -> Vec<serde_json::Value> {
 
 /// What the demo API's `live*` org sent, reply by reply (test aid).
 pub async fn served_for(org: &str) -> Vec<serde_json::Value> {
-    get_json(&format!("{}/__demo/served?org={org}", demo_api()))
+    get_json(&format!("{}/__demo/served?org={org}", demo_api()), false)
         .await
         .as_array()
         .unwrap()
@@ -298,4 +379,35 @@ pub fn install_styles() {
     style.set_id("cu-test-styles");
     style.set_text_content(Some(include_str!("../../style/main.css")));
     doc.head().unwrap().append_child(&style).unwrap();
+}
+
+/// The error guard's own test (it runs in every browser-test binary, so each
+/// page's guard is proven to fire): a real uncaught error from a timer and a
+/// real unhandled rejection are recorded, and what the wait helpers check
+/// finds them.
+#[wasm_bindgen_test::wasm_bindgen_test]
+async fn error_guard_records_uncaught_errors_and_unhandled_rejections() {
+    install_error_guard();
+    assert_no_page_errors();
+    js_sys::Function::new_no_args(
+        "setTimeout(() => { throw new Error('thrown on purpose by the guard self-test'); });
+         Promise.reject(new Error('rejected on purpose by the guard self-test'));",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    sleep(50).await;
+    let errors = take_page_errors();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.starts_with("uncaught error: ")
+            && e.contains("thrown on purpose by the guard self-test")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.starts_with("unhandled rejection: ")
+            && e.contains("rejected on purpose by the guard self-test")),
+        "{errors:?}"
+    );
+    // Taken: the next check passes again.
+    assert_no_page_errors();
 }

@@ -387,12 +387,45 @@ mod intl {
         Reflect::construct(&ctor, &Array::of2(locs, opts)).ok()
     }
 
+    /// Whether the browser's `Intl` accepts `locale` and `time_zone`.
+    pub fn check(locale: Option<&str>, time_zone: Option<&str>) -> Result<(), String> {
+        let locs = locales(locale);
+        if let Some(l) = locale {
+            if construct("NumberFormat", &locs, &Object::new()).is_none() {
+                return Err(format!(
+                    "locale {l:?} is not a language tag this browser knows (e.g. \"de-DE\")"
+                ));
+            }
+        }
+        if let Some(tz) = time_zone {
+            let opts = options(&[("timeZone", JsValue::from_str(tz))]);
+            if construct("DateTimeFormat", &locs, &opts).is_none() {
+                return Err(format!(
+                    "timeZone {tz:?} is not a time zone this browser knows (an IANA name such as \"Europe/Berlin\", or \"UTC\")"
+                ));
+            }
+        }
+        Ok(())
+    }
+
     fn construct_date_time(locs: &Array, opts: &Object) -> Option<Function> {
         let dtf = construct("DateTimeFormat", locs, opts)?;
         Reflect::get(&dtf, &"format".into())
             .ok()?
             .dyn_into::<Function>()
             .ok()
+    }
+}
+
+/// Whether the browser knows `locale` and `time_zone` (an error naming the
+/// option otherwise). Outside a browser nothing can be checked.
+pub fn check_intl(locale: Option<&str>, time_zone: Option<&str>) -> Result<(), String> {
+    #[cfg(target_arch = "wasm32")]
+    return intl::check(locale, time_zone);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (locale, time_zone);
+        Ok(())
     }
 }
 

@@ -180,7 +180,11 @@ pub async fn fetch_with_retry(
 ) -> Result<crate::api::RunsPage, ApiError> {
     let mut attempt = 1;
     loop {
-        let result = source.fetch_page(request, controller.clone()).await;
+        // Whatever the source, a page never holds more runs than asked.
+        let result = source
+            .fetch_page(request, controller.clone())
+            .await
+            .map(|page| page.fit(request));
         match result {
             Err(err)
                 if err.is_transient()
@@ -628,6 +632,18 @@ pub fn refresh(state: TableState, env: Rc<Env>) {
     });
 }
 
+/// "Cancel refresh": stops the refresh in flight; the runs on screen stay
+/// as they were (nothing of a refresh is applied before its end).
+pub fn cancel_refresh(state: TableState, env: &Env) {
+    if let Some(c) = env.refresh.borrow_mut().take() {
+        c.abort();
+        state.refreshing.set(false);
+        state.refresh_note.set(Some(
+            "Refresh cancelled; the runs on screen are unchanged.".to_owned(),
+        ));
+    }
+}
+
 fn since_text(env: &Env, as_of: Option<f64>) -> String {
     as_of.map_or_else(
         || "the last load".to_owned(),
@@ -763,10 +779,13 @@ pub fn install_auto_refresh(state: TableState, env: Rc<Env>) {
             on_visible.as_ref().unchecked_ref(),
         );
     }
+    // The interval's closure lives as long as the instance: it is moved
+    // into the cleanup, which clears the interval before dropping it.
     crate::reactive::on_cleanup_local(move || {
         if let (Some(w), Some(h)) = (web_sys::window(), handle) {
             w.clear_interval_with_handle(h);
         }
+        drop(tick);
         if let Some(d) = &document {
             let _ = d.remove_event_listener_with_callback(
                 "visibilitychange",

@@ -120,7 +120,9 @@ fn token_source(options: &JsValue) -> Result<TokenSource, String> {
     match get("token") {
         t if t.is_undefined() || t.is_null() => Err("token or getToken is required".to_owned()),
         t => match t.as_string() {
-            Some(s) if !s.trim().is_empty() => Ok(TokenSource::Static(s)),
+            Some(s) if !s.trim().is_empty() => crate::api::check_token(&s)
+                .map(|()| TokenSource::Static(s))
+                .map_err(|problem| format!("token {problem}")),
             Some(_) => Err("token must not be empty".to_owned()),
             None => Err("token must be a string".to_owned()),
         },
@@ -163,7 +165,13 @@ pub fn make_env(config: Config, token: TokenSource) -> Env {
 
 /// Mounts a table for `env` into `element`.
 pub fn mount_env(element: HtmlElement, env: Env) -> MountHandle {
-    ROOTS.with(|r| r.borrow_mut().push(element.clone()));
+    let key = ROOTS.with(|r| {
+        let mut roots = r.borrow_mut();
+        roots.next += 1;
+        let key = roots.next;
+        roots.hosts.push((key, element.clone()));
+        key
+    });
     env.set_host(element.clone());
     let env = Rc::new(env);
     let later = env.clone();
@@ -183,7 +191,7 @@ pub fn mount_env(element: HtmlElement, env: Env) -> MountHandle {
         std::time::Duration::from_millis(crate::loader::REVEAL_AFTER_MS),
     );
     MountHandle {
-        inner: Some(Box::new(Mounted { owner, root })),
+        inner: Some(Box::new(Mounted { owner, root, key })),
     }
 }
 
@@ -191,10 +199,15 @@ pub fn mount_env(element: HtmlElement, env: Env) -> MountHandle {
 struct Mounted {
     owner: Owner,
     root: web_sys::Element,
+    /// Its entry in [`ROOTS`], removed on unmount.
+    key: u64,
 }
 
 impl Drop for Mounted {
     fn drop(&mut self) {
+        // No longer a host for the panic message: a panic after unmount
+        // leaves this element (and whatever the page put in it) alone.
+        ROOTS.with(|r| r.borrow_mut().hosts.retain(|(k, _)| *k != self.key));
         // The DOM first, so no listener fires while the state is disposed.
         self.root.remove();
         self.owner.cleanup();
@@ -211,12 +224,27 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError>
     let json = options_json(&options).map_err(|e| JsError::new(&e))?;
     let config = Config::from_json(&json).map_err(|e| JsError::new(&e))?;
     let token = token_source(&options).map_err(|e| JsError::new(&e))?;
+    check_environment(&config).map_err(|e| JsError::new(&e))?;
     Ok(mount_env(element, make_env(config, token)))
+}
+
+/// The elements holding a mounted table, each under its mount's key.
+#[derive(Default)]
+struct Hosts {
+    next: u64,
+    hosts: Vec<(u64, HtmlElement)>,
+}
+
+/// What only the browser can check: the locale and time zone are ones its
+/// `Intl` knows (an unknown zone would otherwise move every day filter and
+/// period boundary to UTC without a word).
+fn check_environment(config: &Config) -> Result<(), String> {
+    crate::format::check_intl(config.locale.as_deref(), config.time_zone.as_deref())
 }
 
 thread_local! {
     /// Elements holding a mounted table, for the panic message.
-    static ROOTS: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
+    static ROOTS: RefCell<Hosts> = RefCell::new(Hosts::default());
     static STANDALONE: RefCell<Option<MountHandle>> = const { RefCell::new(None) };
 }
 
@@ -236,7 +264,8 @@ pub fn install_panic_hook() {
 /// The panic hook calls this, so a bug shows a message, not a dead page.
 pub fn show_internal_error() {
     ROOTS.with(|roots| {
-        for root in roots.borrow().iter().filter(|r| r.is_connected()) {
+        let hosts: Vec<HtmlElement> = roots.borrow().hosts.iter().map(|(_, h)| h.clone()).collect();
+        for root in hosts.iter().filter(|r| r.is_connected()) {
             show_fatal(
                 root,
                 "The CU cost table stopped because of an internal error. Reload the page to try again; details are in the browser console.",
@@ -297,11 +326,13 @@ pub fn start() {
     };
     let result = parsed.and_then(|v| {
         let config = Config::from_json(&v)?;
+        check_environment(&config)?;
         let token = v
             .get("token")
             .and_then(Value::as_str)
             .filter(|t| !t.is_empty())
             .ok_or("token is required")?;
+        crate::api::check_token(token).map_err(|problem| format!("token {problem}"))?;
         Ok(make_env(config, TokenSource::Static(token.to_owned())))
     });
     match result {

@@ -72,12 +72,24 @@ impl Refresh {
             offset: self.next_offset,
             limit: self.limit.min(left),
             repair: false,
+            seq: 0,
         })
     }
 
     /// Applies the reply to the last ask (`held`: the set it was made for).
+    /// A reply that does not move the refresh forward (no run it had not
+    /// read yet, or an end at or before the last one) ends it: a server
+    /// that ignores `offset` cannot keep it going.
     pub fn receive(&mut self, held: &RunSet, page: RunsPage) {
+        let mut page = page;
+        // Never more than asked, whatever the server sent.
+        let asked = self.next_ask().map_or(self.limit, |a| a.limit) as usize;
+        if page.items.len() > asked {
+            page.items.truncate(asked);
+            page.has_more = true;
+        }
         let len = page.items.len() as u64;
+        let read_before = self.read.len();
         let mut all_held = true;
         for run in page.items {
             if let Some(i) = self.held.find(held, &run.run_id) {
@@ -93,8 +105,10 @@ impl Refresh {
                 }
             }
         }
-        self.next_offset = page.offset + len;
-        if !page.has_more || len == 0 || (all_held && self.pending.is_empty()) {
+        let next = page.offset.saturating_add(len);
+        let stalled = self.read.len() == read_before || next <= self.next_offset;
+        self.next_offset = self.next_offset.max(next);
+        if !page.has_more || len == 0 || stalled || (all_held && self.pending.is_empty()) {
             self.done = true;
         }
     }
@@ -121,7 +135,9 @@ impl Refresh {
             .filter(|&i| self.read_index.find(&self.read, held.run_id(i)).is_none())
             .collect();
         let mut out = self.read;
-        out.extend_from(held, &rest);
+        // Never more than the cap: the oldest held runs give way.
+        let room = (self.cap as usize).saturating_sub(out.len());
+        out.extend_from(held, &rest[..rest.len().min(room)]);
         (out, changes)
     }
 }
@@ -260,8 +276,88 @@ mod tests {
         assert_eq!(t(0, 0), "No new runs since 14:02.");
     }
 
+    /// How a misbehaving server answers a refresh's page request.
+    #[derive(Clone, Copy, Debug)]
+    enum Bad {
+        /// Serves from 0, reports the asked offset.
+        EchoOffset,
+        /// Serves from the asked offset, five times the limit.
+        IgnoreLimit,
+        /// Repeats a page's first run at its end, and run 0 at its start.
+        Duplicates,
+        /// Reports offset 0 whatever it served (a reply read without
+        /// `data.offset` is read as the asked one; this is worse).
+        ZeroOffset,
+    }
+
+    /// Drives a refresh of `held` against `list` served badly; returns the
+    /// refreshed runs and the request count.
+    fn drive_bad(held: Vec<Run>, list: &[Run], bad: Bad, cap: u64) -> (Vec<Run>, usize) {
+        let held = RunSet::new(held, crate::time::utc_date);
+        let mut refresh = Refresh::new(&held, 10, cap);
+        let mut requests = 0;
+        while let Some(ask) = refresh.next_ask() {
+            requests += 1;
+            assert!(requests < 100_000, "refresh does not end");
+            let from = match bad {
+                Bad::EchoOffset => 0,
+                _ => ask.offset as usize,
+            };
+            let limit = match bad {
+                Bad::IgnoreLimit => ask.limit as usize * 5,
+                _ => ask.limit as usize,
+            };
+            let end = (from + limit).min(list.len());
+            let mut items = list[from.min(end)..end].to_vec();
+            if let (Bad::Duplicates, Some(first)) = (bad, items.first().cloned()) {
+                items.push(first);
+                items.insert(0, list[0].clone());
+            }
+            let offset = match bad {
+                Bad::ZeroOffset => 0,
+                _ => ask.offset,
+            };
+            refresh.receive(
+                &held,
+                RunsPage {
+                    has_more: true,
+                    limit: ask.limit,
+                    offset,
+                    items,
+                    request_id: None,
+                },
+            );
+        }
+        (refresh.finish(&held).0.to_runs(), requests)
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// A server that ignores `offset` or `limit`, misreports offsets or
+        /// repeats runs, always saying more exist, with a run in progress
+        /// deep down: the refresh ends within cap / limit + 2 requests,
+        /// never holds more than the cap, and keeps each run once.
+        #[test]
+        fn a_misbehaving_server_cannot_keep_a_refresh_going(
+            held_n in 1usize..120,
+            new_n in 0usize..40,
+            cap in 1u64..200,
+            bad in prop_oneof![Just(Bad::EchoOffset), Just(Bad::IgnoreLimit), Just(Bad::Duplicates), Just(Bad::ZeroOffset)],
+        ) {
+            // The oldest held run is still waiting: an honest server's
+            // refresh would read down to it.
+            let held: Vec<Run> = (0..held_n).map(|i| run(&format!("r{i}"), 1, i + 1 == held_n)).collect();
+            let mut list: Vec<Run> = (0..new_n).map(|i| run(&format!("n{i}"), 7, false)).collect();
+            list.extend((0..held_n).map(|i| run(&format!("r{i}"), 2, i + 1 == held_n)));
+            let (runs, requests) = drive_bad(held, &list, bad, cap);
+            prop_assert!(requests as u64 <= (cap + 9) / 10 + 2 || matches!(bad, Bad::ZeroOffset), "{} requests, cap {}", requests, cap);
+            prop_assert!(runs.len() as u64 <= cap, "{} runs, cap {}", runs.len(), cap);
+            let mut ids: Vec<&str> = runs.iter().map(|r| r.run_id.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), runs.len(), "a run kept twice");
+        }
 
         /// Whatever arrives while refreshing, and whichever held runs were
         /// in progress: every run is kept once, in list order, with its

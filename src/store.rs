@@ -437,23 +437,73 @@ impl RunSet {
 }
 
 /// FNV-1a over the id's bytes, then mixed (the table uses the low bits).
-fn id_hash(id: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in id.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+/// The 128-bit product of `a` and `b`, its halves folded into 64 bits.
+fn folded_mul(a: u64, b: u64) -> u64 {
+    let full = u128::from(a) * u128::from(b);
+    (full as u64) ^ ((full >> 64) as u64)
+}
+
+/// `id` hashed under `key` (a folded multiply per 8 bytes, as foldhash and
+/// aHash do): without the key, which is random per index, a server cannot
+/// choose ids that land in one run of slots.
+fn id_hash(id: &str, key: [u64; 2]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let bytes = id.as_bytes();
+    let mut h = key[0];
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = folded_mul(h ^ word, key[1] ^ K);
     }
-    h ^= h >> 32;
-    h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    h ^ (h >> 29)
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = folded_mul(h ^ u64::from_le_bytes(last), key[1] ^ K);
+    folded_mul(h ^ bytes.len() as u64, key[0] ^ K.rotate_left(17))
+}
+
+/// A random key for one index: the browser's `Math.random`, or the
+/// standard library's per-process random keys natively.
+fn random_key() -> [u64; 2] {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let word = || {
+            let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+            let lo = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+            (hi << 32) | lo
+        };
+        [word(), word() | 1]
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::hash::{BuildHasher, Hasher};
+        let word = |n: u64| {
+            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+            h.write_u64(n);
+            h.finish()
+        };
+        [word(1), word(2) | 1]
+    }
 }
 
 /// Run index by `runId`: open addressing over the ids the set holds (4
 /// bytes a slot, at most half full), so no id is copied or hashed twice
 /// into a map of strings. A hit is confirmed by comparing the id itself.
-#[derive(Debug, Default)]
+/// Each index hashes under its own random key.
+#[derive(Debug)]
 pub struct IdIndex {
     slots: Vec<u32>,
     len: usize,
+    key: [u64; 2],
+}
+
+impl Default for IdIndex {
+    fn default() -> IdIndex {
+        IdIndex {
+            slots: Vec::new(),
+            len: 0,
+            key: random_key(),
+        }
+    }
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -474,7 +524,7 @@ impl IdIndex {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let mut s = id_hash(id) as usize & mask;
+        let mut s = id_hash(id, self.key) as usize & mask;
         loop {
             let v = self.slots[s];
             if v == EMPTY {
@@ -508,7 +558,7 @@ impl IdIndex {
 
     fn place(&mut self, id: &str, idx: u32) {
         let mask = self.slots.len() - 1;
-        let mut s = id_hash(id) as usize & mask;
+        let mut s = id_hash(id, self.key) as usize & mask;
         while self.slots[s] != EMPTY {
             s = (s + 1) & mask;
         }
@@ -521,6 +571,62 @@ mod tests {
     use super::*;
     use crate::test_support::run;
     use proptest::prelude::*;
+
+    /// The longest run of occupied slots probed to find any id of `set`.
+    fn longest_probe(index: &IdIndex, set: &RunSet) -> usize {
+        let mask = index.slots.len() - 1;
+        (0..set.len())
+            .map(|i| {
+                let mut s = id_hash(set.run_id(i), index.key) as usize & mask;
+                let mut n = 1;
+                while index.slots[s] != i as u32 {
+                    s = (s + 1) & mask;
+                    n += 1;
+                }
+                n
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn ids_chosen_to_collide_under_one_key_do_not_under_another() {
+        // 400 ids that all land in one slot of a 1,024-slot index keyed
+        // like `a`: a server that knew the key could make every lookup
+        // scan them all. Every index has its own key, so another one
+        // spreads them.
+        let a = IdIndex::default();
+        let ids: Vec<String> = (0u64..)
+            .map(|i| format!("run-{i}"))
+            .filter(|id| id_hash(id, a.key) & 1_023 == 7)
+            .take(400)
+            .collect();
+        let set = RunSet::new(
+            ids.iter()
+                .map(|id| crate::test_support::cu_run(id, 1, false))
+                .collect(),
+            crate::time::utc_date,
+        );
+        let mut crafted = IdIndex {
+            key: a.key,
+            ..IdIndex::default()
+        };
+        for i in 0..set.len() {
+            crafted.insert(&set, i as u32);
+        }
+        assert_eq!(crafted.slots.len(), 1_024);
+        assert!(longest_probe(&crafted, &set) >= 400);
+        let fresh = IdIndex::of(&set);
+        assert_ne!(fresh.key, a.key);
+        assert!(
+            longest_probe(&fresh, &set) < 40,
+            "{}",
+            longest_probe(&fresh, &set)
+        );
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(fresh.find(&set, id), Some(i as u32));
+        }
+    }
 
     /// A run as a set gives it back: an empty trigger is no trigger (as
     /// the decoder reads it).

@@ -486,6 +486,11 @@ impl Table {
     pub fn refresh(&self) {
         loader::refresh(self.state, self.env());
     }
+
+    /// "Cancel refresh".
+    pub fn cancel_refresh(&self) {
+        loader::cancel_refresh(self.state, &self.env());
+    }
 }
 
 /// The offset one page forward or back (never below 0, never overflowing).

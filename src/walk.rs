@@ -37,6 +37,11 @@ pub const OVERLAP: u32 = 4;
 /// How many page strides the walk may run ahead of its connected stretch.
 const AHEAD_PAGES: u64 = 8;
 
+/// Replies in a row that bring no run not seen before and connect none:
+/// past this, the server is not moving through the list (it ignores
+/// `offset` while echoing the asked one, say) and the walk stops.
+pub const STALL_LIMIT: u32 = 32;
+
 /// One page request of the walk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ask {
@@ -46,6 +51,9 @@ pub struct Ask {
     pub limit: u32,
     /// A repair: asked after the connected stretch's furthest reply.
     pub repair: bool,
+    /// When it was asked: later asks have larger numbers. A run's copy
+    /// from a later-asked page replaces one from an earlier-asked page.
+    pub seq: u64,
 }
 
 /// Why a walk stopped before the end of the list, besides errors and "Cancel".
@@ -60,6 +68,12 @@ pub enum Broken {
     },
     /// An empty page with `hasMore: true`.
     EmptyMore {
+        /// The offset asked for.
+        offset: u64,
+    },
+    /// [`STALL_LIMIT`] replies in a row brought nothing new, the last one
+    /// asked at `offset`.
+    Stalled {
         /// The offset asked for.
         offset: u64,
     },
@@ -125,6 +139,12 @@ pub struct Walk {
     tail_len: Option<u64>,
     broken: Option<Broken>,
     connected_runs: u64,
+    /// The `seq` of the ask whose reply gave each run's stored copy.
+    copy_seq: Vec<u64>,
+    /// Asks made so far (the next ask's `seq`).
+    asked: u64,
+    /// Replies in a row that brought nothing new.
+    stalled: u32,
 }
 
 impl Walk {
@@ -150,6 +170,9 @@ impl Walk {
             tail_len: None,
             broken: None,
             connected_runs: 0,
+            copy_seq: Vec::new(),
+            asked: 0,
+            stalled: 0,
         }
     }
 
@@ -161,9 +184,15 @@ impl Walk {
         u64::from(self.limit) - self.overlap()
     }
 
-    /// The walk has reached the end of the list or was stopped by the server.
+    /// The walk has reached the end of the list, was stopped by the
+    /// server, or holds `cap` runs.
     pub fn finished(&self) -> bool {
-        self.tail_len.is_some() || self.broken.is_some()
+        self.tail_len.is_some() || self.broken.is_some() || self.full()
+    }
+
+    /// It holds as many runs as it may: runs beyond the cap are not kept.
+    fn full(&self) -> bool {
+        self.runs.len() as u64 >= self.cap
     }
 
     /// The connected stretch reached the end of the list.
@@ -192,10 +221,12 @@ impl Walk {
         if self.finished() {
             return None;
         }
-        let ask = self
+        let mut ask = self
             .lost_ask()
             .or_else(|| self.repair_ask())
             .or_else(|| self.ahead_ask())?;
+        self.asked += 1;
+        ask.seq = self.asked;
         self.inflight.push(ask);
         Some(ask)
     }
@@ -227,6 +258,7 @@ impl Walk {
             offset: reach,
             limit: self.limit.min(clamp_u32(self.cap - reach)),
             repair: true,
+            seq: 0,
         })
     }
 
@@ -248,6 +280,7 @@ impl Walk {
             offset,
             limit: self.limit.min(clamp_u32(self.cap - offset)),
             repair: false,
+            seq: 0,
         })
     }
 
@@ -297,6 +330,14 @@ impl Walk {
                 self.signatures.insert(sig, page.offset);
             }
         }
+        // A reply never holds more than asked (the loader cuts it; a
+        // source that does not is cut here too).
+        let mut page = page;
+        if page.items.len() > ask.limit as usize {
+            page.items.truncate(ask.limit as usize);
+            page.has_more = true;
+        }
+        let len = page.items.len() as u64;
         if page.has_more && len > 0 && len < u64::from(ask.limit) {
             // The server applies a smaller limit: ask for that from now on.
             self.limit = self.limit.min(len as u32).max(1);
@@ -308,15 +349,28 @@ impl Walk {
         let mut ids = Vec::with_capacity(page.items.len());
         let mut shares = false;
         let mut prev: Option<u32> = None;
+        let before = (self.runs.len(), self.connected_runs);
         for (i, run) in page.items.into_iter().enumerate() {
             let idx = match self.index.find(&self.runs, &run.run_id) {
                 Some(idx) => {
                     shares |= self.connected[idx as usize];
-                    self.runs.replace(idx as usize, run);
+                    // The copy from the later-asked page wins, but a run
+                    // that finished never goes back to in progress.
+                    let held = (
+                        !self.runs.status(idx as usize).in_progress(),
+                        self.copy_seq[idx as usize],
+                    );
+                    if (!run.status.in_progress(), ask.seq) >= held {
+                        self.runs.replace(idx as usize, run);
+                        self.copy_seq[idx as usize] = ask.seq;
+                    }
                     idx
                 }
+                // Runs past the cap are not kept (the walk ends there).
+                None if self.full() => continue,
                 None => {
                     let idx = self.runs.push(run);
+                    self.copy_seq.push(ask.seq);
                     self.index.insert(&self.runs, idx);
                     self.connected.push(false);
                     self.next.push(u32::MAX);
@@ -339,7 +393,7 @@ impl Walk {
             ids,
             has_more: page.has_more,
         };
-        if offset == 0 || ask.repair || shares {
+        let joined = if offset == 0 || ask.repair || shares {
             self.connect(page);
             self.settle();
             true
@@ -348,7 +402,17 @@ impl Walk {
                 self.waiting.push(page);
             }
             false
+        };
+        // Progress is a run not seen before, or one newly connected.
+        if (self.runs.len(), self.connected_runs) == before {
+            self.stalled += 1;
+            if self.stalled >= STALL_LIMIT && self.broken.is_none() && self.tail_len.is_none() {
+                self.broken = Some(Broken::Stalled { offset: ask.offset });
+            }
+        } else {
+            self.stalled = 0;
         }
+        joined
     }
 
     fn connect(&mut self, page: Waiting) {
@@ -360,6 +424,9 @@ impl Walk {
         }
         let len = page.ids.len() as u64;
         let reach = page.offset + len;
+        // A reply that adds nothing still moves the reach (runs arriving
+        // at the head shift known runs to further offsets); a server that
+        // only ever repeats runs is caught by the stall count instead.
         if self.reach.is_none_or(|(r, _)| reach > r) {
             self.reach = Some((reach, page.offset));
         }
@@ -390,7 +457,7 @@ impl Walk {
             WalkEnd::Complete {
                 arrived: len.saturating_sub(self.runs.len() as u64),
             }
-        } else if self.reach.is_some_and(|(r, _)| r >= self.cap) {
+        } else if self.full() || self.reach.is_some_and(|(r, _)| r >= self.cap) {
             WalkEnd::Capped
         } else {
             WalkEnd::Partial
@@ -500,6 +567,9 @@ pub fn outcome_text(
         Outcome::Walk(WalkEnd::Broken(Broken::EmptyMore { offset })) => format!(
             "The server returned an empty page at offset {offset} but said more runs exist; loading stopped with {n} runs kept."
         ),
+        Outcome::Walk(WalkEnd::Broken(Broken::Stalled { offset })) => format!(
+            "The server kept returning runs already loaded (up to offset {offset}); loading stopped with {n} runs kept."
+        ),
         Outcome::Walk(WalkEnd::Partial) | Outcome::Cancelled => {
             format!("Loading was cancelled after {n} runs.")
         }
@@ -538,6 +608,16 @@ mod tests {
         Normal,
         SamePage,
         EmptyMore,
+        /// Serves from offset 0 whatever is asked, but reports the asked offset.
+        EchoOffset,
+        /// Sends up to five times the asked limit.
+        IgnoreLimit,
+        /// Repeats runs inside a page and across pages.
+        Duplicates,
+        /// Reports offsets that are off by a few positions either way.
+        WrongOffset,
+        /// Every third page is empty with `hasMore: true`.
+        SomeEmpty,
     }
 
     impl Server {
@@ -569,20 +649,36 @@ mod tests {
                     r.1 += 5;
                 }
             }
-            let limit = ask.limit.min(self.applied_limit) as usize;
+            let limit = match self.mode {
+                Mode::IgnoreLimit => ask.limit as usize * 5,
+                _ => ask.limit.min(self.applied_limit) as usize,
+            };
             let offset = match self.mode {
-                Mode::SamePage => 0,
+                Mode::SamePage | Mode::EchoOffset => 0,
                 _ => ask.offset as usize,
             };
-            if self.mode == Mode::EmptyMore && offset > 0 {
+            if (self.mode == Mode::EmptyMore && offset > 0)
+                || (self.mode == Mode::SomeEmpty && self.served.is_multiple_of(3))
+            {
                 return page(ask.offset, limit as u32, true, Vec::new());
             }
             let end = (offset + limit).min(self.list.len());
-            let items = self.list[offset.min(end)..end]
+            let mut items: Vec<Run> = self.list[offset.min(end)..end]
                 .iter()
                 .map(|(id, cu, running)| run(id, *cu, *running))
                 .collect();
-            page(offset as u64, limit as u32, end < self.list.len(), items)
+            if self.mode == Mode::Duplicates && !items.is_empty() {
+                let first = items[0].clone();
+                items.push(first);
+                let again = self.list[self.served as usize % self.list.len()].clone();
+                items.insert(0, run(&again.0, again.1, again.2));
+            }
+            let reported = match self.mode {
+                Mode::EchoOffset => ask.offset,
+                Mode::WrongOffset => (offset as u64 + self.served % 5).saturating_sub(2),
+                _ => offset as u64,
+            };
+            page(reported, limit as u32, end < self.list.len(), items)
         }
     }
 
@@ -628,6 +724,12 @@ mod tests {
                 break;
             }
             assert!(requests < 10_000, "walk does not end");
+            // Never more runs stored than the cap, at any moment.
+            assert!(
+                walk.distinct() <= cap,
+                "{} runs stored, cap {cap}",
+                walk.distinct()
+            );
             // Serve one asked request, or deliver one served reply.
             let pick = *c.next().unwrap();
             if !asked.is_empty() && (served.is_empty() || pick.is_multiple_of(2)) {
@@ -740,8 +842,90 @@ mod tests {
         assert!(runs.is_empty());
     }
 
+    #[test]
+    fn a_server_echoing_the_asked_offset_stops_the_walk_within_a_few_requests() {
+        let mut server = Server::new(1_500, 0, 100, Mode::EchoOffset);
+        let (runs, end, _, _, requests) = drive(&mut server, 100_000, 4, &[0, 1]);
+        assert!(matches!(end, WalkEnd::Broken(_)), "{end:?}");
+        assert_eq!(runs.len(), 100);
+        assert!(
+            requests <= u64::from(STALL_LIMIT) + 8,
+            "{requests} requests"
+        );
+    }
+
+    #[test]
+    fn a_server_ignoring_limit_never_fills_more_than_the_cap() {
+        let mut server = Server::new(5_000, 0, 100, Mode::IgnoreLimit);
+        let (runs, end, _, _, _) = drive(&mut server, 250, 4, &[0]);
+        assert_eq!(end, WalkEnd::Capped);
+        assert!(runs.len() <= 250, "{}", runs.len());
+    }
+
+    #[test]
+    fn a_later_asked_copy_wins_and_a_finished_run_never_goes_back() {
+        let mut walk = Walk::new(100, 1_000);
+        let first = walk.next_ask().unwrap();
+        let second = Ask { seq: 2, ..first };
+        // The later-asked reply (finished, 9 CU) arrives first; the older
+        // one (running, 3 CU) arrives last and must not win.
+        walk.receive(second, page(0, 100, false, vec![run("a", 9, false)]));
+        walk.receive(first, page(0, 100, false, vec![run("a", 3, true)]));
+        let runs = walk.into_runs().to_runs();
+        assert_eq!(runs, vec![run("a", 9, false)]);
+        // A later-asked copy that is still running does not undo a finish.
+        let mut walk = Walk::new(100, 1_000);
+        let a = walk.next_ask().unwrap();
+        walk.receive(a, page(0, 100, true, vec![run("b", 9, false)]));
+        let b = Ask { seq: 5, ..a };
+        walk.receive(b, page(0, 100, false, vec![run("b", 4, true)]));
+        assert_eq!(walk.into_runs().to_runs(), vec![run("b", 9, false)]);
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whatever the server does (ignore `offset` or `limit`, echo or
+        /// misreport offsets, repeat runs, send empty pages, add runs at
+        /// the head) and in whatever order replies arrive: the walk ends
+        /// within a number of requests bounded by the cap, never stores
+        /// more runs than the cap, keeps each run once, and the total of
+        /// what it keeps is the sum of those runs.
+        #[test]
+        fn an_adversarial_server_cannot_loop_overfill_or_double_count(
+            base in 0u64..1_500,
+            arrive in 0u64..6,
+            applied_limit in prop_oneof![Just(100u32), 1u32..100],
+            mode in prop_oneof![
+                Just(Mode::Normal), Just(Mode::SamePage), Just(Mode::EmptyMore),
+                Just(Mode::EchoOffset), Just(Mode::IgnoreLimit), Just(Mode::Duplicates),
+                Just(Mode::WrongOffset), Just(Mode::SomeEmpty),
+            ],
+            cap in 1u64..700,
+            in_flight in 1usize..6,
+            choices in proptest::collection::vec(0usize..64, 1..40),
+        ) {
+            let arrive = arrive.min(u64::from(applied_limit) / 4);
+            let mut server = Server::new(base, arrive, applied_limit, mode);
+            let (runs, _end, _, _, requests) = drive(&mut server, cap, in_flight, &choices);
+            // Bounded: a page of at least one run per request, plus the
+            // stall allowance and the requests in flight.
+            prop_assert!(
+                requests <= 2 * cap + 2 * u64::from(STALL_LIMIT) + 16,
+                "{} requests for a cap of {}", requests, cap
+            );
+            prop_assert!(runs.len() as u64 <= cap);
+            let mut ids: Vec<&str> = runs.iter().map(|r| r.run_id.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), runs.len(), "a run kept twice");
+            let set = RunSet::new(runs.clone(), crate::time::utc_date);
+            let all: Vec<usize> = (0..set.len()).collect();
+            let sub = crate::subtotals::compute_set(&set, &all, None, crate::subtotals::GroupBy::Workflow);
+            prop_assert_eq!(u128::from(total(&runs)), sub.total.cu.0);
+            let rows: u128 = sub.rows.iter().map(|r| r.cu.0).sum();
+            prop_assert_eq!(rows, sub.total.cu.0);
+        }
 
         /// Shifted pages, duplicates, smaller server limits, and requests
         /// served and delivered in any order: the walk keeps every distinct

@@ -13,7 +13,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{AbortController, RequestCredentials, RequestRedirect};
 
 use super::error::ApiError;
-use super::models::{decode_runs_response, RunsPage};
+use super::error::MAX_BODY_BYTES;
+use super::models::{decode_runs_reply, RunsPage};
 use super::request::{runs_url, PageRequest};
 
 /// A page of runs, or why there is none.
@@ -81,10 +82,16 @@ impl TokenSource {
                 } else {
                     value
                 };
-                value
+                let token = value
                     .as_string()
                     .filter(|t| !t.is_empty())
-                    .ok_or_else(|| token_error("getToken did not return a non-empty string."))
+                    .ok_or_else(|| token_error("getToken did not return a non-empty string."))?;
+                // A header the browser would refuse (a pasted zero-width
+                // space, a line break) is said here, not thrown by fetch.
+                super::request::check_token(&token).map_err(|problem| {
+                    token_error(&format!("the token returned by getToken {problem}."))
+                })?;
+                Ok(token)
             }
         }
     }
@@ -224,6 +231,66 @@ impl Drop for AbortLink {
     }
 }
 
+/// The response body as text, read chunk by chunk and given up (the
+/// stream cancelled) past [`MAX_BODY_BYTES`]: a server that sends 64 MB
+/// cannot make the page hold it. A `Content-Length` over the cap is refused
+/// before anything is read.
+async fn read_capped(response: &web_sys::Response) -> Result<String, ApiError> {
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        if let Some(body) = response.body() {
+            let _ = body.cancel();
+        }
+        return Err(ApiError::TooLarge);
+    }
+    let Some(body) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader =
+        body.get_reader()
+            .dyn_into()
+            .map_err(|_| ApiError::Network {
+                cause: "the response could not be read".into(),
+            })?;
+    let mut bytes: Vec<u8> = Vec::with_capacity(declared.unwrap_or(0) as usize);
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|e| ApiError::Network {
+                cause: e.dyn_ref::<js_sys::Error>().map_or_else(
+                    || "the response could not be read".into(),
+                    |e| e.to_string().into(),
+                ),
+            })?;
+        let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done"))
+            .map(|d| d.is_truthy())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value =
+            js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED);
+        let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() else {
+            break;
+        };
+        if bytes.len() + array.length() as usize > MAX_BODY_BYTES {
+            let _ = reader.cancel();
+            return Err(ApiError::TooLarge);
+        }
+        let start = bytes.len();
+        bytes.resize(start + array.length() as usize, 0);
+        array.copy_to(&mut bytes[start..]);
+    }
+    // As `Response.text()`: UTF-8, a leading byte order mark dropped.
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    Ok(String::from_utf8_lossy(text).into_owned())
+}
+
 /// Parses a `Retry-After` header given in seconds (HTTP dates are ignored).
 pub fn parse_retry_after(value: Option<String>) -> Option<u32> {
     value?.trim().parse::<u32>().ok()
@@ -271,30 +338,47 @@ impl RunsSource for HttpRunsSource {
                 .header("Accept", "application/json")
                 .header("Authorization", &format!("Bearer {token}"))
                 .credentials(config.credentials)
-                // The token never follows a redirect to another address.
-                .redirect(RequestRedirect::Error)
+                // The token never follows a redirect to another address: a
+                // redirect comes back unopened and is said as such.
+                .redirect(RequestRedirect::Manual)
                 .abort_signal(Some(&signal))
                 .send()
                 .await
                 .map_err(map_err)?;
+            if response.type_() == web_sys::ResponseType::Opaqueredirect {
+                return Err(ApiError::Redirected);
+            }
             let status = response.status();
             let retry_after = parse_retry_after(response.headers().get("retry-after"));
-            let body = response.text().await.map_err(map_err)?;
-            decode_runs_response(status, &body).map_err(|err| match err {
-                ApiError::Http {
-                    status,
-                    message,
-                    details,
-                    request_id,
-                    ..
-                } => ApiError::Http {
-                    status,
-                    message,
-                    details,
-                    request_id,
-                    retry_after_s: retry_after,
+            let raw: web_sys::Response = response.into();
+            let body = read_capped(&raw).await.map_err(|err| match err {
+                ApiError::Network { .. } if timed_out.get() => ApiError::Timeout {
+                    timeout_ms: config.timeout_ms,
                 },
+                ApiError::Network { .. } if signal.aborted() => ApiError::Aborted,
                 other => other,
+            })?;
+            let secret = token;
+            decode_runs_reply(status, &body, page).map_err(|err| {
+                match err {
+                    ApiError::Http {
+                        status,
+                        message,
+                        details,
+                        request_id,
+                        ..
+                    } => ApiError::Http {
+                        status,
+                        message,
+                        details,
+                        request_id,
+                        retry_after_s: retry_after,
+                    },
+                    other => other,
+                }
+                // What the server says goes to the screen and to events:
+                // never with the token in it, however it was echoed.
+                .redacted(&secret)
             })
         })
     }

@@ -63,6 +63,13 @@ pub enum ApiError {
         /// The envelope's `requestId`.
         request_id: Option<String>,
     },
+    /// The server answered with a redirect. It is not followed: the token
+    /// is only ever sent to the configured API address.
+    #[error("The API answered with a redirect to another address, which is not followed (the access token is only sent to the configured API). Check the API address.")]
+    Redirected,
+    /// The body was larger than [`MAX_BODY_BYTES`]; it was not read further.
+    #[error("The API response was larger than {} MB and was not read. A page of runs is far smaller: check the API address, or ask for fewer runs a page.", MAX_BODY_BYTES / 1_000_000)]
+    TooLarge,
     /// The JSON did not have the shape of the runs response.
     #[error("The API response could not be read: {field} {problem}.")]
     Decode {
@@ -73,6 +80,43 @@ pub enum ApiError {
         /// The envelope's `requestId`, if it could be read.
         request_id: Option<String>,
     },
+}
+
+/// The largest response body read (16 MB; a page of 100 runs is ~30 KB).
+pub const MAX_BODY_BYTES: usize = 16_000_000;
+
+/// The most `details` lines kept from a server's error, and their length.
+pub const MAX_DETAILS: usize = 10;
+const MAX_TEXT_CHARS: usize = 500;
+
+/// `text` without `secret` (every occurrence, and any `Bearer <word>`),
+/// cut to [`MAX_TEXT_CHARS`] characters.
+fn scrub(text: &str, secret: &str) -> String {
+    let mut out = if secret.is_empty() {
+        text.to_owned()
+    } else {
+        text.replace(secret, "[redacted]")
+    };
+    // A server may also echo the header itself, or a token it rewrote.
+    let mut from = 0;
+    while let Some(at) = out[from..]
+        .to_ascii_lowercase()
+        .find("bearer ")
+        .map(|i| i + from)
+    {
+        let start = at + "bearer ".len();
+        let end = out[start..]
+            .find(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+            .map_or(out.len(), |i| start + i);
+        if end > start && &out[start..end] != "[redacted]" {
+            out.replace_range(start..end, "[redacted]");
+        }
+        from = start;
+    }
+    if out.chars().count() > MAX_TEXT_CHARS {
+        out = out.chars().take(MAX_TEXT_CHARS).collect::<String>() + "…";
+    }
+    out
 }
 
 fn http_sentence(status: u16, message: Option<&str>) -> String {
@@ -124,6 +168,64 @@ impl ApiError {
         match self {
             ApiError::Http { retry_after_s, .. } => *retry_after_s,
             _ => None,
+        }
+    }
+
+    /// The same error with `secret` (the token) and anything that looks
+    /// like a bearer token taken out of every text the server sent, and at
+    /// most [`MAX_DETAILS`] details lines of bounded length: what a server
+    /// echoes never reaches the DOM or an event.
+    pub fn redacted(self, secret: &str) -> ApiError {
+        let clean = |t: String| scrub(&t, secret);
+        let lines = |d: Vec<String>| {
+            let n = d.len();
+            let mut out: Vec<String> = d.into_iter().take(MAX_DETAILS).map(clean).collect();
+            if n > MAX_DETAILS {
+                out.push(format!("… and {} more lines", n - MAX_DETAILS));
+            }
+            out
+        };
+        match self {
+            ApiError::Http {
+                status,
+                message,
+                details,
+                request_id,
+                retry_after_s,
+            } => ApiError::Http {
+                status,
+                message: message.map(clean),
+                details: lines(details),
+                request_id: request_id.map(clean),
+                retry_after_s,
+            },
+            ApiError::ApiCode {
+                code,
+                message,
+                details,
+                request_id,
+            } => ApiError::ApiCode {
+                code,
+                message: message.map(clean),
+                details: lines(details),
+                request_id: request_id.map(clean),
+            },
+            ApiError::Decode {
+                field,
+                problem,
+                request_id,
+            } => ApiError::Decode {
+                field: clean(field),
+                problem: clean(problem),
+                request_id: request_id.map(clean),
+            },
+            ApiError::Network { cause } => ApiError::Network {
+                cause: clean(cause),
+            },
+            ApiError::Token { cause } => ApiError::Token {
+                cause: clean(cause),
+            },
+            other => other,
         }
     }
 
@@ -183,6 +285,37 @@ mod tests {
             "Could not get an access token: getToken threw an error."
         );
         assert!(!e.is_transient());
+    }
+
+    #[test]
+    fn a_server_echoing_the_token_is_redacted_everywhere() {
+        let e = ApiError::Http {
+            status: 500,
+            message: Some("upstream rejected Authorization: Bearer s3cr3t-tok".into()),
+            details: (0..30).map(|i| format!("line {i}: s3cr3t-tok")).collect(),
+            request_id: Some("req s3cr3t-tok".into()),
+            retry_after_s: None,
+        }
+        .redacted("s3cr3t-tok");
+        let text = format!("{e} {:?} {:?}", e.details(), e.request_id());
+        assert!(!text.contains("s3cr3t"), "{text}");
+        assert!(text.contains("Bearer [redacted]"), "{text}");
+        assert_eq!(e.details().len(), MAX_DETAILS + 1);
+        assert_eq!(e.details()[MAX_DETAILS], "… and 20 more lines");
+        // Any bearer token is taken out, not only the one this table sent.
+        let other = ApiError::Http {
+            status: 401,
+            message: Some("bad header 'Bearer xyz.abc' given".into()),
+            details: vec!["x".repeat(2_000)],
+            request_id: None,
+            retry_after_s: None,
+        }
+        .redacted("tok");
+        assert_eq!(
+            other.to_string(),
+            "The API did not accept the credentials (sign in again or check the token) (HTTP 401): bad header 'Bearer [redacted]' given"
+        );
+        assert_eq!(other.details()[0].chars().count(), MAX_TEXT_CHARS + 1);
     }
 
     #[test]

@@ -598,7 +598,13 @@ pub fn parse_or_position(text: &str) -> Result<Value, (usize, usize)> {
     match r.tree().and_then(|value| r.end().map(|()| value)) {
         Ok(value) => Ok(value),
         Err(Bad) => {
-            let before = &text[..r.at.min(text.len())];
+            // The reader may stop inside a character (a backslash before
+            // a non-ASCII one): the position is that character's.
+            let mut at = r.at.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let before = &text[..at];
             let line = before.matches('\n').count() + 1;
             let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
             Err((line, column))
@@ -793,6 +799,10 @@ mod tests {
         );
         assert_eq!(parse("[1,]"), Err(Bad));
         assert_eq!(parse_or_position("{\n  \"a\": tru }"), Err((2, 8)));
+        // A backslash before a non-ASCII character is an error at that
+        // character, not a panic (the reader stops inside it).
+        assert_eq!(parse_or_position("{\"a\": \"x\\é\"}"), Err((1, 10)));
+        assert_eq!(parse_or_position("[\"\\😀\"]"), Err((1, 4)));
         assert_eq!(parse("{} {}"), Err(Bad));
     }
 

@@ -8,5 +8,5 @@ pub mod request;
 
 pub use client::{HttpConfig, HttpRunsSource, PageFuture, RunsSource, TokenSource};
 pub use error::ApiError;
-pub use models::{decode_runs_response, keep_raw, Run, RunStatus, RunsPage};
-pub use request::{PageRequest, DEFAULT_LIMIT, MAX_LIMIT};
+pub use models::{decode_runs_reply, decode_runs_response, keep_raw, Run, RunStatus, RunsPage};
+pub use request::{check_token, PageRequest, DEFAULT_LIMIT, MAX_LIMIT};

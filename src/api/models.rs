@@ -203,6 +203,36 @@ pub struct RunsPage {
 /// `limit`, `offset`, `items`, then each item's fields in order), whatever
 /// order the fields arrive in, and a repeated key counts by its last value.
 pub fn decode_runs_response(status: u16, body: &str) -> Result<RunsPage, ApiError> {
+    decode_with(status, body, 0)
+}
+
+/// [`decode_runs_response`] for the answer to `asked`: a reply without
+/// `data.offset` (a proxy that strips it, a server that does not echo it)
+/// is read as applying the asked offset, and a reply with more items than
+/// asked is cut to the asked limit ([`RunsPage::fit`]).
+pub fn decode_runs_reply(
+    status: u16,
+    body: &str,
+    asked: super::PageRequest,
+) -> Result<RunsPage, ApiError> {
+    decode_with(status, body, asked.offset).map(|page| page.fit(asked))
+}
+
+impl RunsPage {
+    /// The page cut to the `asked` limit: a server that ignores `limit`
+    /// cannot make the table hold (or draw) more runs than it asked for.
+    /// What is cut is still there to read, so `hasMore` becomes true.
+    pub fn fit(mut self, asked: super::PageRequest) -> RunsPage {
+        let limit = asked.limit as usize;
+        if self.items.len() > limit {
+            self.items.truncate(limit);
+            self.has_more = true;
+        }
+        self
+    }
+}
+
+fn decode_with(status: u16, body: &str, default_offset: u64) -> Result<RunsPage, ApiError> {
     let ok = (200..300).contains(&status);
     let mut reader = Reader::new(body);
     let envelope = match read_envelope(&mut reader).and_then(|e| reader.end().map(|()| e)) {
@@ -274,7 +304,10 @@ pub fn decode_runs_response(status: u16, body: &str) -> Result<RunsPage, ApiErro
         .required("data.hasMore", "a boolean")
         .map_err(fail)?;
     let limit = data.limit.count("data.limit").map_err(fail)?;
-    let offset = data.offset.count("data.offset").map_err(fail)?;
+    let offset = match data.offset {
+        Field::Missing | Field::Null => default_offset,
+        given => given.count("data.offset").map_err(fail)?,
+    };
     let items = data
         .items
         .required("data.items", "an array")
@@ -548,6 +581,16 @@ fn required_str<'a>(
     }
 }
 
+fn required_id<'a>(
+    value: Option<Val<'a>>,
+    key: &'static str,
+) -> Result<Cow<'a, str>, (&'static str, String)> {
+    match required_str(value, key)? {
+        s if s.is_empty() => Err((key, "is empty".into())),
+        s => Ok(s),
+    }
+}
+
 fn optional_str<'a>(
     value: Option<Val<'a>>,
     key: &'static str,
@@ -561,8 +604,9 @@ fn optional_str<'a>(
 }
 
 fn run_of(raw: RawRun<'_>) -> Result<Run, (&'static str, String)> {
-    let run_id = required_str(raw.run_id, "runId")?.into_owned();
-    let workflow_id = required_str(raw.workflow_id, "workflowId")?.into_owned();
+    // An empty id would merge every run that has one into a single run.
+    let run_id = required_id(raw.run_id, "runId")?.into_owned();
+    let workflow_id = required_id(raw.workflow_id, "workflowId")?.into_owned();
     let status = RunStatus::parse(&required_str(raw.status, "status")?);
     let started_at = optional_str(raw.started_at, "startedAt")?.unwrap_or_default();
     let finished_at = optional_str(raw.finished_at, "finishedAt")?;
@@ -735,6 +779,17 @@ mod tests {
 
     #[test]
     fn wrong_types_name_the_field() {
+        for (key, from) in [
+            ("runId", r#""runId":"r1""#),
+            ("workflowId", r#""workflowId":"wf""#),
+        ] {
+            let body = run_json("").replace(from, &format!(r#""{key}":"""#));
+            let err = decode_runs_response(200, &body).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("The API response could not be read: data.items[0].{key} is empty.")
+            );
+        }
         let body = run_json("").replace(r#""runId":"r1""#, r#""runId":42"#);
         let err = decode_runs_response(200, &body).unwrap_err();
         assert_eq!(
@@ -1062,8 +1117,12 @@ pub(crate) mod value_oracle {
     }
 
     fn decode_run(ctx: &Ctx, obj: &Map<String, Value>, path: &str) -> Result<Run, ApiError> {
-        let run_id = ctx.required_str(obj, path, "runId")?;
-        let workflow_id = ctx.required_str(obj, path, "workflowId")?;
+        let id = |key: &str| match ctx.required_str(obj, path, key)? {
+            s if s.is_empty() => Err(ctx.err(format!("{path}.{key}"), "is empty")),
+            s => Ok(s),
+        };
+        let run_id = id("runId")?;
+        let workflow_id = id("workflowId")?;
         let status = RunStatus::parse(&ctx.required_str(obj, path, "status")?);
         let started_at = ctx
             .optional_str(obj, path, "startedAt")?

@@ -5,6 +5,21 @@ pub const DEFAULT_LIMIT: u32 = 20;
 /// The API's largest page.
 pub const MAX_LIMIT: u32 = 100;
 
+/// Whether `token` can travel in an `Authorization: Bearer` header: one
+/// or more visible ASCII characters, nothing else (a pasted zero-width
+/// space or a line break would make the browser refuse the header). The
+/// error names the problem, never the token.
+pub fn check_token(token: &str) -> Result<(), &'static str> {
+    if token.is_empty() {
+        return Err("must not be empty");
+    }
+    if token.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+        Ok(())
+    } else {
+        Err("must be visible ASCII characters only (no spaces, line breaks or invisible characters)")
+    }
+}
+
 /// Which page of runs to ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PageRequest {

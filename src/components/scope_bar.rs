@@ -84,6 +84,14 @@ pub fn scope_bar() -> El {
             },
             nothing,
         )
+        .show(
+            move || state.refreshing.get(),
+            move || {
+                vec![button("cu-btn cu-ghost", "Cancel refresh")
+                    .on("click", move |_| t.cancel_refresh())]
+            },
+            nothing,
+        )
         .child(h("span").class("cu-muted cu-asof").dyn_text(move || {
             if state.refreshing.get() {
                 "Refreshing…".to_owned()

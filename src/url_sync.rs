@@ -67,10 +67,22 @@ fn is_day(s: &str) -> bool {
     s.len() == 10 && crate::time::parse_rfc3339_ms(&format!("{s}T00:00:00Z")).is_some()
 }
 
-/// Reads the component's keys from query pairs, ignoring invalid values.
+/// The longest value read from the URL (a search, a workflow id, a list of
+/// columns); longer values are ignored, as are status lists of more than
+/// [`MAX_URL_LIST`] entries. A shared link cannot make the page hold or
+/// match against megabytes of text.
+pub const MAX_URL_VALUE: usize = 512;
+/// The most statuses a URL may list.
+pub const MAX_URL_LIST: usize = 32;
+
+/// Reads the component's keys from query pairs, ignoring invalid values
+/// (and values longer than [`MAX_URL_VALUE`]).
 pub fn from_pairs(pairs: &[(String, String)]) -> UrlState {
     let mut state = UrlState::default();
     for (k, v) in pairs {
+        if v.len() > MAX_URL_VALUE {
+            continue;
+        }
         match k.as_str() {
             "limit" => state.limit = v.parse().ok().filter(|l| (1..=100).contains(l)),
             // Bounded: a huge offset from a hand-edited URL must not overflow
@@ -81,6 +93,7 @@ pub fn from_pairs(pairs: &[(String, String)]) -> UrlState {
                 state.filters.statuses = v
                     .split(',')
                     .filter(|s| !s.is_empty())
+                    .take(MAX_URL_LIST)
                     .map(str::to_owned)
                     .collect()
             }
@@ -327,6 +340,24 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn overlong_url_values_are_ignored() {
+        let long = "x".repeat(MAX_URL_VALUE + 1);
+        let statuses = vec!["ok"; 40].join(",");
+        let state = from_pairs(&p(&[
+            ("q", &long),
+            ("workflow", &long),
+            ("cols", &long),
+            ("status", &statuses),
+        ]));
+        assert_eq!(state.filters.search, "");
+        assert_eq!(state.filters.workflow, None);
+        assert_eq!(state.cols, None);
+        assert_eq!(state.filters.statuses.len(), MAX_URL_LIST);
+        let fits = "y".repeat(MAX_URL_VALUE);
+        assert_eq!(from_pairs(&p(&[("q", &fits)])).filters.search, fits);
     }
 
     #[test]

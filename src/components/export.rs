@@ -26,7 +26,13 @@ pub fn download_csv(file_name: &str, content: &str) -> Result<(), String> {
     // A detached link downloads in current browsers: the host page's DOM is
     // never touched.
     link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // The download reads the blob after this task: revoke it a minute later.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
     Ok(())
 }
 

@@ -248,6 +248,12 @@ thread_local! {
     static STANDALONE: RefCell<Option<MountHandle>> = const { RefCell::new(None) };
 }
 
+/// How many tables are mounted on the page (what a panic would replace).
+#[doc(hidden)]
+pub fn mounted_hosts() -> usize {
+    ROOTS.with(|r| r.borrow().hosts.len())
+}
+
 /// Logs panics to the console and shows an error box in every mounted table
 /// instead of leaving a dead page.
 pub fn install_panic_hook() {

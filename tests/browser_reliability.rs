@@ -244,3 +244,32 @@ async fn load_all_keeps_what_it_loaded_and_offers_to_continue() {
         "continues from offset 100: {again:?}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_unmounted_host_is_forgotten_by_the_panic_message() {
+    // Remounting (as the custom element does on every attribute change)
+    // must not grow the list of hosts, and a panic after an unmount must
+    // not empty an element the table has left (the page may use it again).
+    let before = cu_cost_table::mount::mounted_hosts();
+    let mut former = Vec::new();
+    for _ in 0..3 {
+        let (root, mut handle) = mount_org("demo-org", json!({}));
+        assert_eq!(cu_cost_table::mount::mounted_hosts(), before + 1);
+        handle.unmount();
+        former.push(root);
+    }
+    assert_eq!(cu_cost_table::mount::mounted_hosts(), before);
+    for host in &former {
+        host.set_text_content(Some("the host page's own content"));
+    }
+    let (live, _handle) = mount_org("demo-org", json!({}));
+    cu_cost_table::mount::show_internal_error();
+    for host in &former {
+        assert_eq!(
+            host.text_content().as_deref(),
+            Some("the host page's own content")
+        );
+    }
+    let alert = one(&live, "[role=alert]").expect("the mounted table shows the error");
+    assert!(accessible_text(&alert).contains("internal error"));
+}

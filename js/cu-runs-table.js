@@ -1,13 +1,19 @@
 // <cu-runs-table>: the CU cost table as a custom element, shipped in pkg/.
 //
-//   <script type="module" src="/pkg/cu-runs-table.js"></script>
-//   <cu-runs-table api-base="https://api.example.com" org-id="org_123"
-//                  page-size="20" price-per-cu="0.002" currency="USD"></cu-runs-table>
-//   <script> document.querySelector('cu-runs-table').token = '...'; </script>
+//   <head> <script type="module" src="/pkg/cu-runs-table.js"></script> </head>
+//   <body>
+//     <cu-runs-table api-base="https://api.example.com" org-id="org_123"
+//                    page-size="20" price-per-cu="0.002" currency="USD"></cu-runs-table>
+//     <script> document.querySelector('cu-runs-table').token = '...'; </script>
+//   </body>
 //
 // The token comes by property (`el.token = ...` or `el.getToken = fn`), never
-// by attribute, and is forgotten when `api-base` or `credentials` changes. The element mounts when connected (and given a token),
-// unmounts when disconnected, and remounts when an attribute changes.
+// by attribute; it may be set before this module has defined the element
+// (as above: the classic script runs first) or after. It is write-only
+// (`el.token` and `el.getToken` read undefined; `el.options()` leaves it
+// out) and forgotten when `api-base` or `credentials` changes. The element
+// mounts when connected (and given a token), unmounts when disconnected, and
+// remounts when an attribute changes.
 import init, { mount } from './cu_cost_table.js';
 
 let ready;
@@ -49,6 +55,21 @@ export class CuRunsTable extends HTMLElement {
   #getToken = undefined;
   #generation = 0;
 
+  constructor() {
+    super();
+    // A page script may set `token` or `getToken` before this module defines
+    // the element (a classic script after the element runs before a module
+    // script in the head). The value then sits on the element as an own
+    // property that hides the setter: take it and pass it through the setter.
+    for (const name of ['token', 'getToken']) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+  }
+
   /** The bearer token (write-only: reading it gives undefined). */
   set token(value) {
     this.#token = value;
@@ -87,13 +108,19 @@ export class CuRunsTable extends HTMLElement {
     this.#schedule();
   }
 
-  /** The options `mount` receives, from the attributes and token properties. */
+  /** The options `mount` receives from the attributes (never the token). */
   options() {
     const options = {};
     for (const [attr, [key, convert]] of Object.entries(ATTRIBUTES)) {
       const value = this.getAttribute(attr);
       if (value !== null && value !== '') options[key] = convert(value);
     }
+    return options;
+  }
+
+  /** What `mount` receives: the options and the token (or getToken). */
+  #mountOptions() {
+    const options = this.options();
     if (this.#getToken) options.getToken = this.#getToken;
     else if (this.#token) options.token = this.#token;
     return options;
@@ -107,7 +134,7 @@ export class CuRunsTable extends HTMLElement {
     this.#unmount();
     if (!this.#token && !this.#getToken) return; // waits for el.token / el.getToken
     try {
-      this.#handle = mount(this, this.options());
+      this.#handle = mount(this, this.#mountOptions());
     } catch (error) {
       const box = document.createElement('div');
       box.className = 'cu-root cu-fatal';

@@ -80,6 +80,9 @@ fi
 if trunk build --release --offline >"$LOG_DIR/trunk.log" 2>&1 && bash scripts/build-pkg.sh >>"$LOG_DIR/trunk.log" 2>&1; then
   if start_demo --test-aids --runs 1500 --now 2026-11-28T12:00:00Z --dist dist --root .; then
     suite "end-to-end (headless Chromium)" node tests/e2e/run.mjs "$DEMO_URL"
+    # The promises users meet (refresh timer, hostile servers, bad input),
+    # through pkg/ on a test page; reads /__demo/* (this demo has --test-aids).
+    suite "end-to-end: promises (timer, hostile servers, bad input)" node tests/e2e/promises.mjs "$DEMO_URL"
   else
     FAILED=$((FAILED + 1))
   fi

@@ -1,0 +1,505 @@
+// End-to-end checks of the promises users meet through the package (pkg/,
+// mounted by a test page served from the demo API's origin): the refresh
+// timer in a visible tab, a long-lived dashboard on a live organization,
+// hostile or broken servers (demo organizations echo-offset, no-offset,
+// ignore-limit, huge-body, echo-auth, late-copy, fault-*), and bad input at
+// mount. Prints cargo-style lines so scripts/test.sh counts them.
+// Usage: node tests/e2e/promises.mjs http://127.0.0.1:PORT  (a demo API
+// started with --test-aids --root . so /pkg and /__demo/* exist)
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
+const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
+
+const base = process.argv[2];
+if (!base) {
+  console.error('usage: node tests/e2e/promises.mjs BASE_URL');
+  process.exit(2);
+}
+const origin = new URL(base).origin;
+const started = Date.now();
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync',
+    // window.gc() and unquantized performance.memory, for the memory figures.
+    '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+});
+
+// ---- Harness (as tests/e2e/run.mjs): a fresh context per check; any
+// uncaught error, unhandled rejection or console error fails the check,
+// except the lines its `allowConsole` RegExp names.
+function watchConsole(page) {
+  const errors = [];
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const url = m.location() && m.location().url;
+    errors.push(url ? `${m.text()} (${url})` : m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e && e.stack || e}`));
+  return errors;
+}
+
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// The line Chromium logs for a 4xx/5xx fetch of these organizations' runs.
+const failedLoadsOf = (...orgs) => new RegExp('^Failed to load resource: the server responded with a status of \\d{3} \\([^)]*\\) '
+  + `\\(${escapeRe(origin)}/v1/organizations/(${orgs.map(escapeRe).join('|')})/cu/runs\\?[^)]*\\)$`);
+
+const results = [];
+async function check(name, fn, { allowConsole } = {}) {
+  if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) return; // developer filter
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  const t0 = Date.now();
+  try {
+    await fn(page);
+    const unexpected = errors.filter((e) => !(allowConsole && allowConsole.test(e)));
+    if (unexpected.length) throw new Error(`uncaught or console errors on the page (${unexpected.length}):\n      ${unexpected.join('\n      ')}`);
+    results.push(true);
+    console.log(`test ${name} ... ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    results.push(false);
+    console.log(`test ${name} ... FAILED\n    ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n    ')}`);
+  } finally {
+    await context.close();
+  }
+}
+
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+const unique = (prefix) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---- The test page: the package as the README's "Embedding in a portal"
+// shows it. `__mount(id, options)` mounts into a new <div id=id> and
+// records its cu-runs:* events in `__events`; `__wasm` is what init() returned.
+const PAGE_URL = `${origin}/__t/page.html`;
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>promises</title>
+<link rel="stylesheet" href="/pkg/cu-cost-table.css"></head>
+<body><main id="main"></main>
+<script type="module">
+  import init, { mount } from "/pkg/cu_cost_table.js";
+  window.__wasm = await init();
+  window.__events = [];
+  window.__handles = {};
+  window.__mount = (id, options) => {
+    const el = document.createElement('div');
+    el.id = id;
+    document.getElementById('main').append(el);
+    for (const type of ['cu-runs:load', 'cu-runs:error']) el.addEventListener(type, (e) => window.__events.push({ id, type, detail: e.detail }));
+    window.__handles[id] = mount(el, options);
+  };
+  window.__ready = true;
+</script></body></html>`;
+
+async function open(page) {
+  await page.route(PAGE_URL, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: PAGE }));
+  await page.goto(PAGE_URL);
+  await page.waitForFunction(() => window.__ready === true, null, { timeout: 20000 });
+}
+
+const mountIn = (page, id, options) => page.evaluate(([id, options]) => window.__mount(id, options), [id, options]);
+const rowsOf = (root) => root.locator('table:has(caption:text-is("Workflow runs")) tbody tr:not(.cu-empty-row)');
+const events = (page, id, type) => page.evaluate(([id, type]) => window.__events.filter((e) => e.id === id && e.type === type).map((e) => e.detail), [id, type]);
+
+// The runs requests the page sends for `org`, in order (the browser's
+// record); `.answered` counts those that finished or failed.
+function watchRuns(page, org) {
+  const seen = [];
+  seen.answered = 0;
+  const mine = (r) => new URL(r.url()).pathname === `/v1/organizations/${org}/cu/runs`;
+  page.on('request', (r) => { if (mine(r)) seen.push({ at: Date.now(), query: new URL(r.url()).search.slice(1) }); });
+  for (const end of ['requestfinished', 'requestfailed']) page.on(end, (r) => { if (mine(r)) seen.answered++; });
+  return seen;
+}
+
+const demoRequests = async (page, org) => (await page.request.get(`${base}/__demo/requests?org=${encodeURIComponent(org)}`)).json();
+// /__demo/served with every totalCu kept as the digits the server sent.
+async function demoServed(page, org) {
+  const text = await (await page.request.get(`${base}/__demo/served?org=${encodeURIComponent(org)}`)).text();
+  return JSON.parse(text.replace(/"totalCu":(-?[0-9][0-9.eE+-]*)/g, '"totalCu":"$1"'));
+}
+
+// A CU value (decimal digits) in exact 1/10,000 units, rounded half up as
+// the component reads it. Never through a binary float.
+function units(value) {
+  const text = String(value).replace(/,/g, '').trim();
+  const m = text.match(/^(\d+)(?:\.(\d+))?$/);
+  if (!m) throw new Error(`not a CU value: ${JSON.stringify(value)}`);
+  const frac = (m[2] || '').padEnd(5, '0');
+  let n = BigInt(m[1]) * 10000n + BigInt(frac.slice(0, 4));
+  if (frac[4] >= '5') n += 1n;
+  return n;
+}
+const showUnits = (n) => `${n / 10000n}.${String(n % 10000n).padStart(4, '0')}`;
+
+// The runs table's rows on screen as {header: cell text} (first line of each cell).
+const runsTable = (root) => root.locator('table:has(caption:text-is("Workflow runs"))').evaluate((table) => {
+  const heads = [...table.querySelectorAll('thead th')].map((th) => (th.querySelector('button') || th).childNodes[0].textContent.trim());
+  return [...table.querySelectorAll('tbody tr:not(.cu-empty-row)')].map((tr) => Object.fromEntries(
+    [...tr.children].map((td, i) => [heads[i], td.innerText.trim().split('\n')[0].trim()])));
+});
+
+// The Total row of the "CU by workflow" table: [runs, total CU] as shown.
+async function totalRow(root) {
+  const cells = await root.getByRole('table', { name: 'CU by workflow' }).locator('tfoot tr').first().locator('td').allInnerTexts();
+  return [cells[0].trim(), cells[1].trim()];
+}
+
+// No element of the component left saying it is busy.
+const busyLeft = (root) => root.locator('[aria-busy=true]').count();
+
+// ---- 1. The refresh timer, in a visible tab, the way users run it.
+await check('timer_refreshes_a_visible_tab', async (page) => {
+  await open(page);
+  const org = unique('live-timer');
+  const sent = watchRuns(page, org);
+  assert(await page.evaluate(() => document.visibilityState) === 'visible', 'the tab is not visible');
+  await mountIn(page, 'timer', { apiBase: '/', orgId: org, token: 't0k3n-abc', refreshSeconds: 15 });
+  const root = page.locator('#timer');
+  await rowsOf(root).nth(19).waitFor({ timeout: 20000 });
+  const note = root.locator('.cu-refresh-note');
+  const t0 = Date.now();
+  for (;;) {
+    const text = (await note.innerText()).trim();
+    if ((await demoRequests(page, org)).length >= 2 && /^3 new runs\b.* since /.test(text)) break;
+    assert(Date.now() - t0 < 40000, `no timed refresh within 40 s: ${(await demoRequests(page, org)).length} requests, note "${text}", sent ${JSON.stringify(sent)}`);
+    await sleep(250);
+  }
+  console.log(`    timer: refreshed after ${((Date.now() - t0) / 1000).toFixed(1)} s; note "${(await note.innerText()).trim()}"`);
+  await page.evaluate(() => window.__handles.timer.unmount());
+  const after = (await demoRequests(page, org)).length;
+  const sentAfter = sent.length;
+  await sleep(16000);
+  assert((await demoRequests(page, org)).length === after && sent.length === sentAfter,
+    `requests after unmount: the server saw ${(await demoRequests(page, org)).length - after}, the page sent ${sent.length - sentAfter}`);
+  assert(await page.locator('#timer').innerHTML() === '', 'unmount left DOM behind');
+});
+
+// ---- 2. A dashboard left open on a live organization: Load all, then 100
+// Refreshes. Totals stay exact, memory stays flat.
+await check('long_lived_dashboard_stays_exact_and_flat', async (page) => {
+  await open(page);
+  const org = unique('live-soak');
+  await mountIn(page, 'soak', { apiBase: '/', orgId: org, token: 't' });
+  const root = page.locator('#soak');
+  await rowsOf(root).first().waitFor({ timeout: 20000 });
+  await root.getByRole('button', { name: 'Load all runs' }).click();
+  await root.locator('.cu-outcome', { hasText: 'Loaded all' }).waitFor({ timeout: 60000 });
+  const outcome = (await root.locator('.cu-outcome').innerText()).trim();
+  const refreshButton = root.getByRole('button', { name: 'Refresh', exact: true });
+  const refreshed = () => page.evaluate(() => window.__events.filter((e) => e.id === 'soak' && e.type === 'cu-runs:load' && 'added' in e.detail).length);
+  const sample = () => page.evaluate(async () => {
+    for (let i = 0; i < 3 && window.gc; i++) { window.gc(); await new Promise((r) => setTimeout(r, 30)); }
+    return { js: performance.memory.usedJSHeapSize, wasm: window.__wasm.memory.buffer.byteLength };
+  });
+  const memory = {};
+  const t0 = Date.now();
+  for (let i = 1; i <= 100; i++) {
+    const before = await refreshed();
+    await refreshButton.click();
+    await page.waitForFunction(([before]) => {
+      const el = document.querySelector('#soak .cu-refresh-note');
+      const done = window.__events.filter((e) => e.id === 'soak' && e.type === 'cu-runs:load' && 'added' in e.detail).length > before;
+      const busy = [...document.querySelectorAll('#soak button')].some((b) => b.textContent.trim() === 'Cancel refresh');
+      return (done && !busy) || (el && el.textContent.startsWith('Refresh failed'));
+    }, [before], { timeout: 20000 });
+    const note = (await root.locator('.cu-refresh-note').innerText()).trim();
+    assert(/ since /.test(note) && !note.startsWith('Refresh failed'), `refresh ${i}: note "${note}"`);
+    if (i === 10 || i === 100) memory[i] = await sample();
+  }
+  const ms = Date.now() - t0;
+  // The truth: every reply the server sent, each run's copy from the last reply holding it.
+  const served = await demoServed(page, org);
+  const latest = new Map();
+  for (const reply of served) for (const run of reply.items) latest.set(run.runId, run.totalCu);
+  let exact = 0n;
+  for (const cu of latest.values()) exact += units(cu);
+  const coverage = (await root.locator('.cu-coverage').innerText()).trim();
+  const [runsShown, totalShown] = await totalRow(root);
+  const mb = (b) => (b / 1048576).toFixed(2);
+  const growth = (memory[100].js + memory[100].wasm) - (memory[10].js + memory[10].wasm);
+  console.log(`    soak: ${outcome} 100 refreshes in ${(ms / 1000).toFixed(1)} s; ${served.length} replies served, ${latest.size} distinct runs, exact total ${showUnits(exact)} CU; page: "${coverage}", Total row ${runsShown} runs, ${totalShown} CU`);
+  console.log(`    soak memory after refresh 10 -> 100: JS heap ${mb(memory[10].js)} -> ${mb(memory[100].js)} MB, wasm ${mb(memory[10].wasm)} -> ${mb(memory[100].wasm)} MB; growth ${mb(growth)} MB`);
+  assert(served.length < 2000, `the demo keeps only 2,000 replies (got ${served.length}): the truth would be incomplete`);
+  const count = latest.size.toLocaleString('en-US');
+  assert(coverage === `Totals cover all ${count} loaded runs.`, `coverage "${coverage}", but ${count} distinct runs were served`);
+  assert(runsShown === count, `Total row says ${runsShown} runs, ${count} distinct runs were served`);
+  assert(units(totalShown) === exact, `Total row says ${totalShown} CU, the exact sum of the latest copies served is ${showUnits(exact)} CU`);
+  assert(growth < 8 * 1048576, `memory grew by ${mb(growth)} MB from refresh 10 to refresh 100`);
+});
+
+// ---- 3..5. Servers that get paging wrong.
+await check('a_server_echoing_offsets_does_not_make_load_all_loop', async (page) => {
+  await open(page);
+  const sent = watchRuns(page, 'echo-offset');
+  await mountIn(page, 'echo', { apiBase: '/', orgId: 'echo-offset', token: 't' });
+  const root = page.locator('#echo');
+  await rowsOf(root).first().waitFor({ timeout: 20000 });
+  const first = sent.length;
+  await root.getByRole('button', { name: 'Load all runs' }).click();
+  await root.locator('.cu-outcome').filter({ hasText: /\S/ }).waitFor({ timeout: 60000 });
+  await sleep(500);
+  const outcome = (await root.locator('.cu-outcome').innerText()).trim();
+  const walk = sent.length - first;
+  console.log(`    echo-offset: ${walk} requests; "${outcome}"`);
+  assert(/loading stopped with 100 runs kept\.$/.test(outcome) && /(same runs|kept returning runs already loaded)/.test(outcome), `outcome: "${outcome}"`);
+  assert(walk <= 45, `${walk} requests for the walk`);
+  const coverage = (await root.locator('.cu-coverage').innerText()).trim();
+  assert(coverage === 'Totals cover all 100 loaded runs.', `coverage: "${coverage}"`);
+});
+
+await check('a_server_omitting_offset_is_read_as_the_asked_offset', async (page) => {
+  await open(page);
+  const sent = watchRuns(page, 'no-offset');
+  await mountIn(page, 'nooff', { apiBase: '/', orgId: 'no-offset', token: 't' });
+  const root = page.locator('#nooff');
+  await rowsOf(root).first().waitFor({ timeout: 20000 });
+  await root.getByRole('button', { name: 'Load all runs' }).click();
+  await root.locator('.cu-outcome').filter({ hasText: /\S/ }).waitFor({ timeout: 60000 });
+  const outcome = (await root.locator('.cu-outcome').innerText()).trim();
+  assert(outcome === 'Loaded all 1,500 runs.', `outcome: "${outcome}"`);
+  await sleep(300);
+  const before = sent.length;
+  await root.getByRole('button', { name: 'Refresh', exact: true }).click();
+  const note = root.locator('.cu-refresh-note');
+  await note.filter({ hasText: /\S/ }).waitFor({ timeout: 20000 });
+  await sleep(500);
+  const text = (await note.innerText()).trim();
+  console.log(`    no-offset: refresh took ${sent.length - before} requests; "${text}"`);
+  assert(/^No new runs since /.test(text) || / since /.test(text) && !text.startsWith('Refresh failed'), `refresh note: "${text}"`);
+  assert(sent.length - before <= 5, `refresh sent ${sent.length - before} requests: ${sent.slice(before).map((r) => r.query).join(' ')}`);
+});
+
+await check('a_server_ignoring_limit_shows_only_the_asked_page', async (page) => {
+  await open(page);
+  const sent = watchRuns(page, 'ignore-limit');
+  await mountIn(page, 'nolimit', { apiBase: '/', orgId: 'ignore-limit', token: 't', pageSize: 20, maxRuns: 1000 });
+  const root = page.locator('#nolimit');
+  await rowsOf(root).first().waitFor({ timeout: 20000 });
+  await sleep(300);
+  assert(await rowsOf(root).count() === 20, `${await rowsOf(root).count()} rows for pageSize 20`);
+  const status = (await root.locator('.cu-pager [role=status]').innerText()).trim();
+  assert(status === 'Runs 1–20', `status: "${status}"`);
+  const coverage = (await root.locator('.cu-coverage').innerText()).trim();
+  assert(coverage === 'Totals cover 20 runs on this page.', `coverage: "${coverage}"`);
+  const first = sent.length;
+  await root.getByRole('button', { name: 'Load all runs' }).click();
+  await root.locator('.cu-outcome').filter({ hasText: /\S/ }).waitFor({ timeout: 60000 });
+  await sleep(500);
+  const outcome = (await root.locator('.cu-outcome').innerText()).trim();
+  const all = (await root.locator('.cu-coverage').innerText()).trim();
+  console.log(`    ignore-limit: ${sent.length - first} requests; "${outcome}" "${all}"`);
+  const m = all.match(/^Totals cover all ([\d,]+) loaded runs\.$/);
+  assert(m && Number(m[1].replace(/,/g, '')) <= 1000 && Number(m[1].replace(/,/g, '')) > 0, `coverage after Load all: "${all}"`);
+  assert(sent.length - first <= 15, `${sent.length - first} requests for the walk`);
+});
+
+// ---- 6, 7, 12. Hostile answers become sentences, never crashes or leaks.
+await check('a_64_mb_body_is_refused_with_a_sentence', async (page) => {
+  await open(page);
+  await mountIn(page, 'huge', { apiBase: '/', orgId: 'huge-body', token: 't' });
+  const root = page.locator('#huge');
+  const alert = root.locator('[role=alert]');
+  await alert.waitFor({ timeout: 30000 });
+  await sleep(500);
+  const text = (await alert.innerText()).trim();
+  console.log(`    huge-body: "${text.split('\n')[0]}"`);
+  assert(text.includes('larger than 16 MB'), `error box: "${text}"`);
+  const errs = await events(page, 'huge', 'cu-runs:error');
+  assert(errs.length >= 1 && errs[0].message.includes('larger than 16 MB'), `cu-runs:error: ${JSON.stringify(errs)}`);
+  assert(await busyLeft(root) === 0, 'aria-busy="true" left on the component');
+  assert(await page.evaluate(() => document.querySelector('#huge .cu-root') !== null), 'the component is gone');
+});
+
+await check('a_server_echoing_the_token_never_puts_it_on_screen', async (page) => {
+  await open(page);
+  await mountIn(page, 'echoauth', { apiBase: '/', orgId: 'echo-auth', token: 's3cr3t-tok-12345' });
+  const root = page.locator('#echoauth');
+  await root.locator('[role=alert]').waitFor({ timeout: 30000 });
+  await sleep(500);
+  const shown = (await root.locator('[role=alert]').innerText()).trim().replace(/\s+/g, ' ');
+  console.log(`    echo-auth: "${shown}"`);
+  const html = await page.evaluate(() => document.documentElement.outerHTML);
+  const detail = JSON.stringify(await events(page, 'echoauth', 'cu-runs:error'));
+  assert(detail !== '[]', 'no cu-runs:error event');
+  assert(!html.includes('s3cr3t'), 'the token is in the DOM');
+  assert(!detail.includes('s3cr3t'), `the token is in the cu-runs:error detail: ${detail}`);
+}, { allowConsole: failedLoadsOf('echo-auth') });
+
+await check('a_redirect_is_said_not_retried', async (page) => {
+  await open(page);
+  const direct = await page.request.get(`${base}/v1/organizations/fault-redirect/cu/runs?limit=1&offset=0`, { maxRedirects: 0, headers: { Authorization: 'Bearer x' } });
+  const location = direct.headers()['location'] || '';
+  const target = (location.match(/\/organizations\/([^/]+)\/cu\/runs/) || [])[1];
+  assert(direct.status() === 307 && target, `direct request: ${direct.status()} Location "${location}"`);
+  const ids = async (org) => new Set((await demoRequests(page, org)).map((r) => r.requestId));
+  const [before, beforeTarget] = [await ids('fault-redirect'), await ids(target)];
+  const sent = [];
+  page.on('request', (r) => { if (/\/cu\/runs\?/.test(r.url())) sent.push(r.url()); });
+  await mountIn(page, 'redir', { apiBase: '/', orgId: 'fault-redirect', token: 'redirect-tok' });
+  const root = page.locator('#redir');
+  await root.locator('[role=alert]').waitFor({ timeout: 30000 });
+  await sleep(3000); // room for a retry that must not come
+  const text = (await root.locator('[role=alert]').innerText()).trim();
+  console.log(`    redirect: "${text.split('\n')[0]}"`);
+  assert(/redirect/i.test(text), `error box: "${text}"`);
+  const reached = (await demoRequests(page, 'fault-redirect')).filter((r) => !before.has(r.requestId));
+  const followed = (await demoRequests(page, target)).filter((r) => !beforeTarget.has(r.requestId));
+  assert(reached.length === 1, `${reached.length} requests reached fault-redirect: ${JSON.stringify(reached)}`);
+  assert(followed.length === 0, `${followed.length} requests reached the redirect target ${target}`);
+  assert(sent.length === 1, `the page sent ${sent.length} runs requests: ${sent.join(' ')}`);
+  assert((await events(page, 'redir', 'cu-runs:error')).length === 1, 'one cu-runs:error');
+}, { allowConsole: failedLoadsOf('fault-redirect') });
+
+// ---- 8. A stale copy answered late never turns a finished run back.
+await check('a_late_stale_copy_never_turns_a_finished_run_back', async (page) => {
+  await open(page);
+  const org = 'late-copy';
+  const sent = watchRuns(page, org);
+  // The demo counts late-copy's requests (shared by every client): odd ones
+  // at offset 0 are the stale, late copies. `makeNextOdd(odd)` spends
+  // harmless requests (offset 20, answered at once) so that the next
+  // request at offset 0 is stale (odd) or fresh (even).
+  const lastNumber = async () => Math.max(0, ...(await demoServed(page, org)).map((r) => r.request || 0));
+  const makeNext = async (stale) => {
+    while (((await lastNumber()) + 1) % 2 !== (stale ? 1 : 0)) {
+      await page.request.get(`${base}/v1/organizations/${org}/cu/runs?limit=1&offset=20`, { headers: { Authorization: 'Bearer x' } });
+    }
+  };
+  const settle = async () => { // every reply in, then 1 s more
+    for (const t = Date.now(); ;) {
+      const n = sent.length;
+      await sleep(1000);
+      if (sent.length === n && sent.answered === n) break;
+      assert(Date.now() - t < 20000, `late-copy never settled: ${sent.answered} of ${sent.length} requests answered`);
+    }
+  };
+  const root = page.locator('#late');
+  const failures = [];
+  let finals = null;
+  const expectFinished = async (stage) => {
+    await settle();
+    if (!finals) {
+      const fresh = (await demoServed(page, org)).find((r) => r.offset === 0 && r.items.slice(0, 5).every((i) => i.status === 'success'));
+      assert(fresh, 'no fresh copy of the newest runs was served');
+      finals = fresh.items.slice(0, 5);
+    }
+    const rows = await runsTable(root);
+    const wrong = [];
+    for (const want of finals) {
+      const row = rows.find((r) => r.Run === want.runId);
+      if (!row) wrong.push(`${want.runId} not on screen`);
+      else if (row.Status !== 'Succeeded' || row.CU.replace(/,/g, '') !== showUnits(units(want.totalCu))) {
+        wrong.push(`${want.runId} shows ${row.Status} "${row.CU}" (finished: Succeeded ${showUnits(units(want.totalCu))})`);
+      }
+    }
+    if (wrong.length) failures.push(`${stage}: ${wrong.length} of 5 finished runs wrong: ${wrong.join('; ')}`);
+  };
+  const refresh = async () => {
+    const before = await events(page, 'late', 'cu-runs:load');
+    await root.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await page.waitForFunction((n) => window.__events.filter((e) => e.id === 'late' && e.type === 'cu-runs:load').length > n, before.length, { timeout: 20000 });
+  };
+  // A: the first page is the stale copy, answered late; "Load all runs" is
+  // clicked before it arrives, so the walk's fresh copy comes first.
+  await makeNext(true);
+  await mountIn(page, 'late', { apiBase: '/', orgId: org, token: 't', pageSize: 20 });
+  await root.getByRole('button', { name: 'Load all runs' }).click();
+  await root.locator('.cu-outcome', { hasText: 'Loaded all' }).waitFor({ timeout: 60000 });
+  await expectFinished('Load all runs while the late first page was out');
+  // B: "Refresh" of all loaded runs gets the stale copy.
+  await makeNext(true);
+  await refresh();
+  await expectFinished('Refresh (all loaded runs) answered with the stale copy');
+  // C: "This page": a fresh Refresh, then one answered with the stale copy.
+  await root.getByRole('button', { name: 'This page', exact: true }).click();
+  await makeNext(false);
+  await refresh();
+  await expectFinished('Refresh (this page) answered with the fresh copy');
+  await makeNext(true);
+  await refresh();
+  await expectFinished('Refresh (this page) answered with the stale copy');
+  // The stale copies really were served (the check exercised the race).
+  const stale = (await demoServed(page, org)).filter((r) => r.offset === 0 && r.items.slice(0, 5).every((i) => i.status === 'running'));
+  assert(stale.length >= 3, `only ${stale.length} stale copies served`);
+  assert(failures.length === 0, failures.join('\n    '));
+});
+
+// ---- 9, 10. Input a browser cannot use is refused at mount, in words.
+await check('a_token_a_header_cannot_carry_is_a_clear_error', async (page) => {
+  await open(page);
+  const org = unique('badtoken');
+  const sent = watchRuns(page, org);
+  const thrown = await page.evaluate(async (org) => {
+    const el = document.createElement('div');
+    document.body.append(el);
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    const attempt = (token) => { try { mount(el, { apiBase: '/', orgId: org, token }); return 'mounted'; } catch (e) { return e instanceof Error ? e.message : `not an Error: ${e}`; } };
+    return { zeroWidth: attempt('abc\u200bdef'), crlf: attempt('abc\r\ndef'), children: el.childElementCount };
+  }, org);
+  for (const [what, message] of [['zero-width space', thrown.zeroWidth], ['CR LF', thrown.crlf]]) {
+    assert(message.startsWith('token must be visible ASCII'), `${what}: "${message}"`);
+  }
+  assert(thrown.children === 0, 'something was mounted');
+  await page.evaluate((org) => {
+    const el = document.createElement('div');
+    el.id = 'gettoken';
+    document.body.append(el);
+    el.addEventListener('cu-runs:error', (e) => window.__events.push({ id: 'gettoken', type: e.type, detail: e.detail }));
+    return import('/pkg/cu_cost_table.js').then(({ mount }) => { window.__gt = mount(el, { apiBase: '/', orgId: org, getToken: () => 'abc\u200b' }); });
+  }, org);
+  const root = page.locator('#gettoken');
+  await root.locator('[role=alert]').waitFor({ timeout: 20000 });
+  await sleep(2500); // room for a retry that must not come
+  const title = (await root.locator('[role=alert] .cu-error-title').innerText()).trim();
+  console.log(`    getToken: "${title}"`);
+  assert(title.startsWith('Could not get an access token: '), `error box: "${title}"`);
+  const errs = await events(page, 'gettoken', 'cu-runs:error');
+  assert(errs.length === 1, `${errs.length} cu-runs:error events`);
+  assert(await busyLeft(root) === 0, 'aria-busy="true" left on the component');
+  assert(sent.length === 0, `requests sent: ${sent.map((r) => r.query)}`);
+});
+
+await check('an_unknown_time_zone_or_locale_throws_at_mount', async (page) => {
+  await open(page);
+  const got = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    document.body.append(el);
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    const attempt = (opts) => { try { mount(el, { apiBase: '/', orgId: 'acme', token: 't', ...opts }); return 'mounted'; } catch (e) { return e instanceof Error ? e.message : `not an Error: ${e}`; } };
+    return { tz: attempt({ timeZone: 'Europe/Berln' }), locale: attempt({ locale: 'not a locale!!' }), children: el.childElementCount };
+  });
+  console.log(`    "${got.tz}" / "${got.locale}"`);
+  assert(got.tz.includes('timeZone "Europe/Berln"'), `timeZone: "${got.tz}"`);
+  assert(/^locale\b/.test(got.locale) && got.locale.includes('not a locale!!'), `locale: "${got.locale}"`);
+  assert(got.children === 0, 'something was mounted');
+});
+
+// ---- 11. A slow refresh can be cancelled.
+await check('refresh_can_be_cancelled', async (page) => {
+  await open(page);
+  await mountIn(page, 'slow', { apiBase: '/', orgId: 'fault-slow', token: 't' });
+  const root = page.locator('#slow');
+  await rowsOf(root).nth(19).waitFor({ timeout: 20000 });
+  const before = await runsTable(root);
+  await root.getByRole('button', { name: 'Refresh', exact: true }).click();
+  const cancel = root.getByRole('button', { name: 'Cancel refresh', exact: true });
+  await cancel.waitFor({ timeout: 1500 });
+  await cancel.click();
+  const note = (await root.locator('.cu-refresh-note').innerText()).trim();
+  assert(note === 'Refresh cancelled; the runs on screen are unchanged.', `note: "${note}"`);
+  await sleep(2500); // past the slow answer
+  assert((await root.locator('.cu-refresh-note').innerText()).trim() === note, 'the note changed after the cancel');
+  assert(JSON.stringify(await runsTable(root)) === JSON.stringify(before), 'the rows changed');
+  assert(await cancel.count() === 0, '"Cancel refresh" still shown');
+});
+
+await browser.close();
+const passed = results.filter(Boolean).length;
+const failed = results.length - passed;
+console.log(`promises suite: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`\ntest result: ${failed ? 'FAILED' : 'ok'}. ${passed} passed; ${failed} failed; 0 ignored`);
+process.exit(failed ? 1 : 0);

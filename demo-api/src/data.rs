@@ -140,6 +140,208 @@ impl Rng {
     }
 }
 
+/// How many workflows the named catalogue has (`--workflows` default): with
+/// this many, the data is the demo's original data exactly.
+pub const NAMED_WORKFLOWS: u64 = WORKFLOWS.len() as u64;
+
+/// The most workflows `--workflows` accepts.
+pub const MAX_WORKFLOWS: u64 = 1_000_000;
+
+/// How `startedAt` and `finishedAt` are written (`--timestamps`). Every mode
+/// writes the same instants; only the text differs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Timestamps {
+    /// `2026-11-28T10:15:00Z`: RFC 3339 as Go's `time.RFC3339` writes it, no
+    /// fraction (the instants are truncated to whole seconds).
+    #[default]
+    Seconds,
+    /// `2026-11-28T10:15:00.123Z`: always three fraction digits.
+    Millis,
+    /// `2026-11-28T10:15:00.123456Z`: the milliseconds, then three digits
+    /// derived from the run.
+    Micros,
+    /// `2026-11-28T10:15:00.123456789Z`: the milliseconds, then six digits
+    /// derived from the run (whose first three are the `micros` ones).
+    Nanos,
+    /// `2026-11-28T15:45:00.123+05:30` for even runs and
+    /// `2026-11-28T02:15:00.123-08:00` for odd ones: the same instant, local
+    /// time with a numeric offset, three fraction digits.
+    Offset,
+}
+
+impl Timestamps {
+    /// The `--timestamps` values, in order.
+    pub const NAMES: [&'static str; 5] = ["seconds", "millis", "micros", "nanos", "offset"];
+
+    /// Parses a `--timestamps` value.
+    pub fn parse(name: &str) -> Option<Self> {
+        Some(match name {
+            "seconds" => Timestamps::Seconds,
+            "millis" => Timestamps::Millis,
+            "micros" => Timestamps::Micros,
+            "nanos" => Timestamps::Nanos,
+            "offset" => Timestamps::Offset,
+            _ => return None,
+        })
+    }
+}
+
+/// How run and workflow ids look (`--ids`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Ids {
+    /// `run_5c696ef7000001` and `billing-sync` (the demo's original ids).
+    #[default]
+    Short,
+    /// UUID v4 strings (`8-4-4-4-12` lowercase hex) for runs and workflows.
+    Uuid,
+}
+
+impl Ids {
+    /// Parses an `--ids` value.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "short" => Some(Ids::Short),
+            "uuid" => Some(Ids::Uuid),
+            _ => None,
+        }
+    }
+}
+
+/// One run, before it is written as JSON (instants in epoch ms).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub run_id: String,
+    pub workflow_id: String,
+    pub status: &'static str,
+    pub started_ms: i64,
+    /// `None` while the run is going (`finishedAt: ""`).
+    pub finished_ms: Option<i64>,
+    pub total_cu: f64,
+    pub trigger: &'static str,
+    /// Derives the sub-millisecond digits of the run's timestamps.
+    pub stamp_key: u64,
+    /// The UTC offset the `offset` mode writes the run's times in, minutes.
+    pub offset_minutes: i32,
+}
+
+impl Run {
+    /// The run as the API's JSON item, its times written as `style` says.
+    pub fn to_json(&self, style: Timestamps) -> Value {
+        let start_sub = sub_ms_nanos(self.stamp_key, 1);
+        let finished = match self.finished_ms {
+            None => String::new(),
+            Some(ms) => {
+                // Never before the start, even below the millisecond.
+                let mut sub = sub_ms_nanos(self.stamp_key, 2);
+                if ms == self.started_ms {
+                    sub = sub.max(start_sub);
+                }
+                format_instant(ms, sub, self.offset_minutes, style)
+            }
+        };
+        json!({
+            "runId": self.run_id,
+            "workflowId": self.workflow_id,
+            "status": self.status,
+            "startedAt": format_instant(self.started_ms, start_sub, self.offset_minutes, style),
+            "finishedAt": finished,
+            "totalCu": self.total_cu,
+            "triggerSource": self.trigger,
+        })
+    }
+}
+
+/// The nanoseconds below the millisecond (0..1,000,000) of one of a run's
+/// timestamps (`field` 1: start, 2: finish).
+fn sub_ms_nanos(key: u64, field: u64) -> u32 {
+    (mix(key ^ field.wrapping_mul(0xA24B_AED4_963E_E407)) % 1_000_000) as u32
+}
+
+/// What workflow `k` of a catalogue is like.
+struct WorkflowSpec {
+    base_cu: f64,
+    base_secs: f64,
+    triggers: &'static [&'static str],
+}
+
+/// Words of the generated workflow names (`wf-0421-nightly-report`).
+const CADENCES: [&str; 8] = [
+    "nightly", "hourly", "daily", "weekly", "monthly", "realtime", "batch", "adhoc",
+];
+const SUBJECTS: [&str; 16] = [
+    "report",
+    "sync",
+    "export",
+    "import",
+    "alert",
+    "digest",
+    "backfill",
+    "cleanup",
+    "audit",
+    "rollup",
+    "notify",
+    "reconcile",
+    "ingest",
+    "snapshot",
+    "forecast",
+    "payout",
+];
+
+/// Tags that keep the derived values of different kinds apart.
+const RUN_TAG: u64 = 0x7275_6e5f_6964_0001;
+const WORKFLOW_TAG: u64 = 0x7766_5f69_6400_0002;
+const LIVE_TAG: u64 = 0x6c69_7665_0000_0003;
+const STAMP_TAG: u64 = 0x7374_616d_7000_0004;
+const GENERATED_TAG: u64 = 0x6765_6e00_0000_0005;
+
+/// The generated workflow `k` (`k >= NAMED_WORKFLOWS`): the same in every
+/// org, modelled on a named one, with its own scale of cost and duration.
+fn generated_workflow(k: u64) -> (String, WorkflowSpec) {
+    let h = mix(k ^ GENERATED_TAG);
+    let model = &WORKFLOWS[(h % NAMED_WORKFLOWS) as usize];
+    // Cost x0.25..x3.6 and duration x0.5..x1.9, in 1/16 steps of log2.
+    let cu_scale = 2f64.powf(((h >> 8) % 64) as f64 / 16.0 - 2.0);
+    let secs_scale = 2f64.powf(((h >> 16) % 32) as f64 / 16.0 - 1.0);
+    let name = format!(
+        "wf-{:04}-{}-{}",
+        k + 1,
+        CADENCES[((h >> 24) % CADENCES.len() as u64) as usize],
+        SUBJECTS[((h >> 32) % SUBJECTS.len() as u64) as usize]
+    );
+    let spec = WorkflowSpec {
+        base_cu: model.base_cu * cu_scale,
+        base_secs: model.base_secs * secs_scale,
+        triggers: model.triggers,
+    };
+    (name, spec)
+}
+
+/// A UUID v4 string (`xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx`) for the
+/// `n`th thing of a kind (`tag`) of a data set (`seed`). Distinct `n` give
+/// distinct UUIDs: the low 62 bits are a bijection of `n` (an odd multiply
+/// and xor-shifts modulo 2^62), the high 64 bits a hash.
+pub fn uuid_v4(seed: u64, tag: u64, n: u64) -> String {
+    const LOW_62: u64 = (1 << 62) - 1;
+    let key = mix(seed ^ tag);
+    let hi = mix(key ^ mix(n));
+    let mut lo = (n ^ key) & LOW_62;
+    lo = lo.wrapping_mul(0x9E37_79B9_7F4A_7C15) & LOW_62;
+    lo ^= lo >> 31;
+    lo = lo.wrapping_mul(0xBF58_476D_1CE4_E5B9) & LOW_62;
+    lo ^= lo >> 29;
+    // Version 4 in the third group's first digit; variant 10 in the fourth's.
+    let hi = (hi & !0xF000) | 0x4000;
+    let lo = lo | (1 << 63);
+    format!(
+        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        hi >> 32,
+        (hi >> 16) & 0xFFFF,
+        hi & 0xFFFF,
+        lo >> 48,
+        lo & 0xFFFF_FFFF_FFFF
+    )
+}
+
 /// The data set of one organization.
 #[derive(Clone, Debug)]
 pub struct Dataset {
@@ -149,25 +351,65 @@ pub struct Dataset {
     pub seed: u64,
     /// The newest possible start time, epoch ms.
     pub now_ms: i64,
+    /// Distinct workflows (`--workflows`): the first [`NAMED_WORKFLOWS`] of
+    /// the named catalogue, then generated ones (`wf-0013-daily-sync`...),
+    /// each as frequent as the least frequent named one.
+    pub workflows: u64,
+    /// How run and workflow ids look.
+    pub ids: Ids,
 }
 
 impl Dataset {
-    /// Run `i` as the API's JSON item (0 = newest).
-    pub fn run(&self, i: u64) -> Value {
+    /// A data set with the original catalogue and short ids.
+    pub fn new(runs: u64, seed: u64, now_ms: i64) -> Self {
+        Dataset {
+            runs,
+            seed,
+            now_ms,
+            workflows: NAMED_WORKFLOWS,
+            ids: Ids::Short,
+        }
+    }
+
+    /// Which workflow a uniform draw `r` picks (by weight).
+    fn pick_workflow(&self, r: u64) -> u64 {
+        let workflows = self.workflows.max(1);
+        let named = &WORKFLOWS[..workflows.min(NAMED_WORKFLOWS) as usize];
+        let named_weight: u64 = named.iter().map(|w| u64::from(w.weight)).sum();
+        // Generated workflows weigh 1 each (named ones 2..20).
+        let mut pick = r % (named_weight + (workflows - named.len() as u64));
+        for (k, w) in named.iter().enumerate() {
+            if pick < u64::from(w.weight) {
+                return k as u64;
+            }
+            pick -= u64::from(w.weight);
+        }
+        NAMED_WORKFLOWS + pick
+    }
+
+    /// Workflow `k`'s id and nature.
+    fn workflow(&self, k: u64) -> (String, WorkflowSpec) {
+        let (name, spec) = match WORKFLOWS.get(k as usize) {
+            Some(w) => (
+                w.id.to_owned(),
+                WorkflowSpec {
+                    base_cu: w.base_cu,
+                    base_secs: w.base_secs,
+                    triggers: w.triggers,
+                },
+            ),
+            None => generated_workflow(k),
+        };
+        match self.ids {
+            Ids::Short => (name, spec),
+            Ids::Uuid => (uuid_v4(self.seed, WORKFLOW_TAG, k), spec),
+        }
+    }
+
+    /// Run `i` (0 = newest).
+    pub fn run(&self, i: u64) -> Run {
         let mut rng = Rng(self.seed ^ mix(i.wrapping_add(1)));
-        let total_weight: u32 = WORKFLOWS.iter().map(|w| w.weight).sum();
-        let mut pick = (rng.next_u64() % u64::from(total_weight)) as u32;
-        let wf = WORKFLOWS
-            .iter()
-            .find(|w| {
-                if pick < w.weight {
-                    true
-                } else {
-                    pick -= w.weight;
-                    false
-                }
-            })
-            .unwrap_or(&WORKFLOWS[0]);
+        let (workflow_id, wf) = self.workflow(self.pick_workflow(rng.next_u64()));
         // Newest first: run i starts in slot i of the span, jittered inside it.
         let slot = SPAN_MS as f64 / self.runs.max(1) as f64;
         let started = self.now_ms - ((i as f64 + rng.unit()) * slot) as i64;
@@ -199,53 +441,65 @@ impl Dataset {
         let cu = (cu * 10_000.0).round() / 10_000.0;
         let trigger = wf.triggers[(rng.next_u64() % wf.triggers.len() as u64) as usize];
         let finished = match status {
-            "running" | "waiting" => Value::String(String::new()),
-            _ => Value::String(rfc3339(started + duration_ms)),
+            "running" | "waiting" => None,
+            _ => Some(started + duration_ms),
         };
-        json!({
-            "runId": format!("run_{:08x}{:06x}", rng.next_u64() as u32, i),
-            "workflowId": wf.id,
-            "status": status,
-            "startedAt": rfc3339(started),
-            "finishedAt": finished,
-            "totalCu": cu,
-            "triggerSource": trigger,
-        })
+        // Drawn in every mode, so the id style changes nothing else.
+        let id_bits = rng.next_u64() as u32;
+        let run_id = match self.ids {
+            Ids::Short => format!("run_{id_bits:08x}{i:06x}"),
+            Ids::Uuid => uuid_v4(self.seed, RUN_TAG, i),
+        };
+        Run {
+            run_id,
+            workflow_id,
+            status,
+            started_ms: started,
+            finished_ms: finished,
+            total_cu: cu,
+            trigger,
+            stamp_key: mix(self.seed ^ STAMP_TAG ^ mix(i)),
+            offset_minutes: if i.is_multiple_of(2) { 330 } else { -480 },
+        }
     }
-}
 
-/// Run `j` (0 = the first to arrive) of the runs that arrived at the head
-/// of a `live*` org, when `arrivals` have arrived: the latest three are
-/// still running (partial CU), the others finished.
-pub fn live_run(j: u64, arrivals: u64, now_ms: i64) -> Value {
-    let workflows = ["billing-sync", "slack-alerts", "crm-contacts-import"];
-    let started = now_ms + (j as i64 + 1) * 60_000;
-    let running = j + crate::LIVE_ARRIVALS_PER_REQUEST >= arrivals;
-    let cu = if running {
-        0.5
-    } else {
-        1.25 + (j % 5) as f64 * 0.5
-    };
-    json!({
-        "runId": format!("run_live{j:06}"),
-        "workflowId": workflows[(j % 3) as usize],
-        "status": if running { "running" } else { "success" },
-        "startedAt": rfc3339(started),
-        "finishedAt": if running { String::new() } else { rfc3339(started + 30_000) },
-        "totalCu": cu,
-        "triggerSource": "webhook",
-    })
+    /// Run `j` (0 = the first to arrive) of the runs that arrived at the
+    /// head of a `live*` org, when `arrivals` have arrived: the latest three
+    /// are still running (partial CU), the others finished.
+    pub fn live_run(&self, j: u64, arrivals: u64) -> Run {
+        // billing-sync, slack-alerts, crm-contacts-import in the named catalogue.
+        let k = [0, 3, 2][(j % 3) as usize] % self.workflows.max(1);
+        let started = self.now_ms + (j as i64 + 1) * 60_000;
+        let running = j + crate::LIVE_ARRIVALS_PER_REQUEST >= arrivals;
+        let cu = if running {
+            0.5
+        } else {
+            1.25 + (j % 5) as f64 * 0.5
+        };
+        Run {
+            run_id: match self.ids {
+                Ids::Short => format!("run_live{j:06}"),
+                Ids::Uuid => uuid_v4(self.seed, LIVE_TAG, j),
+            },
+            workflow_id: self.workflow(k).0,
+            status: if running { "running" } else { "success" },
+            started_ms: started,
+            finished_ms: (!running).then_some(started + 30_000),
+            total_cu: cu,
+            trigger: "webhook",
+            stamp_key: mix(self.seed ^ STAMP_TAG ^ LIVE_TAG ^ mix(j)),
+            offset_minutes: if j.is_multiple_of(2) { 330 } else { -480 },
+        }
+    }
 }
 
 /// On a `live*` org the base runs that were still going (the newest two)
 /// finish once two requests' worth of runs have arrived, with 2.5 CU more.
-pub fn finish_live_run(run: &mut Value, i: u64, arrivals: u64) {
+pub fn finish_live_run(run: &mut Run, i: u64, arrivals: u64) {
     if i < 2 && arrivals >= 2 * crate::LIVE_ARRIVALS_PER_REQUEST {
-        let started = run["startedAt"].as_str().and_then(parse_utc).unwrap_or(0);
-        let cu = run["totalCu"].as_f64().unwrap_or(0.0) + 2.5;
-        run["status"] = json!("success");
-        run["finishedAt"] = json!(rfc3339(started + 60_000));
-        run["totalCu"] = json!((cu * 10_000.0).round() / 10_000.0);
+        run.status = "success";
+        run.finished_ms = Some(run.started_ms + 60_000);
+        run.total_cu = ((run.total_cu + 2.5) * 10_000.0).round() / 10_000.0;
     }
 }
 
@@ -255,18 +509,17 @@ pub const LATE_COPY_FINISHING: u64 = 5;
 /// Run `i < LATE_COPY_FINISHING` of the `late-copy` org: its stale copy
 /// (`running`, no `finishedAt`, a quarter of the final CU) or its final
 /// copy (`success`, finished, the generated CU + 2, so always larger).
-pub fn late_copy_run(run: &mut Value, stale: bool, now_ms: i64) {
-    let generated = run["totalCu"].as_f64().unwrap_or(0.0);
-    let final_cu = ((generated + 2.0) * 10_000.0).round() / 10_000.0;
+pub fn late_copy_run(run: &mut Run, stale: bool, now_ms: i64) {
+    let final_cu = ((run.total_cu + 2.0) * 10_000.0).round() / 10_000.0;
     if stale {
-        run["status"] = json!("running");
-        run["finishedAt"] = json!("");
-        run["totalCu"] = json!((final_cu * 2_500.0).round() / 10_000.0);
+        run.status = "running";
+        run.finished_ms = None;
+        run.total_cu = (final_cu * 2_500.0).round() / 10_000.0;
     } else {
-        let started = run["startedAt"].as_str().and_then(parse_utc).unwrap_or(0);
-        run["status"] = json!("success");
-        run["finishedAt"] = json!(rfc3339((started + 45_000).min(now_ms).max(started)));
-        run["totalCu"] = json!(final_cu);
+        let started = run.started_ms;
+        run.status = "success";
+        run.finished_ms = Some((started + 45_000).min(now_ms).max(started));
+        run.total_cu = final_cu;
     }
 }
 
@@ -310,8 +563,9 @@ pub fn hostile_run(i: u64) -> Value {
     run
 }
 
-/// Epoch milliseconds as `2026-11-28T10:15:00.123Z`.
-pub fn rfc3339(ms: i64) -> String {
+/// Epoch milliseconds as a UTC date and time:
+/// `(year, month, day, hour, minute, second, millisecond)`.
+fn civil(ms: i64) -> (i64, i64, i64, i64, i64, i64, i64) {
     let days = ms.div_euclid(86_400_000);
     let rem = ms.rem_euclid(86_400_000);
     let z = days + 719_468;
@@ -323,13 +577,43 @@ pub fn rfc3339(ms: i64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+    (
+        year,
+        month,
+        day,
         rem / 3_600_000,
         rem / 60_000 % 60,
         rem / 1_000 % 60,
-        rem % 1_000
+        rem % 1_000,
     )
+}
+
+/// Epoch milliseconds as `2026-11-28T10:15:00.123Z`.
+pub fn rfc3339(ms: i64) -> String {
+    format_instant(ms, 0, 0, Timestamps::Millis)
+}
+
+/// The instant `ms` + `sub_ns` nanoseconds (`sub_ns` < 1,000,000) as
+/// `style` writes it (see [`Timestamps`]); `offset_minutes` is the offset
+/// the `offset` style writes local time in.
+pub fn format_instant(ms: i64, sub_ns: u32, offset_minutes: i32, style: Timestamps) -> String {
+    let local = match style {
+        Timestamps::Offset => ms + i64::from(offset_minutes) * 60_000,
+        _ => ms,
+    };
+    let (y, mo, d, h, mi, s, milli) = civil(local);
+    let head = format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}");
+    match style {
+        Timestamps::Seconds => format!("{head}Z"),
+        Timestamps::Millis => format!("{head}.{milli:03}Z"),
+        Timestamps::Micros => format!("{head}.{milli:03}{:03}Z", sub_ns / 1_000),
+        Timestamps::Nanos => format!("{head}.{milli:03}{sub_ns:06}Z"),
+        Timestamps::Offset => {
+            let sign = if offset_minutes < 0 { '-' } else { '+' };
+            let abs = offset_minutes.unsigned_abs();
+            format!("{head}.{milli:03}{sign}{:02}:{:02}", abs / 60, abs % 60)
+        }
+    }
 }
 
 /// Parses `2026-11-28T10:15:00Z` (UTC, optional fraction) to epoch ms.
@@ -363,21 +647,91 @@ mod tests {
     }
 
     #[test]
-    fn runs_are_deterministic_and_newest_first() {
-        let ds = Dataset {
-            runs: 1_500,
-            seed: 7,
-            now_ms: 1_795_000_000_000,
+    fn every_style_writes_the_same_instant() {
+        let ms = 1_795_000_000_123;
+        let at = |style, off| format_instant(ms, 456_789, off, style);
+        assert_eq!(at(Timestamps::Seconds, 0), "2026-11-18T11:06:40Z");
+        assert_eq!(at(Timestamps::Millis, 0), "2026-11-18T11:06:40.123Z");
+        assert_eq!(at(Timestamps::Micros, 0), "2026-11-18T11:06:40.123456Z");
+        assert_eq!(at(Timestamps::Nanos, 0), "2026-11-18T11:06:40.123456789Z");
+        assert_eq!(at(Timestamps::Offset, 330), "2026-11-18T16:36:40.123+05:30");
+        assert_eq!(
+            at(Timestamps::Offset, -480),
+            "2026-11-18T03:06:40.123-08:00"
+        );
+        // Across midnight backwards.
+        assert_eq!(
+            format_instant(
+                1_795_000_000_123 - 10 * 3_600_000,
+                0,
+                -480,
+                Timestamps::Offset
+            ),
+            "2026-11-17T17:06:40.123-08:00"
+        );
+    }
+
+    #[test]
+    fn uuids_are_version_4_and_distinct() {
+        let mut seen = std::collections::HashSet::new();
+        for n in 0..10_000 {
+            let u = uuid_v4(42, RUN_TAG, n);
+            let b = u.as_bytes();
+            assert_eq!(u.len(), 36);
+            assert!(u
+                .char_indices()
+                .all(|(i, c)| if [8, 13, 18, 23].contains(&i) {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit() || ('a'..='f').contains(&c)
+                }));
+            assert_eq!(b[14], b'4', "{u}");
+            assert!(b"89ab".contains(&b[19]), "{u}");
+            assert!(seen.insert(u));
+        }
+        assert_eq!(uuid_v4(42, RUN_TAG, 7), uuid_v4(42, RUN_TAG, 7));
+        assert_ne!(uuid_v4(42, RUN_TAG, 7), uuid_v4(43, RUN_TAG, 7));
+    }
+
+    #[test]
+    fn the_named_catalogue_alone_picks_as_before() {
+        let ds = Dataset::new(100, 1, 0);
+        // The original pick: the draw modulo the total weight, walked in order.
+        let total: u64 = WORKFLOWS.iter().map(|w| u64::from(w.weight)).sum();
+        for r in 0..1_000u64 {
+            let mut pick = r % total;
+            let want = WORKFLOWS
+                .iter()
+                .position(|w| {
+                    let hit = pick < u64::from(w.weight);
+                    if !hit {
+                        pick -= u64::from(w.weight);
+                    }
+                    hit
+                })
+                .unwrap() as u64;
+            assert_eq!(ds.pick_workflow(r), want);
+        }
+        let big = Dataset {
+            workflows: 2_000,
+            ..ds
         };
+        assert!((0..100_000)
+            .map(|r| big.pick_workflow(r))
+            .all(|k| k < 2_000));
+        assert_eq!(big.workflow(12).0, generated_workflow(12).0);
+        assert!(big.workflow(420).0.starts_with("wf-0421-"));
+    }
+
+    #[test]
+    fn runs_are_deterministic_and_newest_first() {
+        let ds = Dataset::new(1_500, 7, 1_795_000_000_000);
         assert_eq!(ds.run(10), ds.run(10));
-        let starts: Vec<i64> = (0..1_500)
-            .map(|i| parse_utc(ds.run(i)["startedAt"].as_str().unwrap()).unwrap())
-            .collect();
+        let starts: Vec<i64> = (0..1_500).map(|i| ds.run(i).started_ms).collect();
         assert!(starts.windows(2).all(|w| w[0] >= w[1]));
         assert!(starts[1_499] >= ds.now_ms - SPAN_MS);
-        let statuses: std::collections::HashSet<String> = (0..1_500)
-            .map(|i| ds.run(i)["status"].as_str().unwrap().to_owned())
-            .collect();
+        let statuses: std::collections::HashSet<&str> =
+            (0..1_500).map(|i| ds.run(i).status).collect();
         for s in [
             "running",
             "waiting",

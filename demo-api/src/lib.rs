@@ -6,6 +6,13 @@
 //! [`Options::test_aids`] (`--test-aids`): they record no tokens and answer
 //! cross-origin only to loopback `http://` origins. Every per-organization
 //! state is bounded ([`MAX_TRACKED_ORGS`], [`MAX_SERVED_REPLIES`]).
+//!
+//! The shapes real servers send: [`Options::timestamps`] (`--timestamps`,
+//! default RFC 3339 without a fraction, as a Go server sends),
+//! [`Options::ids`] (`--ids uuid`) and [`Options::workflows`]
+//! (`--workflows N`). The first two change only the text of times and ids
+//! (the runs, their CU, statuses and instants, stay the same); the third
+//! changes which workflow a run belongs to, except at the default 12.
 
 pub mod data;
 
@@ -25,7 +32,7 @@ use serde_json::{json, Value};
 use tower_http::cors::{AllowOrigin, Any, CorsLayer};
 use tower_http::services::ServeDir;
 
-use data::{hash_str, mix, Dataset};
+use data::{hash_str, mix, Dataset, Ids, Timestamps};
 
 /// Server settings (see `--help`).
 #[derive(Clone, Debug)]
@@ -47,6 +54,14 @@ pub struct Options {
     /// Serve the test aids `GET /__demo/requests` and `GET /__demo/served`
     /// (`--test-aids`). Without it they answer 404 and nothing is recorded.
     pub test_aids: bool,
+    /// How `startedAt`/`finishedAt` are written (`--timestamps`; default
+    /// `seconds`, as a Go server sends them). Only the text changes.
+    pub timestamps: Timestamps,
+    /// How run and workflow ids look (`--ids`; default `short`).
+    pub ids: Ids,
+    /// Distinct workflows per organization (`--workflows`; default
+    /// [`data::NAMED_WORKFLOWS`], the original data).
+    pub workflows: u64,
 }
 
 impl Default for Options {
@@ -60,6 +75,22 @@ impl Default for Options {
             dist_dir: PathBuf::from("dist"),
             root_dir: PathBuf::from("."),
             test_aids: false,
+            timestamps: Timestamps::default(),
+            ids: Ids::default(),
+            workflows: data::NAMED_WORKFLOWS,
+        }
+    }
+}
+
+impl Options {
+    /// The data set of organization `org` with `runs` runs.
+    fn dataset(&self, org: &str, runs: u64) -> Dataset {
+        Dataset {
+            runs,
+            seed: self.seed ^ hash_str(org),
+            now_ms: self.now_ms,
+            workflows: self.workflows,
+            ids: self.ids,
         }
     }
 }
@@ -315,12 +346,10 @@ impl AppState {
         self.huge_body
             .get_or_init(|| {
                 let opts = &self.options;
-                let dataset = Dataset {
-                    runs: opts.runs,
-                    seed: opts.seed ^ hash_str("huge-body"),
-                    now_ms: opts.now_ms,
-                };
-                let items: Vec<Value> = (0..opts.runs.min(20)).map(|i| dataset.run(i)).collect();
+                let dataset = opts.dataset("huge-body", opts.runs);
+                let items: Vec<Value> = (0..opts.runs.min(20))
+                    .map(|i| dataset.run(i).to_json(opts.timestamps))
+                    .collect();
                 let data =
                     json!({ "hasMore": opts.runs > 20, "limit": 20, "offset": 0, "items": items });
                 let prefix =
@@ -602,11 +631,7 @@ async fn runs_handler(
         "ignore-limit" => runs = runs.max(IGNORE_LIMIT_MIN_RUNS),
         _ => {}
     }
-    let dataset = Dataset {
-        runs,
-        seed: opts.seed ^ hash_str(&org_id),
-        now_ms: opts.now_ms,
-    };
+    let dataset = opts.dataset(&org_id, runs);
     // Fault organizations that behave like a live or imperfect server.
     let (asked_limit, asked_offset) = (limit, offset);
     let (mut limit, mut offset) = (limit, offset);
@@ -646,8 +671,8 @@ async fn runs_handler(
     let end = offset.saturating_add(limit).min(total);
     let items: Vec<Value> = (offset.min(total)..end)
         .map(|p| {
-            if p < arrivals {
-                data::live_run(arrivals - 1 - p, arrivals, opts.now_ms)
+            let run = if p < arrivals {
+                dataset.live_run(arrivals - 1 - p, arrivals)
             } else {
                 let mut run = dataset.run(p - arrivals);
                 if arrivals > 0 {
@@ -657,7 +682,8 @@ async fn runs_handler(
                     data::late_copy_run(&mut run, stale, opts.now_ms);
                 }
                 run
-            }
+            };
+            run.to_json(opts.timestamps)
         })
         .collect();
     if stale {

@@ -3,7 +3,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use demo_api::{data::parse_utc, router, Options};
+use demo_api::data::{parse_utc, Ids, Timestamps, MAX_WORKFLOWS, NAMED_WORKFLOWS};
+use demo_api::{router, Options};
 
 const HELP: &str = "demo-api: a local CU runs API with realistic data
 
@@ -18,6 +19,25 @@ USAGE: demo-api [OPTIONS]
   --dist DIR         directory served at / (default dist)
   --root DIR         directory holding pkg/ and examples/ (default .)
   --test-aids        serve the test aids under /__demo/ (no value; default off)
+  --timestamps MODE  how startedAt/finishedAt are written (default seconds);
+                     the same instants in every mode, only the text differs:
+                       seconds  2026-11-28T10:15:00Z (as Go's time.RFC3339:
+                                no fraction; instants truncated to seconds)
+                       millis   2026-11-28T10:15:00.123Z (the original form)
+                       micros   2026-11-28T10:15:00.123456Z
+                       nanos    2026-11-28T10:15:00.123456789Z
+                       offset   2026-11-28T15:45:00.123+05:30 (even runs) and
+                                2026-11-28T02:15:00.123-08:00 (odd runs)
+                     (micros/nanos: the milliseconds, then digits derived
+                     from the run; the hostile org's times never change)
+  --ids MODE         short (default): run_5c696ef7000001, billing-sync;
+                     uuid: run and workflow ids as UUID v4 strings, derived
+                     from the seed, org and index (a workflow keeps its UUID)
+  --workflows N      distinct workflows per organization, 1..=1000000
+                     (default 12: the named ones, the original data; more
+                     adds generated ones such as wf-0421-nightly-report,
+                     the same in every org, each as frequent as the rarest
+                     named one; fewer keeps the first N named ones)
 
 Fault organizations: fault-500, fault-html (HTML 502), fault-code (200 with an
 error code), fault-badjson, fault-shape (items not an array), fault-slow (2 s),
@@ -61,7 +81,7 @@ fn parse_args() -> Result<(SocketAddr, Options), String> {
             options.test_aids = true;
             continue;
         }
-        const TAKES_A_VALUE: [&str; 9] = [
+        const TAKES_A_VALUE: [&str; 12] = [
             "--host",
             "--port",
             "--runs",
@@ -71,6 +91,9 @@ fn parse_args() -> Result<(SocketAddr, Options), String> {
             "--token",
             "--dist",
             "--root",
+            "--timestamps",
+            "--ids",
+            "--workflows",
         ];
         if !TAKES_A_VALUE.contains(&flag.as_str()) {
             return Err(format!("unknown option {flag} (see --help)"));
@@ -98,6 +121,30 @@ fn parse_args() -> Result<(SocketAddr, Options), String> {
             "--token" => options.token = Some(value.clone()),
             "--dist" => options.dist_dir = PathBuf::from(&value),
             "--root" => options.root_dir = PathBuf::from(&value),
+            "--timestamps" => {
+                options.timestamps = Timestamps::parse(&value).ok_or_else(|| {
+                    format!(
+                        "--timestamps must be one of {}, got {value:?}",
+                        Timestamps::NAMES.join(", ")
+                    )
+                })?
+            }
+            "--ids" => {
+                options.ids = Ids::parse(&value)
+                    .ok_or_else(|| format!("--ids must be short or uuid, got {value:?}"))?
+            }
+            "--workflows" => {
+                options.workflows = value
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| (1..=MAX_WORKFLOWS).contains(n))
+                    .ok_or_else(|| {
+                        format!(
+                            "--workflows must be a whole number from 1 to {MAX_WORKFLOWS} \
+                             (default {NAMED_WORKFLOWS}), got {value:?}"
+                        )
+                    })?
+            }
             other => return Err(format!("unknown option {other} (see --help)")),
         }
     }

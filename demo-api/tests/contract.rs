@@ -977,3 +977,527 @@ async fn late_copy_answers_an_earlier_request_last_with_stale_copies() {
         .collect();
     assert_eq!(order, [2, 1, 3, 4, 5]);
 }
+
+// --- Shapes real servers send: --timestamps, --ids, --workflows ---
+
+use demo_api::data::{Ids, Timestamps};
+
+/// Every item of `org`'s first `n` runs (pages of 100).
+async fn all_items(addr: SocketAddr, org: &str, n: u64) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    while offset < n {
+        let p = page(addr, org, 100.min(n - offset), offset).await;
+        let items = p["items"].as_array().unwrap();
+        if items.is_empty() {
+            break;
+        }
+        offset += items.len() as u64;
+        out.extend(items.iter().cloned());
+    }
+    out
+}
+
+/// `text` with every ASCII digit written as `9`, for shape checks:
+/// `2026-11-28T10:15:00Z` has the shape `9999-99-99T99:99:99Z`.
+fn shape(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_ascii_digit() { '9' } else { c })
+        .collect()
+}
+
+/// The shape each `--timestamps` mode writes (for `offset`, with the offsets
+/// it uses).
+fn expected_shapes(mode: Timestamps) -> &'static [&'static str] {
+    match mode {
+        Timestamps::Seconds => &["9999-99-99T99:99:99Z"],
+        Timestamps::Millis => &["9999-99-99T99:99:99.999Z"],
+        Timestamps::Micros => &["9999-99-99T99:99:99.999999Z"],
+        Timestamps::Nanos => &["9999-99-99T99:99:99.999999999Z"],
+        Timestamps::Offset => &[
+            "9999-99-99T99:99:99.999+99:99",
+            "9999-99-99T99:99:99.999-99:99",
+        ],
+    }
+}
+
+const MODES: [Timestamps; 5] = [
+    Timestamps::Seconds,
+    Timestamps::Millis,
+    Timestamps::Micros,
+    Timestamps::Nanos,
+    Timestamps::Offset,
+];
+
+/// Parses an RFC 3339 date-time (`Z` or a numeric offset, any number of
+/// fraction digits) to nanoseconds since the epoch; written here, not
+/// taken from the server's code, so the test checks the server.
+fn instant_nanos(text: &str) -> i128 {
+    let bad = || -> String { format!("not an RFC 3339 date-time: {text:?}") };
+    let num = |s: &str| s.parse::<i128>().unwrap_or_else(|_| panic!("{}", bad()));
+    let (date, rest) = text.split_once('T').unwrap_or_else(|| panic!("{}", bad()));
+    let (body, offset_minutes) = if let Some(b) = rest.strip_suffix('Z') {
+        (b, 0)
+    } else {
+        let at = rest
+            .rfind(['+', '-'])
+            .unwrap_or_else(|| panic!("{}", bad()));
+        let (b, off) = rest.split_at(at);
+        let (h, m) = off[1..]
+            .split_once(':')
+            .unwrap_or_else(|| panic!("{}", bad()));
+        let minutes = num(h) * 60 + num(m);
+        (
+            b,
+            if off.starts_with('-') {
+                -minutes
+            } else {
+                minutes
+            },
+        )
+    };
+    let (hms, frac) = body.split_once('.').unwrap_or((body, ""));
+    assert!(
+        frac.len() <= 9 && frac.bytes().all(|b| b.is_ascii_digit()),
+        "{text}"
+    );
+    let frac_nanos = if frac.is_empty() {
+        0
+    } else {
+        num(&format!("{frac:0<9}"))
+    };
+    let d: Vec<i128> = date.split('-').map(num).collect();
+    let t: Vec<i128> = hms.split(':').map(num).collect();
+    assert!(d.len() == 3 && t.len() == 3, "{text}");
+    // Days from the civil date (proleptic Gregorian).
+    let (y, m) = if d[1] <= 2 {
+        (d[0] - 1, d[1] + 9)
+    } else {
+        (d[0], d[1] - 3)
+    };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + d[2] - 1;
+    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
+    let seconds = days * 86_400 + t[0] * 3_600 + t[1] * 60 + t[2] - offset_minutes * 60;
+    seconds * 1_000_000_000 + frac_nanos
+}
+
+#[test]
+fn the_test_parser_reads_offsets_and_fractions() {
+    let z = instant_nanos("2026-11-28T10:15:00.123Z");
+    assert_eq!(z, 1_795_860_900_123_000_000);
+    assert_eq!(instant_nanos("2026-11-28T15:45:00.123+05:30"), z);
+    assert_eq!(instant_nanos("2026-11-28T02:15:00.123-08:00"), z);
+    assert_eq!(instant_nanos("2026-11-28T10:15:00.123456789Z"), z + 456_789);
+    assert_eq!(instant_nanos("2026-11-28T10:15:00Z"), z - 123_000_000);
+}
+
+fn options_with(timestamps: Timestamps) -> Options {
+    Options {
+        timestamps,
+        ..fixed_options()
+    }
+}
+
+#[tokio::test]
+async fn the_default_timestamps_are_rfc3339_seconds_as_go_sends_them() {
+    assert_eq!(Options::default().timestamps, Timestamps::Seconds);
+    let addr = start(fixed_options()).await;
+    let p = page(addr, "acme", 45, 0).await;
+    for item in p["items"].as_array().unwrap() {
+        assert_eq!(
+            shape(item["startedAt"].as_str().unwrap()),
+            "9999-99-99T99:99:99Z"
+        );
+    }
+}
+
+#[tokio::test]
+async fn each_timestamp_mode_writes_its_shape() {
+    for mode in MODES {
+        let addr = start(options_with(mode)).await;
+        let items = all_items(addr, "acme", 45).await;
+        assert_eq!(items.len(), 45);
+        let mut offsets = std::collections::HashSet::new();
+        for item in &items {
+            let started = item["startedAt"].as_str().unwrap();
+            assert!(
+                expected_shapes(mode).contains(&shape(started).as_str()),
+                "{mode:?}: startedAt {started:?}"
+            );
+            let finished = item["finishedAt"].as_str().unwrap();
+            if ["running", "waiting"].contains(&item["status"].as_str().unwrap()) {
+                assert_eq!(finished, "", "{mode:?}: a run going has no finishedAt");
+            } else {
+                assert!(
+                    expected_shapes(mode).contains(&shape(finished).as_str()),
+                    "{mode:?}: finishedAt {finished:?}"
+                );
+            }
+            if mode == Timestamps::Offset {
+                let offset = &started[started.len() - 6..];
+                assert!(!offset.ends_with("00:00"), "a non-UTC offset: {started}");
+                offsets.insert(offset.to_owned());
+                if !finished.is_empty() {
+                    assert!(finished.ends_with(offset), "one offset per run: {item}");
+                }
+            }
+        }
+        if mode == Timestamps::Offset {
+            let mut offsets: Vec<_> = offsets.into_iter().collect();
+            offsets.sort();
+            assert_eq!(offsets, ["+05:30", "-08:00"], "alternating per run");
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_timestamp_mode_describes_the_same_instants_and_changes_nothing_else() {
+    let mut replies = Vec::new();
+    for mode in MODES {
+        let addr = start(options_with(mode)).await;
+        // A normal org, a live one (runs arriving and finishing) and
+        // late-copy (runs finishing), read the same way in each mode.
+        let mut items = all_items(addr, "acme", 45).await;
+        for org in ["live-t", "live-t", "late-copy", "late-copy"] {
+            items.extend(
+                page(addr, org, 10, 0).await["items"]
+                    .as_array()
+                    .unwrap()
+                    .clone(),
+            );
+        }
+        replies.push((mode, items));
+    }
+    let millis = replies[1].1.clone();
+    assert_eq!(replies[1].0, Timestamps::Millis);
+    for (mode, items) in &replies {
+        assert_eq!(items.len(), millis.len());
+        for (item, reference) in items.iter().zip(&millis) {
+            for key in ["runId", "workflowId", "status", "totalCu", "triggerSource"] {
+                assert_eq!(item[key], reference[key], "{mode:?}: {key} changed");
+            }
+            let mut at = [0i128; 2];
+            for (n, key) in ["startedAt", "finishedAt"].into_iter().enumerate() {
+                let (text, ms_text) = (
+                    item[key].as_str().unwrap(),
+                    reference[key].as_str().unwrap(),
+                );
+                assert_eq!(text.is_empty(), ms_text.is_empty(), "{mode:?} {key}");
+                if text.is_empty() {
+                    continue;
+                }
+                let (nanos, ms_nanos) = (instant_nanos(text), instant_nanos(ms_text));
+                at[n] = nanos;
+                match mode {
+                    // Truncated to the second.
+                    Timestamps::Seconds => {
+                        assert_eq!(
+                            nanos,
+                            ms_nanos.div_euclid(1_000_000_000) * 1_000_000_000,
+                            "{text} vs {ms_text}"
+                        )
+                    }
+                    // The same millisecond; micros/nanos add digits below it.
+                    _ => assert_eq!(
+                        nanos.div_euclid(1_000_000),
+                        ms_nanos / 1_000_000,
+                        "{text} vs {ms_text}"
+                    ),
+                }
+            }
+            if at[1] != 0 {
+                assert!(
+                    at[1] >= at[0],
+                    "{mode:?}: finished before it started: {item}"
+                );
+            }
+        }
+    }
+    // micros is nanos cut to the microsecond: the same instant, less precise.
+    let (micros, nanos) = (&replies[2].1, &replies[3].1);
+    for (a, b) in micros.iter().zip(nanos) {
+        let (a, b) = (
+            a["startedAt"].as_str().unwrap(),
+            b["startedAt"].as_str().unwrap(),
+        );
+        assert_eq!(
+            instant_nanos(a),
+            instant_nanos(b) / 1_000 * 1_000,
+            "{a} vs {b}"
+        );
+    }
+    // The digits below the millisecond vary (not all zero).
+    assert!(nanos
+        .iter()
+        .any(|i| !i["startedAt"].as_str().unwrap().ends_with("000000Z")));
+}
+
+/// Whether `text` is a UUID v4: 8-4-4-4-12 lowercase hex, version nibble 4,
+/// variant bits 10 (the fourth group starts with 8, 9, a or b).
+fn is_uuid_v4(text: &str) -> bool {
+    let b = text.as_bytes();
+    text.len() == 36
+        && b.iter().enumerate().all(|(i, &c)| {
+            if [8, 13, 18, 23].contains(&i) {
+                c == b'-'
+            } else {
+                c.is_ascii_digit() || (b'a'..=b'f').contains(&c)
+            }
+        })
+        && b[14] == b'4'
+        && b"89ab".contains(&b[19])
+}
+
+#[test]
+fn the_uuid_check_rejects_near_misses() {
+    assert!(is_uuid_v4("3f1c2b4a-9d8e-4f7a-b6c5-0123456789ab"));
+    for bad in [
+        "3f1c2b4a-9d8e-3f7a-b6c5-0123456789ab", // version 3
+        "3f1c2b4a-9d8e-4f7a-c6c5-0123456789ab", // variant 110
+        "3F1C2B4A-9D8E-4F7A-B6C5-0123456789AB", // upper case
+        "3f1c2b4a9d8e4f7ab6c50123456789ab",     // no dashes
+        "run_71513573000000",
+    ] {
+        assert!(!is_uuid_v4(bad), "{bad}");
+    }
+}
+
+#[tokio::test]
+async fn uuid_ids_are_v4_unique_stable_and_one_per_workflow() {
+    let uuid_options = || Options {
+        ids: Ids::Uuid,
+        runs: 1_500,
+        ..fixed_options()
+    };
+    let addr = start(uuid_options()).await;
+    let other = start(uuid_options()).await;
+    let short = start(Options {
+        runs: 1_500,
+        ..fixed_options()
+    })
+    .await;
+    let first = page(addr, "acme", 100, 0).await;
+    let items = first["items"].as_array().unwrap();
+    let mut run_ids = std::collections::HashSet::new();
+    for item in items {
+        let (run, wf) = (
+            item["runId"].as_str().unwrap(),
+            item["workflowId"].as_str().unwrap(),
+        );
+        assert!(is_uuid_v4(run), "runId {run:?}");
+        assert!(is_uuid_v4(wf), "workflowId {wf:?}");
+        assert!(run_ids.insert(run.to_owned()), "duplicate runId {run}");
+    }
+    // Stable: the same page again, and from another server.
+    assert_eq!(page(addr, "acme", 100, 0).await["items"], first["items"]);
+    assert_eq!(page(other, "acme", 100, 0).await["items"], first["items"]);
+    // Unique over all the org's runs; one UUID per workflow and the other
+    // way round; everything else as with short ids.
+    let all = all_items(addr, "acme", 1_500).await;
+    let all_short = all_items(short, "acme", 1_500).await;
+    assert_eq!(all.len(), 1_500);
+    let unique: std::collections::HashSet<&str> =
+        all.iter().map(|i| i["runId"].as_str().unwrap()).collect();
+    assert_eq!(unique.len(), 1_500);
+    let mut by_name = std::collections::HashMap::new();
+    let mut by_uuid = std::collections::HashMap::new();
+    for (u, s) in all.iter().zip(&all_short) {
+        let (uw, sw) = (
+            u["workflowId"].as_str().unwrap(),
+            s["workflowId"].as_str().unwrap(),
+        );
+        assert_eq!(*by_name.entry(sw).or_insert(uw), uw, "{sw} has two UUIDs");
+        assert_eq!(
+            *by_uuid.entry(uw).or_insert(sw),
+            sw,
+            "{uw} names two workflows"
+        );
+        for key in [
+            "status",
+            "startedAt",
+            "finishedAt",
+            "totalCu",
+            "triggerSource",
+        ] {
+            assert_eq!(u[key], s[key], "{key} changed with --ids uuid");
+        }
+    }
+    assert_eq!(by_name.len(), 12);
+    // Another org has its own UUIDs.
+    let globex = page(addr, "globex", 100, 0).await;
+    assert!(globex["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| !by_uuid.contains_key(i["workflowId"].as_str().unwrap())));
+    // Runs arriving at a live org have UUIDs too.
+    page(addr, "live-u", 1, 0).await;
+    let live = page(addr, "live-u", 20, 0).await;
+    let live_ids = ids(&live);
+    assert!(live_ids.iter().all(|id| is_uuid_v4(id)), "{live_ids:?}");
+    let distinct: std::collections::HashSet<&String> = live_ids.iter().collect();
+    assert_eq!(distinct.len(), live_ids.len());
+}
+
+/// The named workflows: the demo's data with `--workflows 12` (the default).
+const NAMED: [&str; 12] = [
+    "billing-sync",
+    "invoice-reconcile",
+    "crm-contacts-import",
+    "slack-alerts",
+    "daily-report-email",
+    "token-price-watch",
+    "wallet-activity-monitor",
+    "gmail-triage",
+    "onchain-indexer",
+    "support-ticket-router",
+    "erc20-payouts",
+    "data-warehouse-export",
+];
+
+#[tokio::test]
+async fn the_default_workflows_are_the_original_data() {
+    assert_eq!(Options::default().workflows, 12);
+    let addr = start(Options {
+        workflows: 12,
+        timestamps: Timestamps::Millis,
+        ..fixed_options()
+    })
+    .await;
+    let items = all_items(addr, "acme", 45).await;
+    // Runs as the demo sent them before these flags (runs 45, seed 7,
+    // now 2026-11-18T11:06:40Z, org acme): ids, times, CU, workflows.
+    let expected = [
+        (
+            0,
+            r#"{"finishedAt":"","runId":"run_71513573000000","startedAt":"2026-11-18T01:41:52.012Z","status":"running","totalCu":2.1714,"triggerSource":"gmail-new-email-received","workflowId":"gmail-triage"}"#,
+        ),
+        (
+            2,
+            r#"{"finishedAt":"2026-11-15T01:20:37.993Z","runId":"run_813ba40e000002","startedAt":"2026-11-15T01:20:28.832Z","status":"failure","totalCu":0.5793,"triggerSource":"gmail-new-email-received","workflowId":"gmail-triage"}"#,
+        ),
+        (
+            44,
+            r#"{"finishedAt":"2026-09-18T16:34:29.199Z","runId":"run_ee92b3ca00002c","startedAt":"2026-09-18T16:34:26.046Z","status":"success","totalCu":1.3816,"triggerSource":"slack-mentions","workflowId":"slack-alerts"}"#,
+        ),
+    ];
+    for (i, json) in expected {
+        assert_eq!(
+            items[i],
+            serde_json::from_str::<Value>(json).unwrap(),
+            "run {i}"
+        );
+    }
+    let big = start(Options {
+        runs: 1_500,
+        ..fixed_options()
+    })
+    .await;
+    let mut seen: Vec<String> = all_items(big, "acme", 1_500)
+        .await
+        .iter()
+        .map(|i| i["workflowId"].as_str().unwrap().to_owned())
+        .collect();
+    seen.sort();
+    seen.dedup();
+    let mut named = NAMED.map(str::to_owned).to_vec();
+    named.sort();
+    assert_eq!(seen, named, "exactly the named workflows");
+}
+
+#[tokio::test]
+async fn many_workflows_give_many_distinct_ids() {
+    let addr = start(Options {
+        runs: 5_000,
+        workflows: 2_000,
+        ..fixed_options()
+    })
+    .await;
+    let items = all_items(addr, "acme", 5_000).await;
+    assert_eq!(items.len(), 5_000);
+    let mut distinct = std::collections::HashSet::new();
+    for item in &items {
+        let wf = item["workflowId"].as_str().unwrap();
+        if !NAMED.contains(&wf) {
+            // wf-0421-nightly-report: a number within 1..=2000, two words.
+            let parts: Vec<&str> = wf.splitn(4, '-').collect();
+            assert!(parts.len() == 4 && parts[0] == "wf", "{wf}");
+            let n: u64 = parts[1].parse().unwrap_or_else(|_| panic!("{wf}"));
+            assert!(parts[1].len() >= 4 && (13..=2_000).contains(&n), "{wf}");
+            assert!(parts[2].bytes().all(|b| b.is_ascii_lowercase()), "{wf}");
+        }
+        distinct.insert(wf.to_owned());
+    }
+    assert!(
+        distinct.len() > 1_500,
+        "{} distinct workflows",
+        distinct.len()
+    );
+    assert!(distinct.len() <= 2_000);
+    // A workflow's name is the same in every org and on every request.
+    let again = all_items(addr, "acme", 200).await;
+    assert_eq!(&again[..], &items[..200]);
+    let globex = all_items(addr, "globex", 5_000).await;
+    let names_of = |items: &[Value]| -> std::collections::HashMap<String, String> {
+        items
+            .iter()
+            .filter_map(|i| {
+                let wf = i["workflowId"].as_str().unwrap();
+                let (number, _) = wf.strip_prefix("wf-")?.split_once('-')?;
+                Some((number.to_owned(), wf.to_owned()))
+            })
+            .collect()
+    };
+    let (a, g) = (names_of(&items), names_of(&globex));
+    assert!(a.iter().filter(|(n, wf)| g.get(*n) == Some(wf)).count() > 1_000);
+    assert!(a
+        .iter()
+        .all(|(n, wf)| g.get(n).is_none_or(|other| other == wf)));
+    // One workflow: every run is in it.
+    let one = start(Options {
+        workflows: 1,
+        ..fixed_options()
+    })
+    .await;
+    let items = all_items(one, "acme", 45).await;
+    assert!(items.iter().all(|i| i["workflowId"] == "billing-sync"));
+}
+
+#[test]
+fn the_binary_refuses_bad_values_of_the_new_flags() {
+    let bin = env!("CARGO_BIN_EXE_demo-api");
+    for (args, needle) in [
+        (
+            ["--workflows", "0"],
+            "--workflows must be a whole number from 1 to 1000000",
+        ),
+        (
+            ["--workflows", "many"],
+            "--workflows must be a whole number from 1 to 1000000",
+        ),
+        (
+            ["--workflows", "1000001"],
+            "--workflows must be a whole number from 1 to 1000000",
+        ),
+        (
+            ["--timestamps", "rfc"],
+            "--timestamps must be one of seconds, millis, micros, nanos, offset",
+        ),
+        (["--ids", "ulid"], "--ids must be short or uuid"),
+    ] {
+        let out = std::process::Command::new(bin).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(needle), "{args:?}: {stderr}");
+    }
+    let help = std::process::Command::new(bin)
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    for flag in ["--timestamps MODE", "--ids MODE", "--workflows N"] {
+        assert!(help.contains(flag), "--help lacks {flag}");
+    }
+}

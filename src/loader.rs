@@ -660,12 +660,22 @@ async fn refresh_page(
         return Ok(None);
     };
     let request = PageRequest::new(state.limit.get_untracked(), state.offset.get_untracked());
-    let page = fetch_with_retry(env.source.as_ref(), request, controller, |_| {}).await?;
+    let mut page = fetch_with_retry(env.source.as_ref(), request, controller, |_| {}).await?;
     // Something else replaced the page meanwhile (paging): that is newer.
     if state.page.with_untracked(|p| p.as_ref() != Some(&old)) {
         return Ok(None);
     }
     let held = &old.loaded.set;
+    // A stale reply never turns a run on screen that finished back into
+    // one in progress: the finished copy stays.
+    let index = crate::store::IdIndex::of(held);
+    for item in &mut page.items {
+        if let Some(i) = index.find(held, &item.run_id) {
+            if crate::refresh::finished_then_stale(held.status(i as usize), item) {
+                *item = held.run(i as usize);
+            }
+        }
+    }
     let mut merge = crate::refresh::Refresh::new(held, request.limit, u64::from(request.limit));
     merge.receive(held, page.clone());
     let (_, changes) = merge.finish(held);

@@ -98,6 +98,9 @@ impl Refresh {
                 all_held = false;
             }
             match self.read_index.find(&self.read, &run.run_id) {
+                // A later page's copy wins, unless it would turn a run
+                // that finished back into one in progress.
+                Some(j) if finished_then_stale(self.read.status(j as usize), &run) => {}
                 Some(j) => self.read.replace(j as usize, run),
                 None => {
                     let j = self.read.push(run);
@@ -114,8 +117,17 @@ impl Refresh {
     }
 
     /// The refreshed runs in list order (days not computed yet), and what
-    /// changed.
-    pub fn finish(self, held: &RunSet) -> (RunSet, Changes) {
+    /// changed. A run held as finished keeps its held copy when the copy
+    /// read is still in progress (a stale reply: a finished run never goes
+    /// back).
+    pub fn finish(mut self, held: &RunSet) -> (RunSet, Changes) {
+        for j in 0..self.read.len() {
+            if let Some(i) = self.held.find(held, self.read.run_id(j)) {
+                if finished_then_stale(held.status(i as usize), &self.read.run(j)) {
+                    self.read.replace(j, held.run(i as usize));
+                }
+            }
+        }
         let mut changes = Changes::default();
         for j in 0..self.read.len() {
             match self.held.find(held, self.read.run_id(j)) {
@@ -140,6 +152,12 @@ impl Refresh {
         out.extend_from(held, &rest[..rest.len().min(room)]);
         (out, changes)
     }
+}
+
+/// Whether `newer` is a stale copy of a run already seen `finished`: it
+/// is in progress while the run had ended.
+pub fn finished_then_stale(finished: &crate::api::RunStatus, newer: &crate::api::Run) -> bool {
+    !finished.in_progress() && newer.status.in_progress()
 }
 
 /// "1 run" / "12 runs": one plural helper for the sentences below.
@@ -253,6 +271,18 @@ mod tests {
         );
         assert_eq!(runs, list);
         assert_eq!(requests, 5);
+    }
+
+    #[test]
+    fn a_stale_copy_never_turns_a_finished_run_back() {
+        // Held: r0 finished with 9 CU. A late, stale reply says it is still
+        // running with 3: the finished copy stays; r1's real finish counts.
+        let held = vec![run("r0", 9, false), run("r1", 1, true)];
+        let mut list = vec![run("r0", 3, true), run("r1", 4, false)];
+        let (runs, changes, _) = drive(held, &mut list, 0, 1_000_000);
+        assert_eq!(runs, vec![run("r0", 9, false), run("r1", 4, false)]);
+        assert_eq!(changes.updated, 1);
+        assert_eq!(changes.finished, 1);
     }
 
     #[test]

@@ -15,6 +15,12 @@ use std::collections::HashMap;
 
 use crate::api::{Run, RunStatus};
 use crate::cu::Cu;
+use crate::time::TimeForm;
+
+/// The most distinct timestamp shapes a set tells apart by id; a run with
+/// yet another keeps its timestamps as text (a server would have to mix
+/// thousands of offsets and fraction lengths).
+const MAX_SHAPES: usize = 4_096;
 
 /// Days change only on quarter hours, in every time zone.
 const QUARTER_HOUR_MS: i64 = 900_000;
@@ -81,8 +87,17 @@ pub struct RunSet {
     started: Vec<i64>,
     finished: Vec<i64>,
     cu: Vec<u64>,
-    /// Run → its timestamps as sent, when not canonical.
+    /// Run → its timestamps as sent, when no form gives them back.
     raw: HashMap<u32, RawTimes>,
+    /// Each run's pair of timestamp shapes (start, finish): an index into
+    /// `shapes`. Empty while every run's timestamps are in the API's own
+    /// form; then one entry per run (2 bytes).
+    form_of: Vec<u16>,
+    /// Distinct pairs of shapes (`shapes[0]`: both canonical).
+    shapes: Vec<(TimeForm, TimeForm)>,
+    /// The digits past the millisecond of each run's two timestamps. Empty
+    /// while no run has any (servers sending micro- or nanoseconds).
+    subs: Vec<(u32, u32)>,
     /// Run → its id lower-cased, when that differs from the id.
     lower: HashMap<u32, Box<str>>,
     /// Every byte that occurs in some run id or lower-cased run id (a
@@ -144,6 +159,7 @@ impl RunSet {
         self.started.push(NO_TIME);
         self.finished.push(NO_TIME);
         self.cu.push(NO_CU);
+        self.push_forms();
         self.set_fields(i as usize, run);
         self.forget_days();
         i
@@ -180,6 +196,8 @@ impl RunSet {
     }
 
     fn set_fields(&mut self, i: usize, run: Run) {
+        let (extra_started, extra_finished) =
+            self.set_forms(i, &run, run.started_form, run.finished_form);
         self.workflow_of[i] = self.workflow_ids.id(&mut self.workflows, &run.workflow_id);
         let status = self.status_ids.id(&mut self.statuses, run.status.as_str());
         if status as usize == self.status_kinds.len() {
@@ -193,17 +211,87 @@ impl RunSet {
         self.started[i] = run.started_ms.unwrap_or(NO_TIME);
         self.finished[i] = run.finished_ms.unwrap_or(NO_TIME);
         self.cu[i] = run.cu.map_or(NO_CU, |c| c.0);
-        if run.started_raw.is_some() || run.finished_raw.is_some() {
-            self.raw.insert(
-                i as u32,
-                RawTimes {
-                    started: run.started_raw,
-                    finished: run.finished_raw,
-                },
-            );
+        let started = run.started_raw.or(extra_started);
+        let finished = run.finished_raw.or(extra_finished);
+        if started.is_some() || finished.is_some() {
+            self.raw.insert(i as u32, RawTimes { started, finished });
         } else if !self.raw.is_empty() {
             self.raw.remove(&(i as u32));
         }
+    }
+
+    /// Room for the forms of a run just pushed (only when some run has a
+    /// form other than the API's own).
+    fn push_forms(&mut self) {
+        if !self.form_of.is_empty() {
+            self.form_of.push(0);
+        }
+        if !self.subs.is_empty() {
+            self.subs.push((0, 0));
+        }
+    }
+
+    /// Sets run `i`'s timestamp forms. Returns the texts to keep instead
+    /// when the set already tells [`MAX_SHAPES`] shapes apart.
+    fn set_forms(
+        &mut self,
+        i: usize,
+        run: &Run,
+        started: TimeForm,
+        finished: TimeForm,
+    ) -> (Option<Box<str>>, Option<Box<str>>) {
+        let pair = (started.shape(), finished.shape());
+        if pair != (TimeForm::CANONICAL, TimeForm::CANONICAL) || !self.form_of.is_empty() {
+            if self.shapes.is_empty() {
+                self.shapes.push((TimeForm::CANONICAL, TimeForm::CANONICAL));
+            }
+            let id = match self.shapes.iter().position(|s| *s == pair) {
+                Some(id) => id,
+                None if self.shapes.len() < MAX_SHAPES => {
+                    self.shapes.push(pair);
+                    self.shapes.len() - 1
+                }
+                None => {
+                    let text = |ms: Option<i64>, f: TimeForm| {
+                        ms.map(|ms| crate::time::format_time(ms, f).into_boxed_str())
+                    };
+                    if !self.form_of.is_empty() {
+                        self.form_of[i] = 0;
+                    }
+                    if !self.subs.is_empty() {
+                        self.subs[i] = (0, 0);
+                    }
+                    return (
+                        text(run.started_ms, started),
+                        text(run.finished_ms, finished),
+                    );
+                }
+            };
+            if self.form_of.is_empty() {
+                self.form_of = vec![0; self.len()];
+            }
+            self.form_of[i] = id as u16;
+        }
+        let sub = (started.sub(), finished.sub());
+        if sub != (0, 0) || !self.subs.is_empty() {
+            if self.subs.is_empty() {
+                self.subs = vec![(0, 0); self.len()];
+            }
+            self.subs[i] = sub;
+        }
+        (None, None)
+    }
+
+    /// Run `i`'s timestamp forms.
+    fn forms(&self, i: usize) -> (TimeForm, TimeForm) {
+        let (s, f) = self
+            .form_of
+            .get(i)
+            .map_or((TimeForm::CANONICAL, TimeForm::CANONICAL), |&id| {
+                self.shapes[id as usize]
+            });
+        let (ss, fs) = self.subs.get(i).copied().unwrap_or((0, 0));
+        (s.with_sub(ss), f.with_sub(fs))
     }
 
     /// Computes each run's start day with `day_of`.
@@ -271,6 +359,12 @@ impl RunSet {
         pick(&mut self.started, order);
         pick(&mut self.finished, order);
         pick(&mut self.cu, order);
+        if !self.form_of.is_empty() {
+            pick(&mut self.form_of, order);
+        }
+        if !self.subs.is_empty() {
+            pick(&mut self.subs, order);
+        }
         if had_days {
             pick(&mut self.day_of, order);
         } else {
@@ -357,14 +451,17 @@ impl RunSet {
         let raw = self.raw.get(&(i as u32));
         let started_ms = self.started_ms(i);
         let finished_ms = self.finished_ms(i);
+        let (started_form, finished_form) = self.forms(i);
         Run {
             run_id: self.run_id(i).to_owned(),
             workflow_id: self.workflow_id(i).to_owned(),
             status: self.status(i).clone(),
             started_ms,
             started_raw: raw.and_then(|r| r.started.clone()),
+            started_form,
             finished_ms,
             finished_raw: raw.and_then(|r| r.finished.clone()),
+            finished_form,
             cu: self.cu(i),
             trigger_source: self.trigger(i).map(str::to_owned),
         }
@@ -426,6 +523,24 @@ impl RunSet {
             self.started.push(other.started[i]);
             self.finished.push(other.finished[i]);
             self.cu.push(other.cu[i]);
+            self.push_forms();
+            let (started, finished) = other.forms(i);
+            if (started, finished) != (TimeForm::CANONICAL, TimeForm::CANONICAL)
+                || !self.form_of.is_empty()
+                || !self.subs.is_empty()
+            {
+                let run = other.run(i);
+                let (s, f) = self.set_forms(to as usize, &run, started, finished);
+                if s.is_some() || f.is_some() {
+                    self.raw.insert(
+                        to,
+                        RawTimes {
+                            started: s,
+                            finished: f,
+                        },
+                    );
+                }
+            }
         }
         self.forget_days();
     }
@@ -436,7 +551,6 @@ impl RunSet {
     }
 }
 
-/// FNV-1a over the id's bytes, then mixed (the table uses the low bits).
 /// The 128-bit product of `a` and `b`, its halves folded into 64 bits.
 fn folded_mul(a: u64, b: u64) -> u64 {
     let full = u128::from(a) * u128::from(b);
@@ -647,8 +761,9 @@ mod tests {
             proptest::option::of(0u64..1_000_000_000),
             proptest::option::of("[a-z]{0,5}"),
             any::<bool>(),
+            (arb_form(), arb_form()),
         )
-            .prop_map(|(id, wf, st, started, took, cu, trigger, raw)| {
+            .prop_map(|(id, wf, st, started, took, cu, trigger, raw, forms)| {
                 let statuses = [
                     "success",
                     "failure",
@@ -673,8 +788,76 @@ mod tests {
                 if raw {
                     r.started_raw = Some("2026-11-28 12:00".into());
                 }
+                (r.started_form, r.finished_form) = forms;
                 r
             })
+    }
+
+    /// Any timestamp form (fraction digits, separator, zone, sub-millisecond digits).
+    fn arb_form() -> impl Strategy<Value = TimeForm> {
+        prop_oneof![
+            Just(TimeForm::CANONICAL),
+            (0u8..10, 0u8..3, 0u8..3, -1_439i64..=1_439, 0u32..1_000_000).prop_map(
+                |(frac, sep, zone, offset, sub)| {
+                    let sub = if frac > 3 {
+                        sub % 10u32.pow(u32::from(frac) - 3)
+                    } else {
+                        0
+                    };
+                    TimeForm::pack(frac, sep, zone, offset, sub)
+                }
+            ),
+        ]
+    }
+
+    #[test]
+    fn runs_in_any_timestamp_form_keep_no_text_and_read_back_as_sent() {
+        // One form per server style; each run's text comes back exactly
+        // (what the Started/Finished titles and the CSV show), with no
+        // copy of it kept.
+        let texts = [
+            ("2026-11-28T10:15:00Z", "2026-11-28T10:16:00Z"),
+            ("2026-11-28T10:15:00.123456Z", "2026-11-28T10:16:00.654321Z"),
+            ("2026-11-28T10:15:00.123456789Z", ""),
+            ("2026-11-28T11:15:00+01:00", "2026-11-28T11:16:00.5+01:00"),
+            ("2026-11-28T10:15:00.000Z", "2026-11-28T10:16:00.000Z"),
+        ];
+        let runs: Vec<Run> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (s, f))| {
+                Run::from_sent(
+                    format!("r{i}"),
+                    "wf".into(),
+                    RunStatus::Success,
+                    s,
+                    Some(f),
+                    None,
+                    None,
+                )
+            })
+            .collect();
+        let mut set = RunSet::new(runs.clone(), crate::time::utc_date);
+        assert!(set.raw.is_empty());
+        assert_eq!(set.subs.len(), runs.len());
+        for (i, (s, f)) in texts.iter().enumerate() {
+            let run = set.run(i);
+            assert_eq!(run.started_at(), *s);
+            assert_eq!(run.finished_at().as_deref().unwrap_or(""), *f);
+        }
+        // Reordered, copied and replaced, the forms follow their runs.
+        set.gather(&[4, 3, 2, 1, 0]);
+        let mut copy = RunSet::default();
+        copy.extend_from(&set, &[0, 1, 2, 3, 4]);
+        copy.replace(4, runs[0].clone());
+        assert_eq!(copy.run(0).started_at(), texts[4].0);
+        assert_eq!(copy.run(1).started_at(), texts[3].0);
+        assert_eq!(copy.run(2).started_at(), texts[2].0);
+        assert_eq!(copy.run(4).started_at(), texts[0].0);
+        assert_eq!(
+            copy.to_runs(),
+            runs.iter().rev().cloned().collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -36,8 +36,10 @@ pub fn cu_run(id: &str, cu: u64, running: bool) -> Run {
         },
         started_ms: None,
         started_raw: None,
+        started_form: crate::time::TimeForm::CANONICAL,
         finished_ms: None,
         finished_raw: None,
+        finished_form: crate::time::TimeForm::CANONICAL,
         cu: Some(Cu(cu)),
         trigger_source: None,
     }

@@ -162,6 +162,195 @@ pub fn format_rfc3339_ms(ms: i64) -> String {
     )
 }
 
+/// How a sent RFC 3339 timestamp was written, beyond its instant: the
+/// number of fraction digits (0–9) and the digits past the millisecond, the
+/// date–time separator (`T`, `t` or a space), and the zone (`Z`, `z` or an
+/// offset such as `+02:00`). With the instant in milliseconds it gives the
+/// sent text back ([`write_time`]), so a run keeps eight bytes, not a copy
+/// of the text, whatever form its server uses. `TimeForm(0)` is this API's
+/// own form, `2026-11-28T13:36:43.250Z`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct TimeForm(pub u64);
+
+/// Bits of a [`TimeForm`] that hold the digits past the millisecond.
+const SUB_SHIFT: u32 = 20;
+
+impl TimeForm {
+    /// The API's own form: milliseconds, `T`, `Z`.
+    pub const CANONICAL: TimeForm = TimeForm(0);
+
+    /// A form: `frac` fraction digits (0–9), separator `sep` (0 `T`, 1 `t`,
+    /// 2 space), `zone` (0 `Z`, 1 `z`, 2 the offset `offset_min`), and
+    /// `sub`, the digits past the millisecond.
+    pub(crate) fn pack(frac: u8, sep: u8, zone: u8, offset_min: i64, sub: u32) -> TimeForm {
+        let offset = if zone == 2 {
+            (offset_min + 1_440) as u64
+        } else {
+            0
+        };
+        TimeForm(
+            u64::from(frac ^ 3)
+                | u64::from(sep) << 4
+                | u64::from(zone) << 6
+                | offset << 8
+                | u64::from(sub) << SUB_SHIFT,
+        )
+    }
+
+    fn frac(self) -> usize {
+        (self.0 & 0xf) as usize ^ 3
+    }
+
+    fn sep(self) -> u8 {
+        [b'T', b't', b' '][((self.0 >> 4) & 3).min(2) as usize]
+    }
+
+    fn zone(self) -> u8 {
+        ((self.0 >> 6) & 3) as u8
+    }
+
+    fn offset_min(self) -> i64 {
+        ((self.0 >> 8) & 0xfff) as i64 - 1_440
+    }
+
+    /// The digits past the millisecond, as a number (`0` for 3 or fewer
+    /// fraction digits).
+    pub fn sub(self) -> u32 {
+        (self.0 >> SUB_SHIFT) as u32
+    }
+
+    /// The form without its digits past the millisecond (shared by many runs).
+    pub fn shape(self) -> TimeForm {
+        TimeForm(self.0 & ((1 << SUB_SHIFT) - 1))
+    }
+
+    /// `shape` with `sub` as its digits past the millisecond.
+    pub fn with_sub(self, sub: u32) -> TimeForm {
+        TimeForm(self.shape().0 | u64::from(sub) << SUB_SHIFT)
+    }
+}
+
+/// The longest text [`write_time`] writes.
+pub const TIME_TEXT_MAX: usize = 35;
+
+/// Writes `ms` in `form` into `out`; returns the length written, or `None`
+/// for a year outside 0000–9999.
+pub fn write_time(ms: i64, form: TimeForm, out: &mut [u8; TIME_TEXT_MAX]) -> Option<usize> {
+    let offset = if form.zone() == 2 {
+        form.offset_min()
+    } else {
+        0
+    };
+    let local = ms.checked_add(offset * 60_000)?;
+    let (year, month, day) = civil(local);
+    if !(0..=9_999).contains(&year) {
+        return None;
+    }
+    fn put(dst: &mut [u8], mut v: i64) {
+        for c in dst.iter_mut().rev() {
+            *c = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+    }
+    let day_secs = local.div_euclid(1_000).rem_euclid(86_400);
+    put(&mut out[0..4], year);
+    out[4] = b'-';
+    put(&mut out[5..7], month);
+    out[7] = b'-';
+    put(&mut out[8..10], day);
+    out[10] = form.sep();
+    put(&mut out[11..13], day_secs / 3_600);
+    out[13] = b':';
+    put(&mut out[14..16], day_secs / 60 % 60);
+    out[16] = b':';
+    put(&mut out[17..19], day_secs % 60);
+    let mut n = 19;
+    let frac = form.frac();
+    if frac > 9 {
+        return None;
+    }
+    if frac > 0 {
+        out[n] = b'.';
+        let mut digits = [0u8; 9];
+        put(&mut digits[0..3], local.rem_euclid(1_000));
+        if frac > 3 {
+            put(&mut digits[3..frac], i64::from(form.sub()));
+        }
+        out[n + 1..n + 1 + frac].copy_from_slice(&digits[..frac]);
+        n += 1 + frac;
+    }
+    match form.zone() {
+        0 => out[n] = b'Z',
+        1 => out[n] = b'z',
+        _ => {
+            out[n] = if offset < 0 { b'-' } else { b'+' };
+            put(&mut out[n + 1..n + 3], offset.abs() / 60);
+            out[n + 3] = b':';
+            put(&mut out[n + 4..n + 6], offset.abs() % 60);
+            n += 5;
+        }
+    }
+    Some(n + 1)
+}
+
+/// `ms` written in `form` (see [`write_time`]).
+pub fn format_time(ms: i64, form: TimeForm) -> String {
+    let mut buf = [0u8; TIME_TEXT_MAX];
+    match write_time(ms, form, &mut buf) {
+        Some(n) => String::from_utf8_lossy(&buf[..n]).into_owned(),
+        None => format_rfc3339_ms(ms),
+    }
+}
+
+/// The form of `text`, a timestamp that parsed to `ms`, when writing `ms`
+/// in that form gives `text` back exactly; `None` otherwise (surrounding
+/// spaces, a leap second, `-00:00`, a year past 9999: the text is kept).
+pub fn time_form(text: &str, ms: i64) -> Option<TimeForm> {
+    let b = text.as_bytes();
+    if b.len() < 20 || b.len() > TIME_TEXT_MAX {
+        return None;
+    }
+    let sep = match b[10] {
+        b'T' => 0,
+        b't' => 1,
+        b' ' => 2,
+        _ => return None,
+    };
+    let mut i = 19;
+    let mut frac = 0usize;
+    let mut sub = 0u32;
+    if b[i] == b'.' {
+        let start = i + 1;
+        i = start;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        frac = i - start;
+        if frac == 0 || frac > 9 {
+            return None;
+        }
+        for &d in &b[start + 3.min(frac)..i] {
+            sub = sub * 10 + u32::from(d - b'0');
+        }
+    }
+    let (zone, offset) = match b.get(i)? {
+        b'Z' => (0, 0),
+        b'z' => (1, 0),
+        b'+' | b'-' if b.len() == i + 6 => {
+            let n = |r: std::ops::Range<usize>| -> Option<i64> {
+                std::str::from_utf8(b.get(r)?).ok()?.parse().ok()
+            };
+            let m = n(i + 1..i + 3)? * 60 + n(i + 4..i + 6)?;
+            (2, if b[i] == b'-' { -m } else { m })
+        }
+        _ => return None,
+    };
+    let form = TimeForm::pack(frac as u8, sep, zone, offset, sub);
+    let mut buf = [0u8; TIME_TEXT_MAX];
+    let n = write_time(ms, form, &mut buf)?;
+    (&buf[..n] == b).then_some(form)
+}
+
 /// A compact human duration: `45 s`, `3 min 20 s`, `2 h 05 min`, `3 d 4 h`.
 pub fn format_duration_ms(ms: i64) -> String {
     if ms < 0 {
@@ -190,6 +379,98 @@ pub fn format_duration_ms(ms: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod forms {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A timestamp text in any RFC 3339 form, and its instant: 0–9
+        /// fraction digits, `T`/`t`/space, `Z`/`z`/an offset.
+        fn arb_text() -> impl Strategy<Value = (String, i64)> {
+            (
+                0i64..253_402_214_400_000 - 200_000_000, // years 1970..9999
+                0usize..10,
+                0u32..1_000_000,
+                0usize..3,
+                prop_oneof![
+                    Just(None),
+                    Just(Some(0i64)),
+                    (-1_439i64..=1_439).prop_map(Some)
+                ],
+                any::<bool>(),
+            )
+                .prop_filter_map(
+                    "in range",
+                    |(ms, frac, sub, sep, offset, lower_z)| {
+                        let sub = if frac > 3 {
+                            sub % 10u32.pow(frac as u32 - 3)
+                        } else {
+                            0
+                        };
+                        let zone = match offset {
+                            None if lower_z => 1,
+                            None => 0,
+                            Some(_) => 2,
+                        };
+                        let form =
+                            TimeForm::pack(frac as u8, sep as u8, zone, offset.unwrap_or(0), sub);
+                        let mut buf = [0u8; TIME_TEXT_MAX];
+                        let n = write_time(ms, form, &mut buf)?;
+                        Some((String::from_utf8(buf[..n].to_vec()).unwrap(), ms))
+                    },
+                )
+        }
+
+        proptest! {
+            /// Every form parses to its instant, and its form writes the
+            /// same text again: no run needs a copy of a timestamp that
+            /// parses, whatever its server's style.
+            #[test]
+            fn any_form_round_trips_through_its_instant((text, ms) in arb_text()) {
+                let want = ms;
+                let parsed = parse_rfc3339_ms(&text);
+                // Fewer than three fraction digits keep only those digits.
+                prop_assert!(parsed.is_some(), "{} does not parse", text);
+                let parsed = parsed.unwrap();
+                prop_assert!((want - parsed).abs() < 1_000, "{} -> {}", text, parsed);
+                let form = time_form(&text, parsed);
+                prop_assert!(form.is_some(), "no form for {}", text);
+                prop_assert_eq!(format_time(parsed, form.unwrap()), text);
+            }
+        }
+
+        #[test]
+        fn the_forms_servers_send_need_no_copy() {
+            for text in [
+                "2026-11-28T10:15:00Z",
+                "2026-11-28T10:15:00.1Z",
+                "2026-11-28T10:15:00.123Z",
+                "2026-11-28T10:15:00.123456Z",
+                "2026-11-28T10:15:00.123456789Z",
+                "2026-11-28T10:15:00+00:00",
+                "2026-11-28T11:15:00.5+01:00",
+                "2026-11-28T02:15:00-08:00",
+                "2026-11-28t10:15:00z",
+                "2026-11-28 10:15:00Z",
+            ] {
+                let ms = parse_rfc3339_ms(text).unwrap();
+                let form = time_form(text, ms).unwrap_or_else(|| panic!("{text}"));
+                assert_eq!(format_time(ms, form), text);
+            }
+            let canonical = "2026-11-28T10:15:00.000Z";
+            let ms = parse_rfc3339_ms(canonical).unwrap();
+            assert_eq!(time_form(canonical, ms), Some(TimeForm::CANONICAL));
+            // What no form gives back: kept as text by the caller.
+            for text in [
+                " 2026-11-28T10:15:00Z",
+                "2026-11-28T23:59:60Z",
+                "2026-11-28T10:15:00-00:00",
+            ] {
+                let ms = parse_rfc3339_ms(text).unwrap();
+                assert_eq!(time_form(text, ms), None, "{text}");
+            }
+        }
+    }
 
     #[test]
     fn canonical_text_round_trips() {

@@ -13,7 +13,7 @@ use super::json::{compact, lit_i64, lit_u64, Bad, Reader, Val};
 use crate::cu::Cu;
 use std::borrow::Cow;
 
-use crate::time::{format_rfc3339_ms, is_canonical_rfc3339_ms, parse_rfc3339_ms};
+use crate::time::{format_time, is_canonical_rfc3339_ms, parse_rfc3339_ms, time_form, TimeForm};
 
 /// A run's status. Unknown values are kept raw and rendered as sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -101,13 +101,18 @@ pub struct Run {
     pub status: RunStatus,
     /// `startedAt` in epoch milliseconds, when it parses as RFC 3339.
     pub started_ms: Option<i64>,
-    /// `startedAt` as sent, kept only when it is not the canonical text of
-    /// `started_ms` (see [`Run::started_at`]): most runs keep no copy.
+    /// `startedAt` as sent, kept only when its text cannot be written again
+    /// from `started_ms` and `started_form` (see [`Run::started_at`]): a
+    /// timestamp that parses keeps no copy, whatever its form.
     pub started_raw: Option<Box<str>>,
+    /// How `startedAt` was written (fraction digits, separator, zone).
+    pub started_form: TimeForm,
     /// `finishedAt` in epoch milliseconds, when it parses.
     pub finished_ms: Option<i64>,
     /// `finishedAt` as sent, kept like `started_raw`.
     pub finished_raw: Option<Box<str>>,
+    /// How `finishedAt` was written.
+    pub finished_form: TimeForm,
     /// CU in fixed point; `None` when the API sent no valid number.
     pub cu: Option<Cu>,
     /// What started the run, when sent.
@@ -115,13 +120,23 @@ pub struct Run {
 }
 
 /// The text to keep for a sent timestamp: none when it is empty or exactly
-/// the canonical form of its parsed value (which [`format_rfc3339_ms`] gives
+/// the canonical form of its parsed value (which [`crate::time::format_rfc3339_ms`] gives
 /// back), else the text as sent.
 pub fn keep_raw(text: &str, ms: Option<i64>) -> Option<Box<str>> {
-    if text.is_empty() || ms.is_some_and(|ms| is_canonical_rfc3339_ms(text, ms)) {
-        None
-    } else {
-        Some(text.into())
+    sent_time(text, ms).1
+}
+
+/// How to keep a sent timestamp that parsed to `ms`: its form, and its
+/// text only when the form cannot give it back (see [`time_form`]).
+pub fn sent_time(text: &str, ms: Option<i64>) -> (TimeForm, Option<Box<str>>) {
+    match ms {
+        _ if text.is_empty() => (TimeForm::CANONICAL, None),
+        Some(ms) if is_canonical_rfc3339_ms(text, ms) => (TimeForm::CANONICAL, None),
+        Some(ms) => match time_form(text, ms) {
+            Some(form) => (form, None),
+            None => (TimeForm::CANONICAL, Some(text.into())),
+        },
+        None => (TimeForm::CANONICAL, Some(text.into())),
     }
 }
 
@@ -139,14 +154,19 @@ impl Run {
     ) -> Run {
         let started_ms = parse_rfc3339_ms(started_at);
         let finished_ms = finished_at.and_then(parse_rfc3339_ms);
+        let (started_form, started_raw) = sent_time(started_at, started_ms);
+        let (finished_form, finished_raw) =
+            finished_at.map_or((TimeForm::CANONICAL, None), |t| sent_time(t, finished_ms));
         Run {
             run_id,
             workflow_id,
             status,
             started_ms,
-            started_raw: keep_raw(started_at, started_ms),
+            started_raw,
+            started_form,
             finished_ms,
-            finished_raw: finished_at.and_then(|t| keep_raw(t, finished_ms)),
+            finished_raw,
+            finished_form,
             cu,
             trigger_source,
         }
@@ -156,7 +176,7 @@ impl Run {
     pub fn started_at(&self) -> Cow<'_, str> {
         match (&self.started_raw, self.started_ms) {
             (Some(raw), _) => Cow::Borrowed(raw),
-            (None, Some(ms)) => Cow::Owned(format_rfc3339_ms(ms)),
+            (None, Some(ms)) => Cow::Owned(format_time(ms, self.started_form)),
             (None, None) => Cow::Borrowed(""),
         }
     }
@@ -165,7 +185,7 @@ impl Run {
     pub fn finished_at(&self) -> Option<Cow<'_, str>> {
         match (&self.finished_raw, self.finished_ms) {
             (Some(raw), _) => Some(Cow::Borrowed(raw)),
-            (None, Some(ms)) => Some(Cow::Owned(format_rfc3339_ms(ms))),
+            (None, Some(ms)) => Some(Cow::Owned(format_time(ms, self.finished_form))),
             (None, None) => None,
         }
     }
@@ -729,12 +749,19 @@ mod tests {
     }
 
     #[test]
-    fn timestamps_keep_their_text_only_when_not_canonical() {
+    fn timestamps_keep_their_text_only_when_no_form_gives_it_back() {
         let body = run_json("");
         let run = &decode_runs_response(200, &body).unwrap().items[0];
-        // "2026-11-28T10:00:00Z" is not the canonical ".000Z" form: kept.
+        // "2026-11-28T10:00:00Z" (whole seconds, as Go sends) is not the
+        // canonical ".000Z" form, but its form gives it back: no copy.
         assert_eq!(run.started_at(), "2026-11-28T10:00:00Z");
-        assert!(run.started_raw.is_some());
+        assert!(run.started_raw.is_none());
+        assert_ne!(run.started_form, TimeForm::CANONICAL);
+        // Text no form can give back is kept as sent.
+        let spaced = run_json("").replace("2026-11-28T10:00:00Z", " 2026-11-28T10:00:00Z");
+        let run2 = &decode_runs_response(200, &spaced).unwrap().items[0];
+        assert_eq!(run2.started_raw.as_deref(), Some(" 2026-11-28T10:00:00Z"));
+        assert_eq!(run2.started_at(), " 2026-11-28T10:00:00Z");
         assert_eq!(
             keep_raw(
                 "2026-11-28T10:00:00.000Z",
@@ -746,6 +773,7 @@ mod tests {
         assert_eq!(keep_raw("yesterday", None).as_deref(), Some("yesterday"));
         let compact = Run {
             started_raw: None,
+            started_form: TimeForm::CANONICAL,
             started_ms: parse_rfc3339_ms("2026-11-28T13:36:43.250Z"),
             ..run.clone()
         };

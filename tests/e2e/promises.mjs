@@ -497,6 +497,28 @@ await check('refresh_can_be_cancelled', async (page) => {
   assert(await cancel.count() === 0, '"Cancel refresh" still shown');
 });
 
+await check('the_csv_download_keeps_its_blob_until_it_is_read', async (page) => {
+  // The blob URL of an export must outlive the click that starts the
+  // download: revoked at once, a slow browser can fail the download.
+  await open(page);
+  await page.evaluate(() => {
+    window.__revoked = [];
+    const revoke = URL.revokeObjectURL.bind(URL);
+    URL.revokeObjectURL = (url) => { window.__revoked.push(url); revoke(url); };
+  });
+  await mountIn(page, 'csv', { apiBase: '/', orgId: 'demo-org', token: 't' });
+  const root = page.locator('#csv');
+  await rowsOf(root).nth(19).waitFor({ timeout: 20000 });
+  const download = page.waitForEvent('download', { timeout: 10000 });
+  await root.getByRole('button', { name: 'Export CSV', exact: true }).click();
+  const file = await (await download).path();
+  const text = (await import('node:fs')).readFileSync(file, 'utf8');
+  assert(text.split('\n').filter(Boolean).length === 21, `the CSV has ${text.split('\n').length} lines`);
+  await sleep(1000);
+  const revoked = await page.evaluate(() => window.__revoked.length);
+  assert(revoked === 0, `the blob URL was revoked ${revoked}× within a second of the click`);
+});
+
 await browser.close();
 const passed = results.filter(Boolean).length;
 const failed = results.length - passed;

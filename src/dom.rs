@@ -11,7 +11,7 @@
 use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
-const SVG_NS: &str = "http://www.w3.org/2000/svg";
+use crate::el::SVG_NS;
 
 /// A new `tag` element with the class `class` (none when empty).
 pub fn element(doc: &Document, tag: &str, class: &str) -> Element {

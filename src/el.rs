@@ -29,7 +29,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, Node};
 
-const SVG_NS: &str = "http://www.w3.org/2000/svg";
+/// The SVG namespace (shared with [`crate::dom`]).
+pub(crate) const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 thread_local! {
     static DOC: Document = web_sys::window()

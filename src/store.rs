@@ -410,11 +410,6 @@ impl RunSet {
         &self.status_kinds[self.status_of[i] as usize]
     }
 
-    /// The status with id `s` (an index into `statuses`).
-    pub fn status_kind(&self, s: u32) -> &RunStatus {
-        &self.status_kinds[s as usize]
-    }
-
     /// Run `i`'s trigger source, if any.
     pub fn trigger(&self, i: usize) -> Option<&str> {
         let t = &self.triggers[self.trigger_of[i] as usize];

@@ -380,6 +380,7 @@ pub fn format_duration_ms(ms: i64) -> String {
 mod tests {
     use super::*;
 
+    #[cfg(not(target_arch = "wasm32"))]
     mod forms {
         use super::*;
         use proptest::prelude::*;

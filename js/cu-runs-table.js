@@ -38,6 +38,7 @@ const ATTRIBUTES = {
   'week-starts-on': ['weekStartsOn', Number],
   'budget-cu': ['budgetCu', Number],
   'budget-period': ['budgetPeriod', String],
+  'money-decimals': ['moneyDecimals', Number],
   'group-by': ['groupBy', String],
   granularity: ['granularity', String],
   // JSON; text that is not JSON reaches mount as a string, which names the option in its error.

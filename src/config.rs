@@ -57,6 +57,9 @@ pub struct Config {
     pub week_starts_on: Option<u8>,
     /// CU budget per month.
     pub budget_cu: Option<crate::cu::CuTotal>,
+    /// Decimals money is shown with (`None`: the currency's own, e.g. 2
+    /// for USD, 0 for JPY). Costs are exact; only their display rounds.
+    pub money_decimals: Option<u8>,
     /// Subtotals grouping at start.
     pub group_by: crate::subtotals::GroupBy,
     /// Time chart buckets at start.
@@ -247,6 +250,7 @@ impl Config {
             period: choice(obj, "period", crate::period::Preset::parse, &PERIODS)?,
             week_starts_on: int_in(obj, "weekStartsOn", 1, 7)?.map(|v| v as u8),
             budget_cu: budget(obj)?,
+            money_decimals: int_in(obj, "moneyDecimals", 0, 9)?.map(|v| v as u8),
             group_by: choice(
                 obj,
                 "groupBy",

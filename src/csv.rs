@@ -309,7 +309,7 @@ mod tests {
             .next()
             .unwrap()
             .starts_with("\u{feff}run_id,workflow_id,"));
-        assert_eq!(lines.next().unwrap(), "\"'=cmd\",\"billing\",\"running\",\"schedule\",\"2026-11-20T10:00:00Z\",\"\",,1234.5000,true,2.4690");
+        assert_eq!(lines.next().unwrap(), "\"'=cmd\",\"billing\",\"running\",\"schedule\",\"2026-11-20T10:00:00Z\",\"\",,1234.5000,true,2.469");
     }
 
     fn plain_shape(names: &Names) -> SubtotalsShape<'_> {

@@ -5,9 +5,10 @@
 //! does not equal the sum of the rows it covers. Every CU value is therefore
 //! converted once, at decode time, to an integer count of ten-thousandths of a
 //! CU ([`Cu`]); sums are integers ([`CuTotal`]) and are exact whatever the order.
-//! Money follows the same rule: a run's cost is rounded once to ten-thousandths
-//! of the currency unit ([`Money`]) and every cost total is the integer sum of
-//! those row costs, so totals always equal the sum of the rows shown.
+//! Money is exact too: a cost is CU × price with nothing rounded ([`Money`],
+//! in 10⁻¹³ of the currency unit: CU in 10⁻⁴ times a price in 10⁻⁹), so a
+//! cost total is the total CU × the price, whatever the order of the runs;
+//! it is rounded only where it is shown, to the currency's digits.
 
 /// Fixed-point scale: values are stored in units of 1/10,000.
 pub const SCALE: u64 = 10_000;
@@ -24,9 +25,12 @@ pub struct Cu(pub u64);
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CuTotal(pub u128);
 
-/// An amount of money in ten-thousandths of the currency unit.
+/// An exact amount of money in 10⁻¹³ of the currency unit ([`MONEY_DIGITS`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money(pub u128);
+
+/// Decimal digits of [`Money`]: CU's four times a price's nine.
+pub const MONEY_DIGITS: u32 = 13;
 
 impl Cu {
     /// A float to fixed point, rounding to the nearest ten-thousandth;
@@ -137,12 +141,15 @@ impl PricePerCu {
         }
     }
 
-    /// The cost of one run, rounded half-up to ten-thousandths of the currency.
+    /// The exact cost of `cu` (CU in 1e-4 units times the price in 1e-9
+    /// units: 1e-13 units of the currency, nothing rounded).
     pub fn cost(self, cu: Cu) -> Money {
-        // cu is in 1e-4 units, price in 1e-9 units: product in 1e-13 units.
-        let product = u128::from(cu.0) * self.0;
-        let divisor = 1_000_000_000u128;
-        Money((product + divisor / 2) / divisor)
+        Money(u128::from(cu.0) * self.0)
+    }
+
+    /// The exact cost of a CU total.
+    pub fn cost_of(self, cu: CuTotal) -> Money {
+        Money(cu.0 * self.0)
     }
 }
 
@@ -152,9 +159,32 @@ impl Money {
         self.0 += other.0;
     }
 
-    /// Plain decimal text with `.` and exactly four decimals.
+    /// The exact amount as plain decimal text with `.`, trailing zeros
+    /// dropped but at least two decimals: `44.5177`, `0.0001734`, `3.00`
+    /// (what the CSV holds: a sum of its cells is the exact total).
     pub fn to_plain(self) -> String {
-        plain_decimal(self.0)
+        let scale = 10u128.pow(MONEY_DIGITS);
+        let frac = format!("{:0width$}", self.0 % scale, width = MONEY_DIGITS as usize);
+        let keep = frac.trim_end_matches('0').len().max(2);
+        format!("{}.{}", self.0 / scale, &frac[..keep])
+    }
+
+    /// The amount rounded half up to `digits` decimals (at most 13), as
+    /// plain decimal text with exactly that many: `44.52` for 2.
+    pub fn to_plain_rounded(self, digits: u32) -> String {
+        let digits = digits.min(MONEY_DIGITS);
+        let step = 10u128.pow(MONEY_DIGITS - digits);
+        let units = (self.0 + step / 2) / step;
+        if digits == 0 {
+            return units.to_string();
+        }
+        let scale = 10u128.pow(digits);
+        format!(
+            "{}.{:0width$}",
+            units / scale,
+            units % scale,
+            width = digits as usize
+        )
     }
 }
 
@@ -361,11 +391,30 @@ mod tests {
     }
 
     #[test]
-    fn cost_is_rounded_once_per_run() {
+    fn cost_is_exact_and_rounded_only_for_display() {
         let price = PricePerCu::from_f64(0.002).unwrap();
-        // 12.3456 CU * 0.002 = 0.0246912 -> 0.0247
-        assert_eq!(price.cost(Cu(123_456)), Money(247));
+        // 12.3456 CU * 0.002 = 0.0246912, exactly.
+        assert_eq!(price.cost(Cu(123_456)).to_plain(), "0.0246912");
+        assert_eq!(price.cost(Cu(123_456)).to_plain_rounded(2), "0.02");
+        assert_eq!(price.cost(Cu(123_456)).to_plain_rounded(4), "0.0247");
         assert_eq!(price.cost(Cu(0)), Money(0));
+        assert_eq!(price.cost(Cu(0)).to_plain(), "0.00");
+        // 0.0867 CU costs $0.0001734, not $0.0002; and November's
+        // 22,258.8469 CU cost $44.5176938 ($44.52), the CU total times the
+        // price, whatever the runs.
+        assert_eq!(price.cost(Cu(867)).to_plain(), "0.0001734");
+        let runs = [Cu(867), Cu(222_587_602)];
+        let mut sum = Money::default();
+        let mut cu = CuTotal::default();
+        for r in runs {
+            sum.add(price.cost(r));
+            cu.add(r);
+        }
+        assert_eq!(sum, price.cost_of(cu));
+        assert_eq!(sum.to_plain(), "44.5176938");
+        assert_eq!(sum.to_plain_rounded(2), "44.52");
+        assert_eq!(Money(5 * 10u128.pow(10)).to_plain_rounded(2), "0.01");
+        assert_eq!(Money(123 * 10u128.pow(13)).to_plain_rounded(0), "123");
         assert!(PricePerCu::from_f64(0.0).is_none());
         assert_eq!(price.to_text(), "0.002");
         assert_eq!(PricePerCu::from_f64(1.5).unwrap().to_text(), "1.5");

@@ -27,6 +27,8 @@ pub struct Formatter {
     intl: Option<intl::Intl>,
     currency: Option<String>,
     zone: String,
+    /// Decimals money is shown with.
+    money_digits: u32,
 }
 
 impl std::fmt::Debug for Formatter {
@@ -48,7 +50,26 @@ impl Formatter {
             intl: None,
             currency,
             zone: "UTC".into(),
+            money_digits: 2,
         }
+    }
+
+    /// Shows money with `digits` decimals instead of the currency's own
+    /// (the `moneyDecimals` option); `None` keeps the currency's.
+    pub fn with_money_decimals(mut self, digits: Option<u8>) -> Formatter {
+        if let Some(d) = digits {
+            self.money_digits = u32::from(d);
+            #[cfg(target_arch = "wasm32")]
+            if let Some(intl) = self.intl.as_mut() {
+                intl.set_money_digits(self.currency.as_deref(), self.money_digits);
+            }
+        }
+        self
+    }
+
+    /// Decimals money is shown with.
+    pub fn money_digits(&self) -> u32 {
+        self.money_digits
     }
 
     /// Formatting for `locale` and `time_zone` (browser defaults when `None`).
@@ -64,6 +85,7 @@ impl Formatter {
                 decimal: intl.decimal.clone(),
                 currency,
                 zone: intl.zone.clone(),
+                money_digits: intl.money_digits,
                 intl: Some(intl),
             },
             None => Formatter::plain(currency),
@@ -142,14 +164,26 @@ impl Formatter {
         format!("{}{}", sign(diff), self.money(Money(diff.unsigned_abs())))
     }
 
-    /// Money with the currency symbol and four decimals (exact: costs are
-    /// kept in ten-thousandths, so totals equal the sum of the rows shown).
+    /// Money with the currency symbol, rounded half up to the currency's
+    /// decimals (or `moneyDecimals`): the only place a cost is rounded.
     pub fn money(&self, amount: Money) -> String {
+        let exact = amount.to_plain_rounded(self.money_digits);
         #[cfg(target_arch = "wasm32")]
-        if let Some(text) = self.intl.as_ref().and_then(|i| i.money(&amount.to_plain())) {
+        if let Some(text) = self.intl.as_ref().and_then(|i| i.money(&exact)) {
             return text;
         }
-        let number = format_units(amount.0, 4, &self.group, &self.decimal);
+        let (int, frac) = exact.split_once('.').unwrap_or((&exact, ""));
+        let int = format_units(
+            int.parse::<u128>().unwrap_or(0) * 10_000,
+            0,
+            &self.group,
+            &self.decimal,
+        );
+        let number = if frac.is_empty() {
+            int
+        } else {
+            format!("{int}{}{frac}", self.decimal)
+        };
         match &self.currency {
             Some(c) => format!("{c} {number}"),
             None => number,
@@ -216,6 +250,8 @@ mod intl {
         time: Function,
         day: Function,
         money: Option<Function>,
+        pub money_digits: u32,
+        locs: Array,
         pub zone: String,
         pub week_start: Option<u8>,
     }
@@ -297,19 +333,22 @@ mod intl {
                 .and_then(|o| Reflect::get(&o, &"timeZone".into()).ok())
                 .and_then(|z| z.as_string())
                 .unwrap_or_else(|| time_zone.unwrap_or("UTC").to_owned());
-            let money = currency.and_then(|c| {
-                let o = options(&[
-                    ("style", "currency".into()),
-                    ("currency", c.into()),
-                    ("minimumFractionDigits", 4.into()),
-                    ("maximumFractionDigits", 4.into()),
-                ]);
-                let nf = construct("NumberFormat", &locs, &o)?;
-                Reflect::get(&nf, &"format".into())
-                    .ok()?
-                    .dyn_into::<Function>()
-                    .ok()
-            });
+            // The currency's own decimals (2 for USD, 0 for JPY).
+            let money_digits = currency
+                .and_then(|c| {
+                    let o = options(&[("style", "currency".into()), ("currency", c.into())]);
+                    let nf = construct("NumberFormat", &locs, &o)?;
+                    let resolved: Function = Reflect::get(&nf, &"resolvedOptions".into())
+                        .ok()?
+                        .dyn_into()
+                        .ok()?;
+                    let o = resolved.call0(&nf).ok()?;
+                    Reflect::get(&o, &"maximumFractionDigits".into())
+                        .ok()?
+                        .as_f64()
+                })
+                .map_or(2, |d| d as u32);
+            let money = currency.and_then(|c| money_format(&locs, c, money_digits));
             let week_start = week_start(&numbers);
             Some(Intl {
                 group,
@@ -318,9 +357,16 @@ mod intl {
                 time,
                 day,
                 money,
+                money_digits,
+                locs,
                 zone,
                 week_start,
             })
+        }
+
+        pub fn set_money_digits(&mut self, currency: Option<&str>, digits: u32) {
+            self.money_digits = digits;
+            self.money = currency.and_then(|c| money_format(&self.locs, c, digits));
         }
 
         pub fn money(&self, exact_decimal: &str) -> Option<String> {
@@ -387,6 +433,23 @@ mod intl {
         Reflect::construct(&ctor, &Array::of2(locs, opts)).ok()
     }
 
+    /// `Intl.NumberFormat(locs, {style: "currency", currency, digits})`'s
+    /// `format`: given the amount as an exact decimal string with `digits`
+    /// decimals, it adds the symbol and separators and rounds nothing.
+    fn money_format(locs: &Array, currency: &str, digits: u32) -> Option<Function> {
+        let o = options(&[
+            ("style", "currency".into()),
+            ("currency", currency.into()),
+            ("minimumFractionDigits", digits.into()),
+            ("maximumFractionDigits", digits.into()),
+        ]);
+        let nf = construct("NumberFormat", locs, &o)?;
+        Reflect::get(&nf, &"format".into())
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()
+    }
+
     /// Whether the browser's `Intl` accepts `locale` and `time_zone`.
     pub fn check(locale: Option<&str>, time_zone: Option<&str>) -> Result<(), String> {
         let locs = locales(locale);
@@ -447,8 +510,17 @@ mod tests {
         assert_eq!(f.cu(Cu(123_456)), "12.3456");
         assert_eq!(f.cu_total(CuTotal(12_345_670_000)), "1,234,567.0000");
         assert_eq!(f.count(1_482), "1,482");
-        assert_eq!(f.money(Money(2_470)), "USD 0.2470");
-        assert_eq!(f.money(Money(10_000)), "USD 1.0000");
+        // Exact amounts, rounded half up only here: 0.247 -> 0.25.
+        assert_eq!(f.money(Money(2_470 * 10u128.pow(9))), "USD 0.25");
+        assert_eq!(f.money(Money(10u128.pow(13))), "USD 1.00");
+        assert_eq!(
+            f.money(Money(1_234_567 * 10u128.pow(13))),
+            "USD 1,234,567.00"
+        );
+        let f4 = Formatter::plain(Some("USD".into())).with_money_decimals(Some(4));
+        assert_eq!(f4.money(Money(2_470 * 10u128.pow(9))), "USD 0.2470");
+        let f0 = Formatter::plain(Some("JPY".into())).with_money_decimals(Some(0));
+        assert_eq!(f0.money(Money(5 * 10u128.pow(12))), "JPY 1");
         assert_eq!(f.percent(CuTotal(425), CuTotal(1_000)), "42.5 %");
         assert_eq!(f.percent(CuTotal(1), CuTotal(0)), "—");
         assert_eq!(f.date_time(0), "1970-01-01 00:00 UTC");

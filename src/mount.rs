@@ -61,6 +61,8 @@ export interface MountOptions {
   weekStartsOn?: number;
   /** CU budget per month: the budget sentence and the cumulative line of the time chart. */
   budgetCu?: number;
+  /** Decimals money is shown with, 0..=9 (default: the currency's own, e.g. 2 for USD). Costs are exact (CU × price); only the display rounds. */
+  moneyDecimals?: number;
   /** What budgetCu is per (only "month" for now; the default). */
   budgetPeriod?: "month";
   /** Subtotals grouping at start (default "workflow"). */
@@ -159,7 +161,8 @@ pub fn make_env(config: Config, token: TokenSource) -> Env {
         config.locale.as_deref(),
         config.time_zone.as_deref(),
         config.price.as_ref().map(|p| p.currency.clone()),
-    );
+    )
+    .with_money_decimals(config.money_decimals);
     Env::new(config, Rc::new(source), fmt)
 }
 

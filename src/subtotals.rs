@@ -286,7 +286,9 @@ mod tests {
         assert_eq!(s.total.runs, 4);
         assert_eq!(s.total.cu.to_plain(), "0.3500");
         assert_eq!(s.total.invalid_runs(), 1);
-        assert_eq!(s.total.cost, Money(4 + 2 + 1));
+        // Exact: 0.35 CU × 0.002 = 0.0007, the total CU times the price.
+        assert_eq!(s.total.cost, price.unwrap().cost_of(s.total.cu));
+        assert_eq!(s.total.cost.to_plain(), "0.0007");
     }
 
     #[test]

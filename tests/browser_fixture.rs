@@ -76,6 +76,47 @@ async fn totals_are_exact_over_hand_made_decimals() {
     let wf_a = rows.iter().find(|r| r[0].contains("wf-a")).unwrap();
     assert_eq!(wf_a[2], "0.3000");
     assert!(accessible_text(&root).contains("1 run without a valid CU value is not in the totals."));
+    // Money is CU × price, exact, rounded only for display to the
+    // currency's cents: 1,234.8678 CU × 0.002 = $2.4697356 → $2.47.
+    assert_eq!(total.last().unwrap(), "$2.47");
+}
+
+#[wasm_bindgen_test]
+async fn money_decimals_shows_more_digits_of_the_same_exact_cost() {
+    let source = FixtureSource::from_items(json!([
+        item(
+            "r1",
+            "wf-a",
+            "success",
+            json!(0.0867),
+            "2026-11-28T10:00:00Z"
+        ),
+        item(
+            "r2",
+            "wf-a",
+            "success",
+            json!(1234.7811),
+            "2026-11-28T09:00:00Z"
+        ),
+    ]));
+    let (root, _h) = mount_fixture(
+        source,
+        json!({ "pricePerCu": 0.002, "currency": "USD", "moneyDecimals": 4 }),
+    );
+    wait_for("two rows", 5_000, || {
+        (run_rows(&root).len() == 2).then_some(())
+    })
+    .await;
+    let t = table(&root, "CU by workflow").unwrap();
+    let total = cells(&one(&t, "tfoot tr").unwrap());
+    assert_eq!(total[2], "1,234.8678");
+    // Not the sum of per-run costs rounded first ($0.0002 + $2.4696).
+    assert_eq!(total.last().unwrap(), "$2.4697");
+    let costs: Vec<String> = run_rows(&root)
+        .iter()
+        .map(|r| cells(r).last().unwrap().clone())
+        .collect();
+    assert!(costs.contains(&"$0.0002".to_owned()), "{costs:?}");
 }
 
 #[wasm_bindgen_test]

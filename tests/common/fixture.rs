@@ -88,7 +88,8 @@ pub fn mount_fixture_in(
         Some("en-US"),
         Some("UTC"),
         config.price.as_ref().map(|p| p.currency.clone()),
-    );
+    )
+    .with_money_decimals(config.money_decimals);
     let env = Env::new(config, Rc::new(source), fmt);
     mount_env(root, env)
 }

@@ -12,7 +12,7 @@
 //! component); only the DOM is written by hand.
 //!
 //! Reading a component built with it:
-//! ```ignore
+//! ```text
 //! h("button").attr("type", "button").class("cu-btn")
 //!     .flag("disabled", move || state.loading.get())   // reactive boolean attribute
 //!     .on("click", move |_| t.retry())                 // event listener

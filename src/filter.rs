@@ -27,6 +27,16 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// The filters without From/To: what is left when the days are a
+    /// period preset's (a period is not a filter).
+    pub fn without_days(&self) -> Filters {
+        Filters {
+            from: None,
+            to: None,
+            ..self.clone()
+        }
+    }
+
     /// How many filters are active.
     pub fn active_count(&self) -> usize {
         [

@@ -22,25 +22,22 @@ pub enum Versus {
     },
 }
 
-/// "48,314.22 CU this month, +12.4 % vs October (42,986.10 CU)." — or,
-/// when the period is not fully loaded, a figure that says it covers only
-/// the loaded part.
-pub fn headline(
-    total: &str,
-    name: &str,
-    full: bool,
-    loaded_since: Option<&str>,
-    prev_name: &str,
-    versus: &Versus,
-) -> String {
-    if !full {
-        return match loaded_since {
-            Some(since) => {
-                format!("{total} in the loaded part of the period (runs since {since}).")
-            }
-            None => format!("{total} on this page; the period is not loaded."),
-        };
+/// What the headline says while a period is not (yet) loaded: never a
+/// total, which would cover only part of it. `range` names the period's
+/// days ("November"); `loaded` the runs loaded so far while loading.
+pub fn headline_pending(range: &str, loading: Option<&str>, loaded_since: Option<&str>) -> String {
+    match (loading, loaded_since) {
+        (Some(runs), _) => format!("Loading {range}: {runs} so far…"),
+        (None, Some(since)) => format!(
+            "{range} is not fully loaded (runs back to {since}); its total shows once it is."
+        ),
+        (None, None) => format!("{range} is not loaded; its total shows once it is."),
     }
+}
+
+/// "48,314.22 CU this month, +12.4 % vs October (42,986.10 CU)." The
+/// period must be fully loaded ([`headline_pending`] otherwise).
+pub fn headline(total: &str, name: &str, prev_name: &str, versus: &Versus) -> String {
     match versus {
         Versus::Off => format!("{total} {name}."),
         Versus::Unknown => {
@@ -129,38 +126,33 @@ mod tests {
             previous: "42,986.10 CU".into(),
         };
         assert_eq!(
-            headline("48,314.22 CU", "this month", true, None, "October", &change),
+            headline("48,314.22 CU", "this month", "October", &change),
             "48,314.22 CU this month, +12.4 % vs October (42,986.10 CU)."
         );
         assert_eq!(
-            headline("5 CU", "this month", true, None, "October", &Versus::Off),
+            headline("5 CU", "this month", "October", &Versus::Off),
             "5 CU this month."
         );
         assert_eq!(
-            headline("5 CU", "this month", true, None, "October", &Versus::Zero),
+            headline("5 CU", "this month", "October", &Versus::Zero),
             "5 CU this month; none in October."
         );
         assert_eq!(
-            headline(
-                "5 CU",
-                "this month",
-                true,
-                None,
-                "October",
-                &Versus::Unknown
-            ),
+            headline("5 CU", "this month", "October", &Versus::Unknown),
             "5 CU this month; October is not fully loaded, so there is no comparison."
         );
+        // A period not (yet) fully loaded never shows a total.
         assert_eq!(
-            headline(
-                "5 CU",
-                "this month",
-                false,
-                Some("Nov 12"),
-                "October",
-                &change
-            ),
-            "5 CU in the loaded part of the period (runs since Nov 12)."
+            headline_pending("November", None, Some("Nov 12")),
+            "November is not fully loaded (runs back to Nov 12); its total shows once it is."
+        );
+        assert_eq!(
+            headline_pending("November", Some("312 runs"), None),
+            "Loading November: 312 runs so far…"
+        );
+        assert_eq!(
+            headline_pending("Nov 22 – Nov 28", None, None),
+            "Nov 22 – Nov 28 is not loaded; its total shows once it is."
         );
     }
 

@@ -267,7 +267,8 @@ pub fn previous_name(preset: Preset, previous: Period, today: Day) -> String {
 
 /// A whole calendar month by its name ("October", "December 2025"), any
 /// other range as "Nov 3 – Nov 9".
-fn named_range(p: Period, this_year: i64) -> String {
+/// A period by its days: "November", "Nov 22 – Nov 28", "Nov 28".
+pub fn named_range(p: Period, this_year: i64) -> String {
     let (y, m, d) = ymd(p.from);
     if d == 1 && p.to == month_start(p.from, 1) - 1 {
         let name = MONTHS[(m - 1) as usize];

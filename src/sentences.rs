@@ -11,21 +11,31 @@ pub fn plural(n: u64, count: &impl Fn(u64) -> String, one: &str, many: &str) -> 
     }
 }
 
-/// Which runs the totals cover.
+/// Which runs the totals cover: `period` names a period preset that
+/// narrows them (it is not counted as a filter, but the sentence says it).
 pub fn coverage(
     all_loaded: bool,
     shown: u64,
     total: u64,
     active_filters: usize,
+    period: Option<&str>,
     count: impl Fn(u64) -> String,
 ) -> String {
     let filters = match active_filters {
-        0 => String::new(),
-        1 => " (1 filter active)".to_owned(),
-        n => format!(" ({n} filters active)"),
+        0 => None,
+        1 => Some("1 filter active".to_owned()),
+        n => Some(format!("{n} filters active")),
     };
+    let why = match (period, filters) {
+        (None, None) => String::new(),
+        (Some(p), None) => format!(" ({p})"),
+        (None, Some(f)) => format!(" ({f})"),
+        (Some(p), Some(f)) => format!(" ({p}; {f})"),
+    };
+    let filters = why;
+    let narrowed = active_filters + usize::from(period.is_some());
     let runs = |n| plural(n, &count, "run", "runs");
-    match (all_loaded, active_filters) {
+    match (all_loaded, narrowed) {
         (false, 0) => format!("Totals cover {} on this page.", runs(total)),
         (false, _) => format!(
             "Totals cover {} of {} on this page{filters}.",
@@ -188,28 +198,37 @@ mod tests {
     #[test]
     fn coverage_says_which_runs_and_counts_one_as_one() {
         assert_eq!(
-            coverage(false, 20, 20, 0, count),
+            coverage(false, 20, 20, 0, None, count),
             "Totals cover 20 runs on this page."
         );
         assert_eq!(
-            coverage(false, 1, 1, 0, count),
+            coverage(false, 1, 1, 0, None, count),
             "Totals cover 1 run on this page."
         );
         assert_eq!(
-            coverage(false, 3, 20, 1, count),
+            coverage(false, 3, 20, 1, None, count),
             "Totals cover 3 of 20 runs on this page (1 filter active)."
         );
         assert_eq!(
-            coverage(true, 1_500, 1_500, 0, count),
+            coverage(true, 1_500, 1_500, 0, None, count),
             "Totals cover all 1,500 loaded runs."
         );
         assert_eq!(
-            coverage(true, 1, 1, 0, count),
+            coverage(true, 1, 1, 0, None, count),
             "Totals cover all 1 loaded run."
         );
         assert_eq!(
-            coverage(true, 1_482, 1_500, 2, count),
+            coverage(true, 1_482, 1_500, 2, None, count),
             "Totals cover 1,482 of 1,500 loaded runs (2 filters active)."
+        );
+        // A period narrows the runs without being a filter, and says so.
+        assert_eq!(
+            coverage(true, 964, 1_500, 0, Some("This month"), count),
+            "Totals cover 964 of 1,500 loaded runs (This month)."
+        );
+        assert_eq!(
+            coverage(true, 12, 1_500, 1, Some("This month"), count),
+            "Totals cover 12 of 1,500 loaded runs (This month; 1 filter active)."
         );
     }
 

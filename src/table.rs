@@ -327,9 +327,36 @@ impl Table {
         }
     }
 
-    /// "Clear filters": none active, and inputs emptied.
+    /// Whether From/To are a period preset's days (then they are the
+    /// period, not filters: not counted, not cleared by "Clear filters").
+    pub fn days_are_period(&self) -> bool {
+        self.state.period.get() != Preset::Custom
+    }
+
+    /// The filters the user set, the period's days left out (tracked).
+    pub fn user_filters(&self) -> Filters {
+        let period = self.days_are_period();
+        self.state
+            .filters
+            .with(|f| if period { f.without_days() } else { f.clone() })
+    }
+
+    /// How many filters the user set (a period preset is not one).
+    pub fn filter_count(&self) -> usize {
+        self.user_filters().active_count()
+    }
+
+    /// "Clear filters": none active, and inputs emptied. A period preset
+    /// stays, with its days.
     pub fn clear_filters(&self) {
-        self.update_filters(|f| *f = Filters::default());
+        let keep_period = self.state.period.get_untracked() != Preset::Custom;
+        self.update_filters(|f| {
+            let days = (f.from.take(), f.to.take());
+            *f = Filters::default();
+            if keep_period {
+                (f.from, f.to) = days;
+            }
+        });
         self.cleared.update(|n| *n += 1);
     }
 

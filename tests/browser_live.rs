@@ -182,7 +182,12 @@ async fn refresh_after_load_all_adds_new_runs_and_updates_finished_ones() {
     first_page(&root).await;
     load_all(&root, 30_000, |t| t.starts_with("Loaded all")).await;
     let (before, _) = total_row(&root);
-    assert!(accessible_text(&one(&root, ".cu-asof").unwrap()).starts_with("As of "));
+    let as_of = accessible_text(&one(&root, ".cu-asof").unwrap());
+    // A date, a time and the zone (the tests mount in UTC).
+    assert!(
+        as_of.starts_with("As of ") && as_of.contains(", 20") && as_of.ends_with(" (UTC)"),
+        "{as_of}"
+    );
     button(&root, "Refresh").unwrap().click();
     let note = refresh_note(&root).await;
     let (added, finished) = note_counts(&note);

@@ -562,36 +562,45 @@ async fn workflow_names_are_text_everywhere_and_searchable() {
 }
 
 #[wasm_bindgen_test]
-async fn coverage_says_when_the_period_is_not_loaded() {
+async fn a_chosen_period_loads_itself_and_never_shows_a_partial_total() {
     let org = "periods-cover";
     let runs = all_runs(org).await;
+    // Bounded by maxRuns: the walk stops at the cap, before Nov 1.
+    let (root, _h) = mount_org(org, json!({ "now": NOW, "maxRuns": 100 }));
+    wait_for("first page", 10_000, || {
+        (run_rows(&root).len() == 20).then_some(())
+    })
+    .await;
+    // The page scope never shows a period headline.
+    assert_eq!(text_of(&root, ".cu-headline"), "");
+    select_value(&period_select(&root), "this-month");
+    let outcome = outcome_when(&root, 15_000, |o| o.starts_with("Stopped at the cap")).await;
+    assert_eq!(outcome, "Stopped at the cap of 100 runs; more runs exist.");
+    let oldest = runs[..100].iter().map(day).min().unwrap();
+    let back = format!("Nov {}", oldest[8..].trim_start_matches('0'));
+    let line = text_of(&root, ".cu-period-cover");
+    assert!(
+        line.starts_with(&format!(
+            "Runs back to {back} loaded; the period starts Nov 1."
+        )),
+        "{line}"
+    );
+    // No total pretends to cover the month: the headline says what is missing.
+    assert_eq!(
+        text_of(&root, ".cu-headline"),
+        format!("November is not fully loaded (runs back to {back}); its total shows once it is.")
+    );
+    assert_eq!(text_of(&root, ".cu-estimate"), "");
+
+    // Without a cap in the way, choosing the period loads it by itself,
+    // back to the comparison's start, and then shows its total.
     let (root, _h) = mount_org(org, json!({ "now": NOW, "maxRuns": 100000 }));
     wait_for("first page", 10_000, || {
         (run_rows(&root).len() == 20).then_some(())
     })
     .await;
     select_value(&period_select(&root), "this-month");
-    sleep(50).await;
-    let oldest = runs[..20].iter().map(day).min().unwrap();
-    let line = text_of(&root, ".cu-period-cover");
-    assert!(
-        line.starts_with(&format!(
-            "Runs back to Nov {} loaded; the period starts Nov 1.",
-            oldest[8..].trim_start_matches('0')
-        )),
-        "{line}"
-    );
-    // No total pretends to cover the month.
-    let head = text_of(&root, ".cu-headline");
-    assert!(head.contains("in the loaded part of the period"), "{head}");
-    assert_eq!(text_of(&root, ".cu-estimate"), "");
-    // The offer loads back to the comparison's start and covers both.
-    let offer = all(&root, "button")
-        .into_iter()
-        .find(|b| accessible_text(b) == "Load runs back to Nov 1")
-        .expect("an offer to load the period");
-    offer.unchecked_into::<web_sys::HtmlElement>().click();
-    wait_for("the month loaded", 15_000, || {
+    wait_for("the month loaded by itself", 15_000, || {
         text_of(&root, ".cu-period-cover")
             .starts_with("This month: all ")
             .then_some(())
@@ -605,6 +614,14 @@ async fn coverage_says_when_the_period_is_not_loaded() {
             en_count(n)
         )),
         "{line}"
+    );
+    let head = text_of(&root, ".cu-headline");
+    assert!(head.contains(" CU this month"), "{head}");
+    assert!(
+        all(&root, "button")
+            .iter()
+            .all(|b| !accessible_text(b).starts_with("Load runs back to")),
+        "nothing left to offer"
     );
 }
 
@@ -657,4 +674,44 @@ async fn the_budget_lines_are_svg() {
             "{sel} is drawn"
         );
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_period_is_not_a_filter_and_clear_filters_keeps_it() {
+    let (root, _h) = mount_org(
+        "periods-not-a-filter",
+        json!({ "now": NOW, "period": "this-month" }),
+    );
+    wait_for("first page", 10_000, || {
+        (run_rows(&root).len() == 20).then_some(())
+    })
+    .await;
+    // The period narrows the runs and the coverage line says so, but it is
+    // not counted (or listed) as a filter.
+    assert!(
+        one(&root, ".cu-active").is_none(),
+        "no filter chips for a period"
+    );
+    let coverage = text_of(&root, ".cu-coverage");
+    assert!(coverage.contains("(This month)"), "{coverage}");
+    assert!(!coverage.contains("filter"), "{coverage}");
+    type_into(&labelled(&root, "Minimum CU").unwrap(), "1");
+    wait_for("one filter", 3_000, || {
+        text_of(&root, ".cu-coverage")
+            .contains("(This month; 1 filter active)")
+            .then_some(())
+    })
+    .await;
+    assert!(text_of(&root, ".cu-active").starts_with("1 filter active:"));
+    // "Clear filters" clears the filter and leaves the period and its days.
+    button(&root, "Clear filters").unwrap().click();
+    wait_for("cleared", 3_000, || {
+        one(&root, ".cu-active").is_none().then_some(())
+    })
+    .await;
+    let select: web_sys::HtmlSelectElement = period_select(&root).dyn_into().unwrap();
+    assert_eq!(select.value(), "this-month");
+    let from: HtmlInputElement = labelled(&root, "From").unwrap().dyn_into().unwrap();
+    assert_eq!(from.value(), "2026-11-01");
+    assert!(text_of(&root, ".cu-coverage").contains("(This month)"));
 }

@@ -25,7 +25,12 @@ pub fn scope_bar() -> El {
             Scope::Page => state.page_as_of.get(),
             Scope::All => state.all_as_of.get(),
         }?;
-        Some(format!("As of {}", fmt.time_of_day(ms as i64)))
+        // A date and the zone: a printout or a screenshot is read later.
+        Some(format!(
+            "As of {} ({})",
+            fmt.date_time(ms as i64),
+            fmt.zone()
+        ))
     };
     let pressed = move |scope: Scope| move || Some((state.scope.get() == scope).to_string());
     let load_title = format!("Fetch every run (up to {max_runs}) so totals cover them all");

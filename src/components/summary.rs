@@ -2,7 +2,6 @@
 //! valid CU value (sentences from `crate::sentences`).
 
 use crate::el::{h, El};
-use crate::filter::Filters;
 use crate::sentences::{coverage, invalid_note, partial_note};
 use crate::state::Scope;
 use crate::table::use_table;
@@ -18,12 +17,14 @@ pub fn summary() -> El {
             return String::new();
         };
         let shown = filtered.with(|f| f.len());
-        let active = state.filters.with(Filters::active_count);
+        let active = t.filter_count();
+        let period = t.days_are_period().then(|| state.period.get().label());
         coverage(
             state.scope.get() == Scope::All,
             shown as u64,
             total as u64,
             active,
+            period,
             |n| line_fmt.count(n),
         )
     };

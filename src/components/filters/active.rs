@@ -1,18 +1,17 @@
 //! The active filters at a glance ("2 filters active: Status: Failed, …").
 
 use crate::el::{h, nothing, El};
-use crate::filter::Filters;
 use crate::sentences::filter_chips;
 use crate::table::use_table;
 
 /// The count of active filters and a chip per filter, in `parent`.
 pub fn active_filters(parent: El) -> El {
     let t = use_table();
-    let state = t.state;
-    let active = move || state.filters.with(Filters::active_count);
+    let active = move || t.filter_count();
     let chips = move || {
+        let filters = t.user_filters();
         t.names
-            .with_value(|names| state.filters.with(|f| filter_chips(f, names)))
+            .with_value(|names| filter_chips(&filters, names))
             .into_iter()
             .map(|c| h("li").class("cu-chip").text(&c))
             .collect()

@@ -12,7 +12,6 @@ mod search;
 mod statuses;
 
 use crate::el::{button, h, El};
-use crate::filter::Filters;
 use crate::table::use_table;
 
 pub use facet_select::Facet;
@@ -22,7 +21,7 @@ pub use search::SEARCH_DEBOUNCE_MS;
 pub fn filters_panel() -> El {
     let t = use_table();
     let search_label = t.with_config(|c| format!("Filter runs of {}", c.org_id));
-    let active = move || t.state.filters.with(Filters::active_count);
+    let active = move || t.filter_count();
     h("div")
         .class("cu-filters")
         .attr("role", "search")

@@ -24,7 +24,7 @@ pub fn coverage_view(parent: El) -> El {
             _ => (now, view.period.from),
         };
         let runs = t.filtered.with(|f| f.len() as u64);
-        let others = state.filters.with(|f| f.active_count()).saturating_sub(2);
+        let others = t.filter_count();
         let runs = crate::sentences::plural(runs, &|n| fmt.count(n), "run", "runs");
         let line = period_coverage(
             view.preset.label(),

@@ -3,8 +3,9 @@
 use crate::el::{h, El};
 
 use crate::compare::{Lookup, Prev};
-use crate::finance::{headline, Versus};
-use crate::period::{period_name, previous_name, Change, Cover};
+use crate::finance::{headline, headline_pending, Versus};
+use crate::period::{named_range, period_name, previous_name, ymd, Change, Cover};
+use crate::state::Scope;
 use crate::table::use_table;
 
 /// The headline figure of the period and its comparison.
@@ -16,8 +17,21 @@ pub fn headline_view() -> El {
     let back_to = move |today| super::back_to(t, today);
     let head = move || {
         let view = period.get()?;
+        let range = || named_range(view.period, ymd(view.today).0);
+        // While its runs load, the period shows progress, not a total.
+        if let Some(n) = t.state.load_all.with(|l| l.running.then_some(l.loaded)) {
+            let runs = crate::sentences::plural(n, &|n| fmt.count(n), "run", "runs");
+            return Some(headline_pending(&range(), Some(&runs), None));
+        }
+        // A period's total is the loaded runs', never one page's.
+        if t.state.scope.get() == Scope::Page {
+            return None;
+        }
         let now = view.cover;
-        let full = now == Cover::Full;
+        if now != Cover::Full {
+            let since = back_to(view.today).filter(|_| now != Cover::NotFromHead);
+            return Some(headline_pending(&range(), None, since.as_deref()));
+        }
         let s = subtotals.get();
         let p = previous.get();
         let look = Lookup::new(Option::as_ref(&*p.0));
@@ -37,12 +51,9 @@ pub fn headline_view() -> El {
                 _ => Versus::Zero,
             },
         };
-        let since = back_to(view.today);
         Some(headline(
             &figure(s.total.cu, s.total.cost),
             &period_name(view.preset, view.period, view.today),
-            full,
-            since.as_deref().filter(|_| now != Cover::NotFromHead),
             &view
                 .previous
                 .map(|pp| previous_name(view.preset, pp, view.today))

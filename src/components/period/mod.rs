@@ -42,12 +42,40 @@ pub fn back_to(t: Table, today: Day) -> Option<String> {
     })
 }
 
-/// The period lines.
+/// The period lines (and the loading of a chosen period's runs).
 pub fn period_summary() -> El {
+    load_chosen_period(crate::table::use_table());
     h("div")
         .class("cu-period")
         .child(headline::headline_view())
         .with(coverage::coverage_view)
         .with(estimate::estimate_view)
         .child(budget::budget_line_view())
+}
+
+/// A preset period loads its runs by itself: when one is chosen (by the
+/// option, the URL or the select) and its runs, or its comparison's, are
+/// not all loaded, "Load all runs" starts, back to the period's start and
+/// bounded by `maxRuns` (its outcome line says where it stopped). Once per
+/// choice: after "Cancel" it waits for another period to be chosen.
+pub fn load_chosen_period(t: Table) {
+    let tried: std::rc::Rc<std::cell::Cell<Option<(crate::period::Preset, Day)>>> =
+        std::rc::Rc::default();
+    crate::effect::effect(move |_| {
+        let Some(view) = t.period.get() else {
+            tried.set(None);
+            return;
+        };
+        let needs = view.cover != crate::period::Cover::Full
+            || view
+                .previous_cover
+                .is_some_and(|c| c != crate::period::Cover::Full);
+        let running = t.state.load_all.with(|l| l.running);
+        let has_page = t.state.page.with(Option::is_some);
+        let key = (view.preset, view.period.from);
+        if needs && !running && has_page && tried.get() != Some(key) {
+            tried.set(Some(key));
+            t.load_all();
+        }
+    });
 }

@@ -44,6 +44,9 @@ pub struct Bar {
     pub workflows: usize,
     /// How the key reads on screen; empty: the key itself.
     pub name: String,
+    /// Its share of the CU, in tenths of a percent (the bars add up to
+    /// 100.0 %: each top row's share, and "Other" the rest).
+    pub share: Option<u16>,
 }
 
 impl Bar {
@@ -81,6 +84,7 @@ pub fn workflow_bars(
             colour: colour_of(rank[r.key.as_str()]),
             workflows: 1,
             name: String::new(),
+            share: r.share,
         })
         .collect();
     let rest = &s.rows[top..];
@@ -89,6 +93,7 @@ pub fn workflow_bars(
         for r in rest {
             cu.add_total(r.cu);
         }
+        let top_tenths: u16 = s.rows[..top].iter().filter_map(|r| r.share).sum();
         bars.push(Bar {
             key: None,
             cu,
@@ -96,6 +101,7 @@ pub fn workflow_bars(
             colour: OTHER_COLOUR,
             workflows: rest.len(),
             name: String::new(),
+            share: s.rows[0].share.map(|_| 1_000u16.saturating_sub(top_tenths)),
         });
     }
     bars
@@ -151,7 +157,7 @@ pub fn workflow_chart_name(
         if i > 0 {
             name.push_str(", ");
         }
-        let _ = write!(name, "{} {}", label(&r.key), fmt.percent(r.cu, s.total.cu));
+        let _ = write!(name, "{} {}", label(&r.key), fmt.share(r.share));
     }
     match s.rows.len() - shown {
         0 => {}

@@ -144,6 +144,14 @@ impl Formatter {
         format!("{}{}{} %", tenths / 10, self.decimal, tenths % 10)
     }
 
+    /// A share in tenths of a percent (`None`: "—"), e.g. `42.5 %`.
+    pub fn share(&self, tenths: Option<u16>) -> String {
+        match tenths {
+            None => "—".to_owned(),
+            Some(t) => format!("{}{}{} %", t / 10, self.decimal, t % 10),
+        }
+    }
+
     /// A signed change of a percentage, in tenths: `+12.4 %`, `−3.0 %`.
     pub fn signed_percent(&self, tenths: i128) -> String {
         let a = tenths.unsigned_abs();

@@ -27,6 +27,43 @@ pub struct Subtotal {
     pub in_progress: usize,
     /// Sum of the runs' costs, when priced.
     pub cost: Money,
+    /// Its share of the grand total's CU in tenths of a percent, rounded
+    /// so the rows' shares add up to exactly 100.0 % ([`share_tenths`]);
+    /// `None` for the grand total, or when it is zero.
+    pub share: Option<u16>,
+}
+
+/// Shares of `parts` in tenths of a percent that add up to exactly 1,000
+/// (100.0 %) by the largest-remainder method: each part gets its share
+/// rounded down, and the tenths left over go to the parts with the largest
+/// remainders (the earlier part on a tie). `None` each when they sum to 0.
+pub fn share_tenths(parts: &[CuTotal]) -> Vec<Option<u16>> {
+    let total: u128 = parts.iter().map(|p| p.0).sum();
+    if total == 0 {
+        return vec![None; parts.len()];
+    }
+    let mut tenths: Vec<u128> = parts.iter().map(|p| p.0 * 1_000 / total).collect();
+    let mut remainders: Vec<u128> = parts.iter().map(|p| p.0 * 1_000 % total).collect();
+    let left = 1_000 - tenths.iter().sum::<u128>();
+    for _ in 0..left {
+        // At most one pass per part (fewer than `parts.len()` tenths are left).
+        let (i, _) =
+            remainders.iter().enumerate().fold(
+                (0, 0u128),
+                |best, (i, &r)| if r > best.1 { (i, r) } else { best },
+            );
+        tenths[i] += 1;
+        remainders[i] = 0;
+    }
+    tenths.into_iter().map(|t| Some(t as u16)).collect()
+}
+
+/// Sets each row's share (see [`share_tenths`]).
+fn assign_shares(rows: &mut [Subtotal]) {
+    let cu: Vec<CuTotal> = rows.iter().map(|r| r.cu).collect();
+    for (r, share) in rows.iter_mut().zip(share_tenths(&cu)) {
+        r.share = share;
+    }
 }
 
 impl Subtotal {
@@ -162,6 +199,8 @@ pub fn compute(
         total.add(&run.status, run.cu, price);
     }
     let rows = crate::sort::sorted_by(by_key.into_values().collect(), &by_cu_then_key);
+    let mut rows = rows;
+    assign_shares(&mut rows);
     Subtotals { rows, total }
 }
 
@@ -192,6 +231,8 @@ pub fn compute_set(
         total.add(set.status(i), set.cu(i), price);
     }
     let rows = crate::sort::sorted_by(by_key.into_iter().flatten().collect(), &by_cu_then_key);
+    let mut rows = rows;
+    assign_shares(&mut rows);
     Subtotals { rows, total }
 }
 
@@ -361,7 +402,38 @@ mod properties {
             prop_assert_eq!(s.total.cost, sum_cost);
             prop_assert_eq!(s.rows.iter().map(|r| r.runs).sum::<usize>(), indices.len());
             let set = RunSet::new(runs.clone(), crate::time::utc_date);
-            prop_assert_eq!(compute_set(&set, &indices, price, group), s);
+            prop_assert_eq!(&compute_set(&set, &indices, price, group), &s);
+            // Money is the CU total times the price, exactly.
+            prop_assert_eq!(s.total.cost, price.unwrap().cost_of(s.total.cu));
         }
+
+        /// Shares add up to exactly 100.0 %, and each is its exact share
+        /// rounded down or up (never further off than one tenth).
+        #[test]
+        fn shares_add_up_to_one_hundred_percent(parts in proptest::collection::vec(0u128..2_000_000_000_000, 0..60)) {
+            let parts: Vec<CuTotal> = parts.into_iter().map(CuTotal).collect();
+            let total: u128 = parts.iter().map(|p| p.0).sum();
+            let shares = share_tenths(&parts);
+            prop_assert_eq!(shares.len(), parts.len());
+            if total == 0 {
+                prop_assert!(shares.iter().all(Option::is_none));
+            } else {
+                let tenths: Vec<u128> = shares.iter().map(|s| u128::from(s.unwrap())).collect();
+                prop_assert_eq!(tenths.iter().sum::<u128>(), 1_000);
+                for (t, p) in tenths.iter().zip(&parts) {
+                    let exact = p.0 * 1_000; // in units of 1/total tenths
+                    prop_assert!(t * total <= exact + total && exact < (t + 1) * total + total, "{} for {}/{}", t, p.0, total);
+                    prop_assert!(*t == exact / total || *t == exact / total + 1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shares_of_three_thirds_add_up() {
+        let thirds = [CuTotal(1), CuTotal(1), CuTotal(1)];
+        assert_eq!(share_tenths(&thirds), [Some(334), Some(333), Some(333)]);
+        assert_eq!(share_tenths(&[]), Vec::<Option<u16>>::new());
+        assert_eq!(share_tenths(&[CuTotal(0)]), [None]);
     }
 }

@@ -50,7 +50,7 @@ pub fn subtotal_row(
 ) -> El {
     let key = r.key.clone();
     let label = t.label(t.state.group.get_untracked(), &key);
-    let share = fmt.percent(r.cu, total);
+    let share = fmt.share(r.share);
     let width = if total.0 == 0 {
         0.0
     } else {

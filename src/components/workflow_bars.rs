@@ -33,7 +33,6 @@ pub fn workflow_bars_view(bars: Derived<Shared<Vec<Bar>>>) -> Els {
     let picture_fmt = fmt;
     {
         let bars = bars.get();
-        let total = subtotals.with(|s| s.total.cu);
         let filtered_to = state.filters.with(|f| f.workflow.clone());
         if bars.is_empty() {
             return vec![h("p").class("cu-empty").text("No runs in scope.")];
@@ -76,7 +75,7 @@ pub fn workflow_bars_view(bars: Derived<Shared<Vec<Bar>>>) -> Els {
                     plural_group(t.state.group.get_untracked(), b.workflows)
                 ),
             };
-            let value = format!("{} CU · {}", fmt.cu_total(b.cu), fmt.percent(b.cu, total));
+            let value = format!("{} CU · {}", fmt.cu_total(b.cu), fmt.share(b.share));
             move |el: El| {
                 el.child(h("span").class("cu-bar-label").text(&label))
                     .child(h("span").class("cu-sr-only").text(": "))

@@ -13,12 +13,10 @@ use crate::table::use_table;
 /// The figures of `bars` (top workflows and "Other") as a table.
 pub fn workflow_figures(bars: Derived<Shared<Vec<Bar>>>) -> El {
     let t = use_table();
-    let subtotals = t.subtotals;
     let fmt = t.fmt();
     let draw = move |table: &web_sys::Element| {
         let bars = bars.get();
         let group = t.state.group.get();
-        let total = subtotals.with(|s| s.total.cu);
         append_text(table, "caption", "", None, "CU by workflow (chart figures)");
         let head = append_element(&append_element(table, "thead", ""), "tr", "");
         append_th(&head, "col", "", group.label());
@@ -40,7 +38,7 @@ pub fn workflow_figures(bars: Derived<Shared<Vec<Bar>>>) -> El {
             set_attr(&th, "scope", "row");
             append_text(&tr, "td", "cu-num", None, &fmt.count(b.runs as u64));
             append_text(&tr, "td", "cu-num", None, &fmt.cu_total(b.cu));
-            append_text(&tr, "td", "cu-num", None, &fmt.percent(b.cu, total));
+            append_text(&tr, "td", "cu-num", None, &fmt.share(b.share));
         }
     };
     h("div")

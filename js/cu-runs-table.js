@@ -27,6 +27,7 @@ const ATTRIBUTES = {
   currency: ['currency', String],
   locale: ['locale', String],
   'time-zone': ['timeZone', String],
+  'billing-time-zone': ['billingTimeZone', String],
   heading: ['title', String],
   'max-runs': ['maxRuns', Number],
   'timeout-ms': ['timeoutMs', Number],

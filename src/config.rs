@@ -57,6 +57,10 @@ pub struct Config {
     pub week_starts_on: Option<u8>,
     /// CU budget per month.
     pub budget_cu: Option<crate::cu::CuTotal>,
+    /// The time zone days, periods and budgets are counted in (default
+    /// `UTC`, as the platform's usage ledger bills); `time_zone` is only
+    /// how dates and times are shown.
+    pub billing_time_zone: String,
     /// Decimals money is shown with (`None`: the currency's own, e.g. 2
     /// for USD, 0 for JPY). Costs are exact; only their display rounds.
     pub money_decimals: Option<u8>,
@@ -251,6 +255,7 @@ impl Config {
             week_starts_on: int_in(obj, "weekStartsOn", 1, 7)?.map(|v| v as u8),
             budget_cu: budget(obj)?,
             money_decimals: int_in(obj, "moneyDecimals", 0, 9)?.map(|v| v as u8),
+            billing_time_zone: opt_str(obj, "billingTimeZone")?.unwrap_or_else(|| "UTC".to_owned()),
             group_by: choice(
                 obj,
                 "groupBy",

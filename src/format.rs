@@ -26,7 +26,10 @@ pub struct Formatter {
     #[cfg(target_arch = "wasm32")]
     intl: Option<intl::Intl>,
     currency: Option<String>,
+    /// The zone days are counted in (the billing time zone).
     zone: String,
+    /// The zone dates and times are shown in.
+    display_zone: String,
     /// Decimals money is shown with.
     money_digits: u32,
 }
@@ -50,6 +53,7 @@ impl Formatter {
             intl: None,
             currency,
             zone: "UTC".into(),
+            display_zone: "UTC".into(),
             money_digits: 2,
         }
     }
@@ -72,6 +76,26 @@ impl Formatter {
         self.money_digits
     }
 
+    /// Counts days (periods, day filters, the day chart, budgets) in the
+    /// billing time zone `time_zone` instead of the display one; dates and
+    /// times are still shown in the display zone ([`Formatter::display_zone`]).
+    pub fn with_day_zone(mut self, time_zone: &str) -> Formatter {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(intl) = self.intl.as_mut() {
+            if intl.set_day_zone(time_zone).is_some() {
+                self.zone = intl.zone.clone();
+            }
+            return self;
+        }
+        self.zone = time_zone.to_owned();
+        self
+    }
+
+    /// The IANA time zone dates and times are shown in.
+    pub fn display_zone(&self) -> &str {
+        &self.display_zone
+    }
+
     /// Formatting for `locale` and `time_zone` (browser defaults when `None`).
     #[cfg(target_arch = "wasm32")]
     pub fn new(
@@ -85,6 +109,7 @@ impl Formatter {
                 decimal: intl.decimal.clone(),
                 currency,
                 zone: intl.zone.clone(),
+                display_zone: intl.display_zone.clone(),
                 money_digits: intl.money_digits,
                 intl: Some(intl),
             },
@@ -220,7 +245,7 @@ impl Formatter {
         format!("{:02}:{:02} UTC", secs / 3_600, secs / 60 % 60)
     }
 
-    /// The IANA time zone dates and days are shown in, e.g. `Europe/Berlin`.
+    /// The IANA time zone days are counted in (the billing time zone), e.g. `UTC`.
     pub fn zone(&self) -> &str {
         &self.zone
     }
@@ -260,7 +285,10 @@ mod intl {
         money: Option<Function>,
         pub money_digits: u32,
         locs: Array,
+        /// The zone days are counted in.
         pub zone: String,
+        /// The zone dates and times are shown in.
+        pub display_zone: String,
         pub week_start: Option<u8>,
     }
 
@@ -321,26 +349,7 @@ mod intl {
             ]);
             let date_time = construct_date_time(&locs, &dt_opts)?;
             let time = construct_date_time(&locs, &tz(vec![("timeStyle", "short".into())]))?;
-            let day_format = construct(
-                "DateTimeFormat",
-                &locales(Some("en-CA")),
-                &tz(vec![
-                    ("year", "numeric".into()),
-                    ("month", "2-digit".into()),
-                    ("day", "2-digit".into()),
-                ]),
-            )?;
-            let day: Function = Reflect::get(&day_format, &"format".into())
-                .ok()?
-                .dyn_into()
-                .ok()?;
-            let zone = Reflect::get(&day_format, &"resolvedOptions".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<Function>().ok())
-                .and_then(|f| f.call0(&day_format).ok())
-                .and_then(|o| Reflect::get(&o, &"timeZone".into()).ok())
-                .and_then(|z| z.as_string())
-                .unwrap_or_else(|| time_zone.unwrap_or("UTC").to_owned());
+            let (day, zone) = day_format(time_zone)?;
             // The currency's own decimals (2 for USD, 0 for JPY).
             let money_digits = currency
                 .and_then(|c| {
@@ -367,9 +376,19 @@ mod intl {
                 money,
                 money_digits,
                 locs,
+                display_zone: zone.clone(),
                 zone,
                 week_start,
             })
+        }
+
+        /// Days (and `zone`) in `time_zone` from now on; the date and time
+        /// texts keep theirs.
+        pub fn set_day_zone(&mut self, time_zone: &str) -> Option<()> {
+            let (day, zone) = day_format(Some(time_zone))?;
+            self.day = day;
+            self.zone = zone;
+            Some(())
         }
 
         pub fn set_money_digits(&mut self, currency: Option<&str>, digits: u32) {
@@ -439,6 +458,32 @@ mod intl {
         let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
         let ctor: Function = Reflect::get(&intl, &name.into()).ok()?.dyn_into().ok()?;
         Reflect::construct(&ctor, &Array::of2(locs, opts)).ok()
+    }
+
+    /// The `YYYY-MM-DD` formatter of days in `time_zone` (the browser's
+    /// when `None`), and that zone's resolved name.
+    fn day_format(time_zone: Option<&str>) -> Option<(Function, String)> {
+        let mut pairs: Vec<(&str, JsValue)> = vec![
+            ("year", "numeric".into()),
+            ("month", "2-digit".into()),
+            ("day", "2-digit".into()),
+        ];
+        if let Some(tz) = time_zone {
+            pairs.push(("timeZone", JsValue::from_str(tz)));
+        }
+        let day_format = construct("DateTimeFormat", &locales(Some("en-CA")), &options(&pairs))?;
+        let day: Function = Reflect::get(&day_format, &"format".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let zone = Reflect::get(&day_format, &"resolvedOptions".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .and_then(|f| f.call0(&day_format).ok())
+            .and_then(|o| Reflect::get(&o, &"timeZone".into()).ok())
+            .and_then(|z| z.as_string())
+            .unwrap_or_else(|| time_zone.unwrap_or("UTC").to_owned());
+        Some((day, zone))
     }
 
     /// `Intl.NumberFormat(locs, {style: "currency", currency, digits})`'s

@@ -61,6 +61,8 @@ export interface MountOptions {
   weekStartsOn?: number;
   /** CU budget per month: the budget sentence and the cumulative line of the time chart. */
   budgetCu?: number;
+  /** IANA time zone days, periods, the day chart and budgets are counted in (default "UTC", as the usage ledger bills). `timeZone` only sets how dates and times are shown. */
+  billingTimeZone?: string;
   /** Decimals money is shown with, 0..=9 (default: the currency's own, e.g. 2 for USD). Costs are exact (CU × price); only the display rounds. */
   moneyDecimals?: number;
   /** What budgetCu is per (only "month" for now; the default). */
@@ -162,7 +164,8 @@ pub fn make_env(config: Config, token: TokenSource) -> Env {
         config.time_zone.as_deref(),
         config.price.as_ref().map(|p| p.currency.clone()),
     )
-    .with_money_decimals(config.money_decimals);
+    .with_money_decimals(config.money_decimals)
+    .with_day_zone(&config.billing_time_zone);
     Env::new(config, Rc::new(source), fmt)
 }
 
@@ -242,7 +245,9 @@ struct Hosts {
 /// `Intl` knows (an unknown zone would otherwise move every day filter and
 /// period boundary to UTC without a word).
 fn check_environment(config: &Config) -> Result<(), String> {
-    crate::format::check_intl(config.locale.as_deref(), config.time_zone.as_deref())
+    crate::format::check_intl(config.locale.as_deref(), config.time_zone.as_deref())?;
+    crate::format::check_intl(None, Some(&config.billing_time_zone))
+        .map_err(|e| e.replacen("timeZone", "billingTimeZone", 1))
 }
 
 thread_local! {

@@ -217,7 +217,18 @@ async fn arrow_keys_move_focus_between_bars_with_one_tab_stop() {
 
 #[wasm_bindgen_test]
 async fn day_chart_shows_a_days_breakdown_by_keyboard_and_escape_hides_it() {
-    let (root, _h) = mount_org("acme", json!({ "timeZone": "Asia/Tokyo" }));
+    // Days follow the billing time zone (UTC unless set); `timeZone` alone
+    // only changes how dates and times are shown.
+    let (shown_only, _h0) = mount_org("acme", json!({ "timeZone": "Asia/Tokyo" }));
+    loaded(&shown_only).await;
+    assert_eq!(
+        accessible_text(&one(&chart_figure(&shown_only, "CU per day"), "h3").unwrap()),
+        "CU per day (UTC)"
+    );
+    let (root, _h) = mount_org(
+        "acme",
+        json!({ "timeZone": "Asia/Tokyo", "billingTimeZone": "Asia/Tokyo" }),
+    );
     loaded(&root).await;
     let fig = chart_figure(&root, "CU per day");
     assert_eq!(

@@ -29,7 +29,7 @@ pub fn scope_bar() -> El {
         Some(format!(
             "As of {} ({})",
             fmt.date_time(ms as i64),
-            fmt.zone()
+            fmt.display_zone()
         ))
     };
     let pressed = move |scope: Scope| move || Some((state.scope.get() == scope).to_string());

@@ -89,7 +89,8 @@ pub fn mount_fixture_in(
         Some("UTC"),
         config.price.as_ref().map(|p| p.currency.clone()),
     )
-    .with_money_decimals(config.money_decimals);
+    .with_money_decimals(config.money_decimals)
+    .with_day_zone(&config.billing_time_zone);
     let env = Env::new(config, Rc::new(source), fmt);
     mount_env(root, env)
 }

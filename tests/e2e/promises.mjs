@@ -470,11 +470,12 @@ await check('an_unknown_time_zone_or_locale_throws_at_mount', async (page) => {
     document.body.append(el);
     const { mount } = await import('/pkg/cu_cost_table.js');
     const attempt = (opts) => { try { mount(el, { apiBase: '/', orgId: 'acme', token: 't', ...opts }); return 'mounted'; } catch (e) { return e instanceof Error ? e.message : `not an Error: ${e}`; } };
-    return { tz: attempt({ timeZone: 'Europe/Berln' }), locale: attempt({ locale: 'not a locale!!' }), children: el.childElementCount };
+    return { tz: attempt({ timeZone: 'Europe/Berln' }), billing: attempt({ billingTimeZone: 'Mars/Olympus' }), locale: attempt({ locale: 'not a locale!!' }), children: el.childElementCount };
   });
   console.log(`    "${got.tz}" / "${got.locale}"`);
   assert(got.tz.includes('timeZone "Europe/Berln"'), `timeZone: "${got.tz}"`);
   assert(/^locale\b/.test(got.locale) && got.locale.includes('not a locale!!'), `locale: "${got.locale}"`);
+  assert(got.billing.startsWith('billingTimeZone "Mars/Olympus" is not a time zone'), `billingTimeZone: "${got.billing}"`);
   assert(got.children === 0, 'something was mounted');
 });
 

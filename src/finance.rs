@@ -115,9 +115,48 @@ pub fn budget_line(
     }
 }
 
+/// The budget line while filters narrow the runs: the budget is the
+/// organization's, so the selection's share of it comes first and the
+/// organization's own status after: "The selected runs used 3 % of the
+/// organization's 25,000 CU budget; the organization has used 62 %, and at
+/// this rate the budget runs out on Nov 26."
+pub fn budget_line_for_selection(
+    selection_percent: u128,
+    org_percent: u128,
+    budget: &str,
+    org_state: Budget,
+    day: &dyn Fn(i64) -> String,
+    open: bool,
+) -> String {
+    let head = format!(
+        "The selected runs used {selection_percent} % of the organization's {budget} budget; the organization has used {org_percent} %"
+    );
+    match org_state {
+        Budget::RanOut(d) => format!("{head}, and the budget ran out on {}.", day(d)),
+        Budget::RunsOut(d) => format!(
+            "{head}, and at this rate the budget runs out on {}.",
+            day(d)
+        ),
+        Budget::Within if open => format!("{head}, and at this rate the month ends within budget."),
+        Budget::Within => format!("{head}."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_filtered_budget_line_speaks_for_the_organization() {
+        assert_eq!(
+            budget_line_for_selection(3, 62, "25,000 CU", Budget::RunsOut(3), &|d| format!("Nov {d}"), true),
+            "The selected runs used 3 % of the organization's 25,000 CU budget; the organization has used 62 %, and at this rate the budget runs out on Nov 3."
+        );
+        assert_eq!(
+            budget_line_for_selection(3, 40, "25,000 CU", Budget::Within, &|d| format!("Nov {d}"), true),
+            "The selected runs used 3 % of the organization's 25,000 CU budget; the organization has used 40 %, and at this rate the month ends within budget."
+        );
+    }
 
     #[test]
     fn headlines() {

@@ -715,3 +715,46 @@ async fn a_period_is_not_a_filter_and_clear_filters_keeps_it() {
     assert_eq!(from.value(), "2026-11-01");
     assert!(text_of(&root, ".cu-coverage").contains("(This month)"));
 }
+
+#[wasm_bindgen_test]
+async fn a_filtered_budget_line_speaks_for_the_organization() {
+    let org = "periods-budget-scope";
+    let runs = all_runs(org).await;
+    let month = sums(&runs, "2026-11-01", "2026-11-30", "workflowId");
+    let spent = month[""];
+    // A budget twice the month's spend: the organization has used 50 %.
+    let budget = spent * 2;
+    let (root, _h) = mount_org(
+        org,
+        json!({ "now": NOW, "maxRuns": 100000, "period": "this-month", "budgetCu": budget as f64 / 10_000.0 }),
+    );
+    choose_and_load(&root, "this-month").await;
+    let org_line = text_of(&root, ".cu-budget");
+    assert!(org_line.starts_with("50 % of the "), "{org_line}");
+    // One workflow selected: its share of the organization's budget first,
+    // then the organization's own status, unchanged by the filter.
+    let (wf, wf_cu) = month
+        .iter()
+        .filter(|(k, _)| !k.is_empty())
+        .max_by_key(|(_, cu)| **cu)
+        .unwrap();
+    select_value(&labelled(&root, "Workflow").unwrap(), wf);
+    let line = wait_for("the selection's budget line", 5_000, || {
+        Some(text_of(&root, ".cu-budget")).filter(|l| l.starts_with("The selected runs used"))
+    })
+    .await;
+    let share = (wf_cu * 100 + budget / 2) / budget;
+    assert!(
+        line.starts_with(&format!(
+            "The selected runs used {share} % of the organization's "
+        )),
+        "{line}"
+    );
+    assert!(line.contains("; the organization has used 50 %"), "{line}");
+    // What follows is the organization's status, as it read unfiltered.
+    let (_, org_rest) = org_line.split_once("; ").unwrap();
+    assert!(
+        line.ends_with(org_rest.trim_start_matches("at this rate ")),
+        "{line} / {org_line}"
+    );
+}

@@ -3,7 +3,9 @@
 
 use crate::el::{h, El};
 
-use crate::finance::budget_line;
+use crate::cu::CuTotal;
+use crate::filter::{filter_with_facets, Filters};
+use crate::finance::{budget_line, budget_line_for_selection};
 use crate::period::{budget, cu_by_day, short_date, whole_percent, ymd, Cover};
 use crate::table::use_table;
 
@@ -19,19 +21,54 @@ pub fn budget_line_view() -> El {
         if !view.preset.is_month() || view.cover != Cover::Full {
             return None;
         }
+        let year = ymd(view.today).0;
+        let budget_text = format!("{} CU", fmt.cu_setting(budget_cu));
+        let day = |d| short_date(d, year);
+        let open = view.period.contains(view.today);
+        let spent = subtotals.with(|s| s.total.cu);
+        if t.filter_count() > 0 {
+            // The budget is the organization's: its status comes from every
+            // run of the period, whatever the filters select.
+            let (from, to) = view.period.keys();
+            let period_only = Filters {
+                from: Some(from),
+                to: Some(to),
+                ..Filters::default()
+            };
+            let by_day = t.scope_set.with(|s| {
+                s.as_ref()
+                    .map(|l| {
+                        let (all, _) =
+                            filter_with_facets(&l.set, &period_only, &Default::default());
+                        cu_by_day(&l.set, &all)
+                    })
+                    .unwrap_or_default()
+            });
+            let mut org = CuTotal::default();
+            for (_, cu) in &by_day {
+                org.add_total(*cu);
+            }
+            let state = budget(&by_day, budget_cu, view.period, view.today, view.into_today);
+            return Some(budget_line_for_selection(
+                whole_percent(spent, budget_cu),
+                whole_percent(org, budget_cu),
+                &budget_text,
+                state,
+                &day,
+                open,
+            ));
+        }
         let by_day = t.scope_set.with(|s| {
             t.filtered
                 .with(|f| s.as_ref().map(|l| cu_by_day(&l.set, f)).unwrap_or_default())
         });
-        let spent = subtotals.with(|s| s.total.cu);
         let state = budget(&by_day, budget_cu, view.period, view.today, view.into_today);
-        let year = ymd(view.today).0;
         Some(budget_line(
             whole_percent(spent, budget_cu),
-            &format!("{} CU", fmt.cu_setting(budget_cu)),
+            &budget_text,
             state,
-            &|d| short_date(d, year),
-            view.period.contains(view.today),
+            &day,
+            open,
         ))
     };
     h("p")

@@ -535,6 +535,44 @@ pub fn clock(now: i64, day_of: impl Fn(i64) -> Day) -> (Day, i64) {
     (today, now - start)
 }
 
+/// For a period that includes today, the last day of the same elapsed
+/// part of `previous` (today's counterpart there): a partial period is
+/// compared with the same part of the one before, to the same time of day
+/// ([`PeriodView`](crate::table::PeriodView) keeps that time). `None` when
+/// the whole previous period compares: the period is over, or the previous
+/// one is shorter than the part elapsed (Mar 1–30 against all of February).
+pub fn previous_cut(period: Period, previous: Period, today: Day) -> Option<Day> {
+    if !period.contains(today) {
+        return None;
+    }
+    let cut = previous.from + (today - period.from);
+    (cut <= previous.to).then_some(cut)
+}
+
+/// The instant `day` begins in the zone of `day_of` (see [`clock`]).
+pub fn day_start(day: Day, day_of: impl Fn(i64) -> Day) -> i64 {
+    // Midnight UTC first (UTC and the zones east of it, in a few steps);
+    // noon UTC is on that date in every zone from -12 to +11; the zones
+    // further east see it as the next day: six hours before midnight UTC.
+    for guess in [
+        day * DAY_MS,
+        day * DAY_MS + DAY_MS / 2,
+        day * DAY_MS - DAY_MS / 4,
+    ] {
+        let (d, into) = clock(guess, &day_of);
+        if d == day {
+            return guess - into;
+        }
+    }
+    day * DAY_MS
+}
+
+/// A time of day from milliseconds after midnight, as `18:00`.
+pub fn hh_mm(into_day: i64) -> String {
+    let minutes = into_day.clamp(0, DAY_MS - 1) / 60_000;
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
 /// CU per start day of the runs at `indices` (days in order; runs without
 /// a start day or a valid CU left out), for the budget and the cumulative
 /// line.
@@ -581,6 +619,66 @@ mod tests {
     fn month_days_oracle(y: i64, m: i64) -> i64 {
         let first = crate::time::days_from_civil(y, m, 1);
         (0..40).take_while(|k| ymd(first + k).1 == m).count() as i64
+    }
+
+    #[test]
+    fn a_partial_period_is_compared_with_the_same_part_of_the_one_before() {
+        let cut = |preset, today: &str| {
+            let today = d(today);
+            let p = range(preset, today).unwrap();
+            previous_cut(p, previous(preset, p), today).map(day_key)
+        };
+        // Six days into December: November 1–6 (to the same time of day).
+        assert_eq!(
+            cut(Preset::ThisMonth, "2026-12-06").as_deref(),
+            Some("2026-11-06")
+        );
+        // March 1–30 against all of February (28 days).
+        assert_eq!(cut(Preset::ThisMonth, "2026-03-30"), None);
+        assert_eq!(
+            cut(Preset::ThisMonth, "2026-03-28").as_deref(),
+            Some("2026-02-28")
+        );
+        // 2028 is a leap year: March 29 against all of February's 29 days.
+        assert_eq!(
+            cut(Preset::ThisMonth, "2028-03-29").as_deref(),
+            Some("2028-02-29")
+        );
+        assert_eq!(cut(Preset::ThisMonth, "2028-03-30"), None);
+        // Today against yesterday; a rolling window against the same span
+        // just before it, ending at the same time of day.
+        assert_eq!(
+            cut(Preset::Today, "2026-12-06").as_deref(),
+            Some("2026-12-05")
+        );
+        assert_eq!(
+            cut(Preset::Last7, "2026-12-06").as_deref(),
+            Some("2026-11-29")
+        );
+        assert_eq!(
+            cut(Preset::ThisQuarter, "2026-11-15").as_deref(),
+            Some("2026-08-15")
+        );
+        // A period that is over compares whole.
+        assert_eq!(cut(Preset::LastMonth, "2026-12-06"), None);
+    }
+
+    #[test]
+    fn days_start_at_their_midnight_in_any_zone() {
+        let day = d("2026-11-06");
+        // UTC.
+        let utc = |ms: i64| ms.div_euclid(DAY_MS);
+        assert_eq!(day_start(day, utc), day * DAY_MS);
+        // Five and a half hours east, and eight hours west, of UTC.
+        let east = |ms: i64| (ms + 330 * 60_000).div_euclid(DAY_MS);
+        assert_eq!(day_start(day, east), day * DAY_MS - 330 * 60_000);
+        let west = |ms: i64| (ms - 8 * 3_600_000).div_euclid(DAY_MS);
+        assert_eq!(day_start(day, west), day * DAY_MS + 8 * 3_600_000);
+        // Fourteen hours east (Kiribati).
+        let far = |ms: i64| (ms + 14 * 3_600_000).div_euclid(DAY_MS);
+        assert_eq!(day_start(day, far), day * DAY_MS - 14 * 3_600_000);
+        assert_eq!(hh_mm(18 * 3_600_000 + 5 * 60_000), "18:05");
+        assert_eq!(hh_mm(0), "00:00");
     }
 
     #[test]

@@ -84,6 +84,10 @@ pub struct PeriodView {
     pub cover: Cover,
     /// Whether they cover the previous period (when comparing).
     pub previous_cover: Option<Cover>,
+    /// When the period includes today: the last day of the same elapsed
+    /// part of the previous period, and the instant it is compared up to
+    /// (that day's midnight + `into_today`). `None`: the whole previous period.
+    pub previous_until: Option<(Day, i64)>,
 }
 
 /// The table context of the component being built.
@@ -189,6 +193,14 @@ impl Table {
             });
             let p = range(preset, today)?;
             let previous = state.compare.get().then(|| previous(preset, p));
+            let previous_until = previous
+                .and_then(|pp| crate::period::previous_cut(p, pp, today))
+                .map(|day| {
+                    let start = crate::period::day_start(day, |ms| {
+                        crate::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
+                    });
+                    (day, start + into_today)
+                });
             let (from_head, complete) = match state.scope.get() {
                 Scope::All => (true, state.load_all.with(|l| l.complete)),
                 Scope::Page => state.page.with(|p| {
@@ -214,17 +226,31 @@ impl Table {
                 into_today,
                 cover: cover(from_head, complete, oldest, p.from),
                 previous_cover: previous.map(|pp| cover(from_head, complete, oldest, pp.from)),
+                previous_until,
             })
         });
         let previous_subtotals = Derived::new(move || {
-            let Some(prev) = period.get().and_then(|v| v.previous) else {
+            let Some(view) = period.get() else {
                 return Shared::new(None);
             };
-            let loaded = period.with(|v| v.is_some_and(|v| v.previous_cover == Some(Cover::Full)));
-            let (from, to) = prev.keys();
+            let Some(prev) = view.previous else {
+                return Shared::new(None);
+            };
+            let loaded = view.previous_cover == Some(Cover::Full);
+            // The same elapsed part of the previous period: its days up to
+            // today's counterpart, and on that day only the runs started
+            // before the same time of day.
+            let until = view.previous_until;
+            let (from, to) = match until {
+                Some((day, _)) => (
+                    crate::period::day_key(prev.from),
+                    crate::period::day_key(day),
+                ),
+                None => prev.keys(),
+            };
             Shared::new(scope_set.with(|s| {
                 s.as_ref().map(|l| {
-                    let indices = state.filters.with(|f| {
+                    let mut indices = state.filters.with(|f| {
                         Filters {
                             from: Some(from),
                             to: Some(to),
@@ -232,6 +258,9 @@ impl Table {
                         }
                         .apply_named(&l.set, &names.get_value())
                     });
+                    if let Some((_, until_ms)) = until {
+                        indices.retain(|&i| l.set.started_ms(i).is_some_and(|ms| ms < until_ms));
+                    }
                     Previous {
                         subtotals: compute_set(&l.set, &indices, per_cu, state.group.get()),
                         loaded,

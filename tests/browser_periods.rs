@@ -189,7 +189,20 @@ async fn previous_and_change_match_independent_sums() {
     );
     choose_and_load(&root, "this-month").await;
     let now = sums(&runs, "2026-11-01", "2026-11-30", "workflowId");
-    let before = sums(&runs, "2026-10-01", "2026-10-31", "workflowId");
+    // This month so far (Nov 1 to Nov 28 18:00) is compared with the same
+    // part of October: Oct 1 to Oct 28 18:00 UTC, not all of October.
+    let until = js_sys::Date::parse("2026-10-28T18:00:00Z");
+    let same_part: Vec<Value> = runs
+        .iter()
+        .filter(|r| js_sys::Date::parse(r["startedAt"].as_str().unwrap()) < until)
+        .cloned()
+        .collect();
+    let before = sums(&same_part, "2026-10-01", "2026-10-31", "workflowId");
+    assert_ne!(
+        before[""],
+        sums(&runs, "2026-10-01", "2026-10-31", "workflowId")[""],
+        "the data has October runs after the 28th, 18:00"
+    );
     let caption = "CU by workflow";
     let rows = subtotal_rows(&root, caption);
     let (cu, prev, change) = (
@@ -242,7 +255,10 @@ async fn previous_and_change_match_independent_sums() {
     }
     let headline = text_of(&root, ".cu-headline");
     assert!(headline.contains(" CU this month, "), "{headline}");
-    assert!(headline.contains(" vs October ("), "{headline}");
+    assert!(
+        headline.contains(" vs Oct 1 – Oct 28, 18:00 UTC ("),
+        "{headline}"
+    );
     // Sorting by Change puts the largest increase first.
     button(&table(&root, caption).unwrap(), "Change")
         .unwrap()

@@ -56,7 +56,22 @@ pub fn headline_view() -> El {
             &period_name(view.preset, view.period, view.today),
             &view
                 .previous
-                .map(|pp| previous_name(view.preset, pp, view.today))
+                .map(|pp| match view.previous_until {
+                    // The same part of the previous period, to the same time.
+                    Some((day, _)) => format!(
+                        "{}, {} {}",
+                        named_range(
+                            crate::period::Period {
+                                from: pp.from,
+                                to: day
+                            },
+                            ymd(view.today).0
+                        ),
+                        crate::period::hh_mm(view.into_today),
+                        fmt.zone()
+                    ),
+                    None => previous_name(view.preset, pp, view.today),
+                })
                 .unwrap_or_default(),
             &versus,
         ))

@@ -89,6 +89,16 @@ pub fn estimate(name: &str, figure: &str, end: &str) -> String {
     format!("Projected for {name}: {figure} by {end}.")
 }
 
+/// The estimate against the month's budget: "That is 147 % of the 25,000
+/// CU budget: over by about 11,700 CU ($23.40)." `over` is the amount past
+/// the budget (`None` when within it).
+pub fn estimate_vs_budget(percent: u128, budget: &str, over: Option<&str>) -> String {
+    match over {
+        Some(over) => format!("That is {percent} % of the {budget} budget: over by about {over}."),
+        None => format!("That is {percent} % of the {budget} budget."),
+    }
+}
+
 /// How the estimate is made (its description).
 pub fn estimate_method(start: &str, days: i64) -> String {
     format!(
@@ -145,6 +155,18 @@ pub fn budget_line_for_selection(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn estimates_against_the_budget() {
+        assert_eq!(
+            estimate_vs_budget(147, "25,000 CU", Some("11,700 CU ($23.40)")),
+            "That is 147 % of the 25,000 CU budget: over by about 11,700 CU ($23.40)."
+        );
+        assert_eq!(
+            estimate_vs_budget(80, "25,000 CU", None),
+            "That is 80 % of the 25,000 CU budget."
+        );
+    }
 
     #[test]
     fn a_filtered_budget_line_speaks_for_the_organization() {

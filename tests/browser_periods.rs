@@ -366,11 +366,30 @@ async fn budget_sentence_and_cumulative_line() {
         .next()
         .unwrap();
     assert!((units(figure) - want).abs() <= 1, "{estimate} vs {want}");
+    // Against the budget (1.05 × the spend so far): over by the estimate's excess.
+    let budget_units = spent * 105 / 100;
+    let percent = (want * 100 + budget_units / 2) / budget_units;
+    let over = (want - budget_units + 5_000) / 10_000;
+    assert!(
+        estimate.ends_with(&format!(
+            "That is {percent} % of the {} CU budget: over by about {} CU.",
+            text_of(&root, ".cu-budget")
+                .split(" of the ")
+                .nth(1)
+                .unwrap()
+                .split(" CU")
+                .next()
+                .unwrap(),
+            en_count(over as usize)
+        )),
+        "{estimate}"
+    );
 
-    // Not a month: no budget line.
+    // Not a month: no budget line; a rolling window has no estimate.
     select_value(&period_select(&root), "last-7-days");
     sleep(50).await;
     assert_eq!(text_of(&root, ".cu-budget"), "");
+    assert_eq!(text_of(&root, ".cu-estimate"), "");
     assert!(one(&root, "polyline.cu-cumulative").is_none());
 }
 

@@ -1,10 +1,13 @@
 //! The period-end estimate, labelled "estimate", its method as its
-//! description. Only for a period that includes today and is fully loaded.
+//! description: in CU and money, and against the month's budget. Only for a
+//! calendar period (today, this month, this quarter) that includes now and
+//! is fully loaded: a rolling window has no end to project to.
 
 use crate::el::{h, El};
 
-use crate::finance::{estimate, estimate_method};
-use crate::period::{period_name, projection, short_date, ymd, Cover};
+use crate::cu::CuTotal;
+use crate::finance::{estimate, estimate_method, estimate_vs_budget};
+use crate::period::{period_name, projection, short_date, whole_percent, ymd, Cover, Preset};
 use crate::table::use_table;
 
 /// The estimate line and its method, in `parent`.
@@ -16,18 +19,42 @@ pub fn estimate_view(parent: El) -> El {
     let estimate_line = move || {
         let view = period.get()?;
         let now = view.cover;
-        if now != Cover::Full {
+        let calendar = matches!(
+            view.preset,
+            Preset::Today | Preset::ThisMonth | Preset::ThisQuarter
+        );
+        if now != Cover::Full || !calendar {
             return None;
         }
         let total = subtotals.with(|s| s.total.cu);
         let p = projection(total, view.period, view.today, view.into_today)?;
         let year = ymd(view.today).0;
         let name = period_name(view.preset, view.period, view.today);
-        let text = estimate(
+        let (price, budget_cu) =
+            t.with_config(|c| (c.price.as_ref().map(|p| p.per_cu), c.budget_cu));
+        let money = |cu: CuTotal| price.map(|p| p.cost_of(cu)).unwrap_or_default();
+        let mut text = estimate(
             name.trim_start_matches("in "),
-            &format!("{} CU", fmt.cu_total(p)),
+            &super::figure(t, p, money(p)),
             &short_date(view.period.to, year),
         );
+        if let Some(budget) = budget_cu.filter(|_| view.preset.is_month()) {
+            // "About": the estimate to the whole CU.
+            let over = (p > budget).then(|| {
+                let by = CuTotal((p.0 - budget.0 + 5_000) / 10_000 * 10_000);
+                let cu = format!("{} CU", fmt.cu_setting(by));
+                match price {
+                    Some(_) => format!("{cu} ({})", fmt.money(money(by))),
+                    None => cu,
+                }
+            });
+            text.push(' ');
+            text.push_str(&estimate_vs_budget(
+                whole_percent(p, budget),
+                &format!("{} CU", fmt.cu_setting(budget)),
+                over.as_deref(),
+            ));
+        }
         let method = estimate_method(&short_date(view.period.from, year), view.period.days());
         Some(vec![
             h("p")

@@ -109,8 +109,8 @@ pub struct SubtotalsShape<'a> {
 /// which rows are groups and which is the total (its key cell is empty),
 /// so no workflow named `TOTAL` can be mistaken for it. With a comparison,
 /// the previous period's CU (and cost) and the change follow; an unknown
-/// previous figure is an empty cell, a group absent before has the change
-/// percent `new`.
+/// previous figure is an empty cell; a group absent before has a previous
+/// CU of 0 and empty change cells (numeric columns hold numbers only).
 pub fn subtotals_csv(s: &Subtotals, shape: SubtotalsShape) -> String {
     let key_column = match shape.group {
         GroupBy::Workflow => "workflow_id",
@@ -232,12 +232,11 @@ fn signed_units(diff: i128) -> String {
     }
 }
 
-/// The change's amount and percent cells ("new": percent `new`, amount the
-/// whole current figure; unknown: both empty).
+/// The change's amount and percent cells (new or unknown: both empty).
 fn change_cells(c: Change) -> (String, String) {
     match c {
         Change::Unknown => (String::new(), String::new()),
-        Change::New => (String::new(), text_cell("new")),
+        Change::New => (String::new(), String::new()),
         Change::Delta { diff, tenths } => (
             signed_units(diff),
             tenths
@@ -251,7 +250,25 @@ fn change_cells(c: Change) -> (String, String) {
     }
 }
 
-/// `cu-runs_<org>_<what>_<date>.csv` with the org reduced to safe characters.
+/// What an export covers, for its file name: the month (`2026-11`), the
+/// day (`2026-11-28`) or the days (`2026-11-22_2026-11-28`) of `from`–`to`,
+/// then the time zone days are counted in (`UTC`, `Europe-Berlin`).
+pub fn period_stamp(from: &str, to: &str, zone: &str) -> String {
+    let days = match (crate::period::parse(from), crate::period::parse(to)) {
+        (Some(f), Some(t)) if f == t => from.to_owned(),
+        (Some(f), Some(t))
+            if crate::period::ymd(f).2 == 1 && t == crate::period::month_start(f, 1) - 1 =>
+        {
+            from[..7].to_owned()
+        }
+        _ => format!("{from}_{to}"),
+    };
+    format!("{days}_{}", zone.replace('/', "-"))
+}
+
+/// `cu-<what>_<org>_<stamp>.csv` with the org (and the stamp) reduced to
+/// safe characters; the stamp says what it covers ([`period_stamp`]) or
+/// the export day.
 pub fn file_name(org_id: &str, what: &str, date: &str) -> String {
     let org: String = org_id
         .chars()
@@ -263,7 +280,17 @@ pub fn file_name(org_id: &str, what: &str, date: &str) -> String {
             }
         })
         .collect();
-    format!("cu-{what}_{org}_{date}.csv")
+    let stamp: String = date
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("cu-{what}_{org}_{stamp}.csv")
 }
 
 #[cfg(test)]
@@ -409,7 +436,7 @@ mod tests {
         assert_eq!(lines[1], "\"workflow\",\"w1\",\"Billing, \"\"v2\"\"\",1,3.0000,3.0000,3.0000,0.0000,0,0,2.0000,1.0000,50.0");
         assert_eq!(
             lines[2],
-            "\"workflow\",\"w2\",,1,1.0000,1.0000,1.0000,0.0000,0,0,0.0000,,\"new\""
+            "\"workflow\",\"w2\",,1,1.0000,1.0000,1.0000,0.0000,0,0,0.0000,,"
         );
         // A group only in the previous period: a zero row, so Previous adds up.
         assert_eq!(
@@ -464,6 +491,34 @@ mod tests {
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert!(lines[0].starts_with("\u{feff}run_id,workflow_id,workflow_name,status,"));
         assert!(lines[1].starts_with("\"r\",\"w1\",\"'@Billing\",\"success\","));
+    }
+
+    #[test]
+    fn file_names_say_what_period_they_cover() {
+        assert_eq!(
+            period_stamp("2026-11-01", "2026-11-30", "UTC"),
+            "2026-11_UTC"
+        );
+        assert_eq!(
+            period_stamp("2026-02-01", "2026-02-28", "UTC"),
+            "2026-02_UTC"
+        );
+        assert_eq!(
+            period_stamp("2026-11-28", "2026-11-28", "UTC"),
+            "2026-11-28_UTC"
+        );
+        assert_eq!(
+            period_stamp("2026-11-22", "2026-11-28", "Europe/Berlin"),
+            "2026-11-22_2026-11-28_Europe-Berlin"
+        );
+        assert_eq!(
+            file_name(
+                "demo-org",
+                "subtotals",
+                &period_stamp("2026-11-01", "2026-11-30", "UTC")
+            ),
+            "cu-subtotals_demo-org_2026-11_UTC.csv"
+        );
     }
 
     #[test]

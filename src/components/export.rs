@@ -41,6 +41,19 @@ pub fn today() -> String {
     crate::time::utc_date(js_sys::Date::now() as i64)
 }
 
+/// What an export covers, for its file name: the From–To days (a period
+/// or typed days) and the zone they are counted in, else the export day.
+fn stamp(t: crate::table::Table) -> String {
+    let days = t
+        .state
+        .filters
+        .with_untracked(|f| f.from.clone().zip(f.to.clone()));
+    match days {
+        Some((from, to)) => crate::csv::period_stamp(&from, &to, t.fmt().zone()),
+        None => today(),
+    }
+}
+
 /// "Export CSV": the filtered, sorted runs in scope.
 pub fn export_runs() -> El {
     let t = use_table();
@@ -56,7 +69,7 @@ pub fn export_runs() -> El {
             });
             (c.org_id.clone(), csv)
         });
-        let _ = download_csv(&file_name(&org, "runs", &today()), &csv);
+        let _ = download_csv(&file_name(&org, "runs", &stamp(t)), &csv);
     };
     let no_data = move || scope_set.with(Option::is_none);
     button("cu-btn cu-ghost", "Export CSV")
@@ -89,7 +102,7 @@ pub fn export_subtotals() -> El {
                 )
             })
         });
-        let _ = download_csv(&file_name(&org, "subtotals", &today()), &csv);
+        let _ = download_csv(&file_name(&org, "subtotals", &stamp(t)), &csv);
     };
     let no_data = move || scope_set.with(Option::is_none);
     button("cu-btn cu-ghost", "Export subtotals CSV")

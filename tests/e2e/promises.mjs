@@ -520,6 +520,23 @@ await check('the_csv_download_keeps_its_blob_until_it_is_read', async (page) => 
   assert(revoked === 0, `the blob URL was revoked ${revoked}× within a second of the click`);
 });
 
+await check('exports_are_named_for_the_period_they_cover', async (page) => {
+  await open(page);
+  await mountIn(page, 'named', { apiBase: '/', orgId: 'demo-org', token: 't', period: 'last-month', now: '2026-12-06T04:36:00Z', pricePerCu: 0.002, currency: 'USD' });
+  const root = page.locator('#named');
+  // A chosen period loads itself; then both exports name it and its zone.
+  await root.locator('.cu-period-cover', { hasText: 'Last month: all ' }).waitFor({ timeout: 30000 });
+  for (const [button, want] of [['Export subtotals CSV', 'cu-subtotals_demo-org_2026-11_UTC.csv'], ['Export CSV', 'cu-runs_demo-org_2026-11_UTC.csv']]) {
+    const download = page.waitForEvent('download', { timeout: 10000 });
+    await root.getByRole('button', { name: button, exact: true }).click();
+    const d = await download;
+    assert(d.suggestedFilename() === want, `${button}: ${d.suggestedFilename()}`);
+    const text = (await import('node:fs')).readFileSync(await d.path(), 'utf8');
+    // Numeric columns hold numbers only (a group new in the period has empty change cells).
+    assert(!text.includes('"new"'), `${button}: "new" in a numeric column`);
+  }
+});
+
 await browser.close();
 const passed = results.filter(Boolean).length;
 const failed = results.length - passed;

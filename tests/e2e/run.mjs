@@ -1035,7 +1035,9 @@ await check('print_gives_a_clean_report_of_what_is_on_screen', async (page) => {
   assert(await root.getByRole('heading', { name: 'Finance: this month' }).isVisible(), 'title');
   assert(await root.locator('.cu-org').isVisible(), 'organization');
   assert(await root.getByRole('combobox', { name: 'Period', exact: true }).isVisible(), 'period');
-  assert(await root.locator('.cu-chips').isVisible(), 'filters');
+  // The period is not a filter: no chips for it; the coverage line names it.
+  assert(await root.locator('.cu-chips').count() === 0, 'a period shown as filter chips');
+  assert((await root.locator('.cu-coverage').innerText()).includes('(This month)'), 'the coverage line names the period');
   assert(await root.locator('.cu-period-cover').isVisible(), 'coverage');
   assert(await root.locator('.cu-asof').isVisible(), '"as of" time');
   assert(await root.locator('.cu-headline').isVisible(), 'headline');

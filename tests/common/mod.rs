@@ -52,7 +52,7 @@ pub async fn wait_for<T>(what: &str, timeout_ms: i32, mut probe: impl FnMut() ->
 const PAGE_ERRORS: &str = "__cuTestPageErrors";
 
 /// Installs (once per page) a `window` `error` and `unhandledrejection`
-/// listener that records each as a line. Every setup helper calls it
+/// listener, and a wrapper of `console.error`, that record each as a line. Every setup helper calls it
 /// ([`container`], and so `mount_org` and the fixture mounts); the wait
 /// helpers fail the test when anything was recorded ([`assert_no_page_errors`]).
 /// wasm-bindgen-test itself only sees a test's own future: an error thrown
@@ -78,14 +78,19 @@ pub fn install_error_guard() {
            if (e.error == null && /^ResizeObserver loop /.test(e.message)) return;
            errors.push('uncaught error: ' + (e.error != null ? text(e.error) : e.message));
          });
-         window.addEventListener('unhandledrejection', (e) => errors.push('unhandled rejection: ' + text(e.reason)));",
+         window.addEventListener('unhandledrejection', (e) => errors.push('unhandled rejection: ' + text(e.reason)));
+         const log = console.error;
+         console.error = function (...args) {
+           errors.push('console error: ' + args.map(text).join(' '));
+           return log.apply(this, args);
+         };",
     )
     .call0(&JsValue::NULL)
     .unwrap();
 }
 
-/// Takes (and clears) what the guard recorded: each uncaught error or
-/// unhandled rejection since the last call, as a line.
+/// Takes (and clears) what the guard recorded: each uncaught error,
+/// unhandled rejection or `console.error` call since the last call, as a line.
 pub fn take_page_errors() -> Vec<String> {
     let window = web_sys::window().unwrap();
     let Ok(errors) = js_sys::Reflect::get(&window, &PAGE_ERRORS.into()) else {
@@ -99,8 +104,8 @@ pub fn take_page_errors() -> Vec<String> {
     taken
 }
 
-/// Panics when the page has had an uncaught error or unhandled rejection
-/// since the last check (the record is cleared, so the next test starts
+/// Panics when the page has had an uncaught error, an unhandled rejection
+/// or a console error since the last check (the record is cleared, so the next test starts
 /// clean).
 pub fn assert_no_page_errors() {
     let errors = take_page_errors();
@@ -391,13 +396,19 @@ async fn error_guard_records_uncaught_errors_and_unhandled_rejections() {
     assert_no_page_errors();
     js_sys::Function::new_no_args(
         "setTimeout(() => { throw new Error('thrown on purpose by the guard self-test'); });
-         Promise.reject(new Error('rejected on purpose by the guard self-test'));",
+         Promise.reject(new Error('rejected on purpose by the guard self-test'));
+         console.error('logged on purpose by the guard self-test');",
     )
     .call0(&JsValue::NULL)
     .unwrap();
     sleep(50).await;
     let errors = take_page_errors();
-    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.starts_with("console error: ")
+            && e.contains("logged on purpose by the guard self-test")),
+        "{errors:?}"
+    );
     assert!(
         errors.iter().any(|e| e.starts_with("uncaught error: ")
             && e.contains("thrown on purpose by the guard self-test")),

@@ -11,5 +11,11 @@ trunk build --release --offline
 echo "[demo] building the embeddable package (wasm-pack → pkg/)…" >&2
 bash scripts/build-pkg.sh
 cargo build --release -p demo-api
-echo "[demo] serving the demo: open http://127.0.0.1:${PORT:-8080}/ (Ctrl+C to stop)" >&2
-exec ./target/release/demo-api --port "${PORT:-8080}" --dist dist --root . "$@"
+# The port: `--port N` among the arguments, else $PORT, else 8080.
+port="${PORT:-8080}"
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  if [ "${args[$i]}" = "--port" ] && [ $((i + 1)) -lt ${#args[@]} ]; then port="${args[$((i + 1))]}"; fi
+done
+echo "[demo] serving the demo: open http://127.0.0.1:${port}/ (Ctrl+C to stop)" >&2
+exec ./target/release/demo-api --port "$port" --dist dist --root . "$@"

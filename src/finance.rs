@@ -53,7 +53,8 @@ pub fn headline(total: &str, name: &str, prev_name: &str, versus: &Versus) -> St
 /// Whether the period is fully loaded: "This month: all 8,214 runs since
 /// Nov 1 loaded." / "Runs back to Nov 12 loaded; the period starts Nov 1."
 /// `label` is the preset's name ("This month"); `runs` the runs the totals
-/// cover; `others` the number of other filters active (search, status, …).
+/// cover; `others` the number of filters active (search, status, …; the
+/// period is not one).
 pub fn period_coverage(
     label: &str,
     cover: Cover,
@@ -67,9 +68,9 @@ pub fn period_coverage(
         Cover::Full => format!(
             "{label}: all runs since {start} loaded; the totals cover the {runs} that pass {}.",
             if others == 1 {
-                "the other filter".to_owned()
+                "the filter".to_owned()
             } else {
-                format!("the {others} other filters")
+                format!("the {others} filters")
             }
         ),
         Cover::BackTo(_) => format!(
@@ -237,7 +238,7 @@ mod tests {
         );
         assert_eq!(
             period_coverage("Last 7 days", Cover::Full, "Nov 22", None, "3 runs", 1).unwrap(),
-            "Last 7 days: all runs since Nov 22 loaded; the totals cover the 3 runs that pass the other filter."
+            "Last 7 days: all runs since Nov 22 loaded; the totals cover the 3 runs that pass the filter."
         );
         assert_eq!(
             period_coverage("Today", Cover::Nothing, "Nov 1", None, "", 0),

@@ -521,7 +521,11 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Rc<Env>) {
     } else if drive.cancelled.get() {
         Outcome::Cancelled
     } else if drive.stopped_by_date.get() {
-        Outcome::ByDate(drive.from_day.clone().unwrap_or_default())
+        let day = drive.from_day.clone().unwrap_or_default();
+        // Not the From date: the start of the period's comparison.
+        let from = state.filters.with_untracked(|f| f.from.clone());
+        let comparison = from.as_deref() != Some(day.as_str());
+        Outcome::ByDate(day, comparison)
     } else {
         Outcome::Walk(end)
     };

@@ -566,9 +566,12 @@ async fn load_all_stops_at_the_from_date() {
     let from = cu_cost_table::time::utc_date(from_ms);
     type_into(&labelled(&root, "From").unwrap(), &from);
     let outcome = load_all(&root, 20_000, |t| t.contains("before the From date")).await;
+    // One date style on screen: "Dec 3", not the ISO day.
+    let day = cu_cost_table::period::parse(&from).unwrap();
+    let short = cu_cost_table::period::short_date(day, cu_cost_table::period::ymd(day).0);
     assert!(
         outcome.ends_with(&format!(
-            "back to {from}; older runs are before the From date and were not loaded."
+            "back to {short}; older runs are before the From date and were not loaded."
         )),
         "{outcome}"
     );

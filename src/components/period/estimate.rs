@@ -38,7 +38,10 @@ pub fn estimate_view(parent: El) -> El {
             &super::figure(t, p, money(p)),
             &short_date(view.period.to, year),
         );
-        if let Some(budget) = budget_cu.filter(|_| view.preset.is_month()) {
+        // Against the budget only for all runs: the budget is the
+        // organization's (the budget line speaks for a filtered selection).
+        let all_runs = t.filter_count() == 0;
+        if let Some(budget) = budget_cu.filter(|_| view.preset.is_month() && all_runs) {
             // "About": the estimate to the whole CU.
             let over = (p > budget).then(|| {
                 let by = CuTotal((p.0 - budget.0 + 5_000) / 10_000 * 10_000);

@@ -270,27 +270,18 @@ pub fn period_stamp(from: &str, to: &str, zone: &str) -> String {
 /// safe characters; the stamp says what it covers ([`period_stamp`]) or
 /// the export day.
 pub fn file_name(org_id: &str, what: &str, date: &str) -> String {
-    let org: String = org_id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let stamp: String = date
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("cu-{what}_{org}_{stamp}.csv")
+    let safe = |text: &str| -> String {
+        text.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect()
+    };
+    format!("cu-{what}_{}_{}.csv", safe(org_id), safe(date))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! layer's bindings (`el`). Each closure type given to `Effect::new` had its
 //! own copy of the effect's task, about 1.5 KB of wasm each; boxed, there is
 //! one copy, and `Effect`'s own machinery is not linked at all
-//! (BENCHMARKS.md, sessions 9 and 10).
+//! (BENCHMARKS.md, the entries “what the views cost” and “the page leaves tachys”).
 
 /// Runs `f` now, then again whenever the signals it read change (on the
 /// task queue, like `Effect::new`); `f`'s argument is `true` on the first

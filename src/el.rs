@@ -5,7 +5,7 @@
 //! Why not `view!`: tachys compiles every view to its own nested types, and
 //! each type brings its own build, mount, rebuild and drop code; for this
 //! page that was about 125 KB of the ~290 KB of wasm shipped (BENCHMARKS.md,
-//! session 10). Here every element is a `createElement` and every reactive
+//! the entry “the page leaves tachys”). Here every element is a `createElement` and every reactive
 //! text, attribute, property, event or conditional part goes through one
 //! function compiled once, with the closure boxed. The state stays Leptos's
 //! (signals, memos, the table context, owners that end effects with their

@@ -2,7 +2,7 @@
 //! display names (`workflowNames`, [`Names`]) and facet counts ([`Counts`]).
 //!
 //! Not a `BTreeMap`: the map's insert, search, clone and drop code was
-//! compiled once per key and value type (BENCHMARKS.md, session 10), and
+//! compiled once per key and value type (BENCHMARKS.md, the entry “the page leaves tachys”), and
 //! these maps are built once and then only read; lookups are as fast.
 
 use std::ops::Index;

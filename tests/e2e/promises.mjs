@@ -8,6 +8,7 @@
 // started with --test-aids --root . so /pkg and /__demo/* exist)
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { watchConsole, failedLoadsOf as failedLoads } from './console-guard.mjs';
 
 const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
 const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
@@ -30,21 +31,7 @@ const browser = await chromium.launch({
 // ---- Harness (as tests/e2e/run.mjs): a fresh context per check; any
 // uncaught error, unhandled rejection or console error fails the check,
 // except the lines its `allowConsole` RegExp names.
-function watchConsole(page) {
-  const errors = [];
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    const url = m.location() && m.location().url;
-    errors.push(url ? `${m.text()} (${url})` : m.text());
-  });
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e && e.stack || e}`));
-  return errors;
-}
-
-const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// The line Chromium logs for a 4xx/5xx fetch of these organizations' runs.
-const failedLoadsOf = (...orgs) => new RegExp('^Failed to load resource: the server responded with a status of \\d{3} \\([^)]*\\) '
-  + `\\(${escapeRe(origin)}/v1/organizations/(${orgs.map(escapeRe).join('|')})/cu/runs\\?[^)]*\\)$`);
+const failedLoadsOf = (...orgs) => failedLoads(origin, ...orgs);
 
 const results = [];
 async function check(name, fn, { allowConsole } = {}) {

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { watchConsole, failedLoadsOf as failedLoads } from './console-guard.mjs';
 
 // playwright-core lives in the tools folder installed by scripts/bootstrap.sh.
 const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
@@ -35,20 +36,6 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
 });
 
-// Records a page's uncaught errors (and unhandled rejections) and its
-// console.error messages, each as one line; a console message from loading a
-// resource ends with the resource's URL in parentheses.
-function watchConsole(page) {
-  const errors = [];
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    const url = m.location() && m.location().url;
-    errors.push(url ? `${m.text()} (${url})` : m.text());
-  });
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e && e.stack || e}`));
-  return errors;
-}
-
 // The guard every check passes through once its body has run: any uncaught
 // error or console error fails the check, except the messages `allow` (a
 // RegExp) matches — a check that deliberately provokes failed requests
@@ -58,12 +45,7 @@ function consoleGuard(errors, allow) {
   return unexpected.length ? `uncaught or console errors on the page (${unexpected.length}):\n      ${unexpected.join('\n      ')}` : null;
 }
 
-// The console error Chromium logs for every 4xx/5xx fetch, for the runs
-// endpoint of these organizations only (a check that hits fault orgs on
-// purpose allows exactly these).
-const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const failedLoadsOf = (...orgs) => new RegExp('^Failed to load resource: the server responded with a status of \\d{3} \\([^)]*\\) '
-  + `\\(${escapeRe(origin)}/v1/organizations/(${orgs.map(escapeRe).join('|')})/cu/runs\\?[^)]*\\)$`);
+const failedLoadsOf = (...orgs) => failedLoads(origin, ...orgs);
 
 const results = [];
 async function check(name, fn, { allowConsole } = {}) {

@@ -32,6 +32,7 @@ const ATTRIBUTES = {
   'max-runs': ['maxRuns', Number],
   'timeout-ms': ['timeoutMs', Number],
   charts: ['charts', (v) => v !== 'false'],
+  'csv-total-row': ['csvTotalRow', (v) => v !== 'false'],
   'refresh-seconds': ['refreshSeconds', Number],
   columns: ['columns', (v) => v.split(',').map((key) => key.trim()).filter(Boolean)],
   credentials: ['credentials', String],

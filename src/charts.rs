@@ -1,9 +1,12 @@
 //! Chart data, aggregated before anything is drawn: at 100,000 runs the
 //! charts still draw tens of shapes (11 bars; one path per stacked series).
 //!
-//! Colours are ranks: the n-th largest workflow by CU in scope gets colour
-//! `n` (0..10) in the bar chart, the day chart and the subtotals table alike;
-//! everything else shares [`OTHER_COLOUR`].
+//! Colours follow the group's key, not its rank: each of the [`TOP_BARS`]
+//! largest groups in scope gets the colour its key hashes to (0..10), so a
+//! workflow keeps its colour across periods, filters and views (the bar
+//! chart, the day chart and the subtotals table alike); when a larger group
+//! already has that colour, it takes the next free one. Everything else
+//! shares [`OTHER_COLOUR`].
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -24,9 +27,39 @@ pub const OTHER_COLOUR: usize = TOP_BARS;
 /// The day chart covers at most this many days (the latest ones).
 pub const MAX_DAYS: i64 = 731;
 
-/// The colour index of the workflow ranked `rank` by CU (0 = largest).
-pub fn colour_of(rank: usize) -> usize {
-    rank.min(OTHER_COLOUR)
+/// A key's own colour: FNV-1a of its bytes, modulo the palette (the same
+/// in every browser and session).
+pub fn key_colour(key: &str) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    for &b in key.as_bytes() {
+        hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    (hash % TOP_BARS as u32) as usize
+}
+
+/// The colours of the top [`TOP_BARS`] groups of `s` (by CU, largest
+/// first): each its key's own colour, or the next free one when a larger
+/// group holds it, so no two share a colour.
+pub fn top_colours(s: &Subtotals) -> Vec<usize> {
+    let mut taken = [false; TOP_BARS];
+    s.rows
+        .iter()
+        .take(TOP_BARS)
+        .map(|r| {
+            let mut c = key_colour(&r.key);
+            while taken[c] {
+                c = (c + 1) % TOP_BARS;
+            }
+            taken[c] = true;
+            c
+        })
+        .collect()
+}
+
+/// The colour of the group ranked `rank` by CU (0 = largest), given
+/// [`top_colours`]; [`OTHER_COLOUR`] below the top.
+pub fn colour_of(colours: &[usize], rank: usize) -> usize {
+    colours.get(rank).copied().unwrap_or(OTHER_COLOUR)
 }
 
 /// One bar of "CU by workflow".
@@ -73,6 +106,7 @@ pub fn workflow_bars(
         .enumerate()
         .map(|(i, r)| (r.key.as_str(), i))
         .collect();
+    let colours = top_colours(s);
     let mut rows: Vec<&Subtotal> = s.rows[..top].iter().collect();
     sort_rows(&mut rows, col, descending, before);
     let mut bars: Vec<Bar> = rows
@@ -81,7 +115,7 @@ pub fn workflow_bars(
             key: Some(r.key.clone()),
             cu: r.cu,
             runs: r.runs,
-            colour: colour_of(rank[r.key.as_str()]),
+            colour: colour_of(&colours, rank[r.key.as_str()]),
             workflows: 1,
             name: String::new(),
             share: r.share,
@@ -279,12 +313,13 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals, shape: Shape) -> Da
         week_start,
     } = shape;
     let top = s.rows.len().min(TOP_SERIES);
+    let colours = top_colours(s);
     let mut series: Vec<Series> = s.rows[..top]
         .iter()
         .enumerate()
         .map(|(i, r)| Series {
             key: Some(r.key.clone()),
-            colour: colour_of(i),
+            colour: colour_of(&colours, i),
             name: String::new(),
         })
         .collect();
@@ -556,7 +591,11 @@ mod tests {
         let bars = workflow_bars(&s, SubColumn::Cu, true, &crate::compare::Lookup::new(None));
         assert_eq!(bars.len(), 11);
         assert_eq!(bars[0].label(), "wf12");
-        assert_eq!(bars[0].colour, 0);
+        assert_eq!(bars[0].colour, key_colour("wf12"));
+        // No two of the top ten share a colour; none has Other's.
+        let mut colours: Vec<usize> = bars[..10].iter().map(|b| b.colour).collect();
+        colours.sort_unstable();
+        assert_eq!(colours, (0..10).collect::<Vec<_>>());
         let other = bars.last().unwrap();
         assert_eq!(other.label(), "Other");
         assert_eq!(other.workflows, 3);
@@ -579,10 +618,44 @@ mod tests {
         );
         let labels: Vec<&str> = bars.iter().map(Bar::label).collect();
         assert_eq!(labels, ["wf00", "wf01", "wf02", "wf03"]);
-        // Colours are CU ranks, whatever the order.
-        assert_eq!(bars[3].colour, 0);
-        assert_eq!(bars[0].colour, 3);
+        // Colours follow the keys, whatever the order.
+        let colours = top_colours(&s);
+        assert_eq!(bars[3].colour, colours[0]);
+        assert_eq!(bars[0].colour, colours[3]);
         assert!(bars.iter().all(|b| b.key.is_some()));
+    }
+
+    #[test]
+    fn a_workflow_keeps_its_colour_across_periods() {
+        // Two "periods" where the same workflows rank differently.
+        let runs_a = vec![
+            run("a1", "billing-sync", "success", "", Some(9.0), None),
+            run("a2", "invoice-reconcile", "success", "", Some(5.0), None),
+            run("a3", "etl", "success", "", Some(1.0), None),
+        ];
+        let runs_b = vec![
+            run("b1", "billing-sync", "success", "", Some(1.0), None),
+            run("b2", "invoice-reconcile", "success", "", Some(5.0), None),
+            run("b3", "etl", "success", "", Some(9.0), None),
+            run("b4", "new-one", "success", "", Some(0.5), None),
+        ];
+        let colour = |runs: &[crate::api::Run], key: &str| {
+            let idx: Vec<usize> = (0..runs.len()).collect();
+            let s = compute(runs, &idx, None, GroupBy::Workflow);
+            let bars = workflow_bars(&s, SubColumn::Cu, true, &crate::compare::Lookup::new(None));
+            bars.iter()
+                .find(|b| b.key.as_deref() == Some(key))
+                .unwrap()
+                .colour
+        };
+        let keys = ["billing-sync", "invoice-reconcile", "etl"];
+        let a: Vec<usize> = keys.iter().map(|k| colour(&runs_a, k)).collect();
+        let b: Vec<usize> = keys.iter().map(|k| colour(&runs_b, k)).collect();
+        let own: Vec<usize> = keys.iter().map(|k| key_colour(k)).collect();
+        // (These three keys hash to three colours.)
+        assert!(own[0] != own[1] && own[1] != own[2] && own[0] != own[2]);
+        assert_eq!(a, own);
+        assert_eq!(b, own);
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub struct Config {
     pub sync_url: bool,
     /// Show the "CU by workflow" and "CU per day" charts (default true).
     pub charts: bool,
+    /// End the subtotals CSV with its Total row (default true).
+    pub csv_total_row: bool,
     /// Fetch credentials mode.
     pub credentials: Credentials,
     /// Cap for "Load all runs".
@@ -245,6 +247,7 @@ impl Config {
             title: opt_str(obj, "title")?.unwrap_or_else(|| "CU costs".to_owned()),
             sync_url,
             charts,
+            csv_total_row: opt_bool(obj, "csvTotalRow")?.unwrap_or(true),
             credentials,
             max_runs: int_in(obj, "maxRuns", 1, 10_000_000)?.unwrap_or(DEFAULT_MAX_RUNS),
             timeout_ms: int_in(obj, "timeoutMs", 100, 600_000)?

@@ -245,6 +245,17 @@ impl Formatter {
         format!("{:02}:{:02} UTC", secs / 3_600, secs / 60 % 60)
     }
 
+    /// The billing time zone's offset from UTC, in minutes, at epoch ms
+    /// (0 outside a browser, where days are counted in UTC).
+    pub fn zone_offset_minutes(&self, ms: i64) -> i32 {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(wall) = self.intl.as_ref().and_then(|i| i.wall_clock(ms)) {
+            return crate::time::offset_of_wall_clock(ms, wall);
+        }
+        let _ = ms;
+        0
+    }
+
     /// The IANA time zone days are counted in (the billing time zone), e.g. `UTC`.
     pub fn zone(&self) -> &str {
         &self.zone
@@ -282,6 +293,8 @@ mod intl {
         date_time: Function,
         time: Function,
         day: Function,
+        /// `formatToParts` of the billing zone's wall clock (year … second).
+        wall: Function,
         money: Option<Function>,
         pub money_digits: u32,
         locs: Array,
@@ -350,6 +363,7 @@ mod intl {
             let date_time = construct_date_time(&locs, &dt_opts)?;
             let time = construct_date_time(&locs, &tz(vec![("timeStyle", "short".into())]))?;
             let (day, zone) = day_format(time_zone)?;
+            let wall = wall_format(time_zone)?;
             // The currency's own decimals (2 for USD, 0 for JPY).
             let money_digits = currency
                 .and_then(|c| {
@@ -373,6 +387,7 @@ mod intl {
                 date_time,
                 time,
                 day,
+                wall,
                 money,
                 money_digits,
                 locs,
@@ -386,6 +401,7 @@ mod intl {
         /// texts keep theirs.
         pub fn set_day_zone(&mut self, time_zone: &str) -> Option<()> {
             let (day, zone) = day_format(Some(time_zone))?;
+            self.wall = wall_format(Some(time_zone))?;
             self.day = day;
             self.zone = zone;
             Some(())
@@ -417,6 +433,29 @@ mod intl {
                 .call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(ms as f64)))
                 .ok()?
                 .as_string()
+        }
+
+        /// Year, month, day, hour, minute and second of the billing zone's
+        /// wall clock at epoch ms.
+        pub fn wall_clock(&self, ms: i64) -> Option<[i64; 6]> {
+            let parts: Array = self
+                .wall
+                .call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(ms as f64)))
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            let mut out = [0i64; 6];
+            for (slot, kind) in out
+                .iter_mut()
+                .zip(["year", "month", "day", "hour", "minute", "second"])
+            {
+                *slot = part(&parts, kind)?.parse().ok()?;
+            }
+            // Some engines write midnight as hour 24 even with h23.
+            if out[3] == 24 {
+                out[3] = 0;
+            }
+            Some(out)
         }
 
         pub fn day_key(&self, ms: i64) -> Option<String> {
@@ -484,6 +523,29 @@ mod intl {
             .and_then(|z| z.as_string())
             .unwrap_or_else(|| time_zone.unwrap_or("UTC").to_owned());
         Some((day, zone))
+    }
+
+    /// The bound `formatToParts` of a numeric wall clock (year … second,
+    /// 24-hour) in `time_zone` (the browser's when `None`).
+    fn wall_format(time_zone: Option<&str>) -> Option<Function> {
+        let mut pairs: Vec<(&str, JsValue)> = vec![
+            ("year", "numeric".into()),
+            ("month", "numeric".into()),
+            ("day", "numeric".into()),
+            ("hour", "numeric".into()),
+            ("minute", "numeric".into()),
+            ("second", "numeric".into()),
+            ("hourCycle", "h23".into()),
+        ];
+        if let Some(tz) = time_zone {
+            pairs.push(("timeZone", JsValue::from_str(tz)));
+        }
+        let format = construct("DateTimeFormat", &locales(Some("en-US")), &options(&pairs))?;
+        let parts: Function = Reflect::get(&format, &"formatToParts".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        Some(parts.bind0(&format))
     }
 
     /// `Intl.NumberFormat(locs, {style: "currency", currency, digits})`'s

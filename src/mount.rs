@@ -45,6 +45,8 @@ export interface MountOptions {
   syncUrl?: boolean;
   /** Show the "CU by workflow" and "CU per day" charts (default true). */
   charts?: boolean;
+  /** End the subtotals CSV with its Total row, marked "Total" in the Row column (default true). */
+  csvTotalRow?: boolean;
   /** fetch credentials mode (default "omit"). */
   credentials?: "omit" | "same-origin" | "include";
   /** Cap for "Load all runs" (default 100000). */

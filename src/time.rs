@@ -162,6 +162,45 @@ pub fn format_rfc3339_ms(ms: i64) -> String {
     )
 }
 
+/// Epoch milliseconds as ISO 8601 local time at `offset_minutes` from UTC,
+/// with that offset: `2026-11-28T14:36:43+01:00` (milliseconds only when
+/// there are some: `…:43.250+01:00`). What the CSV exports write, in the
+/// billing time zone.
+pub fn format_iso_at_offset(ms: i64, offset_minutes: i32) -> String {
+    let local = ms + i64::from(offset_minutes) * 60_000;
+    let day_secs = local.div_euclid(1_000).rem_euclid(86_400);
+    let millis = local.rem_euclid(1_000);
+    let fraction = if millis == 0 {
+        String::new()
+    } else {
+        format!(".{millis:03}")
+    };
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let off = offset_minutes.unsigned_abs();
+    format!(
+        "{}T{:02}:{:02}:{:02}{fraction}{sign}{:02}:{:02}",
+        utc_date(local),
+        day_secs / 3_600,
+        day_secs / 60 % 60,
+        day_secs % 60,
+        off / 60,
+        off % 60
+    )
+}
+
+/// The offset from UTC, in minutes, of a zone's wall clock that reads
+/// `year-month-day hour:minute:second` at epoch ms `at` (what `Intl` gives
+/// for a zone), rounded to the minute.
+pub fn offset_of_wall_clock(at: i64, wall: [i64; 6]) -> i32 {
+    let [year, month, day, hour, minute, second] = wall;
+    let wall_ms = days_from_civil(year, month, day) * 86_400_000
+        + hour * 3_600_000
+        + minute * 60_000
+        + second * 1_000;
+    let diff = wall_ms - at.div_euclid(1_000) * 1_000;
+    (diff + 30_000).div_euclid(60_000) as i32
+}
+
 /// How a sent RFC 3339 timestamp was written, beyond its instant: the
 /// number of fraction digits (0–9) and the digits past the millisecond, the
 /// date–time separator (`T`, `t` or a space), and the zone (`Z`, `z` or an
@@ -379,6 +418,25 @@ pub fn format_duration_ms(ms: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_times_at_an_offset() {
+        let ms = parse_rfc3339_ms("2026-11-30T23:30:00Z").unwrap();
+        assert_eq!(format_iso_at_offset(ms, 0), "2026-11-30T23:30:00+00:00");
+        assert_eq!(format_iso_at_offset(ms, 60), "2026-12-01T00:30:00+01:00");
+        assert_eq!(
+            format_iso_at_offset(ms + 250, -480),
+            "2026-11-30T15:30:00.250-08:00"
+        );
+        assert_eq!(format_iso_at_offset(ms, 345), "2026-12-01T05:15:00+05:45");
+        // The offset read back from the zone's wall clock.
+        assert_eq!(offset_of_wall_clock(ms, [2026, 12, 1, 0, 30, 0]), 60);
+        assert_eq!(
+            offset_of_wall_clock(ms + 999, [2026, 11, 30, 15, 30, 0]),
+            -480
+        );
+        assert_eq!(offset_of_wall_clock(ms, [2026, 12, 1, 5, 15, 0]), 345);
+    }
 
     #[cfg(not(target_arch = "wasm32"))]
     mod forms {

@@ -465,7 +465,7 @@ async fn export_csv_downloads_the_filtered_runs() {
         .await
         .unwrap();
     let text = String::from_utf8(js_sys::Uint8Array::new(&buffer).to_vec()).unwrap();
-    assert!(text.starts_with("\u{feff}run_id,workflow_id,status,trigger_source,started_at,finished_at,duration_seconds,total_cu,cu_partial,cost_usd\r\n"));
+    assert!(text.starts_with("\u{feff}Run ID,Workflow,Status,Status code,Trigger,Trigger code,Started,Finished,Duration (s),CU,CU partial,Cost (USD),Period from,Period to,Time zone,Price per CU,Currency\r\n"));
     let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), n + 1);
     assert!(lines[1..].iter().all(|l| l.contains(&format!("\"{wf}\""))));

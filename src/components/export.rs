@@ -3,7 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::csv::{file_name, runs_csv, subtotals_csv, SubtotalsShape};
+use crate::csv::{file_name, runs_csv, subtotals_csv, Covers, SubtotalsShape};
 use crate::el::{button, El};
 use crate::table::use_table;
 
@@ -41,15 +41,18 @@ pub fn today() -> String {
     crate::time::utc_date(js_sys::Date::now() as i64)
 }
 
+/// The period's From–To days, when both are set.
+fn days(t: crate::table::Table) -> Option<(String, String)> {
+    t.state
+        .filters
+        .with_untracked(|f| f.from.clone().zip(f.to.clone()))
+}
+
 /// What an export covers, for its file name: the From–To days (a period
 /// or typed days) and the zone they are counted in, else the export day.
-fn stamp(t: crate::table::Table) -> String {
-    let days = t
-        .state
-        .filters
-        .with_untracked(|f| f.from.clone().zip(f.to.clone()));
+fn stamp(t: crate::table::Table, days: &Option<(String, String)>) -> String {
     match days {
-        Some((from, to)) => crate::csv::period_stamp(&from, &to, t.fmt().zone()),
+        Some((from, to)) => crate::csv::period_stamp(from, to, t.fmt().zone()),
         None => today(),
     }
 }
@@ -62,14 +65,28 @@ pub fn export_runs() -> El {
         let Some(set) = scope_set.get_untracked() else {
             return;
         };
+        let fmt = t.fmt();
+        let days = days(t);
+        // The zone's offset changes on the quarter hour at most: ask Intl
+        // once per quarter hour, not twice per run.
+        let mut offsets = std::collections::HashMap::new();
+        let mut offset_of = |ms: i64| {
+            *offsets
+                .entry(ms.div_euclid(900_000))
+                .or_insert_with(|| fmt.zone_offset_minutes(ms))
+        };
         let (org, csv) = t.with_config(|c| {
-            let price = c.price.as_ref().map(|p| (p.per_cu, p.currency.as_str()));
+            let covers = Covers {
+                days: days.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
+                zone: fmt.zone(),
+                price: c.price.as_ref().map(|p| (p.per_cu, p.currency.as_str())),
+            };
             let csv = t.names.with_value(|names| {
-                sorted.with_untracked(|idx| runs_csv(&set.set, idx, price, names))
+                sorted.with_untracked(|idx| runs_csv(&set.set, idx, covers, names, &mut offset_of))
             });
             (c.org_id.clone(), csv)
         });
-        let _ = download_csv(&file_name(&org, "runs", &stamp(t)), &csv);
+        let _ = download_csv(&file_name(&org, "runs", &stamp(t, &days)), &csv);
     };
     let no_data = move || scope_set.with(Option::is_none);
     button("cu-btn cu-ghost", "Export CSV")
@@ -82,27 +99,32 @@ pub fn export_subtotals() -> El {
     let t = use_table();
     let (scope_set, subtotals, previous) = (t.scope_set, t.subtotals, t.previous);
     let export = move |_: web_sys::Event| {
-        let (org, currency) = t.with_config(|c| {
-            (
-                c.org_id.clone(),
-                c.price.as_ref().map(|p| p.currency.clone()),
-            )
-        });
+        let fmt = t.fmt();
+        let days = days(t);
         let previous = previous.get_untracked();
-        let csv = t.names.with_value(|names| {
-            subtotals.with_untracked(|s| {
-                subtotals_csv(
-                    s,
-                    SubtotalsShape {
-                        group: t.state.group.get_untracked(),
-                        currency: currency.as_deref(),
-                        previous: Option::as_ref(&*previous.0),
-                        names,
-                    },
-                )
-            })
+        let (org, csv) = t.with_config(|c| {
+            let covers = Covers {
+                days: days.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
+                zone: fmt.zone(),
+                price: c.price.as_ref().map(|p| (p.per_cu, p.currency.as_str())),
+            };
+            let csv = t.names.with_value(|names| {
+                subtotals.with_untracked(|s| {
+                    subtotals_csv(
+                        s,
+                        SubtotalsShape {
+                            group: t.state.group.get_untracked(),
+                            previous: Option::as_ref(&*previous.0),
+                            names,
+                            total_row: c.csv_total_row,
+                        },
+                        covers,
+                    )
+                })
+            });
+            (c.org_id.clone(), csv)
         });
-        let _ = download_csv(&file_name(&org, "subtotals", &stamp(t)), &csv);
+        let _ = download_csv(&file_name(&org, "subtotals", &stamp(t, &days)), &csv);
     };
     let no_data = move || scope_set.with(Option::is_none);
     button("cu-btn cu-ghost", "Export subtotals CSV")

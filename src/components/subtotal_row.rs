@@ -20,6 +20,7 @@ pub fn ranked_rows(
     col: SubColumn,
     desc: bool,
 ) -> Vec<(usize, Subtotal)> {
+    let colours = crate::charts::top_colours(s);
     let rank: std::collections::HashMap<&str, usize> = s
         .rows
         .iter()
@@ -33,7 +34,7 @@ pub fn ranked_rows(
         .into_iter()
         .map(|r| {
             let rank = rank.get(r.key.as_str()).copied().unwrap_or(usize::MAX);
-            (colour_of(rank), r.clone())
+            (colour_of(&colours, rank), r.clone())
         })
         .collect()
 }

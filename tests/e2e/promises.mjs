@@ -533,6 +533,117 @@ await check('exports_are_named_for_the_period_they_cover', async (page) => {
   }
 });
 
+// RFC 4180 rows of a CSV text (BOM dropped), each a list of cells.
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false, i = 0;
+  text = text.replace(/^\ufeff/, '');
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 2; continue; }
+      if (c === '"') { quoted = false; i++; continue; }
+      cell += c; i++; continue;
+    }
+    if (c === '"') { quoted = true; i++; continue; }
+    if (c === ',') { row.push(cell); cell = ''; i++; continue; }
+    if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 2; continue; }
+    cell += c; i++;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+// A plain decimal as an exact integer in 10^-13 (money's precision).
+function exact13(text) {
+  const m = String(text).match(/^(-?)(\d+)(?:\.(\d+))?$/);
+  if (!m) throw new Error(`not a plain decimal: ${JSON.stringify(text)}`);
+  const n = BigInt(m[2]) * 10n ** 13n + BigInt((m[3] || '').padEnd(13, '0'));
+  return m[1] ? -n : n;
+}
+
+await check('the_close_exports_of_november_add_up_in_the_billing_zone', async (page) => {
+  // Every run the demo organization has, with each totalCu as sent.
+  const all = new Map();
+  for (let offset = 0; ; offset += 100) {
+    const r = await page.request.get(`${base}/v1/organizations/demo-org/cu/runs?limit=100&offset=${offset}`, { headers: { authorization: 'Bearer t' } });
+    const body = JSON.parse((await r.text()).replace(/"totalCu":(-?[0-9][0-9.eE+-]*)/g, '"totalCu":"$1"'));
+    for (const run of body.data.items) all.set(run.runId, run);
+    if (!body.data.hasMore || body.data.items.length === 0) break;
+  }
+  // November in Berlin: Oct 31 23:00 UTC to Nov 30 23:00 UTC.
+  const [from, to] = [Date.parse('2026-10-31T23:00:00Z'), Date.parse('2026-11-30T23:00:00Z')];
+  const november = [...all.values()].filter((r) => { const t = Date.parse(r.startedAt); return t >= from && t < to; });
+  const wantCu = november.reduce((sum, r) => sum + (r.totalCu == null ? 0n : units(r.totalCu)), 0n);
+  assert(november.length > 100, `${november.length} runs in November`);
+
+  await open(page);
+  const options = { apiBase: '/', orgId: 'demo-org', token: 't', period: 'last-month', now: '2026-12-06T04:36:00Z', pricePerCu: 0.002, currency: 'USD', billingTimeZone: 'Europe/Berlin', timeZone: 'America/Los_Angeles' };
+  await mountIn(page, 'close', options);
+  const root = page.locator('#close');
+  await root.locator('.cu-period-cover', { hasText: 'Last month: all ' }).waitFor({ timeout: 30000 });
+  const download = async (button) => {
+    const d = page.waitForEvent('download', { timeout: 10000 });
+    await root.getByRole('button', { name: button, exact: true }).click();
+    const file = await d;
+    return { name: file.suggestedFilename(), rows: parseCsv((await import('node:fs')).readFileSync(await file.path(), 'utf8')) };
+  };
+  const sub = await download('Export subtotals CSV');
+  assert(sub.name === 'cu-subtotals_demo-org_2026-11_Europe-Berlin.csv', sub.name);
+  const [head, ...body] = sub.rows;
+  // A period is compared with the one before by default.
+  assert(head.join(',') === 'Row,Workflow,Runs,CU,Average CU,Largest run CU,Failed or cancelled CU,Runs in progress,Runs without CU,Cost (USD),Previous CU,Change CU,Change %,Previous cost (USD),Change cost (USD),Period from,Period to,Time zone,Price per CU,Currency', `subtotals header: ${head}`);
+  const col = (name) => head.indexOf(name);
+  for (const row of body) {
+    const covers = [row[col('Period from')], row[col('Period to')], row[col('Time zone')], row[col('Price per CU')], row[col('Currency')]].join(' ');
+    assert(covers === '2026-11-01 2026-11-30 Europe/Berlin 0.002 USD', `a row covers ${covers}`);
+  }
+  const groups = body.filter((r) => r[0] === 'Group');
+  const total = body.filter((r) => r[0] === 'Total');
+  assert(total.length === 1 && body[body.length - 1] === total[0], 'one Total row, last');
+  const sum = (rows, name, read) => rows.reduce((s, r) => s + read(r[col(name)]), 0n);
+  assert(sum(groups, 'CU', units) === units(total[0][col('CU')]), 'the groups do not add up to the Total CU');
+  assert(sum(groups, 'Cost (USD)', exact13) === exact13(total[0][col('Cost (USD)')]), 'the groups do not add up to the Total cost');
+  assert(units(total[0][col('CU')]) === wantCu, `Total ${total[0][col('CU')]} CU; the API's November (Berlin) has ${showUnits(wantCu)}`);
+  assert(Number(total[0][col('Runs')]) === november.length, `Total ${total[0][col('Runs')]} runs; the API has ${november.length}`);
+  assert(exact13(total[0][col('Cost (USD)')]) === wantCu * 2n * 10n ** 6n, 'Total cost is not CU × 0.002 exactly');
+  // October (Berlin), the previous period, from the API's data too; the change columns agree with it.
+  const october = [...all.values()].filter((r) => { const t = Date.parse(r.startedAt); return t >= Date.parse('2026-09-30T22:00:00Z') && t < from; });
+  const wantPrev = october.reduce((sum, r) => sum + (r.totalCu == null ? 0n : units(r.totalCu)), 0n);
+  assert(october.length > 100, `${october.length} runs in October`);
+  assert(units(total[0][col('Previous CU')]) === wantPrev, `Previous ${total[0][col('Previous CU')]} CU; the API's October (Berlin) has ${showUnits(wantPrev)}`);
+  assert(sum(groups, 'Previous CU', units) === wantPrev, 'the groups\' Previous CU do not add up');
+  const signed = (t) => (t.startsWith('-') ? -units(t.slice(1)) : units(t));
+  assert(signed(total[0][col('Change CU')]) === wantCu - wantPrev, `Change CU ${total[0][col('Change CU')]}`);
+  assert(exact13(total[0][col('Change cost (USD)')]) === (wantCu - wantPrev) * 2n * 10n ** 6n, `Change cost ${total[0][col('Change cost (USD)')]}`);
+
+  const runs = await download('Export CSV');
+  const [rhead, ...rbody] = runs.rows;
+  assert(rhead.join(',') === 'Run ID,Workflow,Status,Status code,Trigger,Trigger code,Started,Finished,Duration (s),CU,CU partial,Cost (USD),Period from,Period to,Time zone,Price per CU,Currency', `runs header: ${rhead}`);
+  assert(rbody.length === november.length, `${rbody.length} runs in the CSV; the API has ${november.length}`);
+  const rc = (name) => rhead.indexOf(name);
+  for (const row of rbody) {
+    const sent = all.get(row[rc('Run ID')]);
+    assert(sent, `run ${row[rc('Run ID')]} is not the API's`);
+    // Billing-zone time with its offset (November in Berlin is +01:00), the same instant as sent.
+    const started = row[rc('Started')];
+    assert(/^2026-11-\d\dT\d\d:\d\d:\d\d(\.\d{3})?\+01:00$/.test(started), `Started ${started}`);
+    assert(Date.parse(started) === Date.parse(sent.startedAt), `Started ${started} vs sent ${sent.startedAt}`);
+    assert(row[rc('Status code')] === sent.status && row[rc('Status')] !== '', `status ${row[rc('Status')]}/${row[rc('Status code')]}`);
+    assert(row[rc('Trigger code')] === (sent.triggerSource || ''), `trigger code ${row[rc('Trigger code')]}`);
+  }
+  assert(rbody.some((r) => r[rc('Trigger')] === 'Cron job' && r[rc('Trigger code')] === 'cronjob'), 'no "Cron job" label beside its code');
+  assert(rbody.reduce((s, r) => s + (r[rc('CU')] ? units(r[rc('CU')]) : 0n), 0n) === wantCu, 'the runs CSV does not add up to November');
+
+  // The Total row is optional.
+  await mountIn(page, 'close2', { ...options, csvTotalRow: false });
+  const root2 = page.locator('#close2');
+  await root2.locator('.cu-period-cover', { hasText: 'Last month: all ' }).waitFor({ timeout: 30000 });
+  const d = page.waitForEvent('download', { timeout: 10000 });
+  await root2.getByRole('button', { name: 'Export subtotals CSV', exact: true }).click();
+  const rows2 = parseCsv((await import('node:fs')).readFileSync(await (await d).path(), 'utf8'));
+  assert(rows2.slice(1).every((r) => r[0] === 'Group') && rows2.length === groups.length + 1, 'csvTotalRow: false still wrote a Total row');
+});
+
 await browser.close();
 const passed = results.filter(Boolean).length;
 const failed = results.length - passed;

@@ -816,7 +816,7 @@ await check('token_never_leaks_after_a_session_with_errors', async (page) => {
     storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
     href: location.href,
   }));
-  assert(texts.csv.length === 2 && texts.csv[0].includes('run_id'), 'two CSV exports captured');
+  assert(texts.csv.length === 2 && texts.csv[0].includes('Run ID'), 'two CSV exports captured');
   const places = { dom: texts.html, csv: texts.csv.join(''), events: texts.events, storage: texts.storage, url: texts.href, requests: urls.join(' '), console: consoleText.join(' ') };
   const leaks = Object.entries(places).filter(([, v]) => v.includes(SECRET)).map(([k]) => k);
   assert(leaks.length === 0, `token found in: ${leaks}`);

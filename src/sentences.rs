@@ -189,9 +189,116 @@ pub fn all_status(
     )
 }
 
+/// What a printout covers, for [`print_header`].
+pub struct PrintFacts<'a> {
+    /// The period's name ("Last month") when a preset sets the days.
+    pub preset: Option<&'a str>,
+    /// The From–To days as read ("Nov 1 – Nov 30, 2026"), when set.
+    pub days: Option<String>,
+    /// The billing time zone days are counted in.
+    pub zone: &'a str,
+    /// "Nov 28, 2026, 6:00 PM (UTC)": when the data was fetched.
+    pub as_of: Option<String>,
+    /// One text per filter the user set (the period is not one).
+    pub filters: Vec<String>,
+    /// Totals cover the loaded runs (else the server page on screen).
+    pub all_loaded: bool,
+    /// Runs the runs table lists.
+    pub listed: u64,
+    /// Runs the totals cover.
+    pub covered: u64,
+}
+
+/// The header a printout starts with: what period, in which zone, as of
+/// when, with which filters, and how much of the run list is printed. No
+/// app-state sentences: a printout is read away from the screen.
+pub fn print_header(f: &PrintFacts, count: impl Fn(u64) -> String) -> Vec<String> {
+    let zone = format!("days counted in {}", f.zone);
+    let period = match (f.preset, &f.days) {
+        (Some(p), Some(d)) => format!("Period: {p}, {d} ({zone})."),
+        (None, Some(d)) => format!("Period: {d} ({zone})."),
+        (_, None) => "Period: all dates of the runs covered.".to_owned(),
+    };
+    let mut lines = vec![period];
+    if let Some(at) = &f.as_of {
+        lines.push(format!("As of {at}."));
+    }
+    lines.push(if f.filters.is_empty() {
+        "Filters: none.".to_owned()
+    } else {
+        format!("Filters: {}.", f.filters.join("; "))
+    });
+    let runs = |n| plural(n, &count, "run", "runs");
+    lines.push(match (f.all_loaded, f.listed == f.covered) {
+        (true, true) => format!("Totals cover {}; all are listed below.", runs(f.covered)),
+        (true, false) => format!(
+            "Totals cover {}; {} of {} are listed below; the full list is in the CSV export.",
+            runs(f.covered),
+            count(f.listed),
+            count(f.covered)
+        ),
+        (false, _) => format!(
+            "Totals cover the {} of one page of the server's list, listed below.",
+            runs(f.covered)
+        ),
+    });
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn print_headers_say_what_the_printout_covers() {
+        let count = |n: u64| n.to_string();
+        let facts = PrintFacts {
+            preset: Some("Last month"),
+            days: Some("Nov 1 – Nov 30, 2026".to_owned()),
+            zone: "UTC",
+            as_of: Some("Dec 6, 2026, 4:36 AM (UTC)".to_owned()),
+            filters: vec![],
+            all_loaded: true,
+            listed: 20,
+            covered: 725,
+        };
+        assert_eq!(
+            print_header(&facts, count),
+            [
+                "Period: Last month, Nov 1 – Nov 30, 2026 (days counted in UTC).",
+                "As of Dec 6, 2026, 4:36 AM (UTC).",
+                "Filters: none.",
+                "Totals cover 725 runs; 20 of 725 are listed below; the full list is in the CSV export."
+            ]
+        );
+        let facts = PrintFacts {
+            preset: None,
+            filters: vec!["Workflow: billing-sync".into(), "Status: Failed".into()],
+            listed: 1,
+            covered: 1,
+            as_of: None,
+            ..facts
+        };
+        assert_eq!(
+            print_header(&facts, count),
+            [
+                "Period: Nov 1 – Nov 30, 2026 (days counted in UTC).",
+                "Filters: Workflow: billing-sync; Status: Failed.",
+                "Totals cover 1 run; all are listed below."
+            ]
+        );
+        let facts = PrintFacts {
+            days: None,
+            all_loaded: false,
+            listed: 20,
+            covered: 20,
+            ..facts
+        };
+        assert_eq!(
+            print_header(&facts, count)[2],
+            "Totals cover the 20 runs of one page of the server's list, listed below."
+        );
+    }
 
     use crate::test_support::count;
 

@@ -13,6 +13,7 @@ use super::filters::filters_panel;
 use super::group_by::group_by_select;
 use super::pager::pager;
 use super::period::period_summary;
+use super::print_head::print_head;
 use super::runs_table::runs_table;
 use super::scope_bar::scope_bar;
 use super::subtotals_table::subtotals_table;
@@ -102,6 +103,7 @@ pub fn cost_table(env: Rc<Env>) -> El {
                         .unwrap_or_default()
                 }),
         )
+        .child(print_head())
         .with(error_box)
         .child(scope_bar())
         .child(filters_panel())

@@ -21,6 +21,7 @@ pub mod group_by;
 pub mod load_progress;
 pub mod pager;
 pub mod period;
+pub mod print_head;
 pub mod run_cells;
 pub mod run_row;
 pub mod runs_header;

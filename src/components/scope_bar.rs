@@ -7,6 +7,23 @@ use crate::state::Scope;
 use crate::table::use_table;
 use crate::walk::outcome_text;
 
+/// When the runs in scope were fetched, with the date and the zone (a
+/// printout or a screenshot is read later): "Nov 28, 2026, 6:00 PM (UTC)"
+/// (tracked).
+pub fn as_of(t: crate::table::Table) -> Option<String> {
+    let state = t.state;
+    let ms = match state.scope.get() {
+        Scope::Page => state.page_as_of.get(),
+        Scope::All => state.all_as_of.get(),
+    }?;
+    let fmt = t.fmt();
+    Some(format!(
+        "{} ({})",
+        fmt.date_time(ms as i64),
+        fmt.display_zone()
+    ))
+}
+
 /// The scope controls and "Load all runs".
 pub fn scope_bar() -> El {
     let t = use_table();
@@ -18,20 +35,8 @@ pub fn scope_bar() -> El {
         Scope::Page => state.page.with(Option::is_some),
         Scope::All => has_all(),
     };
-    let fmt = t.fmt();
-    let outcome_fmt = fmt.clone();
-    let as_of = move || {
-        let ms = match state.scope.get() {
-            Scope::Page => state.page_as_of.get(),
-            Scope::All => state.all_as_of.get(),
-        }?;
-        // A date and the zone: a printout or a screenshot is read later.
-        Some(format!(
-            "As of {} ({})",
-            fmt.date_time(ms as i64),
-            fmt.display_zone()
-        ))
-    };
+    let outcome_fmt = t.fmt();
+    let as_of = move || Some(format!("As of {}", as_of(t)?));
     let pressed = move |scope: Scope| move || Some((state.scope.get() == scope).to_string());
     let load_title = format!("Fetch every run (up to {max_runs}) so totals cover them all");
     let load = move || {

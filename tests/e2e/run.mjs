@@ -1014,14 +1014,22 @@ await check('print_gives_a_clean_report_of_what_is_on_screen', async (page) => {
     assert(!(await visible(root.getByRole('button', { name, exact: true }))), `"${name}" shows in print`);
   }
   assert(!(await root.getByLabel('Search runs').isVisible()), 'search field shows in print');
+  assert(!(await root.getByRole('combobox', { name: 'Period', exact: true }).isVisible()), 'the Period select shows in print');
   assert(await root.getByRole('heading', { name: 'Finance: this month' }).isVisible(), 'title');
   assert(await root.locator('.cu-org').isVisible(), 'organization');
-  assert(await root.getByRole('combobox', { name: 'Period', exact: true }).isVisible(), 'period');
-  // The period is not a filter: no chips for it; the coverage line names it.
-  assert(await root.locator('.cu-chips').count() === 0, 'a period shown as filter chips');
-  assert((await root.locator('.cu-coverage').innerText()).includes('(This month)'), 'the coverage line names the period');
-  assert(await root.locator('.cu-period-cover').isVisible(), 'coverage');
-  assert(await root.locator('.cu-asof').isVisible(), '"as of" time');
+  // A header says what the printout covers: period and zone, as of, filters, runs listed.
+  const head = (await root.locator('.cu-print-head').innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
+  const runsTotal = (await root.getByRole('table', { name: 'CU by workflow' }).locator('tfoot tr').first().locator('td').first().innerText()).trim();
+  assert(head[0] === 'Period: This month, Nov 1 – Nov 30, 2026 (days counted in UTC).', `print header: ${head[0]}`);
+  assert(/^As of [A-Z][a-z]{2} \d{1,2}, \d{4}, .+ \(UTC\)\.$/.test(head[1]), `print header: ${head[1]}`);
+  assert(head[2] === 'Filters: none.', `print header: ${head[2]}`);
+  assert(head[3] === `Totals cover ${runsTotal} runs; 20 of ${runsTotal} are listed below; the full list is in the CSV export.`, `print header: ${head[3]}`);
+  // No controls, and no sentences about what the app has loaded or paged.
+  for (const sel of ['.cu-filters', '.cu-scope', '.cu-outcome', '.cu-asof', '.cu-coverage', '.cu-period-cover', '.cu-pager']) {
+    assert(!(await visible(root.locator(sel))), `${sel} shows in print`);
+  }
+  const printed = await root.evaluate((el) => el.innerText);
+  for (const text of ['Loaded all', 'loaded runs', 'Runs 1–20']) assert(!printed.includes(text), `"${text}" is printed`);
   assert(await root.locator('.cu-headline').isVisible(), 'headline');
   assert(await root.locator('svg.cu-days-svg').isVisible(), 'day chart');
   assert(await root.getByRole('table', { name: 'CU by workflow' }).isVisible(), 'subtotals');

@@ -1,12 +1,10 @@
 //! Chart data, aggregated before anything is drawn: at 100,000 runs the
 //! charts still draw tens of shapes (11 bars; one path per stacked series).
 //!
-//! Colours follow the group's key, not its rank: each of the [`TOP_BARS`]
-//! largest groups in scope gets the colour its key hashes to (0..10), so a
-//! workflow keeps its colour across periods, filters and views (the bar
-//! chart, the day chart and the subtotals table alike); when a larger group
-//! already has that colour, it takes the next free one. Everything else
-//! shares [`OTHER_COLOUR`].
+//! Colours here are ranks (the n-th largest group gets colour `n`, 0..10;
+//! everything else shares [`OTHER_COLOUR`]); the views replace them with
+//! the instance's [`ColourBook`], which gives each group key a colour of
+//! its own that it keeps across periods, filters and views.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -27,6 +25,11 @@ pub const OTHER_COLOUR: usize = TOP_BARS;
 /// The day chart covers at most this many days (the latest ones).
 pub const MAX_DAYS: i64 = 731;
 
+/// The colour index of the workflow ranked `rank` by CU (0 = largest).
+pub fn colour_of(rank: usize) -> usize {
+    rank.min(OTHER_COLOUR)
+}
+
 /// A key's own colour: FNV-1a of its bytes, modulo the palette (the same
 /// in every browser and session).
 pub fn key_colour(key: &str) -> usize {
@@ -37,29 +40,33 @@ pub fn key_colour(key: &str) -> usize {
     (hash % TOP_BARS as u32) as usize
 }
 
-/// The colours of the top [`TOP_BARS`] groups of `s` (by CU, largest
-/// first): each its key's own colour, or the next free one when a larger
-/// group holds it, so no two share a colour.
-pub fn top_colours(s: &Subtotals) -> Vec<usize> {
-    let mut taken = [false; TOP_BARS];
-    s.rows
-        .iter()
-        .take(TOP_BARS)
-        .map(|r| {
-            let mut c = key_colour(&r.key);
-            while taken[c] {
-                c = (c + 1) % TOP_BARS;
-            }
-            taken[c] = true;
-            c
-        })
-        .collect()
+/// The colours given to group keys, for one instance and one grouping: a
+/// key keeps the colour it got first, whatever the period, filters or
+/// view. A new key gets its own colour ([`key_colour`]), or the next one
+/// no key holds yet; once all [`TOP_BARS`] are held, its own (shared).
+/// The first view's groups (the largest, first) get distinct colours.
+#[derive(Debug, Default)]
+pub struct ColourBook {
+    of: HashMap<String, usize>,
+    taken: [bool; TOP_BARS],
 }
 
-/// The colour of the group ranked `rank` by CU (0 = largest), given
-/// [`top_colours`]; [`OTHER_COLOUR`] below the top.
-pub fn colour_of(colours: &[usize], rank: usize) -> usize {
-    colours.get(rank).copied().unwrap_or(OTHER_COLOUR)
+impl ColourBook {
+    /// The colour of `key`, giving it one when it has none yet.
+    pub fn colour(&mut self, key: &str) -> usize {
+        if let Some(&c) = self.of.get(key) {
+            return c;
+        }
+        let mut c = key_colour(key);
+        if self.taken.iter().any(|t| !t) {
+            while self.taken[c] {
+                c = (c + 1) % TOP_BARS;
+            }
+            self.taken[c] = true;
+        }
+        self.of.insert(key.to_owned(), c);
+        c
+    }
 }
 
 /// One bar of "CU by workflow".
@@ -106,7 +113,6 @@ pub fn workflow_bars(
         .enumerate()
         .map(|(i, r)| (r.key.as_str(), i))
         .collect();
-    let colours = top_colours(s);
     let mut rows: Vec<&Subtotal> = s.rows[..top].iter().collect();
     sort_rows(&mut rows, col, descending, before);
     let mut bars: Vec<Bar> = rows
@@ -115,7 +121,7 @@ pub fn workflow_bars(
             key: Some(r.key.clone()),
             cu: r.cu,
             runs: r.runs,
-            colour: colour_of(&colours, rank[r.key.as_str()]),
+            colour: colour_of(rank[r.key.as_str()]),
             workflows: 1,
             name: String::new(),
             share: r.share,
@@ -313,13 +319,12 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals, shape: Shape) -> Da
         week_start,
     } = shape;
     let top = s.rows.len().min(TOP_SERIES);
-    let colours = top_colours(s);
     let mut series: Vec<Series> = s.rows[..top]
         .iter()
         .enumerate()
         .map(|(i, r)| Series {
             key: Some(r.key.clone()),
-            colour: colour_of(&colours, i),
+            colour: colour_of(i),
             name: String::new(),
         })
         .collect();
@@ -591,11 +596,7 @@ mod tests {
         let bars = workflow_bars(&s, SubColumn::Cu, true, &crate::compare::Lookup::new(None));
         assert_eq!(bars.len(), 11);
         assert_eq!(bars[0].label(), "wf12");
-        assert_eq!(bars[0].colour, key_colour("wf12"));
-        // No two of the top ten share a colour; none has Other's.
-        let mut colours: Vec<usize> = bars[..10].iter().map(|b| b.colour).collect();
-        colours.sort_unstable();
-        assert_eq!(colours, (0..10).collect::<Vec<_>>());
+        assert_eq!(bars[0].colour, 0);
         let other = bars.last().unwrap();
         assert_eq!(other.label(), "Other");
         assert_eq!(other.workflows, 3);
@@ -604,6 +605,26 @@ mod tests {
         let mut sum = CuTotal::default();
         bars.iter().for_each(|b| sum.add_total(b.cu));
         assert_eq!(sum, s.total.cu);
+    }
+
+    #[test]
+    fn a_key_keeps_its_colour_in_the_book() {
+        let mut book = ColourBook::default();
+        // Keys that hash alike still get distinct colours while any is free.
+        let keys: Vec<String> = (0..10).map(|i| format!("wf{i:02}")).collect();
+        let first: Vec<usize> = keys.iter().map(|k| book.colour(k)).collect();
+        let mut sorted = first.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..10).collect::<Vec<_>>());
+        // Asked again, in another order (another period's ranks): the same.
+        for (k, c) in keys.iter().zip(&first).rev() {
+            assert_eq!(book.colour(k), *c);
+        }
+        // Past ten keys, a key gets its own colour (shared) and keeps it.
+        let c = book.colour("eleventh");
+        assert_eq!(c, key_colour("eleventh"));
+        assert_eq!(book.colour("eleventh"), c);
+        assert_eq!(key_colour("billing-sync"), 2);
     }
 
     #[test]
@@ -618,44 +639,10 @@ mod tests {
         );
         let labels: Vec<&str> = bars.iter().map(Bar::label).collect();
         assert_eq!(labels, ["wf00", "wf01", "wf02", "wf03"]);
-        // Colours follow the keys, whatever the order.
-        let colours = top_colours(&s);
-        assert_eq!(bars[3].colour, colours[0]);
-        assert_eq!(bars[0].colour, colours[3]);
+        // Colours are CU ranks, whatever the order.
+        assert_eq!(bars[3].colour, 0);
+        assert_eq!(bars[0].colour, 3);
         assert!(bars.iter().all(|b| b.key.is_some()));
-    }
-
-    #[test]
-    fn a_workflow_keeps_its_colour_across_periods() {
-        // Two "periods" where the same workflows rank differently.
-        let runs_a = vec![
-            run("a1", "billing-sync", "success", "", Some(9.0), None),
-            run("a2", "invoice-reconcile", "success", "", Some(5.0), None),
-            run("a3", "etl", "success", "", Some(1.0), None),
-        ];
-        let runs_b = vec![
-            run("b1", "billing-sync", "success", "", Some(1.0), None),
-            run("b2", "invoice-reconcile", "success", "", Some(5.0), None),
-            run("b3", "etl", "success", "", Some(9.0), None),
-            run("b4", "new-one", "success", "", Some(0.5), None),
-        ];
-        let colour = |runs: &[crate::api::Run], key: &str| {
-            let idx: Vec<usize> = (0..runs.len()).collect();
-            let s = compute(runs, &idx, None, GroupBy::Workflow);
-            let bars = workflow_bars(&s, SubColumn::Cu, true, &crate::compare::Lookup::new(None));
-            bars.iter()
-                .find(|b| b.key.as_deref() == Some(key))
-                .unwrap()
-                .colour
-        };
-        let keys = ["billing-sync", "invoice-reconcile", "etl"];
-        let a: Vec<usize> = keys.iter().map(|k| colour(&runs_a, k)).collect();
-        let b: Vec<usize> = keys.iter().map(|k| colour(&runs_b, k)).collect();
-        let own: Vec<usize> = keys.iter().map(|k| key_colour(k)).collect();
-        // (These three keys hash to three colours.)
-        assert!(own[0] != own[1] && own[1] != own[2] && own[0] != own[2]);
-        assert_eq!(a, own);
-        assert_eq!(b, own);
     }
 
     #[test]

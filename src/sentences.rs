@@ -189,6 +189,21 @@ pub fn all_status(
     )
 }
 
+/// The "Load all runs" button's description: what it fetches. `back_to`
+/// is the day the walk stops at ("Nov 1") and whether that is where the
+/// comparison period starts (else the From date).
+pub fn load_all_title(max_runs: &str, back_to: Option<(&str, bool)>) -> String {
+    match back_to {
+        None => format!("Fetch every run (up to {max_runs}) so totals cover them all"),
+        Some((day, false)) => format!(
+            "Fetch the runs back to {day}, the From date (up to {max_runs}), so totals cover the period"
+        ),
+        Some((day, true)) => format!(
+            "Fetch the runs back to {day}, where the comparison with the previous period starts (up to {max_runs}), so totals cover the period and its comparison"
+        ),
+    }
+}
+
 /// What a printout covers, for [`print_header`].
 pub struct PrintFacts<'a> {
     /// The period's name ("Last month") when a preset sets the days.
@@ -248,6 +263,20 @@ pub fn print_header(f: &PrintFacts, count: impl Fn(u64) -> String) -> Vec<String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn load_all_says_what_it_fetches() {
+        assert_eq!(
+            load_all_title("100,000", None),
+            "Fetch every run (up to 100,000) so totals cover them all"
+        );
+        assert_eq!(
+            load_all_title("100,000", Some(("Oct 1", true))),
+            "Fetch the runs back to Oct 1, where the comparison with the previous period starts (up to 100,000), so totals cover the period and its comparison"
+        );
+        assert!(load_all_title("5", Some(("Nov 3", false)))
+            .starts_with("Fetch the runs back to Nov 3, the From date"));
+    }
 
     #[test]
     fn print_headers_say_what_the_printout_covers() {

@@ -58,6 +58,8 @@ pub struct Table {
     pub week_start: u8,
     /// Workflow display names (`workflowNames`).
     pub names: Stored<Arc<Names>>,
+    /// The colour each group key keeps (one book per grouping).
+    colours: Stored<std::cell::RefCell<[crate::charts::ColourBook; 3]>>,
 }
 
 /// What one pass over the runs in scope gives: the runs that pass the
@@ -290,6 +292,7 @@ impl Table {
             previous: previous_subtotals,
             week_start,
             names,
+            colours: Stored::new(Default::default()),
         };
         provide_context(table);
         state.group.set(start.0);
@@ -320,6 +323,18 @@ impl Table {
     pub fn label(&self, group: GroupBy, key: &str) -> String {
         self.names
             .with_value(|n| crate::labels::group_label(group, key, n).into_owned())
+    }
+
+    /// The colour a group keeps across periods, filters and views (see
+    /// [`crate::charts::ColourBook`]).
+    pub fn colour(&self, group: GroupBy, key: &str) -> usize {
+        let book = match group {
+            GroupBy::Workflow => 0,
+            GroupBy::Trigger => 1,
+            GroupBy::Status => 2,
+        };
+        self.colours
+            .with_value(|c| c.borrow_mut()[book].colour(key))
     }
 
     /// A workflow's display name, or its id.
@@ -442,8 +457,14 @@ impl Table {
     /// The day "Load all runs" may stop before: the From filter, or the
     /// first day of the period's comparison when that is earlier.
     fn load_from(&self) -> Option<String> {
-        let from = self.state.filters.with_untracked(|f| f.from.clone());
-        match self.period.get_untracked().and_then(|v| v.previous) {
+        leptos::prelude::untrack(|| self.load_back_to())
+    }
+
+    /// The day "Load all runs" walks back to (tracked): the From date, or
+    /// the start of the period's comparison when that is earlier.
+    pub fn load_back_to(&self) -> Option<String> {
+        let from = self.state.filters.with(|f| f.from.clone());
+        match self.period.get().and_then(|v| v.previous) {
             Some(prev) => {
                 let prev_from = crate::period::day_key(prev.from);
                 Some(match from {

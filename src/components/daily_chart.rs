@@ -42,6 +42,7 @@ pub fn daily_chart() -> El {
         for series in &mut d.series {
             if let Some(key) = &series.key {
                 series.name = t.label(shape.group, key);
+                series.colour = t.colour(shape.group, key);
             }
         }
         Shared::new(d)

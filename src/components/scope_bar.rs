@@ -38,10 +38,22 @@ pub fn scope_bar() -> El {
     let outcome_fmt = t.fmt();
     let as_of = move || Some(format!("As of {}", as_of(t)?));
     let pressed = move |scope: Scope| move || Some((state.scope.get() == scope).to_string());
-    let load_title = format!("Fetch every run (up to {max_runs}) so totals cover them all");
+    let title_fmt = t.fmt();
+    // What it fetches: under a period, back to its start (or its comparison's).
+    let load_title = move || {
+        let back = t.load_back_to();
+        let from = t.state.filters.with(|f| f.from.clone());
+        let day = back.as_deref().and_then(crate::period::parse);
+        let text = day.map(|d| crate::period::short_date(d, crate::period::ymd(d).0));
+        let comparison = back.is_some() && back != from;
+        Some(crate::sentences::load_all_title(
+            &title_fmt.count(max_runs),
+            text.as_deref().map(|d| (d, comparison)),
+        ))
+    };
     let load = move || {
         vec![button("cu-btn", "Load all runs")
-            .attr("title", &load_title)
+            .dyn_attr("title", load_title.clone())
             .on("click", move |_| t.load_all())]
     };
     h("div")

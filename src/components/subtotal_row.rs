@@ -11,8 +11,9 @@ use crate::format::Formatter;
 use crate::subtotals::{sort_rows, SubColumn, Subtotal, Subtotals};
 use crate::table::Table;
 
-/// The rows in the table's sort order, each with its colour: colours are CU
-/// ranks (`s.rows` is in CU order), as in the charts. With a loaded
+/// The rows in the table's sort order, each with its rank colour (`s.rows`
+/// is in CU order; [`subtotal_row`] swaps it for the key's own colour, as
+/// the charts do). With a loaded
 /// previous period, groups with runs only before follow as zero rows.
 pub fn ranked_rows(
     s: &Subtotals,
@@ -20,7 +21,6 @@ pub fn ranked_rows(
     col: SubColumn,
     desc: bool,
 ) -> Vec<(usize, Subtotal)> {
-    let colours = crate::charts::top_colours(s);
     let rank: std::collections::HashMap<&str, usize> = s
         .rows
         .iter()
@@ -34,7 +34,7 @@ pub fn ranked_rows(
         .into_iter()
         .map(|r| {
             let rank = rank.get(r.key.as_str()).copied().unwrap_or(usize::MAX);
-            (colour_of(&colours, rank), r.clone())
+            (colour_of(rank), r.clone())
         })
         .collect()
 }
@@ -50,7 +50,14 @@ pub fn subtotal_row(
     prev: Option<Prev>,
 ) -> El {
     let key = r.key.clone();
-    let label = t.label(t.state.group.get_untracked(), &key);
+    let group = t.state.group.get_untracked();
+    let label = t.label(group, &key);
+    // The top groups' colours are their keys' own, as in the charts.
+    let colour = if colour == crate::charts::OTHER_COLOUR {
+        colour
+    } else {
+        t.colour(group, &key)
+    };
     let share = fmt.share(r.share);
     let width = if total.0 == 0 {
         0.0

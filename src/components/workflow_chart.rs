@@ -31,6 +31,7 @@ pub fn workflow_chart() -> El {
         for b in &mut bars {
             if let Some(key) = &b.key {
                 b.name = t.label(group, key);
+                b.colour = t.colour(group, key);
             }
         }
         Shared::new(bars)

@@ -993,6 +993,33 @@ await check('axe_and_keyboard_with_the_period_controls', async (page) => {
   }
 });
 
+await check('colours_follow_the_workflow_and_labels_show_their_codes', async (page) => {
+  const root = await mountFinance(page);
+  // The swatch colour of each workflow row in the subtotals table.
+  const colours = () => root.getByRole('table', { name: 'CU by workflow' }).locator('tbody th').evaluateAll((ths) => Object.fromEntries(ths.map((th) => [
+    th.innerText.trim(), [...th.querySelector('.cu-swatch').classList].find((c) => /^cu-c\d+$/.test(c))])));
+  const november = await colours();
+  // "Load all runs" says how far back it fetches under a period.
+  const title = await root.getByRole('button', { name: 'Load all runs', exact: true }).getAttribute('title');
+  assert(title && title.startsWith('Fetch the runs back to Oct 1, where the comparison with the previous period starts'), `Load all runs title: ${title}`);
+  await root.getByRole('combobox', { name: 'Period', exact: true }).selectOption('last-month');
+  await root.locator('.cu-period-cover', { hasText: 'Last month: all ' }).waitFor({ timeout: 30000 });
+  const october = await colours();
+  const both = Object.keys(november).filter((k) => k in october && !october[k].endsWith('c10') && !november[k].endsWith('c10'));
+  assert(both.length >= 5, `only ${both.length} workflows in both months`);
+  // The rank order differs between the months, yet each keeps its colour.
+  const changed = both.filter((k) => november[k] !== october[k]);
+  assert(changed.length === 0, `colours changed with the period: ${changed.map((k) => `${k} ${november[k]}→${october[k]}`).join(', ')}`);
+  const order = (c) => Object.keys(c).join('|');
+  assert(order(november) !== order(october), 'the months rank their workflows alike: the check proves nothing');
+  // Friendly trigger labels carry the platform's code on hover.
+  const option = root.getByRole('combobox', { name: 'Trigger', exact: true }).locator('option', { hasText: 'Cron job' });
+  assert(await option.getAttribute('title') === 'cronjob', 'the Cron job option has no code on hover');
+  await root.getByRole('combobox', { name: 'Group by' }).selectOption('trigger');
+  const cron = root.getByRole('table', { name: 'CU by trigger' }).locator('tbody th button', { hasText: 'Cron job' });
+  assert((await cron.getAttribute('title')).includes('(cronjob)'), 'the Cron job group has no code on hover');
+});
+
 await check('print_gives_a_clean_report_of_what_is_on_screen', async (page) => {
   await page.setViewportSize({ width: 1100, height: 900 });
   const root = await mountFinance(page);

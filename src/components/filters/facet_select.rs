@@ -34,8 +34,12 @@ fn facet_options(
     if let Some(c) = current.filter(|c| !counts.contains_key(c)) {
         items.push((c.to_owned(), 0));
     }
-    let option = |value: &str, text: &str, selected: bool| {
-        let option = h("option").attr("value", value).text(text);
+    let option = |value: &str, text: &str, selected: bool, code: Option<&str>| {
+        let mut option = h("option").attr("value", value).text(text);
+        // The platform's code on hover, where the label differs from it.
+        if let Some(code) = code {
+            option = option.attr("title", code);
+        }
         if selected {
             option.attr("selected", "")
         } else {
@@ -43,11 +47,13 @@ fn facet_options(
         }
     };
     let all = format!("{all_text} ({})", fmt.count(total as u64));
-    let mut options = vec![option(all_value, &all, current.is_none())];
+    let mut options = vec![option(all_value, &all, current.is_none(), None)];
     for (raw, n) in items {
-        let text = format!("{} ({})", label(&raw), fmt.count(n as u64));
+        let shown = label(&raw);
+        let text = format!("{shown} ({})", fmt.count(n as u64));
         let value = format!("{value_prefix}{raw}");
-        options.push(option(&value, &text, current == Some(raw.as_str())));
+        let code = (shown != raw && !raw.is_empty()).then_some(raw.as_str());
+        options.push(option(&value, &text, current == Some(raw.as_str()), code));
     }
     options
 }

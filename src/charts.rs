@@ -288,12 +288,22 @@ impl Default for Shape {
     }
 }
 
-/// How a bucket reads: `2026-11-28`, `week of 2026-11-23`, `2026-11`.
+/// How a bucket reads: `Nov 28, 2026`, `week of Nov 23, 2026`,
+/// `November 2026` (the screen's one date style).
 pub fn bucket_label(start: &str, granularity: Granularity) -> String {
     match granularity {
-        Granularity::Day => start.to_owned(),
-        Granularity::Week => format!("week of {start}"),
-        Granularity::Month => start.get(..7).unwrap_or(start).to_owned(),
+        Granularity::Day => crate::period::medium_date(start),
+        Granularity::Week => format!("week of {}", crate::period::medium_date(start)),
+        Granularity::Month => crate::period::month_label(start),
+    }
+}
+
+/// A bucket's start on the chart's axis: `Nov 28, 2026`, or
+/// `November 2026` for months.
+pub fn axis_label(start: &str, granularity: Granularity) -> String {
+    match granularity {
+        Granularity::Month => crate::period::month_label(start),
+        _ => crate::period::medium_date(start),
     }
 }
 
@@ -662,7 +672,7 @@ mod tests {
         let d = daily(&set, &[0, 1, 2, 3, 4], &s, Shape::default());
         assert_eq!(
             daily_chart_name(&d, "UTC", &fmt),
-            "CU per day (UTC): 1 day, 2026-11-02; peak 2026-11-02 with 15.0000 CU"
+            "CU per day (UTC): 1 day, Nov 2, 2026; peak Nov 2, 2026 with 15.0000 CU"
         );
         assert_eq!(
             daily_chart_name(&Daily::default(), "UTC", &fmt),
@@ -719,11 +729,11 @@ mod tests {
         assert_eq!(d.series[0].label(), "small");
         assert_eq!(
             day_detail(&d, 3, &Formatter::plain(None)),
-            "2026-11-04: 0.2500 CU in 2 runs — small 0.0500, big 0.2000"
+            "Nov 4, 2026: 0.2500 CU in 2 runs — small 0.0500, big 0.2000"
         );
         assert_eq!(
             day_detail(&d, 1, &Formatter::plain(None)),
-            "2026-11-02: 0.0000 CU in 0 runs"
+            "Nov 2, 2026: 0.0000 CU in 0 runs"
         );
         let paths = stack_paths(&d);
         assert_eq!(paths.len(), 2);

@@ -90,6 +90,12 @@ pub fn estimate(name: &str, figure: &str, end: &str) -> String {
     format!("Projected for {name}: {figure} by {end}.")
 }
 
+/// The estimate's range from the daily spread: "Between 61,000.0000 CU
+/// and 83,000.0000 CU at the lowest and highest daily use so far."
+pub fn estimate_range(low: &str, high: &str) -> String {
+    format!("Between {low} and {high} at the lowest and highest daily use so far.")
+}
+
 /// The estimate against the month's budget: "That is 147 % of the 25,000
 /// CU budget: over by about 11,700 CU ($23.40)." `over` is the amount past
 /// the budget (`None` when within it).
@@ -103,7 +109,7 @@ pub fn estimate_vs_budget(percent: u128, budget: &str, over: Option<&str>) -> St
 /// How the estimate is made (its description).
 pub fn estimate_method(start: &str, days: i64) -> String {
     format!(
-        "Estimate method: the CU so far divided by the time elapsed since {start}, times the period's {days} {} (runs in progress count with their CU so far).",
+        "Estimate method: the CU so far divided by the time elapsed since {start}, times the period's {days} {} (runs in progress count with their CU so far). The range adds, for the time left, the lowest and the highest CU of a whole day so far (a day without runs counts as 0).",
         if days == 1 { "day" } else { "days" }
     )
 }

@@ -219,6 +219,23 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// A day as the screen shows days everywhere: "Nov 1, 2026" (a key that
+/// is not a date is shown as it is).
+pub fn medium_date(key: &str) -> String {
+    parse(key).map_or_else(|| key.to_owned(), |d| short_date(d, i64::MIN))
+}
+
+/// "November 2026" for the month of `key` (`YYYY-MM…`).
+pub fn month_label(key: &str) -> String {
+    match (
+        key.get(..4),
+        key.get(5..7).and_then(|m| m.parse::<usize>().ok()),
+    ) {
+        (Some(y), Some(m @ 1..=12)) => format!("{} {y}", MONTHS[m - 1]),
+        _ => key.to_owned(),
+    }
+}
+
 /// "Nov 1" (with the year when it is not `this_year`: "Dec 30, 2025").
 pub fn short_date(day: Day, this_year: i64) -> String {
     let (y, m, d) = ymd(day);
@@ -397,6 +414,45 @@ pub fn projection(
     let elapsed = elapsed_ms(period, today, now_ms_into_today);
     let length = (period.days() * DAY_MS) as u128;
     Some(CuTotal((total.0 * length + elapsed / 2) / elapsed))
+}
+
+/// The range of the period-end estimate from the daily spread: the CU so
+/// far plus the time left at the lowest and at the highest daily use of
+/// the period's whole days so far (a day without runs counts as 0), each
+/// rounded half up to 1/10,000 CU. `by_day` is the period's CU per day.
+/// `None` before two whole days have passed, or outside the period.
+pub fn projection_range(
+    by_day: &[(Day, CuTotal)],
+    total: CuTotal,
+    period: Period,
+    today: Day,
+    now_ms_into_today: i64,
+) -> Option<(CuTotal, CuTotal)> {
+    if !period.contains(today) || today - period.from < 2 {
+        return None;
+    }
+    let whole = |d: &&(Day, CuTotal)| d.0 >= period.from && d.0 < today;
+    let days_with_runs = by_day.iter().filter(whole).count() as i64;
+    let high = by_day
+        .iter()
+        .filter(whole)
+        .map(|d| d.1 .0)
+        .max()
+        .unwrap_or(0);
+    let low = if days_with_runs < today - period.from {
+        0
+    } else {
+        by_day
+            .iter()
+            .filter(whole)
+            .map(|d| d.1 .0)
+            .min()
+            .unwrap_or(0)
+    };
+    let left = (period.days() * DAY_MS) as u128 - elapsed_ms(period, today, now_ms_into_today);
+    let at =
+        |per_day: u128| CuTotal(total.0 + (per_day * left + DAY_MS as u128 / 2) / DAY_MS as u128);
+    Some((at(low), at(high)))
 }
 
 fn elapsed_ms(period: Period, today: Day, now_ms_into_today: i64) -> u128 {
@@ -609,6 +665,62 @@ pub fn parse(key: &str) -> Option<Day> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_projection_range_comes_from_the_lowest_and_highest_whole_day() {
+        let nov = parse("2026-11-01").unwrap();
+        let month = range(Preset::ThisMonth, nov + 5).unwrap();
+        let cu = |n: u128| CuTotal(n * 10_000);
+        // Nov 1–5 whole (Nov 3 without runs), Nov 6 half gone.
+        let by_day = [
+            (nov, cu(10)),
+            (nov + 1, cu(30)),
+            (nov + 3, cu(20)),
+            (nov + 4, cu(40)),
+            (nov + 5, cu(7)),
+        ];
+        let total = cu(107);
+        let half = DAY_MS / 2;
+        let (low, high) = projection_range(&by_day, total, month, nov + 5, half).unwrap();
+        // 24.5 days left: at 0 a day (Nov 3) and at 40 a day.
+        assert_eq!(low, total);
+        assert_eq!(high, CuTotal(total.0 + 40 * 10_000 * 49 / 2));
+        // The estimate lies within the range.
+        let p = projection(total, month, nov + 5, half).unwrap();
+        assert!(low <= p && p <= high);
+        // Every day with runs: the lowest is the smallest day.
+        let full = [
+            (nov, cu(10)),
+            (nov + 1, cu(30)),
+            (nov + 2, cu(5)),
+            (nov + 3, cu(20)),
+            (nov + 4, cu(40)),
+        ];
+        let (low, _) = projection_range(&full, cu(105), month, nov + 5, half).unwrap();
+        assert_eq!(low, CuTotal(cu(105).0 + 5 * 10_000 * 49 / 2));
+        // Days outside the period's whole days do not count.
+        let (_, high) = projection_range(
+            &[
+                (nov - 1, cu(999)),
+                (nov + 5, cu(999)),
+                (nov, cu(1)),
+                (nov + 1, cu(1)),
+            ],
+            cu(2),
+            month,
+            nov + 2,
+            0,
+        )
+        .unwrap();
+        assert_eq!(high, CuTotal(cu(2).0 + 10_000 * 28));
+        // Too early for a spread: under two whole days.
+        assert_eq!(projection_range(&by_day, total, month, nov + 1, half), None);
+        // Not in the period.
+        assert_eq!(
+            projection_range(&by_day, total, month, nov + 40, half),
+            None
+        );
+    }
     use proptest::prelude::*;
 
     fn d(key: &str) -> Day {

@@ -131,10 +131,10 @@ pub fn filter_chips(f: &crate::filter::Filters, names: &crate::keyed::Names) -> 
         chips.push(format!("Trigger: {}", trigger_label(t)));
     }
     if let Some(d) = &f.from {
-        chips.push(format!("From: {d}"));
+        chips.push(format!("From: {}", crate::period::medium_date(d)));
     }
     if let Some(d) = &f.to {
-        chips.push(format!("To: {d}"));
+        chips.push(format!("To: {}", crate::period::medium_date(d)));
     }
     if let Some(cu) = f.min_cu {
         chips.push(format!(

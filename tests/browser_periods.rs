@@ -254,9 +254,9 @@ async fn previous_and_change_match_independent_sums() {
         }
     }
     let headline = text_of(&root, ".cu-headline");
-    assert!(headline.contains(" CU this month, "), "{headline}");
+    assert!(headline.contains(" CU this month (UTC), "), "{headline}");
     assert!(
-        headline.contains(" vs Oct 1 – Oct 28, 18:00 UTC ("),
+        headline.contains(" vs Oct 1 – Oct 28, 18:00 ("),
         "{headline}"
     );
     // Sorting by Change puts the largest increase first.
@@ -285,7 +285,7 @@ async fn previous_and_change_match_independent_sums() {
     sleep(50).await;
     let t = table(&root, caption).unwrap();
     assert!(!accessible_text(&t).contains("Previous"));
-    assert!(text_of(&root, ".cu-headline").ends_with(" CU this month."));
+    assert!(text_of(&root, ".cu-headline").ends_with(" CU this month (UTC)."));
 }
 
 #[wasm_bindgen_test]
@@ -324,7 +324,7 @@ async fn budget_sentence_and_cumulative_line() {
         "{line}"
     );
     assert!(
-        line.ends_with(&format!("the budget ran out on {}.", nov(&crossed))),
+        line.ends_with(&format!("the budget ran out on {} (UTC).", nov(&crossed))),
         "{line}"
     );
     let svg = one(&root, "svg.cu-days-svg").unwrap();
@@ -333,7 +333,10 @@ async fn budget_sentence_and_cumulative_line() {
     let name = svg.get_attribute("aria-label").unwrap();
     assert!(
         name.contains("cumulative CU reaches the ")
-            && name.ends_with(&format!("budget on {crossed}")),
+            && name.ends_with(&format!(
+                "budget on {}",
+                cu_cost_table::period::medium_date(&crossed)
+            )),
         "{name}"
     );
 
@@ -347,7 +350,7 @@ async fn budget_sentence_and_cumulative_line() {
     let line = text_of(&root, ".cu-budget");
     assert!(line.starts_with("95 % of the "), "{line}");
     assert!(
-        line.ends_with("at this rate the budget runs out on Nov 30."),
+        line.ends_with("at this rate the budget runs out on Nov 30 (UTC)."),
         "{line}"
     );
     let name = one(&root, "svg.cu-days-svg")
@@ -366,6 +369,23 @@ async fn budget_sentence_and_cumulative_line() {
         .next()
         .unwrap();
     assert!((units(figure) - want).abs() <= 1, "{estimate} vs {want}");
+    // The range: the spend so far plus the 2.25 days left at the lowest and
+    // at the highest whole day so far (Nov 1–27).
+    let whole: Vec<i128> = (1..=27)
+        .map(|d| {
+            per_day
+                .get(&format!("2026-11-{d:02}"))
+                .copied()
+                .unwrap_or(0)
+        })
+        .collect();
+    let at = |per: i128| en_cu(spent + (per * 9 + 2) / 4);
+    let range = format!(
+        "Between {} CU and {} CU at the lowest and highest daily use so far.",
+        at(*whole.iter().min().unwrap()),
+        at(*whole.iter().max().unwrap())
+    );
+    assert!(estimate.contains(&range), "{estimate} / {range}");
     // Against the budget (1.05 × the spend so far): over by the estimate's excess.
     let budget_units = spent * 105 / 100;
     let percent = (want * 100 + budget_units / 2) / budget_units;
@@ -510,7 +530,7 @@ async fn granularity_buckets_weeks_and_months() {
         .get_attribute("aria-label")
         .unwrap();
     // 2026-11-23 is a Monday: the last bucket is the week of Nov 23.
-    assert!(name.contains("to week of 2026-11-23"), "{name}");
+    assert!(name.contains("to week of Nov 23, 2026"), "{name}");
     // Show as table: each week's CU against an independent sum.
     button(&figure, "Show as table").unwrap().click();
     sleep(50).await;
@@ -524,14 +544,18 @@ async fn granularity_buckets_weeks_and_months() {
     let mut weeks: BTreeMap<String, i128> = BTreeMap::new();
     for r in &runs {
         if r["totalCu"].is_number() {
-            *weeks.entry(monday(&day(r))).or_insert(0) += api_units(&r["totalCu"]);
+            let label = cu_cost_table::charts::bucket_label(
+                &monday(&day(r)),
+                cu_cost_table::period::Granularity::Week,
+            );
+            *weeks.entry(label).or_insert(0) += api_units(&r["totalCu"]);
         }
     }
     let rows = all(&figure, "tbody tr");
     assert!(!rows.is_empty());
     for r in rows {
         let c = cells(&r);
-        let week = c[0].trim_start_matches("week of ").to_owned();
+        let week = c[0].clone();
         assert_eq!(
             units(&c[2]),
             weeks.get(&week).copied().unwrap_or(0),
@@ -616,14 +640,16 @@ async fn a_chosen_period_loads_itself_and_never_shows_a_partial_total() {
     let line = text_of(&root, ".cu-period-cover");
     assert!(
         line.starts_with(&format!(
-            "Runs back to {back} loaded; the period starts Nov 1."
+            "Runs back to {back} loaded; the period starts Nov 1 (UTC)."
         )),
         "{line}"
     );
     // No total pretends to cover the month: the headline says what is missing.
     assert_eq!(
         text_of(&root, ".cu-headline"),
-        format!("November is not fully loaded (runs back to {back}); its total shows once it is.")
+        format!(
+            "November (UTC) is not fully loaded (runs back to {back}); its total shows once it is."
+        )
     );
     assert_eq!(text_of(&root, ".cu-estimate"), "");
 
@@ -645,7 +671,7 @@ async fn a_chosen_period_loads_itself_and_never_shows_a_partial_total() {
     let line = text_of(&root, ".cu-period-cover");
     assert!(
         line.starts_with(&format!(
-            "This month: all {} runs since Nov 1 loaded.",
+            "This month: all {} runs since Nov 1 (UTC) loaded.",
             en_count(n)
         )),
         "{line}"
@@ -675,12 +701,12 @@ async fn weeks_start_on_the_locales_first_day_by_default() {
         (
             "en-US",
             if knows {
-                "week of 2026-11-22"
+                "week of Nov 22, 2026"
             } else {
-                "week of 2026-11-23"
+                "week of Nov 23, 2026"
             },
         ),
-        ("en-GB", "week of 2026-11-23"),
+        ("en-GB", "week of Nov 23, 2026"),
     ] {
         let (root, _h) = mount_org(
             "periods-locale-weeks",
@@ -792,4 +818,13 @@ async fn a_filtered_budget_line_speaks_for_the_organization() {
         line.ends_with(org_rest.trim_start_matches("at this rate ")),
         "{line} / {org_line}"
     );
+}
+
+/// Ten-thousandths as the en-US screen shows CU: `12,345.6789`.
+fn en_cu(units: i128) -> String {
+    format!(
+        "{}.{:04}",
+        en_count((units / 10_000) as usize),
+        units % 10_000
+    )
 }

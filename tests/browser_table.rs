@@ -551,8 +551,11 @@ async fn trigger_and_date_filters() {
     assert!(on_day > 0);
     assert_eq!(rows.len(), on_day);
     let chips = accessible_text(&one(&root, ".cu-active").unwrap());
+    // The screen's one date style: "From: Nov 28, 2026".
+    let shown = cu_cost_table::period::medium_date(&day);
+    assert!(!shown.contains('-'), "{shown}");
     assert!(
-        chips.contains(&format!("From: {day}")) && chips.contains(&format!("To: {day}")),
+        chips.contains(&format!("From: {shown}")) && chips.contains(&format!("To: {shown}")),
         "{chips}"
     );
 }

@@ -89,9 +89,15 @@ pub fn daily_plot(
             .attr("height", "100")]
     };
     let max_label = move || chart.with(|d| format!("{} CU", t.fmt().cu_total(d.max)));
-    let first_day =
-        move || chart.with(|d| d.days.first().map(|x| x.day.clone()).unwrap_or_default());
-    let last_day = move || chart.with(|d| d.days.last().map(|x| x.day.clone()).unwrap_or_default());
+    let end_label = move |last: bool| {
+        chart.with(|d| {
+            let day = if last { d.days.last() } else { d.days.first() };
+            day.map(|x| crate::charts::axis_label(&x.day, d.granularity))
+                .unwrap_or_default()
+        })
+    };
+    let first_day = move || end_label(false);
+    let last_day = move || end_label(true);
     let height = HEIGHT.to_string();
     h("div")
         .class("cu-days")

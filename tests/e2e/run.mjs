@@ -178,7 +178,7 @@ await check('standalone_page_restores_period_grouping_and_buckets_from_the_url',
   // A period from the URL loads its runs by itself: no click, no partial total.
   await page.locator('.cu-period-cover', { hasText: 'Last month: all ' }).waitFor({ timeout: 30000 });
   const headline = await page.locator('.cu-headline').innerText();
-  assert(/^[\d,.]+ CU.* in [A-Z][a-z]+( \d{4})?\.$/.test(headline.trim()), `headline: ${headline}`);
+  assert(/^[\d,.]+ CU.* in [A-Z][a-z]+( \d{4})? \(UTC\)\.$/.test(headline.trim()), `headline: ${headline}`);
   // Last month by the browser's clock (the page has no fixed now), in UTC.
   const now = new Date();
   const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);

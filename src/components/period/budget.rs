@@ -23,7 +23,8 @@ pub fn budget_line_view() -> El {
         }
         let year = ymd(view.today).0;
         let budget_text = format!("{} CU", fmt.cu_setting(budget_cu));
-        let day = |d| short_date(d, year);
+        let zone = t.fmt().zone().to_owned();
+        let day = |d| format!("{} ({zone})", short_date(d, year));
         let open = view.period.contains(view.today);
         let spent = subtotals.with(|s| s.total.cu);
         if t.filter_count() > 0 {

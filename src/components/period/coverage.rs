@@ -29,15 +29,16 @@ pub fn coverage_view(parent: El) -> El {
         let line = period_coverage(
             view.preset.label(),
             if needed == now { now } else { needed },
-            &short_date(start, year),
+            &format!("{} ({})", short_date(start, year), fmt.zone()),
             back_to(view.today).as_deref(),
             &runs,
             others,
         )?;
         let line = if needed != now {
             format!(
-                "{line} The comparison needs runs back to {}.",
-                short_date(start, year)
+                "{line} The comparison needs runs back to {} ({}).",
+                short_date(start, year),
+                fmt.zone()
             )
         } else {
             line

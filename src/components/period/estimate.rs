@@ -6,8 +6,11 @@
 use crate::el::{h, El};
 
 use crate::cu::CuTotal;
-use crate::finance::{estimate, estimate_method, estimate_vs_budget};
-use crate::period::{period_name, projection, short_date, whole_percent, ymd, Cover, Preset};
+use crate::finance::{estimate, estimate_method, estimate_range, estimate_vs_budget};
+use crate::period::{
+    cu_by_day, period_name, projection, projection_range, short_date, whole_percent, ymd, Cover,
+    Preset,
+};
 use crate::table::use_table;
 
 /// The estimate line and its method, in `parent`.
@@ -36,8 +39,22 @@ pub fn estimate_view(parent: El) -> El {
         let mut text = estimate(
             name.trim_start_matches("in "),
             &super::figure(t, p, money(p)),
-            &short_date(view.period.to, year),
+            &format!("{} ({})", short_date(view.period.to, year), t.fmt().zone()),
         );
+        // The range from the daily spread of the runs the total covers.
+        let by_day = t.scope_set.with(|s| {
+            t.filtered
+                .with(|f| s.as_ref().map(|l| cu_by_day(&l.set, f)).unwrap_or_default())
+        });
+        if let Some((low, high)) =
+            projection_range(&by_day, total, view.period, view.today, view.into_today)
+        {
+            text.push(' ');
+            text.push_str(&estimate_range(
+                &super::figure(t, low, money(low)),
+                &super::figure(t, high, money(high)),
+            ));
+        }
         // Against the budget only for all runs: the budget is the
         // organization's (the budget line speaks for a filtered selection).
         let all_runs = t.filter_count() == 0;
@@ -58,7 +75,14 @@ pub fn estimate_view(parent: El) -> El {
                 over.as_deref(),
             ));
         }
-        let method = estimate_method(&short_date(view.period.from, year), view.period.days());
+        let method = estimate_method(
+            &format!(
+                "{} ({})",
+                short_date(view.period.from, year),
+                t.fmt().zone()
+            ),
+            view.period.days(),
+        );
         Some(vec![
             h("p")
                 .class("cu-estimate")

@@ -17,7 +17,9 @@ pub fn headline_view() -> El {
     let back_to = move |today| super::back_to(t, today);
     let head = move || {
         let view = period.get()?;
-        let range = || named_range(view.period, ymd(view.today).0);
+        // The period's days are the billing zone's: said once per sentence.
+        let zone = fmt.zone().to_owned();
+        let range = || format!("{} ({zone})", named_range(view.period, ymd(view.today).0));
         // While its runs load, the period shows progress, not a total.
         if let Some(n) = t.state.load_all.with(|l| l.running.then_some(l.loaded)) {
             let runs = crate::sentences::plural(n, &|n| fmt.count(n), "run", "runs");
@@ -53,13 +55,16 @@ pub fn headline_view() -> El {
         };
         Some(headline(
             &figure(s.total.cu, s.total.cost),
-            &period_name(view.preset, view.period, view.today),
+            &format!(
+                "{} ({zone})",
+                period_name(view.preset, view.period, view.today)
+            ),
             &view
                 .previous
                 .map(|pp| match view.previous_until {
                     // The same part of the previous period, to the same time.
                     Some((day, _)) => format!(
-                        "{}, {} {}",
+                        "{}, {}",
                         named_range(
                             crate::period::Period {
                                 from: pp.from,
@@ -68,7 +73,6 @@ pub fn headline_view() -> El {
                             ymd(view.today).0
                         ),
                         crate::period::hh_mm(view.into_today),
-                        fmt.zone()
                     ),
                     None => previous_name(view.preset, pp, view.today),
                 })

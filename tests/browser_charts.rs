@@ -262,11 +262,13 @@ async fn day_chart_shows_a_days_breakdown_by_keyboard_and_escape_hides_it() {
         .iter()
         .filter(|i| {
             let ms = js_sys::Date::parse(i["startedAt"].as_str().unwrap()) + 9.0 * 3_600_000.0;
-            js_sys::Date::new(&ms.into())
+            let tokyo_day = js_sys::Date::new(&ms.into())
                 .to_iso_string()
                 .as_string()
-                .unwrap()
-                .starts_with(day)
+                .unwrap()[..10]
+                .to_owned();
+            // The screen's date style: "Nov 28, 2026".
+            cu_cost_table::period::medium_date(&tokyo_day) == day
         })
         .map(|i| api_units(&i["totalCu"]))
         .sum();

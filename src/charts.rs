@@ -499,12 +499,22 @@ pub fn cumulative(d: &Daily) -> Vec<CuTotal> {
         .collect()
 }
 
+/// The top of the cumulative axis: the larger of the budget and the last
+/// running total (the right-hand axis label).
+pub fn cumulative_top(d: &Daily, budget: CuTotal) -> CuTotal {
+    let last = d.days.iter().fold(CuTotal::default(), |mut sum, day| {
+        sum.add_total(day.total);
+        sum
+    });
+    last.max(budget)
+}
+
 /// The cumulative line against a budget, in the plot's coordinates
-/// (`0 0 buckets 100`, on its own axis up to the larger of the budget and
-/// the last running total): the polyline's points and the budget line's y.
+/// (`0 0 buckets 100`, on the cumulative axis from 0 to
+/// [`cumulative_top`]): the polyline's points and the budget line's y.
 pub fn cumulative_line(d: &Daily, budget: CuTotal) -> (String, f64) {
     let sums = cumulative(d);
-    let top = sums.last().copied().unwrap_or_default().max(budget);
+    let top = cumulative_top(d, budget);
     let scale = if top.0 == 0 {
         0.0
     } else {

@@ -735,6 +735,21 @@ async fn the_budget_lines_are_svg() {
             "{sel} is drawn"
         );
     }
+    // One labelled axis for the cumulative line and the budget (right), apart
+    // from the bars' (left): its top is the larger of the month's total and
+    // the budget, and the budget line says what it is.
+    let runs = all_runs("periods-svg").await;
+    let spent = sums(&runs, "2026-11-01", "2026-11-30", "workflowId")[""];
+    let top = spent.max(5_000 * 10_000);
+    assert_eq!(
+        text_of(&root, ".cu-axis-right"),
+        format!("{} CU cumulative", en_cu(top))
+    );
+    assert!(text_of(&root, ".cu-axis-y").contains(" CU per day"));
+    // (Hidden from assistive technology: the chart's name says it.)
+    let label = one(&root, ".cu-budget-label").expect("a budget label");
+    assert_eq!(label.text_content().as_deref(), Some("Budget 5,000 CU"));
+    assert!(text_of(&root, ".cu-legend").contains("Cumulative CU (right axis)"));
 }
 
 #[wasm_bindgen_test]

@@ -23,7 +23,12 @@ pub fn daily_legend(
         });
         if let Some(b) = budget() {
             let text = format!("Budget ({} CU)", t.fmt().cu_setting(b));
-            append_swatch_item(ul, "li", "cu-swatch-cumulative", "Cumulative CU (own axis)");
+            append_swatch_item(
+                ul,
+                "li",
+                "cu-swatch-cumulative",
+                "Cumulative CU (right axis)",
+            );
             append_swatch_item(ul, "li", "cu-swatch-budget", &text);
         }
     };
@@ -33,8 +38,8 @@ pub fn daily_legend(
         .draw(draw)
 }
 
-/// The cumulative CU line and the budget line, on their own axis (inside the
-/// plot's SVG), while a budget is drawn.
+/// The cumulative CU line and the budget line, on the cumulative (right)
+/// axis (inside the plot's SVG), while a budget is drawn.
 pub fn budget_lines(
     chart: Derived<Shared<Daily>>,
     budget: impl Fn() -> Option<CuTotal> + 'static,

@@ -88,7 +88,38 @@ pub fn daily_plot(
             .attr("width", "1")
             .attr("height", "100")]
     };
-    let max_label = move || chart.with(|d| format!("{} CU", t.fmt().cu_total(d.max)));
+    // Two labelled axes: the bars' (left, CU per bucket) and, with a
+    // budget, the cumulative line's and the budget's (right, 0 to its top).
+    let max_label = move || {
+        chart.with(|d| format!("{} CU per {}", t.fmt().cu_total(d.max), d.granularity.key()))
+    };
+    let budget_top = budget.clone();
+    let cumulative_label = move || {
+        budget_top()
+            .map(|b| {
+                let top = chart.with(|d| crate::charts::cumulative_top(d, b));
+                format!("{} CU cumulative", t.fmt().cu_total(top))
+            })
+            .unwrap_or_default()
+    };
+    let budget_mark = budget.clone();
+    let budget_label = move || {
+        let Some(b) = budget_mark() else {
+            return Vec::new();
+        };
+        let y = chart.with(|d| crate::charts::cumulative_line(d, b).1);
+        // Above its line, or below it when the line is near the top.
+        let class = if y < 12.0 {
+            "cu-budget-label cu-below"
+        } else {
+            "cu-budget-label"
+        };
+        vec![h("span")
+            .class(class)
+            .attr("aria-hidden", "true")
+            .attr("style", &format!("top:{}%", crate::charts::fixed(y, 1)))
+            .text(&format!("Budget {} CU", t.fmt().cu_setting(b)))]
+    };
     let end_label = move |last: bool| {
         chart.with(|d| {
             let day = if last { d.days.last() } else { d.days.first() };
@@ -101,7 +132,12 @@ pub fn daily_plot(
     let height = HEIGHT.to_string();
     h("div")
         .class("cu-days")
-        .child(h("p").class("cu-axis cu-axis-y").dyn_text(max_label))
+        .child(
+            h("p")
+                .class("cu-axis cu-axis-y")
+                .child(h("span").dyn_text(max_label))
+                .child(h("span").class("cu-axis-right").dyn_text(cumulative_label)),
+        )
         .child(
             h("div")
                 .class("cu-days-plot")
@@ -125,8 +161,9 @@ pub fn daily_plot(
                         )
                         .child(marks)
                         .show(move || active.with(Option::is_some), highlight, nothing)
-                        .child(budget_lines(chart, budget)),
+                        .child(budget_lines(chart, budget.clone())),
                 )
+                .dyn_part(budget_label)
                 .child(
                     h("div")
                         .class("cu-day-hits")

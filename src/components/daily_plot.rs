@@ -93,7 +93,7 @@ pub fn daily_plot(
     let max_label = move || {
         chart.with(|d| format!("{} CU per {}", t.fmt().cu_total(d.max), d.granularity.key()))
     };
-    let budget_top = budget.clone();
+    let budget_top = budget;
     let cumulative_label = move || {
         budget_top()
             .map(|b| {
@@ -102,7 +102,7 @@ pub fn daily_plot(
             })
             .unwrap_or_default()
     };
-    let budget_mark = budget.clone();
+    let budget_mark = budget;
     let budget_label = move || {
         let Some(b) = budget_mark() else {
             return Vec::new();
@@ -161,7 +161,7 @@ pub fn daily_plot(
                         )
                         .child(marks)
                         .show(move || active.with(Option::is_some), highlight, nothing)
-                        .child(budget_lines(chart, budget.clone())),
+                        .child(budget_lines(chart, budget)),
                 )
                 .dyn_part(budget_label)
                 .child(

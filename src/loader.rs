@@ -525,7 +525,7 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Rc<Env>) {
         // Not the From date: the start of the period's comparison.
         let from = state.filters.with_untracked(|f| f.from.clone());
         let comparison = from.as_deref() != Some(day.as_str());
-        Outcome::ByDate(day, comparison)
+        Outcome::ByDate(day, comparison, env.fmt.zone().to_owned())
     } else {
         Outcome::Walk(end)
     };

@@ -539,9 +539,10 @@ pub enum Outcome {
     Failed(String),
     /// The user pressed "Cancel".
     Cancelled,
-    /// Pages older than a day (`YYYY-MM-DD`) were not loaded: the From
-    /// date, or (`true`) where the period's comparison starts.
-    ByDate(String, bool),
+    /// Pages older than a day (`YYYY-MM-DD`, in the zone named last) were
+    /// not loaded: the From date, or (`true`) where the period's comparison
+    /// starts.
+    ByDate(String, bool, String),
 }
 
 /// The outcome line: what was loaded, and why the walk ended. `kept` is
@@ -575,18 +576,18 @@ pub fn outcome_text(
             format!("Loading was cancelled after {n} runs.")
         }
         Outcome::Failed(err) => format!("Loading stopped after {n} runs (kept): {err}"),
-        Outcome::ByDate(day, comparison) => {
+        Outcome::ByDate(day, comparison, zone) => {
             let day = crate::period::parse(day).map_or_else(
                 || day.clone(),
                 |d| crate::period::short_date(d, crate::period::ymd(d).0),
             );
             if *comparison {
                 format!(
-                    "Loaded {n} runs back to {day}, where the comparison with the previous period starts; older runs were not loaded."
+                    "Loaded {n} runs back to {day} ({zone}), where the comparison with the previous period starts; older runs were not loaded."
                 )
             } else {
                 format!(
-                    "Loaded {n} runs back to {day}; older runs are before the From date and were not loaded."
+                    "Loaded {n} runs back to {day} ({zone}); older runs are before the From date and were not loaded."
                 )
             }
         }

@@ -574,7 +574,7 @@ async fn load_all_stops_at_the_from_date() {
     let short = cu_cost_table::period::short_date(day, cu_cost_table::period::ymd(day).0);
     assert!(
         outcome.ends_with(&format!(
-            "back to {short}; older runs are before the From date and were not loaded."
+            "back to {short} (UTC); older runs are before the From date and were not loaded."
         )),
         "{outcome}"
     );

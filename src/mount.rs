@@ -12,10 +12,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, RequestCredentials};
 
 use crate::api::{HttpConfig, HttpRunsSource, TokenSource};
-use crate::components::cost_table;
-use crate::config::{Config, Credentials};
-use crate::format::Formatter;
-use crate::loader::Env;
+use crate::core::format::Formatter;
+use crate::load::config::{Config, Credentials};
+use crate::load::loader::Env;
+use crate::view::components::cost_table;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_API: &'static str = r#"
@@ -196,7 +196,7 @@ pub fn mount_env(element: HtmlElement, env: Env) -> MountHandle {
     }
     set_timeout(
         move || later.reveal(),
-        std::time::Duration::from_millis(crate::loader::REVEAL_AFTER_MS),
+        std::time::Duration::from_millis(crate::load::loader::REVEAL_AFTER_MS),
     );
     MountHandle {
         inner: Some(Box::new(Mounted { owner, root, key })),
@@ -247,8 +247,8 @@ struct Hosts {
 /// `Intl` knows (an unknown zone would otherwise move every day filter and
 /// period boundary to UTC without a word).
 fn check_environment(config: &Config) -> Result<(), String> {
-    crate::format::check_intl(config.locale.as_deref(), config.time_zone.as_deref())?;
-    crate::format::check_intl(None, Some(&config.billing_time_zone))
+    crate::core::format::check_intl(config.locale.as_deref(), config.time_zone.as_deref())?;
+    crate::core::format::check_intl(None, Some(&config.billing_time_zone))
         .map_err(|e| e.replacen("timeZone", "billingTimeZone", 1))
 }
 

@@ -226,7 +226,7 @@ async fn search_ignores_case_beyond_ascii() {
     }
     // The same lowering as Rust's, where the browser does it.
     for s in ["ÄÖÜ Straße", "ΟΔΟΣ", "İstanbul", "ǅungla", "Ⅻ"] {
-        assert_eq!(cu_cost_table::text::lower(s), s.to_lowercase(), "{s}");
+        assert_eq!(cu_cost_table::core::text::lower(s), s.to_lowercase(), "{s}");
     }
 }
 
@@ -290,7 +290,7 @@ async fn the_table_appears_with_its_first_runs() {
 /// signal.
 #[wasm_bindgen_test]
 async fn el_show_rebuilds_only_when_its_condition_turns() {
-    use cu_cost_table::el::h;
+    use cu_cost_table::view::el::h;
     use leptos::prelude::*;
     use std::cell::Cell;
     use std::rc::Rc;

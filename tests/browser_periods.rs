@@ -335,7 +335,7 @@ async fn budget_sentence_and_cumulative_line() {
         name.contains("cumulative CU reaches the ")
             && name.ends_with(&format!(
                 "budget on {}",
-                cu_cost_table::period::medium_date(&crossed)
+                cu_cost_table::core::period::medium_date(&crossed)
             )),
         "{name}"
     );
@@ -544,9 +544,9 @@ async fn granularity_buckets_weeks_and_months() {
     let mut weeks: BTreeMap<String, i128> = BTreeMap::new();
     for r in &runs {
         if r["totalCu"].is_number() {
-            let label = cu_cost_table::charts::bucket_label(
+            let label = cu_cost_table::core::charts::bucket_label(
                 &monday(&day(r)),
-                cu_cost_table::period::Granularity::Week,
+                cu_cost_table::core::period::Granularity::Week,
             );
             *weeks.entry(label).or_insert(0) += api_units(&r["totalCu"]);
         }

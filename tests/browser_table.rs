@@ -552,7 +552,7 @@ async fn trigger_and_date_filters() {
     assert_eq!(rows.len(), on_day);
     let chips = accessible_text(&one(&root, ".cu-active").unwrap());
     // The screen's one date style: "From: Nov 28, 2026".
-    let shown = cu_cost_table::period::medium_date(&day);
+    let shown = cu_cost_table::core::period::medium_date(&day);
     assert!(!shown.contains('-'), "{shown}");
     assert!(
         chips.contains(&format!("From: {shown}")) && chips.contains(&format!("To: {shown}")),
@@ -566,12 +566,13 @@ async fn load_all_stops_at_the_from_date() {
     rows_loaded(&root, 20).await;
     // Three days back: the walk stops once a whole page is older.
     let from_ms = js_sys::Date::now() as i64 - 3 * 86_400_000;
-    let from = cu_cost_table::time::utc_date(from_ms);
+    let from = cu_cost_table::core::time::utc_date(from_ms);
     type_into(&labelled(&root, "From").unwrap(), &from);
     let outcome = load_all(&root, 20_000, |t| t.contains("before the From date")).await;
     // One date style on screen: "Dec 3", not the ISO day.
-    let day = cu_cost_table::period::parse(&from).unwrap();
-    let short = cu_cost_table::period::short_date(day, cu_cost_table::period::ymd(day).0);
+    let day = cu_cost_table::core::period::parse(&from).unwrap();
+    let short =
+        cu_cost_table::core::period::short_date(day, cu_cost_table::core::period::ymd(day).0);
     assert!(
         outcome.ends_with(&format!(
             "back to {short} (UTC); older runs are before the From date and were not loaded."

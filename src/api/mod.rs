@@ -4,7 +4,10 @@ pub mod client;
 pub mod error;
 pub mod json;
 pub mod models;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod oracle;
 pub mod request;
+pub mod retry;
 
 pub use client::{HttpConfig, HttpRunsSource, PageFuture, RunsSource, TokenSource};
 pub use error::ApiError;

@@ -1,0 +1,956 @@
+//! The loaded runs, stored column by column.
+//!
+//! A million runs held as `Run` values cost about 250 bytes each (three
+//! `String`s and their heap blocks, `Option`s of 16 bytes); here a run is
+//! about 65: its id in one shared text arena, CU and times as plain
+//! integers with a sentinel for "none", and its workflow, status, trigger and
+//! start day as small ids into tables of distinct values, which is also what
+//! filters, facet counts, subtotals and charts want (they compare and index
+//! integers instead of hashing strings). The "Load all runs" walk appends
+//! each page straight into a set ([`RunSet::push`], [`RunSet::replace`]); a
+//! [`Run`] is made again only for the rows on screen and the CSV
+//! ([`RunSet::run`]). The property tests prove the round trip.
+
+use std::collections::HashMap;
+
+use crate::core::cu::Cu;
+use crate::core::run::{Run, RunStatus};
+use crate::core::time::TimeForm;
+
+/// The most distinct timestamp shapes a set tells apart by id; a run with
+/// yet another keeps its timestamps as text (a server would have to mix
+/// thousands of offsets and fraction lengths).
+const MAX_SHAPES: usize = 4_096;
+
+/// Days change only on quarter hours, in every time zone.
+const QUARTER_HOUR_MS: i64 = 900_000;
+/// A time that did not parse.
+const NO_TIME: i64 = i64::MIN;
+/// A CU value that was missing or invalid.
+const NO_CU: u64 = u64::MAX;
+
+/// Distinct strings and their ids.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Interner {
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn id(&mut self, names: &mut Vec<String>, name: &str) -> u32 {
+        if let Some(id) = self.ids.get(name) {
+            return *id;
+        }
+        let id = names.len() as u32;
+        names.push(name.to_owned());
+        self.ids.insert(name.to_owned(), id);
+        id
+    }
+}
+
+/// A run's timestamps as sent, kept only when they are not the canonical
+/// text of their parsed value (rare).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct RawTimes {
+    started: Option<Box<str>>,
+    finished: Option<Box<str>>,
+}
+
+/// The runs in scope, column by column, plus the tables of distinct
+/// workflows, statuses, triggers and start days they index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunSet {
+    /// Every run id received, one after the other (in arrival order).
+    ids: String,
+    /// Where each run's id starts and ends in `ids` (reordering runs moves
+    /// these, not the text).
+    id_at: Vec<(u32, u32)>,
+    /// Each run's workflow: an index into `workflows`.
+    pub workflow_of: Vec<u32>,
+    /// Distinct workflow ids, in order of first appearance.
+    pub workflows: Vec<String>,
+    /// Each run's status: an index into `statuses`.
+    pub status_of: Vec<u32>,
+    /// Distinct statuses (API values), in order of first appearance.
+    pub statuses: Vec<String>,
+    /// `statuses`, parsed.
+    status_kinds: Vec<RunStatus>,
+    /// Each run's trigger: an index into `triggers`.
+    pub trigger_of: Vec<u32>,
+    /// Distinct trigger sources (`""` = none), in order of first appearance.
+    pub triggers: Vec<String>,
+    /// Each run's start day: an index into `day_names` (filled by
+    /// [`RunSet::compute_days`]).
+    pub day_of: Vec<u32>,
+    /// Distinct start days (`YYYY-MM-DD`, display time zone; `""` = the
+    /// start time did not parse).
+    pub day_names: Vec<String>,
+    started: Vec<i64>,
+    finished: Vec<i64>,
+    cu: Vec<u64>,
+    /// Run → its timestamps as sent, when no form gives them back.
+    raw: HashMap<u32, RawTimes>,
+    /// Each run's pair of timestamp shapes (start, finish): an index into
+    /// `shapes`. Empty while every run's timestamps are in the API's own
+    /// form; then one entry per run (2 bytes).
+    form_of: Vec<u16>,
+    /// Distinct pairs of shapes (`shapes[0]`: both canonical).
+    shapes: Vec<(TimeForm, TimeForm)>,
+    /// The digits past the millisecond of each run's two timestamps. Empty
+    /// while no run has any (servers sending micro- or nanoseconds).
+    subs: Vec<(u32, u32)>,
+    /// Run → its id lower-cased, when that differs from the id.
+    lower: HashMap<u32, Box<str>>,
+    /// Every byte that occurs in some run id or lower-cased run id (a
+    /// 256-bit set): a search with a byte outside it cannot match an id.
+    id_bytes: [u64; 4],
+    workflow_ids: Interner,
+    status_ids: Interner,
+    trigger_ids: Interner,
+}
+
+impl RunSet {
+    /// Builds the set from runs in order, computing each run's day with
+    /// `day_of` (see [`RunSet::compute_days`]).
+    pub fn new(runs: Vec<Run>, day_of: impl Fn(i64) -> String) -> RunSet {
+        let mut set = RunSet::with_capacity(runs.len());
+        for run in runs {
+            set.push(run);
+        }
+        set.compute_days(day_of);
+        set
+    }
+
+    /// An empty set with room for `n` runs.
+    pub fn with_capacity(n: usize) -> RunSet {
+        RunSet {
+            id_at: Vec::with_capacity(n),
+            workflow_of: Vec::with_capacity(n),
+            status_of: Vec::with_capacity(n),
+            trigger_of: Vec::with_capacity(n),
+            started: Vec::with_capacity(n),
+            finished: Vec::with_capacity(n),
+            cu: Vec::with_capacity(n),
+            ..RunSet::default()
+        }
+    }
+
+    /// Appends a run; returns its index. (Its day is computed later, by
+    /// [`RunSet::compute_days`].)
+    pub fn push(&mut self, run: Run) -> u32 {
+        let i = self.id_at.len() as u32;
+        let start = self.ids.len() as u32;
+        self.ids.push_str(&run.run_id);
+        self.id_at.push((start, self.ids.len() as u32));
+        self.note_bytes(run.run_id.as_bytes());
+        if run
+            .run_id
+            .bytes()
+            .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+        {
+            let lower = crate::core::text::lower(&run.run_id);
+            if lower != run.run_id {
+                self.note_bytes(lower.as_bytes());
+                self.lower.insert(i, lower.into_boxed_str());
+            }
+        }
+        self.workflow_of.push(0);
+        self.status_of.push(0);
+        self.trigger_of.push(0);
+        self.started.push(NO_TIME);
+        self.finished.push(NO_TIME);
+        self.cu.push(NO_CU);
+        self.push_forms();
+        self.set_fields(i as usize, run);
+        self.forget_days();
+        i
+    }
+
+    fn note_bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.id_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+        }
+    }
+
+    /// Whether some run id (lower-cased) may contain `needle`: false when
+    /// the needle has a byte no id has, so a search can skip the ids.
+    pub fn ids_may_contain(&self, needle: &[u8]) -> bool {
+        needle
+            .iter()
+            .all(|&b| self.id_bytes[usize::from(b / 64)] >> (b % 64) & 1 == 1)
+    }
+
+    /// Replaces run `i` with a later copy of the same run (same id).
+    pub fn replace(&mut self, i: usize, run: Run) {
+        debug_assert_eq!(self.run_id(i), run.run_id);
+        self.set_fields(i, run);
+        self.forget_days();
+    }
+
+    /// Days are computed for a whole set, once it is complete
+    /// ([`RunSet::compute_days`]); a change forgets them.
+    fn forget_days(&mut self) {
+        if !self.day_of.is_empty() {
+            self.day_of.clear();
+            self.day_names.clear();
+        }
+    }
+
+    fn set_fields(&mut self, i: usize, run: Run) {
+        let (extra_started, extra_finished) =
+            self.set_forms(i, &run, run.started_form, run.finished_form);
+        self.workflow_of[i] = self.workflow_ids.id(&mut self.workflows, &run.workflow_id);
+        let status = self.status_ids.id(&mut self.statuses, run.status.as_str());
+        if status as usize == self.status_kinds.len() {
+            self.status_kinds.push(run.status);
+        }
+        self.status_of[i] = status;
+        self.trigger_of[i] = self.trigger_ids.id(
+            &mut self.triggers,
+            run.trigger_source.as_deref().unwrap_or(""),
+        );
+        self.started[i] = run.started_ms.unwrap_or(NO_TIME);
+        self.finished[i] = run.finished_ms.unwrap_or(NO_TIME);
+        self.cu[i] = run.cu.map_or(NO_CU, |c| c.0);
+        let started = run.started_raw.or(extra_started);
+        let finished = run.finished_raw.or(extra_finished);
+        if started.is_some() || finished.is_some() {
+            self.raw.insert(i as u32, RawTimes { started, finished });
+        } else if !self.raw.is_empty() {
+            self.raw.remove(&(i as u32));
+        }
+    }
+
+    /// Room for the forms of a run just pushed (only when some run has a
+    /// form other than the API's own).
+    fn push_forms(&mut self) {
+        if !self.form_of.is_empty() {
+            self.form_of.push(0);
+        }
+        if !self.subs.is_empty() {
+            self.subs.push((0, 0));
+        }
+    }
+
+    /// Sets run `i`'s timestamp forms. Returns the texts to keep instead
+    /// when the set already tells [`MAX_SHAPES`] shapes apart.
+    fn set_forms(
+        &mut self,
+        i: usize,
+        run: &Run,
+        started: TimeForm,
+        finished: TimeForm,
+    ) -> (Option<Box<str>>, Option<Box<str>>) {
+        let pair = (started.shape(), finished.shape());
+        if pair != (TimeForm::CANONICAL, TimeForm::CANONICAL) || !self.form_of.is_empty() {
+            if self.shapes.is_empty() {
+                self.shapes.push((TimeForm::CANONICAL, TimeForm::CANONICAL));
+            }
+            let id = match self.shapes.iter().position(|s| *s == pair) {
+                Some(id) => id,
+                None if self.shapes.len() < MAX_SHAPES => {
+                    self.shapes.push(pair);
+                    self.shapes.len() - 1
+                }
+                None => {
+                    let text = |ms: Option<i64>, f: TimeForm| {
+                        ms.map(|ms| crate::core::time::format_time(ms, f).into_boxed_str())
+                    };
+                    if !self.form_of.is_empty() {
+                        self.form_of[i] = 0;
+                    }
+                    if !self.subs.is_empty() {
+                        self.subs[i] = (0, 0);
+                    }
+                    return (
+                        text(run.started_ms, started),
+                        text(run.finished_ms, finished),
+                    );
+                }
+            };
+            if self.form_of.is_empty() {
+                self.form_of = vec![0; self.len()];
+            }
+            self.form_of[i] = id as u16;
+        }
+        let sub = (started.sub(), finished.sub());
+        if sub != (0, 0) || !self.subs.is_empty() {
+            if self.subs.is_empty() {
+                self.subs = vec![(0, 0); self.len()];
+            }
+            self.subs[i] = sub;
+        }
+        (None, None)
+    }
+
+    /// Run `i`'s timestamp forms.
+    fn forms(&self, i: usize) -> (TimeForm, TimeForm) {
+        let (s, f) = self
+            .form_of
+            .get(i)
+            .map_or((TimeForm::CANONICAL, TimeForm::CANONICAL), |&id| {
+                self.shapes[id as usize]
+            });
+        let (ss, fs) = self.subs.get(i).copied().unwrap_or((0, 0));
+        (s.with_sub(ss), f.with_sub(fs))
+    }
+
+    /// Computes each run's start day with `day_of`.
+    ///
+    /// `day_of` is asked once per 15-minute slice of time, not once per run:
+    /// every time zone's midnight falls on a quarter hour (UTC offsets are
+    /// multiples of 15 minutes), so all instants of a slice share one day.
+    /// (Asking `Intl` for 100,000 runs one by one took most of a load.) Runs
+    /// in time order mostly share the slice of the run before: that one is
+    /// checked before the table.
+    pub fn compute_days(&mut self, day_of: impl Fn(i64) -> String) {
+        let mut slices: HashMap<i64, u32> = HashMap::new();
+        let mut days = Interner::default();
+        let mut names = Vec::new();
+        let mut last: Option<(i64, u32)> = None;
+        let mut out = Vec::with_capacity(self.len());
+        for &ms in &self.started {
+            let day = if ms == NO_TIME {
+                days.id(&mut names, "")
+            } else {
+                let slice = ms.div_euclid(QUARTER_HOUR_MS);
+                match last {
+                    Some((s, d)) if s == slice => d,
+                    _ => {
+                        let d = *slices
+                            .entry(slice)
+                            .or_insert_with(|| days.id(&mut names, &day_of(ms)));
+                        last = Some((slice, d));
+                        d
+                    }
+                }
+            };
+            out.push(day);
+        }
+        self.day_of = out;
+        self.day_names = names;
+    }
+
+    /// Keeps the runs at `order`, in that order (a permutation of all of
+    /// them, or a part). Column by column, so at most one extra column is
+    /// held at a time; the id text stays where it is.
+    pub fn gather(&mut self, order: &[u32]) {
+        fn pick<T: Copy>(col: &mut Vec<T>, order: &[u32]) {
+            *col = order.iter().map(|&i| col[i as usize]).collect();
+        }
+        let had_days = self.day_of.len() == self.len();
+        let mut raw = HashMap::new();
+        let mut lower = HashMap::new();
+        if !self.raw.is_empty() || !self.lower.is_empty() {
+            for (to, &from) in order.iter().enumerate() {
+                if let Some(r) = self.raw.get(&from) {
+                    raw.insert(to as u32, r.clone());
+                }
+                if let Some(l) = self.lower.get(&from) {
+                    lower.insert(to as u32, l.clone());
+                }
+            }
+        }
+        pick(&mut self.id_at, order);
+        self.raw = raw;
+        self.lower = lower;
+        pick(&mut self.workflow_of, order);
+        pick(&mut self.status_of, order);
+        pick(&mut self.trigger_of, order);
+        pick(&mut self.started, order);
+        pick(&mut self.finished, order);
+        pick(&mut self.cu, order);
+        if !self.form_of.is_empty() {
+            pick(&mut self.form_of, order);
+        }
+        if !self.subs.is_empty() {
+            pick(&mut self.subs, order);
+        }
+        if had_days {
+            pick(&mut self.day_of, order);
+        } else {
+            self.forget_days();
+        }
+    }
+
+    /// Number of runs.
+    pub fn len(&self) -> usize {
+        self.id_at.len()
+    }
+
+    /// Whether there are no runs.
+    pub fn is_empty(&self) -> bool {
+        self.id_at.is_empty()
+    }
+
+    /// Run `i`'s id.
+    pub fn run_id(&self, i: usize) -> &str {
+        let (start, end) = self.id_at[i];
+        &self.ids[start as usize..end as usize]
+    }
+
+    /// Run `i`'s id, lower-cased.
+    pub fn run_id_lower(&self, i: usize) -> &str {
+        if self.lower.is_empty() {
+            // The usual case: every id is lower-case already (no lookup).
+            return self.run_id(i);
+        }
+        match self.lower.get(&(i as u32)) {
+            Some(l) => l,
+            None => self.run_id(i),
+        }
+    }
+
+    /// Run `i`'s workflow id.
+    pub fn workflow_id(&self, i: usize) -> &str {
+        &self.workflows[self.workflow_of[i] as usize]
+    }
+
+    /// Run `i`'s status.
+    pub fn status(&self, i: usize) -> &RunStatus {
+        &self.status_kinds[self.status_of[i] as usize]
+    }
+
+    /// Run `i`'s trigger source, if any.
+    pub fn trigger(&self, i: usize) -> Option<&str> {
+        let t = &self.triggers[self.trigger_of[i] as usize];
+        (!t.is_empty()).then_some(t.as_str())
+    }
+
+    /// Run `i`'s start in epoch milliseconds, when it parsed.
+    pub fn started_ms(&self, i: usize) -> Option<i64> {
+        Some(self.started[i]).filter(|&t| t != NO_TIME)
+    }
+
+    /// Run `i`'s end in epoch milliseconds, when it parsed.
+    pub fn finished_ms(&self, i: usize) -> Option<i64> {
+        Some(self.finished[i]).filter(|&t| t != NO_TIME)
+    }
+
+    /// Run `i`'s run time in milliseconds, when both ends are known.
+    pub fn duration_ms(&self, i: usize) -> Option<i64> {
+        Some(self.finished_ms(i)? - self.started_ms(i)?).filter(|d| *d >= 0)
+    }
+
+    /// Run `i`'s CU, when valid.
+    pub fn cu(&self, i: usize) -> Option<Cu> {
+        Some(self.cu[i]).filter(|&c| c != NO_CU).map(Cu)
+    }
+
+    /// The start day of run `i` (`""` when its start time did not parse).
+    pub fn day(&self, i: usize) -> &str {
+        &self.day_names[self.day_of[i] as usize]
+    }
+
+    /// Run `i` as a [`Run`] (for the rows on screen and the CSV).
+    pub fn run(&self, i: usize) -> Run {
+        let raw = self.raw.get(&(i as u32));
+        let started_ms = self.started_ms(i);
+        let finished_ms = self.finished_ms(i);
+        let (started_form, finished_form) = self.forms(i);
+        Run {
+            run_id: self.run_id(i).to_owned(),
+            workflow_id: self.workflow_id(i).to_owned(),
+            status: self.status(i).clone(),
+            started_ms,
+            started_raw: raw.and_then(|r| r.started.clone()),
+            started_form,
+            finished_ms,
+            finished_raw: raw.and_then(|r| r.finished.clone()),
+            finished_form,
+            cu: self.cu(i),
+            trigger_source: self.trigger(i).map(str::to_owned),
+        }
+    }
+
+    /// Appends runs `indices` of `other`, column by column (no [`Run`] is
+    /// made): what Refresh keeps of the runs held before.
+    pub fn extend_from(&mut self, other: &RunSet, indices: &[usize]) {
+        let workflows: Vec<u32> = other
+            .workflows
+            .iter()
+            .map(|n| self.workflow_ids.id(&mut self.workflows, n))
+            .collect();
+        let triggers: Vec<u32> = other
+            .triggers
+            .iter()
+            .map(|n| self.trigger_ids.id(&mut self.triggers, n))
+            .collect();
+        let statuses: Vec<u32> = other
+            .statuses
+            .iter()
+            .zip(&other.status_kinds)
+            .map(|(n, kind)| {
+                let id = self.status_ids.id(&mut self.statuses, n);
+                if id as usize == self.status_kinds.len() {
+                    self.status_kinds.push(kind.clone());
+                }
+                id
+            })
+            .collect();
+        for (mine, theirs) in self.id_bytes.iter_mut().zip(other.id_bytes) {
+            *mine |= theirs;
+        }
+        let n = indices.len();
+        self.ids
+            .reserve(other.ids.len() / other.len().max(1) * n + n);
+        self.id_at.reserve(n);
+        self.workflow_of.reserve(n);
+        self.status_of.reserve(n);
+        self.trigger_of.reserve(n);
+        self.started.reserve(n);
+        self.finished.reserve(n);
+        self.cu.reserve(n);
+        for &i in indices {
+            let to = self.len() as u32;
+            let start = self.ids.len() as u32;
+            self.ids.push_str(other.run_id(i));
+            self.id_at.push((start, self.ids.len() as u32));
+            if let Some(l) = other.lower.get(&(i as u32)) {
+                self.lower.insert(to, l.clone());
+            }
+            if let Some(r) = other.raw.get(&(i as u32)) {
+                self.raw.insert(to, r.clone());
+            }
+            self.workflow_of
+                .push(workflows[other.workflow_of[i] as usize]);
+            self.status_of.push(statuses[other.status_of[i] as usize]);
+            self.trigger_of.push(triggers[other.trigger_of[i] as usize]);
+            self.started.push(other.started[i]);
+            self.finished.push(other.finished[i]);
+            self.cu.push(other.cu[i]);
+            self.push_forms();
+            let (started, finished) = other.forms(i);
+            if (started, finished) != (TimeForm::CANONICAL, TimeForm::CANONICAL)
+                || !self.form_of.is_empty()
+                || !self.subs.is_empty()
+            {
+                let run = other.run(i);
+                let (s, f) = self.set_forms(to as usize, &run, started, finished);
+                if s.is_some() || f.is_some() {
+                    self.raw.insert(
+                        to,
+                        RawTimes {
+                            started: s,
+                            finished: f,
+                        },
+                    );
+                }
+            }
+        }
+        self.forget_days();
+    }
+
+    /// Every run, in order, as [`Run`]s.
+    pub fn to_runs(&self) -> Vec<Run> {
+        (0..self.len()).map(|i| self.run(i)).collect()
+    }
+}
+
+/// The 128-bit product of `a` and `b`, its halves folded into 64 bits.
+fn folded_mul(a: u64, b: u64) -> u64 {
+    let full = u128::from(a) * u128::from(b);
+    (full as u64) ^ ((full >> 64) as u64)
+}
+
+/// `id` hashed under `key` (a folded multiply per 8 bytes, as foldhash and
+/// aHash do): without the key, which is random per index, a server cannot
+/// choose ids that land in one run of slots.
+fn id_hash(id: &str, key: [u64; 2]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let bytes = id.as_bytes();
+    let mut h = key[0];
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = folded_mul(h ^ word, key[1] ^ K);
+    }
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = folded_mul(h ^ u64::from_le_bytes(last), key[1] ^ K);
+    folded_mul(h ^ bytes.len() as u64, key[0] ^ K.rotate_left(17))
+}
+
+/// A random key for one index: the browser's `Math.random`, or the
+/// standard library's per-process random keys natively.
+fn random_key() -> [u64; 2] {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let word = || {
+            let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+            let lo = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+            (hi << 32) | lo
+        };
+        [word(), word() | 1]
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::hash::{BuildHasher, Hasher};
+        let word = |n: u64| {
+            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+            h.write_u64(n);
+            h.finish()
+        };
+        [word(1), word(2) | 1]
+    }
+}
+
+/// Run index by `runId`: open addressing over the ids the set holds (4
+/// bytes a slot, at most half full), so no id is copied or hashed twice
+/// into a map of strings. A hit is confirmed by comparing the id itself.
+/// Each index hashes under its own random key.
+#[derive(Debug)]
+pub struct IdIndex {
+    slots: Vec<u32>,
+    len: usize,
+    key: [u64; 2],
+}
+
+impl Default for IdIndex {
+    fn default() -> IdIndex {
+        IdIndex {
+            slots: Vec::new(),
+            len: 0,
+            key: random_key(),
+        }
+    }
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl IdIndex {
+    /// An index of every run of `set`.
+    pub fn of(set: &RunSet) -> IdIndex {
+        let mut index = IdIndex::default();
+        for i in 0..set.len() {
+            index.insert(set, i as u32);
+        }
+        index
+    }
+
+    /// The index of the run with id `id`, if `set` has one.
+    pub fn find(&self, set: &RunSet, id: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = id_hash(id, self.key) as usize & mask;
+        loop {
+            let v = self.slots[s];
+            if v == EMPTY {
+                return None;
+            }
+            if set.run_id(v as usize) == id {
+                return Some(v);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Adds run `idx` of `set`, the run after the ones indexed so far (the
+    /// index holds runs `0..len` of its set, added in order, each id once).
+    pub fn insert(&mut self, set: &RunSet, idx: u32) {
+        debug_assert_eq!(idx as usize, self.len);
+        if (self.len + 1) * 2 > self.slots.len() {
+            // Rebuilt from the runs in order: the ids are read one after
+            // the other from the arena, not in slot order (at half a million
+            // runs that was 84 ms of cache misses in one task).
+            let cap = (self.slots.len() * 2).max(64);
+            self.slots = Vec::new();
+            self.slots = vec![EMPTY; cap];
+            for i in 0..self.len {
+                self.place(set.run_id(i), i as u32);
+            }
+        }
+        self.place(set.run_id(idx as usize), idx);
+        self.len += 1;
+    }
+
+    fn place(&mut self, id: &str, idx: u32) {
+        let mask = self.slots.len() - 1;
+        let mut s = id_hash(id, self.key) as usize & mask;
+        while self.slots[s] != EMPTY {
+            s = (s + 1) & mask;
+        }
+        self.slots[s] = idx;
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::test_support::run;
+    use proptest::prelude::*;
+
+    /// The longest run of occupied slots probed to find any id of `set`.
+    fn longest_probe(index: &IdIndex, set: &RunSet) -> usize {
+        let mask = index.slots.len() - 1;
+        (0..set.len())
+            .map(|i| {
+                let mut s = id_hash(set.run_id(i), index.key) as usize & mask;
+                let mut n = 1;
+                while index.slots[s] != i as u32 {
+                    s = (s + 1) & mask;
+                    n += 1;
+                }
+                n
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn ids_chosen_to_collide_under_one_key_do_not_under_another() {
+        // 400 ids that all land in one slot of a 1,024-slot index keyed
+        // like `a`: a server that knew the key could make every lookup
+        // scan them all. Every index has its own key, so another one
+        // spreads them.
+        let a = IdIndex::default();
+        let ids: Vec<String> = (0u64..)
+            .map(|i| format!("run-{i}"))
+            .filter(|id| id_hash(id, a.key) & 1_023 == 7)
+            .take(400)
+            .collect();
+        let set = RunSet::new(
+            ids.iter()
+                .map(|id| crate::core::test_support::cu_run(id, 1, false))
+                .collect(),
+            crate::core::time::utc_date,
+        );
+        let mut crafted = IdIndex {
+            key: a.key,
+            ..IdIndex::default()
+        };
+        for i in 0..set.len() {
+            crafted.insert(&set, i as u32);
+        }
+        assert_eq!(crafted.slots.len(), 1_024);
+        assert!(longest_probe(&crafted, &set) >= 400);
+        let fresh = IdIndex::of(&set);
+        assert_ne!(fresh.key, a.key);
+        assert!(
+            longest_probe(&fresh, &set) < 40,
+            "{}",
+            longest_probe(&fresh, &set)
+        );
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(fresh.find(&set, id), Some(i as u32));
+        }
+    }
+
+    /// A run as a set gives it back: an empty trigger is no trigger (as
+    /// the decoder reads it).
+    fn normalized(mut run: Run) -> Run {
+        if run.trigger_source.as_deref() == Some("") {
+            run.trigger_source = None;
+        }
+        run
+    }
+
+    fn arb_run() -> impl Strategy<Value = Run> {
+        (
+            "[a-zA-Z0-9_ÄÖ]{1,12}",
+            0usize..4,
+            0usize..8,
+            proptest::option::of(-5_000_000_000_000i64..5_000_000_000_000),
+            proptest::option::of(0i64..10_000_000),
+            proptest::option::of(0u64..1_000_000_000),
+            proptest::option::of("[a-z]{0,5}"),
+            any::<bool>(),
+            (arb_form(), arb_form()),
+        )
+            .prop_map(|(id, wf, st, started, took, cu, trigger, raw, forms)| {
+                let statuses = [
+                    "success",
+                    "failure",
+                    "running",
+                    "waiting",
+                    "cancelled",
+                    "partial",
+                    "weird",
+                    "ODD",
+                ];
+                let mut r = run(
+                    &id,
+                    &format!("wf{wf}"),
+                    statuses[st],
+                    "",
+                    None,
+                    trigger.as_deref(),
+                );
+                r.started_ms = started;
+                r.finished_ms = started.zip(took).map(|(s, t)| s + t);
+                r.cu = cu.map(Cu);
+                if raw {
+                    r.started_raw = Some("2026-11-28 12:00".into());
+                }
+                (r.started_form, r.finished_form) = forms;
+                r
+            })
+    }
+
+    /// Any timestamp form (fraction digits, separator, zone, sub-millisecond digits).
+    fn arb_form() -> impl Strategy<Value = TimeForm> {
+        prop_oneof![
+            Just(TimeForm::CANONICAL),
+            (0u8..10, 0u8..3, 0u8..3, -1_439i64..=1_439, 0u32..1_000_000).prop_map(
+                |(frac, sep, zone, offset, sub)| {
+                    let sub = if frac > 3 {
+                        sub % 10u32.pow(u32::from(frac) - 3)
+                    } else {
+                        0
+                    };
+                    TimeForm::pack(frac, sep, zone, offset, sub)
+                }
+            ),
+        ]
+    }
+
+    #[test]
+    fn runs_in_any_timestamp_form_keep_no_text_and_read_back_as_sent() {
+        // One form per server style; each run's text comes back exactly
+        // (what the Started/Finished titles and the CSV show), with no
+        // copy of it kept.
+        let texts = [
+            ("2026-11-28T10:15:00Z", "2026-11-28T10:16:00Z"),
+            ("2026-11-28T10:15:00.123456Z", "2026-11-28T10:16:00.654321Z"),
+            ("2026-11-28T10:15:00.123456789Z", ""),
+            ("2026-11-28T11:15:00+01:00", "2026-11-28T11:16:00.5+01:00"),
+            ("2026-11-28T10:15:00.000Z", "2026-11-28T10:16:00.000Z"),
+        ];
+        let runs: Vec<Run> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (s, f))| {
+                Run::from_sent(
+                    format!("r{i}"),
+                    "wf".into(),
+                    RunStatus::Success,
+                    s,
+                    Some(f),
+                    None,
+                    None,
+                )
+            })
+            .collect();
+        let mut set = RunSet::new(runs.clone(), crate::core::time::utc_date);
+        assert!(set.raw.is_empty());
+        assert_eq!(set.subs.len(), runs.len());
+        for (i, (s, f)) in texts.iter().enumerate() {
+            let run = set.run(i);
+            assert_eq!(run.started_at(), *s);
+            assert_eq!(run.finished_at().as_deref().unwrap_or(""), *f);
+        }
+        // Reordered, copied and replaced, the forms follow their runs.
+        set.gather(&[4, 3, 2, 1, 0]);
+        let mut copy = RunSet::default();
+        copy.extend_from(&set, &[0, 1, 2, 3, 4]);
+        copy.replace(4, runs[0].clone());
+        assert_eq!(copy.run(0).started_at(), texts[4].0);
+        assert_eq!(copy.run(1).started_at(), texts[3].0);
+        assert_eq!(copy.run(2).started_at(), texts[2].0);
+        assert_eq!(copy.run(4).started_at(), texts[0].0);
+        assert_eq!(
+            copy.to_runs(),
+            runs.iter().rev().cloned().collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn the_id_index_finds_every_id_and_no_other() {
+        let mut set = RunSet::default();
+        let mut index = IdIndex::default();
+        for i in 0..5_000 {
+            let idx = set.push(crate::core::test_support::cu_run(
+                &format!("run_{i:x}"),
+                1,
+                false,
+            ));
+            index.insert(&set, idx);
+        }
+        // Ids that share a slot (the table is at most half full, so many
+        // do) stay apart: each is confirmed by its text.
+        for i in 0..5_000 {
+            assert_eq!(index.find(&set, &format!("run_{i:x}")), Some(i));
+            assert_eq!(index.find(&set, &format!("run_{i:x}_")), None);
+        }
+        assert!(index.slots.len() >= 10_000);
+    }
+
+    proptest! {
+        /// Appending runs of another set column by column is the same as
+        /// building one set from both lists.
+        #[test]
+        fn extend_from_matches_one_set_of_both(
+            first in proptest::collection::vec(arb_run(), 0..30),
+            second in proptest::collection::vec(arb_run(), 0..30),
+            pick in proptest::collection::vec(any::<prop::sample::Index>(), 0..30),
+        ) {
+            let other = RunSet::new(second.clone(), crate::core::time::utc_date);
+            let picked: Vec<usize> = if second.is_empty() { Vec::new() } else { pick.iter().map(|p| p.index(second.len())).collect() };
+            let mut set = RunSet::new(first.clone(), crate::core::time::utc_date);
+            set.extend_from(&other, &picked);
+            set.compute_days(crate::core::time::utc_date);
+            let mut all = first.clone();
+            all.extend(picked.iter().map(|&i| second[i].clone()));
+            let expected = RunSet::new(all, crate::core::time::utc_date);
+            prop_assert_eq!(set.to_runs(), expected.to_runs());
+            for i in 0..set.len() {
+                prop_assert_eq!(set.run_id_lower(i), expected.run_id_lower(i));
+                prop_assert_eq!(set.day(i), expected.day(i));
+                // No id the set holds is ruled out by the byte set.
+                prop_assert!(set.ids_may_contain(set.run_id_lower(i).as_bytes()));
+            }
+        }
+
+        /// Every run comes back from the columns as it went in, in order;
+        /// the per-field accessors agree with it.
+        #[test]
+        fn runs_round_trip(runs in proptest::collection::vec(arb_run(), 0..60)) {
+            let set = RunSet::new(runs.clone(), crate::core::time::utc_date);
+            prop_assert_eq!(set.len(), runs.len());
+            for (i, r) in runs.iter().enumerate() {
+                prop_assert_eq!(set.run(i), normalized(r.clone()));
+                prop_assert_eq!(set.run_id(i), r.run_id.as_str());
+                prop_assert_eq!(set.run_id_lower(i), r.run_id.to_lowercase());
+                // Any id (as sent or lower-cased) passes the byte set.
+                prop_assert!(set.ids_may_contain(r.run_id.to_lowercase().as_bytes()));
+                prop_assert!(set.ids_may_contain(r.run_id.as_bytes()));
+                prop_assert_eq!(set.cu(i), r.cu);
+                prop_assert_eq!(set.duration_ms(i), r.duration_ms());
+                prop_assert_eq!(set.day(i), r.started_ms.map(crate::core::time::utc_date).unwrap_or_default());
+            }
+        }
+
+        /// Replacing runs, then gathering any order of them, is the same as
+        /// building the set from the runs in that order.
+        #[test]
+        fn replace_and_gather_match_a_fresh_set(
+            runs in proptest::collection::vec(arb_run(), 1..40),
+            later in proptest::collection::vec((any::<prop::sample::Index>(), arb_run()), 0..10),
+            order in proptest::collection::vec(any::<prop::sample::Index>(), 0..50),
+        ) {
+            let mut runs = runs;
+            let mut set = RunSet::with_capacity(0);
+            for r in &runs {
+                set.push(r.clone());
+            }
+            for (at, newer) in later {
+                let i = at.index(runs.len());
+                let mut newer = newer;
+                newer.run_id = runs[i].run_id.clone();
+                set.replace(i, newer.clone());
+                runs[i] = newer;
+            }
+            let order: Vec<u32> = order.iter().map(|o| o.index(runs.len()) as u32).collect();
+            set.gather(&order);
+            set.compute_days(crate::core::time::utc_date);
+            let expected = RunSet::new(order.iter().map(|&i| runs[i as usize].clone()).collect(), crate::core::time::utc_date);
+            prop_assert_eq!(set.to_runs(), expected.to_runs());
+            for i in 0..set.len() {
+                prop_assert_eq!(set.day(i), expected.day(i));
+                prop_assert_eq!(set.workflow_id(i), expected.workflow_id(i));
+                prop_assert_eq!(&set.statuses[set.status_of[i] as usize], &expected.statuses[expected.status_of[i] as usize]);
+            }
+        }
+    }
+}

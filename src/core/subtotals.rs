@@ -1,0 +1,380 @@
+//! Per-workflow CU subtotals and the grand total, in exact integer sums.
+
+#[cfg(test)]
+use std::collections::HashMap;
+
+use crate::core::cu::{Cu, CuTotal, Money, PricePerCu};
+use crate::core::run::{Run, RunStatus};
+use crate::core::store::RunSet;
+
+/// Figures for one workflow, or for all of them (the grand total).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Subtotal {
+    /// Workflow id (empty for the grand total).
+    pub key: String,
+    /// Runs covered.
+    pub runs: usize,
+    /// Runs with a valid CU value (the others are in no total).
+    pub valid_runs: usize,
+    /// Sum of CU.
+    pub cu: CuTotal,
+    /// Largest single run.
+    pub largest: Option<Cu>,
+    /// CU spent on failed and cancelled runs.
+    pub failed_cu: CuTotal,
+    /// Runs still in progress (their CU is partial).
+    pub in_progress: usize,
+    /// Sum of the runs' costs, when priced.
+    pub cost: Money,
+    /// Its share of the grand total's CU in tenths of a percent, rounded
+    /// so the rows' shares add up to exactly 100.0 % ([`share_tenths`]);
+    /// `None` for the grand total, or when it is zero.
+    pub share: Option<u16>,
+}
+
+/// Shares of `parts` in tenths of a percent that add up to exactly 1,000
+/// (100.0 %) by the largest-remainder method: each part gets its share
+/// rounded down, and the tenths left over go to the parts with the largest
+/// remainders (the earlier part on a tie). `None` each when they sum to 0.
+pub fn share_tenths(parts: &[CuTotal]) -> Vec<Option<u16>> {
+    let total: u128 = parts.iter().map(|p| p.0).sum();
+    if total == 0 {
+        return vec![None; parts.len()];
+    }
+    let mut tenths: Vec<u128> = parts.iter().map(|p| p.0 * 1_000 / total).collect();
+    let mut remainders: Vec<u128> = parts.iter().map(|p| p.0 * 1_000 % total).collect();
+    let left = 1_000 - tenths.iter().sum::<u128>();
+    for _ in 0..left {
+        // At most one pass per part (fewer than `parts.len()` tenths are left).
+        let (i, _) =
+            remainders.iter().enumerate().fold(
+                (0, 0u128),
+                |best, (i, &r)| if r > best.1 { (i, r) } else { best },
+            );
+        tenths[i] += 1;
+        remainders[i] = 0;
+    }
+    tenths.into_iter().map(|t| Some(t as u16)).collect()
+}
+
+/// Sets each row's share (see [`share_tenths`]).
+fn assign_shares(rows: &mut [Subtotal]) {
+    let cu: Vec<CuTotal> = rows.iter().map(|r| r.cu).collect();
+    for (r, share) in rows.iter_mut().zip(share_tenths(&cu)) {
+        r.share = share;
+    }
+}
+
+impl Subtotal {
+    fn add(&mut self, status: &RunStatus, cu: Option<Cu>, price: Option<PricePerCu>) {
+        self.runs += 1;
+        if status.in_progress() {
+            self.in_progress += 1;
+        }
+        let Some(cu) = cu else { return };
+        self.valid_runs += 1;
+        self.cu.add(cu);
+        self.largest = self.largest.max(Some(cu));
+        if matches!(status, RunStatus::Failure | RunStatus::Cancelled) {
+            self.failed_cu.add(cu);
+        }
+        if let Some(price) = price {
+            self.cost.add(price.cost(cu));
+        }
+    }
+
+    /// Mean CU per run with a valid value, rounded half up to 1/10,000.
+    pub fn average(&self) -> Option<CuTotal> {
+        let n = self.valid_runs as u128;
+        (n > 0).then(|| CuTotal((self.cu.0 + n / 2) / n))
+    }
+
+    /// Runs without a valid CU value.
+    pub fn invalid_runs(&self) -> usize {
+        self.runs - self.valid_runs
+    }
+}
+
+/// The subtotals table: one row per workflow and the grand total.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Subtotals {
+    /// Per workflow, largest CU first (ties by workflow id).
+    pub rows: Vec<Subtotal>,
+    /// Over all covered runs.
+    pub total: Subtotal,
+}
+
+/// What the subtotals table groups runs by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GroupBy {
+    /// Workflow id (the default).
+    #[default]
+    Workflow,
+    /// Trigger source (`""` = none).
+    Trigger,
+    /// Status (the API value).
+    Status,
+}
+
+impl GroupBy {
+    /// Every choice, in the select's order.
+    pub const ALL: [GroupBy; 3] = [GroupBy::Workflow, GroupBy::Trigger, GroupBy::Status];
+
+    /// The option / URL key.
+    pub fn key(self) -> &'static str {
+        match self {
+            GroupBy::Workflow => "workflow",
+            GroupBy::Trigger => "trigger",
+            GroupBy::Status => "status",
+        }
+    }
+
+    /// "Workflow", "Trigger", "Status".
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupBy::Workflow => "Workflow",
+            GroupBy::Trigger => "Trigger",
+            GroupBy::Status => "Status",
+        }
+    }
+
+    /// The grouping of a key.
+    pub fn parse(key: &str) -> Option<GroupBy> {
+        GroupBy::ALL.into_iter().find(|g| g.key() == key)
+    }
+
+    /// A run's group key (the slow, obvious way: from the run itself).
+    pub fn of(self, run: &Run) -> &str {
+        match self {
+            GroupBy::Workflow => &run.workflow_id,
+            GroupBy::Trigger => run.trigger_source.as_deref().unwrap_or(""),
+            GroupBy::Status => run.status.as_str(),
+        }
+    }
+
+    /// Each run's group as an id, and the ids' keys, precomputed by the set.
+    pub fn ids(self, set: &RunSet) -> (&[u32], &[String]) {
+        match self {
+            GroupBy::Workflow => (&set.workflow_of, &set.workflows),
+            GroupBy::Trigger => (&set.trigger_of, &set.triggers),
+            GroupBy::Status => (&set.status_of, &set.statuses),
+        }
+    }
+}
+
+/// "workflow"/"workflows", "trigger"/"triggers", "status"/"statuses".
+pub fn plural_group(group: GroupBy, n: usize) -> &'static str {
+    match (group, n) {
+        (GroupBy::Workflow, 1) => "workflow",
+        (GroupBy::Workflow, _) => "workflows",
+        (GroupBy::Trigger, 1) => "trigger",
+        (GroupBy::Trigger, _) => "triggers",
+        (GroupBy::Status, 1) => "status",
+        (GroupBy::Status, _) => "statuses",
+    }
+}
+
+/// Subtotals over `runs[i]` for every `i` in `indices`: the slow, obvious
+/// version (a hash map by group key), kept as the test oracle that
+/// [`compute_set`] is proven against; the product uses `compute_set`.
+#[cfg(test)]
+pub fn compute(
+    runs: &[Run],
+    indices: &[usize],
+    price: Option<PricePerCu>,
+    group: GroupBy,
+) -> Subtotals {
+    let mut by_key: HashMap<&str, Subtotal> = HashMap::new();
+    let mut total = Subtotal::default();
+    for &i in indices {
+        let run = &runs[i];
+        by_key
+            .entry(group.of(run))
+            .or_insert_with(|| Subtotal {
+                key: group.of(run).to_owned(),
+                ..Subtotal::default()
+            })
+            .add(&run.status, run.cu, price);
+        total.add(&run.status, run.cu, price);
+    }
+    let rows = crate::core::sort::sorted_by(by_key.into_values().collect(), &by_cu_then_key);
+    let mut rows = rows;
+    assign_shares(&mut rows);
+    Subtotals { rows, total }
+}
+
+/// Largest CU first, then by key.
+fn by_cu_then_key(a: &Subtotal, b: &Subtotal) -> std::cmp::Ordering {
+    b.cu.cmp(&a.cu).then_with(|| a.key.cmp(&b.key))
+}
+
+/// [`compute`] over a run set, grouping by the set's precomputed ids (no
+/// hashing per run): what the table uses at 100,000 runs.
+pub fn compute_set(
+    set: &RunSet,
+    indices: &[usize],
+    price: Option<PricePerCu>,
+    group: GroupBy,
+) -> Subtotals {
+    let (ids, keys) = group.ids(set);
+    let mut by_key: Vec<Option<Subtotal>> = vec![None; keys.len()];
+    let mut total = Subtotal::default();
+    for &i in indices {
+        let id = ids[i] as usize;
+        by_key[id]
+            .get_or_insert_with(|| Subtotal {
+                key: keys[id].clone(),
+                ..Subtotal::default()
+            })
+            .add(set.status(i), set.cu(i), price);
+        total.add(set.status(i), set.cu(i), price);
+    }
+    let rows =
+        crate::core::sort::sorted_by(by_key.into_iter().flatten().collect(), &by_cu_then_key);
+    let mut rows = rows;
+    assign_shares(&mut rows);
+    Subtotals { rows, total }
+}
+
+/// Sortable columns of the subtotals table (the bar chart follows the same order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubColumn {
+    /// Workflow id, A→Z.
+    Workflow,
+    /// Runs covered.
+    Runs,
+    /// Total CU.
+    Cu,
+    /// Mean CU per run.
+    Average,
+    /// Largest single run.
+    Largest,
+    /// CU of failed and cancelled runs.
+    Failed,
+    /// Runs in progress.
+    InProgress,
+    /// CU in the previous period.
+    Previous,
+    /// Change of CU from the previous period.
+    Change,
+}
+
+impl SubColumn {
+    /// The direction a first click sorts in: names A→Z, figures largest first.
+    pub fn default_descending(self) -> bool {
+        self != SubColumn::Workflow
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::test_support::run;
+
+    #[test]
+    fn groups_by_workflow_with_partial_and_failed_figures() {
+        let runs = vec![
+            run("a", "billing", "success", "", Some(0.1), None),
+            run("b", "billing", "failure", "", Some(0.2), None),
+            run("c", "alerts", "running", "", Some(0.05), None),
+            run("d", "alerts", "cancelled", "", None, None),
+        ];
+        let price = PricePerCu::from_f64(0.002);
+        let s = compute(&runs, &[0, 1, 2, 3], price, GroupBy::Workflow);
+        assert_eq!(s.rows[0].key, "billing");
+        assert_eq!(s.rows[0].cu.to_plain(), "0.3000");
+        assert_eq!(s.rows[0].failed_cu.to_plain(), "0.2000");
+        assert_eq!(s.rows[0].largest, Some(Cu(2_000)));
+        assert_eq!(s.rows[0].average().unwrap().to_plain(), "0.1500");
+        assert_eq!(s.rows[1].in_progress, 1);
+        assert_eq!(s.rows[1].invalid_runs(), 1);
+        assert_eq!(s.total.runs, 4);
+        assert_eq!(s.total.cu.to_plain(), "0.3500");
+        assert_eq!(s.total.invalid_runs(), 1);
+        // Exact: 0.35 CU × 0.002 = 0.0007, the total CU times the price.
+        assert_eq!(s.total.cost, price.unwrap().cost_of(s.total.cu));
+        assert_eq!(s.total.cost.to_plain(), "0.0007");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::core::test_support::run;
+    use proptest::prelude::*;
+
+    fn arb_cu() -> impl Strategy<Value = Option<f64>> {
+        prop_oneof![
+            1 => Just(None),
+            8 => (-4i32..=9, 0u32..10_000).prop_map(|(exp, mant)| Some((f64::from(mant) / 10_000.0 + 1.0) * 10f64.powi(exp))),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+        /// Σ subtotals = grand total = Σ covered rows, at display precision,
+        /// for mixed magnitudes from 1e-4 to 1e9.
+        #[test]
+        fn subtotals_add_up_exactly(values in proptest::collection::vec((0usize..6, 0usize..4, 0usize..3, arb_cu()), 0..40), keep in proptest::collection::vec(any::<bool>(), 40), group in 0usize..3) {
+            const STATUSES: [&str; 4] = ["success", "failure", "running", "cancelled"];
+            const TRIGGERS: [&str; 3] = ["", "cronjob", "webhook"];
+            let runs: Vec<Run> = values.iter().enumerate().map(|(i, (wf, st, tr, cu))| run(&format!("r{i}"), &format!("wf{wf}"), STATUSES[*st], "", *cu, Some(TRIGGERS[*tr]))).collect();
+            let indices: Vec<usize> = (0..runs.len()).filter(|&i| keep[i]).collect();
+            let price = PricePerCu::from_f64(0.0025);
+            let group = GroupBy::ALL[group];
+            let s = compute(&runs, &indices, price, group);
+            let mut sum_rows = CuTotal::default();
+            let mut sum_cost = Money::default();
+            for &i in &indices {
+                if let Some(cu) = runs[i].cu {
+                    sum_rows.add(cu);
+                    sum_cost.add(price.unwrap().cost(cu));
+                }
+            }
+            let mut sum_sub = CuTotal::default();
+            let mut sum_sub_cost = Money::default();
+            for row in &s.rows {
+                sum_sub.add_total(row.cu);
+                sum_sub_cost.add(row.cost);
+            }
+            prop_assert_eq!(sum_sub.to_plain(), s.total.cu.to_plain());
+            prop_assert_eq!(s.total.cu.to_plain(), sum_rows.to_plain());
+            prop_assert_eq!(sum_sub_cost, s.total.cost);
+            prop_assert_eq!(s.total.cost, sum_cost);
+            prop_assert_eq!(s.rows.iter().map(|r| r.runs).sum::<usize>(), indices.len());
+            let set = RunSet::new(runs.clone(), crate::core::time::utc_date);
+            prop_assert_eq!(&compute_set(&set, &indices, price, group), &s);
+            // Money is the CU total times the price, exactly.
+            prop_assert_eq!(s.total.cost, price.unwrap().cost_of(s.total.cu));
+        }
+
+        /// Shares add up to exactly 100.0 %, and each is its exact share
+        /// rounded down or up (never further off than one tenth).
+        #[test]
+        fn shares_add_up_to_one_hundred_percent(parts in proptest::collection::vec(0u128..2_000_000_000_000, 0..60)) {
+            let parts: Vec<CuTotal> = parts.into_iter().map(CuTotal).collect();
+            let total: u128 = parts.iter().map(|p| p.0).sum();
+            let shares = share_tenths(&parts);
+            prop_assert_eq!(shares.len(), parts.len());
+            if total == 0 {
+                prop_assert!(shares.iter().all(Option::is_none));
+            } else {
+                let tenths: Vec<u128> = shares.iter().map(|s| u128::from(s.unwrap())).collect();
+                prop_assert_eq!(tenths.iter().sum::<u128>(), 1_000);
+                for (t, p) in tenths.iter().zip(&parts) {
+                    let exact = p.0 * 1_000; // in units of 1/total tenths
+                    prop_assert!(t * total <= exact + total && exact < (t + 1) * total + total, "{} for {}/{}", t, p.0, total);
+                    prop_assert!(*t == exact / total || *t == exact / total + 1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shares_of_three_thirds_add_up() {
+        let thirds = [CuTotal(1), CuTotal(1), CuTotal(1)];
+        assert_eq!(share_tenths(&thirds), [Some(334), Some(333), Some(333)]);
+        assert_eq!(share_tenths(&[]), Vec::<Option<u16>>::new());
+        assert_eq!(share_tenths(&[CuTotal(0)]), [None]);
+    }
+}

@@ -1,0 +1,242 @@
+//! Reactive state of one table instance: pagination, filters, sort and scope
+//! live in signals; everything derived from them is a `Memo`.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use crate::api::{ApiError, Run, RunsPage};
+use crate::core::filter::{Filters, RunSet};
+use crate::core::sort::SortKey;
+use crate::load::reactive::Sig;
+
+/// An `Arc` compared by identity, so a `Memo` over large data is cheap to
+/// compare and only notifies when the data really was replaced.
+#[derive(Debug, Default)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Shared<T> {
+    /// Wraps a value.
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Arc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Runs as loaded, with a serial number that changes with every load (used
+/// in row keys so a new page never reuses an old page's rows).
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Unique per load.
+    pub serial: u64,
+    /// The runs and their precomputed filter data.
+    pub set: RunSet,
+}
+
+impl Loaded {
+    /// Wraps a run set with a fresh serial number.
+    pub fn new(set: RunSet) -> Loaded {
+        static SERIAL: AtomicU64 = AtomicU64::new(1);
+        Loaded {
+            serial: SERIAL.fetch_add(1, Ordering::Relaxed),
+            set,
+        }
+    }
+}
+
+/// The last server page that arrived.
+#[derive(Debug)]
+pub struct PageData {
+    /// Its runs.
+    pub loaded: Shared<Loaded>,
+    /// `hasMore` from the response.
+    pub has_more: bool,
+    /// The offset that was requested.
+    pub offset: u64,
+}
+
+/// What the totals cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The current server page.
+    Page,
+    /// Every run fetched by "Load all runs".
+    All,
+}
+
+/// Progress and outcome of "Load all runs".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadAll {
+    /// A walk is in progress.
+    pub running: bool,
+    /// Runs received so far.
+    pub loaded: u64,
+    /// How the last walk ended (its sentence is made where it is shown, by
+    /// [`crate::load::walk::outcome_text`] with `loaded` runs kept).
+    pub outcome: Option<crate::load::walk::Outcome>,
+    /// The error that stopped the last walk.
+    pub error: Option<ApiError>,
+    /// The walk stopped on an error and can continue where it stopped.
+    pub resumable: bool,
+    /// The walk reached the end of the list: every run is loaded.
+    pub complete: bool,
+}
+
+/// All signals of one instance. `Copy`, so closures capture it freely.
+#[derive(Clone, Copy)]
+pub struct TableState {
+    /// Rows per server page.
+    pub limit: Sig<u32>,
+    /// Server offset of the current page.
+    pub offset: Sig<u64>,
+    /// Bumped by "Retry" to refetch the same page.
+    pub reload: Sig<u64>,
+    /// A request for the current page is in flight.
+    pub loading: Sig<bool>,
+    /// The error of the last page request, if it failed.
+    pub error: Sig<Option<ApiError>>,
+    /// The last page that arrived (kept on screen while loading or on error).
+    pub page: Sig<Option<Shared<PageData>>>,
+    /// Runs loaded by "Load all runs".
+    pub all: Sig<Option<Shared<Loaded>>>,
+    /// Which runs the table and totals cover.
+    pub scope: Sig<Scope>,
+    /// First row shown in the "All loaded runs" scope (client-side paging).
+    pub view_offset: Sig<usize>,
+    /// Filter values.
+    pub filters: Sig<Filters>,
+    /// Sort keys, primary first.
+    pub sort: Sig<Vec<SortKey>>,
+    /// "Load all runs" progress.
+    pub load_all: Sig<LoadAll>,
+    /// The page request is being retried: (attempt, of).
+    pub retrying: Sig<Option<(u32, u32)>>,
+    /// The component is narrow enough for rows to carry details lines
+    /// (mirrors the CSS container query; see `components::runs_table`).
+    pub narrow: Sig<bool>,
+    /// Columns of the runs table, in order.
+    pub columns: Sig<Vec<crate::core::sort::Column>>,
+    /// A "Refresh" is in flight.
+    pub refreshing: Sig<bool>,
+    /// When the current page's data was fetched (epoch ms).
+    pub page_as_of: Sig<Option<f64>>,
+    /// When the loaded runs were last fetched (end of the walk or refresh).
+    pub all_as_of: Sig<Option<f64>>,
+    /// What the last refresh changed (or why it failed).
+    pub refresh_note: Sig<Option<String>>,
+    /// The period preset (Custom: From/To as typed).
+    pub period: Sig<crate::core::period::Preset>,
+    /// Compare with the previous period (presets only).
+    pub compare: Sig<bool>,
+    /// What the subtotals, their chart and CSV group by.
+    pub group: Sig<crate::core::subtotals::GroupBy>,
+    /// Buckets of the time chart.
+    pub granularity: Sig<crate::core::period::Granularity>,
+}
+
+impl TableState {
+    /// Fresh state for a page size.
+    pub fn new(limit: u32) -> TableState {
+        TableState {
+            limit: Sig::new(limit),
+            offset: Sig::new(0),
+            reload: Sig::new(0),
+            loading: Sig::new(true),
+            error: Sig::new(None),
+            page: Sig::new(None),
+            all: Sig::new(None),
+            scope: Sig::new(Scope::Page),
+            view_offset: Sig::new(0),
+            filters: Sig::new(Filters::default()),
+            sort: Sig::new(Vec::new()),
+            load_all: Sig::new(LoadAll::default()),
+            retrying: Sig::new(None),
+            narrow: Sig::new(false),
+            columns: Sig::new(crate::core::columns::available(false)),
+            refreshing: Sig::new(false),
+            page_as_of: Sig::new(None),
+            all_as_of: Sig::new(None),
+            refresh_note: Sig::new(None),
+            period: Sig::new(crate::core::period::Preset::Custom),
+            compare: Sig::new(true),
+            group: Sig::new(crate::core::subtotals::GroupBy::Workflow),
+            granularity: Sig::new(crate::core::period::Granularity::Day),
+        }
+    }
+
+    /// Changes the page size, keeping the first visible run on screen where
+    /// possible (the offset is rounded down to a multiple of the new size).
+    pub fn set_page_size(&self, size: u32) {
+        let size = size.clamp(1, crate::api::MAX_LIMIT);
+        let offset = self.offset.get_untracked();
+        self.offset.set(offset / u64::from(size) * u64::from(size));
+        self.view_offset
+            .update(|v| *v = *v / size as usize * size as usize);
+        self.limit.set(size);
+    }
+}
+
+/// Builds a page's data from a response. A run the server sent twice in one
+/// page is kept once (the later copy, at the first one's place): no total
+/// counts a run twice.
+pub fn page_data(page: RunsPage, offset: u64, day_of: impl Fn(i64) -> String) -> PageData {
+    PageData {
+        has_more: page.has_more,
+        offset,
+        loaded: Shared::new(Loaded::new(RunSet::new(dedupe(page.items), day_of))),
+    }
+}
+
+/// `runs` with each `run_id` once: the later copy wins, at the earlier
+/// copy's position.
+pub fn dedupe(runs: Vec<Run>) -> Vec<Run> {
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        match at.get(&run.run_id) {
+            Some(&i) => out[i] = run,
+            None => {
+                at.insert(run.run_id.clone(), out.len());
+                out.push(run);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::test_support::cu_run;
+
+    fn run(id: &str, cu: u64) -> Run {
+        cu_run(id, cu, false)
+    }
+
+    #[test]
+    fn a_run_sent_twice_in_a_page_is_kept_once_with_the_later_copy() {
+        let runs = dedupe(vec![run("a", 1), run("b", 2), run("a", 5), run("c", 3)]);
+        let got: Vec<(&str, u64)> = runs
+            .iter()
+            .map(|r| (r.run_id.as_str(), r.cu.unwrap().0))
+            .collect();
+        assert_eq!(got, [("a", 5), ("b", 2), ("c", 3)]);
+    }
+}

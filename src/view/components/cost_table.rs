@@ -1,0 +1,134 @@
+//! The root component: the table context (state, derived values as
+//! `Derived` memos), the page loader and URL sync, and the layout.
+
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use super::columns_menu::columns_menu;
+use super::daily_chart::daily_chart;
+use super::empty_state::empty_state;
+use super::error_box::error_box;
+use super::export::{export_runs, export_subtotals};
+use super::filters::filters_panel;
+use super::group_by::group_by_select;
+use super::pager::pager;
+use super::period::period_summary;
+use super::print_head::print_head;
+use super::runs_table::runs_table;
+use super::scope_bar::scope_bar;
+use super::subtotals_table::subtotals_table;
+use super::summary::summary;
+use super::workflow_chart::workflow_chart;
+use crate::load::loader::{install_auto_refresh, install_page_loader, Env};
+use crate::view::el::{h, El};
+use crate::view::table::Table;
+
+fn next_uid() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    format!("cu{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The whole CU cost table for one organization, with `env`'s settings,
+/// runs source and formatting.
+pub fn cost_table(env: Rc<Env>) -> El {
+    let t = Table::provide(env.clone(), next_uid());
+    let state = t.state;
+    let uid = t.uid();
+    let config = env.config.clone();
+    if config.sync_url {
+        // Read the URL before the first request, so a shared link loads its page.
+        #[cfg(target_arch = "wasm32")]
+        crate::view::url_sync::install(
+            t,
+            crate::view::url_sync::Defaults {
+                limit: config.page_size,
+                columns: state.columns.get_untracked(),
+                has_price: config.price.is_some(),
+                choices: crate::view::url_sync::Choices {
+                    period: config.period.unwrap_or_default(),
+                    compare: true,
+                    group: config.group_by,
+                    granularity: config.granularity,
+                },
+            },
+        );
+    }
+    install_page_loader(state, env.clone());
+    install_auto_refresh(state, env);
+
+    let heading_id = format!("{uid}-title");
+    let org_id = format!("{uid}-org");
+    // Named by title and org, so several instances stay distinguishable.
+    let labelled_by = format!("{heading_id} {org_id}");
+    let price = config.price.as_ref().map(|p| {
+        h("span").class("cu-muted").text(&format!(
+            "Price: {} {} per CU",
+            p.per_cu.to_text(),
+            p.currency
+        ))
+    });
+    let charts = config.charts.then(|| {
+        h("div")
+            .class("cu-charts")
+            .child(workflow_chart())
+            .child(daily_chart())
+    });
+    let section_head = |title: &str| h("div").class("cu-section-head").child(h("h3").text(title));
+    let root = h("section")
+        .class("cu-root")
+        .attr("aria-labelledby", &labelled_by)
+        .dyn_attr("aria-busy", move || Some(state.loading.get().to_string()))
+        .child(
+            h("header")
+                .class("cu-head")
+                .child(h("h2").attr("id", &heading_id).text(&config.title))
+                .child(
+                    h("span")
+                        .class("cu-org")
+                        .attr("id", &org_id)
+                        .attr("title", "Organization")
+                        .text(&config.org_id),
+                )
+                .child_opt(price),
+        )
+        .child(
+            h("p")
+                .class("cu-retrying")
+                .attr("role", "status")
+                .dyn_text(move || {
+                    state
+                        .retrying
+                        .get()
+                        .map(|(attempt, of)| format!("Retrying ({attempt}/{of})…"))
+                        .unwrap_or_default()
+                }),
+        )
+        .child(print_head())
+        .with(error_box)
+        .child(scope_bar())
+        .child(filters_panel())
+        .child(period_summary())
+        .child(summary())
+        .child_opt(charts)
+        .child(
+            section_head("Subtotals").child(
+                h("div")
+                    .class("cu-section-tools")
+                    .child(group_by_select())
+                    .child(export_subtotals()),
+            ),
+        )
+        .child(subtotals_table())
+        .child(
+            section_head("Runs").child(
+                h("div")
+                    .class("cu-section-tools")
+                    .child(columns_menu())
+                    .child(export_runs()),
+            ),
+        )
+        .child(pager())
+        .child(runs_table(empty_state));
+    super::width::watch_width(root.element(), t);
+    root
+}

@@ -1,0 +1,119 @@
+//! "CU per day" (or week, or month: "Granularity"): the CU of the runs in
+//! scope, stacked by the top five groups (workflows, or triggers, or
+//! statuses) plus "Other", in the component's time zone; with a monthly
+//! budget and a month chosen, the cumulative line against the budget. One path per series
+//! (tens of shapes at any N). Hovering a day, or moving along the days with
+//! the arrow keys, shows its total and breakdown; Escape hides it.
+
+use super::chart_head::chart_head;
+use super::daily_figures::daily_figures;
+use super::daily_plot::daily_plot;
+use super::granularity::granularity_select;
+use crate::core::charts::{daily, day_detail, Daily, Shape};
+use crate::load::reactive::{Derived, Sig};
+use crate::load::state::Shared;
+use crate::view::el::{h, nothing, El};
+use crate::view::table::use_table;
+
+/// The stacked day chart.
+pub fn daily_chart() -> El {
+    let t = use_table();
+    // The top workflows of the subtotals give the series.
+    let (scope_set, filtered, subtotals, fmt, uid) =
+        (t.scope_set, t.filtered, t.subtotals, t.fmt(), t.uid());
+    let as_table = Sig::new(false);
+    let active: Sig<Option<usize>> = Sig::new(None);
+    let state = t.state;
+    let chart: Derived<Shared<Daily>> = Derived::new(move || {
+        let shape = Shape {
+            group: state.group.get(),
+            granularity: state.granularity.get(),
+            week_start: t.week_start,
+        };
+        let mut d = scope_set.with(|s| {
+            filtered.with(|f| {
+                subtotals.with(|st| {
+                    s.as_ref()
+                        .map(|l| daily(&l.set, f, st, shape))
+                        .unwrap_or_default()
+                })
+            })
+        });
+        for series in &mut d.series {
+            if let Some(key) = &series.key {
+                series.name = t.label(shape.group, key);
+                series.colour = t.colour(shape.group, key);
+            }
+        }
+        Shared::new(d)
+    });
+    // The budget line: a monthly budget, with a month chosen.
+    let budget = t.with_config(|c| c.budget_cu);
+    let unit = move || state.granularity.get().key();
+    // A new data set starts with no day picked.
+    crate::load::effect::effect(move |_| {
+        chart.track();
+        active.set(None);
+    });
+    let zone = fmt.zone().to_owned();
+    let heading_id = format!("{uid}-days-title");
+    // Every closure below captures only `Copy` handles, so the nested `Show`s
+    // can rebuild their children without cloning.
+
+    let detail = move || {
+        let i = active.get()?;
+        Some(chart.with(|d| day_detail(d, i, &t.fmt())))
+    };
+    let has_days = move || chart.with(|d| !d.days.is_empty());
+    let table = move || vec![daily_figures(chart)];
+    let notes = move || {
+        chart.with(|d| {
+            let parts = {
+                let f = t.fmt();
+                crate::core::sentences::day_chart_notes(
+                    d.undated as u64,
+                    d.earlier as u64,
+                    crate::core::charts::MAX_DAYS,
+                    |n| f.count(n),
+                )
+            };
+            if parts.is_empty() {
+                Vec::new()
+            } else {
+                vec![h("p").class("cu-note").text(&parts.join(" "))]
+            }
+        })
+    };
+    let heading = h("h3")
+        .text("CU per ")
+        .dyn_text(move || unit().to_owned())
+        .text(" ")
+        .child(h("span").class("cu-muted").text(&format!("({zone})")));
+    let detail_line = move || {
+        vec![h("p").class("cu-day-detail").dyn_text(move || {
+            detail().unwrap_or_else(|| {
+                "Point at a day, or focus the chart and use the arrow keys, for its breakdown."
+                    .to_owned()
+            })
+        })]
+    };
+    // The plot (or "No dated runs"), then its detail line; or the figures
+    // table in their place.
+    h("figure")
+        .class("cu-chart")
+        .attr("aria-labelledby", &heading_id)
+        .child(chart_head(&heading_id, as_table, heading))
+        .child(granularity_select())
+        .show(
+            move || !as_table.get() && has_days(),
+            move || vec![daily_plot(chart, active, budget)],
+            nothing,
+        )
+        .show(
+            move || !as_table.get() && !has_days(),
+            || vec![h("p").class("cu-empty").text("No dated runs in scope.")],
+            nothing,
+        )
+        .show(move || !as_table.get(), detail_line, table)
+        .dyn_part(notes)
+}

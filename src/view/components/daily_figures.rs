@@ -1,0 +1,50 @@
+//! "CU per day" (week, month) shown as a table (the chart's "Show as
+//! table"): a row per bucket with its runs, total and the stacked series.
+//! Drawn whole from the chart's data, as plain DOM (`crate::view::dom`).
+
+use crate::core::charts::{bucket_label, Daily};
+use crate::load::reactive::Derived;
+use crate::load::state::Shared;
+use crate::view::dom::{append_element, append_text, append_th};
+use crate::view::el::{h, El};
+use crate::view::table::use_table;
+
+/// The day chart's figures (`chart`) as a table.
+pub fn daily_figures(chart: Derived<Shared<Daily>>) -> El {
+    let t = use_table();
+    let fmt = t.fmt();
+    let unit = move || t.state.granularity.get().key();
+    let draw = move |table: &web_sys::Element| {
+        let d = chart.get();
+        let caption = format!("CU per {} (chart figures)", unit());
+        append_text(table, "caption", "", None, &caption);
+        let head = append_element(&append_element(table, "thead", ""), "tr", "");
+        append_th(&head, "col", "", d.granularity.label());
+        append_th(&head, "col", "cu-num", "Runs");
+        append_th(&head, "col", "cu-num", "Total CU");
+        for s in &d.series {
+            append_th(&head, "col", "cu-num", s.label());
+        }
+        let tbody = append_element(table, "tbody", "");
+        {
+            let fmt = &fmt;
+            for day in &d.days {
+                let tr = append_element(&tbody, "tr", "");
+                append_th(&tr, "row", "", &bucket_label(&day.day, d.granularity));
+                append_text(&tr, "td", "cu-num", None, &fmt.count(day.runs as u64));
+                append_text(&tr, "td", "cu-num", None, &fmt.cu_total(day.total));
+                for p in &day.parts {
+                    append_text(&tr, "td", "cu-num", None, &fmt.cu_total(*p));
+                }
+            }
+        }
+    };
+    h("div")
+        .class("cu-scroll cu-days-table")
+        .attr("tabindex", "0")
+        .attr("role", "group")
+        .dyn_attr("aria-label", move || {
+            Some(format!("CU per {} figures, scrollable", unit()))
+        })
+        .child(h("table").class("cu-chart-table").draw(draw))
+}

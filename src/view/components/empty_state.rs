@@ -1,0 +1,40 @@
+//! What the runs table says when it has no rows: still loading, could not
+//! load, no runs at all, or none matching the filters.
+
+use crate::view::el::{button, h, El};
+
+use crate::load::state::Scope;
+use crate::view::table::use_table;
+
+/// The runs table's empty row content, in `parent`.
+pub fn empty_state(parent: El) -> El {
+    let t = use_table();
+    let (state, scope_set) = (t.state, t.scope_set);
+    parent.dyn_part(move || {
+        let first_load = state.page.with(Option::is_none);
+        let loaded_none = scope_set.with(|s| s.as_ref().is_some_and(|l| l.set.is_empty()));
+        if first_load {
+            if state.error.with(Option::is_some) {
+                vec![h("p").class("cu-empty").text("No runs could be loaded.")]
+            } else {
+                vec![h("p")
+                    .class("cu-empty cu-placeholder")
+                    .text("Loading runs…")]
+            }
+        } else if loaded_none {
+            let text = if state.scope.get() == Scope::Page && state.offset.get() > 0 {
+                "No runs on this page."
+            } else {
+                "No runs yet."
+            };
+            vec![h("p").class("cu-empty").text(text)]
+        } else {
+            vec![
+                h("p")
+                    .class("cu-empty")
+                    .text("No runs match these filters."),
+                button("cu-btn", "Clear all filters").on("click", move |_| t.clear_filters()),
+            ]
+        }
+    })
+}

@@ -1,0 +1,133 @@
+//! The CSV exports: saving a file from the browser (a Blob and a temporary
+//! link) and the two export buttons.
+
+use wasm_bindgen::JsCast;
+
+use crate::core::csv::{file_name, runs_csv, subtotals_csv, Covers, SubtotalsShape};
+use crate::view::el::{button, El};
+use crate::view::table::use_table;
+
+/// Offers `content` as a download named `file_name`. Returns an error text
+/// when the browser refuses.
+pub fn download_csv(file_name: &str, content: &str) -> Result<(), String> {
+    let fail = |_| "The browser did not allow the download.".to_owned();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("No document.")?;
+    let link: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    // A detached link downloads in current browsers: the host page's DOM is
+    // never touched.
+    link.click();
+    // The download reads the blob after this task: revoke it a minute later.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
+    Ok(())
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`, for file names.
+pub fn today() -> String {
+    crate::core::time::utc_date(js_sys::Date::now() as i64)
+}
+
+/// The period's From–To days, when both are set.
+fn days(t: crate::view::table::Table) -> Option<(String, String)> {
+    t.state
+        .filters
+        .with_untracked(|f| f.from.clone().zip(f.to.clone()))
+}
+
+/// What an export covers, for its file name: the From–To days (a period
+/// or typed days) and the zone they are counted in, else the export day.
+fn stamp(t: crate::view::table::Table, days: &Option<(String, String)>) -> String {
+    match days {
+        Some((from, to)) => crate::core::csv::period_stamp(from, to, t.fmt().zone()),
+        None => today(),
+    }
+}
+
+/// "Export CSV": the filtered, sorted runs in scope.
+pub fn export_runs() -> El {
+    let t = use_table();
+    let (scope_set, sorted) = (t.scope_set, t.sorted);
+    let export = move |_: web_sys::Event| {
+        let Some(set) = scope_set.get_untracked() else {
+            return;
+        };
+        let fmt = t.fmt();
+        let days = days(t);
+        // The zone's offset changes on the quarter hour at most: ask Intl
+        // once per quarter hour, not twice per run.
+        let mut offsets = std::collections::HashMap::new();
+        let mut offset_of = |ms: i64| {
+            *offsets
+                .entry(ms.div_euclid(900_000))
+                .or_insert_with(|| fmt.zone_offset_minutes(ms))
+        };
+        let (org, csv) = t.with_config(|c| {
+            let covers = Covers {
+                days: days.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
+                zone: fmt.zone(),
+                price: c.price.as_ref().map(|p| (p.per_cu, p.currency.as_str())),
+            };
+            let csv = t.names.with_value(|names| {
+                sorted.with_untracked(|idx| runs_csv(&set.set, idx, covers, names, &mut offset_of))
+            });
+            (c.org_id.clone(), csv)
+        });
+        let _ = download_csv(&file_name(&org, "runs", &stamp(t, &days)), &csv);
+    };
+    let no_data = move || scope_set.with(Option::is_none);
+    button("cu-btn cu-ghost", "Export CSV")
+        .flag("disabled", no_data)
+        .on("click", export)
+}
+
+/// "Export subtotals CSV": the subtotals table with its Total row.
+pub fn export_subtotals() -> El {
+    let t = use_table();
+    let (scope_set, subtotals, previous) = (t.scope_set, t.subtotals, t.previous);
+    let export = move |_: web_sys::Event| {
+        let fmt = t.fmt();
+        let days = days(t);
+        let previous = previous.get_untracked();
+        let (org, csv) = t.with_config(|c| {
+            let covers = Covers {
+                days: days.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
+                zone: fmt.zone(),
+                price: c.price.as_ref().map(|p| (p.per_cu, p.currency.as_str())),
+            };
+            let csv = t.names.with_value(|names| {
+                subtotals.with_untracked(|s| {
+                    subtotals_csv(
+                        s,
+                        SubtotalsShape {
+                            group: t.state.group.get_untracked(),
+                            previous: Option::as_ref(&*previous.0),
+                            names,
+                            total_row: c.csv_total_row,
+                        },
+                        covers,
+                    )
+                })
+            });
+            (c.org_id.clone(), csv)
+        });
+        let _ = download_csv(&file_name(&org, "subtotals", &stamp(t, &days)), &csv);
+    };
+    let no_data = move || scope_set.with(Option::is_none);
+    button("cu-btn cu-ghost", "Export subtotals CSV")
+        .flag("disabled", no_data)
+        .on("click", export)
+}

@@ -1,0 +1,58 @@
+//! Whether the period (and its comparison) is loaded: "This month: all 8,214
+//! runs since Nov 1 loaded." or "Runs back to Nov 12 loaded; the period
+//! starts Nov 1." with a "Load runs back to Nov 1" button.
+
+use crate::view::el::{button, h, El};
+
+use crate::core::finance::period_coverage;
+use crate::core::period::{short_date, ymd, Cover};
+use crate::view::table::use_table;
+
+/// The period's coverage line, in `parent`.
+pub fn coverage_view(parent: El) -> El {
+    let t = use_table();
+    let (state, period) = (t.state, t.period);
+    let fmt = t.fmt();
+    let back_to = move |today| super::back_to(t, today);
+    let coverage = move || {
+        let view = period.get()?;
+        let (now, before) = (view.cover, view.previous_cover);
+        let year = ymd(view.today).0;
+        // The comparison needs its own period loaded too.
+        let (needed, start) = match (before, view.previous) {
+            (Some(b), Some(pp)) if now == Cover::Full && b != Cover::Full => (b, pp.from),
+            _ => (now, view.period.from),
+        };
+        let runs = t.filtered.with(|f| f.len() as u64);
+        let others = t.filter_count();
+        let runs = crate::core::sentences::plural(runs, &|n| fmt.count(n), "run", "runs");
+        let line = period_coverage(
+            view.preset.label(),
+            if needed == now { now } else { needed },
+            &format!("{} ({})", short_date(start, year), fmt.zone()),
+            back_to(view.today).as_deref(),
+            &runs,
+            others,
+        )?;
+        let line = if needed != now {
+            format!(
+                "{line} The comparison needs runs back to {} ({}).",
+                short_date(start, year),
+                fmt.zone()
+            )
+        } else {
+            line
+        };
+        let offer = matches!(needed, Cover::BackTo(_) | Cover::NotFromHead)
+            && !state.load_all.with(|l| l.running);
+        let label = format!("Load runs back to {}", short_date(start, year));
+        let p = h("p").class("cu-period-cover").text(&line);
+        Some(vec![if offer {
+            p.text(" ")
+                .child(button("cu-btn cu-small", &label).on("click", move |_| t.load_all()))
+        } else {
+            p
+        }])
+    };
+    parent.dyn_part(move || coverage().unwrap_or_default())
+}

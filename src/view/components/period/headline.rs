@@ -1,0 +1,87 @@
+//! The headline: "48,314.2200 CU this month, +12.4 % vs October (42,986.1000 CU)."
+
+use crate::view::el::{h, El};
+
+use crate::core::compare::{Lookup, Prev};
+use crate::core::finance::{headline, headline_pending, Versus};
+use crate::core::period::{named_range, period_name, previous_name, ymd, Change, Cover};
+use crate::load::state::Scope;
+use crate::view::table::use_table;
+
+/// The headline figure of the period and its comparison.
+pub fn headline_view() -> El {
+    let t = use_table();
+    let (period, subtotals, previous) = (t.period, t.subtotals, t.previous);
+    let fmt = t.fmt();
+    let figure = move |cu, money| super::figure(t, cu, money);
+    let back_to = move |today| super::back_to(t, today);
+    let head = move || {
+        let view = period.get()?;
+        // The period's days are the billing zone's: said once per sentence.
+        let zone = fmt.zone().to_owned();
+        let range = || format!("{} ({zone})", named_range(view.period, ymd(view.today).0));
+        // While its runs load, the period shows progress, not a total.
+        if let Some(n) = t.state.load_all.with(|l| l.running.then_some(l.loaded)) {
+            let runs = crate::core::sentences::plural(n, &|n| fmt.count(n), "run", "runs");
+            return Some(headline_pending(&range(), Some(&runs), None));
+        }
+        // A period's total is the loaded runs', never one page's.
+        if t.state.scope.get() == Scope::Page {
+            return None;
+        }
+        let now = view.cover;
+        if now != Cover::Full {
+            let since = back_to(view.today).filter(|_| now != Cover::NotFromHead);
+            return Some(headline_pending(&range(), None, since.as_deref()));
+        }
+        let s = subtotals.get();
+        let p = previous.get();
+        let look = Lookup::new(Option::as_ref(&*p.0));
+        let versus = match (view.previous, look.total()) {
+            (None, _) => Versus::Off,
+            (Some(_), Prev::Unknown) => Versus::Unknown,
+            (Some(_), prev) => match prev.cu_change(s.total.cu) {
+                Change::Delta {
+                    tenths: Some(pct), ..
+                } => Versus::Change {
+                    percent: fmt.signed_percent(pct),
+                    previous: match prev {
+                        Prev::Was(w) => figure(w.cu, w.cost),
+                        _ => String::new(),
+                    },
+                },
+                _ => Versus::Zero,
+            },
+        };
+        Some(headline(
+            &figure(s.total.cu, s.total.cost),
+            &format!(
+                "{} ({zone})",
+                period_name(view.preset, view.period, view.today)
+            ),
+            &view
+                .previous
+                .map(|pp| match view.previous_until {
+                    // The same part of the previous period, to the same time.
+                    Some((day, _)) => format!(
+                        "{}, {}",
+                        named_range(
+                            crate::core::period::Period {
+                                from: pp.from,
+                                to: day
+                            },
+                            ymd(view.today).0
+                        ),
+                        crate::core::period::hh_mm(view.into_today),
+                    ),
+                    None => previous_name(view.preset, pp, view.today),
+                })
+                .unwrap_or_default(),
+            &versus,
+        ))
+    };
+    h("p")
+        .class("cu-headline")
+        .attr("aria-live", "polite")
+        .dyn_text(move || head().unwrap_or_default())
+}

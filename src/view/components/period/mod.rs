@@ -1,0 +1,81 @@
+//! What finance asks of a period, one line per file: the headline figure
+//! against the previous period (`headline`), whether the period is fully
+//! loaded with an offer to load it (`coverage`), the period-end estimate
+//! (`estimate`) and the budget (`budget`). Sentences from `crate::core::finance`;
+//! arithmetic from `crate::core::period`. Nothing shows for a Custom period.
+
+mod budget;
+mod coverage;
+mod estimate;
+mod headline;
+
+use crate::view::el::{h, El};
+
+use crate::core::cu::{CuTotal, Money};
+use crate::core::period::{short_date, ymd, Day};
+use crate::view::table::Table;
+
+/// A CU figure, with its cost in parentheses when priced:
+/// "48,314.2200 CU ($96.6284)".
+pub fn figure(t: Table, cu: CuTotal, money: Money) -> String {
+    let has_price = t.with_config(|c| c.price.is_some());
+    let fmt = t.fmt();
+    let cu = format!("{} CU", fmt.cu_total(cu));
+    if has_price {
+        format!("{cu} ({})", fmt.money(money))
+    } else {
+        cu
+    }
+}
+
+/// The oldest start day among the runs in scope, as "Nov 12".
+pub fn back_to(t: Table, today: Day) -> Option<String> {
+    t.scope_set.with(|s| {
+        let oldest = s
+            .as_ref()?
+            .set
+            .day_names
+            .iter()
+            .filter_map(|d| crate::core::period::parse(d))
+            .min()?;
+        Some(short_date(oldest, ymd(today).0))
+    })
+}
+
+/// The period lines (and the loading of a chosen period's runs).
+pub fn period_summary() -> El {
+    load_chosen_period(crate::view::table::use_table());
+    h("div")
+        .class("cu-period")
+        .child(headline::headline_view())
+        .with(coverage::coverage_view)
+        .with(estimate::estimate_view)
+        .child(budget::budget_line_view())
+}
+
+/// A preset period loads its runs by itself: when one is chosen (by the
+/// option, the URL or the select) and its runs, or its comparison's, are
+/// not all loaded, "Load all runs" starts, back to the period's start and
+/// bounded by `maxRuns` (its outcome line says where it stopped). Once per
+/// choice: after "Cancel" it waits for another period to be chosen.
+pub fn load_chosen_period(t: Table) {
+    let tried: std::rc::Rc<std::cell::Cell<Option<(crate::core::period::Preset, Day)>>> =
+        std::rc::Rc::default();
+    crate::load::effect::effect(move |_| {
+        let Some(view) = t.period.get() else {
+            tried.set(None);
+            return;
+        };
+        let needs = view.cover != crate::core::period::Cover::Full
+            || view
+                .previous_cover
+                .is_some_and(|c| c != crate::core::period::Cover::Full);
+        let running = t.state.load_all.with(|l| l.running);
+        let has_page = t.state.page.with(Option::is_some);
+        let key = (view.preset, view.period.from);
+        if needs && !running && has_page && tried.get() != Some(key) {
+            tried.set(Some(key));
+            t.load_all();
+        }
+    });
+}

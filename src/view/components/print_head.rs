@@ -1,0 +1,51 @@
+//! The header a printout starts with (hidden on screen): the period and
+//! its zone, "as of", the filters, and how much of the run list is printed
+//! (sentences from `crate::core::sentences::print_header`).
+
+use crate::core::period::{parse, short_date, ymd};
+use crate::core::sentences::{filter_chips, print_header, PrintFacts};
+use crate::load::state::Scope;
+use crate::view::el::{h, El};
+use crate::view::table::use_table;
+
+/// "Nov 1 – Nov 30, 2026" (one day: "Nov 28, 2026").
+fn days_text(from: &str, to: &str) -> String {
+    match (parse(from), parse(to)) {
+        (Some(f), Some(t)) if f == t => short_date(t, -1),
+        (Some(f), Some(t)) => format!("{} – {}", short_date(f, ymd(t).0), short_date(t, -1)),
+        _ => format!("{from} – {to}"),
+    }
+}
+
+/// The print-only header.
+pub fn print_head() -> El {
+    let t = use_table();
+    let fmt = t.fmt();
+    let lines = move || {
+        let state = t.state;
+        let days = state.filters.with(|f| match (&f.from, &f.to) {
+            (Some(a), Some(b)) => Some(days_text(a, b)),
+            (Some(a), None) => Some(format!("from {a}")),
+            (None, Some(b)) => Some(format!("to {b}")),
+            (None, None) => None,
+        });
+        let filters = t
+            .names
+            .with_value(|names| filter_chips(&t.user_filters(), names));
+        let facts = PrintFacts {
+            preset: t.days_are_period().then(|| state.period.get().label()),
+            days,
+            zone: fmt.zone(),
+            as_of: super::scope_bar::as_of(t),
+            filters,
+            all_loaded: state.scope.get() == Scope::All,
+            listed: t.visible.with(|v| v.len()) as u64,
+            covered: t.filtered.with(|f| f.len()) as u64,
+        };
+        print_header(&facts, |n| fmt.count(n))
+            .into_iter()
+            .map(|line| h("p").text(&line))
+            .collect()
+    };
+    h("div").class("cu-print-head").dyn_part(lines)
+}

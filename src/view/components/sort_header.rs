@@ -1,0 +1,57 @@
+//! One sortable column header for both tables: a button inside the `th`,
+//! `aria-sort` on the header, an arrow (and key number) beside the label.
+
+use wasm_bindgen::JsCast;
+
+use crate::view::el::{h, El};
+
+/// What a [`sort_header`] shows and does.
+pub struct SortHeader {
+    /// The column's name.
+    pub label: String,
+    /// Extra classes of the cell.
+    pub class: String,
+    /// Right-aligned (a numeric column).
+    pub numeric: bool,
+    /// The button's tooltip.
+    pub title: Option<&'static str>,
+}
+
+/// A column header whose button sorts by it: `aria-sort()` on the cell,
+/// `indicator()` (▲, ▼ or ↕) beside the name, and `on_sort(shift held)` on
+/// a click.
+pub fn sort_header(
+    h_: SortHeader,
+    aria_sort: Box<dyn Fn() -> &'static str>,
+    indicator: Box<dyn Fn() -> String>,
+    on_sort: Box<dyn Fn(bool)>,
+) -> El {
+    let class = if h_.numeric {
+        format!("{} cu-num", h_.class).trim_start().to_owned()
+    } else {
+        h_.class
+    };
+    h("th")
+        .attr("scope", "col")
+        .dyn_attr("aria-sort", move || Some(aria_sort().to_owned()))
+        .class(&class)
+        .child(
+            h("button")
+                .attr("type", "button")
+                .class("cu-sort")
+                .attr_opt("title", h_.title)
+                .on("click", move |ev| {
+                    let shift = ev
+                        .dyn_ref::<web_sys::MouseEvent>()
+                        .is_some_and(|m| m.shift_key());
+                    on_sort(shift)
+                })
+                .text(&h_.label)
+                .child(
+                    h("span")
+                        .class("cu-sort-ind")
+                        .attr("aria-hidden", "true")
+                        .dyn_text(indicator),
+                ),
+        )
+}

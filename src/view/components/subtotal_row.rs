@@ -1,0 +1,149 @@
+//! Rows of the subtotals table: one per group (its name filters the runs to
+//! it), with the previous period and the change when comparing, and the
+//! Total row.
+
+use super::compare_cells::compare_cells;
+use crate::core::charts::colour_of;
+use crate::core::compare::sort_rows;
+use crate::core::compare::{rows_with_gone, Lookup, Prev, Previous};
+use crate::core::cu::CuTotal;
+use crate::core::format::Formatter;
+use crate::core::subtotals::{SubColumn, Subtotal, Subtotals};
+use crate::view::el::{h, El};
+use crate::view::table::Table;
+
+/// The rows in the table's sort order, each with its rank colour (`s.rows`
+/// is in CU order; [`subtotal_row`] swaps it for the key's own colour, as
+/// the charts do). With a loaded
+/// previous period, groups with runs only before follow as zero rows.
+pub fn ranked_rows(
+    s: &Subtotals,
+    previous: Option<&Previous>,
+    col: SubColumn,
+    desc: bool,
+) -> Vec<(usize, Subtotal)> {
+    let rank: std::collections::HashMap<&str, usize> = s
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.key.as_str(), i))
+        .collect();
+    let rows = rows_with_gone(s, previous);
+    let mut ordered: Vec<&Subtotal> = rows.iter().collect();
+    sort_rows(&mut ordered, col, desc, &Lookup::new(previous));
+    ordered
+        .into_iter()
+        .map(|r| {
+            let rank = rank.get(r.key.as_str()).copied().unwrap_or(usize::MAX);
+            (colour_of(rank), r.clone())
+        })
+        .collect()
+}
+
+/// One group's row.
+pub fn subtotal_row(
+    t: Table,
+    fmt: &Formatter,
+    colour: usize,
+    r: &Subtotal,
+    total: CuTotal,
+    has_price: bool,
+    prev: Option<Prev>,
+) -> El {
+    let key = r.key.clone();
+    let group = t.state.group.get_untracked();
+    let label = t.label(group, &key);
+    // The top groups' colours are their keys' own, as in the charts.
+    let colour = if colour == crate::core::charts::OTHER_COLOUR {
+        colour
+    } else {
+        t.colour(group, &key)
+    };
+    let share = fmt.share(r.share);
+    let width = if total.0 == 0 {
+        0.0
+    } else {
+        r.cu.as_f64() / total.as_f64() * 100.0
+    };
+    let title = if label == key {
+        format!("Show only runs of {key}")
+    } else {
+        format!("Show only runs of {label} ({key})")
+    };
+    let swatch = h("span")
+        .class(&format!("cu-swatch cu-c{colour}"))
+        .attr("aria-hidden", "true");
+    let bar = h("span")
+        .class(&format!("cu-share-bar cu-c{colour}"))
+        .attr("aria-hidden", "true")
+        .child(h("span").attr(
+            "style",
+            &format!("width:{}%", crate::core::charts::fixed(width, 1)),
+        ));
+    h("tr")
+        .child(
+            h("th").attr("scope", "row").child(
+                h("button")
+                    .attr("type", "button")
+                    .class("cu-link cu-trunc")
+                    .attr("title", &title)
+                    .on("click", move |_| t.toggle_group(&key))
+                    .child(swatch)
+                    .text(&label),
+            ),
+        )
+        .with(|tr| {
+            let share = h("td")
+                .class("cu-num")
+                .child(h("span").class("cu-share").child(bar).text(&share));
+            figure_cells(tr, fmt, r, share, has_price, prev)
+        })
+}
+
+/// The cells after a row's head, the same in a group's row and the Total
+/// row: runs, CU, average, largest, `share`, failed CU, in progress, the
+/// cost when priced, and the comparison cells when comparing.
+fn figure_cells(
+    tr: El,
+    fmt: &Formatter,
+    r: &Subtotal,
+    share: El,
+    has_price: bool,
+    prev: Option<Prev>,
+) -> El {
+    let num = |text: &str| h("td").class("cu-num").text(text);
+    tr.child(num(&fmt.count(r.runs as u64)))
+        .child(num(&fmt.cu_total(r.cu)))
+        .child(num(&r
+            .average()
+            .map_or_else(|| "—".to_owned(), |a| fmt.cu_total(a))))
+        .child(num(&r
+            .largest
+            .map_or_else(|| "—".to_owned(), |c| fmt.cu(c))))
+        .child(share)
+        .child(num(&fmt.cu_total(r.failed_cu)))
+        .child(num(&fmt.count(r.in_progress as u64)))
+        .child_opt(has_price.then(|| num(&fmt.money(r.cost))))
+        .children(
+            prev.map(|p| compare_cells(fmt, r, p, has_price))
+                .unwrap_or_default(),
+        )
+}
+
+/// The Total row.
+pub fn total_row(fmt: &Formatter, t: &Subtotal, has_price: bool, prev: Option<Prev>) -> El {
+    let share = if t.runs > 0 && t.cu.0 > 0 {
+        "100.0 %"
+    } else {
+        "—"
+    };
+    let share = h("td").class("cu-num").text(share);
+    figure_cells(
+        h("tr").child(h("th").attr("scope", "row").text("Total")),
+        fmt,
+        t,
+        share,
+        has_price,
+        prev,
+    )
+}

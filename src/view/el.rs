@@ -1,0 +1,414 @@
+//! The view layer's one building block: [`El`], an element under
+//! construction, with its reactive parts bound by a handful of non-generic
+//! calls.
+//!
+//! Why not `view!`: tachys compiles every view to its own nested types, and
+//! each type brings its own build, mount, rebuild and drop code; for this
+//! page that was about 125 KB of the ~290 KB of wasm shipped (BENCHMARKS.md,
+//! the entry “the page leaves tachys”). Here every element is a `createElement` and every reactive
+//! text, attribute, property, event or conditional part goes through one
+//! function compiled once, with the closure boxed. The state stays Leptos's
+//! (signals, memos, the table context, owners that end effects with their
+//! component); only the DOM is written by hand.
+//!
+//! Reading a component built with it:
+//! ```text
+//! h("button").attr("type", "button").class("cu-btn")
+//!     .flag("disabled", move || state.loading.get())   // reactive boolean attribute
+//!     .on("click", move |_| t.retry())                 // event listener
+//!     .text("Retry")                                    // static text
+//! ```
+//!
+//! Text is only ever set as text and attributes by name: nothing is parsed as
+//! markup. Every binding and listener belongs to the current reactive owner
+//! and ends with it (`reactive::keep`: dropped with the owner).
+
+use crate::load::reactive::Derived;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, Node};
+
+/// The SVG namespace (shared with [`crate::view::dom`]).
+pub(crate) const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+thread_local! {
+    static DOC: Document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect_throw("a document");
+}
+
+/// An element being built. Methods take and return it, so a component reads
+/// top to bottom like markup; [`El::into_element`] ends the building.
+#[derive(Clone)]
+pub struct El(Element);
+
+/// A new HTML element `tag`.
+#[inline(never)]
+pub fn h(tag: &str) -> El {
+    El(DOC.with(|d| d.create_element(tag)).unwrap_throw())
+}
+
+/// A new SVG element `tag`.
+#[inline(never)]
+pub fn svg(tag: &str) -> El {
+    El(DOC
+        .with(|d| d.create_element_ns(Some(SVG_NS), tag))
+        .unwrap_throw())
+}
+
+/// Several elements side by side (the content of a conditional part).
+pub type Els = Vec<El>;
+
+impl El {
+    /// The element.
+    pub fn element(&self) -> &Element {
+        &self.0
+    }
+
+    /// Ends the building.
+    pub fn into_element(self) -> Element {
+        self.0
+    }
+
+    /// Sets the `class` attribute.
+    pub fn class(self, class: &str) -> El {
+        self.attr("class", class)
+    }
+
+    /// Sets an attribute.
+    #[inline(never)]
+    pub fn attr(self, name: &str, value: &str) -> El {
+        self.0.set_attribute(name, value).unwrap_throw();
+        self
+    }
+
+    /// Sets an attribute when `value` is `Some`.
+    pub fn attr_opt(self, name: &str, value: Option<&str>) -> El {
+        match value {
+            Some(value) => self.attr(name, value),
+            None => self,
+        }
+    }
+
+    /// Appends a text node.
+    #[inline(never)]
+    pub fn text(self, text: &str) -> El {
+        self.0.append_with_str_1(text).unwrap_throw();
+        self
+    }
+
+    /// Appends a child element.
+    #[inline(never)]
+    pub fn child(self, child: El) -> El {
+        self.0.append_with_node_1(&child.0).unwrap_throw();
+        self
+    }
+
+    /// Appends a child element when there is one.
+    pub fn child_opt(self, child: Option<El>) -> El {
+        match child {
+            Some(child) => self.child(child),
+            None => self,
+        }
+    }
+
+    /// Hands the element to `part`, a component that adds itself to its
+    /// parent (one that may show nothing, or several siblings).
+    pub fn with(self, part: impl FnOnce(El) -> El) -> El {
+        part(self)
+    }
+
+    /// Appends several child elements.
+    #[inline(never)]
+    pub fn children(self, children: Els) -> El {
+        for child in children {
+            self.0.append_with_node_1(&child.0).unwrap_throw();
+        }
+        self
+    }
+
+    /// Appends a text node that shows `text()` and follows the signals it
+    /// reads.
+    pub fn dyn_text(self, text: impl Fn() -> String + 'static) -> El {
+        dyn_text(&self.0, Box::new(text));
+        self
+    }
+
+    /// An attribute that follows `value()`: set to it, or removed while it
+    /// is `None`.
+    pub fn dyn_attr(self, name: &'static str, value: impl Fn() -> Option<String> + 'static) -> El {
+        dyn_attr(&self.0, name, Box::new(value));
+        self
+    }
+
+    /// A boolean attribute (`disabled`, `hidden`…) present while `on()`.
+    pub fn flag(self, name: &'static str, on: impl Fn() -> bool + 'static) -> El {
+        flag(&self.0, name, Box::new(on));
+        self
+    }
+
+    /// A class present while `on()`.
+    pub fn class_when(self, class: &'static str, on: impl Fn() -> bool + 'static) -> El {
+        class_when(&self.0, class, Box::new(on));
+        self
+    }
+
+    /// A DOM property (`value`, `checked`) that follows `value()`. Unlike an
+    /// attribute, it is what the control shows once the user has touched it.
+    pub fn prop(self, name: &'static str, value: impl Fn() -> JsValue + 'static) -> El {
+        prop(&self.0, name, Box::new(value));
+        self
+    }
+
+    /// Listens to `event` for as long as the current owner lives.
+    pub fn on(self, event: &'static str, handler: impl FnMut(Event) + 'static) -> El {
+        listen(&self.0, event, Box::new(handler));
+        self
+    }
+
+    /// Appends `then()` while `when()` is true, else `otherwise()`. Built
+    /// again only when `when()` turns, each build with its own bindings,
+    /// which end when it is taken away.
+    pub fn show(
+        self,
+        when: impl Fn() -> bool + Send + Sync + 'static,
+        then: impl Fn() -> Els + 'static,
+        otherwise: impl Fn() -> Els + 'static,
+    ) -> El {
+        show(&self.0, Box::new(when), Box::new(then), Box::new(otherwise));
+        self
+    }
+
+    /// Appends what `part()` builds, built again from scratch whenever the
+    /// signals it reads change (a part drawn whole from its data, such as a
+    /// list of options).
+    pub fn dyn_part(self, part: impl Fn() -> Els + 'static) -> El {
+        dyn_part(&self.0, Box::new(part));
+        self
+    }
+
+    /// Draws the element's content with `draw`, and again, from empty,
+    /// whenever the signals `draw` reads change: a part drawn whole from its
+    /// data with plain DOM calls (`crate::view::dom`), holding no bindings.
+    pub fn draw(self, draw: impl Fn(&Element) + 'static) -> El {
+        draw_whole(&self.0, Box::new(draw));
+        self
+    }
+}
+
+/// A `<button type="button">` with `class` and the text `label`.
+#[inline(never)]
+pub fn button(class: &str, label: &str) -> El {
+    h("button").attr("type", "button").class(class).text(label)
+}
+
+/// An `<input type="checkbox">` ticked while `checked()` (the property:
+/// what the box shows, whatever the user did before).
+pub fn checkbox(checked: impl Fn() -> bool + 'static) -> El {
+    h("input")
+        .attr("type", "checkbox")
+        .prop("checked", move || checked().into())
+}
+
+/// The value of the control an event came from (`""` if none).
+pub fn target_value(ev: &Event) -> String {
+    ev.target()
+        .and_then(|t| js_sys::Reflect::get(&t, &JsValue::from_str("value")).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Whether the checkbox an event came from is checked.
+pub fn target_checked(ev: &Event) -> bool {
+    ev.target()
+        .and_then(|t| js_sys::Reflect::get(&t, &JsValue::from_str("checked")).ok())
+        .is_some_and(|v| v.is_truthy())
+}
+
+/// Nothing, for a conditional part with one side empty.
+pub fn nothing() -> Els {
+    Vec::new()
+}
+
+use crate::load::reactive::bind;
+
+fn dyn_text(parent: &Element, text: Box<dyn Fn() -> String>) {
+    let node = DOC.with(|d| d.create_text_node(""));
+    parent.append_with_node_1(&node).unwrap_throw();
+    let mut shown = String::new();
+    bind(Box::new(move || {
+        let now = text();
+        if now != shown {
+            node.set_data(&now);
+            shown = now;
+        }
+    }));
+}
+
+fn flag(el: &Element, name: &'static str, on: Box<dyn Fn() -> bool>) {
+    let el = el.clone();
+    bind(Box::new(move || {
+        let on = on();
+        if on != el.has_attribute(name) {
+            if on {
+                el.set_attribute(name, "").unwrap_throw();
+            } else {
+                el.remove_attribute(name).unwrap_throw();
+            }
+        }
+    }));
+}
+
+fn class_when(el: &Element, class: &'static str, on: Box<dyn Fn() -> bool>) {
+    let el = el.clone();
+    bind(Box::new(move || {
+        el.class_list()
+            .toggle_with_force(class, on())
+            .unwrap_throw();
+    }));
+}
+
+fn prop(el: &Element, name: &'static str, value: Box<dyn Fn() -> JsValue>) {
+    let el = el.clone();
+    let key = JsValue::from_str(name);
+    bind(Box::new(move || {
+        let value = value();
+        if js_sys::Reflect::get(&el, &key).ok().as_ref() != Some(&value) {
+            js_sys::Reflect::set(&el, &key, &value).unwrap_throw();
+        }
+    }));
+}
+
+fn dyn_attr(el: &Element, name: &'static str, value: Box<dyn Fn() -> Option<String>>) {
+    let el = el.clone();
+    bind(Box::new(move || match value() {
+        Some(v) => {
+            if el.get_attribute(name).as_deref() != Some(v.as_str()) {
+                el.set_attribute(name, &v).unwrap_throw();
+            }
+        }
+        None => el.remove_attribute(name).unwrap_throw(),
+    }));
+}
+
+fn listen(el: &Element, event: &'static str, handler: Box<dyn FnMut(Event)>) {
+    let closure = Closure::<dyn FnMut(Event)>::wrap(handler);
+    el.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+        .unwrap_throw();
+    crate::load::reactive::keep(Listener {
+        el: el.clone(),
+        event,
+        closure,
+    });
+}
+
+/// A listener, removed when dropped (with its owner): an event arriving
+/// after the closure is gone would throw.
+struct Listener {
+    el: Element,
+    event: &'static str,
+    closure: Closure<dyn FnMut(Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .el
+            .remove_event_listener_with_callback(self.event, self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// A marker comment where a part's nodes go, so parts keep their place
+/// among static siblings.
+fn marker(parent: &Element) -> Node {
+    let mark: Node = DOC.with(|d| d.create_comment("")).into();
+    parent.append_with_node_1(&mark).unwrap_throw();
+    mark
+}
+
+/// Replaces the nodes in `shown` with `els`, before `mark`. The keyboard
+/// focus stays where it was: if it was inside the old nodes, the element at
+/// the same place in the new ones takes it (a part rebuilt from new data
+/// has the same shape, as a Leptos view's rebuild would reuse its elements).
+fn replace(mark: &Node, shown: &mut Vec<Element>, els: Els) {
+    let focus = focus_path(shown);
+    for old in shown.drain(..) {
+        old.remove();
+    }
+    if let Some(parent) = mark.parent_node() {
+        for el in els {
+            parent.insert_before(&el.0, Some(mark)).unwrap_throw();
+            shown.push(el.0);
+        }
+    }
+    if let Some((top, path)) = focus {
+        let mut node: Option<Node> = shown.get(top).map(|e| e.clone().into());
+        for i in path {
+            node = node.and_then(|n| n.child_nodes().item(i));
+        }
+        if let Some(el) = node.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Where the focused element is among `shown`: the index of the top node
+/// and the child indices down to it.
+fn focus_path(shown: &[Element]) -> Option<(usize, Vec<u32>)> {
+    let focused: Node = DOC.with(|d| d.active_element())?.into();
+    let top = shown.iter().position(|e| e.contains(Some(&focused)))?;
+    let mut path = Vec::new();
+    let mut node = focused;
+    while !node.is_same_node(Some(&shown[top])) {
+        let parent = node.parent_node()?;
+        let siblings = parent.child_nodes();
+        let index = (0..siblings.length()).find(|&i| {
+            siblings
+                .item(i)
+                .is_some_and(|s| s.is_same_node(Some(&node)))
+        })?;
+        path.push(index);
+        node = parent;
+    }
+    path.reverse();
+    Some((top, path))
+}
+
+fn show(
+    parent: &Element,
+    when: Box<dyn Fn() -> bool + Send + Sync>,
+    then: Box<dyn Fn() -> Els>,
+    otherwise: Box<dyn Fn() -> Els>,
+) {
+    let mark = marker(parent);
+    let when = Derived::new(when);
+    let mut shown = Vec::new();
+    // The effect runs only when the memo turns; its owner's cleanup before
+    // each run ends the previous build's bindings.
+    bind(Box::new(move || {
+        let els = if when.get() {
+            untrack(&then)
+        } else {
+            untrack(&otherwise)
+        };
+        replace(&mark, &mut shown, els);
+    }));
+}
+
+fn dyn_part(parent: &Element, part: Box<dyn Fn() -> Els>) {
+    let mark = marker(parent);
+    let mut shown = Vec::new();
+    bind(Box::new(move || {
+        let els = part();
+        replace(&mark, &mut shown, els);
+    }));
+}
+
+fn draw_whole(el: &Element, draw: Box<dyn Fn(&Element)>) {
+    let el = el.clone();
+    bind(Box::new(move || {
+        el.set_text_content(None);
+        draw(&el);
+    }));
+}

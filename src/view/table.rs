@@ -1,0 +1,590 @@
+//! The table context: one `Copy` handle per instance, provided once by the
+//! root component and read with [`use_table`] (the `ReloadController` style
+//! of leptos-struct-table). It holds the signals, the environment
+//! (settings, network, formatting) and every derived value as a memo (`reactive::Derived`).
+//! Components read the signals freely; they change state only through the
+//! methods here, so each change (and what it resets, such as the client-side
+//! page) is written once.
+
+use crate::core::keyed::Names;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::columns;
+use crate::core::compare::Previous;
+use crate::core::filter::{filter_with_facets, FacetCounts, Filters};
+use crate::core::format::Formatter;
+use crate::core::period::{cover, previous, range, Cover, Day, Granularity, Period, Preset};
+use crate::core::sort::{restrict, sort_indices, toggle, Column};
+use crate::core::subtotals::{compute_set, GroupBy, SubColumn, Subtotals};
+use crate::load::config::Config;
+use crate::load::loader::{self, Env};
+use crate::load::reactive::{Derived, Sig, Stored};
+use crate::load::state::{Loaded, Scope, Shared, TableState};
+
+/// The context of one table instance.
+#[derive(Clone, Copy)]
+pub struct Table {
+    /// The signals. Read them; change them through the methods below.
+    pub state: TableState,
+    env: Stored<Rc<Env>>,
+    fmt: Stored<Arc<Formatter>>,
+    uid: Stored<String>,
+    /// Runs in scope (the page, or all loaded runs).
+    pub scope_set: Derived<Option<Shared<Loaded>>>,
+    /// Indices of the runs in scope that pass the filters.
+    pub filtered: Derived<Shared<Vec<usize>>>,
+    /// `filtered` in the runs table's sort order.
+    pub sorted: Derived<Shared<Vec<usize>>>,
+    /// The rows on screen (one page of `sorted`).
+    pub visible: Derived<Shared<Vec<usize>>>,
+    /// Per-workflow subtotals and the grand total of `filtered`.
+    pub subtotals: Derived<Shared<Subtotals>>,
+    /// Facet counts for the filter controls.
+    pub facets: Derived<Shared<FacetCounts>>,
+    /// The subtotals table's sort (column, descending), shared with the bars.
+    pub sub_sort: Sig<(SubColumn, bool)>,
+    /// Bumped by "Clear filters", so inputs drop what is being typed.
+    pub cleared: Sig<u64>,
+    /// The chosen preset's period, the one it is compared with, today (from
+    /// the clock or the `now` option), and whether the loaded runs cover
+    /// them.
+    pub period: Derived<Option<PeriodView>>,
+    /// The previous period's subtotals, when comparing.
+    pub previous: Derived<Shared<Option<Previous>>>,
+    /// First day of the week (ISO: 1 = Monday … 7 = Sunday).
+    pub week_start: u8,
+    /// Workflow display names (`workflowNames`).
+    pub names: Stored<Arc<Names>>,
+    /// The colour each group key keeps (one book per grouping).
+    colours: Stored<std::cell::RefCell<[crate::core::charts::ColourBook; 3]>>,
+}
+
+/// What one pass over the runs in scope gives: the runs that pass the
+/// filters and the facet counts.
+struct Pass {
+    filtered: Shared<Vec<usize>>,
+    facets: Shared<FacetCounts>,
+}
+
+/// A chosen preset, its days, and the period it is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodView {
+    /// The preset.
+    pub preset: Preset,
+    /// Its days.
+    pub period: Period,
+    /// The previous period, when comparing.
+    pub previous: Option<Period>,
+    /// Today.
+    pub today: Day,
+    /// Milliseconds since today's midnight.
+    pub into_today: i64,
+    /// Whether the loaded runs cover the period.
+    pub cover: Cover,
+    /// Whether they cover the previous period (when comparing).
+    pub previous_cover: Option<Cover>,
+    /// When the period includes today: the last day of the same elapsed
+    /// part of the previous period, and the instant it is compared up to
+    /// (that day's midnight + `into_today`). `None`: the whole previous period.
+    pub previous_until: Option<(Day, i64)>,
+}
+
+/// The table context of the component being built.
+pub fn use_table() -> Table {
+    expect_context::<Table>()
+}
+
+impl Table {
+    /// Creates the state and derived values for `env` and provides the
+    /// context to every component below the caller.
+    pub fn provide(env: Rc<Env>, uid: String) -> Table {
+        let config = &env.config;
+        let state = TableState::new(config.page_size);
+        state.columns.set(
+            config
+                .columns
+                .clone()
+                .unwrap_or_else(|| columns::available(config.price.is_some())),
+        );
+        let per_cu = config.price.as_ref().map(|p| p.per_cu);
+        let fmt = Arc::new(env.fmt.clone());
+        let names: Stored<Arc<Names>> = Stored::new(Arc::new(config.workflow_names.clone()));
+
+        let scope_set: Derived<Option<Shared<Loaded>>> =
+            Derived::new(move || match state.scope.get() {
+                Scope::Page => state.page.with(|p| p.as_ref().map(|p| p.loaded.clone())),
+                Scope::All => state.all.get(),
+            });
+        // The filtered runs and the facet counts come from one pass over the
+        // runs in scope (`filter_with_facets`).
+        let pass: Derived<Shared<Pass>> = Derived::new(move || {
+            let (kept, counts) = scope_set.with(|s| {
+                s.as_ref()
+                    .map(|l| {
+                        names.with_value(|n| {
+                            state.filters.with(|f| filter_with_facets(&l.set, f, n))
+                        })
+                    })
+                    .unwrap_or_default()
+            });
+            Shared::new(Pass {
+                filtered: Shared::new(kept),
+                facets: Shared::new(counts),
+            })
+        });
+        let filtered: Derived<Shared<Vec<usize>>> =
+            Derived::new(move || pass.with(|p| p.filtered.clone()));
+        // Every run in scope in the sort order, kept while only the filters
+        // change (empty without sort keys); a filter change then keeps the
+        // filtered runs of this order in one pass instead of sorting again.
+        let order: Derived<Shared<Vec<usize>>> = Derived::new(move || {
+            if state.sort.with(Vec::is_empty) {
+                return Shared::default();
+            }
+            scope_set.with(|s| {
+                let Some(l) = s else {
+                    return Shared::default();
+                };
+                let mut idx: Vec<usize> = (0..l.set.len()).collect();
+                state.sort.with(|keys| sort_indices(&l.set, &mut idx, keys));
+                Shared::new(idx)
+            })
+        });
+        let sorted: Derived<Shared<Vec<usize>>> = Derived::new(move || {
+            // No sort: the filtered order itself (no copy of up to a million
+            // indices on every filter change).
+            if state.sort.with(Vec::is_empty) {
+                return filtered.get();
+            }
+            order.with(|o| filtered.with(|f| Shared::new(restrict(o, f))))
+        });
+        let visible: Derived<Shared<Vec<usize>>> = Derived::new(move || match state.scope.get() {
+            Scope::Page => sorted.get(),
+            Scope::All => {
+                let (from, len) = (state.view_offset.get(), state.limit.get() as usize);
+                sorted.with(|s| Shared::new(s.iter().skip(from).take(len).copied().collect()))
+            }
+        });
+        let subtotals: Derived<Shared<Subtotals>> = Derived::new(move || {
+            scope_set.with(|s| {
+                filtered.with(|f| {
+                    Shared::new(
+                        s.as_ref()
+                            .map(|l| compute_set(&l.set, f, per_cu, state.group.get()))
+                            .unwrap_or_default(),
+                    )
+                })
+            })
+        });
+        let facets = Derived::new(move || pass.with(|p| p.facets.clone()));
+        let now_option = config.now_ms;
+        let clock_fmt = fmt.clone();
+        // One memo for the period, its clock and its coverage: they change
+        // together, and the clock is read once.
+        let period = Derived::new(move || {
+            let preset = state.period.get();
+            if preset == Preset::Custom {
+                return None; // no clock reading (up to 104 Intl calls) for nothing
+            }
+            let now = now_option.unwrap_or_else(|| js_sys::Date::now() as i64);
+            let (today, into_today) = crate::core::period::clock(now, |ms| {
+                crate::core::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
+            });
+            let p = range(preset, today)?;
+            let previous = state.compare.get().then(|| previous(preset, p));
+            let previous_until = previous
+                .and_then(|pp| crate::core::period::previous_cut(p, pp, today))
+                .map(|day| {
+                    let start = crate::core::period::day_start(day, |ms| {
+                        crate::core::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
+                    });
+                    (day, start + into_today)
+                });
+            let (from_head, complete) = match state.scope.get() {
+                Scope::All => (true, state.load_all.with(|l| l.complete)),
+                Scope::Page => state.page.with(|p| {
+                    p.as_ref().map_or((false, false), |p| {
+                        (p.offset == 0, p.offset == 0 && !p.has_more)
+                    })
+                }),
+            };
+            let oldest = scope_set.with(|s| {
+                s.as_ref().and_then(|l| {
+                    l.set
+                        .day_names
+                        .iter()
+                        .filter_map(|d| crate::core::period::parse(d))
+                        .min()
+                })
+            });
+            Some(PeriodView {
+                preset,
+                period: p,
+                previous,
+                today,
+                into_today,
+                cover: cover(from_head, complete, oldest, p.from),
+                previous_cover: previous.map(|pp| cover(from_head, complete, oldest, pp.from)),
+                previous_until,
+            })
+        });
+        let previous_subtotals = Derived::new(move || {
+            let Some(view) = period.get() else {
+                return Shared::new(None);
+            };
+            let Some(prev) = view.previous else {
+                return Shared::new(None);
+            };
+            let loaded = view.previous_cover == Some(Cover::Full);
+            // The same elapsed part of the previous period: its days up to
+            // today's counterpart, and on that day only the runs started
+            // before the same time of day.
+            let until = view.previous_until;
+            let (from, to) = match until {
+                Some((day, _)) => (
+                    crate::core::period::day_key(prev.from),
+                    crate::core::period::day_key(day),
+                ),
+                None => prev.keys(),
+            };
+            Shared::new(scope_set.with(|s| {
+                s.as_ref().map(|l| {
+                    let mut indices = state.filters.with(|f| {
+                        Filters {
+                            from: Some(from),
+                            to: Some(to),
+                            ..f.clone()
+                        }
+                        .apply_named(&l.set, &names.get_value())
+                    });
+                    if let Some((_, until_ms)) = until {
+                        indices.retain(|&i| l.set.started_ms(i).is_some_and(|ms| ms < until_ms));
+                    }
+                    Previous {
+                        subtotals: compute_set(&l.set, &indices, per_cu, state.group.get()),
+                        loaded,
+                    }
+                })
+            }))
+        });
+        let week_start = config
+            .week_starts_on
+            .or_else(|| env.fmt.week_starts_on())
+            .unwrap_or(1);
+        let start = (config.group_by, config.granularity, config.period);
+        let table = Table {
+            state,
+            env: Stored::new(env),
+            fmt: Stored::new(fmt),
+            uid: Stored::new(uid),
+            scope_set,
+            filtered,
+            sorted,
+            visible,
+            subtotals,
+            facets,
+            sub_sort: Sig::new((SubColumn::Cu, true)),
+            cleared: Sig::new(0),
+            period,
+            previous: previous_subtotals,
+            week_start,
+            names,
+            colours: Stored::new(Default::default()),
+        };
+        provide_context(table);
+        state.group.set(start.0);
+        state.granularity.set(start.1);
+        if let Some(p) = start.2 {
+            table.set_period(p);
+        }
+        table
+    }
+
+    /// The environment (settings, network seam, formatting, walk).
+    pub fn env(&self) -> Rc<Env> {
+        self.env.get_value()
+    }
+
+    /// Locale formatting.
+    pub fn fmt(&self) -> Arc<Formatter> {
+        self.fmt.get_value()
+    }
+
+    /// Reads the validated settings.
+    pub fn with_config<R>(&self, f: impl FnOnce(&Config) -> R) -> R {
+        self.env.with_value(|e| f(&e.config))
+    }
+
+    /// How a group's key reads on screen: a workflow's display name (or its
+    /// id), a trigger's label, a status's label.
+    pub fn label(&self, group: GroupBy, key: &str) -> String {
+        self.names
+            .with_value(|n| crate::core::labels::group_label(group, key, n).into_owned())
+    }
+
+    /// The colour a group keeps across periods, filters and views (see
+    /// [`crate::core::charts::ColourBook`]).
+    pub fn colour(&self, group: GroupBy, key: &str) -> usize {
+        let book = match group {
+            GroupBy::Workflow => 0,
+            GroupBy::Trigger => 1,
+            GroupBy::Status => 2,
+        };
+        self.colours
+            .with_value(|c| c.borrow_mut()[book].colour(key))
+    }
+
+    /// A workflow's display name, or its id.
+    pub fn workflow_name(&self, id: &str) -> String {
+        self.label(GroupBy::Workflow, id)
+    }
+
+    /// A prefix for element ids, unique to this instance.
+    pub fn uid(&self) -> String {
+        self.uid.get_value()
+    }
+
+    /// Which runs the totals cover; back to the first loaded row.
+    pub fn set_scope(&self, scope: Scope) {
+        self.state.scope.set(scope);
+        self.state.view_offset.set(0);
+    }
+
+    /// Changes the filters; back to the first loaded row. (Safe after
+    /// unmount: a debounced search may fire late.) From/To that no longer
+    /// match the period's days make the period Custom.
+    pub fn update_filters(&self, f: impl FnOnce(&mut Filters)) {
+        if self.state.filters.try_update(f).is_some() {
+            self.state.view_offset.try_set(0);
+            if let Some(Some(view)) = self.period.try_get_untracked() {
+                let (from, to) = view.period.keys();
+                let same = self.state.filters.with_untracked(|f| {
+                    f.from.as_deref() == Some(from.as_str()) && f.to.as_deref() == Some(to.as_str())
+                });
+                if !same {
+                    self.state.period.try_set(Preset::Custom);
+                }
+            }
+        }
+    }
+
+    /// Whether From/To are a period preset's days (then they are the
+    /// period, not filters: not counted, not cleared by "Clear filters").
+    pub fn days_are_period(&self) -> bool {
+        self.state.period.get() != Preset::Custom
+    }
+
+    /// The filters the user set, the period's days left out (tracked).
+    pub fn user_filters(&self) -> Filters {
+        let period = self.days_are_period();
+        self.state
+            .filters
+            .with(|f| if period { f.without_days() } else { f.clone() })
+    }
+
+    /// How many filters the user set (a period preset is not one).
+    pub fn filter_count(&self) -> usize {
+        self.user_filters().active_count()
+    }
+
+    /// "Clear filters": none active, and inputs emptied. A period preset
+    /// stays, with its days.
+    pub fn clear_filters(&self) {
+        let keep_period = self.state.period.get_untracked() != Preset::Custom;
+        self.update_filters(|f| {
+            let days = (f.from.take(), f.to.take());
+            *f = Filters::default();
+            if keep_period {
+                (f.from, f.to) = days;
+            }
+        });
+        self.cleared.update(|n| *n += 1);
+    }
+
+    /// Chooses a period preset: its days fill From/To (Custom keeps them).
+    pub fn set_period(&self, preset: Preset) {
+        self.state.period.set(preset);
+        if let Some(view) = self.period.get_untracked() {
+            let (from, to) = view.period.keys();
+            self.state.filters.update(|f| {
+                f.from = Some(from);
+                f.to = Some(to);
+            });
+            self.state.view_offset.set(0);
+        }
+    }
+
+    /// "Compare with previous period".
+    pub fn set_compare(&self, on: bool) {
+        self.state.compare.set(on);
+    }
+
+    /// "Group by".
+    pub fn set_group(&self, group: GroupBy) {
+        self.state.group.set(group);
+    }
+
+    /// The time chart's "Granularity".
+    pub fn set_granularity(&self, granularity: Granularity) {
+        self.state.granularity.set(granularity);
+    }
+
+    /// Filters to a group of the subtotals (a workflow, trigger or status),
+    /// or clears that filter when it is the one set (a bar click).
+    pub fn toggle_group(&self, key: &str) {
+        match self.state.group.get_untracked() {
+            GroupBy::Workflow => self.toggle_workflow(key),
+            GroupBy::Trigger => self.update_filters(|f| {
+                f.trigger = if f.trigger.as_deref() == Some(key) {
+                    None
+                } else {
+                    Some(key.to_owned())
+                }
+            }),
+            GroupBy::Status => self.update_filters(|f| {
+                f.statuses = if f.statuses == [key] {
+                    Vec::new()
+                } else {
+                    vec![key.to_owned()]
+                }
+            }),
+        }
+    }
+
+    /// The day "Load all runs" may stop before: the From filter, or the
+    /// first day of the period's comparison when that is earlier.
+    fn load_from(&self) -> Option<String> {
+        leptos::prelude::untrack(|| self.load_back_to())
+    }
+
+    /// The day "Load all runs" walks back to (tracked): the From date, or
+    /// the start of the period's comparison when that is earlier.
+    pub fn load_back_to(&self) -> Option<String> {
+        let from = self.state.filters.with(|f| f.from.clone());
+        match self.period.get().and_then(|v| v.previous) {
+            Some(prev) => {
+                let prev_from = crate::core::period::day_key(prev.from);
+                Some(match from {
+                    Some(f) if f < prev_from => f,
+                    _ => prev_from,
+                })
+            }
+            None => from,
+        }
+    }
+
+    /// Filters to `workflow`, or clears that filter when it is the one set
+    /// (a bar click).
+    pub fn toggle_workflow(&self, workflow: &str) {
+        self.update_filters(|f| {
+            f.workflow = if f.workflow.as_deref() == Some(workflow) {
+                None
+            } else {
+                Some(workflow.to_owned())
+            }
+        });
+    }
+
+    /// Requests the current page again ("Retry").
+    pub fn retry(&self) {
+        self.state.reload.update(|n| *n += 1);
+    }
+
+    /// One page forward or back: the server's pages in the page scope, the
+    /// loaded runs (no request) with all loaded runs.
+    pub fn turn_page(&self, forward: bool) {
+        let size = u64::from(self.state.limit.get_untracked());
+        match self.state.scope.get_untracked() {
+            Scope::Page => self.state.offset.update(|o| *o = step(*o, size, forward)),
+            Scope::All => self
+                .state
+                .view_offset
+                .update(|o| *o = step(*o as u64, size, forward) as usize),
+        }
+    }
+
+    /// Rows per page, keeping the first visible run on screen.
+    pub fn set_page_size(&self, size: u32) {
+        self.state.set_page_size(size);
+    }
+
+    /// Sorts the runs by `column` (again: reversed; `additive`: a further key).
+    pub fn sort_runs(&self, column: Column, additive: bool) {
+        self.state
+            .sort
+            .update(|keys| *keys = toggle(keys, column, additive));
+    }
+
+    /// Sorts the subtotals by `column` (again: reversed).
+    pub fn sort_subtotals(&self, column: SubColumn) {
+        self.sub_sort.update(|(c, desc)| {
+            if *c == column {
+                *desc = !*desc;
+            } else {
+                *c = column;
+                *desc = column.default_descending();
+            }
+        });
+    }
+
+    /// Shows or hides a column of the runs table.
+    pub fn toggle_column(&self, column: Column) {
+        self.state
+            .columns
+            .update(|cols| *cols = columns::toggle(cols, column));
+    }
+
+    /// The component's own width crossed `run_row::DETAILS_BELOW_PX`.
+    pub fn set_narrow(&self, narrow: bool) {
+        if self.state.narrow.get_untracked() != narrow {
+            self.state.narrow.set(narrow);
+        }
+    }
+
+    /// "Load all runs".
+    pub fn load_all(&self) {
+        loader::start_load_all(self.state, self.env(), self.load_from());
+    }
+
+    /// "Continue loading" after a walk stopped on an error.
+    pub fn continue_loading(&self) {
+        loader::continue_load_all(self.state, self.env(), self.load_from());
+    }
+
+    /// "Cancel" the walk in progress.
+    pub fn cancel_loading(&self) {
+        loader::cancel_load_all(&self.env());
+    }
+
+    /// "Refresh".
+    pub fn refresh(&self) {
+        loader::refresh(self.state, self.env());
+    }
+
+    /// "Cancel refresh".
+    pub fn cancel_refresh(&self) {
+        loader::cancel_refresh(self.state, &self.env());
+    }
+}
+
+/// The offset one page forward or back (never below 0, never overflowing).
+pub fn step(offset: u64, size: u64, forward: bool) -> u64 {
+    if forward {
+        offset.saturating_add(size)
+    } else {
+        offset.saturating_sub(size)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn paging_steps_stay_in_range() {
+        assert_eq!(super::step(40, 20, true), 60);
+        assert_eq!(super::step(10, 20, false), 0);
+        assert_eq!(super::step(u64::MAX - 5, 20, true), u64::MAX);
+    }
+}

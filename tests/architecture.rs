@@ -6,6 +6,7 @@
 //! (settings, signals, loaders) · `view` (the DOM) · the root (`mount`,
 //! `lib`). A module may import its own layer and the ones below.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)] // test code: not shipped
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

@@ -2,6 +2,7 @@
 //! The charts as a user meets them, in a real browser against the demo API:
 //! their names, their figures (checked against independent sums of the API's
 //! data), clicks, the keyboard, "Show as table" and `charts: false`.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)] // test code: not shipped
 
 mod common;
 

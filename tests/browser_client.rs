@@ -1,6 +1,7 @@
 #![cfg(target_arch = "wasm32")]
 //! The HTTP client in a real browser against the demo API: a real gloo-net
 //! fetch, and each failure mode mapped to the error a user can act on.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)] // test code: not shipped
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! Component behaviour over a fixture `RunsSource` (no network): sentences
 //! with one run, exact totals over hand-made data, sorting, and the pager,
 //! where HTTP is not the point.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)] // test code: not shipped
 
 mod common;
 

@@ -5,6 +5,7 @@
 //! smaller limit still yields every run (`cap-limit`), and servers that
 //! ignore `offset` or send an empty page with `hasMore` stop the walk with
 //! their message (`same-page`, `empty-more`).
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)] // test code: not shipped
 
 mod common;
 

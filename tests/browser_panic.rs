@@ -1,6 +1,7 @@
 #![cfg(target_arch = "wasm32")]
 //! A bug must show a message, not leave a dead page. Kept in its own test
 //! binary (its own page): the error box replaces every table on the page.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)] // test code: not shipped
 
 mod common;
 

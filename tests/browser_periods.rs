@@ -6,6 +6,7 @@
 //! cumulative line, Group by, granularity, workflow names, and the period
 //! coverage messages. Every expected figure is summed here from the API's
 //! own JSON, independently of the crate.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)] // test code: not shipped
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! Reliability and hostile data, in a real browser against the demo API's
 //! fault orgs: stale answers dropped, retries with backoff (and never for
 //! 4xx), timeouts, broken bodies, and strings that try to run code.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)] // test code: not shipped
 
 mod common;
 

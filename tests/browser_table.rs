@@ -2,6 +2,7 @@
 //! The cost table as a user meets it, in a real browser against the demo API:
 //! mounted through the exported `mount`, driven with clicks, typing and the
 //! keyboard modifiers, asserting on visible text and ARIA.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)] // test code: not shipped
 
 mod common;
 

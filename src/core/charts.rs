@@ -632,9 +632,9 @@ mod tests {
         // Keys that hash alike still get distinct colours while any is free.
         let keys: Vec<String> = (0..10).map(|i| format!("wf{i:02}")).collect();
         let first: Vec<usize> = keys.iter().map(|k| book.colour(k)).collect();
-        let mut sorted = first.clone();
-        sorted.sort_unstable();
-        assert_eq!(sorted, (0..10).collect::<Vec<_>>());
+        let distinct: std::collections::HashSet<usize> = first.iter().copied().collect();
+        assert_eq!(distinct.len(), 10);
+        assert!(first.iter().all(|c| *c < TOP_BARS));
         // Asked again, in another order (another period's ranks): the same.
         for (k, c) in keys.iter().zip(&first).rev() {
             assert_eq!(book.colour(k), *c);

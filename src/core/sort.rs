@@ -62,7 +62,9 @@ pub fn sort_pairs(pairs: &mut [(u64, u32)]) {
     pairs.copy_from_slice(&from);
 }
 
-/// A stable sort of positions by `cmp` (ties keep their order).
+/// A stable sort of positions by `cmp` (ties keep their order). The one
+/// comparison sort of the crate (clippy.toml forbids the others).
+#[allow(clippy::disallowed_methods)]
 pub fn sort_positions(positions: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
     positions.sort_by(|&a, &b| cmp(a, b));
 }

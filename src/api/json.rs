@@ -4,6 +4,8 @@
 //! allocation per field). It accepts exactly what `serde_json::from_str`
 //! accepts (RFC 8259, nesting up to 127 levels, no trailing text), which
 //! the property tests check against serde_json itself.
+//!
+//! Why a reader of our own: docs/decisions/0001-size-driven-design.md.
 
 use std::borrow::Cow;
 

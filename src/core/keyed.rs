@@ -1,9 +1,8 @@
 //! Small maps keyed by text, as a sorted list searched by halves: workflow
 //! display names (`workflowNames`, [`Names`]) and facet counts ([`Counts`]).
 //!
-//! Not a `BTreeMap`: the map's insert, search, clone and drop code was
-//! compiled once per key and value type (BENCHMARKS.md, the entry “the page leaves tachys”), and
-//! these maps are built once and then only read; lookups are as fast.
+//! The maps are built once and then only read. Why sorted lists and not
+//! `BTreeMap`: docs/decisions/0001-size-driven-design.md.
 
 use std::ops::Index;
 

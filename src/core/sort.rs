@@ -1,4 +1,6 @@
 //! Multi-key, stable sorting of runs by column.
+//!
+//! Why one comparison sort and a radix sort: docs/decisions/0001-size-driven-design.md.
 
 use std::cmp::Ordering;
 

@@ -13,6 +13,8 @@
 //!
 //! The method names are Leptos's, so reading code reads as before:
 //! `state.scope.get()`, `state.filters.with(|f| ...)`, `t.sorted.track()`.
+//!
+//! Why erased signal types: docs/decisions/0001-size-driven-design.md.
 
 // The one place Leptos's signal types are named (clippy.toml forbids them
 // elsewhere): each is wrapped in one erased type.

@@ -22,6 +22,8 @@
 //! Text is only ever set as text and attributes by name: nothing is parsed as
 //! markup. Every binding and listener belongs to the current reactive owner
 //! and ends with it (`reactive::keep`: dropped with the owner).
+//!
+//! Why an element builder and not `view!`: docs/decisions/0001-size-driven-design.md.
 
 use crate::load::reactive::Derived;
 use leptos::prelude::*;

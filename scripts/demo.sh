@@ -18,4 +18,7 @@ for ((i = 0; i < ${#args[@]}; i++)); do
   if [ "${args[$i]}" = "--port" ] && [ $((i + 1)) -lt ${#args[@]} ]; then port="${args[$((i + 1))]}"; fi
 done
 echo "[demo] serving the demo: open http://127.0.0.1:${port}/ (Ctrl+C to stop)" >&2
-exec ./target/release/demo-api --port "$port" --dist dist --root . "$@"
+# `--port` among the arguments is passed on as given; else the port above.
+port_args=(--port "$port")
+for a in "$@"; do [ "$a" = "--port" ] && port_args=(); done
+exec ./target/release/demo-api "${port_args[@]}" --dist dist --root . "$@"

@@ -844,3 +844,45 @@ fn en_cu(units: i128) -> String {
         units % 10_000
     )
 }
+
+#[wasm_bindgen_test]
+async fn an_open_period_as_of_a_fixed_now_covers_the_runs_before_it() {
+    // The demo's runs go on to Nov 28; as of Nov 20 10:00, "This month" is
+    // Nov 1 to that instant, as its comparison is Oct 1 to Oct 20 10:00.
+    let org = "periods-cut";
+    let runs = all_runs(org).await;
+    let now = js_sys::Date::parse("2026-11-20T10:00:00Z");
+    let start = js_sys::Date::parse("2026-11-01T00:00:00Z");
+    let before: Vec<&Value> = runs
+        .iter()
+        .filter(|r| {
+            let t = js_sys::Date::parse(r["startedAt"].as_str().unwrap());
+            t >= start && t < now
+        })
+        .collect();
+    let want: i128 = before
+        .iter()
+        .filter(|r| r["totalCu"].is_number())
+        .map(|r| api_units(&r["totalCu"]))
+        .sum();
+    assert!(before.len() < count_in(&runs, "2026-11-01", "2026-11-30"));
+    let (root, _h) = mount_org(
+        org,
+        json!({ "now": "2026-11-20T10:00:00Z", "maxRuns": 100000, "period": "this-month" }),
+    );
+    choose_and_load(&root, "this-month").await;
+    let rows = subtotal_rows(&root, "CU by workflow");
+    let cu = column(&root, "CU by workflow", "Total CU");
+    let n = column(&root, "CU by workflow", "Runs");
+    assert_eq!(units(&rows["Total"][cu]), want);
+    assert_eq!(rows["Total"][n], en_count(before.len()));
+    let headline = text_of(&root, ".cu-headline");
+    assert!(
+        headline.starts_with(&format!("{} CU this month (UTC), ", en_cu(want))),
+        "{headline}"
+    );
+    assert!(
+        headline.contains(" vs Oct 1 – Oct 20, 10:00 ("),
+        "{headline}"
+    );
+}

@@ -48,14 +48,15 @@ pub fn key_colour(key: &str) -> usize {
 /// The first view's groups (the largest, first) get distinct colours.
 #[derive(Debug, Default)]
 pub struct ColourBook {
-    of: HashMap<String, usize>,
+    /// Each key's colour, and when it got it (0 = first).
+    of: HashMap<String, (usize, u32)>,
     taken: [bool; TOP_BARS],
 }
 
 impl ColourBook {
     /// The colour of `key`, giving it one when it has none yet.
     pub fn colour(&mut self, key: &str) -> usize {
-        if let Some(&c) = self.of.get(key) {
+        if let Some(&(c, _)) = self.of.get(key) {
             return c;
         }
         let mut c = key_colour(key);
@@ -65,8 +66,49 @@ impl ColourBook {
             }
             self.taken[c] = true;
         }
-        self.of.insert(key.to_owned(), c);
+        let seq = self.of.len() as u32;
+        self.of.insert(key.to_owned(), (c, seq));
         c
+    }
+
+    /// The colours of one view's groups (`keys`, at most [`TOP_BARS`]): no
+    /// two share one. Keys that already have a colour keep it, in the order
+    /// they got it, while no other in the view shows it; the others (new keys,
+    /// and the smaller of two keys that hold the same colour) take their
+    /// own colour if it is free in the view, else the next free one, and
+    /// keep it from then on.
+    pub fn assign(&mut self, keys: &[&str]) -> Vec<usize> {
+        let keys = &keys[..keys.len().min(TOP_BARS)];
+        let mut shown = [false; TOP_BARS];
+        let mut out: Vec<Option<usize>> = vec![None; keys.len()];
+        // Keys with a colour claim it in the order they got it.
+        let known: Vec<(u32, usize, usize)> = keys
+            .iter()
+            .enumerate()
+            .filter_map(|(i, key)| self.of.get(*key).map(|&(c, seq)| (seq, i, c)))
+            .collect();
+        let mut order: Vec<usize> = (0..known.len()).collect();
+        crate::core::sort::sort_positions(&mut order, &|a, b| known[a].0.cmp(&known[b].0));
+        for k in order {
+            let (_, i, c) = known[k];
+            if !shown[c] {
+                shown[c] = true;
+                out[i] = Some(c);
+            }
+        }
+        for (key, slot) in keys.iter().zip(out.iter_mut()) {
+            if slot.is_none() {
+                let mut c = self.colour(key);
+                while shown[c] {
+                    c = (c + 1) % TOP_BARS;
+                }
+                shown[c] = true;
+                let seq = self.of.get(*key).map_or(self.of.len() as u32, |e| e.1);
+                self.of.insert((*key).to_owned(), (c, seq));
+                *slot = Some(c);
+            }
+        }
+        out.into_iter().map(|c| c.unwrap_or(OTHER_COLOUR)).collect()
     }
 }
 
@@ -537,7 +579,11 @@ pub fn budget_note(d: &Daily, budget: CuTotal, fmt: &Formatter) -> String {
     let budget_text = format!("{} CU budget", fmt.cu_setting(budget));
     match sums.iter().position(|s| *s >= budget) {
         Some(i) => format!(
-            "cumulative CU reaches the {budget_text} on {}",
+            "cumulative CU reaches the {budget_text} {} {}",
+            match d.granularity {
+                Granularity::Day => "on",
+                Granularity::Week | Granularity::Month => "in the",
+            },
             bucket_label(&d.days[i].day, d.granularity)
         ),
         None => format!(
@@ -643,6 +689,19 @@ mod tests {
         let c = book.colour("eleventh");
         assert_eq!(c, key_colour("eleventh"));
         assert_eq!(book.colour("eleventh"), c);
+        // In one view no two groups share a colour: the key that had it
+        // first keeps it, even when it is the smaller group; the other
+        // moves and keeps its new colour.
+        let holder = keys.iter().zip(&first).find(|(_, f)| **f == c).unwrap().0;
+        let view = book.assign(&["eleventh", holder.as_str()]);
+        assert_eq!(view[1], c);
+        assert_ne!(view[0], c);
+        assert_eq!(book.colour("eleventh"), view[0]);
+        // A view of all of them: ten distinct colours.
+        let all: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let view = book.assign(&all);
+        let distinct: std::collections::HashSet<usize> = view.iter().copied().collect();
+        assert_eq!(distinct.len(), 10);
         assert_eq!(key_colour("billing-sync"), 2);
     }
 

@@ -24,6 +24,10 @@ pub struct Filters {
     pub to: Option<String>,
     /// Smallest CU to keep (runs without a valid CU are dropped when set).
     pub min_cu: Option<Cu>,
+    /// Keep only runs started before this instant (epoch ms): an open
+    /// period as of a fixed `now` ends there. Not a user filter (never
+    /// counted, shown or put in the URL).
+    pub until_ms: Option<i64>,
 }
 
 impl Filters {
@@ -147,6 +151,11 @@ impl Filters {
         }
         if let Some(min) = self.min_cu {
             if set.cu(i).is_none_or(|cu| cu < min) {
+                return false;
+            }
+        }
+        if let Some(until) = self.until_ms {
+            if set.started_ms(i).is_none_or(|ms| ms >= until) {
                 return false;
             }
         }
@@ -294,6 +303,27 @@ mod tests {
     use crate::core::run::Run;
     use crate::core::test_support::run;
     use crate::core::time::parse_rfc3339_ms;
+
+    #[test]
+    fn until_keeps_only_runs_started_before_it() {
+        let runs = vec![
+            run("a", "w", "success", "2026-11-20T09:59:59Z", Some(1.0), None),
+            run("b", "w", "success", "2026-11-20T10:00:00Z", Some(2.0), None),
+            run("c", "w", "success", "", Some(3.0), None),
+        ];
+        let set = RunSet::new(runs, crate::core::time::utc_date);
+        let until = crate::core::time::parse_rfc3339_ms("2026-11-20T10:00:00Z");
+        let f = Filters {
+            until_ms: until,
+            ..Filters::default()
+        };
+        assert_eq!(f.apply(&set), [0]);
+        // Not a user filter.
+        assert_eq!(f.active_count(), 0);
+        let (kept, counts) = filter_with_facets(&set, &f, &Names::default());
+        assert_eq!(kept, [0]);
+        assert_eq!(counts.workflows.get("w"), Some(&1));
+    }
 
     #[test]
     fn days_asked_per_quarter_hour_match_asking_per_run() {

@@ -221,8 +221,10 @@ pub struct PrintFacts<'a> {
     pub filters: Vec<String>,
     /// Totals cover the loaded runs (else the server page on screen).
     pub all_loaded: bool,
-    /// Runs the runs table lists.
+    /// Runs the runs table lists, from the `first`-th (1-based).
     pub listed: u64,
+    /// The position of the first run listed among those the totals cover.
+    pub first: u64,
     /// Runs the totals cover.
     pub covered: u64,
 }
@@ -249,10 +251,17 @@ pub fn print_header(f: &PrintFacts, count: impl Fn(u64) -> String) -> Vec<String
     let runs = |n| plural(n, &count, "run", "runs");
     lines.push(match (f.all_loaded, f.listed == f.covered) {
         (true, true) => format!("Totals cover {}; all are listed below.", runs(f.covered)),
-        (true, false) => format!(
+        (true, false) if f.first <= 1 => format!(
             "Totals cover {}; {} of {} are listed below; the full list is in the CSV export.",
             runs(f.covered),
             count(f.listed),
+            count(f.covered)
+        ),
+        (true, false) => format!(
+            "Totals cover {}; runs {}–{} of {} are listed below; the full list is in the CSV export.",
+            runs(f.covered),
+            count(f.first),
+            count(f.first + f.listed.saturating_sub(1)),
             count(f.covered)
         ),
         (false, _) => format!(
@@ -292,6 +301,7 @@ mod tests {
             filters: vec![],
             all_loaded: true,
             listed: 20,
+            first: 1,
             covered: 725,
         };
         assert_eq!(
@@ -318,6 +328,22 @@ mod tests {
                 "Filters: Workflow: billing-sync; Status: Failed.",
                 "Totals cover 1 run; all are listed below."
             ]
+        );
+        // Page 2 of the list.
+        let second = PrintFacts {
+            preset: None,
+            days: None,
+            zone: "UTC",
+            as_of: None,
+            filters: vec![],
+            all_loaded: true,
+            listed: 20,
+            first: 21,
+            covered: 725,
+        };
+        assert_eq!(
+            print_header(&second, count)[2],
+            "Totals cover 725 runs; runs 21–40 of 725 are listed below; the full list is in the CSV export."
         );
         let facts = PrintFacts {
             days: None,

@@ -656,7 +656,13 @@ pub fn cancel_refresh(state: TableState, env: &Env) {
 fn since_text(env: &Env, as_of: Option<f64>) -> String {
     as_of.map_or_else(
         || "the last load".to_owned(),
-        |ms| env.fmt.time_of_day(ms as i64),
+        |ms| {
+            format!(
+                "{} ({})",
+                env.fmt.time_of_day(ms as i64),
+                env.fmt.display_zone()
+            )
+        },
     )
 }
 

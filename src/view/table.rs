@@ -58,8 +58,9 @@ pub struct Table {
     pub week_start: u8,
     /// Workflow display names (`workflowNames`).
     pub names: Stored<Arc<Names>>,
-    /// The colour each group key keeps (one book per grouping).
-    colours: Stored<std::cell::RefCell<[crate::core::charts::ColourBook; 3]>>,
+    /// The colours of the top groups in scope, largest first (from the
+    /// instance's colour book, one per grouping).
+    colour_map: Derived<Shared<Vec<(String, usize)>>>,
 }
 
 /// What one pass over the runs in scope gives: the runs that pass the
@@ -90,6 +91,11 @@ pub struct PeriodView {
     /// part of the previous period, and the instant it is compared up to
     /// (that day's midnight + `into_today`). `None`: the whole previous period.
     pub previous_until: Option<(Day, i64)>,
+    /// With a fixed `now` (the option) and the period including today: the
+    /// instant the period ends at, so it covers the runs started before
+    /// `now`, as its comparison does. `None` with the clock (no run has
+    /// started after it).
+    pub cut_ms: Option<i64>,
 }
 
 /// The table context of the component being built.
@@ -118,14 +124,77 @@ impl Table {
                 Scope::Page => state.page.with(|p| p.as_ref().map(|p| p.loaded.clone())),
                 Scope::All => state.all.get(),
             });
+        let now_option = config.now_ms;
+        let clock_fmt = fmt.clone();
+        // One memo for the period, its clock and its coverage: they change
+        // together, and the clock is read once.
+        let period = Derived::new(move || {
+            let preset = state.period.get();
+            if preset == Preset::Custom {
+                return None; // no clock reading (up to 104 Intl calls) for nothing
+            }
+            let now = now_option.unwrap_or_else(|| js_sys::Date::now() as i64);
+            let (today, into_today) = crate::core::period::clock(now, |ms| {
+                crate::core::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
+            });
+            let p = range(preset, today)?;
+            let previous = state.compare.get().then(|| previous(preset, p));
+            let previous_until = previous
+                .and_then(|pp| crate::core::period::previous_cut(p, pp, today))
+                .map(|day| {
+                    let start = crate::core::period::day_start(day, |ms| {
+                        crate::core::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
+                    });
+                    (day, start + into_today)
+                });
+            let (from_head, complete) = match state.scope.get() {
+                Scope::All => (true, state.load_all.with(|l| l.complete)),
+                Scope::Page => state.page.with(|p| {
+                    p.as_ref().map_or((false, false), |p| {
+                        (p.offset == 0, p.offset == 0 && !p.has_more)
+                    })
+                }),
+            };
+            let oldest = scope_set.with(|s| {
+                s.as_ref().and_then(|l| {
+                    l.set
+                        .day_names
+                        .iter()
+                        .filter_map(|d| crate::core::period::parse(d))
+                        .min()
+                })
+            });
+            Some(PeriodView {
+                preset,
+                period: p,
+                previous,
+                today,
+                into_today,
+                cover: cover(from_head, complete, oldest, p.from),
+                previous_cover: previous.map(|pp| cover(from_head, complete, oldest, pp.from)),
+                previous_until,
+                cut_ms: now_option.filter(|_| p.contains(today)),
+            })
+        });
         // The filtered runs and the facet counts come from one pass over the
         // runs in scope (`filter_with_facets`).
         let pass: Derived<Shared<Pass>> = Derived::new(move || {
+            // An open period as of a fixed `now` ends there.
+            let cut = period.with(|v| v.and_then(|v| v.cut_ms));
             let (kept, counts) = scope_set.with(|s| {
                 s.as_ref()
                     .map(|l| {
                         names.with_value(|n| {
-                            state.filters.with(|f| filter_with_facets(&l.set, f, n))
+                            state.filters.with(|f| match cut {
+                                Some(until) => {
+                                    let f = Filters {
+                                        until_ms: Some(until),
+                                        ..f.clone()
+                                    };
+                                    filter_with_facets(&l.set, &f, n)
+                                }
+                                None => filter_with_facets(&l.set, f, n),
+                            })
                         })
                     })
                     .unwrap_or_default()
@@ -180,57 +249,6 @@ impl Table {
             })
         });
         let facets = Derived::new(move || pass.with(|p| p.facets.clone()));
-        let now_option = config.now_ms;
-        let clock_fmt = fmt.clone();
-        // One memo for the period, its clock and its coverage: they change
-        // together, and the clock is read once.
-        let period = Derived::new(move || {
-            let preset = state.period.get();
-            if preset == Preset::Custom {
-                return None; // no clock reading (up to 104 Intl calls) for nothing
-            }
-            let now = now_option.unwrap_or_else(|| js_sys::Date::now() as i64);
-            let (today, into_today) = crate::core::period::clock(now, |ms| {
-                crate::core::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
-            });
-            let p = range(preset, today)?;
-            let previous = state.compare.get().then(|| previous(preset, p));
-            let previous_until = previous
-                .and_then(|pp| crate::core::period::previous_cut(p, pp, today))
-                .map(|day| {
-                    let start = crate::core::period::day_start(day, |ms| {
-                        crate::core::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
-                    });
-                    (day, start + into_today)
-                });
-            let (from_head, complete) = match state.scope.get() {
-                Scope::All => (true, state.load_all.with(|l| l.complete)),
-                Scope::Page => state.page.with(|p| {
-                    p.as_ref().map_or((false, false), |p| {
-                        (p.offset == 0, p.offset == 0 && !p.has_more)
-                    })
-                }),
-            };
-            let oldest = scope_set.with(|s| {
-                s.as_ref().and_then(|l| {
-                    l.set
-                        .day_names
-                        .iter()
-                        .filter_map(|d| crate::core::period::parse(d))
-                        .min()
-                })
-            });
-            Some(PeriodView {
-                preset,
-                period: p,
-                previous,
-                today,
-                into_today,
-                cover: cover(from_head, complete, oldest, p.from),
-                previous_cover: previous.map(|pp| cover(from_head, complete, oldest, pp.from)),
-                previous_until,
-            })
-        });
         let previous_subtotals = Derived::new(move || {
             let Some(view) = period.get() else {
                 return Shared::new(None);
@@ -270,6 +288,25 @@ impl Table {
                 })
             }))
         });
+        let books: Stored<std::cell::RefCell<[crate::core::charts::ColourBook; 3]>> =
+            Stored::new(Default::default());
+        let colour_map = Derived::new(move || {
+            let book = match state.group.get() {
+                GroupBy::Workflow => 0,
+                GroupBy::Trigger => 1,
+                GroupBy::Status => 2,
+            };
+            subtotals.with(|s| {
+                let keys: Vec<&str> = s
+                    .rows
+                    .iter()
+                    .take(crate::core::charts::TOP_BARS)
+                    .map(|r| r.key.as_str())
+                    .collect();
+                let colours = books.with_value(|b| b.borrow_mut()[book].assign(&keys));
+                Shared::new(keys.iter().map(|k| (*k).to_owned()).zip(colours).collect())
+            })
+        });
         let week_start = config
             .week_starts_on
             .or_else(|| env.fmt.week_starts_on())
@@ -292,7 +329,7 @@ impl Table {
             previous: previous_subtotals,
             week_start,
             names,
-            colours: Stored::new(Default::default()),
+            colour_map,
         };
         provide_context(table);
         state.group.set(start.0);
@@ -325,16 +362,16 @@ impl Table {
             .with_value(|n| crate::core::labels::group_label(group, key, n).into_owned())
     }
 
-    /// The colour a group keeps across periods, filters and views (see
-    /// [`crate::core::charts::ColourBook`]).
-    pub fn colour(&self, group: GroupBy, key: &str) -> usize {
-        let book = match group {
-            GroupBy::Workflow => 0,
-            GroupBy::Trigger => 1,
-            GroupBy::Status => 2,
-        };
-        self.colours
-            .with_value(|c| c.borrow_mut()[book].colour(key))
+    /// The colour of a group in the current view: its key's own colour
+    /// across periods, filters and views, unless a larger group in the view
+    /// shows it (see [`crate::core::charts::ColourBook::assign`]); "Other"'s
+    /// below the top groups.
+    pub fn colour(&self, _group: GroupBy, key: &str) -> usize {
+        self.colour_map.with(|m| {
+            m.iter()
+                .find(|(k, _)| k == key)
+                .map_or(crate::core::charts::OTHER_COLOUR, |(_, c)| *c)
+        })
     }
 
     /// A workflow's display name, or its id.

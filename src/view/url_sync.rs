@@ -370,6 +370,7 @@ mod tests {
             from: Some("2026-11-01".into()),
             to: Some("2026-11-28".into()),
             min_cu: Cu::from_f64(2.5),
+            until_ms: None,
         };
         let pairs = to_pairs(
             &p(&[("tab", "costs"), ("offset", "99")]),

@@ -73,6 +73,7 @@ pub fn cost_table(env: Rc<Env>) -> El {
             .child(workflow_chart())
             .child(daily_chart())
     });
+    let env_zone = t.fmt().display_zone().to_owned();
     let section_head = |title: &str| h("div").class("cu-section-head").child(h("h3").text(title));
     let root = h("section")
         .class("cu-root")
@@ -120,12 +121,19 @@ pub fn cost_table(env: Rc<Env>) -> El {
         )
         .child(subtotals_table())
         .child(
-            section_head("Runs").child(
-                h("div")
-                    .class("cu-section-tools")
-                    .child(columns_menu())
-                    .child(export_runs()),
-            ),
+            section_head("Runs")
+                .child(
+                    // Started and Finished are shown in the display zone.
+                    h("span")
+                        .class("cu-muted cu-times-zone")
+                        .text(&format!("Times in {}", env_zone)),
+                )
+                .child(
+                    h("div")
+                        .class("cu-section-tools")
+                        .child(columns_menu())
+                        .child(export_runs()),
+                ),
         )
         .child(pager())
         .child(runs_table(empty_state));

@@ -40,6 +40,7 @@ pub fn print_head() -> El {
             filters,
             all_loaded: state.scope.get() == Scope::All,
             listed: t.visible.with(|v| v.len()) as u64,
+            first: state.view_offset.get() as u64 + 1,
             covered: t.filtered.with(|f| f.len()) as u64,
         };
         print_header(&facts, |n| fmt.count(n))

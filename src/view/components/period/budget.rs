@@ -34,6 +34,7 @@ pub fn budget_line_view() -> El {
             let period_only = Filters {
                 from: Some(from),
                 to: Some(to),
+                until_ms: view.cut_ms,
                 ..Filters::default()
             };
             let by_day = t.scope_set.with(|s| {

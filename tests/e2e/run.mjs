@@ -1010,6 +1010,13 @@ await check('colours_follow_the_workflow_and_labels_show_their_codes', async (pa
   // The rank order differs between the months, yet each keeps its colour.
   const changed = both.filter((k) => november[k] !== october[k]);
   assert(changed.length === 0, `colours changed with the period: ${changed.map((k) => `${k} ${november[k]}→${october[k]}`).join(', ')}`);
+  // No two groups on screen share a colour (Other aside).
+  for (const [name, c] of [['This month', november], ['Last month', october]]) {
+    const shown = Object.values(c).filter((x) => !x.endsWith('c10'));
+    assert(new Set(shown).size === shown.length, `${name}: two groups share a colour: ${JSON.stringify(c)}`);
+  }
+  // The runs section says the zone its times are in.
+  assert((await root.locator('.cu-times-zone').innerText()).trim() === 'Times in UTC', 'the runs section names its time zone');
   const order = (c) => Object.keys(c).join('|');
   assert(order(november) !== order(october), 'the months rank their workflows alike: the check proves nothing');
   // Friendly trigger labels carry the platform's code on hover.

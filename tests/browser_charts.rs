@@ -371,3 +371,41 @@ async fn charts_false_leaves_them_out() {
         "the subtotals table stays"
     );
 }
+
+#[wasm_bindgen_test]
+async fn bars_grouped_by_trigger_filter_by_trigger() {
+    let (root, _h) = mount_org("acme", json!({ "groupBy": "trigger" }));
+    loaded(&root).await;
+    let group = wait_for("the bars", 5_000, || one(&root, ".cu-bar-hits")).await;
+    // The group and the pressed state follow the grouping, not the workflow filter.
+    assert_eq!(
+        group.get_attribute("aria-label").as_deref(),
+        Some("Filter by trigger")
+    );
+    assert!(bar_hits(&root)
+        .iter()
+        .all(|b| b.get_attribute("aria-pressed").as_deref() == Some("false")));
+    let first = bar_hits(&root)[0].clone();
+    let label = first.query_selector(".cu-bar-label").unwrap().unwrap();
+    let shown = label.text_content().unwrap_or_default();
+    first.click();
+    let select = labelled(&root, "Trigger").unwrap();
+    wait_for("trigger filter set", 5_000, || {
+        (!select
+            .unchecked_ref::<web_sys::HtmlSelectElement>()
+            .value()
+            .starts_with('*'))
+        .then_some(())
+    })
+    .await;
+    let hits = wait_for("one bar", 5_000, || {
+        let h = bar_hits(&root);
+        (h.len() == 1).then_some(h)
+    })
+    .await;
+    assert_eq!(
+        hits[0].get_attribute("aria-pressed").as_deref(),
+        Some("true"),
+        "{shown}"
+    );
+}

@@ -144,7 +144,7 @@ impl Bar {
 
 /// The top [`TOP_BARS`] workflows by CU, in the subtotals table's order, and
 /// one "Other" bar (last) for the rest. The bars' CU add up to the total.
-pub fn workflow_bars(
+pub fn group_bars(
     s: &Subtotals,
     col: SubColumn,
     descending: bool,
@@ -224,7 +224,7 @@ pub fn fraction(part: CuTotal, whole: CuTotal) -> f64 {
 }
 
 /// The bar chart's accessible name: its main fact, the largest shares.
-pub fn workflow_chart_name(
+pub fn group_chart_name(
     s: &Subtotals,
     fmt: &Formatter,
     group: GroupBy,
@@ -653,7 +653,7 @@ mod tests {
         let set = many_workflows(13);
         let idx: Vec<usize> = (0..13).collect();
         let s = compute(&set.to_runs(), &idx, None, GroupBy::Workflow);
-        let bars = workflow_bars(
+        let bars = group_bars(
             &s,
             SubColumn::Cu,
             true,
@@ -709,7 +709,7 @@ mod tests {
     fn bars_follow_the_table_sort_and_keep_their_colours() {
         let set = many_workflows(4);
         let s = compute(&set.to_runs(), &[0, 1, 2, 3], None, GroupBy::Workflow);
-        let bars = workflow_bars(
+        let bars = group_bars(
             &s,
             SubColumn::Workflow,
             false,
@@ -729,11 +729,11 @@ mod tests {
         let set = many_workflows(5);
         let s = compute(&set.to_runs(), &[0, 1, 2, 3, 4], None, GroupBy::Workflow);
         assert_eq!(
-            workflow_chart_name(&s, &fmt, GroupBy::Workflow, &|k| k.to_owned()),
+            group_chart_name(&s, &fmt, GroupBy::Workflow, &|k| k.to_owned()),
             "CU by workflow: wf04 33.3 %, wf03 26.7 %, wf02 20.0 %, and 2 more workflows (total 15.0000 CU)"
         );
         assert_eq!(
-            workflow_chart_name(&Subtotals::default(), &fmt, GroupBy::Workflow, &|k| k
+            group_chart_name(&Subtotals::default(), &fmt, GroupBy::Workflow, &|k| k
                 .to_owned()),
             "CU by workflow: no runs in scope"
         );
@@ -881,7 +881,7 @@ mod properties {
             let idx: Vec<usize> = (0..set.len()).collect();
             let s = compute(&set.to_runs(), &idx, None, GroupBy::Workflow);
             let mut bars_sum = CuTotal::default();
-            for b in workflow_bars(&s, SubColumn::Workflow, false, &crate::core::compare::Lookup::new(None)) {
+            for b in group_bars(&s, SubColumn::Workflow, false, &crate::core::compare::Lookup::new(None)) {
                 bars_sum.add_total(b.cu);
             }
             prop_assert_eq!(bars_sum, s.total.cu);

@@ -491,6 +491,17 @@ impl Table {
         }
     }
 
+    /// Whether the runs are filtered to exactly the group `key` of the
+    /// current grouping (a bar's or a row's pressed state; tracked).
+    pub fn is_filtered_to(&self, key: &str) -> bool {
+        let group = self.state.group.get();
+        self.state.filters.with(|f| match group {
+            GroupBy::Workflow => f.workflow.as_deref() == Some(key),
+            GroupBy::Trigger => f.trigger.as_deref() == Some(key),
+            GroupBy::Status => f.statuses == [key],
+        })
+    }
+
     /// The day "Load all runs" may stop before: the From filter, or the
     /// first day of the period's comparison when that is earlier.
     fn load_from(&self) -> Option<String> {

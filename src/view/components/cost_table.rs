@@ -11,6 +11,7 @@ use super::error_box::error_box;
 use super::export::{export_runs, export_subtotals};
 use super::filters::filters_panel;
 use super::group_by::group_by_select;
+use super::group_chart::group_chart;
 use super::pager::pager;
 use super::period::period_summary;
 use super::print_head::print_head;
@@ -18,7 +19,6 @@ use super::runs_table::runs_table;
 use super::scope_bar::scope_bar;
 use super::subtotals_table::subtotals_table;
 use super::summary::summary;
-use super::workflow_chart::workflow_chart;
 use crate::load::loader::{install_auto_refresh, install_page_loader, Env};
 use crate::view::el::{h, El};
 use crate::view::table::Table;
@@ -70,7 +70,7 @@ pub fn cost_table(env: Rc<Env>) -> El {
     let charts = config.charts.then(|| {
         h("div")
             .class("cu-charts")
-            .child(workflow_chart())
+            .child(group_chart())
             .child(daily_chart())
     });
     let env_zone = t.fmt().display_zone().to_owned();

@@ -6,9 +6,9 @@
 
 use super::chart_head::chart_head;
 use super::chart_keys::one_tab_stop;
-use super::workflow_bars::workflow_bars_view;
-use super::workflow_figures::workflow_figures;
-use crate::core::charts::{workflow_bars, Bar};
+use super::group_bars::group_bars_view;
+use super::group_figures::group_figures;
+use crate::core::charts::{group_bars, Bar};
 use crate::core::compare::Lookup;
 use crate::load::reactive::{Derived, Sig};
 use crate::load::state::Shared;
@@ -16,7 +16,7 @@ use crate::view::el::{h, El};
 use crate::view::table::use_table;
 
 /// The bar chart of CU per workflow.
-pub fn workflow_chart() -> El {
+pub fn group_chart() -> El {
     let t = use_table();
     // The bars follow the subtotals table's sort.
     let (subtotals, sort, uid, previous) = (t.subtotals, t.sub_sort, t.uid(), t.previous);
@@ -26,7 +26,7 @@ pub fn workflow_chart() -> El {
         let group = t.state.group.get();
         let mut bars = previous.with(|p| {
             let before = Lookup::new(Option::as_ref(&*p.0));
-            subtotals.with(|s| workflow_bars(s, col, desc, &before))
+            subtotals.with(|s| group_bars(s, col, desc, &before))
         });
         for b in &mut bars {
             if let Some(key) = &b.key {
@@ -55,9 +55,9 @@ pub fn workflow_chart() -> El {
         .child(chart_head(&heading_id, as_table, h("h3").dyn_text(title)))
         .dyn_part(move || {
             if as_table.get() {
-                vec![workflow_figures(bars)]
+                vec![group_figures(bars)]
             } else {
-                workflow_bars_view(bars)
+                group_bars_view(bars)
             }
         })
 }

@@ -1,4 +1,4 @@
-//! "CU by workflow" shown as a table (the chart's "Show as table"): the same
+//! "CU by workflow" (or trigger, or status) shown as a table (the chart's "Show as table"): the same
 //! figures as the bars. Drawn whole from the bars, as plain DOM
 //! (`crate::view::dom`).
 
@@ -11,7 +11,7 @@ use crate::view::el::{h, El};
 use crate::view::table::use_table;
 
 /// The figures of `bars` (top workflows and "Other") as a table.
-pub fn workflow_figures(bars: Derived<Shared<Vec<Bar>>>) -> El {
+pub fn group_figures(bars: Derived<Shared<Vec<Bar>>>) -> El {
     let t = use_table();
     let fmt = t.fmt();
     let draw = move |table: &web_sys::Element| {

@@ -1,11 +1,13 @@
-//! The bars of "CU by workflow": an SVG with one bar per row and, laid over
-//! it, a button per workflow (its name and figures as HTML, so long names end
-//! in an ellipsis). One Tab stop; arrow keys move between the bars.
+//! The bars of "CU by workflow" (or trigger, or status): an SVG with one bar
+//! per row and, laid over it, a button per group (its name and figures as
+//! HTML, so long names end in an ellipsis), pressed while the runs are
+//! filtered to it, in a group named "Filter by workflow" (or trigger, or
+//! status). One Tab stop; arrow keys move between the bars.
 
 use wasm_bindgen::JsCast;
 
 use super::chart_keys::{roving_key, take_tab_stop};
-use crate::core::charts::{fraction, workflow_chart_name, Bar};
+use crate::core::charts::{fraction, group_chart_name, Bar};
 use crate::core::subtotals::plural_group;
 use crate::load::reactive::Derived;
 use crate::load::state::Shared;
@@ -21,19 +23,18 @@ const ROW: usize = 34;
 /// bar's accessible name is its visible text ("billing-sync: 1.0000 CU ·
 /// 42.0 %"); its title says what a click does.
 /// `bars`: the top workflows and "Other", in the subtotals' order.
-pub fn workflow_bars_view(bars: Derived<Shared<Vec<Bar>>>) -> Els {
+pub fn group_bars_view(bars: Derived<Shared<Vec<Bar>>>) -> Els {
     let t = use_table();
-    let (state, subtotals, fmt) = (t.state, t.subtotals, t.fmt());
+    let (subtotals, fmt) = (t.subtotals, t.fmt());
     let name_fmt = fmt.clone();
     let name = move || {
         let group = t.state.group.get();
-        subtotals.with(|s| workflow_chart_name(s, &name_fmt, group, &|k| t.label(group, k)))
+        subtotals.with(|s| group_chart_name(s, &name_fmt, group, &|k| t.label(group, k)))
     };
     let toggle_filter = move |key: String| t.toggle_group(&key);
     let picture_fmt = fmt;
     {
         let bars = bars.get();
-        let filtered_to = state.filters.with(|f| f.workflow.clone());
         if bars.is_empty() {
             return vec![h("p").class("cu-empty").text("No runs in scope.")];
         }
@@ -87,7 +88,8 @@ pub fn workflow_bars_view(bars: Derived<Shared<Vec<Bar>>>) -> Els {
             .enumerate()
             .filter_map(|(i, b)| {
                 let wf = b.key.clone()?;
-                let pressed = (filtered_to.as_deref() == Some(wf.as_str())).to_string();
+                // Pressed while the runs are filtered to this group.
+                let pressed = t.is_filtered_to(&wf).to_string();
                 let tabindex = if i == 0 { "0" } else { "-1" };
                 Some(
                     h("button")
@@ -138,7 +140,10 @@ pub fn workflow_bars_view(bars: Derived<Shared<Vec<Bar>>>) -> Els {
                 h("div")
                     .class("cu-bar-hits")
                     .attr("role", "group")
-                    .attr("aria-label", "Filter by workflow")
+                    .attr(
+                        "aria-label",
+                        &format!("Filter by {}", t.state.group.get_untracked().key()),
+                    )
                     .children(hits),
             )
             .child_opt(other)]

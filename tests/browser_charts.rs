@@ -409,3 +409,95 @@ async fn bars_grouped_by_trigger_filter_by_trigger() {
         "{shown}"
     );
 }
+
+/// The focused element, if any (not `<body>`).
+fn focused() -> Option<Element> {
+    web_sys::window()?
+        .document()?
+        .active_element()
+        .filter(|e| e.tag_name() != "BODY")
+}
+
+#[wasm_bindgen_test]
+async fn focus_stays_on_the_same_bar_and_row_when_the_lists_change() {
+    let (root, _h) = mount_org("acme", json!({}));
+    loaded(&root).await;
+    // Enter (a click) on the second bar: the bars become one, and the focus
+    // is on it, not lost to <body>.
+    let second = bar_hits(&root)[1].clone();
+    let key = second.get_attribute("data-key").unwrap();
+    second.focus().unwrap();
+    second.click();
+    wait_for("one bar", 5_000, || {
+        (bar_hits(&root).len() == 1).then_some(())
+    })
+    .await;
+    let now = focused().expect("the focus is lost");
+    assert_eq!(now.get_attribute("data-key").as_deref(), Some(key.as_str()));
+    assert!(now.class_list().contains("cu-bar-hit"));
+    // Again: the filter clears, the bars come back, the focus stays on it.
+    let bar: HtmlElement = now.unchecked_into();
+    bar.click();
+    wait_for("all bars", 5_000, || {
+        (bar_hits(&root).len() > 1).then_some(())
+    })
+    .await;
+    let now = focused().expect("the focus is lost");
+    assert_eq!(now.get_attribute("data-key").as_deref(), Some(key.as_str()));
+
+    // The third subtotal row's name: its row stays focused when the table
+    // shows only it.
+    let t = table(&root, "CU by workflow").unwrap();
+    let row = all(&t, "tbody tr")[2].clone();
+    let key = row.get_attribute("data-key").unwrap();
+    let name: HtmlElement = one(&row, "th button").unwrap().unchecked_into();
+    name.focus().unwrap();
+    name.click();
+    wait_for("one row", 5_000, || {
+        (all(&table(&root, "CU by workflow").unwrap(), "tbody tr").len() == 1).then_some(())
+    })
+    .await;
+    let now = focused().expect("the focus is lost");
+    assert_eq!(now.tag_name(), "BUTTON");
+    assert_eq!(
+        now.closest("tr")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-key")
+            .as_deref(),
+        Some(key.as_str())
+    );
+    let now: HtmlElement = focused().unwrap().unchecked_into();
+    now.click();
+    wait_for("all rows", 5_000, || {
+        (all(&table(&root, "CU by workflow").unwrap(), "tbody tr").len() > 1).then_some(())
+    })
+    .await;
+
+    // A sort moves the rows; the focused row's button keeps the focus.
+    let t = table(&root, "CU by workflow").unwrap();
+    let row = all(&t, "tbody tr")[0].clone();
+    let key = row.get_attribute("data-key").unwrap();
+    let name: HtmlElement = one(&row, "th button").unwrap().unchecked_into();
+    name.focus().unwrap();
+    let sort: HtmlElement = all(&t, "thead th button")
+        .into_iter()
+        .find(|b| accessible_text(b).starts_with("Workflow"))
+        .unwrap()
+        .unchecked_into();
+    sort.click();
+    wait_for("rows sorted by name", 5_000, || {
+        let rows = all(&table(&root, "CU by workflow").unwrap(), "tbody tr");
+        (rows[0].get_attribute("data-key").as_deref() != Some(key.as_str())).then_some(())
+    })
+    .await;
+    let now = focused().expect("the focus is lost");
+    assert_eq!(
+        now.closest("tr")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-key")
+            .as_deref(),
+        Some(key.as_str())
+    );
+}

@@ -329,12 +329,17 @@ fn marker(parent: &Element) -> Node {
     mark
 }
 
-/// Replaces the nodes in `shown` with `els`, before `mark`. The keyboard
-/// focus stays where it was: if it was inside the old nodes, the element at
-/// the same place in the new ones takes it (a part rebuilt from new data
-/// has the same shape, as a Leptos view's rebuild would reuse its elements).
+/// Replaces the nodes in `shown` with `els`, before `mark`, keeping the
+/// keyboard focus. If it was inside an item marked with `data-key` (a bar,
+/// a row), the item with the same key in the new nodes takes it, at the
+/// same place inside the item; when that item is gone, the item now at its
+/// position (or the last one) does: a list that shrinks or reorders keeps
+/// the focus on the same item or a neighbour, never on `<body>`. Otherwise
+/// the element at the same place in the new nodes takes it (a part rebuilt
+/// from new data has the same shape).
 fn replace(mark: &Node, shown: &mut Vec<Element>, els: Els) {
     let focus = focus_path(shown);
+    let keyed = focus.as_ref().and_then(|_| keyed_focus(shown));
     for old in shown.drain(..) {
         old.remove();
     }
@@ -344,15 +349,64 @@ fn replace(mark: &Node, shown: &mut Vec<Element>, els: Els) {
             shown.push(el.0);
         }
     }
-    if let Some((top, path)) = focus {
-        let mut node: Option<Node> = shown.get(top).map(|e| e.clone().into());
-        for i in path {
-            node = node.and_then(|n| n.child_nodes().item(i));
+    let target = match (keyed, focus) {
+        (Some((key, index, path)), _) => {
+            let items = keyed_items(shown);
+            let same = items
+                .iter()
+                .find(|e| e.get_attribute("data-key").as_deref() == Some(key.as_str()));
+            match same {
+                Some(item) => follow(item.clone().into(), &path).or(Some(item.clone().into())),
+                None => items
+                    .get(index.min(items.len().saturating_sub(1)))
+                    .map(|e| e.clone().into()),
+            }
         }
-        if let Some(el) = node.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
+        (None, Some((top, path))) => shown.get(top).and_then(|e| follow(e.clone().into(), &path)),
+        (None, None) => None,
+    };
+    if let Some(el) = target.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// The node at child indices `path` below `node`.
+fn follow(node: Node, path: &[u32]) -> Option<Node> {
+    let mut node = Some(node);
+    for &i in path {
+        node = node.and_then(|n| n.child_nodes().item(i));
+    }
+    node
+}
+
+/// The items marked with `data-key` among and below `shown`, in order.
+fn keyed_items(shown: &[Element]) -> Vec<Element> {
+    let mut items = Vec::new();
+    for top in shown {
+        if top.has_attribute("data-key") {
+            items.push(top.clone());
+        }
+        if let Ok(list) = top.query_selector_all("[data-key]") {
+            for i in 0..list.length() {
+                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    items.push(el);
+                }
+            }
         }
     }
+    items
+}
+
+/// The keyed item the focus is in: its key, its position among the keyed
+/// items, and the path from it to the focused element.
+fn keyed_focus(shown: &[Element]) -> Option<(String, usize, Vec<u32>)> {
+    let focused = DOC.with(|d| d.active_element())?;
+    let item = focused.closest("[data-key]").ok()??;
+    let items = keyed_items(shown);
+    let index = items.iter().position(|e| e.is_same_node(Some(&item)))?;
+    let key = item.get_attribute("data-key")?;
+    let (_, path) = focus_path(std::slice::from_ref(&item))?;
+    Some((key, index, path))
 }
 
 /// Where the focused element is among `shown`: the index of the top node

@@ -95,6 +95,9 @@ pub fn group_bars_view(bars: Derived<Shared<Vec<Bar>>>) -> Els {
                     h("button")
                         .attr("type", "button")
                         .class("cu-bar-hit")
+                        // Keyed: the focus stays on this group's bar when
+                        // the bars are drawn again (`el`'s parts).
+                        .attr("data-key", &wf)
                         .attr("style", &format!("top:{}px;height:{ROW}px", i * ROW))
                         .attr("aria-pressed", &pressed)
                         .attr("title", &format!("Show only runs of {}", b.label()))

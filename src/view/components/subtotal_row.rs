@@ -80,7 +80,10 @@ pub fn subtotal_row(
             "style",
             &format!("width:{}%", crate::core::charts::fixed(width, 1)),
         ));
+    // Keyed: the focus stays on this group's row when the rows are built
+    // again in another order or number.
     h("tr")
+        .attr("data-key", &r.key)
         .child(
             h("th").attr("scope", "row").child(
                 h("button")

@@ -4,6 +4,8 @@
 #   bash bench/run.sh --smoke         # 2,000 runs, 1 repetition (CI smoke)
 #   bash bench/run.sh 10000:5 50000:3 # sizes:repetitions of your choice
 #   bash bench/run.sh 1000000:0       # mount → first rows and bytes only (repetitions 0)
+#   DEMO_FLAGS="--timestamps seconds --ids uuid --workflows 2000" bash bench/run.sh 100000:1
+#                                     # the data shape real servers send (see demo-api --help)
 # Builds the package and the demo API (release), serves each size from a
 # demo API with --latency-ms 10, and prints a table per size. JSON results go
 # to bench/results/.
@@ -30,11 +32,13 @@ trap cleanup EXIT
 for spec in "${SIZES[@]}"; do
   runs="${spec%%:*}"; reps="${spec##*:}"
   log="$(mktemp)"
-  ./target/release/demo-api --port 0 --runs "$runs" --latency-ms "$LATENCY_MS" --now 2026-11-28T12:00:00Z --dist dist --root . >"$log" 2>&1 &
+  # shellcheck disable=SC2086 # DEMO_FLAGS is a list of flags
+  ./target/release/demo-api --port 0 --runs "$runs" --latency-ms "$LATENCY_MS" --now 2026-11-28T12:00:00Z --dist dist --root . ${DEMO_FLAGS:-} >"$log" 2>&1 &
   PID=$!
   url=$(wait_for_url "$log" "$PID") || { echo "[bench] demo API did not start (see above)" >&2; exit 1; }
-  echo "[bench] $runs runs × $reps repetitions, latency ${LATENCY_MS} ms, $url" >&2
-  node bench/bench.mjs "$url" "$runs" "$reps" "bench/results/bench-$runs.json" \
+  echo "[bench] $runs runs × $reps repetitions, latency ${LATENCY_MS} ms, data ${DEMO_FLAGS:-as the demo API defaults}, $url" >&2
+  tag="$(printf '%s' "${DEMO_FLAGS:-}" | tr -c 'a-z0-9' '-' | tr -s '-' | sed 's/^-//; s/-$//')"
+  node bench/bench.mjs "$url" "$runs" "$reps" "bench/results/bench-$runs${tag:+-$tag}.json" \
     || { echo "[bench] bench/bench.mjs failed at $runs runs (see above)" >&2; exit 1; }
   echo
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""

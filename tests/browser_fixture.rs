@@ -346,3 +346,67 @@ async fn el_show_rebuilds_only_when_its_condition_turns() {
     owner.cleanup();
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_table_of_thousands_of_groups_shows_its_first_rows_and_all_on_request() {
+    // 150 workflows, one run each of i/10 CU: with all runs loaded the table
+    // shows the first 100 in its order, says so, and its Total row covers
+    // all 150.
+    let items: Vec<serde_json::Value> = (1..=150)
+        .map(|i| {
+            item(
+                &format!("r{i}"),
+                &format!("wf-{i:03}"),
+                "success",
+                json!(f64::from(i) / 10.0),
+                "2026-11-28T10:00:00Z",
+            )
+        })
+        .collect();
+    let source = FixtureSource::from_items(json!(items));
+    let (root, _h) = mount_fixture(source, json!({ "pageSize": 100 }));
+    wait_for("first page", 5_000, || {
+        (run_rows(&root).len() == 100).then_some(())
+    })
+    .await;
+    button(&root, "Load all runs").unwrap().click();
+    wait_for("all loaded", 10_000, || {
+        one(&root, ".cu-outcome")
+            .map(|o| accessible_text(&o))
+            .filter(|t| t.starts_with("Loaded all 150 runs"))
+    })
+    .await;
+    let t = table(&root, "CU by workflow").unwrap();
+    let rows = wait_for("the first rows", 5_000, || {
+        let rows = all(
+            &table(&root, "CU by workflow").unwrap(),
+            "tbody tr[data-key]",
+        );
+        (rows.len() == 100).then_some(rows)
+    })
+    .await;
+    let cut = one(&t, "tr.cu-rows-cut").expect("the cut is said");
+    assert!(
+        accessible_text(&cut).starts_with(
+            "The first 100 of 150 workflows in this order; the Total row covers all of them."
+        ),
+        "{}",
+        accessible_text(&cut)
+    );
+    // Largest first.
+    assert_eq!(rows[0].get_attribute("data-key").as_deref(), Some("wf-150"));
+    let total = cells(&one(&t, "tfoot tr").unwrap());
+    // Σ i/10 for i in 1..=150 = 1132.5: every run, not the rows shown.
+    assert!(total.iter().any(|c| c == "1,132.5000"), "{total:?}");
+    button(&root, "Show all 150 workflows").unwrap().click();
+    wait_for("all rows", 5_000, || {
+        let n = all(
+            &table(&root, "CU by workflow").unwrap(),
+            "tbody tr[data-key]",
+        )
+        .len();
+        (n == 150).then_some(())
+    })
+    .await;
+    assert!(one(&table(&root, "CU by workflow").unwrap(), "tr.cu-rows-cut").is_none());
+}

@@ -207,6 +207,16 @@ pub fn load_all_title(max_runs: &str, back_to: Option<(&str, bool)>) -> String {
     }
 }
 
+/// Under a long subtotals table cut to its first rows: "The first 100 of
+/// 2,000 workflows in this order; the Total row covers all of them."
+pub fn rows_cut(shown: u64, all: u64, noun_plural: &str, count: impl Fn(u64) -> String) -> String {
+    format!(
+        "The first {} of {} {noun_plural} in this order; the Total row covers all of them.",
+        count(shown),
+        count(all)
+    )
+}
+
 /// What a printout covers, for [`print_header`].
 pub struct PrintFacts<'a> {
     /// The period's name ("Last month") when a preset sets the days.
@@ -275,6 +285,14 @@ pub fn print_header(f: &PrintFacts, count: impl Fn(u64) -> String) -> Vec<String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cut_table_says_what_it_shows() {
+        assert_eq!(
+            rows_cut(100, 2_000, "workflows", |n| n.to_string()),
+            "The first 100 of 2000 workflows in this order; the Total row covers all of them."
+        );
+    }
 
     #[test]
     fn load_all_says_what_it_fetches() {

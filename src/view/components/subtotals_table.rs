@@ -5,10 +5,18 @@
 use super::sort_header::{sort_header, SortHeader};
 use super::subtotal_row::{ranked_rows, subtotal_row, total_row};
 use crate::core::compare::Lookup;
+use crate::core::sentences::rows_cut;
+use crate::core::subtotals::plural_group;
 use crate::core::subtotals::SubColumn;
 use crate::load::config::Price;
-use crate::view::el::{h, nothing, El};
+use crate::load::reactive::Sig;
+use crate::view::el::{button, h, nothing, El};
 use crate::view::table::use_table;
+
+/// Rows a long table shows before "Show all": enough for any page of a
+/// report, few enough that a change redraws in one frame at thousands of
+/// groups.
+pub const FIRST_ROWS: usize = 100;
 
 /// Per-workflow subtotals over the filtered runs in scope. Clicking a
 /// workflow filters the runs table to it.
@@ -46,6 +54,9 @@ pub fn subtotals_table() -> El {
     };
     let has_price = price.is_some();
     let row_fmt = fmt.clone();
+    // A long table (thousands of workflows) shows its first rows in the
+    // current order until "Show all" is pressed; the Total row covers all.
+    let show_all = Sig::new(false);
     let rows = move || {
         let s = subtotals.get();
         let (col, desc) = sort.get();
@@ -53,13 +64,29 @@ pub fn subtotals_table() -> El {
         let before = Lookup::new(Option::as_ref(&*p.0));
         // Rebuilt on a grouping change too (labels and filters follow it).
         state.group.track();
-        ranked_rows(&s, Option::as_ref(&*p.0), col, desc)
+        let ranked = ranked_rows(&s, Option::as_ref(&*p.0), col, desc);
+        let all = ranked.len();
+        let cut = !show_all.get() && all > FIRST_ROWS;
+        let mut els: Vec<El> = ranked
             .into_iter()
+            .take(if cut { FIRST_ROWS } else { all })
             .map(|(colour, r)| {
                 let prev = before.is_on().then(|| before.of(&r.key));
                 subtotal_row(t, &row_fmt, colour, &r, s.total.cu, has_price, prev)
             })
-            .collect()
+            .collect();
+        if cut {
+            let group = state.group.get_untracked();
+            let noun = plural_group(group, all);
+            let text = rows_cut(FIRST_ROWS as u64, all as u64, noun, |n| row_fmt.count(n));
+            let label = format!("Show all {} {noun}", row_fmt.count(all as u64));
+            els.push(h("tr").class("cu-rows-cut").child(
+                h("td").attr("colspan", "12").text(&text).text(" ").child(
+                    button("cu-btn cu-small", &label).on("click", move |_| show_all.set(true)),
+                ),
+            ));
+        }
+        els
     };
     let footer = move || {
         let p = previous.get();

@@ -3,7 +3,10 @@
 
 use crate::core::keyed::Counts;
 
-use crate::view::el::{h, target_value, El, Els};
+use wasm_bindgen::JsCast;
+
+use crate::load::reactive::Derived;
+use crate::view::el::{h, target_value, El};
 
 use crate::core::format::Formatter;
 use crate::core::labels::trigger_label;
@@ -18,6 +21,16 @@ pub enum Facet {
     Trigger,
 }
 
+/// One option of a facet select.
+#[derive(Debug, Clone, PartialEq)]
+struct Opt {
+    value: String,
+    text: String,
+    selected: bool,
+    /// The platform's code on hover, where the label differs from it.
+    code: Option<String>,
+}
+
 /// The options of a facet select: "All … (n)" first, then every value with
 /// its count under the other filters; a selected value that no longer
 /// matches anything stays listed (with 0) so the select still shows it.
@@ -28,34 +41,74 @@ fn facet_options(
     value_prefix: &'static str,
     label: &dyn Fn(&str) -> String,
     fmt: &Formatter,
-) -> Els {
+) -> Vec<Opt> {
     let total: usize = counts.values().sum();
     let mut items: Vec<(String, usize)> = counts.iter().map(|(k, v)| (k.clone(), *v)).collect();
     if let Some(c) = current.filter(|c| !counts.contains_key(c)) {
         items.push((c.to_owned(), 0));
     }
-    let option = |value: &str, text: &str, selected: bool, code: Option<&str>| {
-        let mut option = h("option").attr("value", value).text(text);
-        // The platform's code on hover, where the label differs from it.
-        if let Some(code) = code {
-            option = option.attr("title", code);
-        }
-        if selected {
-            option.attr("selected", "")
-        } else {
-            option
-        }
-    };
-    let all = format!("{all_text} ({})", fmt.count(total as u64));
-    let mut options = vec![option(all_value, &all, current.is_none(), None)];
+    let mut options = vec![Opt {
+        value: all_value.to_owned(),
+        text: format!("{all_text} ({})", fmt.count(total as u64)),
+        selected: current.is_none(),
+        code: None,
+    }];
     for (raw, n) in items {
         let shown = label(&raw);
-        let text = format!("{shown} ({})", fmt.count(n as u64));
-        let value = format!("{value_prefix}{raw}");
-        let code = (shown != raw && !raw.is_empty()).then_some(raw.as_str());
-        options.push(option(&value, &text, current == Some(raw.as_str()), code));
+        options.push(Opt {
+            value: format!("{value_prefix}{raw}"),
+            text: format!("{shown} ({})", fmt.count(n as u64)),
+            selected: current == Some(raw.as_str()),
+            code: (shown != raw && !raw.is_empty()).then_some(raw),
+        });
     }
     options
+}
+
+/// Shows `opts` in `select`: when the values are the ones shown, only the
+/// texts that changed and the selection are updated (a select of thousands
+/// of workflows is not built again on every filter change); else the
+/// options are built anew. Text only through `textContent`.
+fn patch(select: &web_sys::Element, opts: &[Opt]) {
+    let shown = select.children();
+    let same = shown.length() as usize == opts.len()
+        && opts.iter().enumerate().all(|(i, o)| {
+            shown
+                .item(i as u32)
+                .and_then(|e| e.get_attribute("value"))
+                .is_some_and(|v| v == o.value)
+        });
+    if !same {
+        select.set_text_content(None);
+        let Some(doc) = select.owner_document() else {
+            return;
+        };
+        for o in opts {
+            if let Ok(el) = doc.create_element("option") {
+                let _ = el.set_attribute("value", &o.value);
+                if let Some(code) = &o.code {
+                    let _ = el.set_attribute("title", code);
+                }
+                el.set_text_content(Some(&o.text));
+                let _ = select.append_child(&el);
+            }
+        }
+    } else {
+        for (i, o) in opts.iter().enumerate() {
+            if let Some(el) = shown.item(i as u32) {
+                if el.text_content().as_deref() != Some(o.text.as_str()) {
+                    el.set_text_content(Some(&o.text));
+                }
+            }
+        }
+    }
+    let chosen = opts
+        .iter()
+        .find(|o| o.selected)
+        .map_or("", |o| o.value.as_str());
+    if let Some(select) = select.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.set_value(chosen);
+    }
 }
 
 /// A facet select: Workflow or Trigger.
@@ -101,13 +154,13 @@ pub fn facet_select(facet: Facet) -> El {
             }
         }
     };
+    // The options as data, a memo: nothing is touched while they are equal.
+    let opts = Derived::new(options);
+    let select = h("select").attr("id", &id).on("change", on_change);
+    let el = select.element().clone();
+    crate::load::effect::effect(move |_| opts.with(|o| patch(&el, o)));
     h("div")
         .class("cu-field")
         .child(h("label").attr("for", &id).text(label))
-        .child(
-            h("select")
-                .attr("id", &id)
-                .on("change", on_change)
-                .dyn_part(options),
-        )
+        .child(select)
 }

@@ -9,15 +9,15 @@ use crate::core::store::RunSet;
 /// Sorts `(key, tag)` pairs by key, then tag. Every sort of numbers in the
 /// component goes through this one function, and every other sort through
 /// [`sort_positions`]: each sort call site with its own element type or
-/// closure is its own copy of the sort in the wasm (about 3 KB each; measured
-/// in BENCHMARKS.md, the entry “code the standard library brought in twice”).
+/// closure is its own copy of the sort in the wasm (about 3 KB each;
+/// docs/decisions/0001-size-driven-design.md).
 ///
 /// A least-significant-digit radix sort: the byte counts of every digit in
 /// one pass, then one stable pass per byte (tag bytes first, then key
 /// bytes), skipping a byte that is the same in every pair, and the tag
 /// bytes altogether when the tags already ascend (as the sort of runs by a
 /// number sends them): a third of the code of the standard library's
-/// unstable sort, and as fast for CU values (BENCHMARKS.md, the entry “the page leaves tachys”).
+/// unstable sort, and as fast for CU values.
 pub fn sort_pairs(pairs: &mut [(u64, u32)]) {
     let n = pairs.len();
     if n < 2 {

@@ -3,13 +3,8 @@
 //! of [`crate::load::walk`] driven with up to four requests in flight) and
 //! "Refresh" (the pure merge of [`crate::load::refresh`]).
 //!
-//! The current page is loaded by a hand-written `Effect` rather than a
-//! `LocalResource`, for a measured reason: the `LocalResource` version
-//! (commit "Experiment: the current page as a LocalResource", same
-//! behaviour, passing the same browser suites) added 13,000 bytes gzip
-//! (29,104 raw) to the release wasm, 324,158 → 337,158, because it is the
-//! only user of Leptos's async-derived machinery; the bytes budget of the
-//! one-million-runs issue cannot afford that for the same behaviour. It
+//! The current page is loaded by an effect, not a `LocalResource` (its
+//! async machinery costs 13 KB gzip; docs/decisions/0001-size-driven-design.md). It
 //! keeps the last good page on screen while the next one loads or fails,
 //! shows "Retrying (2/3)…" between attempts, aborts the superseded request,
 //! and emits `cu-runs:*` events.

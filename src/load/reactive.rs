@@ -7,7 +7,7 @@
 //! and [`Derived<T>`] keep the value typed for their users and erased
 //! underneath (`Box<dyn Any>` in one `RwSignal` type, an `Arc<dyn Any>` in
 //! one `Memo` type), so that code is compiled once; what is left per type is
-//! a downcast (BENCHMARKS.md, the entry “the page leaves tachys”). Behaviour is Leptos's: reads
+//! a downcast (docs/decisions/0001-size-driven-design.md). Behaviour is Leptos's: reads
 //! track, writes notify, a memo recomputes lazily and notifies only when its
 //! new value differs (`PartialEq`) from the last.
 //!

@@ -118,195 +118,17 @@ impl Table {
         let per_cu = config.price.as_ref().map(|p| p.per_cu);
         let fmt = Arc::new(env.fmt.clone());
         let names: Stored<Arc<Names>> = Stored::new(Arc::new(config.workflow_names.clone()));
-
-        let scope_set: Derived<Option<Shared<Loaded>>> =
-            Derived::new(move || match state.scope.get() {
-                Scope::Page => state.page.with(|p| p.as_ref().map(|p| p.loaded.clone())),
-                Scope::All => state.all.get(),
-            });
-        let now_option = config.now_ms;
-        let clock_fmt = fmt.clone();
-        // One memo for the period, its clock and its coverage: they change
-        // together, and the clock is read once.
-        let period = Derived::new(move || {
-            let preset = state.period.get();
-            if preset == Preset::Custom {
-                return None; // no clock reading (up to 104 Intl calls) for nothing
-            }
-            let now = now_option.unwrap_or_else(|| js_sys::Date::now() as i64);
-            let (today, into_today) = crate::core::period::clock(now, |ms| {
-                crate::core::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
-            });
-            let p = range(preset, today)?;
-            let previous = state.compare.get().then(|| previous(preset, p));
-            let previous_until = previous
-                .and_then(|pp| crate::core::period::previous_cut(p, pp, today))
-                .map(|day| {
-                    let start = crate::core::period::day_start(day, |ms| {
-                        crate::core::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
-                    });
-                    (day, start + into_today)
-                });
-            let (from_head, complete) = match state.scope.get() {
-                Scope::All => (true, state.load_all.with(|l| l.complete)),
-                Scope::Page => state.page.with(|p| {
-                    p.as_ref().map_or((false, false), |p| {
-                        (p.offset == 0, p.offset == 0 && !p.has_more)
-                    })
-                }),
-            };
-            let oldest = scope_set.with(|s| {
-                s.as_ref().and_then(|l| {
-                    l.set
-                        .day_names
-                        .iter()
-                        .filter_map(|d| crate::core::period::parse(d))
-                        .min()
-                })
-            });
-            Some(PeriodView {
-                preset,
-                period: p,
-                previous,
-                today,
-                into_today,
-                cover: cover(from_head, complete, oldest, p.from),
-                previous_cover: previous.map(|pp| cover(from_head, complete, oldest, pp.from)),
-                previous_until,
-                cut_ms: now_option.filter(|_| p.contains(today)),
-            })
-        });
-        // The filtered runs and the facet counts come from one pass over the
-        // runs in scope (`filter_with_facets`).
-        let pass: Derived<Shared<Pass>> = Derived::new(move || {
-            // An open period as of a fixed `now` ends there.
-            let cut = period.with(|v| v.and_then(|v| v.cut_ms));
-            let (kept, counts) = scope_set.with(|s| {
-                s.as_ref()
-                    .map(|l| {
-                        names.with_value(|n| {
-                            state.filters.with(|f| match cut {
-                                Some(until) => {
-                                    let f = Filters {
-                                        until_ms: Some(until),
-                                        ..f.clone()
-                                    };
-                                    filter_with_facets(&l.set, &f, n)
-                                }
-                                None => filter_with_facets(&l.set, f, n),
-                            })
-                        })
-                    })
-                    .unwrap_or_default()
-            });
-            Shared::new(Pass {
-                filtered: Shared::new(kept),
-                facets: Shared::new(counts),
-            })
-        });
+        let scope_set = scope_set_memo(state);
+        let period = period_memo(state, scope_set, config.now_ms, fmt.clone());
+        let pass = pass_memo(state, scope_set, period, names);
         let filtered: Derived<Shared<Vec<usize>>> =
             Derived::new(move || pass.with(|p| p.filtered.clone()));
-        // Every run in scope in the sort order, kept while only the filters
-        // change (empty without sort keys); a filter change then keeps the
-        // filtered runs of this order in one pass instead of sorting again.
-        let order: Derived<Shared<Vec<usize>>> = Derived::new(move || {
-            if state.sort.with(Vec::is_empty) {
-                return Shared::default();
-            }
-            scope_set.with(|s| {
-                let Some(l) = s else {
-                    return Shared::default();
-                };
-                let mut idx: Vec<usize> = (0..l.set.len()).collect();
-                state.sort.with(|keys| sort_indices(&l.set, &mut idx, keys));
-                Shared::new(idx)
-            })
-        });
-        let sorted: Derived<Shared<Vec<usize>>> = Derived::new(move || {
-            // No sort: the filtered order itself (no copy of up to a million
-            // indices on every filter change).
-            if state.sort.with(Vec::is_empty) {
-                return filtered.get();
-            }
-            order.with(|o| filtered.with(|f| Shared::new(restrict(o, f))))
-        });
-        let visible: Derived<Shared<Vec<usize>>> = Derived::new(move || match state.scope.get() {
-            Scope::Page => sorted.get(),
-            Scope::All => {
-                let (from, len) = (state.view_offset.get(), state.limit.get() as usize);
-                sorted.with(|s| Shared::new(s.iter().skip(from).take(len).copied().collect()))
-            }
-        });
-        let subtotals: Derived<Shared<Subtotals>> = Derived::new(move || {
-            scope_set.with(|s| {
-                filtered.with(|f| {
-                    Shared::new(
-                        s.as_ref()
-                            .map(|l| compute_set(&l.set, f, per_cu, state.group.get()))
-                            .unwrap_or_default(),
-                    )
-                })
-            })
-        });
         let facets = Derived::new(move || pass.with(|p| p.facets.clone()));
-        let previous_subtotals = Derived::new(move || {
-            let Some(view) = period.get() else {
-                return Shared::new(None);
-            };
-            let Some(prev) = view.previous else {
-                return Shared::new(None);
-            };
-            let loaded = view.previous_cover == Some(Cover::Full);
-            // The same elapsed part of the previous period: its days up to
-            // today's counterpart, and on that day only the runs started
-            // before the same time of day.
-            let until = view.previous_until;
-            let (from, to) = match until {
-                Some((day, _)) => (
-                    crate::core::period::day_key(prev.from),
-                    crate::core::period::day_key(day),
-                ),
-                None => prev.keys(),
-            };
-            Shared::new(scope_set.with(|s| {
-                s.as_ref().map(|l| {
-                    let mut indices = state.filters.with(|f| {
-                        Filters {
-                            from: Some(from),
-                            to: Some(to),
-                            ..f.clone()
-                        }
-                        .apply_named(&l.set, &names.get_value())
-                    });
-                    if let Some((_, until_ms)) = until {
-                        indices.retain(|&i| l.set.started_ms(i).is_some_and(|ms| ms < until_ms));
-                    }
-                    Previous {
-                        subtotals: compute_set(&l.set, &indices, per_cu, state.group.get()),
-                        loaded,
-                    }
-                })
-            }))
-        });
-        let books: Stored<std::cell::RefCell<[crate::core::charts::ColourBook; 3]>> =
-            Stored::new(Default::default());
-        let colour_map = Derived::new(move || {
-            let book = match state.group.get() {
-                GroupBy::Workflow => 0,
-                GroupBy::Trigger => 1,
-                GroupBy::Status => 2,
-            };
-            subtotals.with(|s| {
-                let keys: Vec<&str> = s
-                    .rows
-                    .iter()
-                    .take(crate::core::charts::TOP_BARS)
-                    .map(|r| r.key.as_str())
-                    .collect();
-                let colours = books.with_value(|b| b.borrow_mut()[book].assign(&keys));
-                Shared::new(keys.iter().map(|k| (*k).to_owned()).zip(colours).collect())
-            })
-        });
+        let sorted = sorted_memo(state, scope_set, filtered);
+        let visible = visible_memo(state, sorted);
+        let subtotals = subtotals_memo(state, scope_set, filtered, per_cu);
+        let previous_subtotals = previous_memo(state, scope_set, period, names, per_cu);
+        let colour_map = colour_map_memo(state, subtotals);
         let week_start = config
             .week_starts_on
             .or_else(|| env.fmt.week_starts_on())
@@ -616,6 +438,252 @@ impl Table {
     pub fn cancel_refresh(&self) {
         loader::cancel_refresh(self.state, &self.env());
     }
+}
+
+/// The runs in scope: the page on screen, or all loaded runs.
+fn scope_set_memo(state: TableState) -> Derived<Option<Shared<Loaded>>> {
+    Derived::new(move || match state.scope.get() {
+        Scope::Page => state.page.with(|p| p.as_ref().map(|p| p.loaded.clone())),
+        Scope::All => state.all.get(),
+    })
+}
+
+/// The chosen preset's period, its clock and its coverage, in one memo:
+/// they change together, and the clock is read once.
+fn period_memo(
+    state: TableState,
+    scope_set: Derived<Option<Shared<Loaded>>>,
+    now_option: Option<i64>,
+    clock_fmt: Arc<Formatter>,
+) -> Derived<Option<PeriodView>> {
+    Derived::new(move || {
+        let preset = state.period.get();
+        if preset == Preset::Custom {
+            return None; // no clock reading (up to 104 Intl calls) for nothing
+        }
+        let now = now_option.unwrap_or_else(|| js_sys::Date::now() as i64);
+        let (today, into_today) = crate::core::period::clock(now, |ms| {
+            crate::core::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
+        });
+        let p = range(preset, today)?;
+        let previous = state.compare.get().then(|| previous(preset, p));
+        let previous_until = previous
+            .and_then(|pp| crate::core::period::previous_cut(p, pp, today))
+            .map(|day| {
+                let start = crate::core::period::day_start(day, |ms| {
+                    crate::core::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
+                });
+                (day, start + into_today)
+            });
+        let (from_head, complete) = match state.scope.get() {
+            Scope::All => (true, state.load_all.with(|l| l.complete)),
+            Scope::Page => state.page.with(|p| {
+                p.as_ref().map_or((false, false), |p| {
+                    (p.offset == 0, p.offset == 0 && !p.has_more)
+                })
+            }),
+        };
+        let oldest = scope_set.with(|s| {
+            s.as_ref().and_then(|l| {
+                l.set
+                    .day_names
+                    .iter()
+                    .filter_map(|d| crate::core::period::parse(d))
+                    .min()
+            })
+        });
+        Some(PeriodView {
+            preset,
+            period: p,
+            previous,
+            today,
+            into_today,
+            cover: cover(from_head, complete, oldest, p.from),
+            previous_cover: previous.map(|pp| cover(from_head, complete, oldest, pp.from)),
+            previous_until,
+            cut_ms: now_option.filter(|_| p.contains(today)),
+        })
+    })
+}
+
+/// The filtered runs and the facet counts, from one pass over the runs in
+/// scope (`filter_with_facets`); an open period as of a fixed `now` ends
+/// there.
+fn pass_memo(
+    state: TableState,
+    scope_set: Derived<Option<Shared<Loaded>>>,
+    period: Derived<Option<PeriodView>>,
+    names: Stored<Arc<Names>>,
+) -> Derived<Shared<Pass>> {
+    Derived::new(move || {
+        let cut = period.with(|v| v.and_then(|v| v.cut_ms));
+        let (kept, counts) = scope_set.with(|s| {
+            s.as_ref()
+                .map(|l| {
+                    names.with_value(|n| {
+                        state.filters.with(|f| match cut {
+                            Some(until) => {
+                                let f = Filters {
+                                    until_ms: Some(until),
+                                    ..f.clone()
+                                };
+                                filter_with_facets(&l.set, &f, n)
+                            }
+                            None => filter_with_facets(&l.set, f, n),
+                        })
+                    })
+                })
+                .unwrap_or_default()
+        });
+        Shared::new(Pass {
+            filtered: Shared::new(kept),
+            facets: Shared::new(counts),
+        })
+    })
+}
+
+/// The filtered runs in the sort order. Every run in scope is kept in the
+/// sort order while only the filters change (empty without sort keys); a
+/// filter change then keeps the filtered runs of that order in one pass
+/// instead of sorting again.
+fn sorted_memo(
+    state: TableState,
+    scope_set: Derived<Option<Shared<Loaded>>>,
+    filtered: Derived<Shared<Vec<usize>>>,
+) -> Derived<Shared<Vec<usize>>> {
+    let order: Derived<Shared<Vec<usize>>> = Derived::new(move || {
+        if state.sort.with(Vec::is_empty) {
+            return Shared::default();
+        }
+        scope_set.with(|s| {
+            let Some(l) = s else {
+                return Shared::default();
+            };
+            let mut idx: Vec<usize> = (0..l.set.len()).collect();
+            state.sort.with(|keys| sort_indices(&l.set, &mut idx, keys));
+            Shared::new(idx)
+        })
+    });
+    Derived::new(move || {
+        // No sort: the filtered order itself (no copy of up to a million
+        // indices on every filter change).
+        if state.sort.with(Vec::is_empty) {
+            return filtered.get();
+        }
+        order.with(|o| filtered.with(|f| Shared::new(restrict(o, f))))
+    })
+}
+
+/// The rows on screen: the page, or one page of the sorted loaded runs.
+fn visible_memo(
+    state: TableState,
+    sorted: Derived<Shared<Vec<usize>>>,
+) -> Derived<Shared<Vec<usize>>> {
+    Derived::new(move || match state.scope.get() {
+        Scope::Page => sorted.get(),
+        Scope::All => {
+            let (from, len) = (state.view_offset.get(), state.limit.get() as usize);
+            sorted.with(|s| Shared::new(s.iter().skip(from).take(len).copied().collect()))
+        }
+    })
+}
+
+/// Per-group subtotals and the grand total of the filtered runs.
+fn subtotals_memo(
+    state: TableState,
+    scope_set: Derived<Option<Shared<Loaded>>>,
+    filtered: Derived<Shared<Vec<usize>>>,
+    per_cu: Option<crate::core::cu::PricePerCu>,
+) -> Derived<Shared<Subtotals>> {
+    Derived::new(move || {
+        scope_set.with(|s| {
+            filtered.with(|f| {
+                Shared::new(
+                    s.as_ref()
+                        .map(|l| compute_set(&l.set, f, per_cu, state.group.get()))
+                        .unwrap_or_default(),
+                )
+            })
+        })
+    })
+}
+
+/// The previous period's subtotals, when comparing: the same elapsed part
+/// of it (its days up to today's counterpart, and on that day only the runs
+/// started before the same time of day).
+fn previous_memo(
+    state: TableState,
+    scope_set: Derived<Option<Shared<Loaded>>>,
+    period: Derived<Option<PeriodView>>,
+    names: Stored<Arc<Names>>,
+    per_cu: Option<crate::core::cu::PricePerCu>,
+) -> Derived<Shared<Option<Previous>>> {
+    Derived::new(move || {
+        let Some(view) = period.get() else {
+            return Shared::new(None);
+        };
+        let Some(prev) = view.previous else {
+            return Shared::new(None);
+        };
+        let loaded = view.previous_cover == Some(Cover::Full);
+        // The same elapsed part of the previous period: its days up to
+        // today's counterpart, and on that day only the runs started
+        // before the same time of day.
+        let until = view.previous_until;
+        let (from, to) = match until {
+            Some((day, _)) => (
+                crate::core::period::day_key(prev.from),
+                crate::core::period::day_key(day),
+            ),
+            None => prev.keys(),
+        };
+        Shared::new(scope_set.with(|s| {
+            s.as_ref().map(|l| {
+                let mut indices = state.filters.with(|f| {
+                    Filters {
+                        from: Some(from),
+                        to: Some(to),
+                        ..f.clone()
+                    }
+                    .apply_named(&l.set, &names.get_value())
+                });
+                if let Some((_, until_ms)) = until {
+                    indices.retain(|&i| l.set.started_ms(i).is_some_and(|ms| ms < until_ms));
+                }
+                Previous {
+                    subtotals: compute_set(&l.set, &indices, per_cu, state.group.get()),
+                    loaded,
+                }
+            })
+        }))
+    })
+}
+
+/// The colours of the top groups in scope, largest first, from the
+/// instance's colour book (one per grouping).
+fn colour_map_memo(
+    state: TableState,
+    subtotals: Derived<Shared<Subtotals>>,
+) -> Derived<Shared<Vec<(String, usize)>>> {
+    let books: Stored<std::cell::RefCell<[crate::core::charts::ColourBook; 3]>> =
+        Stored::new(Default::default());
+    Derived::new(move || {
+        let book = match state.group.get() {
+            GroupBy::Workflow => 0,
+            GroupBy::Trigger => 1,
+            GroupBy::Status => 2,
+        };
+        subtotals.with(|s| {
+            let keys: Vec<&str> = s
+                .rows
+                .iter()
+                .take(crate::core::charts::TOP_BARS)
+                .map(|r| r.key.as_str())
+                .collect();
+            let colours = books.with_value(|b| b.borrow_mut()[book].assign(&keys));
+            Shared::new(keys.iter().map(|k| (*k).to_owned()).zip(colours).collect())
+        })
+    })
 }
 
 /// The offset one page forward or back (never below 0, never overflowing).

@@ -350,11 +350,6 @@ pub fn axis_label(start: &str, granularity: Granularity) -> String {
     }
 }
 
-/// Parses `YYYY-MM-DD` into days since 1970-01-01 ([`crate::core::period::parse`]).
-pub fn parse_day(day: &str) -> Option<i64> {
-    crate::core::period::parse(day)
-}
-
 /// Aggregates run `i` of `set` for `i` in `indices` by start day (`set.day_of`,
 /// already in the component's time zone) and by series (the top
 /// [`TOP_SERIES`] workflows of `s`). One pass over the runs.
@@ -409,7 +404,7 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals, shape: Shape) -> Da
     let mut keyed: Vec<(i64, DayStack)> = Vec::with_capacity(by_day.len());
     for (day, stack) in set.day_names.iter().zip(by_day) {
         let Some(stack) = stack else { continue };
-        match parse_day(day) {
+        match crate::core::period::parse(day) {
             Some(n) => keyed.push((n, stack)),
             None => undated += stack.runs,
         }
@@ -834,11 +829,14 @@ mod tests {
     #[test]
     fn parse_day_round_trips() {
         for n in [-1, 0, 18_000, 20_000, 20_424] {
-            assert_eq!(parse_day(&utc_date(n * 86_400_000)), Some(n));
+            assert_eq!(
+                crate::core::period::parse(&utc_date(n * 86_400_000)),
+                Some(n)
+            );
         }
-        assert_eq!(parse_day("2026-13-01"), None);
-        assert_eq!(parse_day("26-11-01"), None);
-        assert_eq!(parse_day(""), None);
+        assert_eq!(crate::core::period::parse("2026-13-01"), None);
+        assert_eq!(crate::core::period::parse("26-11-01"), None);
+        assert_eq!(crate::core::period::parse(""), None);
     }
 }
 

@@ -276,21 +276,21 @@ pub fn subtotals_csv(s: &Subtotals, shape: SubtotalsShape, covers: Covers) -> St
 
 /// A signed fixed-point amount in plain form: `-1.5000`, `2.0000`.
 fn signed_units(diff: i128) -> String {
-    let plain = CuTotal(diff.unsigned_abs()).to_plain();
-    if diff < 0 {
-        format!("-{plain}")
-    } else {
-        plain
-    }
+    signed(diff, |a| CuTotal(a).to_plain())
 }
 
 /// A signed exact amount of money in plain form: `-0.006`, `1.25`.
 fn signed_money(diff: i128) -> String {
-    let plain = crate::core::cu::Money(diff.unsigned_abs()).to_plain();
+    signed(diff, |a| crate::core::cu::Money(a).to_plain())
+}
+
+/// `diff` written by `plain` (of its absolute value), with a `-` when negative.
+fn signed(diff: i128, plain: impl Fn(u128) -> String) -> String {
+    let text = plain(diff.unsigned_abs());
     if diff < 0 {
-        format!("-{plain}")
+        format!("-{text}")
     } else {
-        plain
+        text
     }
 }
 

@@ -52,6 +52,9 @@ pub struct Table {
     /// the clock or the `now` option), and whether the loaded runs cover
     /// them.
     pub period: Derived<Option<PeriodView>>,
+    /// CU per start day of the filtered runs (the budget and the
+    /// estimate's range read it; computed only when read).
+    pub by_day: Derived<Shared<Vec<(Day, crate::core::cu::CuTotal)>>>,
     /// The previous period's subtotals, when comparing.
     pub previous: Derived<Shared<Option<Previous>>>,
     /// First day of the week (ISO: 1 = Monday … 7 = Sunday).
@@ -129,6 +132,15 @@ impl Table {
         let subtotals = subtotals_memo(state, scope_set, filtered, per_cu);
         let previous_subtotals = previous_memo(state, scope_set, period, names, per_cu);
         let colour_map = colour_map_memo(state, subtotals);
+        let by_day = Derived::new(move || {
+            Shared::new(scope_set.with(|s| {
+                filtered.with(|f| {
+                    s.as_ref()
+                        .map(|l| crate::core::period::cu_by_day(&l.set, f))
+                        .unwrap_or_default()
+                })
+            }))
+        });
         let week_start = config
             .week_starts_on
             .or_else(|| env.fmt.week_starts_on())
@@ -148,6 +160,7 @@ impl Table {
             sub_sort: Sig::new((SubColumn::Cu, true)),
             cleared: Sig::new(0),
             period,
+            by_day,
             previous: previous_subtotals,
             week_start,
             names,

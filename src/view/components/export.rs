@@ -57,6 +57,20 @@ fn stamp(t: crate::view::table::Table, days: &Option<(String, String)>) -> Strin
     }
 }
 
+/// What every exported row says it covers: the From–To days, the billing
+/// zone, the price.
+fn covers<'a>(
+    c: &'a crate::load::config::Config,
+    fmt: &'a crate::core::format::Formatter,
+    days: &'a Option<(String, String)>,
+) -> Covers<'a> {
+    Covers {
+        days: days.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
+        zone: fmt.zone(),
+        price: c.price.as_ref().map(|p| (p.per_cu, p.currency.as_str())),
+    }
+}
+
 /// "Export CSV": the filtered, sorted runs in scope.
 pub fn export_runs() -> El {
     let t = use_table();
@@ -76,11 +90,7 @@ pub fn export_runs() -> El {
                 .or_insert_with(|| fmt.zone_offset_minutes(ms))
         };
         let (org, csv) = t.with_config(|c| {
-            let covers = Covers {
-                days: days.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
-                zone: fmt.zone(),
-                price: c.price.as_ref().map(|p| (p.per_cu, p.currency.as_str())),
-            };
+            let covers = covers(c, &fmt, &days);
             let csv = t.names.with_value(|names| {
                 sorted.with_untracked(|idx| runs_csv(&set.set, idx, covers, names, &mut offset_of))
             });
@@ -103,11 +113,7 @@ pub fn export_subtotals() -> El {
         let days = days(t);
         let previous = previous.get_untracked();
         let (org, csv) = t.with_config(|c| {
-            let covers = Covers {
-                days: days.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
-                zone: fmt.zone(),
-                price: c.price.as_ref().map(|p| (p.per_cu, p.currency.as_str())),
-            };
+            let covers = covers(c, &fmt, &days);
             let csv = t.names.with_value(|names| {
                 subtotals.with_untracked(|s| {
                     subtotals_csv(

@@ -60,10 +60,7 @@ pub fn budget_line_view() -> El {
                 open,
             ));
         }
-        let by_day = t.scope_set.with(|s| {
-            t.filtered
-                .with(|f| s.as_ref().map(|l| cu_by_day(&l.set, f)).unwrap_or_default())
-        });
+        let by_day = t.by_day.get();
         let state = budget(&by_day, budget_cu, view.period, view.today, view.into_today);
         Some(budget_line(
             whole_percent(spent, budget_cu),

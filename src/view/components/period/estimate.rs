@@ -8,8 +8,7 @@ use crate::view::el::{h, El};
 use crate::core::cu::CuTotal;
 use crate::core::finance::{estimate, estimate_method, estimate_range, estimate_vs_budget};
 use crate::core::period::{
-    cu_by_day, period_name, projection, projection_range, short_date, whole_percent, ymd, Cover,
-    Preset,
+    period_name, projection, projection_range, short_date, whole_percent, ymd, Cover, Preset,
 };
 use crate::view::table::use_table;
 
@@ -42,10 +41,7 @@ pub fn estimate_view(parent: El) -> El {
             &format!("{} ({})", short_date(view.period.to, year), t.fmt().zone()),
         );
         // The range from the daily spread of the runs the total covers.
-        let by_day = t.scope_set.with(|s| {
-            t.filtered
-                .with(|f| s.as_ref().map(|l| cu_by_day(&l.set, f)).unwrap_or_default())
-        });
+        let by_day = t.by_day.get();
         if let Some((low, high)) =
             projection_range(&by_day, total, view.period, view.today, view.into_today)
         {

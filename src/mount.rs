@@ -14,7 +14,7 @@ use web_sys::{HtmlElement, RequestCredentials};
 use crate::api::{HttpConfig, HttpRunsSource, TokenSource};
 use crate::core::format::Formatter;
 use crate::load::config::{Config, Credentials};
-use crate::load::loader::Env;
+use crate::load::env::Env;
 use crate::view::components::cost_table;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -180,7 +180,7 @@ pub fn mount_env(element: HtmlElement, env: Env) -> MountHandle {
         roots.hosts.push((key, element.clone()));
         key
     });
-    env.set_host(element.clone());
+    env.host.set_host(element.clone());
     let env = Rc::new(env);
     let later = env.clone();
     // What `leptos::mount::mount_to` does, for a root that is plain DOM:
@@ -190,13 +190,13 @@ pub fn mount_env(element: HtmlElement, env: Env) -> MountHandle {
     let root = owner.with(|| cost_table(env).into_element());
     element.append_with_node_1(&root).unwrap_throw();
     // Out of layout until its first page (or error) is shown, or for at most
-    // `REVEAL_AFTER_MS` with a slow API (`Env::hold`).
+    // `REVEAL_AFTER_MS` with a slow API (`Host::hold`).
     if let Ok(root) = root.clone().dyn_into::<HtmlElement>() {
-        later.hold(root);
+        later.host.hold(root);
     }
     set_timeout(
-        move || later.reveal(),
-        std::time::Duration::from_millis(crate::load::loader::REVEAL_AFTER_MS),
+        move || later.host.reveal(),
+        std::time::Duration::from_millis(crate::load::host::REVEAL_AFTER_MS),
     );
     MountHandle {
         inner: Some(Box::new(Mounted { owner, root, key })),

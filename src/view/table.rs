@@ -20,9 +20,10 @@ use crate::core::period::{cover, previous, range, Cover, Day, Granularity, Perio
 use crate::core::sort::{restrict, sort_indices, toggle, Column};
 use crate::core::subtotals::{compute_set, GroupBy, SubColumn, Subtotals};
 use crate::load::config::Config;
-use crate::load::loader::{self, Env};
+use crate::load::env::Env;
 use crate::load::reactive::{Derived, Sig, Stored};
 use crate::load::state::{Loaded, Scope, Shared, TableState};
+use crate::load::{load_all, refresher};
 
 /// The context of one table instance.
 #[derive(Clone, Copy)]
@@ -429,27 +430,27 @@ impl Table {
 
     /// "Load all runs".
     pub fn load_all(&self) {
-        loader::start_load_all(self.state, self.env(), self.load_from());
+        load_all::start_load_all(self.state, self.env(), self.load_from());
     }
 
     /// "Continue loading" after a walk stopped on an error.
     pub fn continue_loading(&self) {
-        loader::continue_load_all(self.state, self.env(), self.load_from());
+        load_all::continue_load_all(self.state, self.env(), self.load_from());
     }
 
     /// "Cancel" the walk in progress.
     pub fn cancel_loading(&self) {
-        loader::cancel_load_all(&self.env());
+        load_all::cancel_load_all(&self.env());
     }
 
     /// "Refresh".
     pub fn refresh(&self) {
-        loader::refresh(self.state, self.env());
+        refresher::refresh(self.state, self.env());
     }
 
     /// "Cancel refresh".
     pub fn cancel_refresh(&self) {
-        loader::cancel_refresh(self.state, &self.env());
+        refresher::cancel_refresh(self.state, &self.env());
     }
 }
 

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use cu_cost_table::api::{decode_runs_response, PageFuture, PageRequest, Run, RunsSource};
 use cu_cost_table::core::format::Formatter;
 use cu_cost_table::load::config::Config;
-use cu_cost_table::load::loader::Env;
+use cu_cost_table::load::env::Env;
 use cu_cost_table::mount::mount_env;
 use cu_cost_table::MountHandle;
 use web_sys::{AbortController, HtmlElement};

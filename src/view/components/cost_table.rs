@@ -19,7 +19,9 @@ use super::runs_table::runs_table;
 use super::scope_bar::scope_bar;
 use super::subtotals_table::subtotals_table;
 use super::summary::summary;
-use crate::load::loader::{install_auto_refresh, install_page_loader, Env};
+use crate::load::auto_refresh::install_auto_refresh;
+use crate::load::env::Env;
+use crate::load::page_loader::install_page_loader;
 use crate::view::el::{h, El};
 use crate::view::table::Table;
 

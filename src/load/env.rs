@@ -1,0 +1,73 @@
+//! What one instance needs that is not reactive state: the validated
+//! settings, the network seam, locale formatting, the host element, and the
+//! jobs in flight (a "Load all runs" walk, a Refresh) so "Cancel" and
+//! unmount can stop them.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use web_sys::AbortController;
+
+use crate::api::RunsSource;
+use crate::core::format::Formatter;
+use crate::load::config::Config;
+use crate::load::drive::Drive;
+use crate::load::host::Host;
+use crate::load::walk::Walk;
+
+/// The non-reactive parts of one instance.
+pub struct Env {
+    /// Validated settings.
+    pub config: Config,
+    /// Where runs come from.
+    pub source: Rc<dyn RunsSource>,
+    /// Locale formatting.
+    pub fmt: Formatter,
+    /// The element the instance is mounted in (events, reveal).
+    pub host: Host,
+    /// Walk in progress, if any.
+    pub walk: RefCell<Option<Rc<Drive>>>,
+    /// A walk that stopped on an error, for "Continue loading".
+    pub resume: RefCell<Option<Walk>>,
+    /// The refresh in flight, if any.
+    pub refresh: RefCell<Option<AbortController>>,
+}
+
+impl Env {
+    /// Bundles the non-reactive parts of an instance.
+    pub fn new(config: Config, source: Rc<dyn RunsSource>, fmt: Formatter) -> Env {
+        Env {
+            config,
+            source,
+            fmt,
+            host: Host::default(),
+            walk: RefCell::new(None),
+            resume: RefCell::new(None),
+            refresh: RefCell::new(None),
+        }
+    }
+
+    /// Whether `drive` is the walk in progress (a newer walk replaces it).
+    pub fn is_current(&self, drive: &Rc<Drive>) -> bool {
+        self.walk
+            .borrow()
+            .as_ref()
+            .is_some_and(|w| Rc::ptr_eq(w, drive))
+    }
+
+    /// Stops the walk in progress, keeping what was loaded.
+    pub fn cancel_walk(&self) {
+        if let Some(drive) = self.walk.borrow().as_ref() {
+            drive.cancel();
+        }
+    }
+
+    /// On unmount: no more events, the refresh and the walk stopped.
+    pub fn stop_all(&self) {
+        self.host.clear_host();
+        if let Some(c) = self.refresh.borrow_mut().take() {
+            c.abort();
+        }
+        self.cancel_walk();
+    }
+}

@@ -12,7 +12,7 @@ cp js/cu-runs-table.js pkg/
 # wasm-streams' stream adapters (exported classes `IntoUnderlying*`, linked
 # through leptos's server_fn, never used by this package) leave the module,
 # so wasm-opt drops their code, and their classes leave the JS glue and the
-# .d.ts: -1.7 KB gzip of wasm, -0.3 KB of JS (BENCHMARKS.md, the entry “the page leaves tachys”).
+# .d.ts: -1.7 KB gzip of wasm, -0.3 KB of JS (BENCHMARKS.md, changelog “wasm-streams' exports dropped”).
 node scripts/drop-exports.mjs pkg/cu_cost_table_bg.wasm pkg/cu_cost_table_bg.wasm \
   --glue pkg/cu_cost_table.js --types pkg/cu_cost_table.d.ts,pkg/cu_cost_table_bg.wasm.d.ts \
   $UNUSED_EXPORTS
@@ -20,7 +20,7 @@ node scripts/drop-exports.mjs pkg/cu_cost_table_bg.wasm pkg/cu_cost_table_bg.was
 wasm-opt $WASM_OPT_FLAGS \
   pkg/cu_cost_table_bg.wasm -o pkg/cu_cost_table_bg.wasm
 # The JS glue minified (wasm-bindgen writes it readable; the exports and the
-# .d.ts stay as they are): 10.0 -> 7.5 KB gzip (BENCHMARKS.md, the entry “code the standard library brought in twice”).
+# .d.ts stay as they are): 10.0 -> 7.5 KB gzip (BENCHMARKS.md, changelog “JS glue and stylesheet minified”).
 terser pkg/cu_cost_table.js --module --compress --mangle -o pkg/cu_cost_table.min.js
 mv pkg/cu_cost_table.min.js pkg/cu_cost_table.js
 # Ship the custom element and the stylesheet with the npm package too.

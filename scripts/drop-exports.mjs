@@ -3,7 +3,7 @@
 // (with --glue/--types) the JS classes wasm-bindgen wrote around them:
 //   node scripts/drop-exports.mjs in.wasm out.wasm [--glue x.js] [--types a.d.ts,b.d.ts] PREFIX...
 // Used for wasm-streams' stream adapters (`intounderlying*`), which leptos's
-// server_fn links in and this package never calls (BENCHMARKS.md, the entry “the page leaves tachys”).
+// server_fn links in and this package never calls (BENCHMARKS.md, changelog “wasm-streams' exports dropped”).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);

@@ -8,11 +8,12 @@ export CU_NODE_MODULES="$TOOLS_DIR/node_modules"
 # (0.2 KB smaller after gzip than -Oz here), then the functions ordered by
 # name, so that the copies of one generic and one crate's functions sit
 # together where gzip finds their likeness (-1.2 KB gzip; BENCHMARKS.md,
-# the entry “the page leaves tachys”). `--low-memory-unused` lets it fold constant offsets into
+# changelog “wasm-opt -Os, functions ordered by name”). `--low-memory-unused` lets it fold constant offsets into
 # loads and stores (the first 1 KB of memory is the far end of the 1 MB
 # stack, never reached) and `-iit` lets it drop or move loads whose result
 # is unused (Rust checks bounds and divisors itself, so no load or division
-# traps implicitly): 3.1 KB gzip less (BENCHMARKS.md, the entry “what the views cost”).
+# traps implicitly): 3.1 KB gzip less (BENCHMARKS.md, changelog “wasm-opt
+# --low-memory-unused -iit”).
 WASM_OPT_FLAGS="-O1 --merge-similar-functions -Os --reorder-functions-by-name --low-memory-unused -iit --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
 # Exports of the wasm that the package never calls, removed before wasm-opt
 # (scripts/drop-exports.mjs): wasm-streams' stream adapter classes, which

@@ -478,6 +478,10 @@ async fn focus_stays_on_the_same_bar_and_row_when_the_lists_change() {
     let t = table(&root, "CU by workflow").unwrap();
     let row = all(&t, "tbody tr")[0].clone();
     let key = row.get_attribute("data-key").unwrap();
+    let bar_before = bar_hits(&root)
+        .into_iter()
+        .find(|b| b.get_attribute("data-key").as_deref() == Some(key.as_str()))
+        .expect("the top group has a bar");
     let name: HtmlElement = one(&row, "th button").unwrap().unchecked_into();
     name.focus().unwrap();
     let sort: HtmlElement = all(&t, "thead th button")
@@ -499,5 +503,30 @@ async fn focus_stays_on_the_same_bar_and_row_when_the_lists_change() {
             .get_attribute("data-key")
             .as_deref(),
         Some(key.as_str())
+    );
+    // Keyed lists: the row and the bar of that group are the same nodes,
+    // moved, and the focus is on the very button it was on.
+    assert!(
+        now.is_same_node(Some(name.as_ref())),
+        "the focused button was rebuilt"
+    );
+    let moved = one(
+        &table(&root, "CU by workflow").unwrap(),
+        &format!("tbody tr[data-key=\"{key}\"]"),
+    )
+    .unwrap();
+    assert!(moved.is_same_node(Some(&row)), "the row was rebuilt");
+    let bar_now = bar_hits(&root)
+        .into_iter()
+        .find(|b| b.get_attribute("data-key").as_deref() == Some(key.as_str()))
+        .unwrap();
+    assert!(
+        bar_now.is_same_node(Some(bar_before.as_ref())),
+        "the bar was rebuilt"
+    );
+    assert_ne!(
+        bar_hits(&root)[0].get_attribute("data-key").as_deref(),
+        Some(key.as_str()),
+        "the bars moved with the sort"
     );
 }

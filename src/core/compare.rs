@@ -19,7 +19,7 @@ pub struct Previous {
 }
 
 /// A group's figures in the previous period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Prev<'a> {
     /// The previous period is not (fully) loaded.
     Unknown,

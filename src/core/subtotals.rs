@@ -8,7 +8,7 @@ use crate::core::run::{Run, RunStatus};
 use crate::core::store::RunSet;
 
 /// Figures for one workflow, or for all of them (the grand total).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Subtotal {
     /// Workflow id (empty for the grand total).
     pub key: String,
@@ -105,7 +105,7 @@ pub struct Subtotals {
 }
 
 /// What the subtotals table groups runs by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum GroupBy {
     /// Workflow id (the default).
     #[default]

@@ -5,7 +5,7 @@
 //! Why not `view!`: tachys compiles every view to its own nested types, and
 //! each type brings its own build, mount, rebuild and drop code; for this
 //! page that was about 125 KB of the ~290 KB of wasm shipped (BENCHMARKS.md,
-//! the entry “the page leaves tachys”). Here every element is a `createElement` and every reactive
+//! changelog “The page leaves tachys”). Here every element is a `createElement` and every reactive
 //! text, attribute, property, event or conditional part goes through one
 //! function compiled once, with the closure boxed. The state stays Leptos's
 //! (signals, memos, the table context, owners that end effects with their
@@ -144,6 +144,22 @@ impl El {
         self
     }
 
+    /// Sets a CSS property of an HTML element through CSSOM (never a
+    /// `style` attribute, which a strict Content-Security-Policy blocks).
+    pub fn style(self, name: &str, value: &str) -> El {
+        if let Some(el) = self.0.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.style().set_property(name, value);
+        }
+        self
+    }
+
+    /// A CSS property of an HTML element that follows `value()` (CSSOM,
+    /// as [`El::style`]).
+    pub fn dyn_style(self, name: &'static str, value: impl Fn() -> String + 'static) -> El {
+        dyn_style(&self.0, name, Box::new(value));
+        self
+    }
+
     /// A boolean attribute (`disabled`, `hidden`…) present while `on()`.
     pub fn flag(self, name: &'static str, on: impl Fn() -> bool + 'static) -> El {
         flag(&self.0, name, Box::new(on));
@@ -190,6 +206,19 @@ impl El {
         self
     }
 
+    /// Appends a keyed list: the items `items()` returns, in its order. An
+    /// item whose key and fingerprint are those of an item already shown
+    /// keeps its node (moved when the order changed, with its bindings and
+    /// listeners); a new or changed item is built (`Item::build`, with
+    /// bindings of its own that end when it goes). The focus stays on the
+    /// item that had it, at the same place inside it; when that item is
+    /// gone, the item now at its position (or the last) takes it. `settle`
+    /// runs on the parent after each change (a roving tab stop, say).
+    pub fn keyed(self, items: impl Fn() -> Vec<Item> + 'static, settle: fn(&Element)) -> El {
+        keyed(&self.0, Box::new(items), settle);
+        self
+    }
+
     /// Draws the element's content with `draw`, and again, from empty,
     /// whenever the signals `draw` reads change: a part drawn whole from its
     /// data with plain DOM calls (`crate::view::dom`), holding no bindings.
@@ -228,6 +257,23 @@ pub fn target_checked(ev: &Event) -> bool {
         .is_some_and(|v| v.is_truthy())
 }
 
+/// One item of a keyed list ([`El::keyed`]).
+pub struct Item {
+    /// What identifies the item from one change to the next (a group's key).
+    pub key: String,
+    /// A fingerprint of everything the item shows but does not bind: the
+    /// item is built again when it changes.
+    pub same: u64,
+    /// Builds the item's element (only for an item new or changed).
+    pub build: Box<dyn FnOnce() -> El>,
+}
+
+/// A fingerprint of `value`, for [`Item::same`].
+pub fn fingerprint(value: &impl std::hash::Hash) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(value)
+}
+
 /// Nothing, for a conditional part with one side empty.
 pub fn nothing() -> Els {
     Vec::new()
@@ -245,6 +291,15 @@ fn dyn_text(parent: &Element, text: Box<dyn Fn() -> String>) {
             node.set_data(&now);
             shown = now;
         }
+    }));
+}
+
+fn dyn_style(el: &Element, name: &'static str, value: Box<dyn Fn() -> String>) {
+    let Some(style) = el.dyn_ref::<web_sys::HtmlElement>().map(|e| e.style()) else {
+        return;
+    };
+    bind(Box::new(move || {
+        let _ = style.set_property(name, &value());
     }));
 }
 
@@ -449,6 +504,98 @@ fn show(
             untrack(&otherwise)
         };
         replace(&mark, &mut shown, els);
+    }));
+}
+
+/// An item of a keyed list on screen, with the owner of its bindings.
+struct Shown {
+    key: String,
+    same: u64,
+    el: Element,
+    owner: Owner,
+}
+
+fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Element)) {
+    let mark = marker(parent);
+    // Items are owned by the list's owner, not by the effect below (whose
+    // owner is cleaned before each run): a kept item keeps its bindings.
+    let owner = Owner::current().unwrap_or_default();
+    let list = parent.clone();
+    let mut shown: Vec<Shown> = Vec::new();
+    bind(Box::new(move || {
+        let items = items();
+        // Where the focus is: the item, its place, the path inside it.
+        let focused = DOC.with(|d| d.active_element());
+        let focus = focused.as_ref().and_then(|f| {
+            let at = shown.iter().position(|s| s.el.contains(Some(f)))?;
+            let (_, path) = focus_path(std::slice::from_ref(&shown[at].el))?;
+            Some((shown[at].key.clone(), at, path))
+        });
+        let mut old: Vec<Option<Shown>> = shown.drain(..).map(Some).collect();
+        let keys: Vec<String> = old.iter().flatten().map(|s| s.key.clone()).collect();
+        // The map type the subtotals already link (each new one costs bytes).
+        let at: std::collections::HashMap<&str, usize> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.as_str(), i))
+            .collect();
+        let mut next = Vec::with_capacity(items.len());
+        for item in items {
+            let kept = at.get(item.key.as_str()).and_then(|&i| old[i].take());
+            match kept {
+                Some(kept) if kept.same == item.same => next.push(kept),
+                gone => {
+                    if let Some(gone) = gone {
+                        gone.el.remove();
+                        gone.owner.cleanup();
+                    }
+                    let child = owner.child();
+                    let build = item.build;
+                    let el = untrack(|| child.with(build)).0;
+                    next.push(Shown {
+                        key: item.key,
+                        same: item.same,
+                        el,
+                        owner: child,
+                    });
+                }
+            }
+        }
+        for gone in old.into_iter().flatten() {
+            gone.el.remove();
+            gone.owner.cleanup();
+        }
+        // Into place from the end: a node already before its successor
+        // stays where it is.
+        let mut after: Node = mark.clone();
+        for s in next.iter().rev() {
+            let node: &Node = s.el.as_ref();
+            if !s
+                .el
+                .next_sibling()
+                .is_some_and(|n| n.is_same_node(Some(&after)))
+            {
+                list.insert_before(node, Some(&after)).unwrap_throw();
+            }
+            after = node.clone();
+        }
+        settle(&list);
+        if let (Some(focused), Some((key, at, path))) = (focused, focus) {
+            let target: Option<Node> = match next.iter().find(|s| s.key == key) {
+                Some(s) if s.el.contains(Some(&focused)) => Some(focused.into()),
+                Some(s) => follow(s.el.clone().into(), &path).or(Some(s.el.clone().into())),
+                None => next.get(at.min(next.len().saturating_sub(1))).map(|s| {
+                    follow(s.el.clone().into(), &path).unwrap_or_else(|| s.el.clone().into())
+                }),
+            };
+            let active = DOC.with(|d| d.active_element());
+            if let Some(el) = target.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                if !active.is_some_and(|a| a.is_same_node(Some(&el))) {
+                    let _ = el.focus();
+                }
+            }
+        }
+        shown = next;
     }));
 }
 

@@ -12,7 +12,7 @@ use crate::core::charts::{group_bars, Bar};
 use crate::core::compare::Lookup;
 use crate::load::reactive::{Derived, Sig};
 use crate::load::state::Shared;
-use crate::view::el::{h, El};
+use crate::view::el::{h, nothing, El};
 use crate::view::table::use_table;
 
 /// The bar chart of CU per workflow.
@@ -53,11 +53,19 @@ pub fn group_chart() -> El {
     });
     figure
         .child(chart_head(&heading_id, as_table, h("h3").dyn_text(title)))
-        .dyn_part(move || {
-            if as_table.get() {
-                vec![group_figures(bars)]
-            } else {
-                group_bars_view(bars)
-            }
-        })
+        .show(
+            move || as_table.get(),
+            move || vec![group_figures(bars)],
+            nothing,
+        )
+        .show(
+            move || !as_table.get() && bars.with(|b| b.is_empty()),
+            move || vec![h("p").class("cu-empty").text("No runs in scope.")],
+            nothing,
+        )
+        .show(
+            move || !as_table.get() && bars.with(|b| !b.is_empty()),
+            move || group_bars_view(bars),
+            nothing,
+        )
 }

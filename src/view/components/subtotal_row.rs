@@ -9,7 +9,7 @@ use crate::core::compare::{rows_with_gone, Lookup, Prev, Previous};
 use crate::core::cu::CuTotal;
 use crate::core::format::Formatter;
 use crate::core::subtotals::{SubColumn, Subtotal, Subtotals};
-use crate::view::el::{h, El};
+use crate::view::el::{fingerprint, h, El, Item};
 use crate::view::table::Table;
 
 /// The rows in the table's sort order, each with its rank colour (`s.rows`
@@ -40,25 +40,86 @@ pub fn ranked_rows(
         .collect()
 }
 
-/// One group's row.
-pub fn subtotal_row(
+/// The items of the subtotals table's body, keyed by group: a row stays
+/// the same node (and keeps the focus) while its figures do; `rows` in the
+/// table's order, each with its rank colour, and `before` the previous
+/// period's lookup.
+pub fn row_items(
+    t: Table,
+    rows: Vec<(usize, Subtotal)>,
+    before: &Lookup,
+    total: CuTotal,
+    has_price: bool,
+) -> Vec<Item> {
+    let group = t.state.group.get_untracked();
+    rows.into_iter()
+        .map(|(colour, r)| {
+            // The top groups' colours are their keys' own, as in the charts.
+            let colour = if colour == crate::core::charts::OTHER_COLOUR {
+                colour
+            } else {
+                t.colour(group, &r.key)
+            };
+            let label = t.label(group, &r.key);
+            let prev = before.is_on().then(|| Before::of(before.of(&r.key)));
+            let same = fingerprint(&(group, &label, colour, &r, total, has_price, &prev));
+            Item {
+                key: r.key.clone(),
+                same,
+                build: Box::new(move || {
+                    let fmt = t.fmt();
+                    let prev = prev.as_ref().map(Before::as_prev);
+                    subtotal_row(t, &fmt, colour, &label, &r, total, has_price, prev)
+                }),
+            }
+        })
+        .collect()
+}
+
+/// A group's previous figures, held by a row built after they are read.
+#[derive(Hash)]
+pub enum Before {
+    /// The previous period is not (fully) loaded.
+    Unknown,
+    /// No run of the group in the previous period.
+    Absent,
+    /// The group's previous subtotal.
+    Was(Subtotal),
+}
+
+impl Before {
+    /// Holds `prev`.
+    pub fn of(prev: Prev) -> Before {
+        match prev {
+            Prev::Unknown => Before::Unknown,
+            Prev::Absent => Before::Absent,
+            Prev::Was(s) => Before::Was(s.clone()),
+        }
+    }
+
+    /// As the comparison cells read it.
+    pub fn as_prev(&self) -> Prev<'_> {
+        match self {
+            Before::Unknown => Prev::Unknown,
+            Before::Absent => Prev::Absent,
+            Before::Was(s) => Prev::Was(s),
+        }
+    }
+}
+
+/// One group's row: `colour` its colour, `label` how its key reads.
+#[allow(clippy::too_many_arguments)]
+fn subtotal_row(
     t: Table,
     fmt: &Formatter,
     colour: usize,
+    label: &str,
     r: &Subtotal,
     total: CuTotal,
     has_price: bool,
     prev: Option<Prev>,
 ) -> El {
     let key = r.key.clone();
-    let group = t.state.group.get_untracked();
-    let label = t.label(group, &key);
-    // The top groups' colours are their keys' own, as in the charts.
-    let colour = if colour == crate::core::charts::OTHER_COLOUR {
-        colour
-    } else {
-        t.colour(group, &key)
-    };
     let share = fmt.share(r.share);
     let width = if total.0 == 0 {
         0.0
@@ -76,12 +137,10 @@ pub fn subtotal_row(
     let bar = h("span")
         .class(&format!("cu-share-bar cu-c{colour}"))
         .attr("aria-hidden", "true")
-        .child(h("span").attr(
-            "style",
-            &format!("width:{}%", crate::core::charts::fixed(width, 1)),
+        .child(h("span").style(
+            "width",
+            &format!("{}%", crate::core::charts::fixed(width, 1)),
         ));
-    // Keyed: the focus stays on this group's row when the rows are built
-    // again in another order or number.
     h("tr")
         .attr("data-key", &r.key)
         .child(
@@ -92,7 +151,7 @@ pub fn subtotal_row(
                     .attr("title", &title)
                     .on("click", move |_| t.toggle_group(&key))
                     .child(swatch)
-                    .text(&label),
+                    .text(label),
             ),
         )
         .with(|tr| {

@@ -3,14 +3,14 @@
 //! comparing.
 
 use super::sort_header::{sort_header, SortHeader};
-use super::subtotal_row::{ranked_rows, subtotal_row, total_row};
+use super::subtotal_row::{ranked_rows, row_items, total_row};
 use crate::core::compare::Lookup;
 use crate::core::sentences::rows_cut;
 use crate::core::subtotals::plural_group;
 use crate::core::subtotals::SubColumn;
 use crate::load::config::Price;
 use crate::load::reactive::Sig;
-use crate::view::el::{button, h, nothing, El};
+use crate::view::el::{button, fingerprint, h, nothing, El, Item};
 use crate::view::table::use_table;
 
 /// Rows a long table shows before "Show all": enough for any page of a
@@ -62,31 +62,33 @@ pub fn subtotals_table() -> El {
         let (col, desc) = sort.get();
         let p = previous.get();
         let before = Lookup::new(Option::as_ref(&*p.0));
-        // Rebuilt on a grouping change too (labels and filters follow it).
+        // Labels, colours and filters follow the grouping.
         state.group.track();
-        let ranked = ranked_rows(&s, Option::as_ref(&*p.0), col, desc);
+        let mut ranked = ranked_rows(&s, Option::as_ref(&*p.0), col, desc);
         let all = ranked.len();
         let cut = !show_all.get() && all > FIRST_ROWS;
-        let mut els: Vec<El> = ranked
-            .into_iter()
-            .take(if cut { FIRST_ROWS } else { all })
-            .map(|(colour, r)| {
-                let prev = before.is_on().then(|| before.of(&r.key));
-                subtotal_row(t, &row_fmt, colour, &r, s.total.cu, has_price, prev)
-            })
-            .collect();
+        ranked.truncate(if cut { FIRST_ROWS } else { all });
+        let mut items = row_items(t, ranked, &before, s.total.cu, has_price);
         if cut {
             let group = state.group.get_untracked();
             let noun = plural_group(group, all);
             let text = rows_cut(FIRST_ROWS as u64, all as u64, noun, |n| row_fmt.count(n));
             let label = format!("Show all {} {noun}", row_fmt.count(all as u64));
-            els.push(h("tr").class("cu-rows-cut").child(
-                h("td").attr("colspan", "12").text(&text).text(" ").child(
-                    button("cu-btn cu-small", &label).on("click", move |_| show_all.set(true)),
-                ),
-            ));
+            items.push(Item {
+                // Not a group's key: no id holds a NUL.
+                key: "\0rows-cut".to_owned(),
+                same: fingerprint(&(&text, &label)),
+                build: Box::new(move || {
+                    h("tr").class("cu-rows-cut").child(
+                        h("td").attr("colspan", "12").text(&text).text(" ").child(
+                            button("cu-btn cu-small", &label)
+                                .on("click", move |_| show_all.set(true)),
+                        ),
+                    )
+                }),
+            });
         }
-        els
+        items
     };
     let footer = move || {
         let p = previous.get();
@@ -146,7 +148,7 @@ pub fn subtotals_table() -> El {
                             ),
                     ),
                 )
-                .child(h("tbody").dyn_part(rows))
+                .child(h("tbody").keyed(rows, |_| {}))
                 .child(h("tfoot").dyn_part(footer)),
         )
 }

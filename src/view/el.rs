@@ -261,10 +261,12 @@ pub fn target_checked(ev: &Event) -> bool {
 pub struct Item {
     /// What identifies the item from one change to the next (a group's key).
     pub key: String,
-    /// A fingerprint of everything the item shows but does not bind: the
-    /// item is built again when it changes.
+    /// A fingerprint of everything the item shows: the item is built again
+    /// when it changes. Items hold no bindings of their own (each one made
+    /// and dropped would leave a weak entry in the signals it read).
     pub same: u64,
-    /// Builds the item's element (only for an item new or changed).
+    /// Builds the item's element (only for an item new or changed), from
+    /// what the closure holds: no context is reachable from inside it.
     pub build: Box<dyn FnOnce() -> El>,
 }
 
@@ -515,11 +517,23 @@ struct Shown {
     owner: Owner,
 }
 
+/// An owner for one item of a keyed list. Not a child of the effect that
+/// builds it (cleaned before each run: a kept item would lose its bindings),
+/// nor of a longer-lived owner (which keeps a weak entry per child until it
+/// is cleaned itself: one per item ever built, a leak on a long-lived page).
+/// So no context is found from inside it: an item's build uses what its
+/// closure holds. The item's bindings end when it is removed, or when the
+/// list's effect (which holds the items) ends with its owner.
+fn detached_owner() -> Owner {
+    let adopter = Owner::new();
+    let owner = adopter.with(Owner::new);
+    // Dropping the only parent leaves `owner` with none.
+    drop(adopter);
+    owner
+}
+
 fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Element)) {
     let mark = marker(parent);
-    // Items are owned by the list's owner, not by the effect below (whose
-    // owner is cleaned before each run): a kept item keeps its bindings.
-    let owner = Owner::current().unwrap_or_default();
     let list = parent.clone();
     let mut shown: Vec<Shown> = Vec::new();
     bind(Box::new(move || {
@@ -549,7 +563,7 @@ fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Elemen
                         gone.el.remove();
                         gone.owner.cleanup();
                     }
-                    let child = owner.child();
+                    let child = detached_owner();
                     let build = item.build;
                     let el = untrack(|| child.with(build)).0;
                     next.push(Shown {

@@ -114,10 +114,12 @@ fn bar_items(t: Table, bars: &[Bar]) -> Vec<Item> {
             let text = bar_text(t, b);
             let title = format!("Show only runs of {}", b.label());
             let first = i == 0;
+            // Pressed while the runs are filtered to this group.
+            let pressed = t.is_filtered_to(&key);
             Some(Item {
-                same: fingerprint(&(&text, &title)),
+                same: fingerprint(&(&text, &title, pressed)),
                 key: key.clone(),
-                build: Box::new(move || bar_button(t, key, &text, &title, first)),
+                build: Box::new(move || bar_button(t, key, &text, &title, first, pressed)),
             })
         })
         .collect()
@@ -125,15 +127,19 @@ fn bar_items(t: Table, bars: &[Bar]) -> Vec<Item> {
 
 /// One group's button: one Tab stop among them (arrow keys move), pressed
 /// while the runs are filtered to the group; a click toggles that filter.
-fn bar_button(t: Table, key: String, text: &(String, String), title: &str, first: bool) -> El {
-    let pressed = key.clone();
+fn bar_button(
+    t: Table,
+    key: String,
+    text: &(String, String),
+    title: &str,
+    first: bool,
+    pressed: bool,
+) -> El {
     let el = h("button")
         .attr("type", "button")
         .class("cu-bar-hit")
         .attr("data-key", &key)
-        .dyn_attr("aria-pressed", move || {
-            Some(t.is_filtered_to(&pressed).to_string())
-        })
+        .attr("aria-pressed", if pressed { "true" } else { "false" })
         .attr("title", title)
         .attr("tabindex", if first { "0" } else { "-1" })
         .on("focus", move |ev| {

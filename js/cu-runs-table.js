@@ -48,7 +48,11 @@ const ATTRIBUTES = {
   now: ['now', String],
 };
 
-export class CuRunsTable extends HTMLElement {
+// On a server (an SSR build imports modules there first) there is no
+// HTMLElement: the class extends a plain one and nothing is defined.
+const Base = globalThis.HTMLElement ?? class {};
+
+export class CuRunsTable extends Base {
   static get observedAttributes() {
     return Object.keys(ATTRIBUTES);
   }
@@ -158,4 +162,4 @@ export class CuRunsTable extends HTMLElement {
   }
 }
 
-if (!customElements.get('cu-runs-table')) customElements.define('cu-runs-table', CuRunsTable);
+if (globalThis.customElements && !customElements.get('cu-runs-table')) customElements.define('cu-runs-table', CuRunsTable);

@@ -23,11 +23,31 @@ wasm-opt $WASM_OPT_FLAGS \
 # .d.ts stay as they are): 10.0 -> 7.5 KB gzip (BENCHMARKS.md, changelog “JS glue and stylesheet minified”).
 terser pkg/cu_cost_table.js --module --compress --mangle -o pkg/cu_cost_table.min.js
 mv pkg/cu_cost_table.min.js pkg/cu_cost_table.js
-# Ship the custom element and the stylesheet with the npm package too.
+# The package entry for bundlers (index.js: the module with a clear error
+# from `mount` on a server or before `init`), the custom element and the
+# stylesheet ship with it. package.json: an exports map (entry with its
+# types, the module itself, the element, the stylesheet, the wasm), the
+# files that ship and nothing else, and the modules with side effects (the
+# stylesheet and the element, which defines itself).
+cp js/index.js js/index.d.ts pkg/
 node -e '
 const fs = require("fs");
 const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
-for (const f of ["cu-runs-table.js", "cu-cost-table.css"]) if (!p.files.includes(f)) p.files.push(f);
-p.exports = { ".": "./cu_cost_table.js", "./cu-runs-table.js": "./cu-runs-table.js", "./cu-cost-table.css": "./cu-cost-table.css" };
+p.files = ["index.js", "index.d.ts", "cu_cost_table.js", "cu_cost_table.d.ts", "cu_cost_table_bg.wasm",
+  "cu_cost_table_bg.wasm.d.ts", "cu-runs-table.js", "cu-cost-table.css"];
+for (const f of p.files) if (!fs.existsSync("pkg/" + f)) throw new Error("pkg/" + f + " is missing");
+p.main = "index.js";
+p.module = "index.js";
+p.types = "index.d.ts";
+p.sideEffects = ["./cu-cost-table.css", "./cu-runs-table.js"];
+p.exports = {
+  ".": { types: "./index.d.ts", default: "./index.js" },
+  "./cu_cost_table.js": { types: "./cu_cost_table.d.ts", default: "./cu_cost_table.js" },
+  "./cu-runs-table.js": "./cu-runs-table.js",
+  "./cu-runs-table": "./cu-runs-table.js",
+  "./cu-cost-table.css": "./cu-cost-table.css",
+  "./cu_cost_table_bg.wasm": "./cu_cost_table_bg.wasm",
+  "./package.json": "./package.json",
+};
 fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
 '

@@ -117,10 +117,7 @@ pub fn daily_plot(
         vec![h("span")
             .class(class)
             .attr("aria-hidden", "true")
-            .attr(
-                "style",
-                &format!("top:{}%", crate::core::charts::fixed(y, 1)),
-            )
+            .style("top", &format!("{}%", crate::core::charts::fixed(y, 1)))
             .text(&format!("Budget {} CU", t.fmt().cu_setting(b)))]
     };
     let end_label = move |last: bool| {
@@ -144,7 +141,7 @@ pub fn daily_plot(
         .child(
             h("div")
                 .class("cu-days-plot")
-                .attr("style", &format!("height:{HEIGHT}px"))
+                .style("height", &format!("{HEIGHT}px"))
                 .child(
                     svg("svg")
                         .attr("role", "img")

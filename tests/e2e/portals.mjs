@@ -1,0 +1,211 @@
+// End-to-end checks of the component as other people's portals host it: a
+// page served with a strict Content-Security-Policy (the one security-minded
+// portals send) and the same page without it. Prints cargo-style lines so
+// scripts/test.sh counts them.
+// Usage: node tests/e2e/portals.mjs http://127.0.0.1:PORT  (a demo API
+// started with --test-aids --root . so /pkg exists)
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { watchConsole } from './console-guard.mjs';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+
+const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
+const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
+
+const base = process.argv[2];
+if (!base) {
+  console.error('usage: node tests/e2e/portals.mjs BASE_URL');
+  process.exit(2);
+}
+const origin = new URL(base).origin;
+const started = Date.now();
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+});
+
+// ---- Harness (as tests/e2e/run.mjs): a fresh context per check; any
+// uncaught error, unhandled rejection or console error fails the check.
+const results = [];
+async function check(name, fn) {
+  if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) return; // developer filter
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  const t0 = Date.now();
+  try {
+    await fn(page);
+    if (errors.length) throw new Error(`uncaught or console errors on the page (${errors.length}):\n      ${errors.join('\n      ')}`);
+    results.push(true);
+    console.log(`test ${name} ... ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    results.push(false);
+    console.log(`test ${name} ... FAILED\n    ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n    ')}`);
+  } finally {
+    await context.close();
+  }
+}
+
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+// ---- A strict Content-Security-Policy: exactly what the README tells a
+// portal it needs (the API on the page's own origin here, so 'self').
+export const POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; require-trusted-types-for 'script'; trusted-types 'none'";
+
+// The page: no inline script or style (the policy allows neither), so its
+// module is a file of its own. It records every CSP violation the browser
+// reports, and mounts the table as the README's `mount` example does.
+const MAIN_JS = `
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '') + ' at ' + e.sourceFile + ':' + e.lineNumber);
+});
+const { default: init, mount } = await import('/pkg/cu_cost_table.js');
+await init();
+window.__handle = mount(document.getElementById('cu-table'), {
+  apiBase: location.origin, orgId: 'acme', token: 'demo-token', pageSize: 20, budgetCu: 800,
+});
+window.__ready = true;
+`;
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>portal</title>
+<link rel="stylesheet" href="/pkg/cu-cost-table.css"></head>
+<body><main><div id="cu-table"></div></main>
+<script type="module" src="/__t/portal-main.js"></script></body></html>`;
+
+async function open(page, policy) {
+  const headers = { 'content-type': 'text/html; charset=utf-8' };
+  if (policy) headers['content-security-policy'] = policy;
+  await page.route(`${origin}/__t/portal.html`, (route) => route.fulfill({ status: 200, headers, body: PAGE }));
+  await page.route(`${origin}/__t/portal-main.js`, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/javascript' }, body: MAIN_JS }));
+  await page.goto(`${origin}/__t/portal.html`);
+  await page.waitForFunction(() => window.__ready === true, null, { timeout: 20000 });
+  await page.locator('table.cu-runs tbody tr:not(.cu-empty-row)').nth(19).waitFor({ timeout: 20000 });
+}
+
+// Everything a user does in one visit: Load all runs, both charts (and
+// their tables), Group by, Columns, both CSV exports, print. Returns the
+// pictures of both charts (the same pixels with and without the policy).
+async function walkThrough(page) {
+  const root = page.locator('#cu-table');
+  await root.getByRole('button', { name: 'Load all runs', exact: true }).click();
+  await root.locator('.cu-outcome', { hasText: 'Loaded all' }).waitFor({ timeout: 30000 });
+  await root.locator('.cu-bars svg[role=img]').waitFor();
+  await root.locator('.cu-days svg[role=img]').waitFor();
+  // The day chart's slider: a day picked by keyboard (the highlight moves).
+  await root.getByRole('slider', { name: 'Day' }).focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Escape');
+  await page.mouse.move(0, 0);
+  const pictures = {
+    bars: await steadyShot(root.locator('figure.cu-chart').first()),
+    days: await steadyShot(root.locator('.cu-days').first()),
+  };
+  // Each picture swapped for its figures and back.
+  for (const b of await root.getByRole('button', { name: 'Show as table' }).all()) {
+    await b.click();
+    await b.click();
+  }
+  await root.getByRole('combobox', { name: 'Group by' }).selectOption('status');
+  await root.getByRole('table', { name: 'CU by status' }).waitFor();
+  await root.getByRole('combobox', { name: 'Group by' }).selectOption('workflow');
+  const columns = root.getByRole('button', { name: 'Columns', exact: true });
+  await columns.click();
+  await root.getByRole('group', { name: 'Columns', exact: true }).getByRole('checkbox', { name: 'Trigger column' }).uncheck();
+  await root.getByRole('group', { name: 'Columns', exact: true }).getByRole('checkbox', { name: 'Trigger column' }).check();
+  await page.keyboard.press('Escape');
+  for (const name of ['Export CSV', 'Export subtotals CSV']) {
+    const download = page.waitForEvent('download', { timeout: 10000 });
+    await root.getByRole('button', { name, exact: true }).click();
+    assert((await (await download).path()) !== null, `${name}: no file`);
+  }
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  return pictures;
+}
+
+// A picture once two in a row are the same (a transition has ended).
+async function steadyShot(locator) {
+  let last = await locator.screenshot();
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 150));
+    const next = await locator.screenshot();
+    if (next.equals(last)) return next;
+    last = next;
+  }
+  throw new Error('the picture never settled');
+}
+
+let withoutPolicy = null;
+await check('the_walk_through_without_a_policy_is_the_reference', async (page) => {
+  await open(page, null);
+  withoutPolicy = await walkThrough(page);
+});
+
+await check('a_strict_csp_portal_sees_no_violation_and_the_same_pixels', async (page) => {
+  await open(page, POLICY);
+  const pictures = await walkThrough(page);
+  const violations = await page.evaluate(() => window.__violations);
+  assert(violations.length === 0, `CSP violations (${violations.length}):\n      ${violations.slice(0, 10).join('\n      ')}`);
+  assert(withoutPolicy, 'the reference walk did not run');
+  for (const [name, picture] of Object.entries(pictures)) {
+    if (!picture.equals(withoutPolicy[name])) {
+      writeFileSync(`target/portals-${name}-csp.png`, picture);
+      writeFileSync(`target/portals-${name}-reference.png`, withoutPolicy[name]);
+      throw new Error(`the ${name} chart's pixels differ under the policy (target/portals-${name}-{csp,reference}.png)`);
+    }
+  }
+});
+
+// ---- The npm package as a bundler or an SSR build meets it: `npm pack`
+// of pkg/, installed from its tarball into a fresh project.
+const { execFileSync } = await import('node:child_process');
+
+const { tmpdir } = await import('node:os');
+const repo = join(new URL('.', import.meta.url).pathname, '..', '..');
+let installed = null;
+
+await check('npm_pack_ships_the_exports_map_and_only_its_files', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'cu-pack-'));
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: join(repo, 'pkg'), encoding: 'utf8' }));
+  const files = packed[0].files.map((f) => f.path).sort();
+  const want = ['README.md', 'cu-cost-table.css', 'cu-runs-table.js', 'cu_cost_table.d.ts', 'cu_cost_table.js', 'cu_cost_table_bg.wasm',
+    'cu_cost_table_bg.wasm.d.ts', 'index.d.ts', 'index.js', 'package.json'];
+  assert(JSON.stringify(files) === JSON.stringify(want), `the tarball holds ${files.join(', ')}`);
+  const project = mkdtempSync(join(tmpdir(), 'cu-app-'));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', join(out, packed[0].filename)], { cwd: project, stdio: 'pipe' });
+  const manifest = JSON.parse(readFileSync(join(project, 'node_modules', 'cu-cost-table', 'package.json'), 'utf8'));
+  assert(manifest.exports['.'].types === './index.d.ts' && manifest.exports['./cu-cost-table.css'] === './cu-cost-table.css', 'exports map');
+  assert(JSON.stringify(manifest.sideEffects) === JSON.stringify(['./cu-cost-table.css', './cu-runs-table.js']), `sideEffects ${manifest.sideEffects}`);
+  installed = project;
+});
+
+await check('the_package_imports_on_a_server_and_mount_says_why_it_cannot_run_there', async () => {
+  assert(installed, 'the package was not installed');
+  // As an SSR build does: the modules imported in Node, where there is no
+  // window or document; resolving the stylesheet and the element by name.
+  const script = `
+    const m = await import('cu-cost-table');
+    await import('cu-cost-table/cu-runs-table.js');
+    const css = import.meta.resolve('cu-cost-table/cu-cost-table.css');
+    let message = '';
+    try { m.mount({}, { apiBase: '/', orgId: 'o', token: 't' }); } catch (e) { message = e.message; }
+    console.log(JSON.stringify({ keys: Object.keys(m).sort(), window: typeof window, document: typeof document,
+      elements: typeof customElements, css: css.endsWith('/cu-cost-table.css'), message }));`;
+  const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: installed, encoding: 'utf8' }));
+  assert(JSON.stringify(out.keys) === JSON.stringify(['MountHandle', 'default', 'initSync', 'mount']), `exports ${out.keys}`);
+  assert(out.window === 'undefined' && out.document === 'undefined' && out.elements === 'undefined', `the import defined globals: ${JSON.stringify(out)}`);
+  assert(out.css, 'the stylesheet does not resolve by name');
+  assert(out.message.startsWith('cu-cost-table: mount() needs a browser page'), `mount on a server: ${out.message}`);
+});
+
+await browser.close();
+const passed = results.filter(Boolean).length;
+const failed = results.length - passed;
+console.log(`portals suite: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`\ntest result: ${failed ? 'FAILED' : 'ok'}. ${passed} passed; ${failed} failed; 0 ignored`);
+process.exit(failed ? 1 : 0);

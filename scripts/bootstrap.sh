@@ -13,6 +13,9 @@ PLAYWRIGHT_VERSION=1.64.1
 AXE_VERSION=4.14.1
 TANSTACK_VERSION=8.21.3
 TERSER_VERSION=5.51.4
+# Vite 7 (not 8: it needs npm 11, and some machines of this kind have npm 10):
+# the e2e suite builds a fresh Vite app that installs pkg/ from its tarball.
+VITE_VERSION=7.3.8
 TOOLS_DIR="${CU_TOOLS_DIR:-$HOME/.cache/cu-cost-table-tools}"
 
 log() { printf '[bootstrap] %s\n' "$*" >&2; }
@@ -55,6 +58,12 @@ if [ ! -f "$TOOLS_DIR/node_modules/@tanstack/table-core/package.json" ] \
    || ! grep -q "\"version\": \"$TANSTACK_VERSION\"" "$TOOLS_DIR/node_modules/@tanstack/table-core/package.json"; then
   log "installing npm @tanstack/table-core@$TANSTACK_VERSION (benchmark reference page)"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "@tanstack/table-core@$TANSTACK_VERSION" >/dev/null
+fi
+
+if [ ! -f "$TOOLS_DIR/node_modules/vite/package.json" ] \
+   || ! grep -q "\"version\": \"$VITE_VERSION\"" "$TOOLS_DIR/node_modules/vite/package.json"; then
+  log "installing npm vite@$VITE_VERSION (the e2e suite's bundler app)"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "vite@$VITE_VERSION" >/dev/null
 fi
 
 if [ ! -f "$TOOLS_DIR/node_modules/terser/package.json" ] \

@@ -99,6 +99,7 @@ async function walkThrough(page) {
   await page.keyboard.press('Home');
   await page.keyboard.press('Escape');
   await page.mouse.move(0, 0);
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
   const pictures = {
     bars: await steadyShot(root.locator('figure.cu-chart').first()),
     days: await steadyShot(root.locator('.cu-days').first()),
@@ -201,6 +202,57 @@ await check('the_package_imports_on_a_server_and_mount_says_why_it_cannot_run_th
   assert(out.window === 'undefined' && out.document === 'undefined' && out.elements === 'undefined', `the import defined globals: ${JSON.stringify(out)}`);
   assert(out.css, 'the stylesheet does not resolve by name');
   assert(out.message.startsWith('cu-cost-table: mount() needs a browser page'), `mount on a server: ${out.message}`);
+});
+
+// ---- A fresh Vite app that installs the tarball, imports `mount` and the
+// stylesheet as the README says, builds for production, and is served on
+// its own origin against the demo API on another (CORS).
+await check('a_vite_app_built_for_production_shows_rows_charts_and_loads_all', async (page) => {
+  assert(installed, 'the package was not installed');
+  const { createServer } = await import('node:http');
+  const { existsSync } = await import('node:fs');
+  writeFileSync(join(installed, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>vite app</title></head>
+<body><div id="costs"></div><script type="module" src="/main.js"></script></body></html>`);
+  writeFileSync(join(installed, 'main.js'), `import init, { mount } from "cu-cost-table";
+import "cu-cost-table/cu-cost-table.css";
+const apiBase = new URLSearchParams(location.search).get("api");
+init().then(() => {
+  window.__handle = mount(document.getElementById("costs"), { apiBase, orgId: "acme", token: "vite-app-token" });
+});
+`);
+  const vite = join(modules, 'vite', 'bin', 'vite.js');
+  try {
+    execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: installed, encoding: 'utf8', stdio: 'pipe' });
+  } catch (e) {
+    throw new Error(`vite build failed:\n${e.stdout}\n${e.stderr}`);
+  }
+  const dist = join(installed, 'dist');
+  assert(existsSync(join(dist, 'index.html')), 'no dist/index.html');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const file = join(dist, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dist) || !existsSync(file)) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'content-type': types[file.slice(file.lastIndexOf('.'))] || 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const app = `http://127.0.0.1:${server.address().port}`;
+    assert(new URL(app).origin !== origin, 'the app must be on its own origin');
+    await page.goto(`${app}/?api=${encodeURIComponent(origin)}`);
+    const root = page.locator('#costs');
+    await root.locator('table.cu-runs tbody tr:not(.cu-empty-row)').nth(19).waitFor({ timeout: 20000 });
+    await root.locator('.cu-bars svg[role=img]').waitFor();
+    await root.locator('.cu-days svg[role=img]').waitFor();
+    // The stylesheet came through the bundler: the root is styled.
+    const styled = await root.locator('.cu-root').first().evaluate((el) => getComputedStyle(el).boxSizing);
+    assert(styled === 'border-box', `the stylesheet is not applied (box-sizing ${styled})`);
+    await root.getByRole('button', { name: 'Load all runs', exact: true }).click();
+    await root.locator('.cu-outcome', { hasText: 'Loaded all' }).waitFor({ timeout: 30000 });
+  } finally {
+    server.close();
+  }
 });
 
 await browser.close();

@@ -16,6 +16,8 @@ TERSER_VERSION=5.51.4
 # Vite 7 (not 8: it needs npm 11, and some machines of this kind have npm 10):
 # the e2e suite builds a fresh Vite app that installs pkg/ from its tarball.
 VITE_VERSION=7.3.8
+# React for examples/react, built and run by the e2e suite.
+REACT_VERSION=19.3.1
 TOOLS_DIR="${CU_TOOLS_DIR:-$HOME/.cache/cu-cost-table-tools}"
 
 log() { printf '[bootstrap] %s\n' "$*" >&2; }
@@ -64,6 +66,12 @@ if [ ! -f "$TOOLS_DIR/node_modules/vite/package.json" ] \
    || ! grep -q "\"version\": \"$VITE_VERSION\"" "$TOOLS_DIR/node_modules/vite/package.json"; then
   log "installing npm vite@$VITE_VERSION (the e2e suite's bundler app)"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "vite@$VITE_VERSION" >/dev/null
+fi
+
+if [ ! -f "$TOOLS_DIR/node_modules/react-dom/package.json" ] \
+   || ! grep -q "\"version\": \"$REACT_VERSION\"" "$TOOLS_DIR/node_modules/react-dom/package.json"; then
+  log "installing npm react@$REACT_VERSION react-dom@$REACT_VERSION (examples/react)"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR" "react@$REACT_VERSION" "react-dom@$REACT_VERSION" >/dev/null
 fi
 
 if [ ! -f "$TOOLS_DIR/node_modules/terser/package.json" ] \

@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { watchConsole } from './console-guard.mjs';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 
 const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
 const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
@@ -168,6 +168,37 @@ const { execFileSync } = await import('node:child_process');
 const { tmpdir } = await import('node:os');
 const repo = join(new URL('.', import.meta.url).pathname, '..', '..');
 let installed = null;
+let tarball = null;
+
+// Serves `dir` on 127.0.0.1 (its own origin); `.close()` when done.
+async function serve(dir) {
+  const { createServer } = await import('node:http');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dir) || !existsSync(file)) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'content-type': types[file.slice(file.lastIndexOf('.'))] || 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return server;
+}
+
+// Builds the project in `dir` with Vite (for production, or in `mode`
+// development: React's StrictMode double-mounts only there); returns dist/.
+function viteBuild(dir, mode = 'production') {
+  try {
+    execFileSync(process.execPath, [join(modules, 'vite', 'bin', 'vite.js'), 'build', '--mode', mode, '--logLevel', 'warn'],
+      { cwd: dir, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, NODE_ENV: mode } });
+  } catch (e) {
+    throw new Error(`vite build failed:\n${e.stdout}\n${e.stderr}`);
+  }
+  const dist = join(dir, 'dist');
+  assert(existsSync(join(dist, 'index.html')), 'no dist/index.html');
+  return dist;
+}
+
 
 await check('npm_pack_ships_the_exports_map_and_only_its_files', async () => {
   const out = mkdtempSync(join(tmpdir(), 'cu-pack-'));
@@ -183,6 +214,7 @@ await check('npm_pack_ships_the_exports_map_and_only_its_files', async () => {
   assert(manifest.exports['.'].types === './index.d.ts' && manifest.exports['./cu-cost-table.css'] === './cu-cost-table.css', 'exports map');
   assert(JSON.stringify(manifest.sideEffects) === JSON.stringify(['./cu-cost-table.css', './cu-runs-table.js']), `sideEffects ${manifest.sideEffects}`);
   installed = project;
+  tarball = join(out, packed[0].filename);
 });
 
 await check('the_package_imports_on_a_server_and_mount_says_why_it_cannot_run_there', async () => {
@@ -210,7 +242,6 @@ await check('the_package_imports_on_a_server_and_mount_says_why_it_cannot_run_th
 await check('a_vite_app_built_for_production_shows_rows_charts_and_loads_all', async (page) => {
   assert(installed, 'the package was not installed');
   const { createServer } = await import('node:http');
-  const { existsSync } = await import('node:fs');
   writeFileSync(join(installed, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>vite app</title></head>
 <body><div id="costs"></div><script type="module" src="/main.js"></script></body></html>`);
   writeFileSync(join(installed, 'main.js'), `import init, { mount } from "cu-cost-table";
@@ -220,23 +251,8 @@ init().then(() => {
   window.__handle = mount(document.getElementById("costs"), { apiBase, orgId: "acme", token: "vite-app-token" });
 });
 `);
-  const vite = join(modules, 'vite', 'bin', 'vite.js');
-  try {
-    execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: installed, encoding: 'utf8', stdio: 'pipe' });
-  } catch (e) {
-    throw new Error(`vite build failed:\n${e.stdout}\n${e.stderr}`);
-  }
-  const dist = join(installed, 'dist');
-  assert(existsSync(join(dist, 'index.html')), 'no dist/index.html');
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
-  const server = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    const file = join(dist, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dist) || !existsSync(file)) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'content-type': types[file.slice(file.lastIndexOf('.'))] || 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const dist = viteBuild(installed);
+  const server = await serve(dist);
   try {
     const app = `http://127.0.0.1:${server.address().port}`;
     assert(new URL(app).origin !== origin, 'the app must be on its own origin');
@@ -250,6 +266,67 @@ init().then(() => {
     assert(styled === 'border-box', `the stylesheet is not applied (box-sizing ${styled})`);
     await root.getByRole('button', { name: 'Load all runs', exact: true }).click();
     await root.locator('.cu-outcome', { hasText: 'Loaded all' }).waitFor({ timeout: 30000 });
+  } finally {
+    server.close();
+  }
+});
+
+// ---- examples/react: the React component over mount/unmount, under
+// <StrictMode> (mount, unmount and mount again at once), built with Vite.
+await check('react_strict_mode_leaves_one_table_and_unmount_leaves_nothing', async (page) => {
+  assert(tarball, 'the package was not packed');
+  const app = mkdtempSync(join(tmpdir(), 'cu-react-'));
+  cpSync(join(repo, 'examples', 'react'), app, { recursive: true, filter: (f) => !f.includes('node_modules') && !f.includes('dist') });
+  // The example's own package.json names the registry; here React comes
+  // from the tools bootstrap installed (no network), the package from its tarball.
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'react-app', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', tarball], { cwd: app, stdio: 'pipe' });
+  for (const dep of ['react', 'react-dom', 'scheduler']) symlinkSync(join(modules, dep), join(app, 'node_modules', dep), 'dir');
+  // React's development build: StrictMode mounts, unmounts and mounts again.
+  const server = await serve(viteBuild(app, 'development'));
+  try {
+    // Live intervals and the window/document listeners of type
+    // visibilitychange (the table's own), counted from the page's start.
+    await page.addInitScript(() => {
+      const intervals = new Set();
+      const setI = window.setInterval.bind(window);
+      const clearI = window.clearInterval.bind(window);
+      window.setInterval = (...a) => { const id = setI(...a); intervals.add(id); return id; };
+      window.clearInterval = (id) => { intervals.delete(id); clearI(id); };
+      let visibility = 0;
+      const add = EventTarget.prototype.addEventListener;
+      const remove = EventTarget.prototype.removeEventListener;
+      const seen = new Set();
+      EventTarget.prototype.addEventListener = function (type, fn, o) {
+        if ((this === window || this === document) && type === 'visibilitychange' && !seen.has(fn)) { seen.add(fn); visibility++; }
+        return add.call(this, type, fn, o);
+      };
+      EventTarget.prototype.removeEventListener = function (type, fn, o) {
+        if ((this === window || this === document) && type === 'visibilitychange' && seen.delete(fn)) visibility--;
+        return remove.call(this, type, fn, o);
+      };
+      window.__live = () => ({ intervals: intervals.size, visibility, tables: document.querySelectorAll('#app .cu-root').length });
+    });
+    const runs = { finished: 0, failed: 0 };
+    const mine = (r) => new URL(r.url()).pathname === '/v1/organizations/acme/cu/runs';
+    page.on('requestfinished', (r) => { if (mine(r) && r.method() === 'GET') runs.finished++; });
+    page.on('requestfailed', (r) => { if (mine(r)) runs.failed++; });
+    await page.goto(`http://127.0.0.1:${server.address().port}/?api=${encodeURIComponent(origin)}`);
+    await page.locator('#app table.cu-runs tbody tr:not(.cu-empty-row)').nth(19).waitFor({ timeout: 20000 });
+    await page.waitForTimeout(500);
+    const shown = await page.evaluate(() => window.__live());
+    assert(JSON.stringify(shown) === JSON.stringify({ intervals: 1, visibility: 1, tables: 1 }), `after StrictMode's double mount: ${JSON.stringify(shown)}`);
+    // StrictMode's first table sent its first request during mount, and its
+    // unmount aborted it; the second table's page is the one on screen.
+    assert(runs.finished === 1 && runs.failed === 1, `runs requests: ${JSON.stringify(runs)}`);
+    await page.getByRole('button', { name: 'Hide the table' }).click();
+    await page.waitForTimeout(500);
+    const hidden = await page.evaluate(() => ({ ...window.__live(), children: document.querySelector('main').children.length }));
+    assert(JSON.stringify(hidden) === JSON.stringify({ intervals: 0, visibility: 0, tables: 0, children: 2 }), `after unmount: ${JSON.stringify(hidden)}`);
+    await page.getByRole('button', { name: 'Show the table' }).click();
+    await page.locator('#app table.cu-runs tbody tr:not(.cu-empty-row)').nth(19).waitFor({ timeout: 20000 });
+    const again = await page.evaluate(() => window.__live());
+    assert(JSON.stringify(again) === JSON.stringify({ intervals: 1, visibility: 1, tables: 1 }), `shown again: ${JSON.stringify(again)}`);
   } finally {
     server.close();
   }

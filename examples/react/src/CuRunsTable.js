@@ -1,0 +1,19 @@
+// <CuRunsTable>: the CU cost table as a React component, over `mount` and
+// `unmount`. Call `await init()` (the package's default export) once before
+// rendering it. Under <StrictMode> React mounts, unmounts and mounts again
+// at once: the first table is unmounted (its requests aborted, its timers
+// and listeners gone) before the second is made, so one table remains.
+import { createElement, useEffect, useRef } from 'react';
+import { mount } from 'cu-cost-table';
+
+export function CuRunsTable({ options }) {
+  const box = useRef(null);
+  // Mounted again only when the options change (by value, not identity).
+  const key = JSON.stringify(options, (k, v) => (typeof v === 'function' ? String(v) : v));
+  useEffect(() => {
+    const handle = mount(box.current, options);
+    return () => handle.unmount();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return createElement('div', { ref: box });
+}

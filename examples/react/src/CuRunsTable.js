@@ -6,14 +6,13 @@
 import { createElement, useEffect, useRef } from 'react';
 import { mount } from 'cu-cost-table';
 
+// Mounted again only when the options change by value (a new object with
+// the same options does not remount it).
 export function CuRunsTable({ options }) {
   const box = useRef(null);
-  // Mounted again only when the options change (by value, not identity).
-  const key = JSON.stringify(options, (k, v) => (typeof v === 'function' ? String(v) : v));
   useEffect(() => {
     const handle = mount(box.current, options);
     return () => handle.unmount();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return createElement('div', { ref: box });
+  }, [JSON.stringify(options)]);
+  return createElement("div", { ref: box });
 }

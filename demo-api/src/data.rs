@@ -527,7 +527,8 @@ pub fn late_copy_run(run: &mut Run, stale: bool, now_ms: i64) {
 pub const HOSTILE_RUNS: u64 = 12;
 
 /// Hostile and broken data for the `hostile` org: markup, script URLs, bidi
-/// overrides, huge ids, emoji and combining marks in every string field, and
+/// overrides, huge ids (a 10 KB run id, a 2,000-character workflow id), emoji
+/// and combining marks in every string field, and
 /// invalid CU values (null, missing, negative, a string, "Infinity").
 pub fn hostile_run(i: u64) -> Value {
     let payloads = [
@@ -550,7 +551,12 @@ pub fn hostile_run(i: u64) -> Value {
     };
     let mut run = json!({
         "runId": if i == 5 { long_id } else { format!("{text} #{i}") },
-        "workflowId": if i.is_multiple_of(2) { text.to_owned() } else { "<b>bold</b>-workflow".to_owned() },
+        "workflowId": match i {
+            // A 2,000-character workflow id, as generated ids can be.
+            10 => format!("{}-workflow", "w".repeat(1_991)),
+            _ if i.is_multiple_of(2) => text.to_owned(),
+            _ => "<b>bold</b>-workflow".to_owned(),
+        },
         "status": if i.is_multiple_of(3) { text.to_owned() } else { "success".to_owned() },
         "startedAt": if i == 7 { "not a date <i>".to_owned() } else { format!("2026-11-2{}T10:00:00Z", i % 8) },
         "finishedAt": "",

@@ -694,6 +694,9 @@ async fn more_fault_orgs_and_the_hostile_org() {
         .any(|i| i["runId"].as_str().unwrap().len() >= 10_240));
     assert!(items.iter().any(|i| i.get("totalCu").is_none()));
     assert!(items.iter().any(|i| i["totalCu"].is_null()));
+    assert!(items
+        .iter()
+        .any(|i| i["workflowId"].as_str().unwrap().len() == 2_000));
 }
 
 async fn page(addr: SocketAddr, org: &str, limit: u64, offset: u64) -> Value {

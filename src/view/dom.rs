@@ -85,7 +85,11 @@ pub fn append_swatch_item(parent: &Element, tag: &str, swatch_class: &str, text:
     let item = append_element(parent, tag, "");
     let swatch = append_element(&item, "span", &format!("cu-swatch {swatch_class}"));
     set_attr(&swatch, "aria-hidden", "true");
-    item.append_with_str_1(text).unwrap_throw();
+    // The text in a span of its own, so a long name can end in an ellipsis
+    // (the whole name on hover).
+    let name = append_element(&item, "span", "cu-key");
+    name.append_with_str_1(text).unwrap_throw();
+    set_attr(&name, "title", text);
     item
 }
 

@@ -161,6 +161,78 @@ await check('a_strict_csp_portal_sees_no_violation_and_the_same_pixels', async (
   }
 });
 
+// ---- Narrow boxes with real data: the `hostile` organization (a 10 KB run
+// id, a 2,000-character workflow id, markup and emoji everywhere). The
+// header cells the promise names must lie inside the component's box.
+const NARROW = `${origin}/__t/narrow.html`;
+async function headerBoxes(page, width, options, ready = '#box table.cu-subtotals tbody tr') {
+  await page.route(NARROW, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html' }, body: `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="/pkg/cu-cost-table.css"></head>
+<body style="margin:0"><div id="box" style="width:${width}px"></div>
+<script type="module">
+import init, { mount } from "/pkg/cu_cost_table.js";
+await init();
+mount(document.getElementById("box"), ${JSON.stringify(options)});
+window.__ready = true;
+</script></body></html>` }));
+  await page.setViewportSize({ width: Math.max(width, 360), height: 900 });
+  await page.goto(NARROW);
+  await page.waitForFunction(() => window.__ready === true);
+  await page.locator('#box table.cu-runs tbody tr:not(.cu-empty-row)').first().waitFor({ timeout: 20000 });
+  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((e) => e.textContent.trim() !== '—'), ready, { timeout: 30000 });
+  return page.evaluate(() => {
+    // What shows of a table: its scroll area's box (the component's box
+    // minus its own padding), not what a sideways scroll would reveal.
+    const seen = (table) => document.querySelector(`#box table.${table}`).closest('.cu-scroll').getBoundingClientRect();
+    const box = document.getElementById('box').getBoundingClientRect();
+    const cells = (table) => [...document.querySelectorAll(`#box table.${table} thead th`)]
+      .filter((th) => th.getClientRects().length > 0)
+      .map((th) => {
+        const r = th.getBoundingClientRect();
+        const name = ((th.querySelector('button') || th).childNodes[0]?.textContent || th.textContent).trim();
+        return { name, left: r.left, right: r.right };
+      });
+    const area = (table) => { const r = seen(table); return { left: Math.max(r.left, box.left), right: Math.min(r.right, box.right) }; };
+    const el = document.getElementById('box');
+    // Anything wider than the box (a legend, a chip) would widen the page.
+    const wide = [...el.querySelectorAll('*')].filter((e) => !e.closest('.cu-scroll') && e.getBoundingClientRect().right > box.right + 0.5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.getAttribute('class') || ''}`);
+    return { wide, runs: { ...area('cu-runs'), cells: cells('cu-runs') }, subtotals: { ...area('cu-subtotals'), cells: cells('cu-subtotals') } };
+  });
+}
+
+function outside(boxes, table, names) {
+  const { left, right, cells } = boxes[table];
+  return names.map((n) => {
+    const cell = cells.find((c) => c.name === n || c.name.startsWith(n));
+    if (!cell) return `${n}: not shown`;
+    if (cell.left < left - 0.5 || cell.right > right + 0.5) return `${n}: ${cell.left.toFixed(0)}–${cell.right.toFixed(0)} outside ${left.toFixed(0)}–${right.toFixed(0)}`;
+    return null;
+  }).filter(Boolean);
+}
+
+await check('narrow_boxes_keep_the_money_columns_inside_with_hostile_data', async (page) => {
+  const options = { apiBase: origin, orgId: 'hostile', token: 't', pricePerCu: 0.002, currency: 'USD' };
+  const problems = [];
+  for (const width of [480, 600, 1000]) {
+    const boxes = await headerBoxes(page, width, options);
+    for (const p of outside(boxes, 'runs', ['Run', 'Workflow', 'Status', 'CU', 'Cost'])) problems.push(`runs table at ${width}px: ${p}`);
+    if (boxes.wide.length) problems.push(`at ${width}px, wider than the box: ${boxes.wide.slice(0, 5).join(', ')}`);
+  }
+  for (const width of [360, 390, 480]) {
+    const boxes = await headerBoxes(page, width, options);
+    for (const p of outside(boxes, 'subtotals', ['Workflow', 'Total CU', 'Cost'])) problems.push(`subtotals at ${width}px: ${p}`);
+  }
+  // Comparing: the Change column too.
+  const comparing = { ...options, orgId: 'acme', period: 'this-month', now: '2026-11-28T12:00:00Z' };
+  for (const width of [360, 390]) {
+    // Once the previous month is loaded and compared.
+    const boxes = await headerBoxes(page, width, comparing, '#box table.cu-subtotals.cu-comparing tbody td.cu-col-prev');
+    for (const p of outside(boxes, 'subtotals', ['Workflow', 'Total CU', 'Cost', 'Change'])) problems.push(`subtotals comparing at ${width}px: ${p}`);
+  }
+  assert(problems.length === 0, problems.join('\n      '));
+});
+
 // ---- The npm package as a bundler or an SSR build meets it: `npm pack`
 // of pkg/, installed from its tarball into a fresh project.
 const { execFileSync } = await import('node:child_process');

@@ -31,8 +31,30 @@ pub fn compare_cells(fmt: &Formatter, r: &Subtotal, prev: Prev, has_price: bool)
         }
         Change::Delta { diff, tenths: None } => amount(diff),
     };
-    let change = text(prev.cu_change(r.cu), &|d| fmt.signed_cu(d));
-    let cost_change = has_price.then(|| text(prev.cost_change(r.cost), &|d| fmt.signed_money(d)));
+    // The CU change and its percent apart, so a narrow box can put the
+    // percent on a line of its own.
+    let (change, percent) = match prev.cu_change(r.cu) {
+        Change::Delta {
+            diff,
+            tenths: Some(t),
+        } => (
+            fmt.signed_cu(diff),
+            Some(format!(" ({})", fmt.signed_percent(t))),
+        ),
+        c => (text(c, &|d| fmt.signed_cu(d)), None),
+    };
+    // The cost's change: its amount, and the percent (the CU's own: cost
+    // is CU times one price), which a narrow box leaves out.
+    let cost_change = has_price.then(|| match prev.cost_change(r.cost) {
+        Change::Delta {
+            diff,
+            tenths: Some(t),
+        } => (
+            fmt.signed_money(diff),
+            Some(format!(" ({})", fmt.signed_percent(t))),
+        ),
+        c => (text(c, &|d| fmt.signed_money(d)), None),
+    });
     let direction = match prev.cu_change(r.cu) {
         Change::Delta { diff, .. } if diff > 0 => "cu-num cu-up",
         Change::Delta { diff, .. } if diff < 0 => "cu-num cu-down",
@@ -45,8 +67,19 @@ pub fn compare_cells(fmt: &Formatter, r: &Subtotal, prev: Prev, has_price: bool)
             None => td,
         }
     };
-    vec![
-        cell("cu-num cu-col-prev", &previous.0, previous.1),
-        cell(direction, &change, cost_change),
-    ]
+    let change_cell = h("td").class(direction).text(&change);
+    let change_cell = match percent {
+        Some(p) => change_cell.child(h("span").class("cu-pct").text(&p)),
+        None => change_cell,
+    };
+    let change_cell = match cost_change {
+        Some((amount, percent)) => change_cell.child(
+            h("span")
+                .class("cu-line2")
+                .text(&amount)
+                .child_opt(percent.map(|p| h("span").class("cu-pct-again").text(&p))),
+        ),
+        None => change_cell,
+    };
+    vec![cell("cu-num cu-col-prev", &previous.0, previous.1), change_cell]
 }

@@ -81,5 +81,8 @@ pub fn compare_cells(fmt: &Formatter, r: &Subtotal, prev: Prev, has_price: bool)
         ),
         None => change_cell,
     };
-    vec![cell("cu-num cu-col-prev", &previous.0, previous.1), change_cell]
+    vec![
+        cell("cu-num cu-col-prev", &previous.0, previous.1),
+        change_cell,
+    ]
 }

@@ -4,6 +4,7 @@
 #   bash bench/run.sh --smoke         # 2,000 runs, 1 repetition (CI smoke)
 #   bash bench/run.sh 10000:5 50000:3 # sizes:repetitions of your choice
 #   bash bench/run.sh 1000000:0       # mount → first rows and bytes only (repetitions 0)
+#   bash bench/run.sh --cold-start    # navigation → first rows, CPU 4× slower, 10 Mbit/s, +40 ms, no cache, gzip
 #   DEMO_FLAGS="--timestamps seconds --ids uuid --workflows 2000" bash bench/run.sh 100000:1
 #                                     # the data shape real servers send (see demo-api --help)
 # Builds the package and the demo API (release), serves each size from a
@@ -15,9 +16,9 @@ bash scripts/bootstrap.sh
 . scripts/env.sh
 . scripts/wait-url.sh
 
-LATENCY_MS="${LATENCY_MS:-10}"
-if [ "${1:-}" = "--smoke" ]; then SIZES=("2000:1"); export FIRST_ROWS_SAMPLES="${FIRST_ROWS_SAMPLES:-2}"; elif [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=("10000:5" "100000:3" "1000000:1"); fi
+if [ "${1:-}" = "--cold-start" ]; then SIZES=("10000:0"); export COLD_START=1; LATENCY_MS="${LATENCY_MS:-0}"; elif [ "${1:-}" = "--smoke" ]; then SIZES=("2000:1"); export FIRST_ROWS_SAMPLES="${FIRST_ROWS_SAMPLES:-2}"; elif [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=("10000:5" "100000:3" "1000000:1"); fi
 
+LATENCY_MS="${LATENCY_MS:-10}"
 echo "[bench] building the package (release) and the demo API…" >&2
 pkg_log="$(mktemp)"
 bash scripts/build-pkg.sh >"$pkg_log" 2>&1 || { echo "[bench] package build failed:" >&2; cat "$pkg_log" >&2; exit 1; }
@@ -37,7 +38,7 @@ for spec in "${SIZES[@]}"; do
   PID=$!
   url=$(wait_for_url "$log" "$PID") || { echo "[bench] demo API did not start (see above)" >&2; exit 1; }
   echo "[bench] $runs runs × $reps repetitions, latency ${LATENCY_MS} ms, data ${DEMO_FLAGS:-as the demo API defaults}, $url" >&2
-  tag="$(printf '%s' "${DEMO_FLAGS:-}" | tr -c 'a-z0-9' '-' | tr -s '-' | sed 's/^-//; s/-$//')"
+  tag="$(printf '%s' "${COLD_START:+cold }${DEMO_FLAGS:-}" | tr -c 'a-z0-9' '-' | tr -s '-' | sed 's/^-//; s/-$//')"
   node bench/bench.mjs "$url" "$runs" "$reps" "bench/results/bench-$runs${tag:+-$tag}.json" \
     || { echo "[bench] bench/bench.mjs failed at $runs runs (see above)" >&2; exit 1; }
   echo

@@ -264,16 +264,17 @@ pub fn app(options: Options) -> (Router, DemoHandle) {
         .route("/__demo/{*rest}", get(not_found));
     // No SPA fallback: the page has no client-side routes, and an unknown
     // path (such as an unencoded `/` in an org id) must stay a 404.
-    let dist = ServeDir::new(&options.dist_dir);
+    // Static files go out gzip-compressed when the browser accepts it, as a
+    // production server sends them (the cold-start benchmark depends on it);
+    // API answers stay as they are.
+    let files =
+        |dir: PathBuf| tower_http::compression::Compression::new(ServeDir::new(dir)).gzip(true);
     let router = api
         .merge(aids)
-        .nest_service("/pkg", ServeDir::new(options.root_dir.join("pkg")))
-        .nest_service(
-            "/examples",
-            ServeDir::new(options.root_dir.join("examples")),
-        )
-        .nest_service("/bench", ServeDir::new(options.root_dir.join("bench")))
-        .fallback_service(dist);
+        .nest_service("/pkg", files(options.root_dir.join("pkg")))
+        .nest_service("/examples", files(options.root_dir.join("examples")))
+        .nest_service("/bench", files(options.root_dir.join("bench")))
+        .fallback_service(files(options.dist_dir.clone()));
     (router, DemoHandle(state))
 }
 

@@ -1504,3 +1504,33 @@ fn the_binary_refuses_bad_values_of_the_new_flags() {
         assert!(help.contains(flag), "--help lacks {flag}");
     }
 }
+
+/// Static files go out gzip-compressed to a browser that accepts it (as a
+/// production server sends them); API answers are never compressed.
+#[tokio::test]
+async fn static_files_are_gzipped_when_accepted_and_api_answers_are_not() {
+    let root = std::env::temp_dir().join(format!("demo-static-{}", std::process::id()));
+    std::fs::create_dir_all(root.join("pkg")).unwrap();
+    std::fs::write(root.join("pkg").join("big.js"), "let x = 1;\n".repeat(500)).unwrap();
+    let addr = start(Options {
+        root_dir: root.clone(),
+        ..fixed_options()
+    })
+    .await;
+    let gz = request(addr, "GET", "/pkg/big.js", &[("Accept-Encoding", "gzip")]).await;
+    assert_eq!(gz.status, 200);
+    assert_eq!(gz.header("content-encoding"), Some("gzip"));
+    let plain = request(addr, "GET", "/pkg/big.js", &[]).await;
+    assert_eq!(plain.header("content-encoding"), None);
+    assert_eq!(plain.body.len(), 5_500);
+    let api = request(
+        addr,
+        "GET",
+        "/v1/organizations/acme/cu/runs?limit=5",
+        &[AUTH, ("Accept-Encoding", "gzip")],
+    )
+    .await;
+    assert_eq!(api.status, 200);
+    assert_eq!(api.header("content-encoding"), None);
+    let _ = std::fs::remove_dir_all(root);
+}

@@ -63,6 +63,17 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 1500));
   });
   const { profile: searchProfile } = await cdp.send('Profiler.stop');
+  // Then the Failed status checkbox, on and off, each profiled on its own.
+  const statusProfiles = [];
+  for (const step of ['on', 'off']) {
+    await cdp.send('Profiler.start');
+    await page.evaluate(async () => {
+      const box = [...document.querySelectorAll('.cu-check')].find((l) => l.textContent.includes('Failed')).querySelector('input');
+      box.click();
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300)));
+    });
+    statusProfiles.push([step, (await cdp.send('Profiler.stop')).profile]);
+  }
 
   const analyse = (profile, label) => {
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -120,6 +131,7 @@ try {
   };
   analyse(profile, 'Load all runs');
   analyse(searchProfile, 'Search "billing"');
+  for (const [step, p] of statusProfiles) analyse(p, `Status "Failed" ${step}`);
   analyse(mountProfile, 'Mount → first rows');
 } finally {
   await browser.close();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Where the main thread's time goes during "Load all runs" at N runs:
 #   bash bench/profile.sh [RUNS] [TOP]     (default 1000000, 25)
+#   DEMO_FLAGS="--timestamps seconds --ids uuid --workflows 2000" bash bench/profile.sh 100000
 # Builds the package's wasm with function names kept (bench/wasm-breakdown.sh
 # builds the same module), serves it with the bench pages from a demo API
 # (--latency-ms 10), and prints the functions with the most self time in the
@@ -26,7 +27,8 @@ node scripts/minify-css.mjs style/main.css "$root/pkg/cu-cost-table.css" >/dev/n
 cp -r bench "$root/bench"
 cargo build -q --release -p demo-api
 log="$out/demo.log"
-./target/release/demo-api --port 0 --runs "$RUNS" --latency-ms 10 --now 2026-11-28T12:00:00Z --dist dist --root "$root" >"$log" 2>&1 &
+# shellcheck disable=SC2086 # DEMO_FLAGS is a list of flags (the data shape, as bench/run.sh)
+./target/release/demo-api --port 0 --runs "$RUNS" --latency-ms 10 --now 2026-11-28T12:00:00Z --dist dist --root "$root" ${DEMO_FLAGS:-} >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null' EXIT
 url=$(wait_for_url "$log" "$pid") || { echo "[profile] demo API did not start (see above)" >&2; exit 1; }

@@ -255,24 +255,40 @@ fn count_facets(
     mut keep: impl FnMut(usize),
 ) -> FacetCounts {
     let c = filters.compile(set, names);
+    let n = set.len();
     let mut statuses = vec![0usize; set.statuses.len()];
     let mut workflows = vec![0usize; set.workflows.len()];
     let mut triggers = vec![0usize; set.triggers.len()];
-    for i in 0..set.len() {
-        if !filters.keep_common(set, &c, i) {
+    // The columns and tables as slices: indexing a slice is built into the
+    // language, while a `Vec`'s `Index` is a call the size-optimised build
+    // does not inline (it was a third of this pass at 300,000 runs).
+    let (workflow_of, status_of) = (&set.workflow_of[..n], &set.status_of[..n]);
+    let (trigger_of, day_of) = (&set.trigger_of[..n], &set.day_of[..n]);
+    let (status_ok, day_ok): (&[bool], &[bool]) = (&c.status_ok, &c.day_ok);
+    let (by_status, by_workflow, by_trigger) = (
+        statuses.as_mut_slice(),
+        workflows.as_mut_slice(),
+        triggers.as_mut_slice(),
+    );
+    // The search, the minimum CU and the end of an open period are tested
+    // per run only when set (the day is, always: it is one lookup).
+    let common = !c.needle.is_empty() || filters.min_cu.is_some() || filters.until_ms.is_some();
+    for i in 0..n {
+        if !day_ok[day_of[i] as usize] || (common && !filters.keep_common(set, &c, i)) {
             continue;
         }
-        let status_ok = c.status_ok(set, i);
-        let workflow_ok = c.workflow_ok(set, i);
-        let trigger_ok = c.trigger_ok(set, i);
+        let (w, st, t) = (workflow_of[i], status_of[i], trigger_of[i]);
+        let status_ok = status_ok[st as usize];
+        let workflow_ok = c.workflow.is_none_or(|x| x == Some(w));
+        let trigger_ok = c.trigger.is_none_or(|x| x == Some(t));
         if workflow_ok && trigger_ok {
-            statuses[set.status_of[i] as usize] += 1;
+            by_status[st as usize] += 1;
         }
         if status_ok && trigger_ok {
-            workflows[set.workflow_of[i] as usize] += 1;
+            by_workflow[w as usize] += 1;
         }
         if status_ok && workflow_ok {
-            triggers[set.trigger_of[i] as usize] += 1;
+            by_trigger[t as usize] += 1;
             if trigger_ok {
                 keep(i);
             }
@@ -559,17 +575,19 @@ mod properties {
 
         #[test]
         fn one_pass_facets_equal_filtering_with_each_facet_cleared(
-            runs in proptest::collection::vec((0usize..4, 0usize..5, 0usize..3, 0u32..5, any::<bool>()), 0..50),
+            runs in proptest::collection::vec((0usize..4, 0usize..5, 0usize..3, 0u32..5, any::<bool>(), 1u8..4), 0..50),
             status in proptest::option::of(0usize..5),
             workflow in proptest::option::of(0usize..4),
             trigger in proptest::option::of(0usize..3),
             search in prop_oneof![Just(""), Just("w1"), Just("r1"), Just("cron")],
             min in proptest::option::of(0u32..5),
+            from in proptest::option::of(1u8..4),
+            until in proptest::option::of(1u8..5),
         ) {
             const STATUSES: [&str; 5] = ["success", "failure", "running", "cancelled", "odd"];
             const TRIGGERS: [Option<&str>; 3] = [None, Some("cronjob"), Some("webhook")];
-            let runs: Vec<Run> = runs.iter().enumerate().map(|(i, (w, s, t, cu, has_cu))| {
-                run(&format!("r{i}"), &format!("w{w}"), STATUSES[*s], "2026-11-02T10:00:00Z",
+            let runs: Vec<Run> = runs.iter().enumerate().map(|(i, (w, s, t, cu, has_cu, day))| {
+                run(&format!("r{i}"), &format!("w{w}"), STATUSES[*s], &format!("2026-11-0{day}T10:00:00Z"),
                     has_cu.then_some(f64::from(*cu)), TRIGGERS[*t])
             }).collect();
             let set = RunSet::new(runs, crate::core::time::utc_date);
@@ -579,6 +597,9 @@ mod properties {
                 workflow: workflow.map(|w| format!("w{w}")),
                 trigger: trigger.map(|t| TRIGGERS[t].unwrap_or("").to_owned()),
                 min_cu: min.and_then(|m| crate::core::cu::Cu::from_f64(f64::from(m))),
+                from: from.map(|d| format!("2026-11-0{d}")),
+                // An open period's end: noon of that day.
+                until_ms: until.map(|d| 1_793_491_200_000 + (i64::from(d) - 1) * 86_400_000 + 43_200_000),
                 ..Filters::default()
             };
             prop_assert_eq!(facet_counts(&set, &filters), by_clearing(&set, &filters));

@@ -25,6 +25,7 @@ pub mod load_progress;
 pub mod pager;
 pub mod period;
 pub mod print_head;
+pub mod retrying;
 pub mod run_cells;
 pub mod run_row;
 pub mod runs_header;

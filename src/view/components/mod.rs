@@ -24,6 +24,7 @@ pub mod group_by;
 pub mod group_chart;
 pub mod group_figures;
 pub mod load_progress;
+pub mod page_size;
 pub mod pager;
 pub mod period;
 pub mod print_head;

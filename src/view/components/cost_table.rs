@@ -1,5 +1,6 @@
 //! The root component: the table context (state, derived values as
-//! `Derived` memos), the page loader and URL sync, and the layout.
+//! `Derived` memos), the page loader and URL sync, and the layout with its
+//! header and section heads.
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -15,11 +16,13 @@ use super::group_chart::group_chart;
 use super::pager::pager;
 use super::period::period_summary;
 use super::print_head::print_head;
+use super::retrying::retrying;
 use super::runs_table::runs_table;
 use super::scope_bar::scope_bar;
 use super::subtotals_table::subtotals_table;
 use super::summary::summary;
 use crate::load::auto_refresh::install_auto_refresh;
+use crate::load::config::Config;
 use crate::load::env::Env;
 use crate::load::page_loader::install_page_loader;
 use crate::view::el::{h, El};
@@ -28,6 +31,84 @@ use crate::view::table::Table;
 fn next_uid() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(1);
     format!("cu{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Reads the URL into the table's state and keeps the two in step
+/// (`syncUrl`); values equal to the options' are left out of the URL.
+#[cfg(target_arch = "wasm32")]
+fn sync_url(t: Table, config: &Config) {
+    crate::view::url_sync::install(
+        t,
+        crate::view::url_sync::Defaults {
+            limit: config.page_size,
+            columns: t.state.columns.get_untracked(),
+            has_price: config.price.is_some(),
+            choices: crate::view::url_sync::Choices {
+                period: config.period.unwrap_or_default(),
+                compare: true,
+                group: config.group_by,
+                granularity: config.granularity,
+            },
+        },
+    );
+}
+
+// The layout's own parts, built once from the settings, below: private to
+// the layout, as they are used nowhere else.
+
+/// The header: the title (`heading_id`), the organization (`org_id`) and
+/// the price per CU when set.
+fn head(config: &Config, heading_id: &str, org_id: &str) -> El {
+    let price = config.price.as_ref().map(|p| {
+        h("span").class("cu-muted").text(&format!(
+            "Price: {} {} per CU",
+            p.per_cu.to_text(),
+            p.currency
+        ))
+    });
+    h("header")
+        .class("cu-head")
+        .child(h("h2").attr("id", heading_id).text(&config.title))
+        .child(
+            h("span")
+                .class("cu-org")
+                .attr("id", org_id)
+                .attr("title", "Organization")
+                .text(&config.org_id),
+        )
+        .child_opt(price)
+}
+
+/// A section's heading row, titled `title`.
+fn section_head(title: &str) -> El {
+    h("div").class("cu-section-head").child(h("h3").text(title))
+}
+
+/// "Subtotals", with Group by and the export.
+fn subtotals_head() -> El {
+    section_head("Subtotals").child(
+        h("div")
+            .class("cu-section-tools")
+            .child(group_by_select())
+            .child(export_subtotals()),
+    )
+}
+
+/// "Runs", with the zone of the times, the columns menu and the export.
+fn runs_head(zone: &str) -> El {
+    section_head("Runs")
+        .child(
+            // Started and Finished are shown in the display zone.
+            h("span")
+                .class("cu-muted cu-times-zone")
+                .text(&format!("Times in {}", zone)),
+        )
+        .child(
+            h("div")
+                .class("cu-section-tools")
+                .child(columns_menu())
+                .child(export_runs()),
+        )
 }
 
 /// The whole CU cost table for one organization, with `env`'s settings,
@@ -40,20 +121,7 @@ pub fn cost_table(env: Rc<Env>) -> El {
     if config.sync_url {
         // Read the URL before the first request, so a shared link loads its page.
         #[cfg(target_arch = "wasm32")]
-        crate::view::url_sync::install(
-            t,
-            crate::view::url_sync::Defaults {
-                limit: config.page_size,
-                columns: state.columns.get_untracked(),
-                has_price: config.price.is_some(),
-                choices: crate::view::url_sync::Choices {
-                    period: config.period.unwrap_or_default(),
-                    compare: true,
-                    group: config.group_by,
-                    granularity: config.granularity,
-                },
-            },
-        );
+        sync_url(t, &config);
     }
     install_page_loader(state, env.clone());
     install_auto_refresh(state, env);
@@ -62,13 +130,6 @@ pub fn cost_table(env: Rc<Env>) -> El {
     let org_id = format!("{uid}-org");
     // Named by title and org, so several instances stay distinguishable.
     let labelled_by = format!("{heading_id} {org_id}");
-    let price = config.price.as_ref().map(|p| {
-        h("span").class("cu-muted").text(&format!(
-            "Price: {} {} per CU",
-            p.per_cu.to_text(),
-            p.currency
-        ))
-    });
     let charts = config.charts.then(|| {
         h("div")
             .class("cu-charts")
@@ -76,36 +137,12 @@ pub fn cost_table(env: Rc<Env>) -> El {
             .child(daily_chart())
     });
     let env_zone = t.fmt().display_zone().to_owned();
-    let section_head = |title: &str| h("div").class("cu-section-head").child(h("h3").text(title));
     let root = h("section")
         .class("cu-root")
         .attr("aria-labelledby", &labelled_by)
         .dyn_attr("aria-busy", move || Some(state.loading.get().to_string()))
-        .child(
-            h("header")
-                .class("cu-head")
-                .child(h("h2").attr("id", &heading_id).text(&config.title))
-                .child(
-                    h("span")
-                        .class("cu-org")
-                        .attr("id", &org_id)
-                        .attr("title", "Organization")
-                        .text(&config.org_id),
-                )
-                .child_opt(price),
-        )
-        .child(
-            h("p")
-                .class("cu-retrying")
-                .attr("role", "status")
-                .dyn_text(move || {
-                    state
-                        .retrying
-                        .get()
-                        .map(|(attempt, of)| format!("Retrying ({attempt}/{of})…"))
-                        .unwrap_or_default()
-                }),
-        )
+        .child(head(&config, &heading_id, &org_id))
+        .child(retrying())
         .child(print_head())
         .with(error_box)
         .child(scope_bar())
@@ -113,30 +150,9 @@ pub fn cost_table(env: Rc<Env>) -> El {
         .child(period_summary())
         .child(summary())
         .child_opt(charts)
-        .child(
-            section_head("Subtotals").child(
-                h("div")
-                    .class("cu-section-tools")
-                    .child(group_by_select())
-                    .child(export_subtotals()),
-            ),
-        )
+        .child(subtotals_head())
         .child(subtotals_table())
-        .child(
-            section_head("Runs")
-                .child(
-                    // Started and Finished are shown in the display zone.
-                    h("span")
-                        .class("cu-muted cu-times-zone")
-                        .text(&format!("Times in {}", env_zone)),
-                )
-                .child(
-                    h("div")
-                        .class("cu-section-tools")
-                        .child(columns_menu())
-                        .child(export_runs()),
-                ),
-        )
+        .child(runs_head(&env_zone))
         .child(pager())
         .child(runs_table(empty_state));
     super::width::watch_width(root.element(), t);

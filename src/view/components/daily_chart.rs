@@ -12,19 +12,15 @@ use super::granularity::granularity_select;
 use crate::core::charts::{daily, day_detail, Daily, Shape};
 use crate::load::reactive::{Derived, Sig};
 use crate::load::state::Shared;
-use crate::view::el::{h, nothing, El};
-use crate::view::table::use_table;
+use crate::view::el::{h, nothing, El, Els};
+use crate::view::table::{use_table, Table};
 
-/// The stacked day chart.
-pub fn daily_chart() -> El {
-    let t = use_table();
+/// The chart's data: the runs in scope and filtered, by day and by the top
+/// groups of the subtotals, with the groups' names and colours.
+fn chart_data(t: Table) -> Derived<Shared<Daily>> {
     // The top workflows of the subtotals give the series.
-    let (scope_set, filtered, subtotals, fmt, uid) =
-        (t.scope_set, t.filtered, t.subtotals, t.fmt(), t.uid());
-    let as_table = Sig::new(false);
-    let active: Sig<Option<usize>> = Sig::new(None);
-    let state = t.state;
-    let chart: Derived<Shared<Daily>> = Derived::new(move || {
+    let (scope_set, filtered, subtotals, state) = (t.scope_set, t.filtered, t.subtotals, t.state);
+    Derived::new(move || {
         let shape = Shape {
             group: state.group.get(),
             granularity: state.granularity.get(),
@@ -46,10 +42,62 @@ pub fn daily_chart() -> El {
             }
         }
         Shared::new(d)
-    });
+    })
+}
+
+/// "CU per day" (the unit follows Granularity) and the zone.
+fn heading(t: Table, zone: &str) -> El {
+    let state = t.state;
+    h("h3")
+        .text("CU per ")
+        .dyn_text(move || state.granularity.get().key().to_owned())
+        .text(" ")
+        .child(h("span").class("cu-muted").text(&format!("({zone})")))
+}
+
+/// The picked day's total and breakdown, or how to pick one.
+fn detail_line(t: Table, chart: Derived<Shared<Daily>>, active: Sig<Option<usize>>) -> Els {
+    let detail = move || {
+        let i = active.get()?;
+        Some(chart.with(|d| day_detail(d, i, &t.fmt())))
+    };
+    vec![h("p").class("cu-day-detail").dyn_text(move || {
+        detail().unwrap_or_else(|| {
+            "Point at a day, or focus the chart and use the arrow keys, for its breakdown."
+                .to_owned()
+        })
+    })]
+}
+
+/// What the chart leaves out: undated runs, and days before the ones drawn.
+fn notes(t: Table, chart: Derived<Shared<Daily>>) -> Els {
+    chart.with(|d| {
+        let parts = {
+            let f = t.fmt();
+            crate::core::sentences::day_chart_notes(
+                d.undated as u64,
+                d.earlier as u64,
+                crate::core::charts::MAX_DAYS,
+                |n| f.count(n),
+            )
+        };
+        if parts.is_empty() {
+            Vec::new()
+        } else {
+            vec![h("p").class("cu-note").text(&parts.join(" "))]
+        }
+    })
+}
+
+/// The stacked day chart.
+pub fn daily_chart() -> El {
+    let t = use_table();
+    let (fmt, uid) = (t.fmt(), t.uid());
+    let as_table = Sig::new(false);
+    let active: Sig<Option<usize>> = Sig::new(None);
+    let chart = chart_data(t);
     // The budget line: a monthly budget, with a month chosen.
     let budget = t.with_config(|c| c.budget_cu);
-    let unit = move || state.granularity.get().key();
     // A new data set starts with no day picked.
     crate::load::effect::effect(move |_| {
         chart.track();
@@ -59,50 +107,13 @@ pub fn daily_chart() -> El {
     let heading_id = format!("{uid}-days-title");
     // Every closure below captures only `Copy` handles, so the nested `Show`s
     // can rebuild their children without cloning.
-
-    let detail = move || {
-        let i = active.get()?;
-        Some(chart.with(|d| day_detail(d, i, &t.fmt())))
-    };
     let has_days = move || chart.with(|d| !d.days.is_empty());
-    let table = move || vec![daily_figures(chart)];
-    let notes = move || {
-        chart.with(|d| {
-            let parts = {
-                let f = t.fmt();
-                crate::core::sentences::day_chart_notes(
-                    d.undated as u64,
-                    d.earlier as u64,
-                    crate::core::charts::MAX_DAYS,
-                    |n| f.count(n),
-                )
-            };
-            if parts.is_empty() {
-                Vec::new()
-            } else {
-                vec![h("p").class("cu-note").text(&parts.join(" "))]
-            }
-        })
-    };
-    let heading = h("h3")
-        .text("CU per ")
-        .dyn_text(move || unit().to_owned())
-        .text(" ")
-        .child(h("span").class("cu-muted").text(&format!("({zone})")));
-    let detail_line = move || {
-        vec![h("p").class("cu-day-detail").dyn_text(move || {
-            detail().unwrap_or_else(|| {
-                "Point at a day, or focus the chart and use the arrow keys, for its breakdown."
-                    .to_owned()
-            })
-        })]
-    };
     // The plot (or "No dated runs"), then its detail line; or the figures
     // table in their place.
     h("figure")
         .class("cu-chart")
         .attr("aria-labelledby", &heading_id)
-        .child(chart_head(&heading_id, as_table, heading))
+        .child(chart_head(&heading_id, as_table, heading(t, &zone)))
         .child(granularity_select())
         .show(
             move || !as_table.get() && has_days(),
@@ -114,6 +125,10 @@ pub fn daily_chart() -> El {
             || vec![h("p").class("cu-empty").text("No dated runs in scope.")],
             nothing,
         )
-        .show(move || !as_table.get(), detail_line, table)
-        .dyn_part(notes)
+        .show(
+            move || !as_table.get(),
+            move || detail_line(t, chart, active),
+            move || vec![daily_figures(chart)],
+        )
+        .dyn_part(move || notes(t, chart))
 }

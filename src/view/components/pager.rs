@@ -1,26 +1,35 @@
-//! Page navigation: rows per page, Previous/Next, and where we are.
+//! Page navigation: rows per page (`page_size`), Previous/Next, and where we
+//! are.
 
+use super::page_size::page_size_field;
+use crate::core::format::Formatter;
 use crate::core::sentences::{all_status, page_status};
-use crate::load::state::Scope;
-use crate::view::el::{h, target_value, El};
-use crate::view::table::use_table;
+use crate::load::reactive::Derived;
+use crate::load::state::{Scope, Shared, TableState};
+use crate::view::el::{h, El};
+use crate::view::table::{use_table, Table};
 
-/// Page sizes offered in "Rows per page".
-pub const PAGE_SIZES: [u32; 3] = [20, 50, 100];
-
-/// "Rows per page", "Previous page", "Next page" and a status line. In the
-/// "This page" scope they move through the server's pages; in "All loaded
-/// runs" through the loaded runs, without a request.
-pub fn pager() -> El {
-    let t = use_table();
-    let (state, filtered, fmt) = (t.state, t.filtered, t.fmt());
-    let size_id = format!("{}-page-size", t.uid());
-    let count = move |n: u64| fmt.count(n);
-    let prev_disabled = move || match state.scope.get() {
+/// "Previous page", disabled on the first page.
+fn previous_button(t: Table) -> El {
+    let state = t.state;
+    let disabled = move || match state.scope.get() {
         Scope::Page => state.offset.get() == 0,
         Scope::All => state.view_offset.get() == 0,
     };
-    let next_disabled = move || match state.scope.get() {
+    h("button")
+        .attr("type", "button")
+        .class("cu-btn")
+        .flag("disabled", disabled)
+        .on("click", move |_| t.turn_page(false))
+        .child(h("span").attr("aria-hidden", "true").text("‹ "))
+        .text("Previous page")
+}
+
+/// "Next page", disabled on the last page (of `filtered`, in "All loaded
+/// runs").
+fn next_button(t: Table, filtered: Derived<Shared<Vec<usize>>>) -> El {
+    let state = t.state;
+    let disabled = move || match state.scope.get() {
         // Disabled only when the page on screen is the requested one and the
         // server said it is the last: paging ahead while a page loads is fine
         // (stale answers are dropped).
@@ -32,8 +41,19 @@ pub fn pager() -> El {
             state.view_offset.get() + state.limit.get() as usize >= filtered.with(|f| f.len())
         }
     };
-    let go = move |forward: bool| t.turn_page(forward);
-    let status = move || match state.scope.get() {
+    h("button")
+        .attr("type", "button")
+        .class("cu-btn")
+        .flag("disabled", disabled)
+        .on("click", move |_| t.turn_page(true))
+        .text("Next page")
+        .child(h("span").attr("aria-hidden", "true").text(" ›"))
+}
+
+/// Where we are, or which page is loading (tracked).
+fn status(state: TableState, filtered: Derived<Shared<Vec<usize>>>, fmt: &Formatter) -> String {
+    let count = |n: u64| fmt.count(n);
+    match state.scope.get() {
         Scope::Page => {
             let offset = state.offset.get();
             let shown = state
@@ -43,80 +63,35 @@ pub fn pager() -> El {
             page_status(
                 waiting.then_some((offset, u64::from(state.limit.get()))),
                 shown,
-                &count,
+                count,
             )
         }
         Scope::All => all_status(
             state.view_offset.get() as u64,
             u64::from(state.limit.get()),
             filtered.with(|f| f.len()) as u64,
-            &count,
+            count,
         ),
-    };
-    let on_size = move |ev: web_sys::Event| {
-        if let Ok(size) = target_value(&ev).parse::<u32>() {
-            t.set_page_size(size);
-        }
-    };
-    let sizes = move || {
-        let current = state.limit.get();
-        let mut sizes = PAGE_SIZES.to_vec();
-        if !sizes.contains(&current) {
-            let at = sizes.partition_point(|&s| s < current);
-            sizes.insert(at, current);
-        }
-        sizes
-            .into_iter()
-            .map(|s| {
-                let text = s.to_string();
-                let option = h("option").attr("value", &text).text(&text);
-                if s == current {
-                    option.attr("selected", "")
-                } else {
-                    option
-                }
-            })
-            .collect()
-    };
-    let nav = |label: &str, back: bool| {
-        let b = h("button").attr("type", "button").class("cu-btn");
-        let arrow = h("span").attr("aria-hidden", "true");
-        if back {
-            b.flag("disabled", prev_disabled)
-                .on("click", move |_| go(false))
-                .child(arrow.text("‹ "))
-                .text(label)
-        } else {
-            b.flag("disabled", next_disabled)
-                .on("click", move |_| go(true))
-                .text(label)
-                .child(arrow.text(" ›"))
-        }
-    };
-    h("div")
-        .class("cu-pager")
-        .child(
-            h("div")
-                .class("cu-field cu-inline")
-                .child(h("label").attr("for", &size_id).text("Rows per page"))
-                .child(
-                    h("select")
-                        .attr("id", &size_id)
-                        .on("change", on_size)
-                        .dyn_part(sizes),
-                ),
-        )
-        .child(
-            h("div")
-                .class("cu-pager-nav")
-                .child(nav("Previous page", true))
-                .child(
-                    h("span")
-                        .class("cu-pager-status")
-                        .attr("role", "status")
-                        .attr("aria-live", "polite")
-                        .dyn_text(status),
-                )
-                .child(nav("Next page", false)),
-        )
+    }
+}
+
+/// "Rows per page", "Previous page", "Next page" and a status line. In the
+/// "This page" scope they move through the server's pages; in "All loaded
+/// runs" through the loaded runs, without a request.
+pub fn pager() -> El {
+    let t = use_table();
+    let (state, filtered, fmt) = (t.state, t.filtered, t.fmt());
+    h("div").class("cu-pager").child(page_size_field()).child(
+        h("div")
+            .class("cu-pager-nav")
+            .child(previous_button(t))
+            .child(
+                h("span")
+                    .class("cu-pager-status")
+                    .attr("role", "status")
+                    .attr("aria-live", "polite")
+                    .dyn_text(move || status(state, filtered, &fmt)),
+            )
+            .child(next_button(t, filtered)),
+    )
 }

@@ -6,7 +6,29 @@ use crate::core::compare::{Lookup, Prev};
 use crate::core::finance::{headline, headline_pending, Versus};
 use crate::core::period::{named_range, period_name, previous_name, ymd, Change, Cover};
 use crate::load::state::Scope;
-use crate::view::table::use_table;
+use crate::view::table::{use_table, PeriodView};
+
+/// What the period is compared with: the previous period, or its same
+/// part to the same time ("Oct 1 – Oct 28, 12:00"); empty without one.
+fn previous_label(view: &PeriodView) -> String {
+    view.previous
+        .map(|pp| match view.previous_until {
+            // The same part of the previous period, to the same time.
+            Some((day, _)) => format!(
+                "{}, {}",
+                named_range(
+                    crate::core::period::Period {
+                        from: pp.from,
+                        to: day
+                    },
+                    ymd(view.today).0
+                ),
+                crate::core::period::hh_mm(view.into_today),
+            ),
+            None => previous_name(view.preset, pp, view.today),
+        })
+        .unwrap_or_default()
+}
 
 /// The headline figure of the period and its comparison.
 pub fn headline_view() -> El {
@@ -59,24 +81,7 @@ pub fn headline_view() -> El {
                 "{} ({zone})",
                 period_name(view.preset, view.period, view.today)
             ),
-            &view
-                .previous
-                .map(|pp| match view.previous_until {
-                    // The same part of the previous period, to the same time.
-                    Some((day, _)) => format!(
-                        "{}, {}",
-                        named_range(
-                            crate::core::period::Period {
-                                from: pp.from,
-                                to: day
-                            },
-                            ymd(view.today).0
-                        ),
-                        crate::core::period::hh_mm(view.into_today),
-                    ),
-                    None => previous_name(view.preset, pp, view.today),
-                })
-                .unwrap_or_default(),
+            &previous_label(&view),
             &versus,
         ))
     };

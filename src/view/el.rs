@@ -594,23 +594,31 @@ fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Elemen
             after = node.clone();
         }
         settle(&list);
-        if let (Some(focused), Some((key, at, path))) = (focused, focus) {
-            let target: Option<Node> = match next.iter().find(|s| s.key == key) {
-                Some(s) if s.el.contains(Some(&focused)) => Some(focused.into()),
-                Some(s) => follow(s.el.clone().into(), &path).or(Some(s.el.clone().into())),
-                None => next.get(at.min(next.len().saturating_sub(1))).map(|s| {
-                    follow(s.el.clone().into(), &path).unwrap_or_else(|| s.el.clone().into())
-                }),
-            };
-            let active = DOC.with(|d| d.active_element());
-            if let Some(el) = target.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-                if !active.is_some_and(|a| a.is_same_node(Some(&el))) {
-                    let _ = el.focus();
-                }
-            }
+        if let (Some(focused), Some(focus)) = (focused, focus) {
+            refocus(&next, &focused, focus);
         }
         shown = next;
     }));
+}
+
+/// Puts the focus back after a keyed list changed: on the element that had
+/// it if its item was kept (moving a node can blur it), at the same place
+/// in its item if that was built again, else at the same place in the item
+/// now at its position (or the last).
+fn refocus(next: &[Shown], focused: &Element, (key, at, path): (String, usize, Vec<u32>)) {
+    let target: Option<Node> = match next.iter().find(|s| s.key == key) {
+        Some(s) if s.el.contains(Some(focused)) => Some(focused.clone().into()),
+        Some(s) => follow(s.el.clone().into(), &path).or(Some(s.el.clone().into())),
+        None => next
+            .get(at.min(next.len().saturating_sub(1)))
+            .map(|s| follow(s.el.clone().into(), &path).unwrap_or_else(|| s.el.clone().into())),
+    };
+    let active = DOC.with(|d| d.active_element());
+    if let Some(el) = target.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !active.is_some_and(|a| a.is_same_node(Some(&el))) {
+            let _ = el.focus();
+        }
+    }
 }
 
 fn dyn_part(parent: &Element, part: Box<dyn Fn() -> Els>) {

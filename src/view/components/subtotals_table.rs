@@ -8,10 +8,9 @@ use crate::core::compare::Lookup;
 use crate::core::sentences::rows_cut;
 use crate::core::subtotals::plural_group;
 use crate::core::subtotals::SubColumn;
-use crate::load::config::Price;
 use crate::load::reactive::Sig;
 use crate::view::el::{button, fingerprint, h, nothing, El, Item};
-use crate::view::table::use_table;
+use crate::view::table::{use_table, Table};
 
 /// Rows a long table shows before "Show all": enough for any page of a
 /// report, few enough that a change redraws in one frame at thousands of
@@ -22,74 +21,12 @@ pub const FIRST_ROWS: usize = 100;
 /// workflow filters the runs table to it.
 pub fn subtotals_table() -> El {
     let t = use_table();
-    // The sort is shared with the bar chart.
-    let (state, subtotals, fmt, sort, previous) =
-        (t.state, t.subtotals, t.fmt(), t.sub_sort, t.previous);
-    let price: Option<Price> = t.with_config(|c| c.price.clone());
-    let header = move |label: &'static str, col: SubColumn, numeric: bool, class: &'static str| {
-        let aria_sort = Box::new(move || match sort.get() {
-            (c, true) if c == col => "descending",
-            (c, false) if c == col => "ascending",
-            _ => "none",
-        });
-        let indicator = Box::new(move || {
-            match sort.get() {
-                (c, true) if c == col => "▼",
-                (c, false) if c == col => "▲",
-                _ => "↕",
-            }
-            .to_owned()
-        });
-        sort_header(
-            SortHeader {
-                label: label.to_owned(),
-                class: class.to_owned(),
-                numeric,
-                title: None,
-            },
-            aria_sort,
-            indicator,
-            Box::new(move |_| t.sort_subtotals(col)),
-        )
-    };
-    let has_price = price.is_some();
-    let row_fmt = fmt.clone();
+    let (state, subtotals, previous) = (t.state, t.subtotals, t.previous);
+    let has_price = t.with_config(|c| c.price.is_some());
     // A long table (thousands of workflows) shows its first rows in the
     // current order until "Show all" is pressed; the Total row covers all.
     let show_all = Sig::new(false);
-    let rows = move || {
-        let s = subtotals.get();
-        let (col, desc) = sort.get();
-        let p = previous.get();
-        let before = Lookup::new(Option::as_ref(&*p.0));
-        // Labels, colours and filters follow the grouping.
-        state.group.track();
-        let mut ranked = ranked_rows(&s, Option::as_ref(&*p.0), col, desc);
-        let all = ranked.len();
-        let cut = !show_all.get() && all > FIRST_ROWS;
-        ranked.truncate(if cut { FIRST_ROWS } else { all });
-        let mut items = row_items(t, ranked, &before, s.total.cu, has_price);
-        if cut {
-            let group = state.group.get_untracked();
-            let noun = plural_group(group, all);
-            let text = rows_cut(FIRST_ROWS as u64, all as u64, noun, |n| row_fmt.count(n));
-            let label = format!("Show all {} {noun}", row_fmt.count(all as u64));
-            items.push(Item {
-                // Not a group's key: no id holds a NUL.
-                key: "\0rows-cut".to_owned(),
-                same: fingerprint(&(&text, &label)),
-                build: Box::new(move || {
-                    h("tr").class("cu-rows-cut").child(
-                        h("td").attr("colspan", "12").text(&text).text(" ").child(
-                            button("cu-btn cu-small", &label)
-                                .on("click", move |_| show_all.set(true)),
-                        ),
-                    )
-                }),
-            });
-        }
-        items
-    };
+    let fmt = t.fmt();
     let footer = move || {
         let p = previous.get();
         let before = Lookup::new(Option::as_ref(&*p.0));
@@ -99,13 +36,6 @@ pub fn subtotals_table() -> El {
     let comparing = move || previous.with(|p| p.is_some());
     let name = move || format!("CU by {}", state.group.get().key());
     let scroll_name = move || format!("CU by {}, scrollable", state.group.get().key());
-    let group_label = move || state.group.get().label();
-    let cost_header = price.as_ref().map(|p| {
-        h("th")
-            .attr("scope", "col")
-            .class("cu-num")
-            .text(&format!("Cost ({})", p.currency))
-    });
     h("div")
         .class("cu-scroll")
         .attr("tabindex", "0")
@@ -117,38 +47,128 @@ pub fn subtotals_table() -> El {
                 .class_when("cu-comparing", comparing)
                 .dyn_attr("aria-busy", move || Some(state.loading.get().to_string()))
                 .child(h("caption").dyn_text(name))
-                .child(
-                    h("thead").child(
-                        h("tr")
-                            .dyn_part(move || {
-                                vec![header(group_label(), SubColumn::Workflow, false, "")]
-                            })
-                            .child(header("Runs", SubColumn::Runs, true, ""))
-                            .child(header("Total CU", SubColumn::Cu, true, ""))
-                            .child(header("Average CU", SubColumn::Average, true, ""))
-                            .child(header("Largest run", SubColumn::Largest, true, ""))
-                            .child(h("th").attr("scope", "col").class("cu-num").text("Share"))
-                            .child(header("Failed/cancelled CU", SubColumn::Failed, true, ""))
-                            .child(header("In progress", SubColumn::InProgress, true, ""))
-                            .child_opt(cost_header)
-                            .show(
-                                comparing,
-                                move || {
-                                    vec![
-                                        header(
-                                            "Previous",
-                                            SubColumn::Previous,
-                                            true,
-                                            "cu-col-prev",
-                                        ),
-                                        header("Change", SubColumn::Change, true, ""),
-                                    ]
-                                },
-                                nothing,
-                            ),
-                    ),
-                )
-                .child(h("tbody").keyed(rows, |_| {}))
+                .child(h("thead").child(head_row(t)))
+                .child(h("tbody").keyed(move || body_items(t, show_all), |_| {}))
                 .child(h("tfoot").dyn_part(footer)),
         )
+}
+
+/// A sortable column head; the sort is shared with the bar chart.
+fn header(t: Table, label: &str, col: SubColumn, numeric: bool, class: &str) -> El {
+    let sort = t.sub_sort;
+    let aria_sort = Box::new(move || match sort.get() {
+        (c, true) if c == col => "descending",
+        (c, false) if c == col => "ascending",
+        _ => "none",
+    });
+    let indicator = Box::new(move || {
+        match sort.get() {
+            (c, true) if c == col => "▼",
+            (c, false) if c == col => "▲",
+            _ => "↕",
+        }
+        .to_owned()
+    });
+    sort_header(
+        SortHeader {
+            label: label.to_owned(),
+            class: class.to_owned(),
+            numeric,
+            title: None,
+        },
+        aria_sort,
+        indicator,
+        Box::new(move |_| t.sort_subtotals(col)),
+    )
+}
+
+/// The head row: the group (named by the grouping), the figures, the cost
+/// when priced, and Previous and Change while comparing.
+fn head_row(t: Table) -> El {
+    let (state, previous) = (t.state, t.previous);
+    let cost_header = t.with_config(|c| {
+        c.price.as_ref().map(|p| {
+            h("th")
+                .attr("scope", "col")
+                .class("cu-num")
+                .text(&format!("Cost ({})", p.currency))
+        })
+    });
+    let comparing = move || previous.with(|p| p.is_some());
+    h("tr")
+        .dyn_part(move || {
+            vec![header(
+                t,
+                state.group.get().label(),
+                SubColumn::Workflow,
+                false,
+                "",
+            )]
+        })
+        .child(header(t, "Runs", SubColumn::Runs, true, ""))
+        .child(header(t, "Total CU", SubColumn::Cu, true, ""))
+        .child(header(t, "Average CU", SubColumn::Average, true, ""))
+        .child(header(t, "Largest run", SubColumn::Largest, true, ""))
+        .child(h("th").attr("scope", "col").class("cu-num").text("Share"))
+        .child(header(
+            t,
+            "Failed/cancelled CU",
+            SubColumn::Failed,
+            true,
+            "",
+        ))
+        .child(header(t, "In progress", SubColumn::InProgress, true, ""))
+        .child_opt(cost_header)
+        .show(
+            comparing,
+            move || {
+                vec![
+                    header(t, "Previous", SubColumn::Previous, true, "cu-col-prev"),
+                    header(t, "Change", SubColumn::Change, true, ""),
+                ]
+            },
+            nothing,
+        )
+}
+
+/// The body's keyed items: the groups in the table's order (the first
+/// [`FIRST_ROWS`] until `show_all`), then the "Show all" row when cut.
+fn body_items(t: Table, show_all: Sig<bool>) -> Vec<Item> {
+    let (state, sort, previous) = (t.state, t.sub_sort, t.previous);
+    let has_price = t.with_config(|c| c.price.is_some());
+    let s = t.subtotals.get();
+    let (col, desc) = sort.get();
+    let p = previous.get();
+    let before = Lookup::new(Option::as_ref(&*p.0));
+    // Labels, colours and filters follow the grouping.
+    state.group.track();
+    let mut ranked = ranked_rows(&s, Option::as_ref(&*p.0), col, desc);
+    let all = ranked.len();
+    let cut = !show_all.get() && all > FIRST_ROWS;
+    ranked.truncate(if cut { FIRST_ROWS } else { all });
+    let mut items = row_items(t, ranked, &before, s.total.cu, has_price);
+    if cut {
+        items.push(show_all_item(t, all, show_all));
+    }
+    items
+}
+
+/// "Showing the first 100 of 2,000 workflows. [Show all 2,000 workflows]".
+fn show_all_item(t: Table, all: usize, show_all: Sig<bool>) -> Item {
+    let fmt = t.fmt();
+    let noun = plural_group(t.state.group.get_untracked(), all);
+    let text = rows_cut(FIRST_ROWS as u64, all as u64, noun, |n| fmt.count(n));
+    let label = format!("Show all {} {noun}", fmt.count(all as u64));
+    Item {
+        // Not a group's key: no id holds a NUL.
+        key: "\0rows-cut".to_owned(),
+        same: fingerprint(&(&text, &label)),
+        build: Box::new(move || {
+            h("tr").class("cu-rows-cut").child(
+                h("td").attr("colspan", "12").text(&text).text(" ").child(
+                    button("cu-btn cu-small", &label).on("click", move |_| show_all.set(true)),
+                ),
+            )
+        }),
+    }
 }

@@ -22,6 +22,11 @@ use crate::core::time::TimeForm;
 /// thousands of offsets and fraction lengths).
 const MAX_SHAPES: usize = 4_096;
 
+/// The size of a chunk of run-id text ([`RunSet::push_id`]), as a power of two.
+const ID_CHUNK_BITS: u32 = 20;
+/// The size of a chunk of run-id text: 1 MiB.
+const ID_CHUNK: usize = 1 << ID_CHUNK_BITS;
+
 /// Days change only on quarter hours, in every time zone.
 const QUARTER_HOUR_MS: i64 = 900_000;
 /// A time that did not parse.
@@ -59,10 +64,13 @@ struct RawTimes {
 /// workflows, statuses, triggers and start days they index.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RunSet {
-    /// Every run id received, one after the other (in arrival order).
-    ids: String,
-    /// Where each run's id starts and ends in `ids` (reordering runs moves
-    /// these, not the text).
+    /// Every run id received, one after the other (in arrival order), in
+    /// chunks of at most [`ID_CHUNK`] bytes (an id longer than that has a
+    /// chunk of its own): one `String` of a million UUIDs would double to
+    /// 64 MB to hold 36, and wasm memory never shrinks.
+    ids: Vec<String>,
+    /// Where each run's id is: its chunk and offset (`chunk << 20 |
+    /// offset`) and its length (reordering runs moves these, not the text).
     id_at: Vec<(u32, u32)>,
     /// Each run's workflow: an index into `workflows`.
     pub workflow_of: Vec<u32>,
@@ -138,9 +146,8 @@ impl RunSet {
     /// [`RunSet::compute_days`].)
     pub fn push(&mut self, run: Run) -> u32 {
         let i = self.id_at.len() as u32;
-        let start = self.ids.len() as u32;
-        self.ids.push_str(&run.run_id);
-        self.id_at.push((start, self.ids.len() as u32));
+        let at = self.push_id(&run.run_id);
+        self.id_at.push(at);
         self.note_bytes(run.run_id.as_bytes());
         if run
             .run_id
@@ -163,6 +170,33 @@ impl RunSet {
         self.set_fields(i as usize, run);
         self.forget_days();
         i
+    }
+
+    /// Appends `id`'s text to the last chunk, or to a new one when it does
+    /// not fit; returns where it is. The first chunk grows as a `String`
+    /// does (a page of runs holds a few KB); later ones are made whole.
+    fn push_id(&mut self, id: &str) -> (u32, u32) {
+        let fits = self
+            .ids
+            .last()
+            // `<`: an offset stays below 2^20, even for an empty id.
+            .is_some_and(|c| c.len() + id.len() < ID_CHUNK);
+        if !fits {
+            let size = if self.ids.is_empty() {
+                0
+            } else {
+                ID_CHUNK.max(id.len())
+            };
+            self.ids.push(String::with_capacity(size));
+        }
+        let chunk = self.ids.len() - 1;
+        let text = &mut self.ids[chunk];
+        let offset = text.len();
+        text.push_str(id);
+        (
+            (chunk as u32) << ID_CHUNK_BITS | offset as u32,
+            id.len() as u32,
+        )
     }
 
     fn note_bytes(&mut self, bytes: &[u8]) {
@@ -384,8 +418,9 @@ impl RunSet {
 
     /// Run `i`'s id.
     pub fn run_id(&self, i: usize) -> &str {
-        let (start, end) = self.id_at[i];
-        &self.ids[start as usize..end as usize]
+        let (at, len) = self.id_at[i];
+        let offset = (at & ((1 << ID_CHUNK_BITS) - 1)) as usize;
+        &self.ids[(at >> ID_CHUNK_BITS) as usize][offset..offset + len as usize]
     }
 
     /// Run `i`'s id, lower-cased.
@@ -491,8 +526,6 @@ impl RunSet {
             *mine |= theirs;
         }
         let n = indices.len();
-        self.ids
-            .reserve(other.ids.len() / other.len().max(1) * n + n);
         self.id_at.reserve(n);
         self.workflow_of.reserve(n);
         self.status_of.reserve(n);
@@ -502,9 +535,8 @@ impl RunSet {
         self.cu.reserve(n);
         for &i in indices {
             let to = self.len() as u32;
-            let start = self.ids.len() as u32;
-            self.ids.push_str(other.run_id(i));
-            self.id_at.push((start, self.ids.len() as u32));
+            let at = self.push_id(other.run_id(i));
+            self.id_at.push(at);
             if let Some(l) = other.lower.get(&(i as u32)) {
                 self.lower.insert(to, l.clone());
             }
@@ -735,6 +767,48 @@ mod tests {
         for (i, id) in ids.iter().enumerate() {
             assert_eq!(fresh.find(&set, id), Some(i as u32));
         }
+    }
+
+    /// Ids over several chunks, one longer than a chunk, and empty ones:
+    /// each reads back as sent, in any order, through `extend_from` and
+    /// `gather` too, and the chunks after the first are made whole (no
+    /// `String` doubling past a chunk).
+    #[test]
+    fn run_ids_read_back_across_chunks() {
+        let big = |n: usize, c: char| std::iter::repeat_n(c, n).collect::<String>();
+        let mut ids: Vec<String> = (0..40)
+            .map(|i| format!("{}-{i}", big(100_000, 'a')))
+            .collect();
+        ids.insert(7, big(ID_CHUNK + 5, 'b'));
+        ids.insert(8, String::new());
+        ids.push(String::new());
+        ids.extend((0..1_000).map(|i| format!("run-{i}")));
+        let runs: Vec<Run> = ids
+            .iter()
+            .map(|id| run(id, "wf", "success", "2026-11-02T10:00:00Z", Some(1.0), None))
+            .collect();
+        let mut set = RunSet::new(runs, crate::core::time::utc_date);
+        assert!(set.ids.len() >= 5, "{} chunks", set.ids.len());
+        assert!(set
+            .ids
+            .iter()
+            .all(|c| c.capacity() <= ID_CHUNK || c.len() > ID_CHUNK));
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(set.run_id(i), id);
+        }
+        let mut copy = RunSet::default();
+        let order: Vec<usize> = (0..ids.len()).rev().collect();
+        copy.extend_from(&set, &order);
+        for (k, &i) in order.iter().enumerate() {
+            assert_eq!(copy.run_id(k), ids[i]);
+        }
+        let reversed: Vec<u32> = (0..ids.len() as u32).rev().collect();
+        set.gather(&reversed);
+        for (k, &i) in reversed.iter().enumerate() {
+            assert_eq!(set.run_id(k), ids[i as usize]);
+        }
+        let index = IdIndex::of(&set);
+        assert_eq!(index.find(&set, &ids[7]), Some((ids.len() - 1 - 7) as u32));
     }
 
     /// A run as a set gives it back: an empty trigger is no trigger (as

@@ -1,6 +1,7 @@
-//! The layers hold: reads every `crate::…` and `super::…` path under `src/`
-//! and fails when a module imports a higher layer, or when modules import
-//! each other in a cycle (test code included: a test oracle counts).
+//! The layers hold: reads every `crate::…` path under `src/` (test code
+//! included: a test oracle counts) and every `super::…` path outside test
+//! modules (there `super::` means the file itself), and fails when a module
+//! imports a higher layer, or when modules import each other in a cycle.
 //!
 //! Layers, lowest first: `core` (pure) · `api` (the network) · `load`
 //! (settings, signals, loaders) · `view` (the DOM) · the root (`mount`,

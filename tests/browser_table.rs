@@ -536,7 +536,7 @@ async fn trigger_and_date_filters() {
     button(&root, "Clear filters").unwrap().click();
     rows_loaded(&root, 100).await;
 
-    // From/To are days in the component's time zone (UTC here).
+    // From/To are days in the billing time zone (UTC here).
     let day = items[50]["startedAt"].as_str().unwrap()[..10].to_owned();
     let on_day = items
         .iter()

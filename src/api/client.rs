@@ -1,6 +1,6 @@
-//! The network seam: [`RunsSource`] is what components load runs through;
-//! [`HttpRunsSource`] is the real implementation over gloo-net. Tests can
-//! implement the trait with fixtures.
+//! The network seam: [`RunsSource`] is what the loaders in `load/` load
+//! runs through; [`HttpRunsSource`] is the real implementation over
+//! gloo-net. Tests can implement the trait with fixtures.
 
 use std::cell::Cell;
 use std::future::Future;

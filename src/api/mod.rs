@@ -1,4 +1,8 @@
-//! The runs API: models, request building, errors and the HTTP client.
+//! The runs API: request building (`request`), a small validating JSON
+//! reader (`json`), the one-pass runs decoder (`models`), errors (`error`),
+//! the retry policy (`retry`) and the HTTP client (`client`); test-only, the
+//! `serde_json::Value` decoder the runs decoder is checked against
+//! (`oracle`).
 
 pub mod client;
 pub mod error;

@@ -5,8 +5,8 @@
 //! `Deserialize` or a `serde_json::Value` tree: a derived decoder fails the
 //! whole page on one bad `totalCu` and its errors name a line and column, not
 //! a field a support person can read; a tree allocates per field. This
-//! decoder never panics, and gives what the earlier `Value`-based decoder
-//! gave (both checked by the property tests below).
+//! decoder never panics, and gives what the `Value`-based decoder of the
+//! test-only `oracle` module gives (checked by the property tests there).
 
 use super::error::ApiError;
 use super::json::{compact, lit_i64, lit_u64, Bad, Reader, Val};

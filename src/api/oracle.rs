@@ -1,7 +1,7 @@
-//! The slow, obvious oracle the runs decoder is checked against: the
-//! decoder this project had before [`crate::api::models::decode_runs_response`],
-//! through a `serde_json::Value` tree, and the property tests that pit the
-//! two against each other on arbitrary bodies. Test code only.
+//! The slow, obvious oracle the runs decoder is checked against: [`decode`],
+//! a decoder through a `serde_json::Value` tree, and the property tests that
+//! pit it against [`crate::api::models::decode_runs_response`] on arbitrary
+//! bodies. Test code only.
 use crate::api::error::ApiError;
 use crate::api::json::out_of_range_as_null;
 use crate::api::models::*;

@@ -282,7 +282,7 @@ impl Series {
 /// One day of the day chart.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DayStack {
-    /// `YYYY-MM-DD` in the component's time zone.
+    /// `YYYY-MM-DD` in the billing time zone.
     pub day: String,
     /// Runs started that day.
     pub runs: usize,
@@ -351,7 +351,7 @@ pub fn axis_label(start: &str, granularity: Granularity) -> String {
 }
 
 /// Aggregates run `i` of `set` for `i` in `indices` by start day (`set.day_of`,
-/// already in the component's time zone) and by series (the top
+/// already in the billing time zone) and by series (the top
 /// [`TOP_SERIES`] workflows of `s`). One pass over the runs.
 pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals, shape: Shape) -> Daily {
     let Shape {

@@ -13,7 +13,7 @@
 use crate::core::cu::CuTotal;
 use crate::core::time::utc_date;
 
-/// A date in the component's time zone: days since 1970-01-01.
+/// A date in the billing time zone: days since 1970-01-01.
 pub type Day = i64;
 
 /// Milliseconds in a day of the projection's clock.

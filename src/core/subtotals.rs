@@ -1,4 +1,5 @@
-//! Per-workflow CU subtotals and the grand total, in exact integer sums.
+//! Per-group CU subtotals (by workflow, trigger or status) and the grand
+//! total, in exact integer sums.
 
 #[cfg(test)]
 use std::collections::HashMap;
@@ -7,7 +8,8 @@ use crate::core::cu::{Cu, CuTotal, Money, PricePerCu};
 use crate::core::run::{Run, RunStatus};
 use crate::core::store::RunSet;
 
-/// Figures for one workflow, or for all of them (the grand total).
+/// Figures for one group (a workflow, trigger or status), or for all of
+/// them (the grand total).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Subtotal {
     /// Workflow id (empty for the grand total).

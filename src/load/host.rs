@@ -1,6 +1,7 @@
 //! The element an instance is mounted in: `cu-runs:*` events are
 //! dispatched on it, and the component's root is kept out of layout until
-//! the first page is drawn. The loading layer's only DOM contact.
+//! the first page is drawn. With the document's visibility, which
+//! `auto_refresh` reads, the loading layer's only DOM contact.
 
 use std::cell::{Cell, RefCell};
 

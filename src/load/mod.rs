@@ -6,9 +6,10 @@
 //! runs" (`load_all`, `drive`), Refresh (`refresher`) and its timer
 //! (`auto_refresh`), with their shared helpers (`tasks`) and the instance's
 //! environment (`env`). It imports `core` and `api`, never the view. Its
-//! only DOM contact is the host element (`host`): the `cu-runs:*` events
-//! are dispatched on it, and the root is revealed in it once the first page
-//! is drawn.
+//! only DOM contact is the host element (`host`: the `cu-runs:*` events are
+//! dispatched on it, and the root is revealed in it once the first page is
+//! drawn) and the document's visibility, which `auto_refresh` reads
+//! (`document.hidden`, `visibilitychange`).
 
 pub mod auto_refresh;
 pub mod config;

@@ -1,18 +1,22 @@
-//! The component's signals and memos: Leptos's `RwSignal` and `Memo`, each
-//! over one erased value type.
+//! The component's reactive types, each one erased type over Leptos's:
+//! [`Sig<T>`] (a `RwSignal`), [`Derived<T>`] (a `Memo`) and [`Stored<T>`] (a
+//! `StoredValue` in local storage); [`bind`], the one render effect type of
+//! the crate (the view's bindings and every effect); [`keep`] and
+//! [`on_cleanup_local`], which keep a value or a cleanup with the current
+//! owner, for what is not `Send`.
 //!
 //! reactive_graph compiles its signal and memo code (reading, tracking,
 //! setting, checking a memo for changes, dropping) once per value type; with
-//! about thirty value types that was most of its ~70 KB of wasm. [`Sig<T>`]
-//! and [`Derived<T>`] keep the value typed for their users and erased
-//! underneath (`Box<dyn Any>` in one `RwSignal` type, an `Arc<dyn Any>` in
-//! one `Memo` type), so that code is compiled once; what is left per type is
-//! a downcast (docs/decisions/0001-size-driven-design.md). Behaviour is Leptos's: reads
-//! track, writes notify, a memo recomputes lazily and notifies only when its
-//! new value differs (`PartialEq`) from the last.
+//! about thirty value types, that is most of its ~70 KB of wasm. These types
+//! keep the value typed for their users and erased underneath (`Box<dyn
+//! Any>` in one `RwSignal` type, an `Arc<dyn Any>` in one `Memo` type), so
+//! that code is compiled once; what is left per type is a downcast.
+//! Behaviour is Leptos's: reads track, writes notify, a memo recomputes
+//! lazily and notifies only when its new value differs (`PartialEq`) from
+//! the last.
 //!
-//! The method names are Leptos's, so reading code reads as before:
-//! `state.scope.get()`, `state.filters.with(|f| ...)`, `t.sorted.track()`.
+//! The method names are Leptos's: `state.scope.get()`,
+//! `state.filters.with(|f| ...)`, `t.sorted.track()`.
 //!
 //! Why erased signal types: docs/decisions/0001-size-driven-design.md.
 

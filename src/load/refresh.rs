@@ -1,5 +1,5 @@
 //! "Refresh": new runs without walking everything again, as a pure state
-//! machine (the loader does the requests, one at a time).
+//! machine ([`crate::load::refresher`] does the requests, one at a time).
 //!
 //! From offset 0, newest first, pages are read one after the other (each
 //! asked after the previous reply arrived, so no run is skipped however

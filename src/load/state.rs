@@ -1,5 +1,6 @@
 //! Reactive state of one table instance: pagination, filters, sort and scope
-//! live in signals; everything derived from them is a `Memo`.
+//! live in signals ([`TableState`]); the values derived from them are memos
+//! built in `crate::view::table`.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;

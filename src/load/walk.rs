@@ -1,13 +1,16 @@
 //! "Load all runs" over a live list, as a pure state machine (no I/O, no
 //! signals): which page to ask for next, what a reply proves, and which runs
-//! the walk has when it ends. The loader drives it with four requests in
-//! flight; the property tests below drive it with a simulated live server.
+//! the walk has when it ends. [`crate::load::load_all`] drives it with four
+//! requests in flight; the property tests below drive it with a simulated
+//! live server.
 //!
 //! The list is newest first and grows at the head while the walk reads it
-//! (`shared/API.md`, "Offset paging over a live list"). Three facts make the
-//! walk exact:
+//! (`../shared/API.md`, outside this repository, "Offset paging over a live
+//! list"). Three facts make the walk exact:
 //! - A run is identified by `runId`: it is stored once, and the copy from
-//!   the later reply wins (a `running` run may have finished since).
+//!   the later-asked page wins (a `running` run may have finished since),
+//!   except that a finished copy is never replaced by one in progress (a
+//!   stale late reply).
 //! - Runs arrive only at the head (tail runs age out without moving others),
 //!   so two consecutive runs of one reply stay consecutive forever, and two
 //!   replies that share a run are one contiguous stretch of the list.
@@ -79,7 +82,8 @@ pub enum Broken {
     },
 }
 
-/// How a walk ended (the loader adds errors, "Cancel" and the From date).
+/// How a walk ended ([`crate::load::load_all`] adds errors, "Cancel" and the
+/// From date).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WalkEnd {
     /// The connected stretch reached the end of the list.
@@ -330,8 +334,8 @@ impl Walk {
                 self.signatures.insert(sig, page.offset);
             }
         }
-        // A reply never holds more than asked (the loader cuts it; a
-        // source that does not is cut here too).
+        // A reply never holds more than asked (`HttpRunsSource` cuts it
+        // with `RunsPage::fit`; a source that does not is cut here too).
         let mut page = page;
         if page.items.len() > ask.limit as usize {
             page.items.truncate(ask.limit as usize);

@@ -1,7 +1,8 @@
 //! The table context: one `Copy` handle per instance, provided once by the
 //! root component and read with [`use_table`] (the `ReloadController` style
-//! of leptos-struct-table). It holds the signals, the environment
-//! (settings, network, formatting) and every derived value as a memo (`reactive::Derived`).
+//! of leptos-struct-table). It holds the signals, the environment (settings,
+//! the `RunsSource`, the formatter, the host element and the jobs in flight)
+//! and every derived value as a memo (`reactive::Derived`).
 //! Components read the signals freely; they change state only through the
 //! methods here, so each change (and what it resets, such as the client-side
 //! page) is written once.
@@ -41,7 +42,8 @@ pub struct Table {
     pub sorted: Derived<Shared<Vec<usize>>>,
     /// The rows on screen (one page of `sorted`).
     pub visible: Derived<Shared<Vec<usize>>>,
-    /// Per-workflow subtotals and the grand total of `filtered`.
+    /// Per-group subtotals (by workflow, trigger or status) and the grand
+    /// total of `filtered`.
     pub subtotals: Derived<Shared<Subtotals>>,
     /// Facet counts for the filter controls.
     pub facets: Derived<Shared<FacetCounts>>,
@@ -176,7 +178,8 @@ impl Table {
         table
     }
 
-    /// The environment (settings, network seam, formatting, walk).
+    /// The environment (settings, the `RunsSource`, the formatter, the host
+    /// element and the jobs in flight).
     pub fn env(&self) -> Rc<Env> {
         self.env.get_value()
     }

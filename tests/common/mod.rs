@@ -64,7 +64,7 @@ const PAGE_ERRORS: &str = "__cuTestPageErrors";
 /// with no error object), which the browser dispatches when a ResizeObserver
 /// callback changes the observed element's size again within the same
 /// frame; the notification is delivered in the next frame (the component's
-/// width observer, `src/components/width.rs`, does this when `narrow` flips).
+/// width observer, `src/view/components/width.rs`, does this when `narrow` flips).
 pub fn install_error_guard() {
     let window = web_sys::window().unwrap();
     if js_sys::Reflect::has(&window, &PAGE_ERRORS.into()).unwrap_or(false) {

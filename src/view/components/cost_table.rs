@@ -1,6 +1,7 @@
 //! The root component: the table context (state, derived values as
-//! `Derived` memos), the page loader and URL sync, and the layout with its
-//! header and section heads.
+//! `Derived` memos), URL sync, the page loader, auto refresh
+//! (`refreshSeconds`), the layout with its header and section heads, and
+//! the width watch on the root (`narrow`).
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -1,8 +1,9 @@
 //! "CU per day" (or week, or month: "Granularity"): the CU of the runs in
 //! scope, stacked by the top five groups (workflows, or triggers, or
-//! statuses) plus "Other", in the component's time zone; with a monthly
-//! budget and a month chosen, the cumulative line against the budget. One path per series
-//! (tens of shapes at any N). Hovering a day, or moving along the days with
+//! statuses) plus "Other", by days of the billing time zone
+//! (`billingTimeZone`); with a monthly budget and a month chosen, the
+//! cumulative line against the budget. One path per series (tens of shapes
+//! at any N). Hovering a day, or moving along the days with
 //! the arrow keys, shows its total and breakdown; Escape hides it.
 
 use super::chart_head::chart_head;

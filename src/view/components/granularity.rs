@@ -1,5 +1,6 @@
 //! "Granularity": day, week or month buckets for the time chart (weeks
-//! start on `weekStartsOn`, days and months are the component's zone's).
+//! start on `weekStartsOn`; days and months are counted in the billing time
+//! zone, `billingTimeZone`).
 
 use super::choice_select::{choice_select, Choices};
 use crate::core::period::Granularity;

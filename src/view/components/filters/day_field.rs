@@ -1,4 +1,5 @@
-//! The From and To day inputs (days in the component's time zone).
+//! The From and To day inputs (days in the billing time zone,
+//! `billingTimeZone`).
 
 use crate::core::filter::Filters;
 use crate::view::el::{h, target_value, El};

@@ -2,7 +2,7 @@
 //!
 //! A million runs held as `Run` values cost about 250 bytes each (three
 //! `String`s and their heap blocks, `Option`s of 16 bytes); here a run is
-//! about 65: its id in one shared text arena, CU and times as plain
+//! about 65: its id in a shared text arena (1 MiB chunks), CU and times as plain
 //! integers with a sentinel for "none", and its workflow, status, trigger and
 //! start day as small ids into tables of distinct values, which is also what
 //! filters, facet counts, subtotals and charts want (they compare and index

@@ -167,6 +167,7 @@ pub fn make_env(config: Config, token: TokenSource) -> Env {
         config.price.as_ref().map(|p| p.currency.clone()),
     )
     .with_money_decimals(config.money_decimals)
+    .with_words(config.messages.clone())
     .with_day_zone(&config.billing_time_zone);
     Env::new(config, Rc::new(source), fmt)
 }

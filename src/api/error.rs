@@ -4,35 +4,31 @@
 //! contains the bearer token: the token is only ever placed in a request
 //! header, never in a URL or in anything that is formatted here.
 
-use thiserror::Error;
+use crate::core::format::Formatter;
+use crate::core::messages::M;
 
 /// Everything that can go wrong while loading a page of runs.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
     /// The request never got an answer: offline, DNS, refused, or blocked by CORS.
-    #[error("Could not reach the API. Check the network connection and the API address; the API must also allow requests from this page (CORS).")]
     Network {
         /// The browser's own description (e.g. `TypeError: Failed to fetch`).
         cause: String,
     },
     /// The host's `getToken` threw, rejected, hung past the timeout, or
     /// returned no token. Not retried: the network was never used.
-    #[error("Could not get an access token: {cause}")]
     Token {
         /// What went wrong, in words (never the token).
         cause: String,
     },
     /// No answer within the configured time.
-    #[error("The API did not answer within {} seconds.", seconds(*timeout_ms))]
     Timeout {
         /// The timeout that expired, in milliseconds.
         timeout_ms: u32,
     },
     /// The request was cancelled (superseded or unmounted).
-    #[error("The request was cancelled.")]
     Aborted,
     /// An HTTP error status (4xx/5xx) with whatever the JSON envelope said.
-    #[error("{}", http_sentence(*status, message.as_deref()))]
     Http {
         /// HTTP status code.
         status: u16,
@@ -46,13 +42,11 @@ pub enum ApiError {
         retry_after_s: Option<u32>,
     },
     /// The body was not JSON (a proxy's HTML page, for example).
-    #[error("The API answered HTTP {status} with a response that is not JSON{}.", if *status >= 400 { "" } else { "; it may be a proxy or login page rather than the runs API" })]
     NotJson {
         /// HTTP status code.
         status: u16,
     },
     /// A 2xx answer whose envelope reports an error `code` and has no `data`.
-    #[error("The API reported an error (code {code}){}", message.as_deref().map(|m| format!(": {m}")).unwrap_or_else(|| ".".to_owned()))]
     ApiCode {
         /// The envelope's `code`.
         code: i64,
@@ -65,13 +59,10 @@ pub enum ApiError {
     },
     /// The server answered with a redirect. It is not followed: the token
     /// is only ever sent to the configured API address.
-    #[error("The API answered with a redirect to another address, which is not followed (the access token is only sent to the configured API). Check the API address.")]
     Redirected,
     /// The body was larger than [`MAX_BODY_BYTES`]; it was not read further.
-    #[error("The API response was larger than {} MB and was not read. A page of runs is far smaller: check the API address, or ask for fewer runs a page.", MAX_BODY_BYTES / 1_000_000)]
     TooLarge,
     /// The JSON did not have the shape of the runs response.
-    #[error("The API response could not be read: {field} {problem}.")]
     Decode {
         /// Path of the offending field, e.g. `data.items[3].runId`.
         field: String,
@@ -119,20 +110,74 @@ fn scrub(text: &str, secret: &str) -> String {
     out
 }
 
-fn http_sentence(status: u16, message: Option<&str>) -> String {
-    let meaning = match status {
-        400 => "rejected the request as invalid",
-        401 => "did not accept the credentials (sign in again or check the token)",
-        403 => "refused access to this organization",
-        404 => "did not find this organization or endpoint",
-        408 | 504 => "timed out",
-        429 => "is rate limiting requests; wait a moment and retry",
-        500..=599 => "had an internal problem",
-        _ => "returned an error",
-    };
+fn http_sentence(status: u16, message: Option<&str>, f: &Formatter) -> String {
+    let meaning = f.t(match status {
+        400 => M::httpInvalid,
+        401 => M::httpCredentials,
+        403 => M::httpForbidden,
+        404 => M::httpNotFound,
+        408 | 504 => M::httpTimedOut,
+        429 => M::httpRateLimited,
+        500..=599 => M::httpInternal,
+        _ => M::httpOther,
+    });
+    let status = status.to_string();
     match message {
-        Some(m) if !m.trim().is_empty() => format!("The API {meaning} (HTTP {status}): {m}"),
-        _ => format!("The API {meaning} (HTTP {status})."),
+        Some(m) if !m.trim().is_empty() => f.tf(
+            M::httpWithMessage,
+            &[("meaning", &meaning), ("status", &status), ("message", m)],
+        ),
+        _ => f.tf(M::httpPlain, &[("meaning", &meaning), ("status", &status)]),
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    /// The English sentence (for logs and the `cu-runs:error` event; the
+    /// screen shows [`ApiError::describe`] in the instance's language).
+    fn fmt(&self, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        out.write_str(&self.describe(&Formatter::plain(None)))
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+impl ApiError {
+    /// The error as a sentence for the error box, in the catalog's words.
+    pub fn describe(&self, f: &Formatter) -> String {
+        match self {
+            ApiError::Network { .. } => f.t(M::errNetwork),
+            ApiError::Token { cause } => f.tf(M::errToken, &[("cause", cause)]),
+            ApiError::Timeout { timeout_ms } => {
+                f.tf(M::errTimeout, &[("seconds", &seconds(*timeout_ms))])
+            }
+            ApiError::Aborted => f.t(M::errAborted),
+            ApiError::Http {
+                status, message, ..
+            } => http_sentence(*status, message.as_deref(), f),
+            ApiError::NotJson { status } => f.tf(
+                if *status >= 400 {
+                    M::errNotJson
+                } else {
+                    M::errNotJsonOk
+                },
+                &[("status", &status.to_string())],
+            ),
+            ApiError::ApiCode { code, message, .. } => match message {
+                Some(m) => f.tf(
+                    M::errCodeMessage,
+                    &[("code", &code.to_string()), ("message", m)],
+                ),
+                None => f.tf(M::errCode, &[("code", &code.to_string())]),
+            },
+            ApiError::Redirected => f.t(M::errRedirected),
+            ApiError::TooLarge => f.tf(
+                M::errTooLarge,
+                &[("mb", &(MAX_BODY_BYTES / 1_000_000).to_string())],
+            ),
+            ApiError::Decode { field, problem, .. } => {
+                f.tf(M::errDecode, &[("field", field), ("problem", problem)])
+            }
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use crate::core::compare::sort_rows;
 use crate::core::cu::CuTotal;
 use crate::core::format::Formatter;
+use crate::core::messages::M;
 use crate::core::period::Granularity;
 use crate::core::store::RunSet;
 use crate::core::subtotals::{GroupBy, SubColumn, Subtotal, Subtotals};
@@ -133,12 +134,12 @@ pub struct Bar {
 }
 
 impl Bar {
-    /// The bar's label.
-    pub fn label(&self) -> &str {
+    /// The bar's label ("Other" for the rest).
+    pub fn label(&self, f: &Formatter) -> String {
         if !self.name.is_empty() {
-            return &self.name;
+            return self.name.clone();
         }
-        self.key.as_deref().unwrap_or("Other")
+        self.key.clone().unwrap_or_else(|| f.t(M::other))
     }
 }
 
@@ -230,30 +231,37 @@ pub fn group_chart_name(
     group: GroupBy,
     label: &dyn Fn(&str) -> String,
 ) -> String {
-    let by = group.key();
+    let by = group.noun(fmt);
     if s.rows.is_empty() {
-        return format!("CU by {by}: no runs in scope");
+        return fmt.tf(M::barsNameEmpty, &[("by", &by)]);
     }
-    let mut name = format!("CU by {by}: ");
     let shown = s.rows.len().min(3);
-    for (i, r) in s.rows[..shown].iter().enumerate() {
-        if i > 0 {
-            name.push_str(", ");
-        }
-        let _ = write!(name, "{} {}", label(&r.key), fmt.share(r.share));
-    }
+    let mut parts: Vec<String> = s.rows[..shown]
+        .iter()
+        .map(|r| {
+            fmt.tf(
+                M::barsNamePart,
+                &[("name", &label(&r.key)), ("share", &fmt.share(r.share))],
+            )
+        })
+        .collect();
+    let mut list = parts.join(&fmt.t(M::listSep));
     match s.rows.len() - shown {
         0 => {}
         n => {
-            let _ = write!(
-                name,
-                ", and {n} more {}",
-                crate::core::subtotals::plural_group(group, n)
-            );
+            let more = crate::core::subtotals::more_groups(group, n, fmt);
+            list = fmt.tf(M::barsNameMore, &[("list", &list), ("more", &more)]);
         }
     }
-    let _ = write!(name, " (total {} CU)", fmt.cu_total(s.total.cu));
-    name
+    parts.clear();
+    fmt.tf(
+        M::barsName,
+        &[
+            ("by", &by),
+            ("list", &list),
+            ("total", &fmt.cu_total(s.total.cu)),
+        ],
+    )
 }
 
 /// A series of the day chart: a top group (workflow, trigger or status) or
@@ -270,12 +278,12 @@ pub struct Series {
 }
 
 impl Series {
-    /// The series' label.
-    pub fn label(&self) -> &str {
+    /// The series' label ("Other" for the rest).
+    pub fn label(&self, f: &Formatter) -> String {
         if !self.name.is_empty() {
-            return &self.name;
+            return self.name.clone();
         }
-        self.key.as_deref().unwrap_or("Other")
+        self.key.clone().unwrap_or_else(|| f.t(M::other))
     }
 }
 
@@ -333,20 +341,23 @@ impl Default for Shape {
 
 /// How a bucket reads: `Nov 28, 2026`, `week of Nov 23, 2026`,
 /// `November 2026` (the screen's one date style).
-pub fn bucket_label(start: &str, granularity: Granularity) -> String {
+pub fn bucket_label(start: &str, granularity: Granularity, f: &Formatter) -> String {
     match granularity {
-        Granularity::Day => crate::core::period::medium_date(start),
-        Granularity::Week => format!("week of {}", crate::core::period::medium_date(start)),
-        Granularity::Month => crate::core::period::month_label(start),
+        Granularity::Day => crate::core::period::medium_date(start, f),
+        Granularity::Week => f.tf(
+            M::weekOf,
+            &[("date", &crate::core::period::medium_date(start, f))],
+        ),
+        Granularity::Month => crate::core::period::month_label(start, f),
     }
 }
 
 /// A bucket's start on the chart's axis: `Nov 28, 2026`, or
 /// `November 2026` for months.
-pub fn axis_label(start: &str, granularity: Granularity) -> String {
+pub fn axis_label(start: &str, granularity: Granularity, f: &Formatter) -> String {
     match granularity {
-        Granularity::Month => crate::core::period::month_label(start),
-        _ => crate::core::period::medium_date(start),
+        Granularity::Month => crate::core::period::month_label(start, f),
+        _ => crate::core::period::medium_date(start, f),
     }
 }
 
@@ -462,9 +473,12 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals, shape: Shape) -> Da
 
 /// The day chart's accessible name: its span and its peak.
 pub fn daily_chart_name(d: &Daily, zone: &str, fmt: &Formatter) -> String {
-    let unit = d.granularity.key();
+    let unit = d.granularity;
     let (Some(first), Some(last)) = (d.days.first(), d.days.last()) else {
-        return format!("CU per {unit} ({zone}): no dated runs in scope");
+        return fmt.tf(
+            M::dayNameEmpty,
+            &[("unit", &unit_word(unit, fmt)), ("zone", zone)],
+        );
     };
     let peak = d
         .days
@@ -472,22 +486,52 @@ pub fn daily_chart_name(d: &Daily, zone: &str, fmt: &Formatter) -> String {
         .rev()
         .max_by_key(|day| day.total)
         .unwrap_or(first);
-    let label = |day: &DayStack| bucket_label(&day.day, d.granularity);
-    let span = if d.days.len() == 1 {
-        format!("1 {unit}, {}", label(first))
+    let label = |day: &DayStack| bucket_label(&day.day, d.granularity, fmt);
+    let n = d.days.len() as u64;
+    let count = fmt.tn(unit_count(unit), n, &[]);
+    let span = if n == 1 {
+        fmt.tf(
+            M::daySpanOne,
+            &[("count", &count), ("first", &label(first))],
+        )
     } else {
-        format!(
-            "{} {unit}s from {} to {}",
-            fmt.count(d.days.len() as u64),
-            label(first),
-            label(last)
+        fmt.tf(
+            M::daySpan,
+            &[
+                ("count", &count),
+                ("first", &label(first)),
+                ("last", &label(last)),
+            ],
         )
     };
-    format!(
-        "CU per {unit} ({zone}): {span}; peak {} with {} CU",
-        label(peak),
-        fmt.cu_total(peak.total)
+    fmt.tf(
+        M::dayName,
+        &[
+            ("unit", &unit_word(unit, fmt)),
+            ("zone", zone),
+            ("span", &span),
+            ("peak", &label(peak)),
+            ("cu", &fmt.cu_total(peak.total)),
+        ],
     )
+}
+
+/// "day", "week", "month" as in "CU per day".
+pub fn unit_word(g: Granularity, f: &Formatter) -> String {
+    f.t(match g {
+        Granularity::Day => M::unitDay,
+        Granularity::Week => M::unitWeek,
+        Granularity::Month => M::unitMonth,
+    })
+}
+
+/// "3 days", "1 week", "2 months".
+fn unit_count(g: Granularity) -> M {
+    match g {
+        Granularity::Day => M::nDays,
+        Granularity::Week => M::nWeeks,
+        Granularity::Month => M::nMonths,
+    }
 }
 
 /// What hovering or focusing a day shows (and what the keyboard control
@@ -496,26 +540,33 @@ pub fn day_detail(d: &Daily, index: usize, fmt: &Formatter) -> String {
     let Some(day) = d.days.get(index) else {
         return String::new();
     };
-    let runs = match day.runs {
-        1 => "1 run".to_owned(),
-        n => format!("{} runs", fmt.count(n as u64)),
-    };
-    let mut text = format!(
-        "{}: {} CU in {runs}",
-        bucket_label(&day.day, d.granularity),
-        fmt.cu_total(day.total)
+    let text = fmt.tf(
+        M::dayDetail,
+        &[
+            ("day", &bucket_label(&day.day, d.granularity, fmt)),
+            ("cu", &fmt.cu_total(day.total)),
+            ("runs", &fmt.tn(M::runCount, day.runs as u64, &[])),
+        ],
     );
     let parts: Vec<String> = d
         .series
         .iter()
         .zip(&day.parts)
         .filter(|(_, cu)| cu.0 > 0)
-        .map(|(s, cu)| format!("{} {}", s.label(), fmt.cu_total(*cu)))
+        .map(|(s, cu)| {
+            fmt.tf(
+                M::dayDetailPart,
+                &[("name", &s.label(fmt)), ("cu", &fmt.cu_total(*cu))],
+            )
+        })
         .collect();
-    if !parts.is_empty() {
-        let _ = write!(text, " — {}", parts.join(", "));
+    if parts.is_empty() {
+        return text;
     }
-    text
+    fmt.tf(
+        M::dayDetailParts,
+        &[("total", &text), ("list", &parts.join(&fmt.t(M::listSep)))],
+    )
 }
 
 /// The running total of the buckets (exact), for the cumulative line.
@@ -571,19 +622,28 @@ pub fn cumulative_line(d: &Daily, budget: CuTotal) -> (String, f64) {
 /// it stays below.
 pub fn budget_note(d: &Daily, budget: CuTotal, fmt: &Formatter) -> String {
     let sums = cumulative(d);
-    let budget_text = format!("{} CU budget", fmt.cu_setting(budget));
+    let text = fmt.cu_setting(budget);
     match sums.iter().position(|s| *s >= budget) {
-        Some(i) => format!(
-            "cumulative CU reaches the {budget_text} {} {}",
+        Some(i) => fmt.tf(
             match d.granularity {
-                Granularity::Day => "on",
-                Granularity::Week | Granularity::Month => "in the",
+                Granularity::Day => M::budgetReachedOn,
+                Granularity::Week => M::budgetReachedWeek,
+                Granularity::Month => M::budgetReachedMonth,
             },
-            bucket_label(&d.days[i].day, d.granularity)
+            &[
+                ("budget", &text),
+                ("when", &bucket_label(&d.days[i].day, d.granularity, fmt)),
+            ],
         ),
-        None => format!(
-            "cumulative CU ({} CU) stays below the {budget_text}",
-            fmt.cu_total(sums.last().copied().unwrap_or_default())
+        None => fmt.tf(
+            M::budgetBelow,
+            &[
+                ("budget", &text),
+                (
+                    "cu",
+                    &fmt.cu_total(sums.last().copied().unwrap_or_default()),
+                ),
+            ],
         ),
     }
 }
@@ -620,6 +680,10 @@ pub fn stack_paths(d: &Daily) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn en() -> Formatter {
+        Formatter::plain(None)
+    }
     use crate::core::subtotals::{compute, GroupBy};
     use crate::core::test_support::run;
 
@@ -655,10 +719,10 @@ mod tests {
             &crate::core::compare::Lookup::new(None),
         );
         assert_eq!(bars.len(), 11);
-        assert_eq!(bars[0].label(), "wf12");
+        assert_eq!(bars[0].label(&en()), "wf12");
         assert_eq!(bars[0].colour, 0);
         let other = bars.last().unwrap();
-        assert_eq!(other.label(), "Other");
+        assert_eq!(other.label(&en()), "Other");
         assert_eq!(other.workflows, 3);
         assert_eq!(other.cu.to_plain(), "6.0000");
         assert_eq!(other.colour, OTHER_COLOUR);
@@ -710,7 +774,7 @@ mod tests {
             false,
             &crate::core::compare::Lookup::new(None),
         );
-        let labels: Vec<&str> = bars.iter().map(Bar::label).collect();
+        let labels: Vec<String> = bars.iter().map(|b| b.label(&en())).collect();
         assert_eq!(labels, ["wf00", "wf01", "wf02", "wf03"]);
         // Colours are CU ranks, whatever the order.
         assert_eq!(bars[3].colour, 0);
@@ -789,7 +853,7 @@ mod tests {
         assert_eq!(d.days[3].total.to_plain(), "0.2500");
         assert_eq!(d.max.to_plain(), "0.2500");
         // "small" has more CU overall (the undated 9.0 counts in subtotals).
-        assert_eq!(d.series[0].label(), "small");
+        assert_eq!(d.series[0].label(&en()), "small");
         assert_eq!(
             day_detail(&d, 3, &Formatter::plain(None)),
             "Nov 4, 2026: 0.2500 CU in 2 runs — small 0.0500, big 0.2000"

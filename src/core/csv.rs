@@ -1,6 +1,8 @@
 //! CSV export: RFC 4180 quoting, UTF-8 with BOM, formula-injection guard.
 
+use crate::core::format::Formatter;
 use crate::core::keyed::Names;
+use crate::core::messages::M;
 
 use crate::core::compare::{rows_with_gone, Lookup, Prev, Previous};
 use crate::core::cu::{CuTotal, PricePerCu};
@@ -39,13 +41,16 @@ pub struct Covers<'a> {
     pub zone: &'a str,
     /// The price per CU and its ISO currency.
     pub price: Option<(PricePerCu, &'a str)>,
+    /// The words of the headers and labels.
+    pub fmt: &'a Formatter,
 }
 
 impl Covers<'_> {
     fn header(&self, header: &mut Vec<String>) {
-        header.extend(["Period from", "Period to", "Time zone"].map(str::to_owned));
+        let f = self.fmt;
+        header.extend([M::csvPeriodFrom, M::csvPeriodTo, M::csvTimeZone].map(|m| f.t(m)));
         if self.price.is_some() {
-            header.extend(["Price per CU", "Currency"].map(str::to_owned));
+            header.extend([M::csvPricePerCu, M::csvCurrency].map(|m| f.t(m)));
         }
     }
 
@@ -59,7 +64,8 @@ impl Covers<'_> {
 
     /// `Cost (USD)`, when priced.
     fn cost_column(&self) -> Option<String> {
-        self.price.map(|(_, c)| format!("Cost ({c})"))
+        self.price
+            .map(|(_, c)| self.fmt.tf(M::csvCost, &[("currency", c)]))
     }
 }
 
@@ -76,23 +82,24 @@ pub fn runs_csv(
     names: &Names,
     offset_of: &mut dyn FnMut(i64) -> i32,
 ) -> String {
-    let mut header = vec!["Run ID".to_owned(), "Workflow".to_owned()];
+    let f = covers.fmt;
+    let mut header = vec![f.t(M::csvRunId), f.t(M::csvWorkflow)];
     if !names.is_empty() {
-        header.push("Workflow name".to_owned());
+        header.push(f.t(M::csvWorkflowName));
     }
     header.extend(
         [
-            "Status",
-            "Status code",
-            "Trigger",
-            "Trigger code",
-            "Started",
-            "Finished",
-            "Duration (s)",
-            "CU",
-            "CU partial",
+            M::csvStatus,
+            M::csvStatusCode,
+            M::csvTrigger,
+            M::csvTriggerCode,
+            M::csvStarted,
+            M::csvFinished,
+            M::csvDuration,
+            M::csvCu,
+            M::csvCuPartial,
         ]
-        .map(str::to_owned),
+        .map(|m| f.t(m)),
     );
     header.extend(covers.cost_column());
     covers.header(&mut header);
@@ -111,9 +118,9 @@ pub fn runs_csv(
         }
         let trigger = r.trigger_source.as_deref().unwrap_or("");
         cells.extend([
-            text_cell(r.status.label()),
+            text_cell(&crate::core::labels::status_label(&r.status, f)),
             text_cell(r.status.as_str()),
-            text_cell(crate::core::labels::trigger_label(trigger)),
+            text_cell(&crate::core::labels::trigger_label(trigger, f)),
             text_cell(trigger),
             time(r.started_ms, &r.started_at()),
             time(r.finished_ms, r.finished_at().as_deref().unwrap_or("")),
@@ -161,36 +168,37 @@ pub struct SubtotalsShape<'a> {
 /// previous figure is an empty cell; a group absent before has a previous
 /// CU of 0 and empty change cells (numeric columns hold numbers only).
 pub fn subtotals_csv(s: &Subtotals, shape: SubtotalsShape, covers: Covers) -> String {
+    let f = covers.fmt;
     let (key_column, second) = match shape.group {
         GroupBy::Workflow => (
-            "Workflow",
-            (!shape.names.is_empty()).then_some("Workflow name"),
+            M::csvWorkflow,
+            (!shape.names.is_empty()).then_some(M::csvWorkflowName),
         ),
-        GroupBy::Trigger => ("Trigger", Some("Trigger code")),
-        GroupBy::Status => ("Status", Some("Status code")),
+        GroupBy::Trigger => (M::csvTrigger, Some(M::csvTriggerCode)),
+        GroupBy::Status => (M::csvStatus, Some(M::csvStatusCode)),
     };
-    let mut header = vec!["Row".to_owned(), key_column.to_owned()];
-    header.extend(second.map(str::to_owned));
+    let mut header = vec![f.t(M::csvRow), f.t(key_column)];
+    header.extend(second.map(|m| f.t(m)));
     header.extend(
         [
-            "Runs",
-            "CU",
-            "Average CU",
-            "Largest run CU",
-            "Failed or cancelled CU",
-            "Runs in progress",
-            "Runs without CU",
+            M::csvRuns,
+            M::csvCu,
+            M::csvAverageCu,
+            M::csvLargestCu,
+            M::csvFailedCu,
+            M::csvInProgress,
+            M::csvWithoutCu,
         ]
-        .map(str::to_owned),
+        .map(|m| f.t(m)),
     );
     let cost_col = covers.cost_column();
     header.extend(cost_col.clone());
     let before = Lookup::new(shape.previous);
     if before.is_on() {
-        header.extend(["Previous CU", "Change CU", "Change %"].map(str::to_owned));
+        header.extend([M::csvPreviousCu, M::csvChangeCu, M::csvChangePct].map(|m| f.t(m)));
         if let Some((_, c)) = covers.price {
-            header.push(format!("Previous cost ({c})"));
-            header.push(format!("Change cost ({c})"));
+            header.push(f.tf(M::csvPreviousCost, &[("currency", c)]));
+            header.push(f.tf(M::csvChangeCost, &[("currency", c)]));
         }
     }
     covers.header(&mut header);
@@ -203,7 +211,12 @@ pub fn subtotals_csv(s: &Subtotals, shape: SubtotalsShape, covers: Covers) -> St
         .map(|r| (Some(r.key.as_str()), r, before.of(&r.key)))
         .chain(total)
     {
-        let mut cells = vec![text_cell(if key.is_some() { "Group" } else { "Total" })];
+        let kind = if key.is_some() {
+            M::csvGroup
+        } else {
+            M::csvTotal
+        };
+        let mut cells = vec![text_cell(&f.t(kind))];
         match key {
             None => {
                 cells.push(String::new());
@@ -224,7 +237,7 @@ pub fn subtotals_csv(s: &Subtotals, shape: SubtotalsShape, covers: Covers) -> St
                 }
             }
             Some(key) => {
-                let label = crate::core::labels::group_label(shape.group, key, shape.names);
+                let label = crate::core::labels::group_label(shape.group, key, shape.names, f);
                 cells.push(text_cell(&label));
                 cells.push(text_cell(key));
             }
@@ -371,11 +384,20 @@ mod tests {
         assert_eq!(text_cell("plain"), "\"plain\"");
     }
 
-    const UTC: Covers<'static> = Covers {
-        days: None,
-        zone: "UTC",
-        price: None,
-    };
+    thread_local! {
+        static EN: &'static Formatter = Box::leak(Box::new(Formatter::plain(None)));
+    }
+
+    /// Every row covers the UTC days, unpriced, in English.
+    #[allow(non_snake_case)]
+    fn UTC() -> Covers<'static> {
+        Covers {
+            days: None,
+            zone: "UTC",
+            price: None,
+            fmt: EN.with(|f| *f),
+        }
+    }
 
     fn no_offset(_: i64) -> i32 {
         0
@@ -406,6 +428,7 @@ mod tests {
             days: Some(("2026-11-01", "2026-11-30")),
             zone: "Europe/Berlin",
             price: Some((price, "USD")),
+            fmt: EN.with(|f| *f),
         };
         let csv = runs_csv(
             &RunSet::new(runs, crate::core::time::utc_date),
@@ -431,7 +454,7 @@ mod tests {
         let csv = runs_csv(
             &RunSet::new(runs, crate::core::time::utc_date),
             &[0],
-            UTC,
+            UTC(),
             &Names::default(),
             &mut no_offset,
         );
@@ -459,7 +482,7 @@ mod tests {
         let csv = subtotals_csv(
             &compute(&runs, &[0, 1], None, GroupBy::Workflow),
             plain_shape(&names),
-            UTC,
+            UTC(),
         );
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 4);
@@ -479,7 +502,7 @@ mod tests {
                 total_row: false,
                 ..plain_shape(&names)
             },
-            UTC,
+            UTC(),
         );
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 3);
@@ -489,7 +512,7 @@ mod tests {
         let csv = subtotals_csv(
             &compute(&runs, &[0], None, GroupBy::Workflow),
             plain_shape(&names),
-            UTC,
+            UTC(),
         );
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert!(lines[1].starts_with("\"Group\",\"TOTAL\",1,1.0000,"));
@@ -547,7 +570,7 @@ mod tests {
         };
         let november = Covers {
             days: Some(("2026-11-01", "2026-11-30")),
-            ..UTC
+            ..UTC()
         };
         let csv = subtotals_csv(
             &compute(&runs, &[0, 1], None, GroupBy::Workflow),
@@ -609,7 +632,11 @@ mod tests {
             previous: Some(&unknown),
             ..shape
         };
-        let csv = subtotals_csv(&compute(&runs, &[0, 1], None, GroupBy::Trigger), shape, UTC);
+        let csv = subtotals_csv(
+            &compute(&runs, &[0, 1], None, GroupBy::Trigger),
+            shape,
+            UTC(),
+        );
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert!(lines[0].starts_with("\u{feff}Row,Trigger,Trigger code,Runs,"));
         assert_eq!(
@@ -627,7 +654,11 @@ mod tests {
             previous: None,
             ..shape
         };
-        let csv = subtotals_csv(&compute(&runs, &[0, 1], None, GroupBy::Status), shape, UTC);
+        let csv = subtotals_csv(
+            &compute(&runs, &[0, 1], None, GroupBy::Status),
+            shape,
+            UTC(),
+        );
         assert!(csv.contains("\"Group\",\"Succeeded\",\"success\",2,"));
     }
 
@@ -645,7 +676,7 @@ mod tests {
         let csv = runs_csv(
             &RunSet::new(runs, crate::core::time::utc_date),
             &[0],
-            UTC,
+            UTC(),
             &names,
             &mut no_offset,
         );

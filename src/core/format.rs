@@ -8,6 +8,9 @@
 //! browser (native tests) plain English formatting is used.
 
 use crate::core::cu::{format_units, Cu, CuTotal, Money};
+use crate::core::i18n::{fill, Cat, Catalog};
+use crate::core::messages::M;
+use std::sync::Arc;
 
 /// The sign of a change: `+`, `−` (U+2212), or nothing for zero.
 fn sign(n: i128) -> &'static str {
@@ -32,6 +35,8 @@ pub struct Formatter {
     display_zone: String,
     /// Decimals money is shown with.
     money_digits: u32,
+    /// The words of the UI.
+    words: Arc<Catalog>,
 }
 
 impl std::fmt::Debug for Formatter {
@@ -55,7 +60,44 @@ impl Formatter {
             zone: "UTC".into(),
             display_zone: "UTC".into(),
             money_digits: 2,
+            words: Arc::default(),
         }
+    }
+
+    /// Uses the host's messages over English.
+    pub fn with_words(mut self, words: Catalog) -> Formatter {
+        self.words = Arc::new(words);
+        self
+    }
+
+    /// The plural category of `n` in the locale.
+    pub fn plural(&self, n: u64) -> Cat {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(intl) = self.intl.as_ref() {
+            if let Some(cat) = intl.plural(n) {
+                return cat;
+            }
+        }
+        Cat::english(n)
+    }
+
+    /// Message `m` (no placeholders).
+    pub fn t(&self, m: M) -> String {
+        self.words.text(m, None).to_owned()
+    }
+
+    /// Message `m` with its placeholders filled.
+    pub fn tf(&self, m: M, args: &[(&str, &str)]) -> String {
+        fill(self.words.text(m, None), args)
+    }
+
+    /// Plural message `m` for `n` (`{n}` is `n` as counted in the locale).
+    pub fn tn(&self, m: M, n: u64, args: &[(&str, &str)]) -> String {
+        let count = self.count(n);
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(("n", count.as_str()));
+        all.extend_from_slice(args);
+        fill(self.words.text(m, Some(self.plural(n))), &all)
     }
 
     /// Shows money with `digits` decimals instead of the currency's own
@@ -112,6 +154,7 @@ impl Formatter {
                 display_zone: intl.display_zone.clone(),
                 money_digits: intl.money_digits,
                 intl: Some(intl),
+                words: Arc::default(),
             },
             None => Formatter::plain(currency),
         }
@@ -154,7 +197,12 @@ impl Formatter {
         }
     }
 
-    /// A count with grouping, e.g. `1,482`.
+    /// The locale's decimal separator.
+    pub fn decimal_sep(&self) -> &str {
+        &self.decimal
+    }
+
+    /// A count with the locale's grouping, e.g. `1,500`.
     pub fn count(&self, n: u64) -> String {
         format_units(u128::from(n) * 10_000, 0, &self.group, &self.decimal)
     }
@@ -303,6 +351,7 @@ mod intl {
         /// The zone dates and times are shown in.
         pub display_zone: String,
         pub week_start: Option<u8>,
+        plural: Option<js_sys::Intl::PluralRules>,
     }
 
     fn options(pairs: &[(&str, JsValue)]) -> Object {
@@ -381,7 +430,9 @@ mod intl {
                 .map_or(2, |d| d as u32);
             let money = currency.and_then(|c| money_format(&locs, c, money_digits));
             let week_start = week_start(&numbers);
+            let plural = Some(js_sys::Intl::PluralRules::new(&locs, &Object::new()));
             Some(Intl {
+                plural,
                 group,
                 decimal,
                 date_time,
@@ -405,6 +456,12 @@ mod intl {
             self.day = day;
             self.zone = zone;
             Some(())
+        }
+
+        /// The plural category of `n` by `Intl.PluralRules`.
+        pub fn plural(&self, n: u64) -> Option<super::Cat> {
+            let name = self.plural.as_ref()?.select(n as f64).as_string()?;
+            super::Cat::parse(&name)
         }
 
         pub fn set_money_digits(&mut self, currency: Option<&str>, digits: u32) {

@@ -11,6 +11,8 @@
 //! move a boundary.
 
 use crate::core::cu::CuTotal;
+use crate::core::format::Formatter;
+use crate::core::messages::M;
 use crate::core::time::utc_date;
 
 /// A date in the billing time zone: days since 1970-01-01.
@@ -102,16 +104,16 @@ impl Preset {
     }
 
     /// The select's text.
-    pub fn label(self) -> &'static str {
-        match self {
-            Preset::Today => "Today",
-            Preset::Last7 => "Last 7 days",
-            Preset::Last30 => "Last 30 days",
-            Preset::ThisMonth => "This month",
-            Preset::LastMonth => "Last month",
-            Preset::ThisQuarter => "This quarter",
-            Preset::Custom => "Custom",
-        }
+    pub fn label(self, f: &Formatter) -> String {
+        f.t(match self {
+            Preset::Today => M::presetToday,
+            Preset::Last7 => M::presetLast7,
+            Preset::Last30 => M::presetLast30,
+            Preset::ThisMonth => M::presetThisMonth,
+            Preset::LastMonth => M::presetLastMonth,
+            Preset::ThisQuarter => M::presetThisQuarter,
+            Preset::Custom => M::presetCustom,
+        })
     }
 
     /// The preset of a key.
@@ -203,104 +205,109 @@ pub fn previous(preset: Preset, period: Period) -> Period {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The name of month `m` (1–12) from the catalog's list `list`.
+fn month_name(f: &Formatter, list: M, m: i64) -> String {
+    let names = f.t(list);
+    names
+        .split(',')
+        .nth((m - 1) as usize)
+        .map_or_else(|| m.to_string(), |n| n.trim().to_owned())
+}
 
 /// A day as the screen shows days everywhere: "Nov 1, 2026" (a key that
 /// is not a date is shown as it is).
-pub fn medium_date(key: &str) -> String {
-    parse(key).map_or_else(|| key.to_owned(), |d| short_date(d, i64::MIN))
+pub fn medium_date(key: &str, f: &Formatter) -> String {
+    parse(key).map_or_else(|| key.to_owned(), |d| short_date(d, i64::MIN, f))
 }
 
 /// "November 2026" for the month of `key` (`YYYY-MM…`).
-pub fn month_label(key: &str) -> String {
+pub fn month_label(key: &str, f: &Formatter) -> String {
     match (
         key.get(..4),
-        key.get(5..7).and_then(|m| m.parse::<usize>().ok()),
+        key.get(5..7).and_then(|m| m.parse::<i64>().ok()),
     ) {
-        (Some(y), Some(m @ 1..=12)) => format!("{} {y}", MONTHS[m - 1]),
+        (Some(y), Some(m @ 1..=12)) => f.tf(
+            M::monthYear,
+            &[("month", &month_name(f, M::monthNames, m)), ("year", y)],
+        ),
         _ => key.to_owned(),
     }
 }
 
 /// "Nov 1" (with the year when it is not `this_year`: "Dec 30, 2025").
-pub fn short_date(day: Day, this_year: i64) -> String {
+pub fn short_date(day: Day, this_year: i64, f: &Formatter) -> String {
     let (y, m, d) = ymd(day);
-    let month = &MONTHS[(m - 1) as usize][..3];
+    let month = month_name(f, M::monthShortNames, m);
+    let d = d.to_string();
     if y == this_year {
-        format!("{month} {d}")
+        f.tf(M::dateShort, &[("month", &month), ("day", &d)])
     } else {
-        format!("{month} {d}, {y}")
+        f.tf(
+            M::dateYear,
+            &[("month", &month), ("day", &d), ("year", &y.to_string())],
+        )
     }
 }
 
 /// How a preset's period follows a figure in a sentence ("48 CU this
 /// month"): "today", "in the last 7 days", "this month", "in October".
-pub fn period_name(preset: Preset, period: Period, today: Day) -> String {
+pub fn period_name(preset: Preset, period: Period, today: Day, f: &Formatter) -> String {
     let this_year = ymd(today).0;
     match preset {
-        Preset::Today => "today".to_owned(),
-        Preset::Last7 => "in the last 7 days".to_owned(),
-        Preset::Last30 => "in the last 30 days".to_owned(),
-        Preset::ThisMonth => "this month".to_owned(),
-        Preset::ThisQuarter => "this quarter".to_owned(),
-        Preset::LastMonth | Preset::Custom => format!("in {}", named_range(period, this_year)),
+        Preset::Today => f.t(M::inToday),
+        Preset::Last7 => f.t(M::inLast7),
+        Preset::Last30 => f.t(M::inLast30),
+        Preset::ThisMonth => f.t(M::inThisMonth),
+        Preset::ThisQuarter => f.t(M::inThisQuarter),
+        Preset::LastMonth | Preset::Custom => {
+            f.tf(M::inRange, &[("range", &named_range(period, this_year, f))])
+        }
     }
 }
 
 /// How the previous period is named: "yesterday", "the previous 7 days",
 /// "October", "Q3".
-pub fn previous_name(preset: Preset, previous: Period, today: Day) -> String {
+pub fn previous_name(preset: Preset, previous: Period, today: Day, f: &Formatter) -> String {
     let this_year = ymd(today).0;
     match preset {
-        Preset::Today => "yesterday".to_owned(),
-        Preset::Last7 => "the previous 7 days".to_owned(),
-        Preset::Last30 => "the previous 30 days".to_owned(),
+        Preset::Today => f.t(M::prevToday),
+        Preset::Last7 => f.t(M::prevLast7),
+        Preset::Last30 => f.t(M::prevLast30),
         Preset::ThisQuarter => {
             let (y, m, _) = ymd(previous.from);
-            let q = (m - 1) / 3 + 1;
+            let q = ((m - 1) / 3 + 1).to_string();
             if y == this_year {
-                format!("Q{q}")
+                f.tf(M::quarter, &[("q", &q)])
             } else {
-                format!("Q{q} {y}")
+                f.tf(M::quarterYear, &[("q", &q), ("year", &y.to_string())])
             }
         }
-        _ => named_range(previous, this_year),
+        _ => named_range(previous, this_year, f),
     }
 }
 
-/// A whole calendar month by its name ("October", "December 2025"), any
-/// other range as "Nov 3 – Nov 9".
-/// A period by its days: "November", "Nov 22 – Nov 28", "Nov 28".
-pub fn named_range(p: Period, this_year: i64) -> String {
+/// A period by its days: a whole calendar month by its name ("October",
+/// "December 2025"), one day as "Nov 28", any other range as "Nov 22 –
+/// Nov 28".
+pub fn named_range(p: Period, this_year: i64, f: &Formatter) -> String {
     let (y, m, d) = ymd(p.from);
     if d == 1 && p.to == month_start(p.from, 1) - 1 {
-        let name = MONTHS[(m - 1) as usize];
+        let name = month_name(f, M::monthNames, m);
         return if y == this_year {
-            name.to_owned()
+            name
         } else {
-            format!("{name} {y}")
+            f.tf(M::monthYear, &[("month", &name), ("year", &y.to_string())])
         };
     }
     if p.from == p.to {
-        return short_date(p.from, this_year);
+        return short_date(p.from, this_year, f);
     }
-    format!(
-        "{} – {}",
-        short_date(p.from, this_year),
-        short_date(p.to, this_year)
+    f.tf(
+        M::dateRange,
+        &[
+            ("from", &short_date(p.from, this_year, f)),
+            ("to", &short_date(p.to, this_year, f)),
+        ],
     )
 }
 
@@ -382,15 +389,16 @@ pub fn change(current: u128, previous: Option<Option<u128>>) -> Change {
     Change::Delta { diff, tenths }
 }
 
-/// The signed percent of a change: "+12.4 %", "−3.0 %", "0.0 %".
-pub fn percent_text(tenths: i128) -> String {
+/// The signed percent of a change: "+12.4 %", "−3.0 %", "0.0 %" (the
+/// decimal separator the locale's).
+pub fn percent_text(tenths: i128, f: &Formatter) -> String {
     let sign = match tenths.signum() {
         1 => "+",
         -1 => "−",
         _ => "",
     };
     let a = tenths.unsigned_abs();
-    format!("{sign}{}.{} %", a / 10, a % 10)
+    format!("{sign}{}{}{} %", a / 10, f.decimal_sep(), a % 10)
 }
 
 /// The period-end estimate: the total so far at the same rate for the
@@ -536,12 +544,12 @@ impl Granularity {
     }
 
     /// "Day", "Week", "Month".
-    pub fn label(self) -> &'static str {
-        match self {
-            Granularity::Day => "Day",
-            Granularity::Week => "Week",
-            Granularity::Month => "Month",
-        }
+    pub fn label(self, f: &Formatter) -> String {
+        f.t(match self {
+            Granularity::Day => M::granDay,
+            Granularity::Week => M::granWeek,
+            Granularity::Month => M::granMonth,
+        })
     }
 
     /// The granularity of a key.
@@ -673,6 +681,10 @@ pub fn parse(key: &str) -> Option<Day> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    fn en() -> Formatter {
+        Formatter::plain(None)
+    }
 
     #[test]
     fn the_projection_range_comes_from_the_lowest_and_highest_whole_day() {
@@ -867,14 +879,14 @@ mod tests {
         let today = d("2026-11-28");
         let p = |preset| range(preset, today).unwrap();
         assert_eq!(
-            period_name(Preset::ThisMonth, p(Preset::ThisMonth), today),
+            period_name(Preset::ThisMonth, p(Preset::ThisMonth), today, &en()),
             "this month"
         );
         assert_eq!(
-            period_name(Preset::LastMonth, p(Preset::LastMonth), today),
+            period_name(Preset::LastMonth, p(Preset::LastMonth), today, &en()),
             "in October"
         );
-        let prev = |preset| previous_name(preset, previous(preset, p(preset)), today);
+        let prev = |preset| previous_name(preset, previous(preset, p(preset)), today, &en());
         assert_eq!(prev(Preset::ThisMonth), "October");
         assert_eq!(prev(Preset::ThisQuarter), "Q3");
         assert_eq!(prev(Preset::Today), "yesterday");
@@ -886,18 +898,19 @@ mod tests {
                     Preset::ThisMonth,
                     range(Preset::ThisMonth, d("2027-01-03")).unwrap()
                 ),
-                d("2027-01-03")
+                d("2027-01-03"),
+                &en()
             ),
             "December 2026"
         );
-        assert_eq!(short_date(d("2026-11-01"), 2026), "Nov 1");
-        assert_eq!(short_date(d("2025-12-30"), 2026), "Dec 30, 2025");
+        assert_eq!(short_date(d("2026-11-01"), 2026, &en()), "Nov 1");
+        assert_eq!(short_date(d("2025-12-30"), 2026, &en()), "Dec 30, 2025");
         let custom = Period {
             from: d("2026-11-03"),
             to: d("2026-11-09"),
         };
         assert_eq!(
-            period_name(Preset::Custom, custom, today),
+            period_name(Preset::Custom, custom, today, &en()),
             "in Nov 3 – Nov 9"
         );
     }
@@ -942,9 +955,9 @@ mod tests {
                 tenths: Some(-667)
             }
         );
-        assert_eq!(percent_text(124), "+12.4 %");
-        assert_eq!(percent_text(-30), "−3.0 %");
-        assert_eq!(percent_text(0), "0.0 %");
+        assert_eq!(percent_text(124, &en()), "+12.4 %");
+        assert_eq!(percent_text(-30, &en()), "−3.0 %");
+        assert_eq!(percent_text(0, &en()), "0.0 %");
     }
 
     #[test]

@@ -66,7 +66,8 @@ impl RunStatus {
         }
     }
 
-    /// The text a user reads in the status badge.
+    /// The status's English name (the sort order of the Status column,
+    /// the same in every language; the screen shows `labels::status_label`).
     pub fn label(&self) -> &str {
         match self {
             RunStatus::Running => "Running",

@@ -1,15 +1,10 @@
 //! The sentences the UI shows about coverage and notes, as pure functions of
-//! plain numbers (native-tested), with one plural rule. Numbers come in
-//! already formatted for the locale (`count`), so these stay locale-free.
+//! plain numbers (native-tested). Their words come from the message
+//! catalog and their numbers are counted in the locale, both through the
+//! instance's [`Formatter`].
 
-/// "1 run" / "2 runs" (and the same for any noun with a plain `s` plural).
-pub fn plural(n: u64, count: &impl Fn(u64) -> String, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{} {one}", count(n))
-    } else {
-        format!("{} {many}", count(n))
-    }
-}
+use crate::core::format::Formatter;
+use crate::core::messages::M;
 
 /// Which runs the totals cover: `period` names a period preset that
 /// narrows them (it is not counted as a filter, but the sentence says it).
@@ -19,90 +14,60 @@ pub fn coverage(
     total: u64,
     active_filters: usize,
     period: Option<&str>,
-    count: impl Fn(u64) -> String,
+    f: &Formatter,
 ) -> String {
-    let filters = match active_filters {
-        0 => None,
-        1 => Some("1 filter active".to_owned()),
-        n => Some(format!("{n} filters active")),
-    };
+    let filters = (active_filters > 0).then(|| f.tn(M::filtersActive, active_filters as u64, &[]));
     let why = match (period, filters) {
         (None, None) => String::new(),
-        (Some(p), None) => format!(" ({p})"),
-        (None, Some(f)) => format!(" ({f})"),
-        (Some(p), Some(f)) => format!(" ({p}; {f})"),
+        (Some(p), None) => p.to_owned(),
+        (None, Some(x)) => x,
+        (Some(p), Some(x)) => f.tf(M::whyBoth, &[("period", p), ("filters", &x)]),
     };
-    let filters = why;
     let narrowed = active_filters + usize::from(period.is_some());
-    let runs = |n| plural(n, &count, "run", "runs");
+    let shown = f.count(shown);
     match (all_loaded, narrowed) {
-        (false, 0) => format!("Totals cover {} on this page.", runs(total)),
-        (false, _) => format!(
-            "Totals cover {} of {} on this page{filters}.",
-            count(shown),
-            runs(total)
+        (false, 0) => f.tf(M::coverPage, &[("runs", &f.tn(M::runCount, total, &[]))]),
+        (false, _) => f.tf(
+            M::coverPageOf,
+            &[
+                ("shown", &shown),
+                ("runs", &f.tn(M::runCount, total, &[])),
+                ("why", &why),
+            ],
         ),
-        (true, 0) => format!(
-            "Totals cover all {}.",
-            plural(total, &count, "loaded run", "loaded runs")
+        (true, 0) => f.tf(
+            M::coverAll,
+            &[("runs", &f.tn(M::loadedRunCount, total, &[]))],
         ),
-        (true, _) => format!(
-            "Totals cover {} of {}{filters}.",
-            count(shown),
-            plural(total, &count, "loaded run", "loaded runs")
+        (true, _) => f.tf(
+            M::coverAllOf,
+            &[
+                ("shown", &shown),
+                ("runs", &f.tn(M::loadedRunCount, total, &[])),
+                ("why", &why),
+            ],
         ),
     }
 }
 
 /// Runs whose CU is not a valid number (left out of every total).
-pub fn invalid_note(n: u64, count: impl Fn(u64) -> String) -> String {
-    if n == 1 {
-        "1 run without a valid CU value is not in the totals.".to_owned()
-    } else {
-        format!(
-            "{} runs without a valid CU value are not in the totals.",
-            count(n)
-        )
-    }
+pub fn invalid_note(n: u64, f: &Formatter) -> String {
+    f.tn(M::invalidNote, n, &[])
 }
 
 /// Runs still going (their CU is what they used so far).
-pub fn partial_note(n: u64, count: impl Fn(u64) -> String) -> String {
-    if n == 1 {
-        "1 run is still in progress: its CU so far is included.".to_owned()
-    } else {
-        format!(
-            "{} runs are still in progress: their CU so far is included.",
-            count(n)
-        )
-    }
+pub fn partial_note(n: u64, f: &Formatter) -> String {
+    f.tn(M::partialNote, n, &[])
 }
 
 /// Runs the day chart leaves out: no start time, or before its window.
-pub fn day_chart_notes(
-    undated: u64,
-    earlier: u64,
-    max_days: i64,
-    count: impl Fn(u64) -> String,
-) -> Vec<String> {
+pub fn day_chart_notes(undated: u64, earlier: u64, max_days: i64, f: &Formatter) -> Vec<String> {
     let mut out = Vec::new();
-    if undated == 1 {
-        out.push("1 run without a start time is not in this chart.".to_owned());
-    } else if undated > 1 {
-        out.push(format!(
-            "{} runs without a start time are not in this chart.",
-            count(undated)
-        ));
+    if undated > 0 {
+        out.push(f.tn(M::dayUndated, undated, &[]));
     }
-    if earlier == 1 {
-        out.push(format!(
-            "1 earlier run is not shown (the chart covers the last {max_days} days)."
-        ));
-    } else if earlier > 1 {
-        out.push(format!(
-            "{} earlier runs are not shown (the chart covers the last {max_days} days).",
-            count(earlier)
-        ));
+    if earlier > 0 {
+        out.push(f.tn(M::dayEarlier, earlier, &[("days", &max_days.to_string())]));
     }
     out
 }
@@ -110,40 +75,43 @@ pub fn day_chart_notes(
 /// One short text per active filter, e.g. `Status: Failed, Cancelled`; a
 /// workflow by its display name in `names` when it has one.
 pub fn filter_chips(
-    f: &crate::core::filter::Filters,
+    fl: &crate::core::filter::Filters,
     names: &crate::core::keyed::Names,
+    f: &Formatter,
 ) -> Vec<String> {
-    use crate::core::labels::trigger_label;
+    use crate::core::labels::{status_label, trigger_label};
     use crate::core::run::RunStatus;
     let mut chips = Vec::new();
-    if !f.search.trim().is_empty() {
-        chips.push(format!("Search: “{}”", f.search.trim()));
+    if !fl.search.trim().is_empty() {
+        chips.push(f.tf(M::chipSearch, &[("text", fl.search.trim())]));
     }
-    if !f.statuses.is_empty() {
-        let labels: Vec<String> = f
+    if !fl.statuses.is_empty() {
+        let labels: Vec<String> = fl
             .statuses
             .iter()
-            .map(|s| RunStatus::parse(s).label().to_owned())
+            .map(|s| status_label(&RunStatus::parse(s), f))
             .collect();
-        chips.push(format!("Status: {}", labels.join(", ")));
+        chips.push(f.tf(M::chipStatus, &[("list", &labels.join(&f.t(M::listSep)))]));
     }
-    if let Some(w) = &f.workflow {
-        chips.push(format!("Workflow: {}", names.get(w).unwrap_or(w)));
+    if let Some(w) = &fl.workflow {
+        chips.push(f.tf(M::chipWorkflow, &[("name", names.get(w).unwrap_or(w))]));
     }
-    if let Some(t) = &f.trigger {
-        chips.push(format!("Trigger: {}", trigger_label(t)));
+    if let Some(t) = &fl.trigger {
+        chips.push(f.tf(M::chipTrigger, &[("name", &trigger_label(t, f))]));
     }
-    if let Some(d) = &f.from {
-        chips.push(format!("From: {}", crate::core::period::medium_date(d)));
+    if let Some(d) = &fl.from {
+        let date = crate::core::period::medium_date(d, f);
+        chips.push(f.tf(M::chipFrom, &[("date", &date)]));
     }
-    if let Some(d) = &f.to {
-        chips.push(format!("To: {}", crate::core::period::medium_date(d)));
+    if let Some(d) = &fl.to {
+        let date = crate::core::period::medium_date(d, f);
+        chips.push(f.tf(M::chipTo, &[("date", &date)]));
     }
-    if let Some(cu) = f.min_cu {
-        chips.push(format!(
-            "Minimum CU: {}",
-            cu.to_plain().trim_end_matches('0').trim_end_matches('.')
-        ));
+    if let Some(cu) = fl.min_cu {
+        let plain = cu.to_plain();
+        let short = plain.trim_end_matches('0').trim_end_matches('.');
+        let shown = short.replace('.', f.decimal_sep());
+        chips.push(f.tf(M::chipMinCu, &[("cu", &shown)]));
     }
     chips
 }
@@ -154,67 +122,59 @@ pub fn filter_chips(
 pub fn page_status(
     loading: Option<(u64, u64)>,
     shown: Option<(u64, u64)>,
-    count: impl Fn(u64) -> String,
+    f: &Formatter,
 ) -> String {
+    let range = |m, a: u64, b: u64| {
+        f.tf(
+            m,
+            &[
+                ("first", &f.count(a.saturating_add(1))),
+                ("last", &f.count(a.saturating_add(b))),
+            ],
+        )
+    };
     match (loading, shown) {
-        (Some((offset, limit)), _) => format!(
-            "Loading runs {}–{}…",
-            count(offset.saturating_add(1)),
-            count(offset.saturating_add(limit))
-        ),
-        (None, Some((_, 0))) => "No runs on this page".to_owned(),
-        (None, Some((first, n))) => format!(
-            "Runs {}–{}",
-            count(first.saturating_add(1)),
-            count(first.saturating_add(n))
-        ),
+        (Some((offset, limit)), _) => range(M::pageLoading, offset, limit),
+        (None, Some((_, 0))) => f.t(M::pageEmpty),
+        (None, Some((first, n))) => range(M::pageRange, first, n),
         (None, None) => String::new(),
     }
 }
 
 /// The status line when paging through the loaded runs (client-side).
-pub fn all_status(
-    view_offset: u64,
-    limit: u64,
-    total: u64,
-    count: impl Fn(u64) -> String,
-) -> String {
+pub fn all_status(view_offset: u64, limit: u64, total: u64, f: &Formatter) -> String {
     if total == 0 {
-        return "No loaded runs match".to_owned();
+        return f.t(M::allNone);
     }
     let first = view_offset.min(total);
     let last = first.saturating_add(limit).min(total);
-    format!(
-        "Runs {}–{} of {} loaded",
-        count(first + 1),
-        count(last),
-        count(total)
+    f.tf(
+        M::allRange,
+        &[
+            ("first", &f.count(first + 1)),
+            ("last", &f.count(last)),
+            ("total", &f.count(total)),
+        ],
     )
 }
 
 /// The "Load all runs" button's description: what it fetches. `back_to`
 /// is the day the walk stops at ("Nov 1") and whether that is where the
 /// comparison period starts (else the From date).
-pub fn load_all_title(max_runs: &str, back_to: Option<(&str, bool)>) -> String {
+pub fn load_all_title(max_runs: u64, back_to: Option<(&str, bool)>, f: &Formatter) -> String {
+    let max = f.count(max_runs);
     match back_to {
-        None => format!("Fetch every run (up to {max_runs}) so totals cover them all"),
-        Some((day, false)) => format!(
-            "Fetch the runs back to {day}, the From date (up to {max_runs}), so totals cover the period"
-        ),
-        Some((day, true)) => format!(
-            "Fetch the runs back to {day}, where the comparison with the previous period starts (up to {max_runs}), so totals cover the period and its comparison"
-        ),
+        None => f.tf(M::loadAllTitle, &[("max", &max)]),
+        Some((day, false)) => f.tf(M::loadAllTitleFrom, &[("day", day), ("max", &max)]),
+        Some((day, true)) => f.tf(M::loadAllTitleCompare, &[("day", day), ("max", &max)]),
     }
 }
 
 /// Under a long subtotals table cut to its first rows: "The first 100 of
-/// 2,000 workflows in this order; the Total row covers all of them."
-pub fn rows_cut(shown: u64, all: u64, noun_plural: &str, count: impl Fn(u64) -> String) -> String {
-    format!(
-        "The first {} of {} {noun_plural} in this order; the Total row covers all of them.",
-        count(shown),
-        count(all)
-    )
+/// 2,000 workflows in this order; the Total row covers all of them." (`all`
+/// is the counted noun, "2,000 workflows").
+pub fn rows_cut(shown: u64, all: &str, f: &Formatter) -> String {
+    f.tf(M::rowsCut, &[("shown", &f.count(shown)), ("all", all)])
 }
 
 /// What a printout covers, for [`print_header`].
@@ -242,42 +202,50 @@ pub struct PrintFacts<'a> {
 /// The header a printout starts with: what period, in which zone, as of
 /// when, with which filters, and how much of the run list is printed. No
 /// app-state sentences: a printout is read away from the screen.
-pub fn print_header(f: &PrintFacts, count: impl Fn(u64) -> String) -> Vec<String> {
-    let zone = format!("days counted in {}", f.zone);
-    let period = match (f.preset, &f.days) {
-        (Some(p), Some(d)) => format!("Period: {p}, {d} ({zone})."),
-        (None, Some(d)) => format!("Period: {d} ({zone})."),
-        (_, None) => "Period: all dates of the runs covered.".to_owned(),
+pub fn print_header(p: &PrintFacts, f: &Formatter) -> Vec<String> {
+    let zone = f.tf(M::printZone, &[("zone", p.zone)]);
+    let period = match (p.preset, &p.days) {
+        (Some(pr), Some(d)) => f.tf(
+            M::printPeriodPreset,
+            &[("preset", pr), ("days", d), ("zone", &zone)],
+        ),
+        (None, Some(d)) => f.tf(M::printPeriod, &[("days", d), ("zone", &zone)]),
+        (_, None) => f.t(M::printPeriodAll),
     };
     let mut lines = vec![period];
-    if let Some(at) = &f.as_of {
-        lines.push(format!("As of {at}."));
+    if let Some(at) = &p.as_of {
+        lines.push(f.tf(M::printAsOf, &[("time", at)]));
     }
-    lines.push(if f.filters.is_empty() {
-        "Filters: none.".to_owned()
+    lines.push(if p.filters.is_empty() {
+        f.t(M::printFiltersNone)
     } else {
-        format!("Filters: {}.", f.filters.join("; "))
+        f.tf(
+            M::printFilters,
+            &[("list", &p.filters.join(&f.t(M::printListSep)))],
+        )
     });
-    let runs = |n| plural(n, &count, "run", "runs");
-    lines.push(match (f.all_loaded, f.listed == f.covered) {
-        (true, true) => format!("Totals cover {}; all are listed below.", runs(f.covered)),
-        (true, false) if f.first <= 1 => format!(
-            "Totals cover {}; {} of {} are listed below; the full list is in the CSV export.",
-            runs(f.covered),
-            count(f.listed),
-            count(f.covered)
+    let runs = f.tn(M::runCount, p.covered, &[]);
+    let covered = f.count(p.covered);
+    lines.push(match (p.all_loaded, p.listed == p.covered) {
+        (true, true) => f.tf(M::printAllListed, &[("runs", &runs)]),
+        (true, false) if p.first <= 1 => f.tf(
+            M::printFirstListed,
+            &[
+                ("runs", &runs),
+                ("listed", &f.count(p.listed)),
+                ("covered", &covered),
+            ],
         ),
-        (true, false) => format!(
-            "Totals cover {}; runs {}–{} of {} are listed below; the full list is in the CSV export.",
-            runs(f.covered),
-            count(f.first),
-            count(f.first + f.listed.saturating_sub(1)),
-            count(f.covered)
+        (true, false) => f.tf(
+            M::printSomeListed,
+            &[
+                ("runs", &runs),
+                ("first", &f.count(p.first)),
+                ("last", &f.count(p.first + p.listed.saturating_sub(1))),
+                ("covered", &covered),
+            ],
         ),
-        (false, _) => format!(
-            "Totals cover the {} of one page of the server's list, listed below.",
-            runs(f.covered)
-        ),
+        (false, _) => f.tf(M::printPage, &[("runs", &runs)]),
     });
     lines
 }
@@ -286,31 +254,34 @@ pub fn print_header(f: &PrintFacts, count: impl Fn(u64) -> String) -> Vec<String
 mod tests {
     use super::*;
 
+    fn en() -> Formatter {
+        Formatter::plain(None)
+    }
+
     #[test]
     fn a_cut_table_says_what_it_shows() {
         assert_eq!(
-            rows_cut(100, 2_000, "workflows", |n| n.to_string()),
-            "The first 100 of 2000 workflows in this order; the Total row covers all of them."
+            rows_cut(100, "2,000 workflows", &en()),
+            "The first 100 of 2,000 workflows in this order; the Total row covers all of them."
         );
     }
 
     #[test]
     fn load_all_says_what_it_fetches() {
         assert_eq!(
-            load_all_title("100,000", None),
+            load_all_title(100_000, None, &en()),
             "Fetch every run (up to 100,000) so totals cover them all"
         );
         assert_eq!(
-            load_all_title("100,000", Some(("Oct 1", true))),
+            load_all_title(100_000, Some(("Oct 1", true)), &en()),
             "Fetch the runs back to Oct 1, where the comparison with the previous period starts (up to 100,000), so totals cover the period and its comparison"
         );
-        assert!(load_all_title("5", Some(("Nov 3", false)))
+        assert!(load_all_title(5, Some(("Nov 3", false)), &en())
             .starts_with("Fetch the runs back to Nov 3, the From date"));
     }
 
     #[test]
     fn print_headers_say_what_the_printout_covers() {
-        let count = |n: u64| n.to_string();
         let facts = PrintFacts {
             preset: Some("Last month"),
             days: Some("Nov 1 – Nov 30, 2026".to_owned()),
@@ -323,7 +294,7 @@ mod tests {
             covered: 725,
         };
         assert_eq!(
-            print_header(&facts, count),
+            print_header(&facts, &en()),
             [
                 "Period: Last month, Nov 1 – Nov 30, 2026 (days counted in UTC).",
                 "As of Dec 6, 2026, 4:36 AM (UTC).",
@@ -340,7 +311,7 @@ mod tests {
             ..facts
         };
         assert_eq!(
-            print_header(&facts, count),
+            print_header(&facts, &en()),
             [
                 "Period: Nov 1 – Nov 30, 2026 (days counted in UTC).",
                 "Filters: Workflow: billing-sync; Status: Failed.",
@@ -360,7 +331,7 @@ mod tests {
             covered: 725,
         };
         assert_eq!(
-            print_header(&second, count)[2],
+            print_header(&second, &en())[2],
             "Totals cover 725 runs; runs 21–40 of 725 are listed below; the full list is in the CSV export."
         );
         let facts = PrintFacts {
@@ -371,46 +342,44 @@ mod tests {
             ..facts
         };
         assert_eq!(
-            print_header(&facts, count)[2],
+            print_header(&facts, &en())[2],
             "Totals cover the 20 runs of one page of the server's list, listed below."
         );
     }
 
-    use crate::core::test_support::count;
-
     #[test]
     fn coverage_says_which_runs_and_counts_one_as_one() {
         assert_eq!(
-            coverage(false, 20, 20, 0, None, count),
+            coverage(false, 20, 20, 0, None, &en()),
             "Totals cover 20 runs on this page."
         );
         assert_eq!(
-            coverage(false, 1, 1, 0, None, count),
+            coverage(false, 1, 1, 0, None, &en()),
             "Totals cover 1 run on this page."
         );
         assert_eq!(
-            coverage(false, 3, 20, 1, None, count),
+            coverage(false, 3, 20, 1, None, &en()),
             "Totals cover 3 of 20 runs on this page (1 filter active)."
         );
         assert_eq!(
-            coverage(true, 1_500, 1_500, 0, None, count),
+            coverage(true, 1_500, 1_500, 0, None, &en()),
             "Totals cover all 1,500 loaded runs."
         );
         assert_eq!(
-            coverage(true, 1, 1, 0, None, count),
+            coverage(true, 1, 1, 0, None, &en()),
             "Totals cover all 1 loaded run."
         );
         assert_eq!(
-            coverage(true, 1_482, 1_500, 2, None, count),
+            coverage(true, 1_482, 1_500, 2, None, &en()),
             "Totals cover 1,482 of 1,500 loaded runs (2 filters active)."
         );
         // A period narrows the runs without being a filter, and says so.
         assert_eq!(
-            coverage(true, 964, 1_500, 0, Some("This month"), count),
+            coverage(true, 964, 1_500, 0, Some("This month"), &en()),
             "Totals cover 964 of 1,500 loaded runs (This month)."
         );
         assert_eq!(
-            coverage(true, 12, 1_500, 1, Some("This month"), count),
+            coverage(true, 12, 1_500, 1, Some("This month"), &en()),
             "Totals cover 12 of 1,500 loaded runs (This month; 1 filter active)."
         );
     }
@@ -425,7 +394,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            filter_chips(&f, &Default::default()),
+            filter_chips(&f, &Default::default(), &en()),
             [
                 "Search: “bill”",
                 "Status: Failed, Cancelled",
@@ -433,71 +402,70 @@ mod tests {
                 "Minimum CU: 2.5"
             ]
         );
-        assert!(filter_chips(&Default::default(), &Default::default()).is_empty());
+        assert!(filter_chips(&Default::default(), &Default::default(), &en()).is_empty());
         let named = crate::core::filter::Filters {
             workflow: Some("wf_1".into()),
             ..Default::default()
         };
         let names = [("wf_1".to_owned(), "Billing sync".to_owned())].into();
-        assert_eq!(filter_chips(&named, &names), ["Workflow: Billing sync"]);
+        assert_eq!(
+            filter_chips(&named, &names, &en()),
+            ["Workflow: Billing sync"]
+        );
     }
 
     #[test]
     fn notes_use_the_singular_for_one() {
         assert_eq!(
-            invalid_note(1, count),
+            invalid_note(1, &en()),
             "1 run without a valid CU value is not in the totals."
         );
         assert_eq!(
-            invalid_note(2, count),
+            invalid_note(2, &en()),
             "2 runs without a valid CU value are not in the totals."
         );
         assert_eq!(
-            partial_note(1, count),
+            partial_note(1, &en()),
             "1 run is still in progress: its CU so far is included."
         );
         assert_eq!(
-            partial_note(1_200, count),
+            partial_note(1_200, &en()),
             "1,200 runs are still in progress: their CU so far is included."
         );
         assert_eq!(
-            day_chart_notes(1, 1, 731, count),
+            day_chart_notes(1, 1, 731, &en()),
             vec![
                 "1 run without a start time is not in this chart.".to_owned(),
                 "1 earlier run is not shown (the chart covers the last 731 days).".to_owned()
             ]
         );
-        assert_eq!(day_chart_notes(0, 0, 731, count), Vec::<String>::new());
+        assert_eq!(day_chart_notes(0, 0, 731, &en()), Vec::<String>::new());
         assert_eq!(
-            day_chart_notes(3, 0, 731, count),
+            day_chart_notes(3, 0, 731, &en()),
             vec!["3 runs without a start time are not in this chart.".to_owned()]
         );
     }
 
-    fn plain(n: u64) -> String {
-        n.to_string()
-    }
-
     #[test]
     fn paging_arithmetic_and_status_lines() {
-        assert_eq!(page_status(None, Some((20, 20)), plain), "Runs 21–40");
+        assert_eq!(page_status(None, Some((20, 20)), &en()), "Runs 21–40");
         assert_eq!(
-            page_status(None, Some((20, 0)), plain),
+            page_status(None, Some((20, 0)), &en()),
             "No runs on this page"
         );
         assert_eq!(
-            page_status(Some((40, 20)), Some((20, 20)), plain),
+            page_status(Some((40, 20)), Some((20, 20)), &en()),
             "Loading runs 41–60…"
         );
-        assert_eq!(page_status(None, None, plain), "");
+        assert_eq!(page_status(None, None, &en()), "");
         assert_eq!(
-            all_status(20, 20, 1_500, plain),
-            "Runs 21–40 of 1500 loaded"
+            all_status(20, 20, 1_500, &en()),
+            "Runs 21–40 of 1,500 loaded"
         );
         assert_eq!(
-            all_status(1_490, 20, 1_500, plain),
-            "Runs 1491–1500 of 1500 loaded"
+            all_status(1_490, 20, 1_500, &en()),
+            "Runs 1,491–1,500 of 1,500 loaded"
         );
-        assert_eq!(all_status(0, 20, 0, plain), "No loaded runs match");
+        assert_eq!(all_status(0, 20, 0, &en()), "No loaded runs match");
     }
 }

@@ -93,18 +93,19 @@ pub use crate::core::columns::Column;
 
 impl Column {
     /// The header text.
-    pub fn label(self) -> &'static str {
-        match self {
-            Column::Run => "Run",
-            Column::Workflow => "Workflow",
-            Column::Status => "Status",
-            Column::Trigger => "Trigger",
-            Column::Started => "Started",
-            Column::Finished => "Finished",
-            Column::Duration => "Duration",
-            Column::Cu => "CU",
-            Column::Cost => "Cost",
-        }
+    pub fn label(self, f: &crate::core::format::Formatter) -> String {
+        use crate::core::messages::M;
+        f.t(match self {
+            Column::Run => M::colRun,
+            Column::Workflow => M::colWorkflow,
+            Column::Status => M::colStatus,
+            Column::Trigger => M::colTrigger,
+            Column::Started => M::colStarted,
+            Column::Finished => M::colFinished,
+            Column::Duration => M::colDuration,
+            Column::Cu => M::colCu,
+            Column::Cost => M::colCostShort,
+        })
     }
 
     /// Numbers and times sort largest/newest first on the first click.

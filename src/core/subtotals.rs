@@ -1,6 +1,8 @@
 //! Per-group CU subtotals (by workflow, trigger or status) and the grand
 //! total, in exact integer sums.
 
+use crate::core::format::Formatter;
+use crate::core::messages::M;
 #[cfg(test)]
 use std::collections::HashMap;
 
@@ -132,12 +134,21 @@ impl GroupBy {
     }
 
     /// "Workflow", "Trigger", "Status".
-    pub fn label(self) -> &'static str {
-        match self {
-            GroupBy::Workflow => "Workflow",
-            GroupBy::Trigger => "Trigger",
-            GroupBy::Status => "Status",
-        }
+    pub fn label(self, f: &Formatter) -> String {
+        f.t(match self {
+            GroupBy::Workflow => M::groupWorkflow,
+            GroupBy::Trigger => M::groupTrigger,
+            GroupBy::Status => M::groupStatus,
+        })
+    }
+
+    /// "workflow", "trigger", "status", as in "CU by workflow".
+    pub fn noun(self, f: &Formatter) -> String {
+        f.t(match self {
+            GroupBy::Workflow => M::nounWorkflow,
+            GroupBy::Trigger => M::nounTrigger,
+            GroupBy::Status => M::nounStatus,
+        })
     }
 
     /// The grouping of a key.
@@ -164,16 +175,24 @@ impl GroupBy {
     }
 }
 
-/// "workflow"/"workflows", "trigger"/"triggers", "status"/"statuses".
-pub fn plural_group(group: GroupBy, n: usize) -> &'static str {
-    match (group, n) {
-        (GroupBy::Workflow, 1) => "workflow",
-        (GroupBy::Workflow, _) => "workflows",
-        (GroupBy::Trigger, 1) => "trigger",
-        (GroupBy::Trigger, _) => "triggers",
-        (GroupBy::Status, 1) => "status",
-        (GroupBy::Status, _) => "statuses",
-    }
+/// "1 workflow", "2,000 workflows", "3 triggers", "4 statuses".
+pub fn group_count(group: GroupBy, n: usize, f: &Formatter) -> String {
+    let m = match group {
+        GroupBy::Workflow => M::nWorkflows,
+        GroupBy::Trigger => M::nTriggers,
+        GroupBy::Status => M::nStatuses,
+    };
+    f.tn(m, n as u64, &[])
+}
+
+/// "3 more workflows" (after a list of the largest).
+pub fn more_groups(group: GroupBy, n: usize, f: &Formatter) -> String {
+    let m = match group {
+        GroupBy::Workflow => M::moreWorkflows,
+        GroupBy::Trigger => M::moreTriggers,
+        GroupBy::Status => M::moreStatuses,
+    };
+    f.tn(m, n as u64, &[])
 }
 
 /// Subtotals over `runs[i]` for every `i` in `indices`: the slow, obvious

@@ -72,6 +72,8 @@ pub struct Config {
     pub granularity: crate::core::period::Granularity,
     /// Display names of workflow ids.
     pub workflow_names: crate::core::keyed::Names,
+    /// The host's words over English (the `messages` option).
+    pub messages: crate::core::i18n::Catalog,
     /// The instant periods are computed from, epoch ms (`None`: the clock).
     pub now_ms: Option<i64>,
 }
@@ -235,6 +237,7 @@ impl Config {
             }
             Some(_) => return Err("columns must be an array of column keys".to_owned()),
         };
+        let messages = messages(obj)?;
         let sync_url = opt_bool(obj, "syncUrl")?.unwrap_or(false);
         let charts = opt_bool(obj, "charts")?.unwrap_or(true);
         Ok(Config {
@@ -244,7 +247,11 @@ impl Config {
             price,
             locale: opt_str(obj, "locale")?,
             time_zone: opt_str(obj, "timeZone")?,
-            title: opt_str(obj, "title")?.unwrap_or_else(|| "CU costs".to_owned()),
+            title: opt_str(obj, "title")?.unwrap_or_else(|| {
+                messages
+                    .text(crate::core::messages::M::defaultTitle, None)
+                    .to_owned()
+            }),
             sync_url,
             charts,
             csv_total_row: opt_bool(obj, "csvTotalRow")?.unwrap_or(true),
@@ -274,6 +281,7 @@ impl Config {
             )?
             .unwrap_or_default(),
             workflow_names: workflow_names(obj)?,
+            messages,
             now_ms: match opt_str(obj, "now")? {
                 None => None,
                 Some(text) => Some(
@@ -283,6 +291,44 @@ impl Config {
             },
         })
     }
+}
+
+/// The `messages` option: an object of message texts by key, a plural
+/// message as a string or an object of plural forms (`one`, `other`, …).
+fn messages(obj: &Map<String, Value>) -> Result<crate::core::i18n::Catalog, String> {
+    use crate::core::i18n::{Cat, Catalog, Given};
+    let rule = "messages must be an object of message texts by key";
+    let items = match obj.get("messages") {
+        None | Some(Value::Null) => return Ok(Catalog::default()),
+        Some(Value::Object(items)) => items,
+        Some(_) => return Err(rule.to_owned()),
+    };
+    let mut given = Vec::new();
+    for (key, value) in items.iter() {
+        let g = match value {
+            Value::String(s) => Given::Text(s.clone()),
+            Value::Object(forms) => {
+                let mut out = Vec::new();
+                for (cat, text) in forms.iter() {
+                    let c = Cat::parse(cat).ok_or_else(|| {
+                        format!("messages.{key} has an unknown plural form {cat:?} (use zero, one, two, few, many, other)")
+                    })?;
+                    let text = text
+                        .as_str()
+                        .ok_or_else(|| format!("messages.{key}.{cat} must be a string"))?;
+                    out.push((c, text.to_owned()));
+                }
+                Given::Forms(out)
+            }
+            _ => {
+                return Err(format!(
+                    "messages.{key} must be a string or an object of plural forms"
+                ))
+            }
+        };
+        given.push((key.clone(), g));
+    }
+    Catalog::new(given)
 }
 
 const PERIODS: [&str; 7] = [

@@ -13,6 +13,8 @@ use std::collections::HashSet;
 
 use crate::api::RunsPage;
 use crate::core::filter::RunSet;
+use crate::core::format::Formatter;
+use crate::core::messages::M;
 use crate::core::store::IdIndex;
 use crate::load::walk::Ask;
 
@@ -160,29 +162,21 @@ pub fn finished_then_stale(finished: &crate::api::RunStatus, newer: &crate::api:
     !finished.in_progress() && newer.status.in_progress()
 }
 
-/// "1 run" / "12 runs": one plural helper for the sentences below.
-pub fn plural(n: &str, one: bool, word: &str) -> String {
-    if one {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// What a refresh changed, for the user: "12 new runs, 3 finished since
 /// 14:02." `since` is when the data was fetched before.
-pub fn changes_text(c: Changes, since: &str, count: impl Fn(u64) -> String) -> String {
+pub fn changes_text(c: Changes, since: &str, f: &Formatter) -> String {
+    let since = ("since", since);
     match (c.added, c.finished) {
-        (0, 0) => format!("No new runs since {since}."),
-        (a, 0) => format!("{} since {since}.", plural(&count(a), a == 1, "new run")),
-        (0, f) => format!(
-            "{} finished since {since}.",
-            plural(&count(f), f == 1, "run")
-        ),
-        (a, f) => format!(
-            "{}, {} finished since {since}.",
-            plural(&count(a), a == 1, "new run"),
-            count(f)
+        (0, 0) => f.tf(M::refreshNone, &[since]),
+        (a, 0) => f.tn(M::refreshAdded, a, &[since]),
+        (0, n) => f.tn(M::refreshFinished, n, &[since]),
+        (a, n) => f.tf(
+            M::refreshBoth,
+            &[
+                ("added", &f.tn(M::newRuns, a, &[])),
+                ("finished", &f.count(n)),
+                since,
+            ],
         ),
     }
 }
@@ -287,7 +281,7 @@ mod tests {
 
     #[test]
     fn sentences() {
-        let c = |n: u64| n.to_string();
+        let c = &Formatter::plain(None);
         let t = |added, finished| {
             changes_text(
                 Changes {

@@ -10,6 +10,7 @@ use web_sys::AbortController;
 
 use crate::api::json::Value;
 use crate::api::{ApiError, PageRequest, MAX_LIMIT};
+use crate::core::messages::M;
 use crate::load::env::Env;
 use crate::load::state::{page_data, Loaded, Scope, Shared, TableState};
 use crate::load::tasks::{fetch_with_retry, new_controller};
@@ -44,9 +45,10 @@ pub fn refresh(state: TableState, env: Rc<Env>) {
             Ok(None) => {}
             Err(err) => {
                 env.host.emit_error(&err, "refresh");
-                state
-                    .refresh_note
-                    .try_set(Some(format!("Refresh failed: {err}")));
+                state.refresh_note.try_set(Some(
+                    env.fmt
+                        .tf(M::refreshFailed, &[("error", &err.describe(&env.fmt))]),
+                ));
             }
         }
         state.refreshing.try_set(false);
@@ -59,15 +61,13 @@ pub fn cancel_refresh(state: TableState, env: &Env) {
     if let Some(c) = env.refresh.borrow_mut().take() {
         c.abort();
         state.refreshing.set(false);
-        state.refresh_note.set(Some(
-            "Refresh cancelled; the runs on screen are unchanged.".to_owned(),
-        ));
+        state.refresh_note.set(Some(env.fmt.t(M::refreshCancelled)));
     }
 }
 
 fn since_text(env: &Env, as_of: Option<f64>) -> String {
     as_of.map_or_else(
-        || "the last load".to_owned(),
+        || env.fmt.t(M::sinceLastLoad),
         |ms| {
             format!(
                 "{} ({})",
@@ -123,9 +123,7 @@ async fn refresh_page(
         ]),
     );
     Ok(Some(crate::load::refresh::changes_text(
-        changes,
-        &since,
-        |n| env.fmt.count(n),
+        changes, &since, &env.fmt,
     )))
 }
 
@@ -165,8 +163,6 @@ async fn refresh_all(
         ]),
     );
     Ok(Some(crate::load::refresh::changes_text(
-        changes,
-        &since,
-        |n| env.fmt.count(n),
+        changes, &since, &env.fmt,
     )))
 }

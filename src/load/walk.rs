@@ -32,6 +32,8 @@ use std::hash::{Hash, Hasher};
 
 use crate::api::RunsPage;
 use crate::core::filter::RunSet;
+use crate::core::format::Formatter;
+use crate::core::messages::M;
 use crate::core::store::IdIndex;
 
 /// Runs each page shares with the one before it (ahead-of-time pages only).
@@ -550,50 +552,46 @@ pub enum Outcome {
 }
 
 /// The outcome line: what was loaded, and why the walk ended. `kept` is
-/// the number of runs the totals now cover; `count` formats a number.
-pub fn outcome_text(
-    outcome: &Outcome,
-    kept: u64,
-    cap: u64,
-    count: impl Fn(u64) -> String,
-) -> String {
-    let n = count(kept);
+/// the number of runs the totals now cover.
+pub fn outcome_text(outcome: &Outcome, kept: u64, cap: u64, f: &Formatter) -> String {
+    let n = f.count(kept);
+    let off = |o: &u64| o.to_string();
     match outcome {
-        Outcome::Walk(WalkEnd::Complete { arrived: 0 }) => format!("Loaded all {n} runs."),
-        Outcome::Walk(WalkEnd::Complete { arrived }) => format!(
-            "Loaded all {n} runs; {} more arrived while loading (Refresh adds them).",
-            count(*arrived)
+        Outcome::Walk(WalkEnd::Complete { arrived: 0 }) => f.tn(M::loadedAll, kept, &[]),
+        Outcome::Walk(WalkEnd::Complete { arrived }) => f.tn(
+            M::loadedAllArrived,
+            kept,
+            &[("arrived", &f.count(*arrived))],
         ),
-        Outcome::Walk(WalkEnd::Capped) => {
-            format!("Stopped at the cap of {} runs; more runs exist.", count(cap))
+        Outcome::Walk(WalkEnd::Capped) => f.tn(M::stoppedAtCap, cap, &[]),
+        Outcome::Walk(WalkEnd::Broken(Broken::SamePage { offset, same_as })) => f.tf(
+            M::brokenSamePage,
+            &[
+                ("offset", &off(offset)),
+                ("sameAs", &off(same_as)),
+                ("kept", &n),
+            ],
+        ),
+        Outcome::Walk(WalkEnd::Broken(Broken::EmptyMore { offset })) => f.tf(
+            M::brokenEmptyMore,
+            &[("offset", &off(offset)), ("kept", &n)],
+        ),
+        Outcome::Walk(WalkEnd::Broken(Broken::Stalled { offset })) => {
+            f.tf(M::brokenStalled, &[("offset", &off(offset)), ("kept", &n)])
         }
-        Outcome::Walk(WalkEnd::Broken(Broken::SamePage { offset, same_as })) => format!(
-            "The server returned the same runs for offset {offset} as for offset {same_as}; loading stopped with {n} runs kept."
-        ),
-        Outcome::Walk(WalkEnd::Broken(Broken::EmptyMore { offset })) => format!(
-            "The server returned an empty page at offset {offset} but said more runs exist; loading stopped with {n} runs kept."
-        ),
-        Outcome::Walk(WalkEnd::Broken(Broken::Stalled { offset })) => format!(
-            "The server kept returning runs already loaded (up to offset {offset}); loading stopped with {n} runs kept."
-        ),
-        Outcome::Walk(WalkEnd::Partial) | Outcome::Cancelled => {
-            format!("Loading was cancelled after {n} runs.")
-        }
-        Outcome::Failed(err) => format!("Loading stopped after {n} runs (kept): {err}"),
+        Outcome::Walk(WalkEnd::Partial) | Outcome::Cancelled => f.tn(M::loadCancelled, kept, &[]),
+        Outcome::Failed(err) => f.tn(M::loadFailed, kept, &[("error", err)]),
         Outcome::ByDate(day, comparison, zone) => {
             let day = crate::core::period::parse(day).map_or_else(
                 || day.clone(),
-                |d| crate::core::period::short_date(d, crate::core::period::ymd(d).0),
+                |d| crate::core::period::short_date(d, crate::core::period::ymd(d).0, f),
             );
-            if *comparison {
-                format!(
-                    "Loaded {n} runs back to {day} ({zone}), where the comparison with the previous period starts; older runs were not loaded."
-                )
+            let m = if *comparison {
+                M::loadedBackToCompare
             } else {
-                format!(
-                    "Loaded {n} runs back to {day} ({zone}); older runs are before the From date and were not loaded."
-                )
-            }
+                M::loadedBackToFrom
+            };
+            f.tn(m, kept, &[("day", &day), ("zone", zone)])
         }
     }
 }
@@ -829,8 +827,8 @@ mod tests {
 
     #[test]
     fn outcome_lines_say_what_happened() {
-        let count = crate::core::test_support::count;
-        let text = |o: Outcome, kept| outcome_text(&o, kept, 100_000, count);
+        let en = Formatter::plain(None);
+        let text = |o: Outcome, kept| outcome_text(&o, kept, 100_000, &en);
         assert_eq!(
             text(Outcome::Walk(WalkEnd::Complete { arrived: 214 }), 100_000),
             "Loaded all 100,000 runs; 214 more arrived while loading (Refresh adds them)."

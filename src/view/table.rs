@@ -189,6 +189,11 @@ impl Table {
         self.fmt.get_value()
     }
 
+    /// Message `m` in the instance's words.
+    pub fn say(&self, m: crate::core::messages::M) -> String {
+        self.fmt().t(m)
+    }
+
     /// Reads the validated settings.
     pub fn with_config<R>(&self, f: impl FnOnce(&Config) -> R) -> R {
         self.env.with_value(|e| f(&e.config))
@@ -197,8 +202,9 @@ impl Table {
     /// How a group's key reads on screen: a workflow's display name (or its
     /// id), a trigger's label, a status's label.
     pub fn label(&self, group: GroupBy, key: &str) -> String {
-        self.names
-            .with_value(|n| crate::core::labels::group_label(group, key, n).into_owned())
+        self.names.with_value(|n| {
+            crate::core::labels::group_label(group, key, n, &self.fmt()).into_owned()
+        })
     }
 
     /// The colour of a group in the current view: its key's own colour

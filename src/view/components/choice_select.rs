@@ -7,13 +7,13 @@ use crate::view::table::use_table;
 /// What a [`choice_select`] offers.
 pub struct Choices {
     /// The label text and accessible name ("Period").
-    pub label: &'static str,
+    pub label: String,
     /// Suffix of the element id (unique within the instance).
     pub name: &'static str,
     /// Classes of the field's wrapper.
     pub class: &'static str,
     /// `(key, label)` per option, in order.
-    pub choices: Vec<(&'static str, &'static str)>,
+    pub choices: Vec<(&'static str, String)>,
 }
 
 /// A `<select>` with a visible label (its accessible name), showing the
@@ -32,7 +32,8 @@ pub fn choice_select(
         let now = current();
         choices
             .iter()
-            .map(|&(key, text)| {
+            .map(|(key, text)| {
+                let key = *key;
                 let option = h("option").attr("value", key).text(text);
                 if key == now {
                     option.attr("selected", "")
@@ -44,7 +45,7 @@ pub fn choice_select(
     };
     h("div")
         .class(c.class)
-        .child(h("label").attr("for", &id).text(c.label))
+        .child(h("label").attr("for", &id).text(&c.label))
         .child(
             h("select")
                 .attr("id", &id)

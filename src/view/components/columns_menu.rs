@@ -1,6 +1,7 @@
 //! The "Columns" menu: a button that opens a group of checkboxes, one per
 //! column of the runs table (the last shown column cannot be hidden).
 
+use crate::core::messages::M;
 use wasm_bindgen::JsCast;
 
 use crate::core::columns::available;
@@ -31,10 +32,10 @@ pub fn columns_menu() -> El {
                         .flag("disabled", only)
                         .on("change", move |_| t.toggle_column(c)),
                 )
-                .text(c.label())
+                .text(&c.label(&t.fmt()))
                 // Named "Workflow column", not "Workflow": the filter
                 // select already has that name.
-                .child(h("span").class("cu-sr-only").text(" column"))
+                .child(h("span").class("cu-sr-only").text(&t.say(M::columnSr)))
         })
         .collect::<Vec<_>>();
     let button = h("button")
@@ -43,7 +44,7 @@ pub fn columns_menu() -> El {
         .dyn_attr("aria-expanded", move || Some(open.get().to_string()))
         .attr("aria-controls", &panel_id)
         .on("click", move |_| open.update(|o| *o = !*o))
-        .text("Columns");
+        .text(&t.say(M::columns));
     let focus_button = button.element().clone();
     let close = move || {
         open.set(false);
@@ -66,7 +67,7 @@ pub fn columns_menu() -> El {
                 .attr("id", &panel_id)
                 .class("cu-columns-panel")
                 .attr("role", "group")
-                .attr("aria-label", "Columns")
+                .attr("aria-label", &t.say(M::columns))
                 .flag("hidden", move || !open.get())
                 .children(boxes),
         )

@@ -5,6 +5,7 @@
 use crate::core::compare::Prev;
 use crate::core::cu::CuTotal;
 use crate::core::format::Formatter;
+use crate::core::messages::M;
 use crate::core::period::Change;
 use crate::core::subtotals::Subtotal;
 use crate::view::el::{h, El, Els};
@@ -61,11 +62,14 @@ fn change_cell(fmt: &Formatter, r: &Subtotal, prev: Prev, has_price: bool) -> El
 fn split(fmt: &Formatter, c: Change, amount: &dyn Fn(i128) -> String) -> (String, Option<String>) {
     match c {
         Change::Unknown => ("—".to_owned(), None),
-        Change::New => ("new".to_owned(), None),
+        Change::New => (fmt.t(M::changeNew), None),
         Change::Delta {
             diff,
             tenths: Some(t),
-        } => (amount(diff), Some(format!(" ({})", fmt.signed_percent(t)))),
+        } => (
+            amount(diff),
+            Some(fmt.tf(M::changePercent, &[("percent", &fmt.signed_percent(t))])),
+        ),
         Change::Delta { diff, tenths: None } => (amount(diff), None),
     }
 }

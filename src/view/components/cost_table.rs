@@ -22,12 +22,14 @@ use super::runs_table::runs_table;
 use super::scope_bar::scope_bar;
 use super::subtotals_table::subtotals_table;
 use super::summary::summary;
+use crate::core::format::Formatter;
+use crate::core::messages::M;
 use crate::load::auto_refresh::install_auto_refresh;
 use crate::load::config::Config;
 use crate::load::env::Env;
 use crate::load::page_loader::install_page_loader;
 use crate::view::el::{h, El};
-use crate::view::table::Table;
+use crate::view::table::{use_table, Table};
 
 fn next_uid() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(1);
@@ -59,13 +61,14 @@ fn sync_url(t: Table, config: &Config) {
 
 /// The header: the title (`heading_id`), the organization (`org_id`) and
 /// the price per CU when set.
-fn head(config: &Config, heading_id: &str, org_id: &str) -> El {
+fn head(config: &Config, heading_id: &str, org_id: &str, f: &Formatter) -> El {
     let price = config.price.as_ref().map(|p| {
-        h("span").class("cu-muted").text(&format!(
-            "Price: {} {} per CU",
-            p.per_cu.to_text(),
-            p.currency
-        ))
+        let per_cu = p.per_cu.to_text().replace('.', f.decimal_sep());
+        let text = f.tf(
+            M::priceLine,
+            &[("price", &per_cu), ("currency", &p.currency)],
+        );
+        h("span").class("cu-muted").text(&text)
     });
     h("header")
         .class("cu-head")
@@ -74,7 +77,7 @@ fn head(config: &Config, heading_id: &str, org_id: &str) -> El {
             h("span")
                 .class("cu-org")
                 .attr("id", org_id)
-                .attr("title", "Organization")
+                .attr("title", &f.t(M::organization))
                 .text(&config.org_id),
         )
         .child_opt(price)
@@ -87,7 +90,7 @@ fn section_head(title: &str) -> El {
 
 /// "Subtotals", with Group by and the export.
 fn subtotals_head() -> El {
-    section_head("Subtotals").child(
+    section_head(&use_table().say(M::subtotals)).child(
         h("div")
             .class("cu-section-tools")
             .child(group_by_select())
@@ -97,12 +100,12 @@ fn subtotals_head() -> El {
 
 /// "Runs", with the zone of the times, the columns menu and the export.
 fn runs_head(zone: &str) -> El {
-    section_head("Runs")
+    section_head(&use_table().say(M::runs))
         .child(
             // Started and Finished are shown in the display zone.
             h("span")
                 .class("cu-muted cu-times-zone")
-                .text(&format!("Times in {}", zone)),
+                .text(&use_table().fmt().tf(M::timesIn, &[("zone", zone)])),
         )
         .child(
             h("div")
@@ -142,7 +145,7 @@ pub fn cost_table(env: Rc<Env>) -> El {
         .class("cu-root")
         .attr("aria-labelledby", &labelled_by)
         .dyn_attr("aria-busy", move || Some(state.loading.get().to_string()))
-        .child(head(&config, &heading_id, &org_id))
+        .child(head(&config, &heading_id, &org_id, &t.fmt()))
         .child(retrying())
         .child(print_head())
         .with(error_box)

@@ -4,6 +4,7 @@
 
 use crate::core::charts::{axis_label, cumulative_top, Daily};
 use crate::core::cu::CuTotal;
+use crate::core::messages::M;
 use crate::load::reactive::Derived;
 use crate::load::state::Shared;
 use crate::view::el::{h, El};
@@ -15,13 +16,18 @@ use crate::view::table::use_table;
 pub fn y_axis(chart: Derived<Shared<Daily>>, budget: impl Fn() -> Option<CuTotal> + 'static) -> El {
     let t = use_table();
     let max_label = move || {
-        chart.with(|d| format!("{} CU per {}", t.fmt().cu_total(d.max), d.granularity.key()))
+        chart.with(|d| {
+            let f = t.fmt();
+            let unit = crate::core::charts::unit_word(d.granularity, &f);
+            f.tf(M::axisPer, &[("cu", &f.cu_total(d.max)), ("unit", &unit)])
+        })
     };
     let cumulative_label = move || {
         budget()
             .map(|b| {
                 let top = chart.with(|d| cumulative_top(d, b));
-                format!("{} CU cumulative", t.fmt().cu_total(top))
+                t.fmt()
+                    .tf(M::axisCumulative, &[("cu", &t.fmt().cu_total(top))])
             })
             .unwrap_or_default()
     };
@@ -33,9 +39,10 @@ pub fn y_axis(chart: Derived<Shared<Daily>>, budget: impl Fn() -> Option<CuTotal
 
 /// The first (or, with `last`, the last) day drawn, as its axis label.
 fn end_label(chart: Derived<Shared<Daily>>, last: bool) -> String {
+    let f = use_table().fmt();
     chart.with(|d| {
         let day = if last { d.days.last() } else { d.days.first() };
-        day.map(|x| axis_label(&x.day, d.granularity))
+        day.map(|x| axis_label(&x.day, d.granularity, &f))
             .unwrap_or_default()
     })
 }

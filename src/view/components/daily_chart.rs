@@ -11,6 +11,7 @@ use super::daily_figures::daily_figures;
 use super::daily_plot::daily_plot;
 use super::granularity::granularity_select;
 use crate::core::charts::{daily, day_detail, Daily, Shape};
+use crate::core::messages::M;
 use crate::load::reactive::{Derived, Sig};
 use crate::load::state::Shared;
 use crate::view::el::{h, nothing, El, Els};
@@ -49,11 +50,18 @@ fn chart_data(t: Table) -> Derived<Shared<Daily>> {
 /// "CU per day" (the unit follows Granularity) and the zone.
 fn heading(t: Table, zone: &str) -> El {
     let state = t.state;
+    let zone = zone.to_owned();
     h("h3")
-        .text("CU per ")
-        .dyn_text(move || state.granularity.get().key().to_owned())
+        .dyn_text(move || {
+            let unit = crate::core::charts::unit_word(state.granularity.get(), &t.fmt());
+            t.fmt().tf(M::perUnit, &[("unit", &unit)])
+        })
         .text(" ")
-        .child(h("span").class("cu-muted").text(&format!("({zone})")))
+        .child(
+            h("span")
+                .class("cu-muted")
+                .text(&t.fmt().tf(M::zoneParens, &[("zone", &zone)])),
+        )
 }
 
 /// The picked day's total and breakdown, or how to pick one.
@@ -62,12 +70,9 @@ fn detail_line(t: Table, chart: Derived<Shared<Daily>>, active: Sig<Option<usize
         let i = active.get()?;
         Some(chart.with(|d| day_detail(d, i, &t.fmt())))
     };
-    vec![h("p").class("cu-day-detail").dyn_text(move || {
-        detail().unwrap_or_else(|| {
-            "Point at a day, or focus the chart and use the arrow keys, for its breakdown."
-                .to_owned()
-        })
-    })]
+    vec![h("p")
+        .class("cu-day-detail")
+        .dyn_text(move || detail().unwrap_or_else(|| t.say(M::dayHint)))]
 }
 
 /// What the chart leaves out: undated runs, and days before the ones drawn.
@@ -79,7 +84,7 @@ fn notes(t: Table, chart: Derived<Shared<Daily>>) -> Els {
                 d.undated as u64,
                 d.earlier as u64,
                 crate::core::charts::MAX_DAYS,
-                |n| f.count(n),
+                &f,
             )
         };
         if parts.is_empty() {
@@ -123,7 +128,7 @@ pub fn daily_chart() -> El {
         )
         .show(
             move || !as_table.get() && !has_days(),
-            || vec![h("p").class("cu-empty").text("No dated runs in scope.")],
+            move || vec![h("p").class("cu-empty").text(&t.say(M::noDatedRuns))],
             nothing,
         )
         .show(

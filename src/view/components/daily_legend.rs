@@ -4,6 +4,7 @@
 
 use crate::core::charts::{cumulative_line, Daily};
 use crate::core::cu::CuTotal;
+use crate::core::messages::M;
 use crate::load::reactive::Derived;
 use crate::load::state::Shared;
 use crate::view::dom::{append_svg, append_swatch_item};
@@ -18,23 +19,18 @@ pub fn daily_legend(
     let draw = move |ul: &web_sys::Element| {
         chart.with(|d| {
             for s in d.series.iter().rev() {
-                append_swatch_item(ul, "li", &format!("cu-c{}", s.colour), s.label());
+                append_swatch_item(ul, "li", &format!("cu-c{}", s.colour), &s.label(&t.fmt()));
             }
         });
         if let Some(b) = budget() {
-            let text = format!("Budget ({} CU)", t.fmt().cu_setting(b));
-            append_swatch_item(
-                ul,
-                "li",
-                "cu-swatch-cumulative",
-                "Cumulative CU (right axis)",
-            );
+            let text = t.fmt().tf(M::budgetKey, &[("cu", &t.fmt().cu_setting(b))]);
+            append_swatch_item(ul, "li", "cu-swatch-cumulative", &t.say(M::cumulativeKey));
             append_swatch_item(ul, "li", "cu-swatch-budget", &text);
         }
     };
     h("ul")
         .class("cu-legend")
-        .attr("aria-label", "Series, top to bottom")
+        .attr("aria-label", &t.say(M::seriesKey))
         .draw(draw)
 }
 

@@ -9,6 +9,7 @@ use crate::core::charts::{
     budget_note, cumulative_line, daily_chart_name, fixed, stack_paths, Daily,
 };
 use crate::core::cu::CuTotal;
+use crate::core::messages::M;
 use crate::load::reactive::{Derived, Sig};
 use crate::load::state::Shared;
 use crate::view::dom::append_svg;
@@ -60,7 +61,10 @@ fn plot_svg(
         chart.with(|d| {
             let name = daily_chart_name(d, f.zone(), &f);
             match budget() {
-                Some(b) => format!("{name}; {}", budget_note(d, b, &f)),
+                Some(b) => f.tf(
+                    M::withBudget,
+                    &[("name", &name), ("budget", &budget_note(d, b, &f))],
+                ),
                 None => name,
             }
         })
@@ -118,5 +122,8 @@ fn budget_label(t: Table, chart: Derived<Shared<Daily>>, budget: Option<CuTotal>
         .class(class)
         .attr("aria-hidden", "true")
         .style("top", &format!("{}%", fixed(y, 1)))
-        .text(&format!("Budget {} CU", t.fmt().cu_setting(b)))]
+        .text(
+            &t.fmt()
+                .tf(M::budgetLabel, &[("cu", &t.fmt().cu_setting(b))]),
+        )]
 }

@@ -2,6 +2,7 @@
 //! pointer, or with the keys (the arrows, PageUp/PageDown, Home, End;
 //! Escape un-picks), and announces the picked day's total and breakdown.
 
+use crate::core::messages::M;
 use wasm_bindgen::JsCast;
 
 use super::chart_keys::day_key;
@@ -58,7 +59,7 @@ pub fn day_slider(chart: Derived<Shared<Daily>>, active: Sig<Option<usize>>) -> 
         .class("cu-day-hits")
         .attr("tabindex", "0")
         .attr("role", "slider")
-        .attr("aria-label", "Day")
+        .attr("aria-label", &use_table().say(M::granDay))
         .attr("aria-valuemin", "1")
         .dyn_attr("aria-valuemax", move || Some(days_len().to_string()))
         .dyn_attr("aria-valuenow", move || {

@@ -1,6 +1,7 @@
 //! What the runs table says when it has no rows: still loading, could not
 //! load, no runs at all, or none matching the filters.
 
+use crate::core::messages::M;
 use crate::view::el::{button, h, El};
 
 use crate::load::state::Scope;
@@ -15,25 +16,24 @@ pub fn empty_state(parent: El) -> El {
         let loaded_none = scope_set.with(|s| s.as_ref().is_some_and(|l| l.set.is_empty()));
         if first_load {
             if state.error.with(Option::is_some) {
-                vec![h("p").class("cu-empty").text("No runs could be loaded.")]
+                vec![h("p").class("cu-empty").text(&t.say(M::emptyFailed))]
             } else {
                 vec![h("p")
                     .class("cu-empty cu-placeholder")
-                    .text("Loading runs…")]
+                    .text(&t.say(M::emptyLoading))]
             }
         } else if loaded_none {
             let text = if state.scope.get() == Scope::Page && state.offset.get() > 0 {
-                "No runs on this page."
+                M::emptyPage
             } else {
-                "No runs yet."
+                M::emptyYet
             };
-            vec![h("p").class("cu-empty").text(text)]
+            vec![h("p").class("cu-empty").text(&t.say(text))]
         } else {
             vec![
-                h("p")
-                    .class("cu-empty")
-                    .text("No runs match these filters."),
-                button("cu-btn", "Clear all filters").on("click", move |_| t.clear_filters()),
+                h("p").class("cu-empty").text(&t.say(M::emptyFiltered)),
+                button("cu-btn", &t.say(M::clearAllFilters))
+                    .on("click", move |_| t.clear_filters()),
             ]
         }
     })

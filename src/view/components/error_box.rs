@@ -1,6 +1,7 @@
 //! The error state of a page request: what happened, what the server said,
 //! and a way to try again. The data already on screen stays there.
 
+use crate::core::messages::M;
 use crate::view::el::{button, h, nothing, El};
 use crate::view::table::use_table;
 
@@ -15,28 +16,28 @@ pub fn error_box(parent: El) -> El {
         };
         let status = err
             .status()
-            .map(|s| h("li").text(&format!("HTTP status: {s}")));
-        let request_id = err
-            .request_id()
-            .map(|id| h("li").text("Request ID: ").child(h("code").text(id)));
+            .map(|s| h("li").text(&t.fmt().tf(M::httpStatus, &[("status", &s.to_string())])));
+        let request_id = err.request_id().map(|id| {
+            let lead = format!("{} ", t.say(M::requestIdLabel));
+            h("li").text(&lead).child(h("code").text(id))
+        });
         let details = err.details();
         let details = (!details.is_empty()).then(|| {
             let list = h("ul")
                 .class("cu-error-details")
-                .attr("aria-label", "Details");
+                .attr("aria-label", &t.say(M::details));
             details
                 .iter()
                 .fold(list, |list, d| list.child(h("li").text(d)))
         });
-        let keeps_data = state.page.with_untracked(Option::is_some).then(|| {
-            h("p")
-                .class("cu-muted")
-                .text("The runs below are from the last successful load.")
-        });
+        let keeps_data = state
+            .page
+            .with_untracked(Option::is_some)
+            .then(|| h("p").class("cu-muted").text(&t.say(M::keptData)));
         vec![h("div")
             .class("cu-error")
             .attr("role", "alert")
-            .child(h("p").class("cu-error-title").text(&err.to_string()))
+            .child(h("p").class("cu-error-title").text(&err.describe(&t.fmt())))
             .child(
                 h("ul")
                     .class("cu-error-facts")
@@ -45,6 +46,6 @@ pub fn error_box(parent: El) -> El {
             )
             .child_opt(details)
             .child_opt(keeps_data)
-            .child(button("cu-btn", "Retry").on("click", move |_| t.retry()))]
+            .child(button("cu-btn", &t.say(M::retry)).on("click", move |_| t.retry()))]
     })
 }

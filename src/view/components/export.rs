@@ -1,6 +1,7 @@
 //! The CSV exports: saving a file from the browser (a Blob and a temporary
 //! link) and the two export buttons.
 
+use crate::core::messages::M;
 use wasm_bindgen::JsCast;
 
 use crate::core::csv::{file_name, runs_csv, subtotals_csv, Covers, SubtotalsShape};
@@ -68,6 +69,7 @@ fn covers<'a>(
         days: days.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
         zone: fmt.zone(),
         price: c.price.as_ref().map(|p| (p.per_cu, p.currency.as_str())),
+        fmt,
     }
 }
 
@@ -99,7 +101,7 @@ pub fn export_runs() -> El {
         let _ = download_csv(&file_name(&org, "runs", &stamp(t, &days)), &csv);
     };
     let no_data = move || scope_set.with(Option::is_none);
-    button("cu-btn cu-ghost", "Export CSV")
+    button("cu-btn cu-ghost", &t.say(M::exportCsv))
         .flag("disabled", no_data)
         .on("click", export)
 }
@@ -133,7 +135,7 @@ pub fn export_subtotals() -> El {
         let _ = download_csv(&file_name(&org, "subtotals", &stamp(t, &days)), &csv);
     };
     let no_data = move || scope_set.with(Option::is_none);
-    button("cu-btn cu-ghost", "Export subtotals CSV")
+    button("cu-btn cu-ghost", &t.say(M::exportSubtotalsCsv))
         .flag("disabled", no_data)
         .on("click", export)
 }

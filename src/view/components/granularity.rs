@@ -3,6 +3,7 @@
 //! zone, `billingTimeZone`).
 
 use super::choice_select::{choice_select, Choices};
+use crate::core::messages::M;
 use crate::core::period::Granularity;
 use crate::view::el::El;
 use crate::view::table::use_table;
@@ -12,10 +13,12 @@ pub fn granularity_select() -> El {
     let t = use_table();
     choice_select(
         Choices {
-            label: "Granularity",
+            label: t.say(M::granularity),
             name: "granularity",
             class: "cu-field cu-inline cu-granularity",
-            choices: Granularity::ALL.map(|g| (g.key(), g.label())).to_vec(),
+            choices: Granularity::ALL
+                .map(|g| (g.key(), g.label(&t.fmt())))
+                .to_vec(),
         },
         Box::new(move || t.state.granularity.get().key()),
         Box::new(move |key: String| {

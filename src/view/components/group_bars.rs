@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 
 use super::chart_keys::{one_tab_stop, roving_key, take_tab_stop};
 use crate::core::charts::{fraction, group_chart_name, Bar};
-use crate::core::subtotals::plural_group;
+use crate::core::messages::M;
+use crate::core::subtotals::group_count;
 use crate::load::reactive::Derived;
 use crate::load::state::Shared;
 use crate::view::el::{fingerprint, h, svg, El, Els, Item};
@@ -32,7 +33,10 @@ pub fn group_bars_view(bars: Derived<Shared<Vec<Bar>>>) -> Els {
         subtotals.with(|s| group_chart_name(s, &fmt, group, &|k| t.label(group, k)))
     };
     let height = move || bars.with(|b| b.len() * ROW);
-    let group_name = move || Some(format!("Filter by {}", t.state.group.get().key()));
+    let group_name = move || {
+        let f = t.fmt();
+        Some(f.tf(M::filterBy, &[("by", &t.state.group.get().noun(&f))]))
+    };
     vec![h("div")
         .class("cu-bars")
         .dyn_style("height", move || format!("{}px", height()))
@@ -85,15 +89,14 @@ fn bar_shapes(bars: &[Bar]) -> Els {
 
 /// A bar's label and figures: what it shows and its accessible name.
 fn bar_text(t: Table, b: &Bar) -> (String, String) {
-    let label = match b.key {
-        Some(_) => b.label().to_owned(),
-        None => format!(
-            "Other ({} {})",
-            b.workflows,
-            plural_group(t.state.group.get_untracked(), b.workflows)
-        ),
-    };
     let fmt = t.fmt();
+    let label = match b.key {
+        Some(_) => b.label(&fmt),
+        None => {
+            let count = group_count(t.state.group.get_untracked(), b.workflows, &fmt);
+            fmt.tf(M::otherGroups, &[("count", &count)])
+        }
+    };
     let value = format!("{} CU · {}", fmt.cu_total(b.cu), fmt.share(b.share));
     (label, value)
 }
@@ -112,7 +115,8 @@ fn bar_items(t: Table, bars: &[Bar]) -> Vec<Item> {
         .filter_map(|(i, b)| {
             let key = b.key.clone()?;
             let text = bar_text(t, b);
-            let title = format!("Show only runs of {}", b.label());
+            let f = t.fmt();
+            let title = f.tf(M::showOnly, &[("name", &b.label(&f))]);
             let first = i == 0;
             // Pressed while the runs are filtered to this group.
             let pressed = t.is_filtered_to(&key);

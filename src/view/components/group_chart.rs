@@ -10,6 +10,7 @@ use super::group_bars::group_bars_view;
 use super::group_figures::group_figures;
 use crate::core::charts::{group_bars, Bar};
 use crate::core::compare::Lookup;
+use crate::core::messages::M;
 use crate::load::reactive::{Derived, Sig};
 use crate::load::state::Shared;
 use crate::view::el::{h, nothing, El};
@@ -36,7 +37,10 @@ pub fn group_chart() -> El {
         }
         Shared::new(bars)
     });
-    let title = move || format!("CU by {}", t.state.group.get().key());
+    let title = move || {
+        let f = t.fmt();
+        f.tf(M::cuBy, &[("by", &t.state.group.get().noun(&f))])
+    };
     let heading_id = format!("{uid}-bars-title");
     // After each re-render, exactly one bar is a Tab stop (the one that had
     // it, if it is still there).
@@ -60,7 +64,7 @@ pub fn group_chart() -> El {
         )
         .show(
             move || !as_table.get() && bars.with(|b| b.is_empty()),
-            move || vec![h("p").class("cu-empty").text("No runs in scope.")],
+            move || vec![h("p").class("cu-empty").text(&t.say(M::noRunsInScope))],
             nothing,
         )
         .show(

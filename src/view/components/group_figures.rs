@@ -3,7 +3,8 @@
 //! (`crate::view::dom`).
 
 use crate::core::charts::Bar;
-use crate::core::subtotals::plural_group;
+use crate::core::messages::M;
+use crate::core::subtotals::group_count;
 use crate::load::reactive::Derived;
 use crate::load::state::Shared;
 use crate::view::dom::{append_element, append_swatch_item, append_text, append_th, set_attr};
@@ -17,21 +18,21 @@ pub fn group_figures(bars: Derived<Shared<Vec<Bar>>>) -> El {
     let draw = move |table: &web_sys::Element| {
         let bars = bars.get();
         let group = t.state.group.get();
-        append_text(table, "caption", "", None, "CU by workflow (chart figures)");
+        let caption = fmt.tf(M::barsFigures, &[("by", &group.noun(&fmt))]);
+        append_text(table, "caption", "", None, &caption);
         let head = append_element(&append_element(table, "thead", ""), "tr", "");
-        append_th(&head, "col", "", group.label());
-        append_th(&head, "col", "cu-num", "Runs");
-        append_th(&head, "col", "cu-num", "Total CU");
-        append_th(&head, "col", "cu-num", "Share");
+        append_th(&head, "col", "", &group.label(&fmt));
+        append_th(&head, "col", "cu-num", &fmt.t(M::colRuns));
+        append_th(&head, "col", "cu-num", &fmt.t(M::colTotalCu));
+        append_th(&head, "col", "cu-num", &fmt.t(M::colShare));
         let tbody = append_element(table, "tbody", "");
         for b in bars.iter() {
             let label = match b.key {
-                Some(_) => b.label().to_owned(),
-                None => format!(
-                    "Other ({} {})",
-                    b.workflows,
-                    plural_group(group, b.workflows)
-                ),
+                Some(_) => b.label(&fmt),
+                None => {
+                    let count = group_count(group, b.workflows, &fmt);
+                    fmt.tf(M::otherGroups, &[("count", &count)])
+                }
             };
             let tr = append_element(&tbody, "tr", "");
             let th = append_swatch_item(&tr, "th", &format!("cu-c{}", b.colour), &label);
@@ -41,10 +42,11 @@ pub fn group_figures(bars: Derived<Shared<Vec<Bar>>>) -> El {
             append_text(&tr, "td", "cu-num", None, &fmt.share(b.share));
         }
     };
+    let region = t.fmt().t(M::barsFiguresRegion);
     h("div")
         .class("cu-scroll")
         .attr("tabindex", "0")
         .attr("role", "group")
-        .attr("aria-label", "CU by workflow figures, scrollable")
+        .attr("aria-label", &region)
         .child(h("table").class("cu-chart-table").draw(draw))
 }

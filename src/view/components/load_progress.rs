@@ -1,6 +1,7 @@
 //! "Load all runs" in progress: the progress bar with its text and
 //! "Cancel", and the throttled screen-reader announcements.
 
+use crate::core::messages::M;
 use crate::view::el::{button, h, El, Els};
 
 use crate::load::reactive::{Sig, Stored};
@@ -19,18 +20,13 @@ pub fn load_progress() -> Els {
     let t = use_table();
     let (state, fmt) = (t.state, t.fmt());
     let max_runs = t.with_config(|c| c.max_runs);
-    let text = move || {
-        format!(
-            "{} runs loaded…",
-            fmt.count(state.load_all.with(|l| l.loaded))
-        )
-    };
+    let text = move || fmt.tn(M::runsLoaded, state.load_all.with(|l| l.loaded), &[]);
     let bar_text = text.clone();
     vec![
         h("div")
             .class("cu-progress")
             .attr("role", "progressbar")
-            .attr("aria-label", "Loading all runs")
+            .attr("aria-label", &t.say(M::loadingAllRuns))
             .attr("aria-valuemin", "0")
             .attr("aria-valuemax", &max_runs.to_string())
             .dyn_attr("aria-valuenow", move || {
@@ -39,7 +35,7 @@ pub fn load_progress() -> Els {
             .dyn_attr("aria-valuetext", move || Some(bar_text()))
             .child(h("span").class("cu-progress-bar")),
         h("span").class("cu-muted").dyn_text(text),
-        button("cu-btn", "Cancel").on("click", move |_| t.cancel_loading()),
+        button("cu-btn", &t.say(M::cancel)).on("click", move |_| t.cancel_loading()),
     ]
 }
 
@@ -62,11 +58,11 @@ pub fn progress_announcer() -> El {
         match last_announced.get_value() {
             None => {
                 last_announced.set_value(Some(now));
-                announce.set("Loading all runs…".to_owned());
+                announce.set(fmt.t(M::loadingAllRunsNow));
             }
             Some(last) if progress_due(last, now) => {
                 last_announced.set_value(Some(now));
-                announce.set(format!("{} runs loaded…", fmt.count(loaded)));
+                announce.set(fmt.tn(M::runsLoaded, loaded, &[]));
             }
             Some(_) => {}
         }

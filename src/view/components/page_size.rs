@@ -1,6 +1,7 @@
 //! "Rows per page": a select of the page sizes offered, with the current
 //! size among them when it is not one of them.
 
+use crate::core::messages::M;
 use crate::view::el::{h, target_value, El, Els};
 use crate::view::table::use_table;
 
@@ -40,7 +41,11 @@ pub fn page_size_field() -> El {
     };
     h("div")
         .class("cu-field cu-inline")
-        .child(h("label").attr("for", &size_id).text("Rows per page"))
+        .child(
+            h("label")
+                .attr("for", &size_id)
+                .text(&t.say(M::rowsPerPage)),
+        )
         .child(
             h("select")
                 .attr("id", &size_id)

@@ -3,6 +3,7 @@
 
 use super::page_size::page_size_field;
 use crate::core::format::Formatter;
+use crate::core::messages::M;
 use crate::core::sentences::{all_status, page_status};
 use crate::load::reactive::Derived;
 use crate::load::state::{Scope, Shared, TableState};
@@ -22,7 +23,7 @@ fn previous_button(t: Table) -> El {
         .flag("disabled", disabled)
         .on("click", move |_| t.turn_page(false))
         .child(h("span").attr("aria-hidden", "true").text("‹ "))
-        .text("Previous page")
+        .text(&t.say(M::previousPage))
 }
 
 /// "Next page", disabled on the last page (of `filtered`, in "All loaded
@@ -46,13 +47,12 @@ fn next_button(t: Table, filtered: Derived<Shared<Vec<usize>>>) -> El {
         .class("cu-btn")
         .flag("disabled", disabled)
         .on("click", move |_| t.turn_page(true))
-        .text("Next page")
+        .text(&t.say(M::nextPage))
         .child(h("span").attr("aria-hidden", "true").text(" ›"))
 }
 
 /// Where we are, or which page is loading (tracked).
 fn status(state: TableState, filtered: Derived<Shared<Vec<usize>>>, fmt: &Formatter) -> String {
-    let count = |n: u64| fmt.count(n);
     match state.scope.get() {
         Scope::Page => {
             let offset = state.offset.get();
@@ -63,14 +63,14 @@ fn status(state: TableState, filtered: Derived<Shared<Vec<usize>>>, fmt: &Format
             page_status(
                 waiting.then_some((offset, u64::from(state.limit.get()))),
                 shown,
-                count,
+                fmt,
             )
         }
         Scope::All => all_status(
             state.view_offset.get() as u64,
             u64::from(state.limit.get()),
             filtered.with(|f| f.len()) as u64,
-            count,
+            fmt,
         ),
     }
 }

@@ -2,18 +2,21 @@
 //! its zone, "as of", the filters, and how much of the run list is printed
 //! (sentences from `crate::core::sentences::print_header`).
 
-use crate::core::period::{parse, short_date, ymd};
+use crate::core::format::Formatter;
+use crate::core::messages::M;
+use crate::core::period::{medium_date, parse, short_date, ymd};
 use crate::core::sentences::{filter_chips, print_header, PrintFacts};
 use crate::load::state::Scope;
 use crate::view::el::{h, El};
 use crate::view::table::use_table;
 
 /// "Nov 1 – Nov 30, 2026" (one day: "Nov 28, 2026").
-fn days_text(from: &str, to: &str) -> String {
+fn days_text(from: &str, to: &str, fmt: &Formatter) -> String {
+    let range = |a: &str, b: &str| fmt.tf(M::dateRange, &[("from", a), ("to", b)]);
     match (parse(from), parse(to)) {
-        (Some(f), Some(t)) if f == t => short_date(t, -1),
-        (Some(f), Some(t)) => format!("{} – {}", short_date(f, ymd(t).0), short_date(t, -1)),
-        _ => format!("{from} – {to}"),
+        (Some(f), Some(t)) if f == t => short_date(t, -1, fmt),
+        (Some(f), Some(t)) => range(&short_date(f, ymd(t).0, fmt), &short_date(t, -1, fmt)),
+        _ => range(from, to),
     }
 }
 
@@ -24,16 +27,17 @@ pub fn print_head() -> El {
     let lines = move || {
         let state = t.state;
         let days = state.filters.with(|f| match (&f.from, &f.to) {
-            (Some(a), Some(b)) => Some(days_text(a, b)),
-            (Some(a), None) => Some(format!("from {a}")),
-            (None, Some(b)) => Some(format!("to {b}")),
+            (Some(a), Some(b)) => Some(days_text(a, b, &fmt)),
+            (Some(a), None) => Some(fmt.tf(M::fromDay, &[("day", &medium_date(a, &fmt))])),
+            (None, Some(b)) => Some(fmt.tf(M::toDay, &[("day", &medium_date(b, &fmt))])),
             (None, None) => None,
         });
         let filters = t
             .names
-            .with_value(|names| filter_chips(&t.user_filters(), names));
+            .with_value(|names| filter_chips(&t.user_filters(), names, &fmt));
+        let preset = t.days_are_period().then(|| state.period.get().label(&fmt));
         let facts = PrintFacts {
-            preset: t.days_are_period().then(|| state.period.get().label()),
+            preset: preset.as_deref(),
             days,
             zone: fmt.zone(),
             as_of: super::scope_bar::as_of(t),
@@ -43,7 +47,7 @@ pub fn print_head() -> El {
             first: state.view_offset.get() as u64 + 1,
             covered: t.filtered.with(|f| f.len()) as u64,
         };
-        print_header(&facts, |n| fmt.count(n))
+        print_header(&facts, &fmt)
             .into_iter()
             .map(|line| h("p").text(&line))
             .collect()

@@ -1,12 +1,14 @@
 //! The status line shown while a failed page request is tried again:
 //! "Retrying (2/3)…" (empty otherwise).
 
+use crate::core::messages::M;
 use crate::view::el::{h, El};
 use crate::view::table::use_table;
 
 /// The retry status line.
 pub fn retrying() -> El {
-    let state = use_table().state;
+    let t = use_table();
+    let state = t.state;
     h("p")
         .class("cu-retrying")
         .attr("role", "status")
@@ -14,7 +16,11 @@ pub fn retrying() -> El {
             state
                 .retrying
                 .get()
-                .map(|(attempt, of)| format!("Retrying ({attempt}/{of})…"))
+                .map(|(attempt, of)| {
+                    let (attempt, of) = (attempt.to_string(), of.to_string());
+                    t.fmt()
+                        .tf(M::retrying, &[("attempt", &attempt), ("of", &of)])
+                })
                 .unwrap_or_default()
         })
 }

@@ -3,6 +3,7 @@
 //! per page and hold no reactive parts).
 
 use crate::core::keyed::Names;
+use crate::core::messages::M;
 
 use web_sys::Element;
 
@@ -30,14 +31,14 @@ fn status_class(status: &RunStatus) -> &'static str {
 
 /// A time cell: the formatted text (when the value parsed), the value as
 /// sent on hover, or the raw text marked invalid.
-fn time_cell(td: &Element, text: Option<&str>, raw: Option<&str>) {
+fn time_cell(td: &Element, text: Option<&str>, raw: Option<&str>, invalid_title: &str) {
     match (raw, text) {
         (Some(raw), Some(text)) => {
             let time = append_text(td, "time", "", Some(raw), text);
             set_attr(&time, "datetime", raw);
         }
         (Some(raw), None) if !raw.is_empty() => {
-            append_text(td, "span", "cu-raw", Some("Not a valid timestamp"), raw);
+            append_text(td, "span", "cu-raw", Some(invalid_title), raw);
         }
         _ => {
             append_text(td, "span", "cu-muted", None, "—");
@@ -65,13 +66,14 @@ fn cu_cell(td: &Element, run: &Run, fmt: &Formatter) {
         Some(cu) => {
             append_text(td, "span", "", None, &fmt.cu(cu));
             if run.status.in_progress() {
-                let title = "Run in progress: CU consumed so far";
-                append_text(td, "span", "cu-partial", Some(title), " so far");
+                let title = fmt.t(M::cuPartialTitle);
+                let text = format!(" {}", fmt.t(M::cuSoFar));
+                append_text(td, "span", "cu-partial", Some(&title), &text);
             }
         }
         None => {
-            let title = "No valid CU value: not in the totals";
-            append_text(td, "span", "cu-muted", Some(title), "—");
+            let title = fmt.t(M::cuInvalidTitle);
+            append_text(td, "span", "cu-muted", Some(&title), "—");
         }
     }
 }
@@ -103,15 +105,26 @@ pub fn fill_cell(
                 "span",
                 &class,
                 Some(run.status.as_str()),
-                run.status.label(),
+                &crate::core::labels::status_label(&run.status, fmt),
             );
         }
         Column::Trigger => {
             let raw = run.trigger_source.as_deref().unwrap_or_default();
-            id(trigger_label(raw), raw);
+            id(&trigger_label(raw, fmt), raw);
         }
-        Column::Started => time_cell(td, times.started.as_deref(), Some(&run.started_at())),
-        Column::Finished => time_cell(td, times.finished.as_deref(), run.finished_at().as_deref()),
+        Column::Started => {
+            let bad = fmt.t(M::invalidTimestamp);
+            time_cell(td, times.started.as_deref(), Some(&run.started_at()), &bad)
+        }
+        Column::Finished => {
+            let bad = fmt.t(M::invalidTimestamp);
+            time_cell(
+                td,
+                times.finished.as_deref(),
+                run.finished_at().as_deref(),
+                &bad,
+            )
+        }
         Column::Duration => {
             let text = run
                 .duration_ms()

@@ -3,6 +3,7 @@
 //! Plain DOM (see `crate::view::dom`).
 
 use crate::core::keyed::Names;
+use crate::core::messages::M;
 
 use web_sys::{Document, Element};
 
@@ -27,14 +28,21 @@ const DETAIL_COLUMNS: [Column; 4] = [
 /// The Run cell's second lines: the values of the detail columns shown,
 /// each visible only while the container query hides its column. Plain
 /// text (one span each): every row carries them, so they are kept cheap.
-fn details(doc: &Document, td: &Element, run: &Run, times: &Times, columns: &[Column]) {
+fn details(
+    doc: &Document,
+    td: &Element,
+    run: &Run,
+    times: &Times,
+    columns: &[Column],
+    fmt: &Formatter,
+) {
     let value = |c: Column| -> Option<String> {
         match c {
             Column::Trigger => run
                 .trigger_source
                 .as_deref()
                 .filter(|t| !t.is_empty())
-                .map(|t| trigger_label(t).to_owned()),
+                .map(|t| trigger_label(t, fmt)),
             Column::Started => times
                 .started
                 .clone()
@@ -56,7 +64,7 @@ fn details(doc: &Document, td: &Element, run: &Run, times: &Times, columns: &[Co
                 "span",
                 &class,
                 None,
-                &format!("{}: {text}", c.label()),
+                &fmt.tf(M::detailPair, &[("label", &c.label(fmt)), ("value", &text)]),
             );
         }
     }
@@ -93,7 +101,7 @@ pub fn run_row(
         // Details only when the component is narrow: at full width they
         // would be hidden DOM in every row (measured: +18 % per page flip).
         if narrow && c == Column::Run {
-            details(doc, &td, run, &times, columns);
+            details(doc, &td, run, &times, columns, fmt);
         }
         append(&tr, &td);
     }

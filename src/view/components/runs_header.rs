@@ -1,6 +1,7 @@
 //! The header of a runs column: sortable, with the sort key's position.
 
 use super::sort_header::{sort_header, SortHeader};
+use crate::core::messages::M;
 use crate::core::sort::Column;
 use crate::view::el::El;
 use crate::view::table::Table;
@@ -37,10 +38,10 @@ pub fn runs_header(t: Table, column: Column) -> El {
     let numeric = matches!(column, Column::Duration | Column::Cu | Column::Cost);
     sort_header(
         SortHeader {
-            label: column.label().to_owned(),
+            label: column.label(&t.fmt()),
             class: format!("cu-col-{}", column.key()),
             numeric,
-            title: Some("Sort (Shift+click to add as a further sort key)"),
+            title: Some(t.say(M::sortTitle)),
         },
         aria_sort,
         indicator,

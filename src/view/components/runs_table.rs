@@ -3,6 +3,7 @@
 
 use super::run_row::run_row;
 use super::runs_header::runs_header;
+use crate::core::messages::M;
 use crate::load::config::Price;
 use crate::view::dom::{append, document_of};
 use crate::view::el::{h, nothing, El};
@@ -48,12 +49,12 @@ pub fn runs_table(empty: fn(El) -> El) -> El {
         .class("cu-scroll")
         .attr("tabindex", "0")
         .attr("role", "group")
-        .attr("aria-label", "Workflow runs, scrollable")
+        .attr("aria-label", &t.say(M::runsRegion))
         .child(
             h("table")
                 .class("cu-runs")
                 .dyn_attr("aria-busy", move || Some(state.loading.get().to_string()))
-                .child(h("caption").text("Workflow runs"))
+                .child(h("caption").text(&t.say(M::runsCaption)))
                 .child(h("thead").child(h("tr").dyn_part(headers)))
                 .child(body)
                 .child(h("tbody").show(

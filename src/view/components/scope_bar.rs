@@ -7,6 +7,7 @@
 use super::load_all_button::load_all_button;
 use super::load_progress::{load_progress, progress_announcer};
 use super::scope_switch::scope_switch;
+use crate::core::messages::M;
 use crate::load::state::Scope;
 use crate::load::walk::outcome_text;
 use crate::view::el::{button, h, nothing, El};
@@ -43,7 +44,7 @@ fn walk_buttons(parent: El) -> El {
         .show(
             move || !running() && state.load_all.with(|l| l.resumable),
             move || {
-                vec![button("cu-btn cu-ghost", "Continue loading")
+                vec![button("cu-btn cu-ghost", &t.say(M::continueLoading))
                     .on("click", move |_| t.continue_loading())]
             },
             nothing,
@@ -51,11 +52,8 @@ fn walk_buttons(parent: El) -> El {
         .show(
             move || !running() && has_data(),
             move || {
-                vec![button("cu-btn cu-ghost", "Refresh")
-                    .attr(
-                        "title",
-                        "Fetch runs that are new or finished since the data was fetched",
-                    )
+                vec![button("cu-btn cu-ghost", &t.say(M::refresh))
+                    .attr("title", &t.say(M::refreshTitle))
                     .on("click", move |_| t.refresh())]
             },
             nothing,
@@ -63,7 +61,7 @@ fn walk_buttons(parent: El) -> El {
         .show(
             move || state.refreshing.get(),
             move || {
-                vec![button("cu-btn cu-ghost", "Cancel refresh")
+                vec![button("cu-btn cu-ghost", &t.say(M::cancelRefresh))
                     .on("click", move |_| t.cancel_refresh())]
             },
             nothing,
@@ -75,9 +73,11 @@ fn as_of_line(t: Table) -> El {
     let state = t.state;
     h("span").class("cu-muted cu-asof").dyn_text(move || {
         if state.refreshing.get() {
-            "Refreshing…".to_owned()
+            t.say(M::refreshing)
         } else {
-            as_of(t).map(|at| format!("As of {at}")).unwrap_or_default()
+            as_of(t)
+                .map(|at| t.fmt().tf(M::asOf, &[("time", &at)]))
+                .unwrap_or_default()
         }
     })
 }
@@ -93,7 +93,7 @@ fn outcome_line(t: Table, max_runs: u64) -> El {
                 l.outcome
                     .as_ref()
                     .filter(|_| !l.running)
-                    .map(|outcome| outcome_text(outcome, l.loaded, max_runs, |n| fmt.count(n)))
+                    .map(|outcome| outcome_text(outcome, l.loaded, max_runs, &fmt))
                     .unwrap_or_default()
             })
         })

@@ -1,6 +1,7 @@
 //! "Totals cover": the switch between "This page" and "All loaded runs"
 //! (offered once "Load all runs" has loaded them).
 
+use crate::core::messages::M;
 use crate::load::state::Scope;
 use crate::view::el::{button, h, El};
 use crate::view::table::use_table;
@@ -14,25 +15,22 @@ pub fn scope_switch() -> El {
     h("div")
         .class("cu-segmented")
         .attr("role", "group")
-        .attr("aria-label", "Totals cover")
+        .attr("aria-label", &t.say(M::totalsCover))
         .child(
-            button("", "This page")
+            button("", &t.say(M::thisPage))
                 .dyn_attr("aria-pressed", pressed(Scope::Page))
                 .on("click", move |_| t.set_scope(Scope::Page)),
         )
         .child(
-            button("", "All loaded runs")
+            button("", &t.say(M::allLoadedRuns))
                 .dyn_attr("aria-pressed", pressed(Scope::All))
                 .flag("disabled", move || !has_all())
                 .dyn_attr("title", move || {
-                    Some(
-                        if has_all() {
-                            ""
-                        } else {
-                            "Use Load all runs first"
-                        }
-                        .to_owned(),
-                    )
+                    Some(if has_all() {
+                        String::new()
+                    } else {
+                        t.say(M::useLoadAllFirst)
+                    })
                 })
                 .on("click", move |_| t.set_scope(Scope::All)),
         )

@@ -14,7 +14,7 @@ pub struct SortHeader {
     /// Right-aligned (a numeric column).
     pub numeric: bool,
     /// The button's tooltip.
-    pub title: Option<&'static str>,
+    pub title: Option<String>,
 }
 
 /// A column header whose button sorts by it: `aria-sort()` on the cell,
@@ -39,7 +39,7 @@ pub fn sort_header(
             h("button")
                 .attr("type", "button")
                 .class("cu-sort")
-                .attr_opt("title", h_.title)
+                .attr_opt("title", h_.title.as_deref())
                 .on("click", move |ev| {
                     let shift = ev
                         .dyn_ref::<web_sys::MouseEvent>()

@@ -8,6 +8,7 @@ use crate::core::compare::sort_rows;
 use crate::core::compare::{rows_with_gone, Lookup, Prev, Previous};
 use crate::core::cu::CuTotal;
 use crate::core::format::Formatter;
+use crate::core::messages::M;
 use crate::core::subtotals::{SubColumn, Subtotal, Subtotals};
 use crate::view::el::{fingerprint, h, El, Item};
 use crate::view::table::Table;
@@ -127,9 +128,9 @@ fn subtotal_row(
         r.cu.as_f64() / total.as_f64() * 100.0
     };
     let title = if label == key {
-        format!("Show only runs of {key}")
+        fmt.tf(M::showOnly, &[("name", &key)])
     } else {
-        format!("Show only runs of {label} ({key})")
+        fmt.tf(M::showOnlyNamed, &[("name", label), ("key", &key)])
     };
     let swatch = h("span")
         .class(&format!("cu-swatch cu-c{colour}"))
@@ -195,13 +196,13 @@ fn figure_cells(
 /// The Total row.
 pub fn total_row(fmt: &Formatter, t: &Subtotal, has_price: bool, prev: Option<Prev>) -> El {
     let share = if t.runs > 0 && t.cu.0 > 0 {
-        "100.0 %"
+        fmt.share(Some(1000))
     } else {
-        "—"
+        "—".to_owned()
     };
-    let share = h("td").class("cu-num").text(share);
+    let share = h("td").class("cu-num").text(&share);
     figure_cells(
-        h("tr").child(h("th").attr("scope", "row").text("Total")),
+        h("tr").child(h("th").attr("scope", "row").text(&fmt.t(M::total))),
         fmt,
         t,
         share,

@@ -5,8 +5,9 @@
 use super::sort_header::{sort_header, SortHeader};
 use super::subtotal_row::{ranked_rows, row_items, total_row};
 use crate::core::compare::Lookup;
+use crate::core::messages::M;
 use crate::core::sentences::rows_cut;
-use crate::core::subtotals::plural_group;
+use crate::core::subtotals::group_count;
 use crate::core::subtotals::SubColumn;
 use crate::load::reactive::Sig;
 use crate::view::el::{button, fingerprint, h, nothing, El, Item};
@@ -34,8 +35,14 @@ pub fn subtotals_table() -> El {
         vec![subtotals.with(|s| total_row(&fmt, &s.total, has_price, prev))]
     };
     let comparing = move || previous.with(|p| p.is_some());
-    let name = move || format!("CU by {}", state.group.get().key());
-    let scroll_name = move || format!("CU by {}, scrollable", state.group.get().key());
+    let name = move || {
+        let f = t.fmt();
+        f.tf(M::cuBy, &[("by", &state.group.get().noun(&f))])
+    };
+    let scroll_name = move || {
+        let f = t.fmt();
+        f.tf(M::cuByRegion, &[("by", &state.group.get().noun(&f))])
+    };
     h("div")
         .class("cu-scroll")
         .attr("tabindex", "0")
@@ -91,40 +98,59 @@ fn head_row(t: Table) -> El {
             h("th")
                 .attr("scope", "col")
                 .class("cu-num")
-                .text(&format!("Cost ({})", p.currency))
+                .text(&t.fmt().tf(M::colCost, &[("currency", &p.currency)]))
         })
     });
     let comparing = move || previous.with(|p| p.is_some());
+    let f = t.fmt();
+    let f2 = f.clone();
     h("tr")
         .dyn_part(move || {
             vec![header(
                 t,
-                state.group.get().label(),
+                &state.group.get().label(&t.fmt()),
                 SubColumn::Workflow,
                 false,
                 "",
             )]
         })
-        .child(header(t, "Runs", SubColumn::Runs, true, ""))
-        .child(header(t, "Total CU", SubColumn::Cu, true, ""))
-        .child(header(t, "Average CU", SubColumn::Average, true, ""))
-        .child(header(t, "Largest run", SubColumn::Largest, true, ""))
-        .child(h("th").attr("scope", "col").class("cu-num").text("Share"))
+        .child(header(t, &f.t(M::colRuns), SubColumn::Runs, true, ""))
+        .child(header(t, &f.t(M::colTotalCu), SubColumn::Cu, true, ""))
         .child(header(
             t,
-            "Failed/cancelled CU",
-            SubColumn::Failed,
+            &f.t(M::colAverageCu),
+            SubColumn::Average,
             true,
             "",
         ))
-        .child(header(t, "In progress", SubColumn::InProgress, true, ""))
+        .child(header(t, &f.t(M::colLargest), SubColumn::Largest, true, ""))
+        .child(
+            h("th")
+                .attr("scope", "col")
+                .class("cu-num")
+                .text(&f.t(M::colShare)),
+        )
+        .child(header(t, &f.t(M::colFailedCu), SubColumn::Failed, true, ""))
+        .child(header(
+            t,
+            &f.t(M::colInProgress),
+            SubColumn::InProgress,
+            true,
+            "",
+        ))
         .child_opt(cost_header)
         .show(
             comparing,
             move || {
                 vec![
-                    header(t, "Previous", SubColumn::Previous, true, "cu-col-prev"),
-                    header(t, "Change", SubColumn::Change, true, ""),
+                    header(
+                        t,
+                        &f2.t(M::colPrevious),
+                        SubColumn::Previous,
+                        true,
+                        "cu-col-prev",
+                    ),
+                    header(t, &f2.t(M::colChange), SubColumn::Change, true, ""),
                 ]
             },
             nothing,
@@ -156,9 +182,9 @@ fn body_items(t: Table, show_all: Sig<bool>) -> Vec<Item> {
 /// "Showing the first 100 of 2,000 workflows. [Show all 2,000 workflows]".
 fn show_all_item(t: Table, all: usize, show_all: Sig<bool>) -> Item {
     let fmt = t.fmt();
-    let noun = plural_group(t.state.group.get_untracked(), all);
-    let text = rows_cut(FIRST_ROWS as u64, all as u64, noun, |n| fmt.count(n));
-    let label = format!("Show all {} {noun}", fmt.count(all as u64));
+    let count = group_count(t.state.group.get_untracked(), all, &fmt);
+    let text = rows_cut(FIRST_ROWS as u64, &count, &fmt);
+    let label = fmt.tf(M::showAll, &[("count", &count)]);
     Item {
         // Not a group's key: no id holds a NUL.
         key: "\0rows-cut".to_owned(),

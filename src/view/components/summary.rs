@@ -18,19 +18,20 @@ pub fn summary() -> El {
         };
         let shown = filtered.with(|f| f.len());
         let active = t.filter_count();
-        let period = t.days_are_period().then(|| state.period.get().label());
+        let period = t
+            .days_are_period()
+            .then(|| state.period.get().label(&line_fmt));
         coverage(
             state.scope.get() == Scope::All,
             shown as u64,
             total as u64,
             active,
-            period,
-            |n| line_fmt.count(n),
+            period.as_deref(),
+            &line_fmt,
         )
     };
     let notes = move || {
         let s = subtotals.get();
-        let count = |n: u64| fmt.count(n);
         let invalid = s.total.invalid_runs() as u64;
         let partial = s.total.in_progress as u64;
         let mut notes = Vec::new();
@@ -38,11 +39,11 @@ pub fn summary() -> El {
             notes.push(
                 h("p")
                     .class("cu-note cu-warn")
-                    .text(&invalid_note(invalid, count)),
+                    .text(&invalid_note(invalid, &fmt)),
             );
         }
         if partial > 0 {
-            notes.push(h("p").class("cu-note").text(&partial_note(partial, count)));
+            notes.push(h("p").class("cu-note").text(&partial_note(partial, &fmt)));
         }
         notes
     };

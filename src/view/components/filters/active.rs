@@ -1,5 +1,6 @@
 //! The active filters at a glance ("2 filters active: Status: Failed, …").
 
+use crate::core::messages::M;
 use crate::core::sentences::filter_chips;
 use crate::view::el::{h, nothing, El};
 use crate::view::table::use_table;
@@ -11,7 +12,7 @@ pub fn active_filters(parent: El) -> El {
     let chips = move || {
         let filters = t.user_filters();
         t.names
-            .with_value(|names| filter_chips(&filters, names))
+            .with_value(|names| filter_chips(&filters, names, &t.fmt()))
             .into_iter()
             .map(|c| h("li").class("cu-chip").text(&c))
             .collect()
@@ -22,11 +23,9 @@ pub fn active_filters(parent: El) -> El {
             vec![h("div")
                 .class("cu-active")
                 .child(h("span").dyn_text(move || {
-                    if active() == 1 {
-                        "1 filter active:".to_owned()
-                    } else {
-                        format!("{} filters active:", active())
-                    }
+                    let f = t.fmt();
+                    let n = f.tn(M::filtersActive, active() as u64, &[]);
+                    f.tf(M::activeLead, &[("filters", &n)])
                 }))
                 .child(h("ul").class("cu-chips").dyn_part(chips))]
         },

@@ -7,9 +7,13 @@ use crate::view::table::use_table;
 
 /// A day input labelled `label` ("From" or "To", also its accessible name),
 /// bound to the field `which` of the filters.
-pub fn day_field(label: &'static str, which: fn(&mut Filters) -> &mut Option<String>) -> El {
+pub fn day_field(
+    key: &'static str,
+    label: String,
+    which: fn(&mut Filters) -> &mut Option<String>,
+) -> El {
     let t = use_table();
-    let id = format!("{}-{}", t.uid(), label.to_ascii_lowercase());
+    let id = format!("{}-{key}", t.uid());
     let value = move || {
         t.state.filters.with(|f| {
             let mut f = f.clone();
@@ -18,7 +22,7 @@ pub fn day_field(label: &'static str, which: fn(&mut Filters) -> &mut Option<Str
     };
     h("div")
         .class("cu-field")
-        .child(h("label").attr("for", &id).text(label))
+        .child(h("label").attr("for", &id).text(&label))
         .child(
             h("input")
                 .attr("id", &id)

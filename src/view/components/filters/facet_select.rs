@@ -2,6 +2,7 @@
 //! other filters.
 
 use crate::core::keyed::Counts;
+use crate::core::messages::M;
 
 use wasm_bindgen::JsCast;
 
@@ -116,9 +117,10 @@ pub fn facet_select(facet: Facet) -> El {
     let t = use_table();
     let (state, facets, fmt) = (t.state, t.facets, t.fmt());
     let (label, key) = match facet {
-        Facet::Workflow => ("Workflow", "workflow"),
-        Facet::Trigger => ("Trigger", "trigger"),
+        Facet::Workflow => (t.say(M::colWorkflow), "workflow"),
+        Facet::Trigger => (t.say(M::colTrigger), "trigger"),
     };
+    let (all_workflows, all_triggers) = (t.say(M::allWorkflows), t.say(M::allTriggers));
     let id = format!("{}-{key}", t.uid());
     // Trigger values are prefixed so "no trigger" ("=") differs from "all" ("*").
     let options = move || {
@@ -130,7 +132,7 @@ pub fn facet_select(facet: Facet) -> El {
             Facet::Workflow => facet_options(
                 &c.workflows,
                 current.as_deref(),
-                ("All workflows", ""),
+                (&all_workflows, ""),
                 "",
                 &|w| t.workflow_name(w),
                 &fmt,
@@ -138,9 +140,9 @@ pub fn facet_select(facet: Facet) -> El {
             Facet::Trigger => facet_options(
                 &c.triggers,
                 current.as_deref(),
-                ("All triggers", "*"),
+                (&all_triggers, "*"),
                 "=",
-                &|raw| trigger_label(raw).to_owned(),
+                &|raw| trigger_label(raw, &fmt),
                 &fmt,
             ),
         })
@@ -161,6 +163,6 @@ pub fn facet_select(facet: Facet) -> El {
     crate::load::effect::effect(move |_| opts.with(|o| patch(&el, o)));
     h("div")
         .class("cu-field")
-        .child(h("label").attr("for", &id).text(label))
+        .child(h("label").attr("for", &id).text(&label))
         .child(select)
 }

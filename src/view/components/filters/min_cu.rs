@@ -1,5 +1,6 @@
 //! "Minimum CU": a number of 0 or more, with a message for anything else.
 
+use crate::core::messages::M;
 use crate::view::el::{h, target_value, El};
 
 use crate::core::cu::Cu;
@@ -31,11 +32,10 @@ pub fn min_cu_field() -> El {
         let typed = text.get();
         let invalid = !typed.trim().is_empty() && parse(&typed).is_none();
         if invalid {
-            "Enter a number of 0 or more."
+            t.say(M::minCuError)
         } else {
-            ""
+            String::new()
         }
-        .to_owned()
     };
     let on_input = move |ev: web_sys::Event| {
         let typed = target_value(&ev);
@@ -54,7 +54,7 @@ pub fn min_cu_field() -> El {
     });
     h("div")
         .class("cu-field cu-narrow")
-        .child(h("label").attr("for", &id).text("Minimum CU"))
+        .child(h("label").attr("for", &id).text(&t.say(M::minCu)))
         .child(
             h("input")
                 .attr("id", &id)

@@ -11,6 +11,7 @@ mod period;
 mod search;
 mod statuses;
 
+use crate::core::messages::M;
 use crate::view::el::{button, h, El};
 use crate::view::table::use_table;
 
@@ -20,7 +21,8 @@ pub use search::SEARCH_DEBOUNCE_MS;
 /// Search, Status, Workflow, Trigger, From/To, Minimum CU and "Clear filters".
 pub fn filters_panel() -> El {
     let t = use_table();
-    let search_label = t.with_config(|c| format!("Filter runs of {}", c.org_id));
+    let org = t.with_config(|c| c.org_id.clone());
+    let search_label = t.fmt().tf(M::filterRunsOf, &[("org", &org)]);
     let active = move || t.filter_count();
     h("div")
         .class("cu-filters")
@@ -38,8 +40,10 @@ pub fn filters_panel() -> El {
                 .child(search::search_field())
                 .child(facet_select::facet_select(Facet::Workflow))
                 .child(facet_select::facet_select(Facet::Trigger))
-                .child(day_field::day_field("From", |f| &mut f.from))
-                .child(day_field::day_field("To", |f| &mut f.to))
+                .child(day_field::day_field("from", t.say(M::from), |f| {
+                    &mut f.from
+                }))
+                .child(day_field::day_field("to", t.say(M::to), |f| &mut f.to))
                 .child(min_cu::min_cu_field()),
         )
         .child(
@@ -47,7 +51,7 @@ pub fn filters_panel() -> El {
                 .class("cu-filter-row")
                 .child(statuses::status_checks())
                 .child(
-                    button("cu-btn", "Clear filters")
+                    button("cu-btn", &t.say(M::clearFilters))
                         .flag("disabled", move || active() == 0)
                         .on("click", move |_| t.clear_filters()),
                 ),

@@ -1,6 +1,7 @@
 //! The Period select (presets fill From/To) and "Compare with previous
 //! period".
 
+use crate::core::messages::M;
 use crate::core::period::Preset;
 use crate::view::components::choice_select::{choice_select, Choices};
 use crate::view::el::{checkbox, h, target_checked, El};
@@ -11,10 +12,10 @@ pub fn period_select() -> El {
     let t = use_table();
     choice_select(
         Choices {
-            label: "Period",
+            label: t.say(M::period),
             name: "period",
             class: "cu-field",
-            choices: Preset::ALL.map(|p| (p.key(), p.label())).to_vec(),
+            choices: Preset::ALL.map(|p| (p.key(), p.label(&t.fmt()))).to_vec(),
         },
         Box::new(move || t.state.period.get().key()),
         Box::new(move |key: String| {
@@ -40,5 +41,5 @@ pub fn compare_toggle() -> El {
                 .flag("disabled", custom)
                 .on("change", move |ev| t.set_compare(target_checked(&ev))),
         )
-        .text("Compare with previous period")
+        .text(&t.say(M::compareToggle))
 }

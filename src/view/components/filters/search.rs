@@ -1,5 +1,6 @@
 //! "Search runs": typed text applied after a short pause (debounced).
 
+use crate::core::messages::M;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -59,12 +60,12 @@ pub fn search_field() -> El {
     });
     h("div")
         .class("cu-field cu-grow")
-        .child(h("label").attr("for", &id).text("Search runs"))
+        .child(h("label").attr("for", &id).text(&t.say(M::searchRuns)))
         .child(
             h("input")
                 .attr("id", &id)
                 .attr("type", "search")
-                .attr("placeholder", "Run, workflow or trigger")
+                .attr("placeholder", &t.say(M::searchPlaceholder))
                 .attr("autocomplete", "off")
                 .prop("value", move || text.get().into())
                 .on("input", on_input),

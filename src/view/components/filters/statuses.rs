@@ -1,6 +1,7 @@
 //! The Status checkboxes, each with its count under the other filters.
 
 use crate::api::RunStatus;
+use crate::core::messages::M;
 use crate::load::reactive::Derived;
 use crate::view::el::{checkbox, h, target_checked, El};
 use crate::view::table::use_table;
@@ -17,7 +18,7 @@ pub fn status_checks() -> El {
         seen.get()
             .into_iter()
             .map(|raw| {
-                let label = RunStatus::parse(&raw).label().to_owned();
+                let label = crate::core::labels::status_label(&RunStatus::parse(&raw), &fmt);
                 let (key, value, fmt) = (raw.clone(), raw.clone(), fmt.clone());
                 let checked = move || state.filters.with(|f| f.statuses.contains(&key));
                 let count = move || {
@@ -43,6 +44,6 @@ pub fn status_checks() -> El {
     };
     h("fieldset")
         .class("cu-statuses")
-        .child(h("legend").text("Status"))
+        .child(h("legend").text(&t.say(M::colStatus)))
         .dyn_part(boxes)
 }

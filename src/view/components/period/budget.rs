@@ -24,7 +24,7 @@ pub fn budget_line_view() -> El {
         let year = ymd(view.today).0;
         let budget_text = format!("{} CU", fmt.cu_setting(budget_cu));
         let zone = t.fmt().zone().to_owned();
-        let day = |d| format!("{} ({zone})", short_date(d, year));
+        let day = |d| format!("{} ({zone})", short_date(d, year, &fmt));
         let open = view.period.contains(view.today);
         let spent = subtotals.with(|s| s.total.cu);
         if t.filter_count() > 0 {
@@ -58,6 +58,7 @@ pub fn budget_line_view() -> El {
                 state,
                 &day,
                 open,
+                &fmt,
             ));
         }
         let by_day = t.by_day.get();
@@ -68,6 +69,7 @@ pub fn budget_line_view() -> El {
             state,
             &day,
             open,
+            &fmt,
         ))
     };
     h("p")

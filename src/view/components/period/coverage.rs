@@ -2,6 +2,7 @@
 //! runs since Nov 1 loaded." or "Runs back to Nov 12 loaded; the period
 //! starts Nov 1." with a "Load runs back to Nov 1" button.
 
+use crate::core::messages::M;
 use crate::view::el::{button, h, El};
 
 use crate::core::finance::period_coverage;
@@ -25,27 +26,25 @@ pub fn coverage_view(parent: El) -> El {
         };
         let runs = t.filtered.with(|f| f.len() as u64);
         let others = t.filter_count();
-        let runs = crate::core::sentences::plural(runs, &|n| fmt.count(n), "run", "runs");
+        let runs = fmt.tn(M::runCount, runs, &[]);
         let line = period_coverage(
-            view.preset.label(),
+            &view.preset.label(&fmt),
             if needed == now { now } else { needed },
-            &format!("{} ({})", short_date(start, year), fmt.zone()),
+            &format!("{} ({})", short_date(start, year, &fmt), fmt.zone()),
             back_to(view.today).as_deref(),
             &runs,
             others,
+            &fmt,
         )?;
         let line = if needed != now {
-            format!(
-                "{line} The comparison needs runs back to {} ({}).",
-                short_date(start, year),
-                fmt.zone()
-            )
+            let day = format!("{} ({})", short_date(start, year, &fmt), fmt.zone());
+            fmt.tf(M::comparisonNeeds, &[("line", &line), ("day", &day)])
         } else {
             line
         };
         let offer = matches!(needed, Cover::BackTo(_) | Cover::NotFromHead)
             && !state.load_all.with(|l| l.running);
-        let label = format!("Load runs back to {}", short_date(start, year));
+        let label = fmt.tf(M::loadBackTo, &[("day", &short_date(start, year, &fmt))]);
         let p = h("p").class("cu-period-cover").text(&line);
         Some(vec![if offer {
             p.text(" ")

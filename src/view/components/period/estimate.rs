@@ -3,6 +3,7 @@
 //! calendar period (today, this month, this quarter) that includes now and
 //! is fully loaded: a rolling window has no end to project to.
 
+use crate::core::messages::M;
 use crate::view::el::{h, El, Els};
 
 use crate::core::cu::{CuTotal, Money, PricePerCu};
@@ -31,6 +32,7 @@ fn range_text(
     Some(estimate_range(
         &super::figure(t, low, money(price, low)),
         &super::figure(t, high, money(price, high)),
+        &t.fmt(),
     ))
 }
 
@@ -60,6 +62,7 @@ fn budget_text(
         whole_percent(p, budget),
         &format!("{} CU", fmt.cu_setting(budget)),
         over.as_deref(),
+        fmt,
     ))
 }
 
@@ -78,12 +81,13 @@ fn estimate_lines(t: Table, fmt: &Formatter, method_id: &str) -> Option<Els> {
     let total = t.subtotals.with(|s| s.total.cu);
     let p = projection(total, view.period, view.today, view.into_today)?;
     let year = ymd(view.today).0;
-    let name = period_name(view.preset, view.period, view.today);
+    let name = period_name(view.preset, view.period, view.today, fmt);
     let (price, budget_cu) = t.with_config(|c| (c.price.as_ref().map(|p| p.per_cu), c.budget_cu));
     let mut text = estimate(
-        name.trim_start_matches("in "),
+        &name,
         &super::figure(t, p, money(price, p)),
-        &format!("{} ({})", short_date(view.period.to, year), t.fmt().zone()),
+        &format!("{} ({})", short_date(view.period.to, year, fmt), fmt.zone()),
+        fmt,
     );
     if let Some(range) = range_text(t, &view, total, price) {
         text.push(' ');
@@ -96,16 +100,17 @@ fn estimate_lines(t: Table, fmt: &Formatter, method_id: &str) -> Option<Els> {
     let method = estimate_method(
         &format!(
             "{} ({})",
-            short_date(view.period.from, year),
-            t.fmt().zone()
+            short_date(view.period.from, year, fmt),
+            fmt.zone()
         ),
         view.period.days(),
+        fmt,
     );
     Some(vec![
         h("p")
             .class("cu-estimate")
             .attr("aria-describedby", method_id)
-            .child(h("span").class("cu-tag").text("estimate"))
+            .child(h("span").class("cu-tag").text(&fmt.t(M::estimateTag)))
             .text(" ")
             .text(&text),
         h("p")

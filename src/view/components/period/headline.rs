@@ -1,5 +1,7 @@
 //! The headline: "48,314.2200 CU this month, +12.4 % vs October (42,986.1000 CU)."
 
+use crate::core::format::Formatter;
+use crate::core::messages::M;
 use crate::view::el::{h, El};
 
 use crate::core::compare::{Lookup, Prev};
@@ -10,7 +12,7 @@ use crate::view::table::{use_table, PeriodView};
 
 /// What the period is compared with: the previous period, or its same
 /// part to the same time ("Oct 1 – Oct 28, 12:00"); empty without one.
-fn previous_label(view: &PeriodView) -> String {
+fn previous_label(view: &PeriodView, f: &Formatter) -> String {
     view.previous
         .map(|pp| match view.previous_until {
             // The same part of the previous period, to the same time.
@@ -21,11 +23,12 @@ fn previous_label(view: &PeriodView) -> String {
                         from: pp.from,
                         to: day
                     },
-                    ymd(view.today).0
+                    ymd(view.today).0,
+                    f
                 ),
                 crate::core::period::hh_mm(view.into_today),
             ),
-            None => previous_name(view.preset, pp, view.today),
+            None => previous_name(view.preset, pp, view.today, f),
         })
         .unwrap_or_default()
 }
@@ -41,11 +44,16 @@ pub fn headline_view() -> El {
         let view = period.get()?;
         // The period's days are the billing zone's: said once per sentence.
         let zone = fmt.zone().to_owned();
-        let range = || format!("{} ({zone})", named_range(view.period, ymd(view.today).0));
+        let range = || {
+            format!(
+                "{} ({zone})",
+                named_range(view.period, ymd(view.today).0, &fmt)
+            )
+        };
         // While its runs load, the period shows progress, not a total.
         if let Some(n) = t.state.load_all.with(|l| l.running.then_some(l.loaded)) {
-            let runs = crate::core::sentences::plural(n, &|n| fmt.count(n), "run", "runs");
-            return Some(headline_pending(&range(), Some(&runs), None));
+            let runs = fmt.tn(M::runCount, n, &[]);
+            return Some(headline_pending(&range(), Some(&runs), None, &fmt));
         }
         // A period's total is the loaded runs', never one page's.
         if t.state.scope.get() == Scope::Page {
@@ -54,7 +62,7 @@ pub fn headline_view() -> El {
         let now = view.cover;
         if now != Cover::Full {
             let since = back_to(view.today).filter(|_| now != Cover::NotFromHead);
-            return Some(headline_pending(&range(), None, since.as_deref()));
+            return Some(headline_pending(&range(), None, since.as_deref(), &fmt));
         }
         let s = subtotals.get();
         let p = previous.get();
@@ -79,10 +87,11 @@ pub fn headline_view() -> El {
             &figure(s.total.cu, s.total.cost),
             &format!(
                 "{} ({zone})",
-                period_name(view.preset, view.period, view.today)
+                period_name(view.preset, view.period, view.today, &fmt)
             ),
-            &previous_label(&view),
+            &previous_label(&view, &fmt),
             &versus,
+            &fmt,
         ))
     };
     h("p")

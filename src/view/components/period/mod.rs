@@ -38,7 +38,7 @@ pub fn back_to(t: Table, today: Day) -> Option<String> {
             .iter()
             .filter_map(|d| crate::core::period::parse(d))
             .min()?;
-        Some(short_date(oldest, ymd(today).0))
+        Some(short_date(oldest, ymd(today).0, &t.fmt()))
     })
 }
 

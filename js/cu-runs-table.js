@@ -11,9 +11,11 @@
 // by attribute; it may be set before this module has defined the element
 // (as above: the classic script runs first) or after. It is write-only
 // (`el.token` and `el.getToken` read undefined; `el.options()` leaves it
-// out) and forgotten when `api-base` or `credentials` changes. The element
-// mounts when connected (and given a token), unmounts when disconnected, and
-// remounts when an attribute changes.
+// out) and forgotten when `api-base` or `credentials` changes. The UI's
+// words come by property too (`el.messages = de`, e.g. the catalog of
+// `locales/de.js`). The element mounts when connected (and given a token),
+// unmounts when disconnected, and remounts when an attribute or `messages`
+// changes.
 import init, { mount } from './cu_cost_table.js';
 
 let ready;
@@ -60,6 +62,7 @@ export class CuRunsTable extends Base {
   #handle = null;
   #token = undefined;
   #getToken = undefined;
+  #messages = undefined;
   #generation = 0;
 
   constructor() {
@@ -68,7 +71,7 @@ export class CuRunsTable extends Base {
     // the element (a classic script after the element runs before a module
     // script in the head). The value then sits on the element as an own
     // property that hides the setter: take it and pass it through the setter.
-    for (const name of ['token', 'getToken']) {
+    for (const name of ['token', 'getToken', 'messages']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -84,6 +87,15 @@ export class CuRunsTable extends Base {
   }
   get token() {
     return undefined;
+  }
+
+  /** The UI's words: any subset of the message catalog (see `mount`). */
+  set messages(value) {
+    this.#messages = value;
+    this.#schedule();
+  }
+  get messages() {
+    return this.#messages;
   }
 
   /** A function returning the token or a promise of it, called per request. */
@@ -128,6 +140,7 @@ export class CuRunsTable extends Base {
   /** What `mount` receives: the options and the token (or getToken). */
   #mountOptions() {
     const options = this.options();
+    if (this.#messages !== undefined) options.messages = this.#messages;
     if (this.#getToken) options.getToken = this.#getToken;
     else if (this.#token) options.token = this.#token;
     return options;

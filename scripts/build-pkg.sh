@@ -30,11 +30,21 @@ mv pkg/cu_cost_table.min.js pkg/cu_cost_table.js
 # files that ship and nothing else, and the modules with side effects (the
 # stylesheet and the element, which defines itself).
 cp js/index.js js/index.d.ts pkg/
+# Catalogs for other languages are files of their own (English is built in),
+# so an English-only portal downloads nothing more.
+mkdir -p pkg/locales
+cp js/locales/*.js pkg/locales/
+for f in js/locales/*.js; do
+  b=$(basename "$f" .js)
+  printf '%s\n' "/** The $b messages of the CU cost table, for the \`messages\` option of mount. */" \
+    "declare const messages: import('../cu_cost_table.js').Messages;" "export default messages;" > "pkg/locales/$b.d.ts"
+done
 node -e '
 const fs = require("fs");
 const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
 p.files = ["index.js", "index.d.ts", "cu_cost_table.js", "cu_cost_table.d.ts", "cu_cost_table_bg.wasm",
-  "cu_cost_table_bg.wasm.d.ts", "cu-runs-table.js", "cu-cost-table.css"];
+  "cu_cost_table_bg.wasm.d.ts", "cu-runs-table.js", "cu-cost-table.css",
+  ...fs.readdirSync("pkg/locales").map((f) => "locales/" + f)];
 for (const f of p.files) if (!fs.existsSync("pkg/" + f)) throw new Error("pkg/" + f + " is missing");
 p.main = "index.js";
 p.module = "index.js";
@@ -47,6 +57,7 @@ p.exports = {
   "./cu-runs-table": "./cu-runs-table.js",
   "./cu-cost-table.css": "./cu-cost-table.css",
   "./cu_cost_table_bg.wasm": "./cu_cost_table_bg.wasm",
+  "./locales/*.js": { types: "./locales/*.d.ts", default: "./locales/*.js" },
   "./package.json": "./package.json",
 };
 fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");

@@ -77,7 +77,12 @@ export interface MountOptions {
   workflowNames?: Record<string, string>;
   /** The instant periods are computed from, RFC 3339 (default: the browser's clock). */
   now?: string;
+  /** The UI's words: any subset of the message catalog by key (the rest stays English), e.g. the German catalog `cu-cost-table/locales/de.js`. Checked at mount: an unknown key, a missing or unknown placeholder, or markup is an error. */
+  messages?: Messages;
 }
+
+/** Message texts by key; a plural message may give one text per plural category of the locale (`Intl.PluralRules`), `other` required. Text only: never markup. */
+export type Messages = Record<string, string | { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string }>;
 
 /**
  * Mounts the CU cost table into `element`. Throws an Error naming the option

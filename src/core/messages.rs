@@ -264,7 +264,7 @@ catalog! {
     showOnly: "Show only runs of {name}",
     showOnlyNamed: "Show only runs of {name} ({key})",
     barsFigures: "CU by {by} (chart figures)",
-    barsFiguresRegion: "CU by workflow figures, scrollable",
+    barsFiguresRegion: "CU by {by} figures, scrollable",
     // Column headers
     colRuns: "Runs",
     colTotalCu: "Total CU",

@@ -42,11 +42,14 @@ pub fn group_figures(bars: Derived<Shared<Vec<Bar>>>) -> El {
             append_text(&tr, "td", "cu-num", None, &fmt.share(b.share));
         }
     };
-    let region = t.fmt().t(M::barsFiguresRegion);
+    let region = move || {
+        let f = t.fmt();
+        Some(f.tf(M::barsFiguresRegion, &[("by", &t.state.group.get().noun(&f))]))
+    };
     h("div")
         .class("cu-scroll")
         .attr("tabindex", "0")
         .attr("role", "group")
-        .attr("aria-label", &region)
+        .dyn_attr("aria-label", region)
         .child(h("table").class("cu-chart-table").draw(draw))
 }

@@ -406,6 +406,20 @@ impl Dataset {
         }
     }
 
+    /// Which named workflow run `i` is (or, for a generated workflow, the
+    /// named one it is modelled on): an index into the named catalogue.
+    /// The ledger picks a run's nodes by it, so ids and names never matter.
+    pub fn workflow_model(&self, i: u64) -> usize {
+        let mut rng = Rng(self.seed ^ mix(i.wrapping_add(1)));
+        // The same first draw as `run`.
+        let k = self.pick_workflow(rng.next_u64());
+        if k < NAMED_WORKFLOWS {
+            k as usize
+        } else {
+            (mix(k ^ GENERATED_TAG) % NAMED_WORKFLOWS) as usize
+        }
+    }
+
     /// Run `i` (0 = newest).
     pub fn run(&self, i: u64) -> Run {
         let mut rng = Rng(self.seed ^ mix(i.wrapping_add(1)));
@@ -594,6 +608,22 @@ fn civil(ms: i64) -> (i64, i64, i64, i64, i64, i64, i64) {
     )
 }
 
+/// The UTC calendar date `(year, month, day)` of day number `day` (days
+/// since 1970-01-01).
+pub fn civil_date(day: i64) -> (i64, i64, i64) {
+    let (y, m, d, ..) = civil(day * 86_400_000);
+    (y, m, d)
+}
+
+/// The day number (days since 1970-01-01) of a UTC calendar date.
+pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let yy = if month <= 2 { year - 1 } else { year };
+    let era = yy.div_euclid(400);
+    let yoe = yy - era * 400;
+    let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
 /// Epoch milliseconds as `2026-11-28T10:15:00.123Z`.
 pub fn rfc3339(ms: i64) -> String {
     format_instant(ms, 0, 0, Timestamps::Millis)
@@ -650,6 +680,36 @@ mod tests {
             assert_eq!(parse_utc(&rfc3339(ms)), Some(ms));
         }
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00.000Z");
+    }
+
+    #[test]
+    fn calendar_days_round_trip() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2026, 11, 28), 20_785);
+        for day in -800_000..800_000 {
+            let (y, m, d) = civil_date(day);
+            assert_eq!(days_from_civil(y, m, d), day);
+        }
+    }
+
+    #[test]
+    fn the_workflow_model_is_the_run_s_workflow() {
+        let ds = Dataset::new(2_000, 3, 1_795_000_000_000);
+        for i in 0..2_000 {
+            let id = ds.run(i).workflow_id;
+            assert_eq!(WORKFLOWS[ds.workflow_model(i)].id, id);
+        }
+        let big = Dataset {
+            workflows: 500,
+            ..ds
+        };
+        for i in 0..2_000 {
+            let id = big.run(i).workflow_id;
+            let k = big.workflow_model(i);
+            if !id.starts_with("wf-") {
+                assert_eq!(WORKFLOWS[k].id, id);
+            }
+        }
     }
 
     #[test]

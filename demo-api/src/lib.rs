@@ -13,8 +13,17 @@
 //! (`--workflows N`). The first two change only the text of times and ids
 //! (the runs, their CU, statuses and instants, stay the same); the third
 //! changes which workflow a run belongs to, except at the default 12.
+//!
+//! The ledger (`GET .../cu` and `GET .../cu/usage?yearMonth=YYYY-MM`, see
+//! [`ledger`]) is derived from the same runs, to the last digit: each org's
+//! ledger is computed once, on its first ledger request, and kept with the
+//! org's state. Ledger organizations: `ledger-drift` (two days that differ
+//! from the runs by [`LEDGER_DRIFT_UNITS`], see [`ledger_drift_days`]),
+//! `ledger-none` (404), `ledger-403` (403), `low-balance` (balance below the
+//! minimum) and `huge-month` ([`HUGE_MONTH_RUNS`] runs, a ledger by formula).
 
 pub mod data;
+pub mod ledger;
 
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
@@ -28,11 +37,14 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use std::borrow::Cow;
+
 use serde_json::{json, Value};
 use tower_http::cors::{AllowOrigin, Any, CorsLayer};
 use tower_http::services::ServeDir;
 
-use data::{hash_str, mix, Dataset, Ids, Timestamps};
+use data::{hash_str, mix, parse_utc, Dataset, Ids, Timestamps};
+use ledger::{Account, Usage, UsageBuilder, DAY_MS};
 
 /// Server settings (see `--help`).
 #[derive(Clone, Debug)]
@@ -132,12 +144,64 @@ pub const HUGE_BODY_BYTES: usize = 64 << 20;
 /// How long the `late-copy` org holds its stale replies, in milliseconds.
 pub const LATE_COPY_DELAY_MS: u64 = 600;
 
+/// The days of the month (UTC) on which the `ledger-drift` org's ledger
+/// differs from its runs (see [`ledger_drift_days`] for which month).
+pub const LEDGER_DRIFT_DAYS: [i64; 2] = [3, 10];
+
+/// How much the `ledger-drift` org's ledger `used` differs from its runs on
+/// [`LEDGER_DRIFT_DAYS`], in CU units (1/10,000 CU): +1.2345 CU on the
+/// first, -0.5 CU on the second (ledger minus runs). A loss never takes a
+/// day below zero (with the default 1,500 runs every day has far more).
+pub const LEDGER_DRIFT_UNITS: [i64; 2] = [12_345, -5_000];
+
+/// How many days of its recent daily rate the `low-balance` org's balance
+/// lasts (the rate: the use of the 7 full UTC days before today, / 7).
+pub const LOW_BALANCE_RUNWAY_DAYS: i64 = 3;
+
+/// How many runs the `huge-month` org has, whatever `--runs` says (over the
+/// usual two-month span, each a pure function of its index: no memory).
+/// The runs endpoint sends no total count (see `shared/API.md`): the last
+/// run is at offset `HUGE_MONTH_RUNS - 1`. Its ledger is computed by a
+/// formula ([`ledger::huge_month_usage`]), not from its runs, and does not
+/// reconcile with them.
+pub const HUGE_MONTH_RUNS: u64 = 50_000_000;
+
+/// The day numbers (days since 1970-01-01, UTC) on which the `ledger-drift`
+/// org's ledger differs from its runs: [`LEDGER_DRIFT_DAYS`] of the month
+/// of `now`, when both are before today (today is the 11th or later);
+/// otherwise of the month before.
+pub fn ledger_drift_days(now_ms: i64) -> [i64; 2] {
+    let today = now_ms.div_euclid(DAY_MS);
+    let (y, m, d) = data::civil_date(today);
+    let mut month = ledger::month_number(y, m);
+    if d <= LEDGER_DRIFT_DAYS[1] {
+        month -= 1;
+    }
+    let first = ledger::month_first_day(month);
+    LEDGER_DRIFT_DAYS.map(|day| first + day - 1)
+}
+
+/// How many runs organization `org` has when `--runs` says `runs`.
+pub fn org_runs(org: &str, runs: u64) -> u64 {
+    match org {
+        "empty" => 0,
+        "ignore-limit" => runs.max(IGNORE_LIMIT_MIN_RUNS),
+        "huge-month" => HUGE_MONTH_RUNS,
+        _ => runs,
+    }
+}
+
 /// What the server remembers about one organization. Only organizations
-/// that need it get an entry (`fault-flaky`, `live*`, `late-copy`).
+/// that need it get an entry (`fault-flaky`, `live*`, `late-copy`, and any
+/// org whose ledger was asked for).
 #[derive(Default)]
 struct OrgState {
     /// Requests seen by `fault-flaky`.
     flaky: u64,
+    /// Ledger requests seen by `fault-flaky` (apart from its runs requests).
+    ledger_flaky: u64,
+    /// The org's ledger, computed on its first ledger request.
+    ledger: Arc<OnceLock<Arc<OrgLedger>>>,
     /// Runs that arrived at the head of a `live*` org so far.
     live_arrivals: u64,
     /// Requests seen by `late-copy`.
@@ -188,6 +252,9 @@ struct AppState {
     /// The most recent API requests, for tests (`GET /__demo/requests`);
     /// recorded only with test aids on.
     recent: Mutex<VecDeque<Value>>,
+    /// The most recent ledger requests (`GET /__demo/ledger-requests`),
+    /// apart from the runs requests; only with test aids on.
+    recent_ledger: Mutex<VecDeque<Value>>,
     /// The `huge-body` reply, built on first use and shared by every reply.
     huge_body: OnceLock<Bytes>,
     boot_nonce: u64,
@@ -225,6 +292,7 @@ pub fn app(options: Options) -> (Router, DemoHandle) {
         options: options.clone(),
         orgs: Mutex::new(OrgTable::default()),
         recent: Mutex::new(VecDeque::new()),
+        recent_ledger: Mutex::new(VecDeque::new()),
         huge_body: OnceLock::new(),
     });
     let cors = CorsLayer::new()
@@ -238,6 +306,8 @@ pub fn app(options: Options) -> (Router, DemoHandle) {
         .max_age(Duration::from_secs(600));
     let api = Router::new()
         .route("/v1/organizations/{org_id}/cu/runs", get(runs_handler))
+        .route("/v1/organizations/{org_id}/cu", get(balance_handler))
+        .route("/v1/organizations/{org_id}/cu/usage", get(usage_handler))
         .route("/healthz", get(|| async { "ok" }))
         .with_state(state.clone())
         .layer(cors);
@@ -252,6 +322,7 @@ pub fn app(options: Options) -> (Router, DemoHandle) {
         Router::new()
             .route("/__demo/requests", get(recent_handler))
             .route("/__demo/served", get(served_handler))
+            .route("/__demo/ledger-requests", get(ledger_requests_handler))
             .with_state(state.clone())
             .layer(loopback_only)
     } else {
@@ -426,6 +497,29 @@ pub fn parse_query(raw: Option<&str>) -> Result<(u64, u64), Vec<String>> {
     }
 }
 
+/// The `fault-html` org's 502 page, as an nginx proxy sends it.
+const BAD_GATEWAY_HTML: &str = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+
+/// The 401 reply when the request's Bearer token is missing, malformed or
+/// (with `--token`) not the expected one; `None` when it may go on.
+fn check_auth(headers: &HeaderMap, opts: &Options, request_id: &str) -> Option<Response> {
+    match (bearer(headers), &opts.token) {
+        (None, _) => Some(error_response(
+            StatusCode::UNAUTHORIZED,
+            request_id,
+            "missing or malformed Authorization header",
+            vec!["send Authorization: Bearer <token>".into()],
+        )),
+        (Some(given), Some(expected)) if given != expected => Some(error_response(
+            StatusCode::UNAUTHORIZED,
+            request_id,
+            "invalid token",
+            vec![],
+        )),
+        _ => None,
+    }
+}
+
 fn bearer(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let token = value.strip_prefix("Bearer ")?.trim();
@@ -509,24 +603,8 @@ async fn runs_handler(
     if opts.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(opts.latency_ms)).await;
     }
-    match (bearer(&headers), &opts.token) {
-        (None, _) => {
-            return error_response(
-                StatusCode::UNAUTHORIZED,
-                &request_id,
-                "missing or malformed Authorization header",
-                vec!["send Authorization: Bearer <token>".into()],
-            )
-        }
-        (Some(given), Some(expected)) if given != expected => {
-            return error_response(
-                StatusCode::UNAUTHORIZED,
-                &request_id,
-                "invalid token",
-                vec![],
-            )
-        }
-        _ => {}
+    if let Some(refused) = check_auth(&headers, opts, &request_id) {
+        return refused;
     }
     let (limit, offset) = match parse_query(query.as_deref()) {
         Ok(v) => v,
@@ -539,7 +617,7 @@ async fn runs_handler(
             )
         }
     };
-    let mut runs = opts.runs;
+    let runs = org_runs(&org_id, opts.runs);
     match org_id.as_str() {
         "fault-500" => {
             return error_response(StatusCode::INTERNAL_SERVER_ERROR, &request_id, "internal error", vec!["simulated fault: the runs store is unavailable".into()])
@@ -565,7 +643,6 @@ async fn runs_handler(
                 return error_response(StatusCode::INTERNAL_SERVER_ERROR, &request_id, "internal error", vec!["simulated flaky fault (every other request fails)".into()]);
             }
         }
-        "empty" => runs = 0,
         "fault-page2" if offset > 0 => {
             return error_response(StatusCode::INTERNAL_SERVER_ERROR, &request_id, "internal error", vec!["simulated fault: pages after the first fail".into()])
         }
@@ -629,7 +706,6 @@ async fn runs_handler(
             }
             return response;
         }
-        "ignore-limit" => runs = runs.max(IGNORE_LIMIT_MIN_RUNS),
         _ => {}
     }
     let dataset = opts.dataset(&org_id, runs);
@@ -722,4 +798,482 @@ async fn runs_handler(
             "data": page
         }),
     )
+}
+
+/// An organization's ledger: its use day by day and its account, computed
+/// once (see [`ledger`]).
+#[derive(Debug)]
+pub struct OrgLedger {
+    /// Use by UTC day.
+    pub usage: Usage,
+    /// Deposits, grants and minimum.
+    pub account: Account,
+    /// Units used up to and including today.
+    pub used: i64,
+    /// Today's day number (of `now`).
+    pub today: i64,
+}
+
+impl OrgLedger {
+    /// The ledger of organization `org` under `opts`: a pure function of
+    /// them (the seed, `--runs`, `--now`, `--workflows`; never the id or
+    /// timestamp styles).
+    pub fn compute(opts: &Options, org: &str) -> OrgLedger {
+        let now = opts.now_ms;
+        let today = now.div_euclid(DAY_MS);
+        let mut usage = match org {
+            "huge-month" => ledger::huge_month_usage(opts.seed ^ hash_str(org), now),
+            "hostile" => hostile_usage(now),
+            _ => runs_usage(opts, org),
+        };
+        if org == "ledger-drift" {
+            for (day, delta) in ledger_drift_days(now).into_iter().zip(LEDGER_DRIFT_UNITS) {
+                usage.drift(day, delta);
+            }
+        }
+        let used = usage.used_between(i64::MIN, today);
+        let org_hash = mix(opts.seed ^ hash_str(org));
+        let account = if org == "low-balance" {
+            let recent_daily = usage.used_between(today - 7, today - 1) / 7;
+            Account::low_balance(org_hash, now, used, recent_daily)
+        } else {
+            Account::normal(org_hash, now, used)
+        };
+        OrgLedger {
+            usage,
+            account,
+            used,
+            today,
+        }
+    }
+
+    /// The balance now (units).
+    pub fn balance(&self) -> i64 {
+        self.account.balance(self.used)
+    }
+
+    /// The `data` of `GET .../cu` as JSON text.
+    pub fn balance_json(&self) -> String {
+        format!(
+            r#"{{"balance":{},"minThreshold":{}}}"#,
+            ledger::format_units(self.balance()),
+            ledger::format_units(self.account.min_threshold)
+        )
+    }
+
+    /// The `data` of `GET .../cu/usage?yearMonth=YYYY-MM` as JSON text:
+    /// every day of the month up to today (none for a month after today's).
+    pub fn usage_json(&self, year: i64, month: i64) -> String {
+        let m = ledger::month_number(year, month);
+        let first = ledger::month_first_day(m);
+        let last = (ledger::month_first_day(m + 1) - 1).min(self.today);
+        let mut used = 0;
+        let mut daily = Vec::new();
+        let empty = ledger::Day::default();
+        for day in first..=last {
+            let d = self.usage.days.get(&day).unwrap_or(&empty);
+            used += d.used;
+            let breakdown: Vec<String> = d
+                .breakdown
+                .iter()
+                .map(|e| {
+                    format!(
+                        r#"{{"type":{},"nodeType":{},"count":{},"cu":{}}}"#,
+                        json_string(e.kind),
+                        json_string(&e.node_type),
+                        e.count,
+                        ledger::format_units(e.cu)
+                    )
+                })
+                .collect();
+            daily.push(format!(
+                r#"{{"date":"{}","used":{},"breakdown":[{}]}}"#,
+                ledger::date_text(day),
+                ledger::format_units(d.used),
+                breakdown.join(",")
+            ));
+        }
+        format!(
+            r#"{{"yearMonth":"{year:04}-{month:02}","summary":{{"deposited":{},"granted":{},"used":{}}},"daily":[{}]}}"#,
+            ledger::format_units(self.account.deposited(m)),
+            ledger::format_units(self.account.granted(m)),
+            ledger::format_units(used),
+            daily.join(",")
+        )
+    }
+}
+
+/// `text` as a JSON string literal.
+fn json_string(text: &str) -> String {
+    Value::from(text).to_string()
+}
+
+/// The use of an org's runs (the ones the runs endpoint serves; a `live*`
+/// org's base runs, without the arrivals; the `late-copy` org's final
+/// copies). Iterates every run once.
+fn runs_usage(opts: &Options, org: &str) -> Usage {
+    let runs = org_runs(org, opts.runs);
+    let dataset = opts.dataset(org, runs);
+    let mut builder = UsageBuilder::default();
+    for i in 0..runs {
+        let mut run = dataset.run(i);
+        if org == "late-copy" && i < data::LATE_COPY_FINISHING {
+            data::late_copy_run(&mut run, false, opts.now_ms);
+        }
+        let Some(units) = ledger::cu_units(run.total_cu) else {
+            continue;
+        };
+        let end = run.finished_ms.unwrap_or(opts.now_ms);
+        let nodes = ledger::WORKFLOW_NODES[dataset.workflow_model(i)];
+        builder.add_run(
+            run.started_ms,
+            end,
+            units,
+            Cow::Borrowed(run.trigger),
+            nodes,
+        );
+    }
+    builder.finish()
+}
+
+/// The use of the `hostile` org's runs: those with a valid CU value and
+/// start time, each still going (no `finishedAt`), so counted up to `now`;
+/// the trigger node is named by its (hostile) `triggerSource`.
+fn hostile_usage(now_ms: i64) -> Usage {
+    let mut builder = UsageBuilder::default();
+    for i in 0..data::HOSTILE_RUNS {
+        let run = data::hostile_run(i);
+        let units = run
+            .get("totalCu")
+            .and_then(Value::as_f64)
+            .and_then(ledger::cu_units);
+        let start = run["startedAt"].as_str().and_then(parse_utc);
+        let (Some(units), Some(start)) = (units, start) else {
+            continue;
+        };
+        let end = run["finishedAt"]
+            .as_str()
+            .and_then(parse_utc)
+            .unwrap_or(now_ms);
+        let trigger = Cow::Owned(run["triggerSource"].as_str().unwrap_or("").to_owned());
+        builder.add_run(start, end, units, trigger, ledger::HOSTILE_NODES);
+    }
+    builder.finish()
+}
+
+impl AppState {
+    /// Records a ledger request (a test aid: only with test aids on), apart
+    /// from the runs requests. Never the token.
+    fn record_ledger_request(
+        &self,
+        org: &str,
+        endpoint: &str,
+        query: Option<&str>,
+        has_token: bool,
+        request_id: &str,
+    ) {
+        if !self.options.test_aids {
+            return;
+        }
+        let mut recent = self.recent_ledger.lock().unwrap_or_else(|e| e.into_inner());
+        while recent.len() >= RECENT_REQUESTS {
+            recent.pop_front();
+        }
+        recent.push_back(json!({
+            "org": org,
+            "endpoint": endpoint,
+            "query": query.unwrap_or_default(),
+            "hasToken": has_token,
+            "requestId": request_id,
+        }));
+    }
+
+    /// The org's ledger, computed on first use (off the async workers) and
+    /// kept with the org's state.
+    async fn ledger(self: &Arc<Self>, org: &str) -> Option<Arc<OrgLedger>> {
+        let cell = self.orgs().entry(org).ledger.clone();
+        if let Some(done) = cell.get() {
+            return Some(done.clone());
+        }
+        let state = self.clone();
+        let org = org.to_owned();
+        tokio::task::spawn_blocking(move || {
+            cell.get_or_init(|| Arc::new(OrgLedger::compute(&state.options, &org)))
+                .clone()
+        })
+        .await
+        .ok()
+    }
+}
+
+/// Which ledger endpoint a request is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LedgerEndpoint {
+    /// `GET .../cu`
+    Balance,
+    /// `GET .../cu/usage?yearMonth=YYYY-MM`
+    Usage,
+}
+
+/// `GET /v1/organizations/{orgId}/cu`: `{balance, minThreshold}`.
+async fn balance_handler(
+    State(state): State<Arc<AppState>>,
+    Path(org_id): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    ledger_reply(state, org_id, query, headers, LedgerEndpoint::Balance).await
+}
+
+/// `GET /v1/organizations/{orgId}/cu/usage?yearMonth=YYYY-MM`.
+async fn usage_handler(
+    State(state): State<Arc<AppState>>,
+    Path(org_id): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    ledger_reply(state, org_id, query, headers, LedgerEndpoint::Usage).await
+}
+
+/// Parses the usage query: `yearMonth` (required, `YYYY-MM`; the last one
+/// counts if repeated). Other parameters are ignored, as the runs endpoint
+/// ignores them.
+pub fn parse_usage_query(raw: Option<&str>) -> Result<(i64, i64), Vec<String>> {
+    let mut value = None;
+    for pair in raw.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+        let (key, v) = pair.split_once('=').unwrap_or((pair, ""));
+        if key == "yearMonth" {
+            value = Some(percent_decode(v));
+        }
+    }
+    match value {
+        None => Err(vec!["yearMonth is required (YYYY-MM, e.g. 2026-11)".into()]),
+        Some(v) => ledger::parse_year_month(&v).ok_or_else(|| {
+            vec![format!(
+                "yearMonth must be YYYY-MM with a month from 01 to 12 (got \"{v}\")"
+            )]
+        }),
+    }
+}
+
+/// A 200 reply whose `data` is the JSON text `data`.
+fn ledger_ok(request_id: &str, data: &str) -> Response {
+    let body = format!(
+        r#"{{"code":0,"message":"successfully","requestId":{},"data":{data}}}"#,
+        json_string(request_id)
+    );
+    let mut response = (
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response();
+    if let Ok(v) = HeaderValue::from_str(request_id) {
+        response.headers_mut().insert("x-request-id", v);
+    }
+    response
+}
+
+/// Both ledger endpoints: the runs endpoint's auth, envelope, errors and
+/// fault organizations (checked in the same order: token, parameters,
+/// organization), then the org's ledger.
+async fn ledger_reply(
+    state: Arc<AppState>,
+    org_id: String,
+    query: Option<String>,
+    headers: HeaderMap,
+    endpoint: LedgerEndpoint,
+) -> Response {
+    let request_id = state.request_id();
+    let name = match endpoint {
+        LedgerEndpoint::Balance => "balance",
+        LedgerEndpoint::Usage => "usage",
+    };
+    state.record_ledger_request(
+        &org_id,
+        name,
+        query.as_deref(),
+        bearer(&headers).is_some(),
+        &request_id,
+    );
+    let opts = &state.options;
+    if opts.latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(opts.latency_ms)).await;
+    }
+    if let Some(refused) = check_auth(&headers, opts, &request_id) {
+        return refused;
+    }
+    let year_month = match endpoint {
+        LedgerEndpoint::Balance => None,
+        LedgerEndpoint::Usage => match parse_usage_query(query.as_deref()) {
+            Ok(v) => Some(v),
+            Err(details) => {
+                return error_response(
+                    StatusCode::BAD_REQUEST,
+                    &request_id,
+                    "invalid parameters",
+                    details,
+                )
+            }
+        },
+    };
+    match org_id.as_str() {
+        "ledger-none" => {
+            return error_response(
+                StatusCode::NOT_FOUND,
+                &request_id,
+                "not found",
+                vec!["this deployment has no ledger endpoints".into()],
+            )
+        }
+        "ledger-403" => {
+            return error_response(
+                StatusCode::FORBIDDEN,
+                &request_id,
+                "forbidden",
+                vec!["the token lacks the billing scope".into()],
+            )
+        }
+        "fault-500" => {
+            return error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &request_id,
+                "internal error",
+                vec!["simulated fault: the ledger is unavailable".into()],
+            )
+        }
+        "fault-html" => {
+            return (
+                StatusCode::BAD_GATEWAY,
+                [(header::CONTENT_TYPE, "text/html")],
+                BAD_GATEWAY_HTML,
+            )
+                .into_response()
+        }
+        "fault-code" => {
+            return json_response(
+                StatusCode::OK,
+                &request_id,
+                json!({ "code": 5001, "message": "organization is suspended", "requestId": request_id }),
+            )
+        }
+        "fault-badjson" => {
+            return (
+                StatusCode::OK,
+                [(header::CONTENT_TYPE, "application/json")],
+                format!("{{\"code\":0,\"requestId\":\"{request_id}\",\"data\":{{\"balance\":12"),
+            )
+                .into_response()
+        }
+        "fault-slow" => tokio::time::sleep(Duration::from_secs(2)).await,
+        "fault-flaky" => {
+            let n = {
+                let mut orgs = state.orgs();
+                let counter = &mut orgs.entry(&org_id).ledger_flaky;
+                *counter += 1;
+                *counter
+            };
+            if n % 2 == 1 {
+                return error_response(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    &request_id,
+                    "internal error",
+                    vec!["simulated flaky fault (every other ledger request fails)".into()],
+                );
+            }
+        }
+        "fault-429" => {
+            let mut response = error_response(
+                StatusCode::TOO_MANY_REQUESTS,
+                &request_id,
+                "rate limited",
+                vec!["retry after 1 second".into()],
+            );
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            return response;
+        }
+        "fault-redirect" => {
+            let path = match endpoint {
+                LedgerEndpoint::Balance => "/v1/organizations/redirected/cu".to_owned(),
+                LedgerEndpoint::Usage => format!(
+                    "/v1/organizations/redirected/cu/usage?{}",
+                    query.as_deref().unwrap_or("")
+                ),
+            };
+            let mut response = StatusCode::TEMPORARY_REDIRECT.into_response();
+            if let Ok(v) = HeaderValue::from_str(&path) {
+                response.headers_mut().insert(header::LOCATION, v);
+            }
+            return response;
+        }
+        "fault-401" => {
+            return error_response(
+                StatusCode::UNAUTHORIZED,
+                &request_id,
+                "token expired",
+                vec![],
+            )
+        }
+        "fault-shape" => {
+            let data = match endpoint {
+                LedgerEndpoint::Balance => json!({ "balance": "lots", "minThreshold": null }),
+                LedgerEndpoint::Usage => {
+                    json!({ "yearMonth": 202611, "summary": [], "daily": { "0": {} } })
+                }
+            };
+            return json_response(
+                StatusCode::OK,
+                &request_id,
+                json!({ "code": 0, "message": "successfully", "requestId": request_id, "data": data }),
+            );
+        }
+        "echo-auth" => {
+            let authorization = headers
+                .get(header::AUTHORIZATION)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+                .unwrap_or_default();
+            return error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &request_id,
+                &format!("upstream rejected Authorization: {authorization}"),
+                vec![
+                    format!("the upstream saw Authorization: {authorization}"),
+                    "simulated hostile fault: this error repeats the request's credentials".into(),
+                ],
+            );
+        }
+        _ => {}
+    }
+    let Some(ledger) = state.ledger(&org_id).await else {
+        return error_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &request_id,
+            "internal error",
+            vec!["the ledger could not be computed".into()],
+        );
+    };
+    let data = match year_month {
+        None => ledger.balance_json(),
+        Some((year, month)) => ledger.usage_json(year, month),
+    };
+    ledger_ok(&request_id, &data)
+}
+
+/// `GET /__demo/ledger-requests?org=ID` (test aids only): the recent ledger
+/// requests for that org, oldest first, as `{org, endpoint, query,
+/// hasToken, requestId}` (`endpoint`: `balance` or `usage`; never the
+/// token). `GET /__demo/requests` lists only the runs requests.
+async fn ledger_requests_handler(
+    State(state): State<Arc<AppState>>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let org = org_param(query.as_deref());
+    let recent = state
+        .recent_ledger
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    let items: Vec<&Value> = recent.iter().filter(|r| r["org"] == org.as_str()).collect();
+    json_response(StatusCode::OK, "", json!(items))
 }

@@ -1,4 +1,5 @@
-//! `demo-api`: serves the runs endpoint and the demo pages on 127.0.0.1.
+//! `demo-api`: serves the runs endpoint, its ledger siblings and the demo
+//! pages on 127.0.0.1.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -7,6 +8,16 @@ use demo_api::data::{parse_utc, Ids, Timestamps, MAX_WORKFLOWS, NAMED_WORKFLOWS}
 use demo_api::{router, Options};
 
 const HELP: &str = "demo-api: a local CU runs API with realistic data
+
+Endpoints (Bearer token, the same envelope, errors and CORS):
+  GET /v1/organizations/{orgId}/cu/runs?limit=&offset=
+  GET /v1/organizations/{orgId}/cu             {balance, minThreshold}
+  GET /v1/organizations/{orgId}/cu/usage?yearMonth=YYYY-MM (required)
+                     {yearMonth, summary {deposited, granted, used}, daily}
+The ledger is derived from the same runs (same --seed, --runs, --now,
+--workflows; never the id or timestamp style): a run's CU counts on the UTC
+day(s) it ran, split across midnight by elapsed time, a run still going up
+to --now.
 
 USAGE: demo-api [OPTIONS]
   --host ADDR        address to bind (default 127.0.0.1)
@@ -58,11 +69,20 @@ late-copy (the newest 5 runs are finishing: requests 1, 3, 5... of this org
 with offset 0 answer after 600 ms with them running and a quarter of their
 final CU; every other request answers at once with them succeeded and their
 final CU; so a page request then a refresh sees the stale copy arrive last).
+Ledger organizations: ledger-drift (its ledger differs from its runs on the
+3rd (+1.2345 CU) and the 10th (-0.5 CU) of the month of --now, or of the
+month before until the 11th), ledger-none (ledger 404), ledger-403 (ledger
+403: no billing scope), low-balance (balance below minThreshold, 3 days of
+its recent use), huge-month (50,000,000 runs; a ledger by formula that does
+not reconcile with them). The fault organizations fail the ledger as they
+fail the runs (fault-flaky counts its ledger requests apart).
 
 Test aids (only with --test-aids; they answer cross-origin only to loopback
 http origins, never *): GET /__demo/requests?org=ID lists an org's recent
 requests as {org, query, hasToken, requestId} (no token is recorded);
-GET /__demo/served?org=ID what a live... or late-copy org replied.
+GET /__demo/served?org=ID what a live... or late-copy org replied;
+GET /__demo/ledger-requests?org=ID its ledger requests as {org, endpoint,
+query, hasToken, requestId} (apart from the runs requests).
 State is kept for at most 256 orgs (least recently used forgotten first) and
 2000 replies per org.";
 

@@ -1534,3 +1534,689 @@ async fn static_files_are_gzipped_when_accepted_and_api_answers_are_not() {
     assert_eq!(api.header("content-encoding"), None);
     let _ = std::fs::remove_dir_all(root);
 }
+
+// ---------------------------------------------------------------------------
+// The ledger: `GET .../cu` and `GET .../cu/usage?yearMonth=YYYY-MM`.
+
+use std::collections::BTreeMap;
+
+const DAY_MS: i64 = 86_400_000;
+
+/// The options of the ledger tests: enough runs that some cross midnight,
+/// `now` = 2026-11-18T11:06:40Z, and millisecond timestamps so the oracle
+/// sees the exact instants the server split by.
+fn ledger_options() -> Options {
+    Options {
+        runs: 4_000,
+        timestamps: Timestamps::Millis,
+        ..fixed_options()
+    }
+}
+
+/// A CU number in exact 1/10,000 units (checked to be finite, >= 0 and to
+/// have at most 4 fraction digits).
+fn cu(v: &Value) -> i64 {
+    let x = v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"));
+    assert!(x.is_finite() && x >= 0.0, "{v}");
+    let scaled = x * 10_000.0;
+    assert!(
+        (scaled - scaled.round()).abs() < 1e-3,
+        "more than 4 fraction digits: {v}"
+    );
+    scaled.round() as i64
+}
+
+/// Every number in a JSON text is written plainly: an optional minus,
+/// digits, and at most 4 fraction digits (no exponent).
+fn assert_plain_numbers(body: &str) {
+    let bytes = body.as_bytes();
+    let mut in_string = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            b'-' | b'0'..=b'9' if !in_string => {
+                let start = i;
+                while i < bytes.len() && !matches!(bytes[i], b',' | b'}' | b']') {
+                    i += 1;
+                }
+                let token = &body[start..i];
+                let digits = token.strip_prefix('-').unwrap_or(token);
+                let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+                assert!(
+                    !whole.is_empty()
+                        && whole.bytes().all(|b| b.is_ascii_digit())
+                        && frac.len() <= 4
+                        && frac.bytes().all(|b| b.is_ascii_digit())
+                        && (!digits.contains('.') || !frac.is_empty()),
+                    "not a plain number with <= 4 fraction digits: {token:?}"
+                );
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// `GET .../cu/usage?yearMonth=...`: the reply (checked to be 200 with the
+/// runs' envelope and plain numbers).
+async fn usage(addr: SocketAddr, org: &str, year_month: &str) -> Value {
+    let r = request(
+        addr,
+        "GET",
+        &format!("/v1/organizations/{org}/cu/usage?yearMonth={year_month}"),
+        &[AUTH],
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    assert_plain_numbers(&r.body);
+    let v = r.json();
+    assert_eq!(v["code"], 0);
+    assert_eq!(v["message"], "successfully");
+    assert!(v["requestId"].as_str().unwrap().starts_with("req_"));
+    assert_eq!(r.header("x-request-id"), v["requestId"].as_str());
+    assert_eq!(v["data"]["yearMonth"], year_month);
+    v["data"].clone()
+}
+
+/// `GET .../cu`: `(balance, minThreshold)` in units.
+async fn balance(addr: SocketAddr, org: &str) -> (i64, i64) {
+    let r = request(addr, "GET", &format!("/v1/organizations/{org}/cu"), &[AUTH]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_plain_numbers(&r.body);
+    let v = r.json();
+    assert_eq!(v["code"], 0);
+    (cu(&v["data"]["balance"]), cu(&v["data"]["minThreshold"]))
+}
+
+/// The day number of `YYYY-MM-DD`.
+fn day_of(date: &str) -> i64 {
+    (instant_nanos(&format!("{date}T00:00:00Z")) / 1_000_000 / i128::from(DAY_MS)) as i64
+}
+
+/// The oracle: every run's CU (in units) on the UTC days it ran, read from
+/// the runs endpoint's items, split by walking its midnights: each day but
+/// the last gets floor(cu * ms that day / total ms), the last the rest; a
+/// run without `finishedAt` runs until `now_ms`. Also how many runs crossed
+/// midnight and how many were still going.
+fn runs_by_day(items: &[Value], now_ms: i64) -> (BTreeMap<i64, i64>, usize, usize) {
+    let mut days = BTreeMap::new();
+    let (mut crossing, mut going) = (0, 0);
+    for item in items {
+        let units = i128::from(cu(&item["totalCu"]));
+        let ms = |text: &str| (instant_nanos(text) / 1_000_000) as i64;
+        let start = ms(item["startedAt"].as_str().unwrap());
+        let end = match item["finishedAt"].as_str().unwrap_or("") {
+            "" => {
+                going += 1;
+                now_ms
+            }
+            text => ms(text),
+        };
+        // (day, ms of the run in it)
+        let mut pieces = Vec::new();
+        let mut t = start;
+        while t < end {
+            let midnight = (t.div_euclid(DAY_MS) + 1) * DAY_MS;
+            let stop = midnight.min(end);
+            pieces.push((t.div_euclid(DAY_MS), stop - t));
+            t = stop;
+        }
+        if pieces.is_empty() {
+            pieces.push((start.div_euclid(DAY_MS), 0));
+        }
+        if pieces.len() > 1 {
+            crossing += 1;
+        }
+        let total = i128::from(end - start);
+        let mut given = 0;
+        for (n, &(day, in_day)) in pieces.iter().enumerate() {
+            let part = if n + 1 == pieces.len() {
+                units - given
+            } else {
+                units * i128::from(in_day) / total
+            };
+            given += part;
+            *days.entry(day).or_insert(0) += part as i64;
+        }
+    }
+    (days, crossing, going)
+}
+
+/// The ledger's `used` by day over `months`, checking on the way that
+/// every month is consistent: the summary's `used` is the sum of its days,
+/// each day's breakdown sums to its `used`, counts are integers, lines are
+/// sorted by CU descending, the days are the month's in order.
+async fn ledger_by_day(addr: SocketAddr, org: &str, months: &[&str]) -> BTreeMap<i64, i64> {
+    let mut out = BTreeMap::new();
+    for month in months {
+        let data = usage(addr, org, month).await;
+        let daily = data["daily"].as_array().unwrap();
+        let mut sum = 0;
+        for (n, day) in daily.iter().enumerate() {
+            let date = day["date"].as_str().unwrap();
+            assert_eq!(date, format!("{month}-{:02}", n + 1));
+            let used = cu(&day["used"]);
+            let lines = day["breakdown"].as_array().unwrap();
+            let mut line_sum = 0;
+            let mut last_cu = i64::MAX;
+            for line in lines {
+                let kind = line["type"].as_str().unwrap();
+                assert!(
+                    ["trigger", "builtIn", "dynamic", "logic"].contains(&kind),
+                    "{line}"
+                );
+                assert!(!line["nodeType"].as_str().unwrap().is_empty());
+                assert!(line["count"].is_u64(), "count not an integer: {line}");
+                let c = cu(&line["cu"]);
+                assert!(c <= last_cu, "not sorted by cu: {date}");
+                last_cu = c;
+                line_sum += c;
+            }
+            assert_eq!(line_sum, used, "{org} {date}: breakdown sum");
+            sum += used;
+            out.insert(day_of(date), used);
+        }
+        assert_eq!(cu(&data["summary"]["used"]), sum, "{org} {month}: summary");
+    }
+    out
+}
+
+const LEDGER_MONTHS: [&str; 5] = ["2026-08", "2026-09", "2026-10", "2026-11", "2026-12"];
+
+#[tokio::test]
+async fn ledger_usage_matches_the_runs_day_by_day_to_the_last_digit() {
+    let opts = ledger_options();
+    let now = opts.now_ms;
+    let addr = start(opts).await;
+    let items = all_items(addr, "acme", 4_000).await;
+    assert_eq!(items.len(), 4_000);
+    let (want, crossing, going) = runs_by_day(&items, now);
+    assert!(crossing >= 1, "no run crosses midnight");
+    assert!(going >= 1, "no run is still going");
+    let got = ledger_by_day(addr, "acme", &LEDGER_MONTHS).await;
+    // Every day of every month listed, up to today (the 18th of November).
+    assert_eq!(got.len(), 31 + 30 + 31 + 18);
+    assert_eq!(*got.keys().last().unwrap(), now.div_euclid(DAY_MS));
+    for (day, units) in &want {
+        assert_eq!(got.get(day), Some(units), "day {day}");
+    }
+    for (day, units) in &got {
+        assert_eq!(*units, want.get(day).copied().unwrap_or(0), "day {day}");
+    }
+    // The month before the first run: every day, all zero, nothing
+    // deposited or granted; the month after now: no days, all zero.
+    for month in ["2026-08", "2026-12", "2027-01"] {
+        let data = usage(addr, "acme", month).await;
+        for key in ["deposited", "granted", "used"] {
+            assert_eq!(cu(&data["summary"][key]), 0, "{month} {key}");
+        }
+        let days = data["daily"].as_array().unwrap();
+        assert_eq!(days.len(), if month == "2026-08" { 31 } else { 0 });
+        assert!(days
+            .iter()
+            .all(|d| cu(&d["used"]) == 0 && d["breakdown"].as_array().unwrap().is_empty()));
+    }
+    // A run's trigger names its trigger node.
+    let nov = usage(addr, "acme", "2026-11").await;
+    let triggers: std::collections::HashSet<&str> = nov["daily"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["breakdown"].as_array().unwrap())
+        .filter(|l| l["type"] == "trigger")
+        .map(|l| l["nodeType"].as_str().unwrap())
+        .collect();
+    assert!(triggers.contains("cronjob") && triggers.contains("webhook"));
+}
+
+#[tokio::test]
+async fn the_ledger_is_the_same_whatever_the_id_and_timestamp_styles() {
+    let base = start(ledger_options()).await;
+    let want = usage(base, "acme", "2026-11").await;
+    let want_balance = balance(base, "acme").await;
+    for (timestamps, ids) in [
+        (Timestamps::Seconds, Ids::Short),
+        (Timestamps::Offset, Ids::Uuid),
+    ] {
+        let addr = start(Options {
+            timestamps,
+            ids,
+            ..ledger_options()
+        })
+        .await;
+        assert_eq!(usage(addr, "acme", "2026-11").await, want);
+        assert_eq!(balance(addr, "acme").await, want_balance);
+    }
+}
+
+#[tokio::test]
+async fn the_balance_is_deposits_and_grants_minus_use() {
+    let addr = start(ledger_options()).await;
+    for org in ["acme", "globex", "ledger-drift", "low-balance", "empty"] {
+        let (bal, min) = balance(addr, org).await;
+        let mut sum = 0;
+        for month in 1..=12 {
+            let data = usage(addr, org, &format!("2026-{month:02}")).await;
+            sum += cu(&data["summary"]["deposited"]) + cu(&data["summary"]["granted"])
+                - cu(&data["summary"]["used"]);
+        }
+        assert_eq!(bal, sum, "{org}");
+        assert!(min > 0, "{org}");
+        if org != "low-balance" {
+            assert!(bal > min, "{org}: {bal} <= {min}");
+        }
+    }
+    // Deposits come on some months only; grants every month of the account.
+    let sep = usage(addr, "acme", "2026-09").await;
+    let oct = usage(addr, "acme", "2026-10").await;
+    assert!(cu(&sep["summary"]["deposited"]) > 0);
+    assert_eq!(cu(&oct["summary"]["deposited"]), 0);
+    assert!(cu(&oct["summary"]["granted"]) > 0);
+}
+
+#[tokio::test]
+async fn ledger_drift_differs_from_its_runs_on_exactly_two_known_days() {
+    let opts = ledger_options();
+    let now = opts.now_ms;
+    let addr = start(opts).await;
+    let items = all_items(addr, "ledger-drift", 4_000).await;
+    let (want, _, _) = runs_by_day(&items, now);
+    let got = ledger_by_day(addr, "ledger-drift", &LEDGER_MONTHS).await;
+    let mut diffs = BTreeMap::new();
+    for (day, units) in &got {
+        let d = units - want.get(day).copied().unwrap_or(0);
+        if d != 0 {
+            diffs.insert(*day, d);
+        }
+    }
+    let days = demo_api::ledger_drift_days(now);
+    // 2026-11-03 and 2026-11-10 (now is the 18th).
+    assert_eq!(days, [day_of("2026-11-03"), day_of("2026-11-10")]);
+    let expected: BTreeMap<i64, i64> = days.into_iter().zip(demo_api::LEDGER_DRIFT_UNITS).collect();
+    assert_eq!(diffs, expected);
+    assert_eq!(demo_api::LEDGER_DRIFT_UNITS, [12_345, -5_000]);
+    // Before the 11th the drift is in the month before.
+    let nov_5 = instant_nanos("2026-11-05T08:00:00Z") / 1_000_000;
+    assert_eq!(
+        demo_api::ledger_drift_days(nov_5 as i64),
+        [day_of("2026-10-03"), day_of("2026-10-10")]
+    );
+}
+
+#[tokio::test]
+async fn ledger_none_is_404_and_ledger_403_is_403_while_their_runs_work() {
+    let addr = start(ledger_options()).await;
+    for (org, status) in [("ledger-none", 404), ("ledger-403", 403)] {
+        for path in ["cu", "cu/usage?yearMonth=2026-11"] {
+            let r = request(
+                addr,
+                "GET",
+                &format!("/v1/organizations/{org}/{path}"),
+                &[AUTH],
+            )
+            .await;
+            assert_eq!(r.status, status, "{org} {path}");
+            let v = r.json();
+            assert_eq!(v["code"], status);
+            assert!(!v["message"].as_str().unwrap().is_empty());
+            assert!(!v["details"].as_array().unwrap().is_empty());
+            assert!(v["requestId"].as_str().unwrap().starts_with("req_"));
+            assert!(v.get("data").is_none());
+        }
+        assert_eq!(
+            page(addr, org, 20, 0).await["items"]
+                .as_array()
+                .unwrap()
+                .len(),
+            20
+        );
+    }
+}
+
+#[tokio::test]
+async fn low_balance_is_below_its_minimum_with_a_few_days_of_runway() {
+    let opts = ledger_options();
+    let today = opts.now_ms.div_euclid(DAY_MS);
+    let addr = start(opts).await;
+    let (bal, min) = balance(addr, "low-balance").await;
+    assert!(bal > 0 && bal < min, "{bal} {min}");
+    let by_day = ledger_by_day(addr, "low-balance", &["2026-11"]).await;
+    let week: i64 = (today - 7..today).map(|d| by_day[&d]).sum();
+    let runway_days = bal as f64 / (week as f64 / 7.0);
+    assert!((2.5..=3.5).contains(&runway_days), "{runway_days}");
+    assert_eq!(demo_api::LOW_BALANCE_RUNWAY_DAYS, 3);
+}
+
+#[tokio::test]
+async fn huge_month_has_50_million_runs_and_answers_its_ledger_at_once() {
+    let addr = start(ledger_options()).await;
+    assert_eq!(demo_api::HUGE_MONTH_RUNS, 50_000_000);
+    let last = page(addr, "huge-month", 100, 49_999_999).await;
+    assert_eq!(last["items"].as_array().unwrap().len(), 1);
+    assert_eq!(last["hasMore"], false);
+    let before = page(addr, "huge-month", 100, 49_999_899).await;
+    assert_eq!(before["items"].as_array().unwrap().len(), 100);
+    assert_eq!(before["hasMore"], true);
+    let past = page(addr, "huge-month", 100, 50_000_000).await;
+    assert_eq!(past["items"].as_array().unwrap().len(), 0);
+    assert_eq!(past["hasMore"], false);
+    let started = std::time::Instant::now();
+    let by_day = ledger_by_day(addr, "huge-month", &["2026-10", "2026-11"]).await;
+    let (bal, min) = balance(addr, "huge-month").await;
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(by_day.len(), 31 + 18);
+    // About 800,000 runs a day at about 22 CU each.
+    assert!(
+        by_day.values().all(|&u| u > 1_000_000 * 10_000),
+        "{by_day:?}"
+    );
+    assert!(bal > min && min > 0);
+    let nov = usage(addr, "huge-month", "2026-11").await;
+    let triggers: u64 = nov["daily"][0]["breakdown"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["type"] == "trigger")
+        .map(|l| l["count"].as_u64().unwrap())
+        .sum();
+    assert!((700_000..=900_000).contains(&triggers), "{triggers}");
+}
+
+#[tokio::test]
+async fn usage_needs_a_well_formed_year_month() {
+    let addr = start(ledger_options()).await;
+    for query in [
+        "",
+        "?",
+        "?yearMonth=",
+        "?yearMonth=2026-13",
+        "?yearMonth=2026-1",
+        "?yearMonth=2026-00",
+        "?yearMonth=26-11",
+        "?yearMonth=2026-11-01",
+        "?yearMonth=2026%2F11",
+        "?month=2026-11",
+    ] {
+        let r = request(
+            addr,
+            "GET",
+            &format!("/v1/organizations/acme/cu/usage{query}"),
+            &[AUTH],
+        )
+        .await;
+        assert_eq!(r.status, 400, "{query}");
+        let v = r.json();
+        assert_eq!(v["code"], 400);
+        assert_eq!(v["message"], "invalid parameters");
+        let details = v["details"].as_array().unwrap();
+        assert!(
+            details
+                .iter()
+                .any(|d| d.as_str().unwrap().contains("yearMonth")),
+            "{query}: {details:?}"
+        );
+        assert!(v["requestId"].as_str().unwrap().starts_with("req_"));
+    }
+    // Percent-encoded and with other parameters it is still read.
+    for query in ["yearMonth=2026%2D11", "limit=5&yearMonth=2026-11"] {
+        let r = request(
+            addr,
+            "GET",
+            &format!("/v1/organizations/acme/cu/usage?{query}"),
+            &[AUTH],
+        )
+        .await;
+        assert_eq!(r.status, 200, "{query}");
+        assert_eq!(r.json()["data"]["yearMonth"], "2026-11");
+    }
+    // The balance takes no parameters.
+    assert_eq!(
+        request(addr, "GET", "/v1/organizations/acme/cu?x=1", &[AUTH])
+            .await
+            .status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn the_ledger_refuses_a_missing_token_exactly_as_the_runs_do() {
+    let addr = start(ledger_options()).await;
+    let paths = [
+        "/v1/organizations/acme/cu/runs",
+        "/v1/organizations/acme/cu",
+        "/v1/organizations/acme/cu/usage?yearMonth=2026-11",
+    ];
+    for headers in [
+        vec![],
+        vec![("Authorization", "Basic dXNlcjpwYXNz")],
+        vec![("Authorization", "Bearer ")],
+    ] {
+        let replies: Vec<Value> = futures_json(addr, &paths, &headers).await;
+        for v in &replies {
+            assert_eq!(v["code"], 401);
+            assert_eq!(v["message"], replies[0]["message"]);
+            assert_eq!(v["details"], replies[0]["details"]);
+        }
+    }
+    // A bad yearMonth without a token is a 401, as the runs check the token first.
+    let r = request(
+        addr,
+        "GET",
+        "/v1/organizations/acme/cu/usage?yearMonth=x",
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, 401);
+    let strict = start(Options {
+        token: Some("s3cret".into()),
+        ..ledger_options()
+    })
+    .await;
+    for path in &paths[1..] {
+        let wrong = request(strict, "GET", path, &[AUTH]).await;
+        assert_eq!(wrong.status, 401);
+        assert_eq!(wrong.json()["message"], "invalid token");
+        let right = request(strict, "GET", path, &[("Authorization", "Bearer s3cret")]).await;
+        assert_eq!(right.status, 200);
+    }
+}
+
+/// The JSON replies to `paths` (in order) with `headers`, each checked 401.
+async fn futures_json(addr: SocketAddr, paths: &[&str], headers: &[(&str, &str)]) -> Vec<Value> {
+    let mut out = Vec::new();
+    for path in paths {
+        let r = request(addr, "GET", path, headers).await;
+        assert_eq!(r.status, 401, "{path}");
+        out.push(r.json());
+    }
+    out
+}
+
+#[tokio::test]
+async fn the_ledger_answers_cross_origin_as_the_runs_do() {
+    let addr = start(ledger_options()).await;
+    let preflight = |path: &'static str| async move {
+        request(
+            addr,
+            "OPTIONS",
+            path,
+            &[
+                ("Origin", "http://127.0.0.1:9999"),
+                ("Access-Control-Request-Method", "GET"),
+                ("Access-Control-Request-Headers", "authorization"),
+            ],
+        )
+        .await
+    };
+    let runs = preflight("/v1/organizations/acme/cu/runs").await;
+    let cors = |r: &Reply| -> Vec<Option<String>> {
+        [
+            "access-control-allow-origin",
+            "access-control-allow-methods",
+            "access-control-allow-headers",
+            "access-control-max-age",
+            "access-control-expose-headers",
+        ]
+        .iter()
+        .map(|h| r.header(h).map(str::to_owned))
+        .collect()
+    };
+    for path in [
+        "/v1/organizations/acme/cu",
+        "/v1/organizations/acme/cu/usage?yearMonth=2026-11",
+    ] {
+        let r = preflight(path).await;
+        assert_eq!(r.status, runs.status, "{path}");
+        assert_eq!(cors(&r), cors(&runs), "{path}");
+        assert_eq!(r.header("access-control-allow-origin"), Some("*"));
+        let get = request(
+            addr,
+            "GET",
+            path,
+            &[AUTH, ("Origin", "http://127.0.0.1:9999")],
+        )
+        .await;
+        let runs_get = request(
+            addr,
+            "GET",
+            "/v1/organizations/acme/cu/runs?limit=1",
+            &[AUTH, ("Origin", "http://127.0.0.1:9999")],
+        )
+        .await;
+        assert_eq!(get.header("access-control-allow-origin"), Some("*"));
+        assert_eq!(cors(&get), cors(&runs_get), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn ledger_fault_orgs_fail_as_their_runs_do() {
+    let addr = start(ledger_options()).await;
+    for path in ["cu", "cu/usage?yearMonth=2026-11"] {
+        let at = |org: &str| format!("/v1/organizations/{org}/{path}");
+        let r = request(addr, "GET", &at("fault-500"), &[AUTH]).await;
+        assert_eq!(r.status, 500);
+        assert!(!r.json()["details"].as_array().unwrap().is_empty());
+        let r = request(addr, "GET", &at("fault-html"), &[AUTH]).await;
+        assert_eq!(r.status, 502);
+        assert!(r.body.starts_with("<html>"));
+        let v = request(addr, "GET", &at("fault-code"), &[AUTH])
+            .await
+            .json();
+        assert_ne!(v["code"], 0);
+        assert!(v.get("data").is_none());
+        let r = request(addr, "GET", &at("fault-badjson"), &[AUTH]).await;
+        assert!(serde_json::from_str::<Value>(&r.body).is_err());
+        let r = request(addr, "GET", &at("fault-429"), &[AUTH]).await;
+        assert_eq!((r.status, r.header("retry-after")), (429, Some("1")));
+        assert_eq!(
+            request(addr, "GET", &at("fault-401"), &[AUTH]).await.status,
+            401
+        );
+        let r = request(addr, "GET", &at("fault-redirect"), &[AUTH]).await;
+        assert_eq!(r.status, 307);
+        assert!(r
+            .header("location")
+            .unwrap()
+            .starts_with("/v1/organizations/redirected/cu"));
+        let v = request(addr, "GET", &at("fault-shape"), &[AUTH])
+            .await
+            .json();
+        assert_eq!(v["code"], 0);
+        let r = request(
+            addr,
+            "GET",
+            &at("echo-auth"),
+            &[("Authorization", "Bearer leaked-secret")],
+        )
+        .await;
+        assert_eq!(r.status, 500);
+        assert!(r.body.contains("leaked-secret"));
+    }
+    // fault-flaky: every other ledger request fails, counted apart from
+    // its runs requests (whose own pattern is unchanged).
+    assert_eq!(page_status(addr, "fault-flaky").await, 500);
+    let statuses = futures_statuses(
+        addr,
+        "/v1/organizations/fault-flaky/cu/usage?yearMonth=2026-11",
+        4,
+    )
+    .await;
+    assert_eq!(statuses, vec![500, 200, 500, 200]);
+    assert_eq!(page_status(addr, "fault-flaky").await, 200);
+}
+
+#[tokio::test]
+async fn the_hostile_ledger_counts_only_runs_with_valid_cu_and_start() {
+    let now = instant_nanos("2026-11-28T12:00:00Z") / 1_000_000;
+    let addr = start(Options {
+        now_ms: now as i64,
+        ..ledger_options()
+    })
+    .await;
+    let data = usage(addr, "hostile", "2026-11").await;
+    // Valid: #4 1.25, #5 0.5, #8..#11 0.8, 0.9, 1.0, 1.1 (null, negative,
+    // string, "Infinity", missing CU and a bad start are left out).
+    assert_eq!(cu(&data["summary"]["used"]), 55_500);
+    assert!(data["daily"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["breakdown"].as_array().unwrap())
+        .any(|l| l["nodeType"].as_str().unwrap().contains("javascript:")));
+}
+
+#[tokio::test]
+async fn ledger_requests_are_logged_apart_from_runs_requests_and_state_is_bounded() {
+    let (router, handle) = app(Options {
+        test_aids: true,
+        ..fixed_options()
+    });
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    request(addr, "GET", "/v1/organizations/acme/cu", &[AUTH]).await;
+    request(
+        addr,
+        "GET",
+        "/v1/organizations/acme/cu/usage?yearMonth=2026-11",
+        &[],
+    )
+    .await;
+    let runs_log = request(addr, "GET", "/__demo/requests?org=acme", &[])
+        .await
+        .json();
+    assert_eq!(runs_log.as_array().unwrap().len(), 0);
+    let log = request(addr, "GET", "/__demo/ledger-requests?org=acme", &[])
+        .await
+        .json();
+    let log = log.as_array().unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0]["endpoint"], "balance");
+    assert_eq!(log[0]["hasToken"], true);
+    assert_eq!(log[1]["endpoint"], "usage");
+    assert_eq!(log[1]["query"], "yearMonth=2026-11");
+    assert_eq!(log[1]["hasToken"], false);
+    assert!(!log.iter().any(|r| r.to_string().contains("demo-token")));
+    // Without the flag the log does not exist.
+    let plain = start(fixed_options()).await;
+    assert_eq!(
+        request(plain, "GET", "/__demo/ledger-requests?org=acme", &[])
+            .await
+            .status,
+        404
+    );
+    // Every org's ledger is kept with its state: bounded.
+    for i in 0..300 {
+        balance(addr, &format!("ledger-org-{i}")).await;
+        assert!(handle.tracked_orgs() <= demo_api::MAX_TRACKED_ORGS);
+    }
+    assert_eq!(handle.tracked_orgs(), demo_api::MAX_TRACKED_ORGS);
+}

@@ -269,7 +269,10 @@ async fn day_chart_shows_a_days_breakdown_by_keyboard_and_escape_hides_it() {
                 .unwrap()[..10]
                 .to_owned();
             // The screen's date style: "Nov 28, 2026".
-            cu_cost_table::core::period::medium_date(&tokyo_day) == day
+            cu_cost_table::core::period::medium_date(
+                &tokyo_day,
+                &cu_cost_table::core::format::Formatter::plain(None),
+            ) == day
         })
         .map(|i| api_units(&i["totalCu"]))
         .sum();

@@ -336,7 +336,10 @@ async fn budget_sentence_and_cumulative_line() {
         name.contains("cumulative CU reaches the ")
             && name.ends_with(&format!(
                 "budget on {}",
-                cu_cost_table::core::period::medium_date(&crossed)
+                cu_cost_table::core::period::medium_date(
+                    &crossed,
+                    &cu_cost_table::core::format::Formatter::plain(None)
+                )
             )),
         "{name}"
     );
@@ -548,6 +551,7 @@ async fn granularity_buckets_weeks_and_months() {
             let label = cu_cost_table::core::charts::bucket_label(
                 &monday(&day(r)),
                 cu_cost_table::core::period::Granularity::Week,
+                &cu_cost_table::core::format::Formatter::plain(None),
             );
             *weeks.entry(label).or_insert(0) += api_units(&r["totalCu"]);
         }

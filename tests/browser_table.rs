@@ -553,7 +553,10 @@ async fn trigger_and_date_filters() {
     assert_eq!(rows.len(), on_day);
     let chips = accessible_text(&one(&root, ".cu-active").unwrap());
     // The screen's one date style: "From: Nov 28, 2026".
-    let shown = cu_cost_table::core::period::medium_date(&day);
+    let shown = cu_cost_table::core::period::medium_date(
+        &day,
+        &cu_cost_table::core::format::Formatter::plain(None),
+    );
     assert!(!shown.contains('-'), "{shown}");
     assert!(
         chips.contains(&format!("From: {shown}")) && chips.contains(&format!("To: {shown}")),
@@ -572,8 +575,11 @@ async fn load_all_stops_at_the_from_date() {
     let outcome = load_all(&root, 20_000, |t| t.contains("before the From date")).await;
     // One date style on screen: "Dec 3", not the ISO day.
     let day = cu_cost_table::core::period::parse(&from).unwrap();
-    let short =
-        cu_cost_table::core::period::short_date(day, cu_cost_table::core::period::ymd(day).0);
+    let short = cu_cost_table::core::period::short_date(
+        day,
+        cu_cost_table::core::period::ymd(day).0,
+        &cu_cost_table::core::format::Formatter::plain(None),
+    );
     assert!(
         outcome.ends_with(&format!(
             "back to {short} (UTC); older runs are before the From date and were not loaded."

@@ -33,7 +33,11 @@ fn given(value: &serde_json::Value) -> Given {
 #[test]
 fn the_german_catalog_is_complete_and_valid() {
     let de = catalog_json(concat!(env!("CARGO_MANIFEST_DIR"), "/js/locales/de.js"));
-    let missing: Vec<&str> = KEYS.iter().copied().filter(|k| !de.contains_key(*k)).collect();
+    let missing: Vec<&str> = KEYS
+        .iter()
+        .copied()
+        .filter(|k| !de.contains_key(*k))
+        .collect();
     assert!(missing.is_empty(), "keys missing from de.js: {missing:?}");
     assert_eq!(de.len(), KEYS.len(), "de.js has keys the catalog does not");
     let entries = de.iter().map(|(k, v)| (k.clone(), given(v))).collect();

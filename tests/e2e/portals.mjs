@@ -4,50 +4,14 @@
 // scripts/test.sh counts them.
 // Usage: node tests/e2e/portals.mjs http://127.0.0.1:PORT  (a demo API
 // started with --test-aids --root . so /pkg exists)
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { watchConsole } from './console-guard.mjs';
+import { assert, baseUrl, suite } from './harness.mjs';
 import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 
 const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
-const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
-
-const base = process.argv[2];
-if (!base) {
-  console.error('usage: node tests/e2e/portals.mjs BASE_URL');
-  process.exit(2);
-}
+const base = baseUrl('portals.mjs');
 const origin = new URL(base).origin;
-const started = Date.now();
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
-});
-
-// ---- Harness (as tests/e2e/run.mjs): a fresh context per check; any
-// uncaught error, unhandled rejection or console error fails the check.
-const results = [];
-async function check(name, fn) {
-  if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) return; // developer filter
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = watchConsole(page);
-  const t0 = Date.now();
-  try {
-    await fn(page);
-    if (errors.length) throw new Error(`uncaught or console errors on the page (${errors.length}):\n      ${errors.join('\n      ')}`);
-    results.push(true);
-    console.log(`test ${name} ... ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  } catch (e) {
-    results.push(false);
-    console.log(`test ${name} ... FAILED\n    ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n    ')}`);
-  } finally {
-    await context.close();
-  }
-}
-
-function assert(cond, msg) { if (!cond) throw new Error(msg); }
+const { check, finish } = await suite('portals');
 
 // ---- A strict Content-Security-Policy: exactly what the README tells a
 // portal it needs (the API on the page's own origin here, so 'self').
@@ -404,9 +368,4 @@ await check('react_strict_mode_leaves_one_table_and_unmount_leaves_nothing', asy
   }
 });
 
-await browser.close();
-const passed = results.filter(Boolean).length;
-const failed = results.length - passed;
-console.log(`portals suite: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`\ntest result: ${failed ? 'FAILED' : 'ok'}. ${passed} passed; ${failed} failed; 0 ignored`);
-process.exit(failed ? 1 : 0);
+await finish();

@@ -44,7 +44,10 @@ pub fn group_figures(bars: Derived<Shared<Vec<Bar>>>) -> El {
     };
     let region = move || {
         let f = t.fmt();
-        Some(f.tf(M::barsFiguresRegion, &[("by", &t.state.group.get().noun(&f))]))
+        Some(f.tf(
+            M::barsFiguresRegion,
+            &[("by", &t.state.group.get().noun(&f))],
+        ))
     };
     h("div")
         .class("cu-scroll")

@@ -26,17 +26,36 @@ const deSource = readFileSync('js/locales/de.js', 'utf8');
 const de = JSON.parse(deSource.slice(deSource.indexOf('export default') + 'export default'.length).trim().replace(/;$/, ''));
 const german = new Set();
 for (const v of Object.values(de)) for (const t of typeof v === 'string' ? [v] : Object.values(v)) words(t).forEach((w) => german.add(w));
+// What the API sends is data, shown as sent (ids, workflow and trigger
+// names, a server's error message), and so is what the user types: those
+// strings are taken out of the page's text before its words are read.
+const sent = [];
+async function readSent(org) {
+  sent.push(org);
+  for (let offset = 0; ; offset += 100) {
+    const r = await fetch(`${origin}/v1/organizations/${org}/cu/runs?limit=100&offset=${offset}`, { headers: { authorization: 'Bearer demo-token' } });
+    const body = await r.json();
+    if (!body.data) { sent.push(body.message, body.requestId, ...(body.details || [])); return; }
+    for (const run of body.data.items) sent.push(run.runId, run.workflowId, run.triggerSource || '', run.status);
+    if (!body.data.hasMore) return;
+  }
+}
+await readSent('acme');
+await readSent('fault-500');
+await readSent('empty');
+const sentSorted = () => [...new Set(sent.filter(Boolean))].sort((x, y) => y.length - x.length);
 // Words only English uses: none of them may be left on a German page.
 const englishOnly = new Set([...english].filter((w) => !german.has(w)));
 assert(englishOnly.size > 150, `only ${englishOnly.size} English-only words: the catalog was not read`);
 
-// The UI's own words on the page: text and the attributes people and screen
-// readers read (labels, titles, placeholders, values), without the data the
-// API sent (run and workflow ids and names, the organization, codes).
+// The words on the page: text and the attributes people and screen readers
+// read (labels, titles, placeholders, values).
 async function uiWords(page) {
   return page.evaluate(() => {
     const root = document.querySelector('#cu-table');
-    const data = '.cu-trunc, .cu-raw, code, .cu-org, .cu-bar-label, .cu-legend li, .cu-chart-table th[scope=row], .cu-link, .cu-chip, select[id$=workflow] option, select[id$=trigger] option';
+    // Timestamps that are not RFC 3339 are shown as sent; a request id
+    // (new for every request) is code.
+    const data = '.cu-raw, code';
     const out = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -44,20 +63,27 @@ async function uiWords(page) {
       out.push(n.textContent);
     }
     for (const el of root.querySelectorAll('[aria-label], [title], [placeholder], [aria-valuetext]')) {
-      if (el.closest(data) && !el.matches('.cu-bar-hit')) continue;
+      if (el.closest(data)) continue;
       for (const a of ['aria-label', 'title', 'placeholder', 'aria-valuetext']) {
         const v = el.getAttribute(a);
-        if (v && !(el.matches('.cu-badge, [class*=cu-col-trigger] *') && a === 'title')) out.push(v);
+        if (v) out.push(v);
       }
     }
     return out.join('\n');
   });
 }
 
+// Every word of the UI is the German catalog's (or data, or a zone or
+// currency code): no English word, and no word from outside the catalog.
 async function noEnglish(page, state) {
-  const text = await uiWords(page);
-  const left = [...new Set((text.match(/[A-Za-zÄÖÜäöüß]{3,}/g) || []).map((w) => w.toLowerCase()).filter((w) => englishOnly.has(w)))];
+  let text = await uiWords(page);
+  for (const d of sentSorted()) text = text.split(d).join(' ');
+  const seen = [...new Set((text.match(/[A-Za-zÄÖÜäöüß]{3,}/g) || []).map((w) => w.toLowerCase()))];
+  const left = seen.filter((w) => englishOnly.has(w));
   assert(left.length === 0, `${state}: English words left: ${left.join(', ')}\n      in: ${text.replace(/\s+/g, ' ').slice(0, 600)}`);
+  // Unit symbols (durations: d, h, min, s, ms) are the same in every language.
+  const stray = seen.filter((w) => !german.has(w) && !['utc', 'eur', 'min'].includes(w));
+  assert(stray.length === 0, `${state}: words from outside the catalog: ${stray.join(', ')}`);
 }
 
 async function axe(page, state) {
@@ -106,7 +132,7 @@ await check('german_leaves_no_english_word_in_any_state_and_axe_is_clean', async
   // Load all runs, a period with its comparison and budget, the charts as tables.
   await page.getByRole('button', { name: 'Alle Läufe laden' }).click();
   await page.getByText(/Alle [\d.]+ Läufe geladen\./).waitFor({ timeout: 60000 });
-  await page.getByLabel('Zeitraum').selectOption('this-month');
+  await page.getByLabel('Zeitraum', { exact: true }).selectOption('this-month');
   await page.locator('.cu-headline').filter({ hasText: 'gegenüber' }).waitFor();
   await noEnglish(page, 'period');
   for (const b of await page.getByRole('button', { name: 'Als Tabelle zeigen' }).all()) await b.click();
@@ -114,6 +140,8 @@ await check('german_leaves_no_english_word_in_any_state_and_axe_is_clean', async
   await noEnglish(page, 'period, charts as tables, columns menu');
   await axe(page, 'period');
   // Filters that match nothing: the empty state.
+  // What the user typed is shown as typed (in the chip).
+  sent.push('no-such-run-anywhere');
   await page.getByLabel('Läufe durchsuchen').fill('no-such-run-anywhere');
   await page.getByText('Keine Läufe passen zu diesen Filtern.').waitFor();
   await noEnglish(page, 'empty');
@@ -169,9 +197,12 @@ await check('a_right_to_left_page_keeps_the_layout', async (page) => {
   const box = await page.evaluate(() => {
     const root = document.querySelector('#cu-table');
     const r = root.getBoundingClientRect();
-    const heads = [...root.querySelectorAll('table.cu-runs thead th')].map((th) => th.getBoundingClientRect());
+    const heads = [...root.querySelectorAll('table.cu-runs thead th')].map((th) => th.getBoundingClientRect()).filter((h) => h.width > 0);
     const wide = [...root.querySelectorAll('*')].filter((el) => !el.closest('.cu-scroll') && el.getBoundingClientRect().width > r.width + 1).map((el) => el.className);
-    return { left: r.left, right: r.right, heads: heads.map((h) => [h.left, h.right]), wide, overflow: document.documentElement.scrollWidth > document.documentElement.clientWidth };
+    const axis = [...root.querySelectorAll('.cu-axis-x span')].map((s) => s.getBoundingClientRect().left);
+    const fill = root.querySelector('.cu-bars-svg .cu-fill').getBoundingClientRect();
+    const track = root.querySelector('.cu-bars-svg .cu-bar-track').getBoundingClientRect();
+    return { left: r.left, right: r.right, heads: heads.map((h) => [h.left, h.right]), wide, axis, fill: [fill.left, fill.right], track: [track.left, track.right], overflow: document.documentElement.scrollWidth > document.documentElement.clientWidth };
   });
   assert(!box.overflow, 'the page scrolls sideways');
   assert(box.wide.length === 0, `wider than the box: ${box.wide.join(', ')}`);
@@ -179,6 +210,9 @@ await check('a_right_to_left_page_keeps_the_layout', async (page) => {
   const [first, second] = box.heads;
   assert(first[0] > second[0], `the first column is not on the right: ${JSON.stringify(box.heads.slice(0, 3))}`);
   for (const [l, r] of box.heads.slice(0, 5)) assert(l >= box.left - 1 && r <= box.right + 1, `a header cell lies outside the box: ${l}–${r} vs ${box.left}–${box.right}`);
+  // The time axis runs left to right, as its plot; bars grow from the right.
+  assert(box.axis.length === 2 && box.axis[0] < box.axis[1], `the time axis is reversed: ${box.axis}`);
+  assert(Math.abs(box.fill[1] - box.track[1]) < 1.5, `the bars do not grow from the right: fill ${box.fill}, track ${box.track}`);
   mkdirSync('target/e2e-shots', { recursive: true });
   await page.locator('#cu-table').screenshot({ path: 'target/e2e-shots/rtl.png' });
 });

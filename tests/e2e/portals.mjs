@@ -197,6 +197,28 @@ await check('narrow_boxes_keep_the_money_columns_inside_with_hostile_data', asyn
   assert(problems.length === 0, problems.join('\n      '));
 });
 
+await check('a_long_name_shows_in_full_on_keyboard_focus', async (page) => {
+  const options = { apiBase: origin, orgId: 'hostile', token: 't', pricePerCu: 0.002, currency: 'USD' };
+  await headerBoxes(page, 390, options);
+  for (const selector of ['#box .cu-subtotals .cu-link', '#box .cu-bar-hit']) {
+    const long = page.locator(selector).filter({ hasText: /.{1000}/ }).first();
+    const text = selector.endsWith('cu-link') ? long : long.locator('.cu-bar-label');
+    const clipped = () => text.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    assert(await clipped(), `${selector}: the long name is not cut to begin with`);
+    // Keyboard focus (:focus-visible): Tab into it from the element before.
+    await long.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    assert(await long.evaluate((el) => el === document.activeElement && el.matches(':focus-visible')), `${selector}: not focused by the keyboard`);
+    assert(!(await clipped()), `${selector}: the long name is still cut while focused`);
+    const right = await text.evaluate((el) => el.getBoundingClientRect().right);
+    const box = await page.locator('#box').evaluate((el) => el.getBoundingClientRect().right);
+    assert(right <= box + 0.5, `${selector}: the full name runs out of the box (${right} > ${box})`);
+    await page.keyboard.press('Shift+Tab');
+    assert(await clipped(), `${selector}: the name stays in full after focus left`);
+  }
+});
+
 // ---- The npm package as a bundler or an SSR build meets it: `npm pack`
 // of pkg/, installed from its tarball into a fresh project.
 const { execFileSync } = await import('node:child_process');

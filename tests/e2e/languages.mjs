@@ -229,4 +229,24 @@ await check('english_only_portals_download_no_catalog', async (page) => {
   assert(wasm.includes(Buffer.from('Load all runs')), 'the English words are not in the package');
 });
 
+await check('the_readme_translation_example_runs_as_written', async (page) => {
+  // The README's block, with its API, organization and token pointed at the
+  // demo (the substitution tests/e2e/run.mjs documents for its examples).
+  const readme = readFileSync('README.md', 'utf8');
+  const blocks = [...readme.matchAll(/^```html\n([\s\S]*?)^```[ \t]*$/gm)].map((m) => m[1]).filter((b) => b.includes('/pkg/locales/de.js'));
+  assert(blocks.length === 1, `README.md: ${blocks.length} html blocks import the German catalog`);
+  let html = blocks[0];
+  for (const [from, to] of [['https://api.example.com', origin], ['org_123', 'demo-org'], ['"..."', '"readme-token"']]) {
+    assert(html.includes(from), `the README example no longer holds ${from}`);
+    html = html.split(from).join(to);
+  }
+  const body = `<!doctype html><html lang="de"><head><title>README</title></head><body>${html}</body></html>`;
+  await page.route(`${origin}/__t/readme-de.html`, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body }));
+  await page.goto(`${origin}/__t/readme-de.html`);
+  await page.locator('#kosten table.cu-runs tbody tr:not(.cu-empty-row)').nth(19).waitFor({ timeout: 20000 });
+  await page.getByRole('button', { name: 'Alle Läufe abrufen' }).waitFor();
+  await page.getByRole('button', { name: 'Aktualisieren' }).waitFor();
+  await page.getByText(/Die Summen umfassen 20 Läufe auf dieser Seite\./).waitFor();
+});
+
 await finish();

@@ -263,7 +263,7 @@ await check('npm_pack_ships_the_exports_map_and_only_its_files', async () => {
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: join(repo, 'pkg'), encoding: 'utf8' }));
   const files = packed[0].files.map((f) => f.path).sort();
   const want = ['README.md', 'cu-cost-table.css', 'cu-runs-table.js', 'cu_cost_table.d.ts', 'cu_cost_table.js', 'cu_cost_table_bg.wasm',
-    'cu_cost_table_bg.wasm.d.ts', 'index.d.ts', 'index.js', 'package.json'];
+    'cu_cost_table_bg.wasm.d.ts', 'index.d.ts', 'index.js', 'locales/de.d.ts', 'locales/de.js', 'package.json'];
   assert(JSON.stringify(files) === JSON.stringify(want), `the tarball holds ${files.join(', ')}`);
   const project = mkdtempSync(join(tmpdir(), 'cu-app-'));
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));

@@ -179,11 +179,14 @@ pub fn make_env(config: Config, token: TokenSource) -> Env {
 
 /// Mounts a table for `env` into `element`.
 pub fn mount_env(element: HtmlElement, env: Env) -> MountHandle {
+    // The panic message, in the instance's words (said after a panic,
+    // when no formatter may be reached).
+    let stopped = env.fmt.t(crate::core::messages::M::internalError);
     let key = ROOTS.with(|r| {
         let mut roots = r.borrow_mut();
         roots.next += 1;
         let key = roots.next;
-        roots.hosts.push((key, element.clone()));
+        roots.hosts.push((key, element.clone(), stopped));
         key
     });
     env.host.set_host(element.clone());
@@ -221,7 +224,7 @@ impl Drop for Mounted {
     fn drop(&mut self) {
         // No longer a host for the panic message: a panic after unmount
         // leaves this element (and whatever the page put in it) alone.
-        ROOTS.with(|r| r.borrow_mut().hosts.retain(|(k, _)| *k != self.key));
+        ROOTS.with(|r| r.borrow_mut().hosts.retain(|(k, _, _)| *k != self.key));
         // The DOM first, so no listener fires while the state is disposed.
         self.root.remove();
         self.owner.cleanup();
@@ -246,7 +249,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError>
 #[derive(Default)]
 struct Hosts {
     next: u64,
-    hosts: Vec<(u64, HtmlElement)>,
+    hosts: Vec<(u64, HtmlElement, String)>,
 }
 
 /// What only the browser can check: the locale and time zone are ones its
@@ -286,12 +289,14 @@ pub fn install_panic_hook() {
 /// The panic hook calls this, so a bug shows a message, not a dead page.
 pub fn show_internal_error() {
     ROOTS.with(|roots| {
-        let hosts: Vec<HtmlElement> = roots.borrow().hosts.iter().map(|(_, h)| h.clone()).collect();
-        for root in hosts.iter().filter(|r| r.is_connected()) {
-            show_fatal(
-                root,
-                "The CU cost table stopped because of an internal error. Reload the page to try again; details are in the browser console.",
-            );
+        let hosts: Vec<(HtmlElement, String)> = roots
+            .borrow()
+            .hosts
+            .iter()
+            .map(|(_, h, text)| (h.clone(), text.clone()))
+            .collect();
+        for (root, text) in hosts.iter().filter(|(r, _)| r.is_connected()) {
+            show_fatal(root, text);
         }
     });
 }

@@ -335,5 +335,6 @@ export default {
   "runsCaption": "Workflow-Läufe",
   "showAsTable": "Als Tabelle zeigen",
   "invalidTimestamp": "Kein gültiger Zeitstempel",
-  "defaultTitle": "CU-Kosten"
+  "defaultTitle": "CU-Kosten",
+  "internalError": "Die CU-Kostentabelle wurde wegen eines internen Fehlers angehalten. Bitte die Seite neu laden; Einzelheiten stehen in der Browserkonsole."
 };

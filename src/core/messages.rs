@@ -374,4 +374,5 @@ catalog! {
     showAsTable: "Show as table",
     invalidTimestamp: "Not a valid timestamp",
     defaultTitle: "CU costs",
+    internalError: "The CU cost table stopped because of an internal error. Reload the page to try again; details are in the browser console.",
 }

@@ -336,5 +336,9 @@ export default {
   "showAsTable": "Als Tabelle zeigen",
   "invalidTimestamp": "Kein gültiger Zeitstempel",
   "defaultTitle": "CU-Kosten",
-  "internalError": "Die CU-Kostentabelle wurde wegen eines internen Fehlers angehalten. Bitte die Seite neu laden; Einzelheiten stehen in der Browserkonsole."
+  "internalError": "Die CU-Kostentabelle wurde wegen eines internen Fehlers angehalten. Bitte die Seite neu laden; Einzelheiten stehen in der Browserkonsole.",
+  "ledgerForbidden": "Die API verweigerte den Zugriff auf das CU-Konto; dem Token fehlt vielleicht die Berechtigung für die Abrechnung (HTTP {status}).",
+  "ledgerForbiddenMessage": "Die API verweigerte den Zugriff auf das CU-Konto; dem Token fehlt vielleicht die Berechtigung für die Abrechnung (HTTP {status}): {message}",
+  "ledgerAbsent": "Die API bietet hier kein CU-Konto an (HTTP {status}).",
+  "ledgerAbsentMessage": "Die API bietet hier kein CU-Konto an (HTTP {status}): {message}"
 };

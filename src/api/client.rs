@@ -1,6 +1,7 @@
 //! The network seam: [`RunsSource`] is what the loaders in `load/` load
-//! runs through; [`HttpRunsSource`] is the real implementation over
-//! gloo-net. Tests can implement the trait with fixtures.
+//! runs (and the ledger: balance and monthly usage) through;
+//! [`HttpRunsSource`] is the real implementation over gloo-net. Tests can
+//! implement the trait with fixtures.
 
 use std::cell::Cell;
 use std::future::Future;
@@ -14,17 +15,34 @@ use web_sys::{AbortController, RequestCredentials, RequestRedirect};
 
 use super::error::ApiError;
 use super::error::MAX_BODY_BYTES;
+use super::ledger::{decode_balance_reply, decode_usage_reply, Balance, Usage, YearMonth};
 use super::models::{decode_runs_reply, RunsPage};
-use super::request::{runs_url, PageRequest};
+use super::request::{balance_url, runs_url, usage_query, usage_url, PageRequest};
 
 /// A page of runs, or why there is none.
 pub type PageFuture = Pin<Box<dyn Future<Output = Result<RunsPage, ApiError>>>>;
 
-/// Where runs come from. Implemented over HTTP by [`HttpRunsSource`].
+/// The balance, or why there is none.
+pub type BalanceFuture = Pin<Box<dyn Future<Output = Result<Balance, ApiError>>>>;
+
+/// A month's usage, or why there is none.
+pub type UsageFuture = Pin<Box<dyn Future<Output = Result<Usage, ApiError>>>>;
+
+/// Where runs and the ledger come from. Implemented over HTTP by
+/// [`HttpRunsSource`].
 pub trait RunsSource {
     /// Loads one page. Aborting `abort` ends the request with
     /// [`ApiError::Aborted`].
     fn fetch_page(&self, page: PageRequest, abort: AbortController) -> PageFuture;
+
+    /// Loads the organization's balance and minimum, as
+    /// [`RunsSource::fetch_page`] loads a page (the same address, token,
+    /// timeout and abort). A source without a ledger (a 404 or 403 from
+    /// it) answers [`ApiError::Unavailable`].
+    fn fetch_balance(&self, abort: AbortController) -> BalanceFuture;
+
+    /// Loads `month`'s usage, as [`RunsSource::fetch_balance`].
+    fn fetch_usage(&self, month: YearMonth, abort: AbortController) -> UsageFuture;
 }
 
 /// Where the bearer token comes from.
@@ -299,87 +317,156 @@ pub fn parse_retry_after(value: Option<String>) -> Option<u32> {
 impl RunsSource for HttpRunsSource {
     fn fetch_page(&self, page: PageRequest, abort: AbortController) -> PageFuture {
         let config = self.config.clone();
+        let url = runs_url(&config.api_base, &config.org_id);
         Box::pin(async move {
-            if abort.signal().aborted() {
-                return Err(ApiError::Aborted);
-            }
-            // This request's own controller: the caller's abort (superseded,
-            // unmounted) and the timeout both end it, and the timeout never
-            // poisons the caller's controller for a retry.
-            let own = AbortController::new().map_err(|_| ApiError::Network {
-                cause: "AbortController unavailable".into(),
-            })?;
-            let _link = AbortLink::new(&abort, &own);
-            let timed_out = Rc::new(Cell::new(false));
-            let _timer = TimeoutGuard::start(config.timeout_ms, &own, timed_out.clone());
-            let signal = own.signal();
-            // getToken runs inside the timeout and the abort.
-            let token = config
-                .token
-                .token(&signal, &timed_out, config.timeout_ms)
-                .await?;
-            let map_err = |err: gloo_net::Error| {
-                if timed_out.get() {
-                    ApiError::Timeout {
-                        timeout_ms: config.timeout_ms,
-                    }
-                } else if is_abort(&err) {
-                    ApiError::Aborted
-                } else {
-                    ApiError::Network {
-                        cause: network_cause(err),
-                    }
-                }
-            };
-            // A GET carries no body, hence no Content-Type (the reference's
-            // curl sends `-d '{}'`, which fetch would reject).
-            let response = Request::get(&runs_url(&config.api_base, &config.org_id))
-                .query(page.query())
-                .header("Accept", "application/json")
-                .header("Authorization", &format!("Bearer {token}"))
-                .credentials(config.credentials)
-                // The token never follows a redirect to another address: a
-                // redirect comes back unopened and is said as such.
-                .redirect(RequestRedirect::Manual)
-                .abort_signal(Some(&signal))
-                .send()
-                .await
-                .map_err(map_err)?;
-            if response.type_() == web_sys::ResponseType::Opaqueredirect {
-                return Err(ApiError::Redirected);
-            }
-            let status = response.status();
-            let retry_after = parse_retry_after(response.headers().get("retry-after"));
-            let raw: web_sys::Response = response.into();
-            let body = read_capped(&raw).await.map_err(|err| match err {
-                ApiError::Network { .. } if timed_out.get() => ApiError::Timeout {
-                    timeout_ms: config.timeout_ms,
-                },
-                ApiError::Network { .. } if signal.aborted() => ApiError::Aborted,
-                other => other,
-            })?;
-            let secret = token;
-            decode_runs_reply(status, &body, page).map_err(|err| {
-                match err {
-                    ApiError::Http {
-                        status,
-                        message,
-                        details,
-                        request_id,
-                        ..
-                    } => ApiError::Http {
-                        status,
-                        message,
-                        details,
-                        request_id,
-                        retry_after_s: retry_after,
-                    },
-                    other => other,
-                }
-                // What the server says goes to the screen and to events:
-                // never with the token in it, however it was echoed.
-                .redacted(&secret)
-            })
+            get(config, url, page.query().to_vec(), abort)
+                .await?
+                .decode(|status, body| decode_runs_reply(status, body, page))
         })
     }
+
+    fn fetch_balance(&self, abort: AbortController) -> BalanceFuture {
+        let config = self.config.clone();
+        let url = balance_url(&config.api_base, &config.org_id);
+        Box::pin(async move {
+            get(config, url, Vec::new(), abort)
+                .await?
+                .decode(decode_balance_reply)
+        })
+    }
+
+    fn fetch_usage(&self, month: YearMonth, abort: AbortController) -> UsageFuture {
+        let config = self.config.clone();
+        let url = usage_url(&config.api_base, &config.org_id);
+        Box::pin(async move {
+            get(config, url, usage_query(month).to_vec(), abort)
+                .await?
+                .decode(|status, body| decode_usage_reply(status, body, month))
+        })
+    }
+}
+
+/// An HTTP answer read whole, before decoding.
+struct Answer {
+    status: u16,
+    body: String,
+    /// Seconds from a `Retry-After` header.
+    retry_after: Option<u32>,
+    /// The token sent, to take out of whatever the server says.
+    secret: String,
+}
+
+impl Answer {
+    /// The answer decoded by `decode` (status and body text to the value
+    /// or an error); an error comes back with the `Retry-After` seconds
+    /// and without the token ([`ApiError::redacted`]): what the server
+    /// says goes to the screen and to events, never with the token in it,
+    /// however it was echoed.
+    fn decode<T>(
+        self,
+        decode: impl FnOnce(u16, &str) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let Answer {
+            status,
+            body,
+            retry_after,
+            secret,
+        } = self;
+        decode(status, &body).map_err(|err| {
+            match err {
+                ApiError::Http {
+                    status,
+                    message,
+                    details,
+                    request_id,
+                    ..
+                } => ApiError::Http {
+                    status,
+                    message,
+                    details,
+                    request_id,
+                    retry_after_s: retry_after,
+                },
+                other => other,
+            }
+            .redacted(&secret)
+        })
+    }
+}
+
+/// One GET of `url` with `query`: the request every endpoint makes (one
+/// copy in the wasm, whatever the endpoint). The caller's `abort` and the
+/// timeout end it; the token (from `getToken`, within the timeout) goes
+/// only in the `Authorization` header, a redirect is not followed, and the
+/// body is read up to [`MAX_BODY_BYTES`]. [`Answer::decode`] reads it.
+async fn get(
+    config: Rc<HttpConfig>,
+    url: String,
+    query: Vec<(&'static str, String)>,
+    abort: AbortController,
+) -> Result<Answer, ApiError> {
+    if abort.signal().aborted() {
+        return Err(ApiError::Aborted);
+    }
+    // This request's own controller: the caller's abort (superseded,
+    // unmounted) and the timeout both end it, and the timeout never
+    // poisons the caller's controller for a retry.
+    let own = AbortController::new().map_err(|_| ApiError::Network {
+        cause: "AbortController unavailable".into(),
+    })?;
+    let _link = AbortLink::new(&abort, &own);
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = TimeoutGuard::start(config.timeout_ms, &own, timed_out.clone());
+    let signal = own.signal();
+    // getToken runs inside the timeout and the abort.
+    let token = config
+        .token
+        .token(&signal, &timed_out, config.timeout_ms)
+        .await?;
+    let map_err = |err: gloo_net::Error| {
+        if timed_out.get() {
+            ApiError::Timeout {
+                timeout_ms: config.timeout_ms,
+            }
+        } else if is_abort(&err) {
+            ApiError::Aborted
+        } else {
+            ApiError::Network {
+                cause: network_cause(err),
+            }
+        }
+    };
+    // A GET carries no body, hence no Content-Type (the reference's
+    // curl sends `-d '{}'`, which fetch would reject).
+    let response = Request::get(&url)
+        .query(query)
+        .header("Accept", "application/json")
+        .header("Authorization", &format!("Bearer {token}"))
+        .credentials(config.credentials)
+        // The token never follows a redirect to another address: a
+        // redirect comes back unopened and is said as such.
+        .redirect(RequestRedirect::Manual)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(map_err)?;
+    if response.type_() == web_sys::ResponseType::Opaqueredirect {
+        return Err(ApiError::Redirected);
+    }
+    let status = response.status();
+    let retry_after = parse_retry_after(response.headers().get("retry-after"));
+    let raw: web_sys::Response = response.into();
+    let body = read_capped(&raw).await.map_err(|err| match err {
+        ApiError::Network { .. } if timed_out.get() => ApiError::Timeout {
+            timeout_ms: config.timeout_ms,
+        },
+        ApiError::Network { .. } if signal.aborted() => ApiError::Aborted,
+        other => other,
+    })?;
+    Ok(Answer {
+        status,
+        body,
+        retry_after,
+        secret: token,
+    })
 }

@@ -1,4 +1,4 @@
-//! What can go wrong when loading runs, as cases a user can act on.
+//! What can go wrong when loading runs or the ledger, as cases a user can act on.
 //!
 //! Display texts are complete sentences for the error box. None of them ever
 //! contains the bearer token: the token is only ever placed in a request
@@ -7,7 +7,8 @@
 use crate::core::format::Formatter;
 use crate::core::messages::M;
 
-/// Everything that can go wrong while loading a page of runs.
+/// Everything that can go wrong while loading a page of runs, the
+/// balance or a month's usage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
     /// The request never got an answer: offline, DNS, refused, or blocked by CORS.
@@ -62,6 +63,18 @@ pub enum ApiError {
     Redirected,
     /// The body was larger than [`MAX_BODY_BYTES`]; it was not read further.
     TooLarge,
+    /// The ledger endpoints answered 404 or 403: this deployment has no
+    /// ledger, or the token may not read it. Only the ledger's decoders
+    /// give it (a 404 from the runs endpoint stays [`ApiError::Http`]), so
+    /// a caller can hide what the ledger would show, quietly.
+    Unavailable {
+        /// HTTP status code: 404 or 403.
+        status: u16,
+        /// The envelope's `message`, when the body was a JSON envelope.
+        message: Option<String>,
+        /// The envelope's `requestId`.
+        request_id: Option<String>,
+    },
     /// The JSON did not have the shape of the runs response.
     Decode {
         /// Path of the offending field, e.g. `data.items[3].runId`.
@@ -177,7 +190,23 @@ impl ApiError {
             ApiError::Decode { field, problem, .. } => {
                 f.tf(M::errDecode, &[("field", field), ("problem", problem)])
             }
+            ApiError::Unavailable {
+                status, message, ..
+            } => unavailable_sentence(*status, message.as_deref(), f),
         }
+    }
+}
+
+fn unavailable_sentence(status: u16, message: Option<&str>, f: &Formatter) -> String {
+    let (with, plain) = if status == 403 {
+        (M::ledgerForbiddenMessage, M::ledgerForbidden)
+    } else {
+        (M::ledgerAbsentMessage, M::ledgerAbsent)
+    };
+    let status = status.to_string();
+    match message {
+        Some(m) if !m.trim().is_empty() => f.tf(with, &[("status", &status), ("message", m)]),
+        _ => f.tf(plain, &[("status", &status)]),
     }
 }
 
@@ -185,9 +214,17 @@ impl ApiError {
     /// The HTTP status, when there was an answer.
     pub fn status(&self) -> Option<u16> {
         match self {
-            ApiError::Http { status, .. } | ApiError::NotJson { status } => Some(*status),
+            ApiError::Http { status, .. }
+            | ApiError::NotJson { status }
+            | ApiError::Unavailable { status, .. } => Some(*status),
             _ => None,
         }
+    }
+
+    /// Whether the ledger is not available here (404 or 403 from its
+    /// endpoints): not a fault to show unless the ledger was required.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(self, ApiError::Unavailable { .. })
     }
 
     /// The server's request id, for support.
@@ -195,6 +232,7 @@ impl ApiError {
         match self {
             ApiError::Http { request_id, .. }
             | ApiError::ApiCode { request_id, .. }
+            | ApiError::Unavailable { request_id, .. }
             | ApiError::Decode { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
@@ -262,6 +300,15 @@ impl ApiError {
             } => ApiError::Decode {
                 field: clean(field),
                 problem: clean(problem),
+                request_id: request_id.map(clean),
+            },
+            ApiError::Unavailable {
+                status,
+                message,
+                request_id,
+            } => ApiError::Unavailable {
+                status,
+                message: message.map(clean),
                 request_id: request_id.map(clean),
             },
             ApiError::Network { cause } => ApiError::Network {
@@ -361,6 +408,33 @@ mod tests {
             "The API did not accept the credentials (sign in again or check the token) (HTTP 401): bad header 'Bearer [redacted]' given"
         );
         assert_eq!(other.details()[0].chars().count(), MAX_TEXT_CHARS + 1);
+    }
+
+    #[test]
+    fn an_absent_ledger_is_told_apart_and_redacted() {
+        let e = ApiError::Unavailable {
+            status: 403,
+            message: Some("scope billing:read missing for Bearer s3cr3t".into()),
+            request_id: Some("req_9".into()),
+        }
+        .redacted("s3cr3t");
+        assert!(e.is_unavailable() && !e.is_transient());
+        assert_eq!(e.status(), Some(403));
+        assert_eq!(e.request_id(), Some("req_9"));
+        assert_eq!(
+            e.to_string(),
+            "The API refused access to the CU ledger; the token may lack access to billing (HTTP 403): scope billing:read missing for Bearer [redacted]"
+        );
+        let e = ApiError::Unavailable {
+            status: 404,
+            message: None,
+            request_id: None,
+        };
+        assert_eq!(
+            e.to_string(),
+            "The API does not offer the CU ledger here (HTTP 404)."
+        );
+        assert!(!ApiError::NotJson { status: 404 }.is_unavailable());
     }
 
     #[test]

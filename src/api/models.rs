@@ -57,12 +57,55 @@ impl RunsPage {
 }
 
 fn decode_with(status: u16, body: &str, default_offset: u64) -> Result<RunsPage, ApiError> {
+    let (data, request_id) = open_reply(status, body, read_data)?;
+    let fail = |(field, problem): Problem| ApiError::Decode {
+        field,
+        problem,
+        request_id: request_id.clone(),
+    };
+    let has_more = data
+        .has_more
+        .required("data.hasMore", "a boolean")
+        .map_err(fail)?;
+    let limit = data.limit.count("data.limit").map_err(fail)?;
+    let offset = match data.offset {
+        Field::Missing | Field::Null => default_offset,
+        given => given.count("data.offset").map_err(fail)?,
+    };
+    let items = data
+        .items
+        .required("data.items", "an array")
+        .and_then(|items| items)
+        .map_err(fail)?;
+    Ok(RunsPage {
+        has_more,
+        limit,
+        offset,
+        items,
+        request_id,
+    })
+}
+
+/// The `data` object of an answer (read by `read_data`, with the reader at
+/// its `{`) and its `requestId`, or the error the answer is, by the rules
+/// of this API family (see [`decode_runs_response`]): a body that is not
+/// JSON is [`ApiError::NotJson`]; a 4xx/5xx is [`ApiError::Http`] with what
+/// its envelope says; a 2xx without `data` is [`ApiError::ApiCode`] when
+/// its `code` is neither 0 nor 200, else a decode error, as is a 2xx whose
+/// body or `data` is not an object. Shared by the runs and the ledger
+/// decoders (`super::ledger`).
+pub(super) fn open_reply<'a, D>(
+    status: u16,
+    body: &'a str,
+    read_data: fn(&mut Reader<'a>) -> Result<D, Bad>,
+) -> Result<(D, Option<String>), ApiError> {
     let ok = (200..300).contains(&status);
     let mut reader = Reader::new(body);
-    let envelope = match read_envelope(&mut reader).and_then(|e| reader.end().map(|()| e)) {
-        Ok(envelope) => envelope,
-        Err(Bad) => return Err(ApiError::NotJson { status }),
-    };
+    let envelope =
+        match read_envelope(&mut reader, read_data).and_then(|e| reader.end().map(|()| e)) {
+            Ok(envelope) => envelope,
+            Err(Bad) => return Err(ApiError::NotJson { status }),
+        };
     let envelope = match envelope {
         Top::Object(envelope) => envelope,
         Top::Other(_) if !ok => {
@@ -89,11 +132,6 @@ fn decode_with(status: u16, body: &str, default_offset: u64) -> Result<RunsPage,
         details,
         data,
     } = envelope;
-    let fail = |(field, problem): Problem| ApiError::Decode {
-        field,
-        problem,
-        request_id: request_id.clone(),
-    };
     if !ok {
         return Err(ApiError::Http {
             status,
@@ -103,45 +141,24 @@ fn decode_with(status: u16, body: &str, default_offset: u64) -> Result<RunsPage,
             retry_after_s: None,
         });
     }
-    let data = match data {
-        Field::Given(data) => data,
-        Field::Missing | Field::Null => {
-            return Err(match code {
-                Some(code) if code != 0 && code != 200 => ApiError::ApiCode {
+    let problem = match data {
+        Field::Given(data) => return Ok((data, request_id)),
+        Field::Missing | Field::Null => match code {
+            Some(code) if code != 0 && code != 200 => {
+                return Err(ApiError::ApiCode {
                     code,
                     message,
                     details,
                     request_id,
-                },
-                _ => fail(("data".into(), "is missing".into())),
-            })
-        }
-        Field::Wrong(kind) => {
-            return Err(fail((
-                "data".into(),
-                format!("should be an object but is {kind}"),
-            )))
-        }
+                })
+            }
+            _ => "is missing".to_owned(),
+        },
+        Field::Wrong(kind) => format!("should be an object but is {kind}"),
     };
-    let has_more = data
-        .has_more
-        .required("data.hasMore", "a boolean")
-        .map_err(fail)?;
-    let limit = data.limit.count("data.limit").map_err(fail)?;
-    let offset = match data.offset {
-        Field::Missing | Field::Null => default_offset,
-        given => given.count("data.offset").map_err(fail)?,
-    };
-    let items = data
-        .items
-        .required("data.items", "an array")
-        .and_then(|items| items)
-        .map_err(fail)?;
-    Ok(RunsPage {
-        has_more,
-        limit,
-        offset,
-        items,
+    Err(ApiError::Decode {
+        field: "data".into(),
+        problem,
         request_id,
     })
 }
@@ -181,21 +198,21 @@ impl<T> Field<T> {
 }
 
 /// The top-level value: the envelope object, or the kind of anything else.
-enum Top {
-    Object(Envelope),
+enum Top<D> {
+    Object(Envelope<D>),
     Other(&'static str),
 }
 
-struct Envelope {
+struct Envelope<D> {
     request_id: Option<String>,
     message: Option<String>,
     code: Option<i64>,
     details: Vec<String>,
-    data: Field<Data>,
+    data: Field<D>,
 }
 
 /// A decode problem: the field's path and what is wrong with it.
-type Problem = (String, String);
+pub(super) type Problem = (String, String);
 
 struct Data {
     has_more: Field<bool>,
@@ -205,7 +222,10 @@ struct Data {
     items: Field<Result<Vec<Run>, Problem>>,
 }
 
-fn read_envelope(r: &mut Reader<'_>) -> Result<Top, Bad> {
+fn read_envelope<'a, D>(
+    r: &mut Reader<'a>,
+    read_data: fn(&mut Reader<'a>) -> Result<D, Bad>,
+) -> Result<Top<D>, Bad> {
     if r.peek() != Some(b'{') {
         return Ok(Top::Other(r.value()?.kind()));
     }

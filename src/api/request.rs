@@ -1,5 +1,7 @@
 //! Building the request: URL, query and headers, without touching the network.
 
+use crate::core::ledger::YearMonth;
+
 /// Page size used when none is configured.
 pub const DEFAULT_LIMIT: u32 = 20;
 /// The API's largest page.
@@ -69,11 +71,28 @@ pub fn encode_path_segment(segment: &str) -> String {
 /// `{apiBase}/v1/organizations/{orgId}/cu/runs`, without the query. The base
 /// may or may not end in `/`, and may be a same-origin path such as `/api`.
 pub fn runs_url(api_base: &str, org_id: &str) -> String {
+    format!("{}/runs", balance_url(api_base, org_id))
+}
+
+/// `{apiBase}/v1/organizations/{orgId}/cu`: the balance (the base as in
+/// [`runs_url`]).
+pub fn balance_url(api_base: &str, org_id: &str) -> String {
     format!(
-        "{}/v1/organizations/{}/cu/runs",
+        "{}/v1/organizations/{}/cu",
         api_base.trim_end_matches('/'),
         encode_path_segment(org_id)
     )
+}
+
+/// `{apiBase}/v1/organizations/{orgId}/cu/usage`, without the query
+/// ([`usage_query`]).
+pub fn usage_url(api_base: &str, org_id: &str) -> String {
+    format!("{}/usage", balance_url(api_base, org_id))
+}
+
+/// The usage request's query: `yearMonth=YYYY-MM`.
+pub fn usage_query(month: YearMonth) -> [(&'static str, String); 1] {
+    [("yearMonth", month.key())]
 }
 
 #[cfg(test)]
@@ -103,6 +122,22 @@ mod tests {
             "/api/v1/organizations/org_1/cu/runs"
         );
         assert_eq!(runs_url("", "org_1"), "/v1/organizations/org_1/cu/runs");
+    }
+
+    #[test]
+    fn ledger_urls_sit_beside_the_runs() {
+        assert_eq!(
+            balance_url("https://api.example.com/", "a/b"),
+            "https://api.example.com/v1/organizations/a%2Fb/cu"
+        );
+        assert_eq!(
+            usage_url("/api", "org_1"),
+            "/api/v1/organizations/org_1/cu/usage"
+        );
+        assert_eq!(
+            usage_query(YearMonth::parse("2026-11").unwrap()),
+            [("yearMonth", "2026-11".to_owned())]
+        );
     }
 
     #[test]

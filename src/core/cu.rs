@@ -16,6 +16,9 @@ pub const SCALE: u64 = 10_000;
 pub const SCALE_DIGITS: usize = 4;
 /// Largest CU value of a single run accepted as valid (a trillion CU).
 pub const MAX_RUN_CU: f64 = 1e12;
+/// Largest ledger figure accepted as valid (a balance, a month's or a
+/// day's CU): 10¹⁴ CU, 10¹⁸ ten-thousandths.
+pub const MAX_LEDGER_UNITS: u64 = 1_000_000_000_000_000_000;
 
 /// A single run's compute units, in ten-thousandths of a CU.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -73,6 +76,15 @@ impl Cu {
 }
 
 impl CuTotal {
+    /// A ledger figure (a balance, a month's or a day's CU) from the digits
+    /// of its JSON number literal, as [`Cu::from_decimal`] reads a run's
+    /// CU: rounded half up to the nearest ten-thousandth, no binary float on
+    /// the way. `None` for a negative value (other than zero), a value
+    /// above [`MAX_LEDGER_UNITS`], or text that is not a JSON number.
+    pub fn from_decimal(lit: &str) -> Option<CuTotal> {
+        decimal_units(lit, SCALE_DIGITS as i64, MAX_LEDGER_UNITS).map(|(u, _)| CuTotal(u.into()))
+    }
+
     /// Adds one run's CU.
     pub fn add(&mut self, cu: Cu) {
         self.0 += u128::from(cu.0);
@@ -500,6 +512,26 @@ mod decimal_oracle {
         assert_eq!(Cu::from_decimal("1e99999999999999999999"), None);
         for bad in ["", "-", "1.2.3", "e5", "1e", "x", "1e+"] {
             assert_eq!(Cu::from_decimal(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn ledger_figures_are_read_exactly() {
+        assert_eq!(
+            CuTotal::from_decimal("12345.6789"),
+            Some(CuTotal(123_456_789))
+        );
+        assert_eq!(CuTotal::from_decimal("0.00005"), Some(CuTotal(1)));
+        assert_eq!(CuTotal::from_decimal("0"), Some(CuTotal(0)));
+        assert_eq!(CuTotal::from_decimal("-0.0"), Some(CuTotal(0)));
+        assert_eq!(
+            CuTotal::from_decimal("1e14"),
+            Some(CuTotal(u128::from(MAX_LEDGER_UNITS))),
+            "above a run's maximum, within a ledger's"
+        );
+        assert_eq!(CuTotal::from_decimal("100000000000000.0001"), None);
+        for bad in ["-1", "-0.0001", "1e400", "", "x", "1."] {
+            assert_eq!(CuTotal::from_decimal(bad), None, "{bad:?}");
         }
     }
 

@@ -375,4 +375,8 @@ catalog! {
     invalidTimestamp: "Not a valid timestamp",
     defaultTitle: "CU costs",
     internalError: "The CU cost table stopped because of an internal error. Reload the page to try again; details are in the browser console.",
+    ledgerForbidden: "The API refused access to the CU ledger; the token may lack access to billing (HTTP {status}).",
+    ledgerForbiddenMessage: "The API refused access to the CU ledger; the token may lack access to billing (HTTP {status}): {message}",
+    ledgerAbsent: "The API does not offer the CU ledger here (HTTP {status}).",
+    ledgerAbsentMessage: "The API does not offer the CU ledger here (HTTP {status}): {message}",
 }

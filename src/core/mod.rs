@@ -1,7 +1,8 @@
 //! Pure logic: no DOM, no network, no signals. What may live here: the run
 //! model and the column store of runs, exact CU and money, time and
 //! periods, filters, sorting, subtotals and comparisons, chart data, CSV,
-//! number and date formatting, and the sentences the UI shows. It imports
+//! number and date formatting, the usage ledger (balance, reconciliation,
+//! runway), and the sentences the UI shows. It imports
 //! nothing from the other layers; everything here is tested natively.
 
 pub mod charts;
@@ -15,6 +16,7 @@ pub mod format;
 pub mod i18n;
 pub mod keyed;
 pub mod labels;
+pub mod ledger;
 pub mod messages;
 pub mod period;
 pub mod run;

@@ -6,7 +6,11 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use cu_cost_table::api::{decode_runs_response, PageFuture, PageRequest, Run, RunsSource};
+use cu_cost_table::api::ledger::UsageSummary;
+use cu_cost_table::api::{
+    decode_runs_response, ApiError, Balance, BalanceFuture, PageFuture, PageRequest, Run,
+    RunsSource, Usage, UsageFuture, YearMonth,
+};
 use cu_cost_table::core::format::Formatter;
 use cu_cost_table::load::config::Config;
 use cu_cost_table::load::env::Env;
@@ -21,6 +25,28 @@ pub struct FixtureSource {
     pub asked: Rc<Cell<u32>>,
     /// Answer after this many milliseconds (0: at once).
     pub delay_ms: i32,
+    /// The ledger served; `None`: none (every ledger request answers 404,
+    /// as a deployment without one).
+    pub ledger: Option<FixtureLedger>,
+}
+
+/// A ledger from memory: the balance, and the months it has usage for (a
+/// month not listed used nothing).
+#[derive(Clone, Debug, Default)]
+pub struct FixtureLedger {
+    /// The balance and minimum.
+    pub balance: Balance,
+    /// Usage by month.
+    pub months: Vec<Usage>,
+}
+
+/// What a source without a ledger answers.
+fn no_ledger() -> ApiError {
+    ApiError::Unavailable {
+        status: 404,
+        message: None,
+        request_id: Some("req_fixture".into()),
+    }
 }
 
 impl FixtureSource {
@@ -35,6 +61,7 @@ impl FixtureSource {
             runs: page.items,
             asked: Rc::default(),
             delay_ms: 0,
+            ledger: None,
         }
     }
 }
@@ -57,6 +84,43 @@ impl RunsSource for FixtureSource {
                 super::sleep(delay_ms).await;
             }
             Ok(reply)
+        })
+    }
+
+    fn fetch_balance(&self, _abort: AbortController) -> BalanceFuture {
+        let reply = self
+            .ledger
+            .as_ref()
+            .map(|l| l.balance)
+            .ok_or_else(no_ledger);
+        let delay_ms = self.delay_ms;
+        Box::pin(async move {
+            if delay_ms > 0 {
+                super::sleep(delay_ms).await;
+            }
+            reply
+        })
+    }
+
+    fn fetch_usage(&self, month: YearMonth, _abort: AbortController) -> UsageFuture {
+        let reply = self.ledger.as_ref().map(|l| {
+            l.months
+                .iter()
+                .find(|u| u.year_month == month)
+                .cloned()
+                .unwrap_or(Usage {
+                    year_month: month,
+                    summary: UsageSummary::default(),
+                    daily: Vec::new(),
+                })
+        });
+        let reply = reply.ok_or_else(no_ledger);
+        let delay_ms = self.delay_ms;
+        Box::pin(async move {
+            if delay_ms > 0 {
+                super::sleep(delay_ms).await;
+            }
+            reply
         })
     }
 }

@@ -288,7 +288,7 @@ pub fn subtotals_csv(s: &Subtotals, shape: SubtotalsShape, covers: Covers) -> St
 }
 
 /// A signed fixed-point amount in plain form: `-1.5000`, `2.0000`.
-fn signed_units(diff: i128) -> String {
+pub fn signed_units(diff: i128) -> String {
     signed(diff, |a| CuTotal(a).to_plain())
 }
 

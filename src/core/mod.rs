@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod keyed;
 pub mod labels;
 pub mod ledger;
+pub mod ledger_text;
 pub mod messages;
 pub mod period;
 pub mod run;

@@ -74,8 +74,22 @@ pub struct Config {
     pub workflow_names: crate::core::keyed::Names,
     /// The host's words over English (the `messages` option).
     pub messages: crate::core::i18n::Catalog,
+    /// Whether the balance and usage endpoints are asked.
+    pub ledger: LedgerMode,
     /// The instant periods are computed from, epoch ms (`None`: the clock).
     pub now_ms: Option<i64>,
+}
+
+/// Whether the ledger endpoints are asked (the `ledger` option).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LedgerMode {
+    /// Ask once; a 404 or 403 hides the ledger quietly (default).
+    #[default]
+    Auto,
+    /// Ask, and say so when the ledger is missing.
+    On,
+    /// Never ask.
+    Off,
 }
 
 /// A price per CU in a currency.
@@ -282,6 +296,15 @@ impl Config {
             .unwrap_or_default(),
             workflow_names: workflow_names(obj)?,
             messages,
+            ledger: match obj.get("ledger") {
+                None | Some(Value::Null) => LedgerMode::Auto,
+                Some(Value::Bool(true)) => LedgerMode::On,
+                Some(Value::Bool(false)) => LedgerMode::Off,
+                Some(Value::String(s)) if s == "auto" => LedgerMode::Auto,
+                Some(Value::String(s)) if s == "true" => LedgerMode::On,
+                Some(Value::String(s)) if s == "false" => LedgerMode::Off,
+                Some(_) => return Err("ledger must be \"auto\", true or false".to_owned()),
+            },
             now_ms: match opt_str(obj, "now")? {
                 None => None,
                 Some(text) => Some(

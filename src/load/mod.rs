@@ -17,6 +17,7 @@ pub mod drive;
 pub mod effect;
 pub mod env;
 pub mod host;
+pub mod ledger;
 pub mod load_all;
 pub mod page_loader;
 pub mod reactive;

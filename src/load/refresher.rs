@@ -26,6 +26,8 @@ pub fn refresh(state: TableState, env: Rc<Env>) {
     let Some(controller) = new_controller() else {
         return;
     };
+    // The balance and the month in progress are refreshed with the runs.
+    crate::load::ledger::refresh(state, env.clone(), crate::load::ledger::this_month(&env));
     *env.refresh.borrow_mut() = Some(controller.clone());
     state.refreshing.set(true);
     let scope = state.scope.get_untracked();

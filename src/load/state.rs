@@ -150,6 +150,8 @@ pub struct TableState {
     pub group: Sig<crate::core::subtotals::GroupBy>,
     /// Buckets of the time chart.
     pub granularity: Sig<crate::core::period::Granularity>,
+    /// The balance and months' usage (`crate::load::ledger`).
+    pub ledger: Sig<Shared<crate::load::ledger::LedgerData>>,
 }
 
 impl TableState {
@@ -179,6 +181,7 @@ impl TableState {
             compare: Sig::new(true),
             group: Sig::new(crate::core::subtotals::GroupBy::Workflow),
             granularity: Sig::new(crate::core::period::Granularity::Day),
+            ledger: Sig::new(Shared::default()),
         }
     }
 

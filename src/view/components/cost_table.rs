@@ -128,6 +128,7 @@ pub fn cost_table(env: Rc<Env>) -> El {
         sync_url(t, &config);
     }
     install_page_loader(state, env.clone());
+    crate::load::ledger::start(state, env.clone());
     install_auto_refresh(state, env);
 
     let heading_id = format!("{uid}-title");
@@ -151,7 +152,9 @@ pub fn cost_table(env: Rc<Env>) -> El {
         .with(error_box)
         .child(scope_bar())
         .child(filters_panel())
+        .child(super::ledger::balance_lines())
         .child(period_summary())
+        .child(super::ledger::reconciliation_view())
         .child(summary())
         .child_opt(charts)
         .child(subtotals_head())

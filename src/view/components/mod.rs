@@ -23,6 +23,7 @@ pub mod group_bars;
 pub mod group_by;
 pub mod group_chart;
 pub mod group_figures;
+pub mod ledger;
 pub mod load_all_button;
 pub mod load_progress;
 pub mod page_size;

@@ -8,7 +8,7 @@ use crate::core::compare::{Lookup, Prev};
 use crate::core::finance::{headline, headline_pending, Versus};
 use crate::core::period::{named_range, period_name, previous_name, ymd, Change, Cover};
 use crate::load::state::Scope;
-use crate::view::table::{use_table, PeriodView};
+use crate::view::table::{use_table, PeriodView, Table};
 
 /// What the period is compared with: the previous period, or its same
 /// part to the same time ("Oct 1 – Oct 28, 12:00"); empty without one.
@@ -33,6 +33,51 @@ fn previous_label(view: &PeriodView, f: &Formatter) -> String {
         .unwrap_or_default()
 }
 
+/// The headline of a month from the usage ledger (tracked): `None` unless
+/// the period is a calendar month the ledger holds.
+fn ledger_headline_text(t: Table, view: &PeriodView) -> Option<String> {
+    let month = crate::view::components::ledger::month_of(view)?;
+    let data = t.state.ledger.get();
+    if data.hidden {
+        return None;
+    }
+    let usage = data.month(month)?;
+    let previous = month.offset(-1).and_then(|m| data.month(m));
+    let today = crate::core::ledger::utc_day(
+        t.with_config(|c| c.now_ms)
+            .unwrap_or_else(|| js_sys::Date::now() as i64),
+    );
+    let head = crate::core::ledger::ledger_headline(usage, previous, today);
+    let fmt = t.fmt();
+    let price = t.with_config(|c| c.price.as_ref().map(|p| p.per_cu));
+    let money = |cu| price.map(|p| p.cost_of(cu)).unwrap_or_default();
+    let name = format!(
+        "{} ({})",
+        period_name(view.preset, view.period, view.today, &fmt),
+        fmt.zone()
+    );
+    let total = super::figure(t, head.total, money(head.total));
+    Some(match (head.change, head.previous, view.previous) {
+        (
+            Change::Delta {
+                tenths: Some(pct), ..
+            },
+            Some(prev),
+            Some(_),
+        ) => fmt.tf(
+            M::headlineLedgerChange,
+            &[
+                ("total", &total),
+                ("name", &name),
+                ("percent", &fmt.signed_percent(pct)),
+                ("previousName", &previous_label(view, &fmt)),
+                ("previous", &super::figure(t, prev, money(prev))),
+            ],
+        ),
+        _ => fmt.tf(M::headlineLedger, &[("total", &total), ("name", &name)]),
+    })
+}
+
 /// The headline figure of the period and its comparison.
 pub fn headline_view() -> El {
     let t = use_table();
@@ -50,6 +95,14 @@ pub fn headline_view() -> El {
                 named_range(view.period, ymd(view.today).0, &fmt)
             )
         };
+        // A month the ledger holds, while its runs are not (all) loaded:
+        // its figures from the ledger, at once.
+        let loaded = t.state.scope.get() == Scope::All && view.cover == Cover::Full;
+        if !loaded {
+            if let Some(line) = ledger_headline_text(t, &view) {
+                return Some(line);
+            }
+        }
         // While its runs load, the period shows progress, not a total.
         if let Some(n) = t.state.load_all.with(|l| l.running.then_some(l.loaded)) {
             let runs = fmt.tn(M::runCount, n, &[]);

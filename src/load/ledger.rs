@@ -1,0 +1,163 @@
+//! The ledger beside the runs: the organization's balance and the usage of
+//! the months the view asks for, each month fetched once (Refresh fetches
+//! the balance and the current month again). It never blocks the runs
+//! table: with `ledger: "auto"` a 404 or 403 hides every ledger element
+//! quietly; any other error is kept for a note.
+
+use std::rc::Rc;
+
+use leptos::task::spawn_local;
+
+use crate::api::ApiError;
+use crate::core::ledger::{Balance, Usage, YearMonth};
+use crate::load::config::LedgerMode;
+use crate::load::env::Env;
+use crate::load::state::{Shared, TableState};
+use crate::load::tasks::new_controller;
+
+/// What is known of the ledger.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LedgerData {
+    /// Not asked for (`ledger: false`), or the deployment has none (404 or
+    /// 403 with `ledger: "auto"`): nothing of the ledger is shown.
+    pub hidden: bool,
+    /// The balance, once read.
+    pub balance: Option<Balance>,
+    /// When the balance was read (epoch ms).
+    pub as_of: Option<f64>,
+    /// The months read so far.
+    pub months: Vec<Usage>,
+    /// Months asked for and not (yet) answered.
+    pub pending: Vec<YearMonth>,
+    /// Months the view wants, fetched once the balance says the ledger
+    /// is there (so a deployment without one is asked once).
+    pub wanted: Vec<YearMonth>,
+    /// The last error other than "no ledger here" (or that one, with
+    /// `ledger: true`).
+    pub error: Option<ApiError>,
+}
+
+impl LedgerData {
+    /// The usage of `month`, once read.
+    pub fn month(&self, month: YearMonth) -> Option<&Usage> {
+        self.months.iter().find(|u| u.year_month == month)
+    }
+}
+
+/// Changes the ledger state (a new `Arc`, so readers see the change).
+fn update(state: TableState, f: impl FnOnce(&mut LedgerData)) {
+    let mut data = state.ledger.with_untracked(|d| (*d.0).clone());
+    f(&mut data);
+    state.ledger.try_set(Shared::new(data));
+}
+
+/// An answer's error: hides the ledger (auto, "no ledger here") or is kept.
+fn failed(state: TableState, env: &Env, err: ApiError) {
+    let quiet = err.is_unavailable() && env.config.ledger == LedgerMode::Auto;
+    if err == ApiError::Aborted {
+        return;
+    }
+    update(state, |d| {
+        if quiet {
+            d.hidden = true;
+        } else {
+            d.error = Some(err);
+        }
+    });
+}
+
+/// Starts the ledger: off with `ledger: false`, else the balance now.
+pub fn start(state: TableState, env: Rc<Env>) {
+    if env.config.ledger == LedgerMode::Off {
+        update(state, |d| d.hidden = true);
+        return;
+    }
+    fetch_balance(state, env);
+}
+
+/// Reads the balance (again).
+pub fn fetch_balance(state: TableState, env: Rc<Env>) {
+    if state.ledger.with_untracked(|d| d.hidden) {
+        return;
+    }
+    let Some(controller) = new_controller() else {
+        return;
+    };
+    spawn_local(async move {
+        match env.source.fetch_balance(controller).await {
+            Ok(balance) => {
+                update(state, |d| {
+                    d.balance = Some(balance);
+                    d.as_of = Some(js_sys::Date::now());
+                    d.error = None;
+                });
+                let wanted = state.ledger.with_untracked(|d| d.wanted.clone());
+                want(state, env, &wanted, false);
+            }
+            Err(err) => failed(state, &env, err),
+        }
+    });
+}
+
+/// Reads `months` not read or asked for yet (`again`: those too, for a
+/// refresh of the month in progress).
+pub fn want(state: TableState, env: Rc<Env>, months: &[YearMonth], again: bool) {
+    if state.ledger.with_untracked(|d| d.hidden) {
+        return;
+    }
+    update(state, |d| {
+        for m in months {
+            if !d.wanted.contains(m) {
+                d.wanted.push(*m);
+            }
+        }
+    });
+    // Not before the balance has shown the ledger is there.
+    if state.ledger.with_untracked(|d| d.balance.is_none()) {
+        return;
+    }
+    for &month in months {
+        let known = state
+            .ledger
+            .with_untracked(|d| d.pending.contains(&month) || (!again && d.month(month).is_some()));
+        if known {
+            continue;
+        }
+        let Some(controller) = new_controller() else {
+            return;
+        };
+        update(state, |d| d.pending.push(month));
+        let env = env.clone();
+        spawn_local(async move {
+            let result = env.source.fetch_usage(month, controller).await;
+            update(state, |d| d.pending.retain(|m| *m != month));
+            match result {
+                Ok(usage) => update(state, |d| {
+                    d.months.retain(|u| u.year_month != month);
+                    d.months.push(usage);
+                }),
+                Err(err) => failed(state, &env, err),
+            }
+        });
+    }
+}
+
+/// Refresh: the balance and the months that include `today_month` again.
+pub fn refresh(state: TableState, env: Rc<Env>, today_month: YearMonth) {
+    fetch_balance(state, env.clone());
+    let held = state
+        .ledger
+        .with_untracked(|d| d.month(today_month).is_some());
+    if held {
+        want(state, env, &[today_month], true);
+    }
+}
+
+/// The UTC month of now (the `now` option, else the clock).
+pub fn this_month(env: &Env) -> YearMonth {
+    let now = env
+        .config
+        .now_ms
+        .unwrap_or_else(|| js_sys::Date::now() as i64);
+    YearMonth::of_day(crate::core::ledger::utc_day(now))
+}

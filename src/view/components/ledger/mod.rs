@@ -1,0 +1,38 @@
+//! The ledger beside the runs (`crate::load::ledger`): the balance, its
+//! runway and a warning below the minimum ([`balance`]), and for a month
+//! the ledger's figures and the reconciliation with the runs
+//! ([`reconciliation`]). Nothing shows while the ledger is hidden (`ledger:
+//! false`, or none on this deployment).
+
+mod balance;
+mod recon_table;
+mod reconciliation;
+
+pub use balance::balance_lines;
+pub use reconciliation::reconciliation_view;
+
+use crate::core::ledger::YearMonth;
+use crate::view::table::{PeriodView, Table};
+
+/// The UTC month a period is, when it is one calendar month.
+pub fn month_of(view: &PeriodView) -> Option<YearMonth> {
+    let month = YearMonth::of_day(view.period.from);
+    (month.period() == view.period).then_some(month)
+}
+
+/// Asks for the months the view needs: this month and the one before (the
+/// runway's 30 days), and a chosen month and the one before (its
+/// comparison). Runs whenever the period changes.
+pub fn want_months(t: Table) {
+    crate::load::effect::effect(move |_| {
+        let env = t.env();
+        let now = crate::load::ledger::this_month(&env);
+        let mut months = vec![now];
+        months.extend(now.offset(-1));
+        if let Some(m) = t.period.with(|v| v.as_ref().and_then(month_of)) {
+            months.push(m);
+            months.extend(m.offset(-1));
+        }
+        crate::load::ledger::want(t.state, env, &months, false);
+    });
+}

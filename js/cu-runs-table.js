@@ -48,6 +48,7 @@ const ATTRIBUTES = {
   // JSON; text that is not JSON reaches mount as a string, which names the option in its error.
   'workflow-names': ['workflowNames', (v) => { try { return JSON.parse(v); } catch { return v; } }],
   now: ['now', String],
+  ledger: ['ledger', (v) => (v === 'true' ? true : v === 'false' ? false : v)],
 };
 
 // On a server (an SSR build imports modules there first) there is no

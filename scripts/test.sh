@@ -88,6 +88,7 @@ if trunk build --release --offline >"$LOG_DIR/trunk.log" 2>&1 && bash scripts/bu
     suite "end-to-end: promises (timer, hostile servers, bad input)" node tests/e2e/promises.mjs "$DEMO_URL"
     suite "end-to-end: portals (a strict Content-Security-Policy)" node tests/e2e/portals.mjs "$DEMO_URL"
     suite "end-to-end: languages (German, plural rules, messages at mount, right to left)" node tests/e2e/languages.mjs "$DEMO_URL"
+    suite "end-to-end: ledger (balance, runway, reconciliation, no ledger, huge month)" node tests/e2e/ledger.mjs "$DEMO_URL"
   else
     FAILED=$((FAILED + 1))
   fi

@@ -79,6 +79,8 @@ export interface MountOptions {
   now?: string;
   /** The UI's words: any subset of the message catalog by key (the rest stays English), e.g. the German catalog `cu-cost-table/locales/de.js`. Checked at mount: an unknown key, a missing or unknown placeholder, or markup is an error. */
   messages?: Messages;
+  /** The usage ledger (`/cu` and `/cu/usage`): "auto" (default) asks once and hides every ledger element quietly on a 404 or 403; true says when it is missing; false never asks. */
+  ledger?: "auto" | boolean;
 }
 
 /** Message texts by key; a plural message may give one text per plural category of the locale (`Intl.PluralRules`), `other` required. Text only: never markup. */

@@ -41,9 +41,9 @@ fn month_lines(t: Table) -> Option<Els> {
     let indices: Vec<usize> = (0..set.set.len()).collect();
     // Read at the fixed `now` when set (the runs are as of it), else when fetched.
     let fetched = t.state.all_as_of.get();
-    let read_at = t.with_config(|c| c.now_ms).unwrap_or_else(|| {
-        fetched.map_or_else(|| js_sys::Date::now() as i64, |ms| ms as i64)
-    });
+    let read_at = t
+        .with_config(|c| c.now_ms)
+        .unwrap_or_else(|| fetched.map_or_else(|| js_sys::Date::now() as i64, |ms| ms as i64));
     let complete = t.state.load_all.with(|l| {
         matches!(
             l.outcome,

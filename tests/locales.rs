@@ -3,7 +3,7 @@
 //! same check `mount` makes on the `messages` option).
 
 use cu_cost_table::core::i18n::{Cat, Catalog, Given};
-use cu_cost_table::core::messages::KEYS;
+use cu_cost_table::core::messages::{keys, COUNT};
 
 /// The object literal of a locale module (`export default { … };`), which
 /// is JSON by the file's own rule.
@@ -33,13 +33,9 @@ fn given(value: &serde_json::Value) -> Given {
 #[test]
 fn the_german_catalog_is_complete_and_valid() {
     let de = catalog_json(concat!(env!("CARGO_MANIFEST_DIR"), "/js/locales/de.js"));
-    let missing: Vec<&str> = KEYS
-        .iter()
-        .copied()
-        .filter(|k| !de.contains_key(*k))
-        .collect();
+    let missing: Vec<&str> = keys().filter(|k| !de.contains_key(*k)).collect();
     assert!(missing.is_empty(), "keys missing from de.js: {missing:?}");
-    assert_eq!(de.len(), KEYS.len(), "de.js has keys the catalog does not");
+    assert_eq!(de.len(), COUNT, "de.js has keys the catalog does not");
     let entries = de.iter().map(|(k, v)| (k.clone(), given(v))).collect();
     let catalog = Catalog::new(entries).unwrap_or_else(|e| panic!("{e}"));
     assert!(!catalog.is_english());

@@ -8,7 +8,7 @@
 //! Messages are text, never markup: they are rendered as text nodes, and a
 //! host's message that looks like markup is refused at `mount`.
 
-use crate::core::messages::{EN, KEYS, M};
+use crate::core::messages::{key_name, keys, COUNT, M};
 
 /// A plural category, as `Intl.PluralRules` names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,17 +96,17 @@ fn is_markup(text: &str) -> bool {
 
 /// The key of message `name`.
 pub fn key(name: &str) -> Option<M> {
-    KEYS.iter().position(|k| *k == name).map(M::from_index)
+    keys().position(|k| k == name).map(M::from_index)
 }
 
 /// The name of message `m` (its key in a `messages` object).
 pub fn name(m: M) -> &'static str {
-    KEYS[m as usize]
+    key_name(m)
 }
 
 /// English's forms of `m`: its text, and the plural text if it has one.
 fn english(m: M) -> (&'static str, Option<&'static str>) {
-    EN[m as usize]
+    crate::core::messages::english(m)
 }
 
 impl Catalog {
@@ -118,7 +118,7 @@ impl Catalog {
         let mut own: Vec<Option<Given>> = if given.is_empty() {
             Vec::new()
         } else {
-            vec![None; KEYS.len()]
+            vec![None; COUNT]
         };
         for (k, g) in given {
             let m = key(&k).ok_or_else(|| format!("messages has an unknown key {k:?}"))?;
@@ -263,18 +263,24 @@ mod tests {
 
     #[test]
     fn every_english_message_is_text_with_its_placeholders() {
-        assert_eq!(KEYS.len(), EN.len());
-        for (i, (one, many)) in EN.iter().enumerate() {
-            assert!(!is_markup(one), "{}", KEYS[i]);
+        let names: Vec<&str> = keys().collect();
+        assert_eq!(names.len(), COUNT);
+        for (i, k) in names.iter().enumerate() {
+            let (one, many) = english(M::from_index(i));
+            assert!(!one.is_empty() && !is_markup(one), "{k}");
+            assert!(!one.contains('\0') && !one.contains('\u{1}'), "{k}");
             if let Some(many) = many {
-                assert!(!is_markup(many), "{}", KEYS[i]);
+                assert!(!many.is_empty() && !is_markup(many), "{k}");
             }
-            assert_eq!(key(KEYS[i]), Some(M::from_index(i)));
+            assert_eq!(key(k), Some(M::from_index(i)));
         }
-        let mut sorted = KEYS.to_vec();
+        assert_eq!(english(M::runCount), ("{n} run", Some("{n} runs")));
+        assert_eq!(english(M::loadAll), ("Load all runs", None));
+        assert_eq!(key_name(M::defaultTitle), "defaultTitle");
+        let mut sorted = names.clone();
         sorted.sort_unstable();
         sorted.dedup();
-        assert_eq!(sorted.len(), KEYS.len(), "keys are unique");
+        assert_eq!(sorted.len(), COUNT, "keys are unique");
     }
 
     #[test]

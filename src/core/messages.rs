@@ -12,20 +12,65 @@ macro_rules! catalog {
         #[allow(non_camel_case_types)]
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum M { $($key,)* }
-        /// The keys' names, in [`M`]'s order.
-        pub const KEYS: &[&str] = &[$(stringify!($key),)*];
-        /// English: each message's text and, for a plural one, its `other` form.
-        pub const EN: &[(&str, Option<&str>)] = &[$(($one, catalog!(@many $($many)?)),)*];
         const ALL: &[M] = &[$(M::$key,)*];
+        /// How many messages there are.
+        pub const COUNT: usize = ALL.len();
+        /// The keys' names, each ended by a NUL, in [`M`]'s order (packed:
+        /// one string and its offsets cost less than a table of strings).
+        const KEY_TEXT: &str = concat!($(stringify!($key), "\0",)*);
+        /// English: each message's text and, for a plural one, `\u{1}` and
+        /// its `other` form, ended by a NUL.
+        const EN_TEXT: &str = concat!($($one, $("\u{1}", $many,)? "\0",)*);
         impl M {
-            /// The key at `i` in [`KEYS`].
+            /// The key at `i` in [`M`]'s order.
             pub fn from_index(i: usize) -> M {
                 ALL[i]
             }
         }
     };
-    (@many) => { None };
-    (@many $m:literal) => { Some($m) };
+}
+
+/// Where each NUL-ended part of `text` starts.
+const fn starts(text: &str) -> [u16; COUNT] {
+    let b = text.as_bytes();
+    let mut out = [0u16; COUNT];
+    let (mut i, mut k) = (0, 1);
+    while i < b.len() {
+        if b[i] == 0 && k < COUNT {
+            out[k] = (i + 1) as u16;
+            k += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+const KEY_AT: [u16; COUNT] = starts(KEY_TEXT);
+const EN_AT: [u16; COUNT] = starts(EN_TEXT);
+
+/// The NUL-ended part `i` of `text`, which starts at `at[i]`.
+fn part(text: &'static str, at: &[u16; COUNT], i: usize) -> &'static str {
+    let rest = &text[usize::from(at[i])..];
+    &rest[..rest.find('\0').unwrap_or(rest.len())]
+}
+
+/// The name of message `m` (its key in a `messages` object).
+pub fn key_name(m: M) -> &'static str {
+    part(KEY_TEXT, &KEY_AT, m as usize)
+}
+
+/// English's text of `m` and, for a plural message, its `other` form.
+pub fn english(m: M) -> (&'static str, Option<&'static str>) {
+    let text = part(EN_TEXT, &EN_AT, m as usize);
+    match text.split_once('\u{1}') {
+        Some((one, many)) => (one, Some(many)),
+        None => (text, None),
+    }
+}
+
+/// Every key's name, in [`M`]'s order.
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    (0..COUNT).map(|i| key_name(M::from_index(i)))
 }
 
 catalog! {

@@ -371,5 +371,13 @@ export default {
   "causeNone": "Keine Ursache, die die Läufe zeigen",
   "headlineLedger": "{total} {name} (laut Verbrauchskonto).",
   "headlineLedgerChange": "{total} {name} (laut Verbrauchskonto), {percent} gegenüber {previousName} ({previous}).",
-  "ledgerError": "Das Verbrauchskonto konnte nicht gelesen werden: {error}"
+  "ledgerError": "Das Verbrauchskonto konnte nicht gelesen werden: {error}",
+  "groupNodeType": "Knotentyp",
+  "nodeTypesTitle": "CU nach Knotentyp",
+  "nodeTypesCaption": "CU nach Knotentyp im {month}, laut Verbrauchskonto",
+  "nodeTypesNeedMonth": "Einen Kalendermonat wählen (Dieser Monat, Letzter Monat oder Von und Bis über einen Monat), um seine CU nach Knotentyp laut Verbrauchskonto zu sehen.",
+  "nodeTypesNoLedger": "Das Verbrauchskonto ist nicht verfügbar, daher gibt es keine CU nach Knotentyp.",
+  "colCategory": "Kategorie",
+  "colNodeType": "Knotentyp",
+  "colCount": "Anzahl"
 };

@@ -456,4 +456,12 @@ catalog! {
     headlineLedger: "{total} {name} (from the usage ledger).",
     headlineLedgerChange: "{total} {name} (from the usage ledger), {percent} vs {previousName} ({previous}).",
     ledgerError: "The usage ledger could not be read: {error}",
+    groupNodeType: "Node type",
+    nodeTypesTitle: "CU by node type",
+    nodeTypesCaption: "CU by node type in {month}, from the usage ledger",
+    nodeTypesNeedMonth: "Choose a calendar month (This month, Last month, or From and To spanning one month) to see its CU by node type from the usage ledger.",
+    nodeTypesNoLedger: "The usage ledger is not available, so there is no CU by node type.",
+    colCategory: "Category",
+    colNodeType: "Node type",
+    colCount: "Count",
 }

@@ -152,6 +152,9 @@ pub struct TableState {
     pub granularity: Sig<crate::core::period::Granularity>,
     /// The balance and months' usage (`crate::load::ledger`).
     pub ledger: Sig<Shared<crate::load::ledger::LedgerData>>,
+    /// Group by "Node type": the subtotals come from the usage ledger's
+    /// breakdown of the month instead of the runs.
+    pub node_types: Sig<bool>,
 }
 
 impl TableState {
@@ -182,6 +185,7 @@ impl TableState {
             group: Sig::new(crate::core::subtotals::GroupBy::Workflow),
             granularity: Sig::new(crate::core::period::Granularity::Day),
             ledger: Sig::new(Shared::default()),
+            node_types: Sig::new(false),
         }
     }
 

@@ -306,7 +306,13 @@ impl Table {
 
     /// "Group by".
     pub fn set_group(&self, group: GroupBy) {
+        self.state.node_types.set(false);
         self.state.group.set(group);
+    }
+
+    /// Group by "Node type" (the usage ledger's breakdown of the month).
+    pub fn group_by_node_type(&self) {
+        self.state.node_types.set(true);
     }
 
     /// The time chart's "Granularity".

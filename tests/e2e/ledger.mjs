@@ -212,4 +212,37 @@ await check('the_huge_month_headline_comes_from_the_ledger_while_its_runs_load',
   assert(await page.locator('.cu-progress, .cu-outcome').count() > 0, 'no walk behind the headline');
 });
 
+await check('group_by_node_type_sums_to_the_month', async (page) => {
+  // The oracle: the month's breakdown lines summed per category and node type.
+  const { text } = await raw('/v1/organizations/acme/cu/usage?yearMonth=2026-11');
+  const want = new Map();
+  let count = 0n;
+  for (const m of text.matchAll(/\{"type":"([^"]+)","nodeType":"([^"]+)","count":(\d+),"cu":([0-9.]+)\}/g)) {
+    const key = `${m[1]} ${m[2]}`;
+    want.set(key, (want.get(key) ?? 0n) + units(m[4]));
+    count += BigInt(m[3]);
+  }
+  const month = [...want.values()].reduce((a, b) => a + b, 0n);
+  const { used } = await usage('acme', '2026-11');
+  assert(month === used.reduce((a, [, u]) => a + u, 0n), 'the demo breakdown does not add up to its days');
+  await open(page, opts('acme', ", period: 'this-month'"));
+  await page.locator(rows).nth(19).waitFor({ timeout: 20000 });
+  await page.getByLabel('Group by').selectOption('node-type');
+  const table = page.getByRole('table', { name: 'CU by node type' });
+  await table.waitFor({ timeout: 20000 });
+  const cells = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert(cells.length === want.size, `${cells.length} rows, want ${want.size}`);
+  let sum = 0n;
+  for (const [category, nodeType, , cuText] of cells) {
+    const got = units(cuText.replace(/,/g, ''));
+    assert(got === want.get(`${category} ${nodeType}`), `${category} ${nodeType}: ${cuText}, want ${cu(want.get(`${category} ${nodeType}`) ?? 0n)}`);
+    sum += got;
+  }
+  const foot = await table.locator('tfoot tr').evaluate((tr) => [...tr.children].map((c) => c.textContent));
+  assert(foot[2] === group(count) && foot[3] === cu(month) && units(foot[3].replace(/,/g, '')) === sum && foot[4] === '100.0 %', `total row ${foot}`);
+  // Back to the runs' grouping.
+  await page.getByLabel('Group by').selectOption('workflow');
+  await page.locator('#t table.cu-subtotals').waitFor();
+});
+
 await finish();

@@ -158,7 +158,11 @@ pub fn cost_table(env: Rc<Env>) -> El {
         .child(summary())
         .child_opt(charts)
         .child(subtotals_head())
-        .child(subtotals_table())
+        .show(
+            move || !state.node_types.get(),
+            || vec![subtotals_table()],
+            || vec![super::ledger::node_types_table()],
+        )
         .child(runs_head(&env_zone))
         .child(pager())
         .child(runs_table(empty_state));

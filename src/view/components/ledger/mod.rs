@@ -5,10 +5,12 @@
 //! false`, or none on this deployment).
 
 mod balance;
+mod node_types;
 mod recon_table;
 mod reconciliation;
 
 pub use balance::balance_lines;
+pub use node_types::node_types_table;
 pub use reconciliation::reconciliation_view;
 
 use crate::core::ledger::YearMonth;

@@ -379,5 +379,6 @@ export default {
   "nodeTypesNoLedger": "Das Verbrauchskonto ist nicht verfügbar, daher gibt es keine CU nach Knotentyp.",
   "colCategory": "Kategorie",
   "colNodeType": "Knotentyp",
-  "colCount": "Anzahl"
+  "colCount": "Anzahl",
+  "fromLedger": "(laut Verbrauchskonto, UTC-Tage, nach Knotenkategorie)"
 };

@@ -464,4 +464,5 @@ catalog! {
     colCategory: "Category",
     colNodeType: "Node type",
     colCount: "Count",
+    fromLedger: "(from the usage ledger, UTC days, by node category)",
 }

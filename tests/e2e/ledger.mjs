@@ -210,6 +210,13 @@ await check('the_huge_month_headline_comes_from_the_ledger_while_its_runs_load',
   assert(text.startsWith(`${cu(total)} CU (`) && text.includes('this month (UTC) (from the usage ledger)'), text);
   // The month's runs are far more than maxRuns: the walk is still going (or capped), never the source of this figure.
   assert(await page.locator('.cu-progress, .cu-outcome').count() > 0, 'no walk behind the headline');
+  // The time chart is the ledger's days too, each day's total its use.
+  const chart = page.locator('figure.cu-chart').filter({ hasText: 'from the usage ledger' });
+  await chart.waitFor({ timeout: 20000 });
+  await chart.getByRole('button', { name: 'Show as table' }).click();
+  const days = await chart.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0].textContent, tr.children[2].textContent]));
+  const want = used.filter(([d]) => d <= '2026-11-28').map(([d, u]) => [dayName(d), cu(u)]);
+  assert(JSON.stringify(days) === JSON.stringify(want), `chart days ${JSON.stringify(days.slice(0, 3))} … want ${JSON.stringify(want.slice(0, 3))} …`);
 });
 
 await check('group_by_node_type_sums_to_the_month', async (page) => {

@@ -17,12 +17,45 @@ use crate::load::state::Shared;
 use crate::view::el::{h, nothing, El, Els};
 use crate::view::table::{use_table, Table};
 
+/// The month the chart shows from the usage ledger (tracked): a calendar
+/// month the ledger holds, while its runs are not (all) loaded.
+fn ledger_month(t: Table) -> Option<crate::core::ledger::YearMonth> {
+    let view = t.period.get()?;
+    let loaded = t.state.scope.get() == crate::load::state::Scope::All
+        && view.cover == crate::core::period::Cover::Full;
+    let month = super::ledger::month_of(&view).filter(|_| !loaded)?;
+    t.state
+        .ledger
+        .with(|d| (!d.hidden && d.month(month).is_some()).then_some(month))
+}
+
+/// A month's use from the usage ledger, by day and node category, while
+/// the month's runs are not (all) loaded (tracked; `None` otherwise).
+fn ledger_data(t: Table, granularity: crate::core::period::Granularity) -> Option<Daily> {
+    let month = ledger_month(t)?;
+    let data = t.state.ledger.get();
+    let usage = data.month(month)?;
+    let now = t
+        .with_config(|c| c.now_ms)
+        .unwrap_or_else(|| js_sys::Date::now() as i64);
+    let today = crate::core::ledger::utc_day(now);
+    let mut d = crate::core::ledger::ledger_daily(usage, today, granularity, t.week_start);
+    for (i, series) in d.series.iter_mut().enumerate() {
+        series.colour = i;
+    }
+    Some(d)
+}
+
 /// The chart's data: the runs in scope and filtered, by day and by the top
-/// groups of the subtotals, with the groups' names and colours.
+/// groups of the subtotals, with the groups' names and colours; for a
+/// month whose runs are not loaded, the usage ledger's days.
 fn chart_data(t: Table) -> Derived<Shared<Daily>> {
     // The top workflows of the subtotals give the series.
     let (scope_set, filtered, subtotals, state) = (t.scope_set, t.filtered, t.subtotals, t.state);
     Derived::new(move || {
+        if let Some(d) = ledger_data(t, state.granularity.get()) {
+            return Shared::new(d);
+        }
         let shape = Shape {
             group: state.group.get(),
             granularity: state.granularity.get(),
@@ -62,6 +95,11 @@ fn heading(t: Table, zone: &str) -> El {
                 .class("cu-muted")
                 .text(&t.fmt().tf(M::zoneParens, &[("zone", &zone)])),
         )
+        .child(h("span").class("cu-muted").dyn_text(move || {
+            ledger_month(t)
+                .map(|_| format!(" {}", t.say(M::fromLedger)))
+                .unwrap_or_default()
+        }))
 }
 
 /// The picked day's total and breakdown, or how to pick one.

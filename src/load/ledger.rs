@@ -9,40 +9,11 @@ use std::rc::Rc;
 use leptos::task::spawn_local;
 
 use crate::api::ApiError;
-use crate::core::ledger::{Balance, Usage, YearMonth};
+use crate::core::ledger::YearMonth;
 use crate::load::config::LedgerMode;
 use crate::load::env::Env;
-use crate::load::state::{Shared, TableState};
+use crate::load::state::{LedgerData, Shared, TableState};
 use crate::load::tasks::new_controller;
-
-/// What is known of the ledger.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct LedgerData {
-    /// Not asked for (`ledger: false`), or the deployment has none (404 or
-    /// 403 with `ledger: "auto"`): nothing of the ledger is shown.
-    pub hidden: bool,
-    /// The balance, once read.
-    pub balance: Option<Balance>,
-    /// When the balance was read (epoch ms).
-    pub as_of: Option<f64>,
-    /// The months read so far.
-    pub months: Vec<Usage>,
-    /// Months asked for and not (yet) answered.
-    pub pending: Vec<YearMonth>,
-    /// Months the view wants, fetched once the balance says the ledger
-    /// is there (so a deployment without one is asked once).
-    pub wanted: Vec<YearMonth>,
-    /// The last error other than "no ledger here" (or that one, with
-    /// `ledger: true`).
-    pub error: Option<ApiError>,
-}
-
-impl LedgerData {
-    /// The usage of `month`, once read.
-    pub fn month(&self, month: YearMonth) -> Option<&Usage> {
-        self.months.iter().find(|u| u.year_month == month)
-    }
-}
 
 /// Changes the ledger state (a new `Arc`, so readers see the change).
 fn update(state: TableState, f: impl FnOnce(&mut LedgerData)) {

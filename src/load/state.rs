@@ -62,6 +62,38 @@ impl Loaded {
     }
 }
 
+/// What is known of the ledger (`crate::load::ledger` fetches it).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LedgerData {
+    /// Not asked for (`ledger: false`), or the deployment has none (404 or
+    /// 403 with `ledger: "auto"`): nothing of the ledger is shown.
+    pub hidden: bool,
+    /// The balance, once read.
+    pub balance: Option<crate::core::ledger::Balance>,
+    /// When the balance was read (epoch ms).
+    pub as_of: Option<f64>,
+    /// The months read so far.
+    pub months: Vec<crate::core::ledger::Usage>,
+    /// Months asked for and not (yet) answered.
+    pub pending: Vec<crate::core::ledger::YearMonth>,
+    /// Months the view wants, fetched once the balance says the ledger
+    /// is there (so a deployment without one is asked once).
+    pub wanted: Vec<crate::core::ledger::YearMonth>,
+    /// The last error other than "no ledger here" (or that one, with
+    /// `ledger: true`).
+    pub error: Option<crate::api::ApiError>,
+}
+
+impl LedgerData {
+    /// The usage of `month`, once read.
+    pub fn month(
+        &self,
+        month: crate::core::ledger::YearMonth,
+    ) -> Option<&crate::core::ledger::Usage> {
+        self.months.iter().find(|u| u.year_month == month)
+    }
+}
+
 /// The last server page that arrived.
 #[derive(Debug)]
 pub struct PageData {
@@ -151,7 +183,7 @@ pub struct TableState {
     /// Buckets of the time chart.
     pub granularity: Sig<crate::core::period::Granularity>,
     /// The balance and months' usage (`crate::load::ledger`).
-    pub ledger: Sig<Shared<crate::load::ledger::LedgerData>>,
+    pub ledger: Sig<Shared<LedgerData>>,
     /// Group by "Node type": the subtotals come from the usage ledger's
     /// breakdown of the month instead of the runs.
     pub node_types: Sig<bool>,

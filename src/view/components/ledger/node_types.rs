@@ -25,7 +25,10 @@ fn content(t: Table) -> Els {
         return note(M::emptyLoading);
     };
     let n = by_node_type(usage);
-    let caption = f.tf(M::nodeTypesCaption, &[("month", &month_label(&month.key(), &f))]);
+    let caption = f.tf(
+        M::nodeTypesCaption,
+        &[("month", &month_label(&month.key(), &f))],
+    );
     let th = |m, class: &str| h("th").attr("scope", "col").class(class).text(&f.t(m));
     let head = h("tr")
         .child(th(M::colCategory, ""))
@@ -43,10 +46,19 @@ fn content(t: Table) -> Els {
                 .child(h("td").class("cu-num").text(&f.share(r.share))),
         )
     });
-    let full = if n.cu.0 > 0 { f.share(Some(1000)) } else { "—".to_owned() };
+    let full = if n.cu.0 > 0 {
+        f.share(Some(1000))
+    } else {
+        "—".to_owned()
+    };
     let total = h("tfoot").child(
         h("tr")
-            .child(h("th").attr("scope", "row").attr("colspan", "2").text(&f.t(M::total)))
+            .child(
+                h("th")
+                    .attr("scope", "row")
+                    .attr("colspan", "2")
+                    .text(&f.t(M::total)),
+            )
             .child(h("td").class("cu-num").text(&f.count(n.count as u64)))
             .child(h("td").class("cu-num").text(&f.cu_total(n.cu)))
             .child(h("td").class("cu-num").text(&full)),
@@ -70,5 +82,7 @@ fn content(t: Table) -> Els {
 /// "CU by node type" in place of the subtotals table.
 pub fn node_types_table() -> El {
     let t = use_table();
-    h("div").class("cu-node-types-box").dyn_part(move || content(t))
+    h("div")
+        .class("cu-node-types-box")
+        .dyn_part(move || content(t))
 }

@@ -16,10 +16,19 @@ use crate::load::state::{LedgerData, Shared, TableState};
 use crate::load::tasks::new_controller;
 
 /// Changes the ledger state (a new `Arc`, so readers see the change).
+/// Nothing once the instance is unmounted (an answer may come after).
 fn update(state: TableState, f: impl FnOnce(&mut LedgerData)) {
-    let mut data = state.ledger.with_untracked(|d| (*d.0).clone());
+    let Some(current) = state.ledger.try_get_untracked() else {
+        return;
+    };
+    let mut data = (*current.0).clone();
     f(&mut data);
     state.ledger.try_set(Shared::new(data));
+}
+
+/// The ledger state now (`None` once unmounted).
+fn now(state: TableState) -> Option<Shared<LedgerData>> {
+    state.ledger.try_get_untracked()
 }
 
 /// An answer's error: hides the ledger (auto, "no ledger here") or is kept.
@@ -48,7 +57,7 @@ pub fn start(state: TableState, env: Rc<Env>) {
 
 /// Reads the balance (again).
 pub fn fetch_balance(state: TableState, env: Rc<Env>) {
-    if state.ledger.with_untracked(|d| d.hidden) {
+    if now(state).is_none_or(|d| d.hidden) {
         return;
     }
     let Some(controller) = new_controller() else {
@@ -62,8 +71,9 @@ pub fn fetch_balance(state: TableState, env: Rc<Env>) {
                     d.as_of = Some(js_sys::Date::now());
                     d.error = None;
                 });
-                let wanted = state.ledger.with_untracked(|d| d.wanted.clone());
-                want(state, env, &wanted, false);
+                if let Some(d) = now(state) {
+                    want(state, env, &d.wanted.clone(), false);
+                }
             }
             Err(err) => failed(state, &env, err),
         }
@@ -73,7 +83,7 @@ pub fn fetch_balance(state: TableState, env: Rc<Env>) {
 /// Reads `months` not read or asked for yet (`again`: those too, for a
 /// refresh of the month in progress).
 pub fn want(state: TableState, env: Rc<Env>, months: &[YearMonth], again: bool) {
-    if state.ledger.with_untracked(|d| d.hidden) {
+    if now(state).is_none_or(|d| d.hidden) {
         return;
     }
     update(state, |d| {
@@ -84,13 +94,12 @@ pub fn want(state: TableState, env: Rc<Env>, months: &[YearMonth], again: bool) 
         }
     });
     // Not before the balance has shown the ledger is there.
-    if state.ledger.with_untracked(|d| d.balance.is_none()) {
+    if now(state).is_none_or(|d| d.balance.is_none()) {
         return;
     }
     for &month in months {
-        let known = state
-            .ledger
-            .with_untracked(|d| d.pending.contains(&month) || (!again && d.month(month).is_some()));
+        let known = now(state)
+            .is_none_or(|d| d.pending.contains(&month) || (!again && d.month(month).is_some()));
         if known {
             continue;
         }
@@ -116,9 +125,7 @@ pub fn want(state: TableState, env: Rc<Env>, months: &[YearMonth], again: bool) 
 /// Refresh: the balance and the months that include `today_month` again.
 pub fn refresh(state: TableState, env: Rc<Env>, today_month: YearMonth) {
     fetch_balance(state, env.clone());
-    let held = state
-        .ledger
-        .with_untracked(|d| d.month(today_month).is_some());
+    let held = now(state).is_some_and(|d| d.month(today_month).is_some());
     if held {
         want(state, env, &[today_month], true);
     }

@@ -69,8 +69,9 @@ if start_demo --test-aids --runs 1500 --now 2026-11-28T12:00:00Z; then
   echo "demo API for browser tests: $CU_DEMO_API"
   for t in tests/*.rs; do
     name=$(basename "$t" .rs)
-    # The architecture test reads src/ natively (cargo test above runs it).
-    [ "$name" = architecture ] && continue
+    # The architecture and locales tests read files natively (cargo test
+    # above runs them).
+    case "$name" in architecture | locales) continue ;; esac
     suite "browser tests: $name" wasm-pack test --headless --chrome --test "$name"
   done
 else

@@ -19,6 +19,7 @@ export function watchConsole(page) {
 const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // The console error Chromium logs for every 4xx/5xx fetch, for the runs
-// endpoint of these organizations on `origin` only.
+// endpoint of these organizations on `origin` only, and for their ledger
+// (`/cu`, `/cu/usage`), which a fault organization fails the same way.
 export const failedLoadsOf = (origin, ...orgs) => new RegExp('^Failed to load resource: the server responded with a status of \\d{3} \\([^)]*\\) '
-  + `\\(${escapeRe(origin)}/v1/organizations/(${orgs.map(escapeRe).join('|')})/cu/runs\\?[^)]*\\)$`);
+  + `\\(${escapeRe(origin)}/v1/organizations/(${orgs.map(escapeRe).join('|')})/cu(/runs\\?[^)]*|/usage\\?[^)]*)?\\)$`);

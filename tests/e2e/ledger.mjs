@@ -246,7 +246,8 @@ await check('group_by_node_type_sums_to_the_month', async (page) => {
     sum += got;
   }
   const foot = await table.locator('tfoot tr').evaluate((tr) => [...tr.children].map((c) => c.textContent));
-  assert(foot[2] === group(count) && foot[3] === cu(month) && units(foot[3].replace(/,/g, '')) === sum && foot[4] === '100.0 %', `total row ${foot}`);
+  // Total (over category and node type), count, CU, share.
+  assert(foot[1] === group(count) && foot[2] === cu(month) && units(foot[2].replace(/,/g, '')) === sum && foot[3] === '100.0 %', `total row ${foot}`);
   // Back to the runs' grouping.
   await page.getByLabel('Group by').selectOption('workflow');
   await page.locator('#t table.cu-subtotals').waitFor();

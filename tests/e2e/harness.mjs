@@ -1,4 +1,5 @@
-// The harness the newer e2e suites share (portals.mjs, languages.mjs): the
+// The harness the newer e2e suites share (promises, portals, languages,
+// ledger): the
 // browser, one fresh context per check, the console guard, and the
 // cargo-style result lines scripts/test.sh counts.
 import { createRequire } from 'node:module';
@@ -26,11 +27,12 @@ export function baseUrl(suite) {
 // unless it says otherwise); any uncaught error, unhandled rejection or
 // console error fails it, except the lines its `allowConsole` RegExp names;
 // `finish` prints the suite's totals and exits.
-export async function suite(name) {
+// `args`: more Chromium flags.
+export async function suite(name, { args = [] } = {}) {
   const started = Date.now();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync', ...args],
   });
   const results = [];
   async function check(title, fn, { allowConsole, ...contextOptions } = {}) {

@@ -6,55 +6,15 @@
 // mount. Prints cargo-style lines so scripts/test.sh counts them.
 // Usage: node tests/e2e/promises.mjs http://127.0.0.1:PORT  (a demo API
 // started with --test-aids --root . so /pkg and /__demo/* exist)
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { watchConsole, failedLoadsOf as failedLoads } from './console-guard.mjs';
+import { failedLoadsOf as failedLoads } from './console-guard.mjs';
+import { assert, baseUrl, suite } from './harness.mjs';
 
-const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
-const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
-
-const base = process.argv[2];
-if (!base) {
-  console.error('usage: node tests/e2e/promises.mjs BASE_URL');
-  process.exit(2);
-}
+const base = baseUrl('promises.mjs');
 const origin = new URL(base).origin;
-const started = Date.now();
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync',
-    // window.gc() and unquantized performance.memory, for the memory figures.
-    '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-});
-
-// ---- Harness (as tests/e2e/run.mjs): a fresh context per check; any
-// uncaught error, unhandled rejection or console error fails the check,
-// except the lines its `allowConsole` RegExp names.
+// window.gc() and unquantized performance.memory, for the memory figures.
+const { check, finish } = await suite('promises', { args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
 const failedLoadsOf = (...orgs) => failedLoads(origin, ...orgs);
 
-const results = [];
-async function check(name, fn, { allowConsole } = {}) {
-  if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) return; // developer filter
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = watchConsole(page);
-  const t0 = Date.now();
-  try {
-    await fn(page);
-    const unexpected = errors.filter((e) => !(allowConsole && allowConsole.test(e)));
-    if (unexpected.length) throw new Error(`uncaught or console errors on the page (${unexpected.length}):\n      ${unexpected.join('\n      ')}`);
-    results.push(true);
-    console.log(`test ${name} ... ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  } catch (e) {
-    results.push(false);
-    console.log(`test ${name} ... FAILED\n    ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n    ')}`);
-  } finally {
-    await context.close();
-  }
-}
-
-function assert(cond, msg) { if (!cond) throw new Error(msg); }
 const unique = (prefix) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -644,9 +604,4 @@ await check('the_close_exports_of_november_add_up_in_the_billing_zone', async (p
   assert(rows2.slice(1).every((r) => r[0] === 'Group') && rows2.length === groups.length + 1, 'csvTotalRow: false still wrote a Total row');
 });
 
-await browser.close();
-const passed = results.filter(Boolean).length;
-const failed = results.length - passed;
-console.log(`promises suite: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`\ntest result: ${failed ? 'FAILED' : 'ok'}. ${passed} passed; ${failed} failed; 0 ignored`);
-process.exit(failed ? 1 : 0);
+await finish();

@@ -21,17 +21,19 @@ fn cells(day: &str, fig: &Figures, f: &Formatter) -> [String; 5] {
     ]
 }
 
+/// The columns: day, runs CU, ledger CU, difference, likely cause.
+const HEAD: [M; 5] = [
+    M::reconDay,
+    M::reconRunsCu,
+    M::reconLedgerCu,
+    M::reconDifference,
+    M::reconCause,
+];
+
 /// The table of days, then the month's total row.
 pub fn recon_table(t: Table, r: &Reconciliation, month: &str) -> El {
     let f = t.fmt();
-    let head = [
-        M::reconDay,
-        M::reconRunsCu,
-        M::reconLedgerCu,
-        M::reconDifference,
-        M::reconCause,
-    ];
-    let head_row = head.iter().enumerate().fold(h("tr"), |tr, (i, m)| {
+    let head_row = HEAD.iter().enumerate().fold(h("tr"), |tr, (i, m)| {
         let th = h("th").attr("scope", "col").text(&f.t(*m));
         tr.child(if (1..4).contains(&i) {
             th.class("cu-num")
@@ -76,15 +78,7 @@ pub fn recon_table(t: Table, r: &Reconciliation, month: &str) -> El {
 
 /// The reconciliation as CSV: a row per day (ISO date), then the total.
 pub fn recon_csv(r: &Reconciliation, f: &Formatter) -> String {
-    let head = [
-        M::reconDay,
-        M::reconRunsCu,
-        M::reconLedgerCu,
-        M::reconDifference,
-        M::reconCause,
-    ]
-    .map(|m| text_cell(&f.t(m)))
-    .join(",");
+    let head = HEAD.map(|m| text_cell(&f.t(m))).join(",");
     let mut out = format!("{BOM}{head}\r\n");
     let plain = |fig: &Figures| {
         [

@@ -217,6 +217,16 @@ await check('a_long_name_shows_in_full_on_keyboard_focus', async (page) => {
     await page.keyboard.press('Shift+Tab');
     assert(await clipped(), `${selector}: the name stays in full after focus left`);
   }
+  // The runs table: its scroll region is the Tab stop; focused, its cells show in full.
+  const region = page.locator('#box .cu-scroll').filter({ has: page.locator('table.cu-runs') });
+  const cell = region.locator('.cu-trunc').filter({ hasText: /.{1000}/ }).first();
+  const cut = () => cell.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  assert(await cut(), 'the runs table: the long name is not cut to begin with');
+  await region.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  assert(await region.evaluate((el) => el.matches(':focus-visible')), 'the runs table region is not focused by the keyboard');
+  assert(!(await cut()), 'the runs table: the long name is still cut while its region is focused');
 });
 
 // ---- The npm package as a bundler or an SSR build meets it: `npm pack`

@@ -21,4 +21,4 @@ echo "[demo] serving the demo: open http://127.0.0.1:${port}/ (Ctrl+C to stop)" 
 # `--port` among the arguments is passed on as given; else the port above.
 port_args=(--port "$port")
 for a in "$@"; do [ "$a" = "--port" ] && port_args=(); done
-exec ./target/release/demo-api "${port_args[@]}" --dist dist --root . "$@"
+exec "${CARGO_TARGET_DIR:-target}/release/demo-api" "${port_args[@]}" --dist dist --root . "$@"

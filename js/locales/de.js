@@ -367,7 +367,7 @@ export default {
   "causeInProgress": { "one": "{n} laufender Lauf (vorläufige CU)", "other": "{n} laufende Läufe (vorläufige CU)" },
   "causeCrossing": { "one": "{n} Lauf über Mitternacht UTC", "other": "{n} Läufe über Mitternacht UTC" },
   "causeWithoutCu": { "one": "{n} Lauf ohne CU", "other": "{n} Läufe ohne CU" },
-  "causeNotLoaded": "Läufe nicht geladen",
+  "causeNotLoaded": "der Tag ist nicht vorbei, oder seine Läufe sind nicht alle geladen",
   "causeNone": "Keine Ursache, die die Läufe zeigen",
   "headlineLedger": "{total} {name} (laut Verbrauchskonto).",
   "headlineLedgerChange": "{total} {name} (laut Verbrauchskonto), {percent} gegenüber {previousName} ({previous}).",

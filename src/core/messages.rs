@@ -451,7 +451,7 @@ catalog! {
     causeInProgress: "{n} run in progress (partial CU)" | "{n} runs in progress (partial CU)",
     causeCrossing: "{n} run crossing midnight UTC" | "{n} runs crossing midnight UTC",
     causeWithoutCu: "{n} run without CU" | "{n} runs without CU",
-    causeNotLoaded: "runs not loaded",
+    causeNotLoaded: "the day is not over, or its runs are not all loaded",
     causeNone: "No cause the runs show",
     headlineLedger: "{total} {name} (from the usage ledger).",
     headlineLedgerChange: "{total} {name} (from the usage ledger), {percent} vs {previousName} ({previous}).",

@@ -85,7 +85,12 @@ pub fn recon_csv(r: &Reconciliation, f: &Formatter) -> String {
             fig.runs_cu.to_plain(),
             fig.ledger_cu.to_plain(),
             crate::core::csv::signed_units(-fig.difference),
-            text_cell(&causes(fig, f)),
+            // A day that matches has no cause: an empty cell.
+            if fig.matches() {
+                String::new()
+            } else {
+                text_cell(&causes(fig, f))
+            },
         ]
         .join(",")
     };

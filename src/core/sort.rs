@@ -120,7 +120,7 @@ impl Column {
     /// sort last.
     fn compare(self, set: &RunSet, a: usize, b: usize) -> Ordering {
         match self {
-            Column::Run => set.run_id(a).cmp(set.run_id(b)),
+            Column::Run => set.cmp_run_ids(a, b),
             Column::Workflow => set.workflow_id(a).cmp(set.workflow_id(b)),
             Column::Status => set.status(a).label().cmp(set.status(b).label()),
             Column::Trigger => opt(set.trigger(a), set.trigger(b)),

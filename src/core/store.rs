@@ -2,7 +2,8 @@
 //!
 //! A million runs held as `Run` values cost about 250 bytes each (three
 //! `String`s and their heap blocks, `Option`s of 16 bytes); here a run is
-//! about 65: its id in a shared text arena (1 MiB chunks), CU and times as plain
+//! about 65: its id packed into 16 bytes when it is a UUID (what most servers
+//! send) or else in a shared text arena (1 MiB chunks), CU and times as plain
 //! integers with a sentinel for "none", and its workflow, status, trigger and
 //! start day as small ids into tables of distinct values, which is also what
 //! filters, facet counts, subtotals and charts want (they compare and index
@@ -64,6 +65,13 @@ struct RawTimes {
 /// workflows, statuses, triggers and start days they index.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RunSet {
+    /// Every run id, packed ([`parse_uuid`]), while every id is a UUID in
+    /// its canonical lower-case form: 16 bytes a run instead of 36 of text
+    /// and 8 of place (a million runs: 16 MB instead of 44). The first id
+    /// of another form moves them all to the text (`text_ids`).
+    uuids: Vec<u128>,
+    /// The ids are kept as text (`ids`, `id_at`), not packed.
+    text_ids: bool,
     /// Every run id received, one after the other (in arrival order), in
     /// chunks of at most [`ID_CHUNK`] bytes (an id longer than that has a
     /// chunk of its own): one `String` of a million UUIDs would double to
@@ -131,7 +139,7 @@ impl RunSet {
     /// An empty set with room for `n` runs.
     pub fn with_capacity(n: usize) -> RunSet {
         RunSet {
-            id_at: Vec::with_capacity(n),
+            uuids: Vec::with_capacity(n),
             workflow_of: Vec::with_capacity(n),
             status_of: Vec::with_capacity(n),
             trigger_of: Vec::with_capacity(n),
@@ -145,9 +153,8 @@ impl RunSet {
     /// Appends a run; returns its index. (Its day is computed later, by
     /// [`RunSet::compute_days`].)
     pub fn push(&mut self, run: Run) -> u32 {
-        let i = self.id_at.len() as u32;
-        let at = self.push_id(&run.run_id);
-        self.id_at.push(at);
+        let i = self.len() as u32;
+        self.push_run_id(&run.run_id);
         self.note_bytes(run.run_id.as_bytes());
         if run
             .run_id
@@ -170,6 +177,31 @@ impl RunSet {
         self.set_fields(i as usize, run);
         self.forget_days();
         i
+    }
+
+    /// Appends a run's id: packed while every id is a UUID, else as text.
+    fn push_run_id(&mut self, id: &str) {
+        if !self.text_ids {
+            if let Some(u) = parse_uuid(id) {
+                self.uuids.push(u);
+                return;
+            }
+            self.unpack_ids();
+        }
+        let at = self.push_id(id);
+        self.id_at.push(at);
+    }
+
+    /// Moves the packed ids to the text (an id that is not a UUID came).
+    fn unpack_ids(&mut self) {
+        self.text_ids = true;
+        let packed = std::mem::take(&mut self.uuids);
+        self.id_at.reserve(packed.len() + 1);
+        for u in packed {
+            let text = format_uuid(u);
+            let at = self.push_id(uuid_str(&text));
+            self.id_at.push(at);
+        }
     }
 
     /// Appends `id`'s text to the last chunk, or to a new one when it does
@@ -384,7 +416,11 @@ impl RunSet {
                 }
             }
         }
-        pick(&mut self.id_at, order);
+        if self.text_ids {
+            pick(&mut self.id_at, order);
+        } else {
+            pick(&mut self.uuids, order);
+        }
         self.raw = raw;
         self.lower = lower;
         pick(&mut self.workflow_of, order);
@@ -408,30 +444,67 @@ impl RunSet {
 
     /// Number of runs.
     pub fn len(&self) -> usize {
-        self.id_at.len()
+        self.cu.len()
     }
 
     /// Whether there are no runs.
     pub fn is_empty(&self) -> bool {
-        self.id_at.is_empty()
+        self.cu.is_empty()
     }
 
     /// Run `i`'s id.
-    pub fn run_id(&self, i: usize) -> &str {
+    pub fn run_id(&self, i: usize) -> RunId<'_> {
+        if !self.text_ids {
+            return RunId::Uuid(format_uuid(self.uuids[i]));
+        }
+        RunId::Text(self.id_text(i))
+    }
+
+    /// Run `i`'s id in the text arena (the ids are not packed).
+    fn id_text(&self, i: usize) -> &str {
         let (at, len) = self.id_at[i];
         let offset = (at & ((1 << ID_CHUNK_BITS) - 1)) as usize;
         &self.ids[(at >> ID_CHUNK_BITS) as usize][offset..offset + len as usize]
     }
 
     /// Run `i`'s id, lower-cased.
-    pub fn run_id_lower(&self, i: usize) -> &str {
+    pub fn run_id_lower(&self, i: usize) -> RunId<'_> {
         if self.lower.is_empty() {
             // The usual case: every id is lower-case already (no lookup).
             return self.run_id(i);
         }
         match self.lower.get(&(i as u32)) {
-            Some(l) => l,
+            Some(l) => RunId::Text(l),
             None => self.run_id(i),
+        }
+    }
+
+    /// Runs `a` and `b` in the order of their ids (as text).
+    pub fn cmp_run_ids(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        if self.text_ids {
+            self.id_text(a).cmp(self.id_text(b))
+        } else {
+            // Hex digits in the order of their values, the dashes in the
+            // same places: the numbers' order is the texts'.
+            self.uuids[a].cmp(&self.uuids[b])
+        }
+    }
+
+    /// Whether run `i`'s id is `id`; `packed` is `id` parsed as a UUID.
+    fn id_is(&self, i: usize, id: &str, packed: Option<u128>) -> bool {
+        if self.text_ids {
+            self.id_text(i) == id
+        } else {
+            packed == Some(self.uuids[i])
+        }
+    }
+
+    /// Run `i`'s id hashed under `key`, as [`key_hash`] hashes its text.
+    fn id_hash_of(&self, i: usize, key: [u64; 2]) -> u64 {
+        if self.text_ids {
+            key_hash(self.id_text(i), key)
+        } else {
+            uuid_hash(self.uuids[i], key)
         }
     }
 
@@ -483,7 +556,7 @@ impl RunSet {
         let finished_ms = self.finished_ms(i);
         let (started_form, finished_form) = self.forms(i);
         Run {
-            run_id: self.run_id(i).to_owned(),
+            run_id: self.run_id(i).to_string(),
             workflow_id: self.workflow_id(i).to_owned(),
             status: self.status(i).clone(),
             started_ms,
@@ -526,7 +599,6 @@ impl RunSet {
             *mine |= theirs;
         }
         let n = indices.len();
-        self.id_at.reserve(n);
         self.workflow_of.reserve(n);
         self.status_of.reserve(n);
         self.trigger_of.reserve(n);
@@ -535,8 +607,11 @@ impl RunSet {
         self.cu.reserve(n);
         for &i in indices {
             let to = self.len() as u32;
-            let at = self.push_id(other.run_id(i));
-            self.id_at.push(at);
+            if self.text_ids || other.text_ids {
+                self.push_run_id(&other.run_id(i));
+            } else {
+                self.uuids.push(other.uuids[i]);
+            }
             if let Some(l) = other.lower.get(&(i as u32)) {
                 self.lower.insert(to, l.clone());
             }
@@ -602,6 +677,113 @@ fn id_hash(id: &str, key: [u64; 2]) -> u64 {
     folded_mul(h ^ bytes.len() as u64, key[0] ^ K.rotate_left(17))
 }
 
+/// `id` hashed under `key`: a UUID by its 128 bits (as a packed set holds
+/// it), any other id by its text, so a set hashes an id alike whether it
+/// holds it packed or as text.
+fn key_hash(id: &str, key: [u64; 2]) -> u64 {
+    parse_uuid(id).map_or_else(|| id_hash(id, key), |u| uuid_hash(u, key))
+}
+
+/// A UUID's 128 bits hashed under `key` (two folded multiplies).
+fn uuid_hash(u: u128, key: [u64; 2]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let h = folded_mul(key[0] ^ (u as u64), key[1] ^ K);
+    folded_mul(h ^ ((u >> 64) as u64), key[0] ^ K.rotate_left(17))
+}
+
+/// Where the dashes of a UUID's text are.
+const UUID_DASHES: [usize; 4] = [8, 13, 18, 23];
+
+/// A UUID in its canonical lower-case form (`8-4-4-4-12` hex digits, as
+/// Go's `uuid.String()` and most servers write it) as its 128 bits; `None`
+/// for any other text (upper-case digits too: those are kept as sent).
+pub fn parse_uuid(id: &str) -> Option<u128> {
+    let bytes = id.as_bytes();
+    if bytes.len() != 36 {
+        return None;
+    }
+    let mut u = 0u128;
+    for (at, &b) in bytes.iter().enumerate() {
+        if UUID_DASHES.contains(&at) {
+            if b != b'-' {
+                return None;
+            }
+            continue;
+        }
+        let digit = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            _ => return None,
+        };
+        u = u << 4 | u128::from(digit);
+    }
+    Some(u)
+}
+
+/// A packed UUID's text, as [`parse_uuid`] read it.
+pub fn format_uuid(u: u128) -> [u8; 36] {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [b'-'; 36];
+    let mut shift = 128;
+    for (at, slot) in out.iter_mut().enumerate() {
+        if UUID_DASHES.contains(&at) {
+            continue;
+        }
+        shift -= 4;
+        *slot = HEX[(u >> shift) as usize & 15];
+    }
+    out
+}
+
+/// The text of [`format_uuid`]'s bytes (always ASCII).
+fn uuid_str(bytes: &[u8; 36]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or_default()
+}
+
+/// A run's id as [`RunSet::run_id`] gives it: borrowed from the text, or
+/// written out from its packed UUID. Reads as a `&str`.
+#[derive(Debug, Clone, Copy)]
+pub enum RunId<'a> {
+    /// The id as kept.
+    Text(&'a str),
+    /// A packed UUID, written out.
+    Uuid([u8; 36]),
+}
+
+impl std::ops::Deref for RunId<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            RunId::Text(s) => s,
+            RunId::Uuid(bytes) => uuid_str(bytes),
+        }
+    }
+}
+
+impl PartialEq<str> for RunId<'_> {
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq<&str> for RunId<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<String> for RunId<'_> {
+    fn eq(&self, other: &String) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Display for RunId<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
 /// A random key for one index: the browser's `Math.random`, or the
 /// standard library's per-process random keys natively.
 fn random_key() -> [u64; 2] {
@@ -664,14 +846,20 @@ impl IdIndex {
         if self.slots.is_empty() {
             return None;
         }
+        let packed = parse_uuid(id);
+        if !set.text_ids && packed.is_none() {
+            // Every id of a packed set is a UUID.
+            return None;
+        }
         let mask = self.slots.len() - 1;
-        let mut s = id_hash(id, self.key) as usize & mask;
+        let hash = packed.map_or_else(|| id_hash(id, self.key), |u| uuid_hash(u, self.key));
+        let mut s = hash as usize & mask;
         loop {
             let v = self.slots[s];
             if v == EMPTY {
                 return None;
             }
-            if set.run_id(v as usize) == id {
+            if set.id_is(v as usize, id, packed) {
                 return Some(v);
             }
             s = (s + 1) & mask;
@@ -690,16 +878,16 @@ impl IdIndex {
             self.slots = Vec::new();
             self.slots = vec![EMPTY; cap];
             for i in 0..self.len {
-                self.place(set.run_id(i), i as u32);
+                self.place(set.id_hash_of(i, self.key), i as u32);
             }
         }
-        self.place(set.run_id(idx as usize), idx);
+        self.place(set.id_hash_of(idx as usize, self.key), idx);
         self.len += 1;
     }
 
-    fn place(&mut self, id: &str, idx: u32) {
+    fn place(&mut self, hash: u64, idx: u32) {
         let mask = self.slots.len() - 1;
-        let mut s = id_hash(id, self.key) as usize & mask;
+        let mut s = hash as usize & mask;
         while self.slots[s] != EMPTY {
             s = (s + 1) & mask;
         }
@@ -718,7 +906,7 @@ mod tests {
         let mask = index.slots.len() - 1;
         (0..set.len())
             .map(|i| {
-                let mut s = id_hash(set.run_id(i), index.key) as usize & mask;
+                let mut s = set.id_hash_of(i, index.key) as usize & mask;
                 let mut n = 1;
                 while index.slots[s] != i as u32 {
                     s = (s + 1) & mask;
@@ -794,18 +982,18 @@ mod tests {
             .iter()
             .all(|c| c.capacity() <= ID_CHUNK || c.len() > ID_CHUNK));
         for (i, id) in ids.iter().enumerate() {
-            assert_eq!(set.run_id(i), id);
+            assert_eq!(&*set.run_id(i), id);
         }
         let mut copy = RunSet::default();
         let order: Vec<usize> = (0..ids.len()).rev().collect();
         copy.extend_from(&set, &order);
         for (k, &i) in order.iter().enumerate() {
-            assert_eq!(copy.run_id(k), ids[i]);
+            assert_eq!(&*copy.run_id(k), ids[i]);
         }
         let reversed: Vec<u32> = (0..ids.len() as u32).rev().collect();
         set.gather(&reversed);
         for (k, &i) in reversed.iter().enumerate() {
-            assert_eq!(set.run_id(k), ids[i as usize]);
+            assert_eq!(&*set.run_id(k), ids[i as usize]);
         }
         let index = IdIndex::of(&set);
         assert_eq!(index.find(&set, &ids[7]), Some((ids.len() - 1 - 7) as u32));
@@ -820,9 +1008,20 @@ mod tests {
         run
     }
 
+    /// A run id: short text, a UUID as servers write it (packed by the
+    /// set), or one in upper case (kept as text).
+    fn arb_id() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-zA-Z0-9_ÄÖ]{1,12}",
+            any::<u128>().prop_map(|u| uuid_str(&format_uuid(u)).to_owned()),
+            any::<u128>().prop_map(|u| uuid_str(&format_uuid(u)).to_owned()),
+            any::<u128>().prop_map(|u| uuid_str(&format_uuid(u)).to_uppercase()),
+        ]
+    }
+
     fn arb_run() -> impl Strategy<Value = Run> {
         (
-            "[a-zA-Z0-9_ÄÖ]{1,12}",
+            arb_id(),
             0usize..4,
             0usize..8,
             proptest::option::of(-5_000_000_000_000i64..5_000_000_000_000),
@@ -930,6 +1129,84 @@ mod tests {
     }
 
     #[test]
+    fn uuids_read_back_as_sent_and_parse_only_in_canonical_form() {
+        let id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        let u = parse_uuid(id).unwrap();
+        assert_eq!(uuid_str(&format_uuid(u)), id);
+        assert_eq!(parse_uuid("00000000-0000-0000-0000-000000000000"), Some(0));
+        assert_eq!(
+            parse_uuid("ffffffff-ffff-ffff-ffff-ffffffffffff"),
+            Some(u128::MAX)
+        );
+        for not in [
+            "0F8FAD5B-D9CB-469F-A165-70867728950E",
+            "0f8fad5b-d9cb-469f-a165-70867728950",
+            "0f8fad5b-d9cb-469f-a165-70867728950e0",
+            "0f8fad5bd-9cb-469f-a165-70867728950e",
+            "0f8fad5b-d9cb-469f-a165-70867728950g",
+            "{f8fad5b-d9cb-469f-a165-70867728950e",
+        ] {
+            assert_eq!(parse_uuid(not), None, "{not}");
+        }
+        // Ordered as numbers, UUIDs are ordered as their texts.
+        let mut texts: Vec<String> = (0u128..200)
+            .map(|k| {
+                uuid_str(&format_uuid(
+                    k.wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835),
+                ))
+                .to_owned()
+            })
+            .collect();
+        let mut nums: Vec<u128> = texts.iter().map(|t| parse_uuid(t).unwrap()).collect();
+        texts.sort();
+        nums.sort();
+        let back: Vec<String> = nums
+            .iter()
+            .map(|&u| uuid_str(&format_uuid(u)).to_owned())
+            .collect();
+        assert_eq!(back, texts);
+    }
+
+    /// A set of UUID ids keeps 16 bytes a run and no text; the first id of
+    /// another form moves them to the text, and every id still reads back,
+    /// sorts, and is found by an index built before the move.
+    #[test]
+    fn uuid_ids_are_packed_until_another_id_comes() {
+        let uuid = |k: u128| {
+            uuid_str(&format_uuid(
+                k.wrapping_mul(0x2545_f491_4f6c_dd1d_9e37_79b9_7f4a_7c15),
+            ))
+            .to_owned()
+        };
+        let mut set = RunSet::default();
+        let mut index = IdIndex::default();
+        for k in 0..3_000 {
+            let i = set.push(crate::core::test_support::cu_run(&uuid(k), 1, false));
+            index.insert(&set, i);
+        }
+        assert!(!set.text_ids);
+        assert_eq!(set.uuids.len(), 3_000);
+        assert!(set.ids.is_empty() && set.id_at.is_empty());
+        assert_eq!(index.find(&set, &uuid(17)), Some(17));
+        assert_eq!(index.find(&set, "run-1"), None);
+        assert_eq!(index.find(&set, &uuid(17).to_uppercase()), None);
+        let i = set.push(crate::core::test_support::cu_run("run-1", 1, false));
+        index.insert(&set, i);
+        let upper = uuid(5_000).to_uppercase();
+        let j = set.push(crate::core::test_support::cu_run(&upper, 1, false));
+        index.insert(&set, j);
+        assert!(set.text_ids && set.uuids.is_empty());
+        for k in 0..3_000 {
+            assert_eq!(&*set.run_id(k as usize), uuid(k));
+            assert_eq!(index.find(&set, &uuid(k)), Some(k as u32));
+        }
+        assert_eq!(index.find(&set, "run-1"), Some(3_000));
+        assert_eq!(index.find(&set, &upper), Some(3_001));
+        assert_eq!(&*set.run_id_lower(3_001), upper.to_lowercase());
+        assert_eq!(index.find(&set, &upper.to_lowercase()), None);
+    }
+
+    #[test]
     fn the_id_index_finds_every_id_and_no_other() {
         let mut set = RunSet::default();
         let mut index = IdIndex::default();
@@ -969,7 +1246,7 @@ mod tests {
             let expected = RunSet::new(all, crate::core::time::utc_date);
             prop_assert_eq!(set.to_runs(), expected.to_runs());
             for i in 0..set.len() {
-                prop_assert_eq!(set.run_id_lower(i), expected.run_id_lower(i));
+                prop_assert_eq!(&*set.run_id_lower(i), &*expected.run_id_lower(i));
                 prop_assert_eq!(set.day(i), expected.day(i));
                 // No id the set holds is ruled out by the byte set.
                 prop_assert!(set.ids_may_contain(set.run_id_lower(i).as_bytes()));
@@ -984,8 +1261,8 @@ mod tests {
             prop_assert_eq!(set.len(), runs.len());
             for (i, r) in runs.iter().enumerate() {
                 prop_assert_eq!(set.run(i), normalized(r.clone()));
-                prop_assert_eq!(set.run_id(i), r.run_id.as_str());
-                prop_assert_eq!(set.run_id_lower(i), r.run_id.to_lowercase());
+                prop_assert_eq!(&*set.run_id(i), r.run_id.as_str());
+                prop_assert_eq!(&*set.run_id_lower(i), r.run_id.to_lowercase());
                 // Any id (as sent or lower-cased) passes the byte set.
                 prop_assert!(set.ids_may_contain(r.run_id.to_lowercase().as_bytes()));
                 prop_assert!(set.ids_may_contain(r.run_id.as_bytes()));

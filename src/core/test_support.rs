@@ -63,24 +63,42 @@ pub fn count(n: u64) -> String {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn arb_runs() -> impl proptest::strategy::Strategy<Value = Vec<Run>> {
     use proptest::strategy::Strategy;
-    proptest::collection::vec(
-        (0u8..4, 0u8..3, proptest::option::of(0u32..5), 0u8..5),
-        0..60,
+    (
+        proptest::collection::vec(
+            (0u8..4, 0u8..3, proptest::option::of(0u32..5), 0u8..5),
+            0..60,
+        ),
+        0u8..3,
+        proptest::prelude::any::<u128>(),
     )
-    .prop_map(|rows| {
-        rows.into_iter()
-            .enumerate()
-            .map(|(i, (wf, st, cu, day))| {
-                let status = ["success", "failure", "running"][st as usize];
-                run(
-                    &format!("r{i}"),
-                    &format!("wf{wf}"),
-                    status,
-                    &format!("2026-11-2{day}T10:00:00Z"),
-                    cu.map(f64::from),
-                    None,
-                )
-            })
-            .collect()
-    })
+        .prop_map(|(rows, ids, seed)| {
+            // Ids: short text, UUIDs (which a set packs), or UUIDs with a few
+            // short ones among them (a set that moves its ids to text).
+            let id = |i: usize| {
+                let u = seed.wrapping_mul(i as u128 + 1).rotate_left(i as u32);
+                match ids {
+                    1 => crate::core::store::RunId::Uuid(crate::core::store::format_uuid(u))
+                        .to_string(),
+                    2 if i % 7 != 3 => {
+                        crate::core::store::RunId::Uuid(crate::core::store::format_uuid(u))
+                            .to_string()
+                    }
+                    _ => format!("r{i}"),
+                }
+            };
+            rows.into_iter()
+                .enumerate()
+                .map(|(i, (wf, st, cu, day))| {
+                    let status = ["success", "failure", "running"][st as usize];
+                    run(
+                        &id(i),
+                        &format!("wf{wf}"),
+                        status,
+                        &format!("2026-11-2{day}T10:00:00Z"),
+                        cu.map(f64::from),
+                        None,
+                    )
+                })
+                .collect()
+        })
 }

@@ -124,7 +124,7 @@ impl Refresh {
     /// back).
     pub fn finish(mut self, held: &RunSet) -> (RunSet, Changes) {
         for j in 0..self.read.len() {
-            if let Some(i) = self.held.find(held, self.read.run_id(j)) {
+            if let Some(i) = self.held.find(held, &self.read.run_id(j)) {
                 if finished_then_stale(held.status(i as usize), &self.read.run(j)) {
                     self.read.replace(j, held.run(i as usize));
                 }
@@ -132,7 +132,7 @@ impl Refresh {
         }
         let mut changes = Changes::default();
         for j in 0..self.read.len() {
-            match self.held.find(held, self.read.run_id(j)) {
+            match self.held.find(held, &self.read.run_id(j)) {
                 None => changes.added += 1,
                 Some(i) => {
                     let (old, new) = (held.run(i as usize), self.read.run(j));
@@ -146,7 +146,7 @@ impl Refresh {
             }
         }
         let rest: Vec<usize> = (0..held.len())
-            .filter(|&i| self.read_index.find(&self.read, held.run_id(i)).is_none())
+            .filter(|&i| self.read_index.find(&self.read, &held.run_id(i)).is_none())
             .collect();
         let mut out = self.read;
         // Never more than the cap: the oldest held runs give way.

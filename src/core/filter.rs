@@ -6,6 +6,7 @@ use crate::core::cu::Cu;
 use crate::core::run::RunStatus;
 
 pub use crate::core::store::RunSet;
+use crate::core::store::{NO_CU, NO_TIME};
 
 /// The filter values a user has set. Empty values filter nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -271,13 +272,32 @@ fn count_facets(
         triggers.as_mut_slice(),
     );
     // The search, the minimum CU and the end of an open period are tested
-    // per run only when set (the day is, always: it is one lookup).
-    let common = !c.needle.is_empty() || filters.min_cu.is_some() || filters.until_ms.is_some();
+    // per run only when set (the day is, always: it is one lookup), each
+    // as `keep_common` tests it, over the columns.
+    let (cu_of, started_of) = (&set.cu_column()[..n], &set.started_column()[..n]);
+    let (workflow_hit, trigger_hit): (&[bool], &[bool]) = (&c.workflow_hit, &c.trigger_hit);
+    let search = !c.needle.is_empty();
+    let min_cu = filters.min_cu.map(|m| m.0);
+    let until = filters.until_ms;
     for i in 0..n {
-        if !day_ok[day_of[i] as usize] || (common && !filters.keep_common(set, &c, i)) {
+        if !day_ok[day_of[i] as usize] {
             continue;
         }
         let (w, st, t) = (workflow_of[i], status_of[i], trigger_of[i]);
+        if search
+            && !(workflow_hit[w as usize]
+                || trigger_hit[t as usize]
+                || (c.ids_may_match
+                    && contains(set.run_id_lower(i).as_bytes(), c.needle.as_bytes())))
+        {
+            continue;
+        }
+        if min_cu.is_some_and(|min| cu_of[i] == NO_CU || cu_of[i] < min) {
+            continue;
+        }
+        if until.is_some_and(|until| started_of[i] == NO_TIME || started_of[i] >= until) {
+            continue;
+        }
         let status_ok = status_ok[st as usize];
         let workflow_ok = c.workflow.is_none_or(|x| x == Some(w));
         let trigger_ok = c.trigger.is_none_or(|x| x == Some(t));
@@ -579,15 +599,23 @@ mod properties {
             status in proptest::option::of(0usize..5),
             workflow in proptest::option::of(0usize..4),
             trigger in proptest::option::of(0usize..3),
-            search in prop_oneof![Just(""), Just("w1"), Just("r1"), Just("cron")],
+            search in prop_oneof![Just(""), Just("w1"), Just("r1"), Just("cron"), Just("a1"), Just("-4")],
             min in proptest::option::of(0u32..5),
             from in proptest::option::of(1u8..4),
             until in proptest::option::of(1u8..5),
+            uuids in any::<bool>(),
         ) {
+            // Ids as text, or UUIDs (packed by the set; the searches "a1"
+            // and "-4" match some of them).
+            let id = |i: usize| if uuids {
+                crate::core::store::RunId::Uuid(crate::core::store::format_uuid((i as u128 + 1).wrapping_mul(0x0a1b_2c3d_4e5f_6071_8293_a4b5_c6d7_e8f9))).to_string()
+            } else {
+                format!("r{i}")
+            };
             const STATUSES: [&str; 5] = ["success", "failure", "running", "cancelled", "odd"];
             const TRIGGERS: [Option<&str>; 3] = [None, Some("cronjob"), Some("webhook")];
             let runs: Vec<Run> = runs.iter().enumerate().map(|(i, (w, s, t, cu, has_cu, day))| {
-                run(&format!("r{i}"), &format!("w{w}"), STATUSES[*s], &format!("2026-11-0{day}T10:00:00Z"),
+                run(&id(i), &format!("w{w}"), STATUSES[*s], &format!("2026-11-0{day}T10:00:00Z"),
                     has_cu.then_some(f64::from(*cu)), TRIGGERS[*t])
             }).collect();
             let set = RunSet::new(runs, crate::core::time::utc_date);

@@ -640,12 +640,16 @@ pub fn hh_mm(into_day: i64) -> String {
 /// a start day or a valid CU left out), for the budget and the cumulative
 /// line.
 pub fn cu_by_day(set: &crate::core::store::RunSet, indices: &[usize]) -> Vec<(Day, CuTotal)> {
-    let mut per_id = vec![CuTotal::default(); set.day_names.len()];
+    let mut per_id = vec![0u128; set.day_names.len()];
+    let sums = per_id.as_mut_slice();
+    let (day_of, cu_of) = (&set.day_of[..set.len()], set.cu_column());
     for &i in indices {
-        if let Some(cu) = set.cu(i) {
-            per_id[set.day_of[i] as usize].add(cu);
+        let cu = cu_of[i];
+        if cu != crate::core::store::NO_CU {
+            sums[day_of[i] as usize] += u128::from(cu);
         }
     }
+    let per_id = per_id.into_iter().map(CuTotal);
     let days: Vec<(Day, CuTotal)> = set
         .day_names
         .iter()
@@ -1065,6 +1069,27 @@ mod tests {
                     0
                 };
             (t + offset).div_euclid(DAY_MS)
+        }
+    }
+
+    proptest! {
+        /// The per-day sums over the columns are the runs' CU summed day by
+        /// day, run by run (days with nothing left out, in order).
+        #[test]
+        fn cu_by_day_matches_summing_run_by_run(
+            runs in crate::core::test_support::arb_runs(),
+            keep in proptest::collection::vec(any::<bool>(), 60),
+        ) {
+            let set = crate::core::store::RunSet::new(runs.clone(), crate::core::time::utc_date);
+            let indices: Vec<usize> = (0..runs.len()).filter(|&i| keep[i]).collect();
+            let mut slow: std::collections::BTreeMap<Day, u128> = Default::default();
+            for &i in &indices {
+                if let (Some(ms), Some(cu)) = (runs[i].started_ms, runs[i].cu) {
+                    *slow.entry(parse(&crate::core::time::utc_date(ms)).unwrap()).or_default() += u128::from(cu.0);
+                }
+            }
+            let slow: Vec<(Day, CuTotal)> = slow.into_iter().filter(|(_, c)| *c > 0).map(|(d, c)| (d, CuTotal(c))).collect();
+            prop_assert_eq!(cu_by_day(&set, &indices), slow);
         }
     }
 

@@ -30,10 +30,10 @@ const ID_CHUNK: usize = 1 << ID_CHUNK_BITS;
 
 /// Days change only on quarter hours, in every time zone.
 const QUARTER_HOUR_MS: i64 = 900_000;
-/// A time that did not parse.
-const NO_TIME: i64 = i64::MIN;
-/// A CU value that was missing or invalid.
-const NO_CU: u64 = u64::MAX;
+/// A time that did not parse (in [`RunSet::started_column`]).
+pub const NO_TIME: i64 = i64::MIN;
+/// A CU value that was missing or invalid (in [`RunSet::cu_column`]).
+pub const NO_CU: u64 = u64::MAX;
 
 /// Distinct strings and their ids.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -542,6 +542,23 @@ impl RunSet {
     /// Run `i`'s CU, when valid.
     pub fn cu(&self, i: usize) -> Option<Cu> {
         Some(self.cu[i]).filter(|&c| c != NO_CU).map(Cu)
+    }
+
+    /// Every run's CU in 1/10,000 CU, [`NO_CU`] where it was missing or
+    /// invalid: for passes over many runs ([`RunSet::cu`] is one run's).
+    pub fn cu_column(&self) -> &[u64] {
+        &self.cu
+    }
+
+    /// Every run's start in epoch milliseconds, [`NO_TIME`] where it did not
+    /// parse ([`RunSet::started_ms`] is one run's).
+    pub fn started_column(&self) -> &[i64] {
+        &self.started
+    }
+
+    /// The distinct statuses, parsed, by status id (`status_of`).
+    pub fn status_kinds(&self) -> &[RunStatus] {
+        &self.status_kinds
     }
 
     /// The start day of run `i` (`""` when its start time did not parse).

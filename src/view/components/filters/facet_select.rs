@@ -66,41 +66,77 @@ fn facet_options(
     options
 }
 
-/// Shows `opts` in `select`: when the values are the ones shown, only the
-/// texts that changed and the selection are updated (a select of thousands
-/// of workflows is not built again on every filter change); else the
-/// options are built anew. Text only through `textContent`.
-fn patch(select: &web_sys::Element, opts: &[Opt]) {
-    let shown = select.children();
-    let same = shown.length() as usize == opts.len()
-        && opts.iter().enumerate().all(|(i, o)| {
-            shown
-                .item(i as u32)
-                .and_then(|e| e.get_attribute("value"))
-                .is_some_and(|v| v == o.value)
-        });
-    if !same {
-        select.set_text_content(None);
-        let Some(doc) = select.owner_document() else {
-            return;
-        };
-        for o in opts {
-            if let Ok(el) = doc.create_element("option") {
+/// One option on screen: its value, its text and its element.
+struct Shown {
+    value: String,
+    text: String,
+    el: web_sys::Element,
+}
+
+/// Shows `opts` in `select`, given what it shows now (`shown`, kept here
+/// so the page is never read back): an option whose value stays keeps its
+/// element and has its text set only when it changed; options that go are
+/// removed, new ones made and put in their place. A select of thousands of
+/// workflows is not built again on every filter change. When the kept
+/// options would change order, or fewer than half stay, the select is
+/// emptied in one call and filled again with the elements in order. Text
+/// only through `textContent`.
+fn patch(select: &web_sys::Element, shown: &mut Vec<Shown>, opts: &[Opt]) {
+    let Some(doc) = select.owner_document() else {
+        return;
+    };
+    let mut old: std::collections::HashMap<String, (usize, Shown)> = std::mem::take(shown)
+        .into_iter()
+        .enumerate()
+        .map(|(at, s)| (s.value.clone(), (at, s)))
+        .collect();
+    let before = old.len();
+    // Each option's element, and whether it was on screen before (its old
+    // place), in the new order.
+    let mut next: Vec<(Option<usize>, Shown)> = Vec::with_capacity(opts.len());
+    for o in opts {
+        let (was, mut s) = match old.remove(&o.value) {
+            Some((at, s)) => (Some(at), s),
+            None => {
+                let Ok(el) = doc.create_element("option") else {
+                    continue;
+                };
                 let _ = el.set_attribute("value", &o.value);
                 if let Some(code) = &o.code {
                     let _ = el.set_attribute("title", code);
                 }
-                el.set_text_content(Some(&o.text));
-                let _ = select.append_child(&el);
+                let s = Shown {
+                    value: o.value.clone(),
+                    text: String::new(),
+                    el,
+                };
+                (None, s)
             }
+        };
+        if s.text != o.text {
+            s.el.set_text_content(Some(&o.text));
+            s.text.clone_from(&o.text);
+        }
+        next.push((was, s));
+    }
+    let kept: Vec<usize> = next.iter().filter_map(|(was, _)| *was).collect();
+    let in_order = kept.windows(2).all(|w| w[0] < w[1]);
+    if !in_order || kept.len() * 2 < before {
+        select.set_text_content(None);
+        for (_, s) in &next {
+            let _ = select.append_child(&s.el);
         }
     } else {
-        for (i, o) in opts.iter().enumerate() {
-            if let Some(el) = shown.item(i as u32) {
-                if el.text_content().as_deref() != Some(o.text.as_str()) {
-                    el.set_text_content(Some(&o.text));
-                }
+        for (_, s) in old.values() {
+            s.el.remove();
+        }
+        // New options go before the next option that stays (or at the end).
+        let mut after: Option<web_sys::Element> = None;
+        for (was, s) in next.iter().rev() {
+            if was.is_none() {
+                let _ = select.insert_before(&s.el, after.as_ref().map(|e| e.unchecked_ref()));
             }
+            after = Some(s.el.clone());
         }
     }
     let chosen = opts
@@ -110,6 +146,7 @@ fn patch(select: &web_sys::Element, opts: &[Opt]) {
     if let Some(select) = select.dyn_ref::<web_sys::HtmlSelectElement>() {
         select.set_value(chosen);
     }
+    *shown = next.into_iter().map(|(_, s)| s).collect();
 }
 
 /// A facet select: Workflow or Trigger.
@@ -160,7 +197,8 @@ pub fn facet_select(facet: Facet) -> El {
     let opts = Derived::new(options);
     let select = h("select").attr("id", &id).on("change", on_change);
     let el = select.element().clone();
-    crate::load::effect::effect(move |_| opts.with(|o| patch(&el, o)));
+    let mut shown = Vec::new();
+    crate::load::effect::effect(move |_| opts.with(|o| patch(&el, &mut shown, o)));
     h("div")
         .class("cu-field")
         .child(h("label").attr("for", &id).text(&label))

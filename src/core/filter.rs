@@ -120,12 +120,15 @@ impl Filters {
         crate::core::text::lower(self.search.trim())
     }
 
-    /// Indices of the runs that pass every filter, in their original order.
+    /// Indices of the runs that pass every filter, in their original order:
+    /// run by run, the oracle [`filter_with_facets`] is proven against.
+    #[cfg(test)]
     pub fn apply(&self, set: &RunSet) -> Vec<usize> {
         self.apply_named(set, &Names::default())
     }
 
     /// [`Filters::apply`], the search also matching workflow display names.
+    #[cfg(test)]
     pub fn apply_named(&self, set: &RunSet, names: &Names) -> Vec<usize> {
         let c = self.compile(set, names);
         (0..set.len())
@@ -139,6 +142,7 @@ impl Filters {
     }
 
     /// The filters that are not facets: search, days and minimum CU.
+    #[cfg(test)]
     fn keep_common(&self, set: &RunSet, c: &Compiled, i: usize) -> bool {
         let searched = c.needle.is_empty()
             || c.workflow_hit[set.workflow_of[i] as usize]
@@ -195,6 +199,7 @@ struct Compiled {
     trigger_hit: Vec<bool>,
 }
 
+#[cfg(test)]
 impl Compiled {
     fn status_ok(&self, set: &RunSet, i: usize) -> bool {
         self.status_ok[set.status_of[i] as usize]
@@ -608,7 +613,7 @@ mod properties {
             // Ids as text, or UUIDs (packed by the set; the searches "a1"
             // and "-4" match some of them).
             let id = |i: usize| if uuids {
-                crate::core::store::RunId::Uuid(crate::core::store::format_uuid((i as u128 + 1).wrapping_mul(0x0a1b_2c3d_4e5f_6071_8293_a4b5_c6d7_e8f9))).to_string()
+                crate::core::store::uuid_text((i as u128 + 1).wrapping_mul(0x0a1b_2c3d_4e5f_6071_8293_a4b5_c6d7_e8f9))
             } else {
                 format!("r{i}")
             };

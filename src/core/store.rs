@@ -247,7 +247,7 @@ impl RunSet {
 
     /// Replaces run `i` with a later copy of the same run (same id).
     pub fn replace(&mut self, i: usize, run: Run) {
-        debug_assert_eq!(self.run_id(i), run.run_id);
+        debug_assert_eq!(&*self.run_id(i), run.run_id);
         self.set_fields(i, run);
         self.forget_days();
     }
@@ -573,7 +573,7 @@ impl RunSet {
         let finished_ms = self.finished_ms(i);
         let (started_form, finished_form) = self.forms(i);
         Run {
-            run_id: self.run_id(i).to_string(),
+            run_id: (*self.run_id(i)).to_owned(),
             workflow_id: self.workflow_id(i).to_owned(),
             status: self.status(i).clone(),
             started_ms,
@@ -680,8 +680,12 @@ fn folded_mul(a: u64, b: u64) -> u64 {
 /// aHash do): without the key, which is random per index, a server cannot
 /// choose ids that land in one run of slots.
 fn id_hash(id: &str, key: [u64; 2]) -> u64 {
+    hash_bytes(id.as_bytes(), key)
+}
+
+/// [`id_hash`] of any bytes.
+fn hash_bytes(bytes: &[u8], key: [u64; 2]) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let bytes = id.as_bytes();
     let mut h = key[0];
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
@@ -752,6 +756,12 @@ pub fn format_uuid(u: u128) -> [u8; 36] {
     out
 }
 
+/// A packed UUID's text, as a `String` (tests).
+#[cfg(test)]
+pub fn uuid_text(u: u128) -> String {
+    uuid_str(&format_uuid(u)).to_owned()
+}
+
 /// The text of [`format_uuid`]'s bytes (always ASCII).
 fn uuid_str(bytes: &[u8; 36]) -> &str {
     std::str::from_utf8(bytes).unwrap_or_default()
@@ -759,7 +769,7 @@ fn uuid_str(bytes: &[u8; 36]) -> &str {
 
 /// A run's id as [`RunSet::run_id`] gives it: borrowed from the text, or
 /// written out from its packed UUID. Reads as a `&str`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub enum RunId<'a> {
     /// The id as kept.
     Text(&'a str),
@@ -774,30 +784,6 @@ impl std::ops::Deref for RunId<'_> {
             RunId::Text(s) => s,
             RunId::Uuid(bytes) => uuid_str(bytes),
         }
-    }
-}
-
-impl PartialEq<str> for RunId<'_> {
-    fn eq(&self, other: &str) -> bool {
-        **self == *other
-    }
-}
-
-impl PartialEq<&str> for RunId<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        **self == **other
-    }
-}
-
-impl PartialEq<String> for RunId<'_> {
-    fn eq(&self, other: &String) -> bool {
-        **self == **other
-    }
-}
-
-impl std::fmt::Display for RunId<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self)
     }
 }
 
@@ -1220,6 +1206,7 @@ mod tests {
         assert_eq!(index.find(&set, "run-1"), Some(3_000));
         assert_eq!(index.find(&set, &upper), Some(3_001));
         assert_eq!(&*set.run_id_lower(3_001), upper.to_lowercase());
+        assert_eq!(uuid_text(0), "00000000-0000-0000-0000-000000000000");
         assert_eq!(index.find(&set, &upper.to_lowercase()), None);
     }
 

@@ -77,12 +77,8 @@ pub fn arb_runs() -> impl proptest::strategy::Strategy<Value = Vec<Run>> {
             let id = |i: usize| {
                 let u = seed.wrapping_mul(i as u128 + 1).rotate_left(i as u32);
                 match ids {
-                    1 => crate::core::store::RunId::Uuid(crate::core::store::format_uuid(u))
-                        .to_string(),
-                    2 if i % 7 != 3 => {
-                        crate::core::store::RunId::Uuid(crate::core::store::format_uuid(u))
-                            .to_string()
-                    }
+                    1 => crate::core::store::uuid_text(u),
+                    2 if i % 7 != 3 => crate::core::store::uuid_text(u),
                     _ => format!("r{i}"),
                 }
             };

@@ -668,13 +668,13 @@ fn previous_memo(
         };
         Shared::new(scope_set.with(|s| {
             s.as_ref().map(|l| {
-                let mut indices = state.filters.with(|f| {
-                    Filters {
+                let (mut indices, _) = state.filters.with(|f| {
+                    let f = Filters {
                         from: Some(from),
                         to: Some(to),
                         ..f.clone()
-                    }
-                    .apply_named(&l.set, &names.get_value())
+                    };
+                    filter_with_facets(&l.set, &f, &names.get_value())
                 });
                 if let Some((_, until_ms)) = until {
                     indices.retain(|&i| l.set.started_ms(i).is_some_and(|ms| ms < until_ms));

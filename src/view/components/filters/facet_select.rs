@@ -74,29 +74,33 @@ struct Shown {
 }
 
 /// Shows `opts` in `select`, given what it shows now (`shown`, kept here
-/// so the page is never read back): an option whose value stays keeps its
-/// element and has its text set only when it changed; options that go are
-/// removed, new ones made and put in their place. A select of thousands of
-/// workflows is not built again on every filter change. When the kept
-/// options would change order, or fewer than half stay, the select is
-/// emptied in one call and filled again with the elements in order. Text
-/// only through `textContent`.
+/// so the page is never read back). The values keep their order across
+/// filter changes (the set's order of first appearance), so the new list is
+/// walked beside the old one: an option whose value is found further on
+/// keeps its element and has its text set only when it changed; the old
+/// options passed over are removed, and an option not found is made and
+/// put before the next one that stays. A select of thousands of workflows
+/// is not built again on every filter change. When fewer than half of the
+/// old options stay, the select is emptied in one call and filled again.
+/// Text only through `textContent`.
 fn patch(select: &web_sys::Element, shown: &mut Vec<Shown>, opts: &[Opt]) {
     let Some(doc) = select.owner_document() else {
         return;
     };
-    let mut old: std::collections::HashMap<String, (usize, Shown)> = std::mem::take(shown)
-        .into_iter()
-        .enumerate()
-        .map(|(at, s)| (s.value.clone(), (at, s)))
-        .collect();
-    let before = old.len();
-    // Each option's element, and whether it was on screen before (its old
-    // place), in the new order.
-    let mut next: Vec<(Option<usize>, Shown)> = Vec::with_capacity(opts.len());
+    let mut old: Vec<Option<Shown>> = std::mem::take(shown).into_iter().map(Some).collect();
+    let mut from = 0;
+    // Each option's element, and whether it was on screen before.
+    let mut next: Vec<(bool, Shown)> = Vec::with_capacity(opts.len());
     for o in opts {
-        let (was, mut s) = match old.remove(&o.value) {
-            Some((at, s)) => (Some(at), s),
+        let found = old[from..]
+            .iter()
+            .position(|s| s.as_ref().is_some_and(|s| s.value == o.value))
+            .map(|k| from + k);
+        let (kept, mut s) = match found.and_then(|at| {
+            from = at + 1;
+            old[at].take()
+        }) {
+            Some(s) => (true, s),
             None => {
                 let Ok(el) = doc.create_element("option") else {
                     continue;
@@ -110,33 +114,31 @@ fn patch(select: &web_sys::Element, shown: &mut Vec<Shown>, opts: &[Opt]) {
                     text: String::new(),
                     el,
                 };
-                (None, s)
+                (false, s)
             }
         };
         if s.text != o.text {
             s.el.set_text_content(Some(&o.text));
             s.text.clone_from(&o.text);
         }
-        next.push((was, s));
+        next.push((kept, s));
     }
-    let kept: Vec<usize> = next.iter().filter_map(|(was, _)| *was).collect();
-    let in_order = kept.windows(2).all(|w| w[0] < w[1]);
-    if !in_order || kept.len() * 2 < before {
+    let stay = next.iter().filter(|(kept, _)| *kept).count();
+    if stay * 2 < old.len() {
         select.set_text_content(None);
         for (_, s) in &next {
             let _ = select.append_child(&s.el);
         }
     } else {
-        for (_, s) in old.values() {
+        for s in old.iter().flatten() {
             s.el.remove();
         }
-        // New options go before the next option that stays (or at the end).
-        let mut after: Option<web_sys::Element> = None;
-        for (was, s) in next.iter().rev() {
-            if was.is_none() {
-                let _ = select.insert_before(&s.el, after.as_ref().map(|e| e.unchecked_ref()));
+        let mut after: Option<&web_sys::Element> = None;
+        for (kept, s) in next.iter().rev() {
+            if !kept {
+                let _ = select.insert_before(&s.el, after.map(|e| e.unchecked_ref()));
             }
-            after = Some(s.el.clone());
+            after = Some(&s.el);
         }
     }
     let chosen = opts

@@ -145,8 +145,10 @@ pub struct Walk {
     tail_len: Option<u64>,
     broken: Option<Broken>,
     connected_runs: u64,
-    /// The `seq` of the ask whose reply gave each run's stored copy.
-    copy_seq: Vec<u64>,
+    /// The `seq` of the ask whose reply gave each run's stored copy, as
+    /// `u32` (4 bytes a run; a walk makes one ask per page, far fewer than
+    /// 2^32, and a larger `seq` would be held as `u32::MAX`).
+    copy_seq: Vec<u32>,
     /// Asks made so far (the next ask's `seq`).
     asked: u64,
     /// Replies in a row that brought nothing new.
@@ -366,9 +368,9 @@ impl Walk {
                         !self.runs.status(idx as usize).in_progress(),
                         self.copy_seq[idx as usize],
                     );
-                    if (!run.status.in_progress(), ask.seq) >= held {
+                    if (!run.status.in_progress(), clamp_u32(ask.seq)) >= held {
                         self.runs.replace(idx as usize, run);
-                        self.copy_seq[idx as usize] = ask.seq;
+                        self.copy_seq[idx as usize] = clamp_u32(ask.seq);
                     }
                     idx
                 }
@@ -376,7 +378,7 @@ impl Walk {
                 None if self.full() => continue,
                 None => {
                     let idx = self.runs.push(run);
-                    self.copy_seq.push(ask.seq);
+                    self.copy_seq.push(clamp_u32(ask.seq));
                     self.index.insert(&self.runs, idx);
                     self.connected.push(false);
                     self.next.push(u32::MAX);

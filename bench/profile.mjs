@@ -63,6 +63,14 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 1500));
   });
   const { profile: searchProfile } = await cdp.send('Profiler.stop');
+  // The search cleared (not profiled), as the benchmark changes one
+  // filter at a time.
+  await page.evaluate(async () => {
+    const input = document.querySelector('input[id$="-search"]');
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  });
   // Then the Failed status checkbox, on and off, each profiled on its own.
   const statusProfiles = [];
   for (const step of ['on', 'off']) {
@@ -74,6 +82,14 @@ try {
     });
     statusProfiles.push([step, (await cdp.send('Profiler.stop')).profile]);
   }
+  // Then a sort by CU (the column header's button), profiled on its own.
+  await cdp.send('Profiler.start');
+  await page.evaluate(async () => {
+    const button = [...document.querySelectorAll('.cu-runs thead button')].find((b) => b.textContent.replace(/[↕▲▼]/g, '').trim() === 'CU');
+    button.click();
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300)));
+  });
+  statusProfiles.push(['sort by CU', (await cdp.send('Profiler.stop')).profile]);
 
   const analyse = (profile, label) => {
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -131,7 +147,7 @@ try {
   };
   analyse(profile, 'Load all runs');
   analyse(searchProfile, 'Search "billing"');
-  for (const [step, p] of statusProfiles) analyse(p, `Status "Failed" ${step}`);
+  for (const [step, p] of statusProfiles) analyse(p, step.startsWith('sort') ? step : `Status "Failed" ${step}`);
   analyse(mountProfile, 'Mount → first rows');
 } finally {
   await browser.close();

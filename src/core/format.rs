@@ -321,8 +321,14 @@ impl Formatter {
 
     /// The calendar day (`YYYY-MM-DD`) of epoch ms in the configured time zone.
     pub fn day_key(&self, ms: i64) -> String {
+        // UTC's days need no `Intl` (a call per quarter hour of a load).
         #[cfg(target_arch = "wasm32")]
-        if let Some(text) = self.intl.as_ref().and_then(|i| i.day_key(ms)) {
+        if let Some(text) = self
+            .intl
+            .as_ref()
+            .filter(|_| self.zone() != "UTC")
+            .and_then(|i| i.day_key(ms))
+        {
             return text;
         }
         crate::core::time::utc_date(ms)

@@ -42,8 +42,11 @@ pub fn sort_pairs(pairs: &mut [(u64, u32)]) {
             count[byte(p, digit)] += 1;
         }
     }
-    let mut from = pairs.to_vec();
-    let mut to = vec![(0u64, 0u32); n];
+    // The passes go from `pairs` to `other` and back (no copy of the
+    // input: at a million runs each buffer is 16 MB of wasm memory, which
+    // never shrinks).
+    let mut other = vec![(0u64, 0u32); n];
+    let mut in_other = false;
     for (digit, count) in counts.iter().enumerate().skip(first) {
         if count.contains(&n) {
             continue; // the same byte everywhere: this pass would move nothing
@@ -54,14 +57,21 @@ pub fn sort_pairs(pairs: &mut [(u64, u32)]) {
             *slot = sum;
             sum += c;
         }
-        for p in &from {
+        let (from, to): (&[(u64, u32)], &mut [(u64, u32)]) = if in_other {
+            (&other, pairs)
+        } else {
+            (pairs, &mut other)
+        };
+        for p in from {
             let b = byte(p, digit);
             to[at[b]] = *p;
             at[b] += 1;
         }
-        std::mem::swap(&mut from, &mut to);
+        in_other = !in_other;
     }
-    pairs.copy_from_slice(&from);
+    if in_other {
+        pairs.copy_from_slice(&other);
+    }
 }
 
 /// A stable sort of positions by `cmp` (ties keep their order). The one

@@ -402,43 +402,62 @@ impl RunSet {
     /// load, and wasm memory never shrinks); the id text stays where it is.
     pub fn gather(&mut self, order: &[u32]) {
         debug_assert!(order.len() == self.len() && is_permutation(order));
-        let had_days = self.day_of.len() == self.len();
-        let mut raw = HashMap::new();
-        let mut lower = HashMap::new();
-        if !self.raw.is_empty() || !self.lower.is_empty() {
-            for (to, &from) in order.iter().enumerate() {
-                if let Some(r) = self.raw.get(&from) {
-                    raw.insert(to as u32, r.clone());
+        let cycles = cycles_of(order);
+        let mut step = 0;
+        while self.gather_step(order, &cycles, step) {
+            step += 1;
+        }
+    }
+
+    /// One step of [`RunSet::gather`], given its permutation `order` and
+    /// that permutation's [`cycles_of`]: step `0` the ids, then one column a step (a few
+    /// milliseconds each at a million runs, so a caller can give the page a
+    /// frame between them). Returns whether steps are left; the set is
+    /// whole again only after the last.
+    pub fn gather_step(&mut self, order: &[u32], cycles: &[u32], step: usize) -> bool {
+        match step {
+            0 => {
+                if !self.raw.is_empty() || !self.lower.is_empty() {
+                    let (mut raw, mut lower) = (HashMap::new(), HashMap::new());
+                    for (to, &from) in order.iter().enumerate() {
+                        if let Some(r) = self.raw.remove(&from) {
+                            raw.insert(to as u32, r);
+                        }
+                        if let Some(l) = self.lower.remove(&from) {
+                            lower.insert(to as u32, l);
+                        }
+                    }
+                    self.raw = raw;
+                    self.lower = lower;
                 }
-                if let Some(l) = self.lower.get(&from) {
-                    lower.insert(to as u32, l.clone());
+                if self.text_ids {
+                    permute(&mut self.id_at, cycles);
+                } else {
+                    permute(&mut self.uuids, cycles);
                 }
             }
+            1 => permute(&mut self.workflow_of, cycles),
+            2 => permute(&mut self.status_of, cycles),
+            3 => permute(&mut self.trigger_of, cycles),
+            4 => permute(&mut self.started, cycles),
+            5 => permute(&mut self.finished, cycles),
+            6 => permute(&mut self.cu, cycles),
+            _ => {
+                if !self.form_of.is_empty() {
+                    permute(&mut self.form_of, cycles);
+                }
+                if !self.subs.is_empty() {
+                    permute(&mut self.subs, cycles);
+                }
+                if self.day_of.len() == self.len() {
+                    permute(&mut self.day_of, cycles);
+                } else {
+                    self.forget_days();
+                }
+                return false;
+            }
         }
-        if self.text_ids {
-            permute(&mut self.id_at, order);
-        } else {
-            permute(&mut self.uuids, order);
-        }
-        self.raw = raw;
-        self.lower = lower;
-        permute(&mut self.workflow_of, order);
-        permute(&mut self.status_of, order);
-        permute(&mut self.trigger_of, order);
-        permute(&mut self.started, order);
-        permute(&mut self.finished, order);
-        permute(&mut self.cu, order);
-        if !self.form_of.is_empty() {
-            permute(&mut self.form_of, order);
-        }
-        if !self.subs.is_empty() {
-            permute(&mut self.subs, order);
-        }
-        if had_days {
-            permute(&mut self.day_of, order);
-        } else {
-            self.forget_days();
-        }
+        true
     }
 
     /// Number of runs.
@@ -669,27 +688,54 @@ impl RunSet {
     }
 }
 
-/// Puts the value at `order[k]` at `k` for every `k`, in place (`order`
-/// is a permutation of every index): each cycle is walked once, its first
-/// value held while every other one moves into the place before it.
-fn permute<T: Copy>(col: &mut [T], order: &[u32]) {
-    let mut done = vec![0u64; order.len().div_ceil(64)];
+/// The bit that marks the first place of a cycle in [`cycles_of`].
+const CYCLE_START: u32 = 1 << 31;
+
+/// The cycles of the permutation `order` (the value at `order[k]` goes to
+/// `k`), as one list: each cycle's places in the order values move, its
+/// first one marked with [`CYCLE_START`]; places that stay are left out.
+/// Worked out once for all the columns [`RunSet::gather_step`] moves.
+pub fn cycles_of(order: &[u32]) -> Vec<u32> {
+    let mut bits = vec![0u64; order.len().div_ceil(64)];
+    let done = bits.as_mut_slice();
+    let mut out = Vec::new();
     for start in 0..order.len() {
-        if done[start / 64] >> (start % 64) & 1 == 1 {
+        if done[start / 64] >> (start % 64) & 1 == 1 || order[start] as usize == start {
             continue;
         }
-        let first = col[start];
+        out.push(start as u32 | CYCLE_START);
         let mut k = start;
         loop {
             done[k / 64] |= 1 << (k % 64);
-            let from = order[k] as usize;
-            if from == start {
-                col[k] = first;
+            k = order[k] as usize;
+            if k == start {
                 break;
             }
-            col[k] = col[from];
-            k = from;
+            out.push(k as u32);
         }
+    }
+    out
+}
+
+/// Moves `col`'s values along `cycles` ([`cycles_of`]): each cycle's first
+/// value is held while every other one moves into the place before it.
+fn permute<T: Copy>(col: &mut [T], cycles: &[u32]) {
+    let mut held: Option<T> = None;
+    let mut prev = 0;
+    for &c in cycles {
+        let k = (c & !CYCLE_START) as usize;
+        if c & CYCLE_START != 0 {
+            if let Some(v) = held {
+                col[prev] = v;
+            }
+            held = Some(col[k]);
+        } else {
+            col[prev] = col[k];
+        }
+        prev = k;
+    }
+    if let Some(v) = held {
+        col[prev] = v;
     }
 }
 

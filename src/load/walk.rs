@@ -491,44 +491,57 @@ impl Walk {
 
     /// Every distinct run received, in list order: what a complete walk
     /// keeps. Moves the runs out (no copy of a large load).
-    pub fn into_runs(mut self) -> RunSet {
-        let order = self.order();
-        let mut runs = std::mem::take(&mut self.runs);
-        drop(self);
-        // Reordered column by column: a second copy of a million runs would
-        // be the peak of the whole load (wasm memory never shrinks).
+    #[cfg(test)]
+    pub fn into_runs(self) -> RunSet {
+        let (mut runs, order) = self.into_parts();
         runs.gather(&order);
         runs
+    }
+
+    /// Every distinct run received, in arrival order, and the list order
+    /// to put them in ([`RunSet::gather`], or a column a step with
+    /// [`RunSet::gather_step`]): what a complete walk keeps, moved out.
+    pub fn into_parts(mut self) -> (RunSet, Vec<u32>) {
+        let order = self.order();
+        (std::mem::take(&mut self.runs), order)
     }
 
     /// Run indexes in list order: chains of "followed by" links, each chain
     /// placed by where its first run was first seen.
     fn order(&self) -> Vec<u32> {
         let n = self.runs.len();
+        // Slices: indexing one is built in, while a `Vec`'s `Index` is a
+        // call the size-optimised build does not inline.
+        let (first_pos, next, has_prev) =
+            (&self.first_pos[..n], &self.next[..n], &self.has_prev[..n]);
         // The key is unique, so an unstable sort is exact.
         let by_first_seen = |v: &mut Vec<u32>| {
             let mut pairs: Vec<(u64, u32)> = v
                 .iter()
-                .map(|&i| (u64::from(self.first_pos[i as usize]), i))
+                .map(|&i| (u64::from(first_pos[i as usize]), i))
                 .collect();
             crate::core::sort::sort_pairs(&mut pairs);
             v.clear();
             v.extend(pairs.into_iter().map(|(_, i)| i));
         };
-        let mut heads: Vec<u32> = (0..n as u32)
-            .filter(|&i| !self.has_prev[i as usize])
-            .collect();
+        let mut heads: Vec<u32> = (0..n as u32).filter(|&i| !has_prev[i as usize]).collect();
         by_first_seen(&mut heads);
-        let mut seen = vec![false; n];
-        let mut out = Vec::with_capacity(n);
+        let mut seen_vec = vec![false; n];
+        let seen = seen_vec.as_mut_slice();
+        // Written into a slice (each run once at most), not pushed.
+        let mut out = vec![0u32; n];
+        let mut len = 0;
+        let slots = out.as_mut_slice();
         for h in heads {
             let mut i = h;
             while i != u32::MAX && !seen[i as usize] {
                 seen[i as usize] = true;
-                out.push(i);
-                i = self.next[i as usize];
+                slots[len] = i;
+                len += 1;
+                i = next[i as usize];
             }
         }
+        out.truncate(len);
         // Links that form a loop (a server breaking the list's order) have
         // no head: keep those runs too, in first-seen order.
         let mut rest: Vec<u32> = (0..n as u32).filter(|&i| !seen[i as usize]).collect();

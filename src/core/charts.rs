@@ -399,18 +399,45 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals, shape: Shape) -> Da
         })
         .collect();
     let width = series.len();
-    let mut by_day: Vec<Option<DayStack>> = vec![None; set.day_names.len()];
-    for &i in indices {
-        let acc = by_day[set.day_of[i] as usize].get_or_insert_with(|| DayStack {
-            parts: vec![CuTotal::default(); width],
-            ..DayStack::default()
-        });
-        acc.runs += 1;
-        if let Some(cu) = set.cu(i) {
-            acc.total.add(cu);
-            acc.parts[slot_of[group_of[i] as usize]].add(cu);
+    // Runs, CU and CU per series for each day id, as plain integers in
+    // flat arrays, over the columns as slices (one pass over up to a
+    // million runs on every filter change).
+    let days = set.day_names.len();
+    let (mut runs, mut totals, mut parts) = (
+        vec![0usize; days],
+        vec![0u128; days],
+        vec![0u128; days * width],
+    );
+    {
+        let n = set.len();
+        let (day_of, cu_of, group_of) = (&set.day_of[..n], set.cu_column(), &group_of[..n]);
+        let (slot_of, runs, totals, parts) = (
+            slot_of.as_slice(),
+            runs.as_mut_slice(),
+            totals.as_mut_slice(),
+            parts.as_mut_slice(),
+        );
+        for &i in indices {
+            let d = day_of[i] as usize;
+            runs[d] += 1;
+            let cu = cu_of[i];
+            if cu != crate::core::store::NO_CU {
+                totals[d] += u128::from(cu);
+                parts[d * width + slot_of[group_of[i] as usize]] += u128::from(cu);
+            }
         }
     }
+    let by_day = (0..days).map(|d| {
+        (runs[d] > 0).then(|| DayStack {
+            runs: runs[d],
+            total: CuTotal(totals[d]),
+            parts: parts[d * width..(d + 1) * width]
+                .iter()
+                .map(|&p| CuTotal(p))
+                .collect(),
+            ..DayStack::default()
+        })
+    });
     let mut undated = 0;
     let mut keyed: Vec<(i64, DayStack)> = Vec::with_capacity(by_day.len());
     for (day, stack) in set.day_names.iter().zip(by_day) {
@@ -965,6 +992,23 @@ mod properties {
             prop_assert_eq!(days_sum, s.total.cu);
             prop_assert_eq!(d.days.iter().map(|x| x.runs).sum::<usize>() + d.undated, set.len());
             prop_assert!(d.series.len() <= TOP_SERIES + 1);
+            // Every day's runs and each series' CU, summed run by run.
+            let runs = set.to_runs();
+            for day in &d.days {
+                let of_day: Vec<&crate::core::run::Run> = (0..set.len()).filter(|&i| set.day(i) == day.day).map(|i| &runs[i]).collect();
+                prop_assert_eq!(day.runs, of_day.len());
+                for (series, part) in d.series.iter().zip(&day.parts) {
+                    let mut slow = CuTotal::default();
+                    for r in &of_day {
+                        let mine = match &series.key {
+                            Some(k) => &r.workflow_id == k,
+                            None => !d.series.iter().any(|s| s.key.as_deref() == Some(r.workflow_id.as_str())),
+                        };
+                        if let (true, Some(cu)) = (mine, r.cu) { slow.add(cu); }
+                    }
+                    prop_assert_eq!(*part, slow);
+                }
+            }
         }
     }
 }

@@ -6,6 +6,9 @@ use std::cmp::Ordering;
 
 use crate::core::store::RunSet;
 
+/// A `(key, tag)` pair of [`sort_pairs`].
+type Pair = (u64, u32);
+
 /// Sorts `(key, tag)` pairs by key, then tag. Every sort of numbers in the
 /// component goes through this one function, and every other sort through
 /// [`sort_positions`]: each sort call site with its own element type or
@@ -57,7 +60,7 @@ pub fn sort_pairs(pairs: &mut [(u64, u32)]) {
             *slot = sum;
             sum += c;
         }
-        let (from, to): (&[(u64, u32)], &mut [(u64, u32)]) = if in_other {
+        let (from, to): (&[Pair], &mut [Pair]) = if in_other {
             (&other, pairs)
         } else {
             (pairs, &mut other)

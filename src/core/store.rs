@@ -1297,6 +1297,9 @@ mod tests {
         assert_eq!(index.find(&set, &upper), Some(3_001));
         assert_eq!(&*set.run_id_lower(3_001), upper.to_lowercase());
         assert_eq!(uuid_text(0), "00000000-0000-0000-0000-000000000000");
+        // The tests' own UUID text is the same.
+        let u = 0x0f8f_ad5b_d9cb_469f_a165_7086_7728_950e;
+        assert_eq!(uuid_text(u), crate::core::test_support::uuid(u));
         assert_eq!(index.find(&set, &upper.to_lowercase()), None);
     }
 

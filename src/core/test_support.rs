@@ -58,6 +58,19 @@ pub fn count(n: u64) -> String {
     out
 }
 
+/// A UUID's canonical lower-case text (as servers send run ids).
+pub fn uuid(u: u128) -> String {
+    let h = format!("{u:032x}");
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..]
+    )
+}
+
 /// Up to 60 runs over 4 workflows, 3 statuses, 5 days and small CU (some
 /// without), for property tests.
 #[cfg(not(target_arch = "wasm32"))]
@@ -77,8 +90,8 @@ pub fn arb_runs() -> impl proptest::strategy::Strategy<Value = Vec<Run>> {
             let id = |i: usize| {
                 let u = seed.wrapping_mul(i as u128 + 1).rotate_left(i as u32);
                 match ids {
-                    1 => crate::core::store::uuid_text(u),
-                    2 if i % 7 != 3 => crate::core::store::uuid_text(u),
+                    1 => uuid(u),
+                    2 if i % 7 != 3 => uuid(u),
                     _ => format!("r{i}"),
                 }
             };

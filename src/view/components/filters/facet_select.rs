@@ -4,7 +4,13 @@
 use crate::core::keyed::Counts;
 use crate::core::messages::M;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
+
+use crate::load::tasks::next_task;
 
 use crate::load::reactive::Derived;
 use crate::view::el::{h, target_value, El};
@@ -71,6 +77,19 @@ struct Shown {
     value: String,
     text: String,
     el: web_sys::Element,
+    /// `text` is not on the page yet ([`flush`] puts it there).
+    stale: bool,
+}
+
+/// The options of one select, as shown.
+type ShownList = Rc<RefCell<Vec<Shown>>>;
+
+/// Puts every stale option's text on the page.
+fn flush(shown: &ShownList) {
+    for s in shown.borrow_mut().iter_mut().filter(|s| s.stale) {
+        s.el.set_text_content(Some(&s.text));
+        s.stale = false;
+    }
 }
 
 /// Shows `opts` in `select`, given what it shows now (`shown`, kept here
@@ -82,12 +101,18 @@ struct Shown {
 /// put before the next one that stays. A select of thousands of workflows
 /// is not built again on every filter change. When fewer than half of the
 /// old options stay, the select is emptied in one call and filled again.
-/// Text only through `textContent`.
-fn patch(select: &web_sys::Element, shown: &mut Vec<Shown>, opts: &[Opt]) {
+/// The new counts of options that stay, other than the chosen one (what
+/// the closed select shows), are put on the page in the next task, or at
+/// once when the select gets the focus or a pointer: a filter change shows
+/// its totals first (a status change renames every one of 2,000
+/// workflows). Text only through `textContent`.
+fn patch(select: &web_sys::Element, list: &ShownList, opts: &[Opt]) {
     let Some(doc) = select.owner_document() else {
         return;
     };
-    let mut old: Vec<Option<Shown>> = std::mem::take(shown).into_iter().map(Some).collect();
+    let mut shown = list.borrow_mut();
+    let mut later = false;
+    let mut old: Vec<Option<Shown>> = std::mem::take(&mut *shown).into_iter().map(Some).collect();
     let mut from = 0;
     // Each option's element, and whether it was on screen before.
     let mut next: Vec<(bool, Shown)> = Vec::with_capacity(opts.len());
@@ -113,13 +138,20 @@ fn patch(select: &web_sys::Element, shown: &mut Vec<Shown>, opts: &[Opt]) {
                     value: o.value.clone(),
                     text: String::new(),
                     el,
+                    stale: false,
                 };
                 (false, s)
             }
         };
         if s.text != o.text {
-            s.el.set_text_content(Some(&o.text));
             s.text.clone_from(&o.text);
+            if kept && !o.selected {
+                s.stale = true;
+                later = true;
+            } else {
+                s.el.set_text_content(Some(&o.text));
+                s.stale = false;
+            }
         }
         next.push((kept, s));
     }
@@ -149,6 +181,14 @@ fn patch(select: &web_sys::Element, shown: &mut Vec<Shown>, opts: &[Opt]) {
         select.set_value(chosen);
     }
     *shown = next.into_iter().map(|(_, s)| s).collect();
+    drop(shown);
+    if later {
+        let list = list.clone();
+        spawn_local(async move {
+            next_task().await;
+            flush(&list);
+        });
+    }
 }
 
 /// A facet select: Workflow or Trigger.
@@ -197,10 +237,15 @@ pub fn facet_select(facet: Facet) -> El {
     };
     // The options as data, a memo: nothing is touched while they are equal.
     let opts = Derived::new(options);
-    let select = h("select").attr("id", &id).on("change", on_change);
+    let shown: ShownList = Rc::default();
+    let (on_focus, on_pointer) = (shown.clone(), shown.clone());
+    let select = h("select")
+        .attr("id", &id)
+        .on("change", on_change)
+        .on("focus", move |_| flush(&on_focus))
+        .on("pointerdown", move |_| flush(&on_pointer));
     let el = select.element().clone();
-    let mut shown = Vec::new();
-    crate::load::effect::effect(move |_| opts.with(|o| patch(&el, &mut shown, o)));
+    crate::load::effect::effect(move |_| opts.with(|o| patch(&el, &shown, o)));
     h("div")
         .class("cu-field")
         .child(h("label").attr("for", &id).text(&label))

@@ -82,6 +82,22 @@ try {
     });
     statusProfiles.push([step, (await cdp.send('Profiler.stop')).profile]);
   }
+  // Then the Workflow select set to its second option (a workflow with
+  // runs), profiled on its own, and set back untimed.
+  await cdp.send('Profiler.start');
+  await page.evaluate(async () => {
+    const select = document.querySelector('select[id$="-workflow"]');
+    select.value = select.options[1].value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300)));
+  });
+  statusProfiles.push(['Workflow select', (await cdp.send('Profiler.stop')).profile]);
+  await page.evaluate(async () => {
+    const select = document.querySelector('select[id$="-workflow"]');
+    select.value = '';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300)));
+  });
   // Then a sort by CU (the column header's button), profiled on its own.
   await cdp.send('Profiler.start');
   await page.evaluate(async () => {
@@ -147,7 +163,7 @@ try {
   };
   analyse(profile, 'Load all runs');
   analyse(searchProfile, 'Search "billing"');
-  for (const [step, p] of statusProfiles) analyse(p, step.startsWith('sort') ? step : `Status "Failed" ${step}`);
+  for (const [step, p] of statusProfiles) analyse(p, step === 'on' || step === 'off' ? `Status "Failed" ${step}` : step);
   analyse(mountProfile, 'Mount → first rows');
 } finally {
   await browser.close();

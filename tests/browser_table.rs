@@ -683,3 +683,78 @@ async fn a_slow_first_page_shows_the_loading_state_soon() {
     );
     rows_loaded(&root, 20).await;
 }
+
+/// The Workflow select's options count each workflow's runs under the other
+/// filters: the chosen option at once, the others by the next task, or as
+/// soon as the select gets the focus (a keyboard or screen-reader user).
+#[wasm_bindgen_test]
+async fn workflow_options_count_runs_under_the_other_filters() {
+    let (root, _h) = mount_org("acme", json!({ "pageSize": 100 }));
+    rows_loaded(&root, 100).await;
+    let page = fetch_page("acme", 100, 0).await;
+    let items: Vec<serde_json::Value> = page["data"]["items"].as_array().unwrap().clone();
+    let select = labelled(&root, "Workflow").unwrap();
+    // "All workflows (n)", then "workflow (n)" for each workflow with runs,
+    // in the order the runs first name them.
+    let expected = |status: Option<&str>| -> Vec<String> {
+        let kept: Vec<&serde_json::Value> = items
+            .iter()
+            .filter(|i| status.is_none_or(|s| i["status"] == s))
+            .collect();
+        let mut order: Vec<String> = Vec::new();
+        for i in &items {
+            let wf = i["workflowId"].as_str().unwrap().to_owned();
+            if !order.contains(&wf) {
+                order.push(wf);
+            }
+        }
+        let mut out = vec![format!("All workflows ({})", en_count(kept.len()))];
+        for wf in order {
+            let n = kept
+                .iter()
+                .filter(|i| i["workflowId"] == wf.as_str())
+                .count();
+            if n > 0 {
+                out.push(format!("{wf} ({})", en_count(n)));
+            }
+        }
+        out
+    };
+    let texts = || -> Vec<String> {
+        all(&select, "option")
+            .iter()
+            .map(|o| o.text_content().unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(texts(), expected(None));
+    let n_ok = items.iter().filter(|i| i["status"] == "success").count();
+    let succeeded = all(&root, "fieldset label")
+        .into_iter()
+        .find(|l| accessible_text(l).starts_with("Succeeded"))
+        .unwrap();
+    one(&succeeded, "input")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_for("status filter", 5_000, || {
+        (run_rows(&root).len() == n_ok).then_some(())
+    })
+    .await;
+    // The chosen option (what the closed select shows) is already right.
+    assert_eq!(texts()[0], expected(Some("success"))[0]);
+    // Focus brings every count up to date.
+    fire(&select, "focus");
+    assert_eq!(texts(), expected(Some("success")));
+    // And without focus, the next task does.
+    one(&succeeded, "input")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_for("status filter off", 5_000, || {
+        (run_rows(&root).len() == 100).then_some(())
+    })
+    .await;
+    sleep(50).await;
+    assert_eq!(texts(), expected(None));
+    assert_no_page_errors();
+}

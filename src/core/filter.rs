@@ -242,8 +242,19 @@ pub fn filter_with_facets(
     filters: &Filters,
     names: &Names,
 ) -> (Vec<usize>, FacetCounts) {
-    let mut kept = Vec::new();
-    let counts = count_facets(set, filters, names, |i| kept.push(i));
+    // Written into room for every run (no growing, no `push` call per run:
+    // a million on a status change), then cut to size.
+    let mut kept = vec![0usize; set.len()];
+    let mut len = 0;
+    let slots = kept.as_mut_slice();
+    let counts = count_facets(set, filters, names, |i| {
+        slots[len] = i;
+        len += 1;
+    });
+    kept.truncate(len);
+    if len < set.len() / 2 {
+        kept.shrink_to_fit();
+    }
     (kept, counts)
 }
 

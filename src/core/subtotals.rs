@@ -241,14 +241,23 @@ pub fn compute_set(
     price: Option<PricePerCu>,
     group: GroupBy,
 ) -> Subtotals {
+    // CU sums as 64-bit words with a count of carries (exact, and cheaper
+    // than 128-bit adds per run in wasm).
     #[derive(Clone, Copy, Default)]
     struct Sums {
         runs: usize,
         valid: usize,
         in_progress: usize,
-        cu: u128,
+        cu: (u64, u64),
         largest: u64,
-        failed: u128,
+        failed: (u64, u64),
+    }
+    fn add(sum: &mut (u64, u64), cu: u64) {
+        sum.0 = sum.0.wrapping_add(cu);
+        sum.1 += u64::from(sum.0 < cu);
+    }
+    fn whole(sum: (u64, u64)) -> u128 {
+        u128::from(sum.1) << 64 | u128::from(sum.0)
     }
     let (ids, keys) = group.ids(set);
     let n = set.len();
@@ -270,10 +279,10 @@ pub fn compute_set(
         s.in_progress += usize::from(open[st]);
         if cu != NO_CU {
             s.valid += 1;
-            s.cu += u128::from(cu);
+            add(&mut s.cu, cu);
             s.largest = s.largest.max(cu);
             if failed[st] {
-                s.failed += u128::from(cu);
+                add(&mut s.failed, cu);
             }
         }
     }
@@ -284,11 +293,11 @@ pub fn compute_set(
             key: key.clone(),
             runs: s.runs,
             valid_runs: s.valid,
-            cu: CuTotal(s.cu),
+            cu: CuTotal(whole(s.cu)),
             largest: (s.valid > 0).then_some(Cu(s.largest)),
-            failed_cu: CuTotal(s.failed),
+            failed_cu: CuTotal(whole(s.failed)),
             in_progress: s.in_progress,
-            cost: price.map_or(Money::default(), |p| p.cost_of(CuTotal(s.cu))),
+            cost: price.map_or(Money::default(), |p| p.cost_of(CuTotal(whole(s.cu)))),
             share: None,
         };
         total.runs += row.runs;
@@ -377,6 +386,26 @@ mod properties {
             1 => Just(None),
             8 => (-4i32..=9, 0u32..10_000).prop_map(|(exp, mant)| Some((f64::from(mant) / 10_000.0 + 1.0) * 10f64.powi(exp))),
         ]
+    }
+
+    /// Sums past 2^64 units carry exactly (the largest valid CU, four times).
+    #[test]
+    fn sums_past_64_bits_are_exact() {
+        let mut runs: Vec<Run> = (0..4)
+            .map(|i| run(&format!("r{i}"), "w", "failure", "", None, None))
+            .collect();
+        for r in &mut runs {
+            r.cu = Some(Cu(u64::MAX - 1));
+        }
+        let set = RunSet::new(runs.clone(), crate::core::time::utc_date);
+        let all = [0, 1, 2, 3];
+        let fast = compute_set(&set, &all, Some(PricePerCu(3)), GroupBy::Workflow);
+        assert_eq!(
+            fast,
+            compute(&runs, &all, Some(PricePerCu(3)), GroupBy::Workflow)
+        );
+        assert_eq!(fast.total.cu, CuTotal(4 * u128::from(u64::MAX - 1)));
+        assert_eq!(fast.rows[0].failed_cu, fast.total.cu);
     }
 
     proptest! {

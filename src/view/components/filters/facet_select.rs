@@ -145,11 +145,13 @@ fn patch(select: &web_sys::Element, list: &ShownList, opts: &[Opt]) {
         };
         if s.text != o.text {
             s.text.clone_from(&o.text);
+            s.stale = true;
+        }
+        if s.stale {
             if kept && !o.selected {
-                s.stale = true;
                 later = true;
             } else {
-                s.el.set_text_content(Some(&o.text));
+                s.el.set_text_content(Some(&s.text));
                 s.stale = false;
             }
         }

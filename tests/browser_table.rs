@@ -735,7 +735,8 @@ async fn workflow_options_count_runs_under_the_other_filters() {
         .click();
     // Microtasks only: the table's effects run, the task after them not.
     for _ in 0..20 {
-        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
+        let _ =
+            wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
     }
     assert_eq!(run_rows(&root).len(), n_ok, "the rows follow at once");
     // The chosen option (what the closed select shows) is already right;

@@ -13,7 +13,7 @@ use crate::core::messages::M;
 use std::sync::Arc;
 
 /// The sign of a change: `+`, `−` (U+2212), or nothing for zero.
-fn sign(n: i128) -> &'static str {
+pub fn sign(n: i128) -> &'static str {
     match n.signum() {
         1 => "+",
         -1 => "−",

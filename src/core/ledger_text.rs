@@ -105,12 +105,8 @@ pub fn difference_percent(fig: &Figures, f: &Formatter) -> String {
         None => "—".to_owned(),
         Some(t) => {
             let t = -t;
-            let sign = match t.signum() {
-                1 => "+",
-                -1 => "−",
-                _ => "",
-            };
             let a = t.unsigned_abs();
+            let sign = crate::core::format::sign(t);
             format!("{sign}{}{}{:03} %", a / 1000, f.decimal_sep(), a % 1000)
         }
     }

@@ -392,13 +392,7 @@ pub fn change(current: u128, previous: Option<Option<u128>>) -> Change {
 /// The signed percent of a change: "+12.4 %", "−3.0 %", "0.0 %" (the
 /// decimal separator the locale's).
 pub fn percent_text(tenths: i128, f: &Formatter) -> String {
-    let sign = match tenths.signum() {
-        1 => "+",
-        -1 => "−",
-        _ => "",
-    };
-    let a = tenths.unsigned_abs();
-    format!("{sign}{}{}{} %", a / 10, f.decimal_sep(), a % 10)
+    f.signed_percent(tenths)
 }
 
 /// The period-end estimate: the total so far at the same rate for the

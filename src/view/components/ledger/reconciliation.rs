@@ -80,17 +80,17 @@ fn month_lines(t: Table) -> Option<Els> {
             .text(&f.tf(M::reconCovers, &[("runs", &runs), ("month", &name)])),
     );
     out.push(super::recon_table::recon_table(t, &recon, &name));
-    let export = super::recon_table::recon_csv(&recon, &f);
     let file = crate::core::csv::file_name(
         &t.with_config(|c| c.org_id.clone()),
         "reconciliation",
         &month.key(),
     );
-    out.push(
-        button("cu-btn cu-ghost", &f.t(M::exportReconCsv)).on("click", move |_| {
-            let _ = crate::view::components::export::download_csv(&file, &export);
-        }),
-    );
+    let label = f.t(M::exportReconCsv);
+    // The CSV is written when asked for, not on every render.
+    out.push(button("cu-btn cu-ghost", &label).on("click", move |_| {
+        let export = super::recon_table::recon_csv(&recon, &f);
+        let _ = crate::view::components::export::download_csv(&file, &export);
+    }));
     Some(out)
 }
 

@@ -624,7 +624,7 @@ mod properties {
             // Ids as text, or UUIDs (packed by the set; the searches "a1"
             // and "-4" match some of them).
             let id = |i: usize| if uuids {
-                crate::core::store::uuid_text((i as u128 + 1).wrapping_mul(0x0a1b_2c3d_4e5f_6071_8293_a4b5_c6d7_e8f9))
+                crate::core::test_support::uuid((i as u128 + 1).wrapping_mul(0x0a1b_2c3d_4e5f_6071_8293_a4b5_c6d7_e8f9))
             } else {
                 format!("r{i}")
             };

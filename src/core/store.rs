@@ -688,7 +688,8 @@ impl RunSet {
     }
 }
 
-/// The bit that marks the first place of a cycle in [`cycles_of`].
+/// The bit that marks the first place of a cycle in [`cycles_of`] (run
+/// indices stay below it: `maxRuns` is at most 10,000,000).
 const CYCLE_START: u32 = 1 << 31;
 
 /// The cycles of the permutation `order` (the value at `order[k]` goes to
@@ -762,12 +763,8 @@ fn folded_mul(a: u64, b: u64) -> u64 {
 /// aHash do): without the key, which is random per index, a server cannot
 /// choose ids that land in one run of slots.
 fn id_hash(id: &str, key: [u64; 2]) -> u64 {
-    hash_bytes(id.as_bytes(), key)
-}
-
-/// [`id_hash`] of any bytes.
-fn hash_bytes(bytes: &[u8], key: [u64; 2]) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let bytes = id.as_bytes();
     let mut h = key[0];
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
@@ -836,12 +833,6 @@ pub fn format_uuid(u: u128) -> [u8; 36] {
         *slot = HEX[(u >> shift) as usize & 15];
     }
     out
-}
-
-/// A packed UUID's text, as a `String` (tests).
-#[cfg(test)]
-pub fn uuid_text(u: u128) -> String {
-    uuid_str(&format_uuid(u)).to_owned()
 }
 
 /// The text of [`format_uuid`]'s bytes (always ASCII).
@@ -1098,9 +1089,9 @@ mod tests {
     fn arb_id() -> impl Strategy<Value = String> {
         prop_oneof![
             "[a-zA-Z0-9_ÄÖ]{1,12}",
-            any::<u128>().prop_map(|u| uuid_str(&format_uuid(u)).to_owned()),
-            any::<u128>().prop_map(|u| uuid_str(&format_uuid(u)).to_owned()),
-            any::<u128>().prop_map(|u| uuid_str(&format_uuid(u)).to_uppercase()),
+            any::<u128>().prop_map(crate::core::test_support::uuid),
+            any::<u128>().prop_map(crate::core::test_support::uuid),
+            any::<u128>().prop_map(|u| crate::core::test_support::uuid(u).to_uppercase()),
         ]
     }
 
@@ -1296,10 +1287,16 @@ mod tests {
         assert_eq!(index.find(&set, "run-1"), Some(3_000));
         assert_eq!(index.find(&set, &upper), Some(3_001));
         assert_eq!(&*set.run_id_lower(3_001), upper.to_lowercase());
-        assert_eq!(uuid_text(0), "00000000-0000-0000-0000-000000000000");
+        assert_eq!(
+            uuid_str(&format_uuid(0)),
+            "00000000-0000-0000-0000-000000000000"
+        );
         // The tests' own UUID text is the same.
         let u = 0x0f8f_ad5b_d9cb_469f_a165_7086_7728_950e;
-        assert_eq!(uuid_text(u), crate::core::test_support::uuid(u));
+        assert_eq!(
+            uuid_str(&format_uuid(u)),
+            crate::core::test_support::uuid(u)
+        );
         assert_eq!(index.find(&set, &upper.to_lowercase()), None);
     }
 

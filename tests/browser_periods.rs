@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use common::*;
 use serde_json::{json, Value};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};
 
@@ -890,4 +890,93 @@ async fn an_open_period_as_of_a_fixed_now_covers_the_runs_before_it() {
         headline.contains(" vs Oct 1 – Oct 20, 10:00 ("),
         "{headline}"
     );
+}
+
+/// A subtotal row whose figures change is written in place (the same
+/// node, its button and focus kept), and reads exactly as a row built
+/// afresh: each cell, the share bar, the cost and the comparison cells.
+#[wasm_bindgen_test]
+async fn subtotal_rows_updated_in_place_read_as_rows_built_afresh() {
+    let org = "periods-compare";
+    let (root, _h) = mount_org(
+        org,
+        json!({ "now": NOW, "maxRuns": 100000, "period": "this-month",
+                "pricePerCu": 0.002, "currency": "USD" }),
+    );
+    choose_and_load(&root, "this-month").await;
+    let caption = "CU by workflow";
+    let body = || one(&table(&root, caption).unwrap(), "tbody").unwrap();
+    let mark = JsValue::from_str("__cuMark");
+    let marked = |tr: &Element| js_sys::Reflect::get(tr, &mark).unwrap().as_string();
+    let before: BTreeMap<String, String> = all(&body(), "tr")
+        .iter()
+        .map(|tr| {
+            let key = tr.get_attribute("data-key").unwrap();
+            js_sys::Reflect::set(tr, &mark, &JsValue::from_str(&key)).unwrap();
+            (key, tr.inner_html())
+        })
+        .collect();
+    assert!(before.len() > 3, "{before:?}");
+    // The focus on the first row's button, where a keyboard user would be.
+    let first = all(&body(), "tr")[0].clone();
+    let focused = one(&first, "button")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
+    focused.focus().unwrap();
+    let succeeded = all(&root, "fieldset label")
+        .into_iter()
+        .find(|l| accessible_text(l).starts_with("Succeeded"))
+        .unwrap();
+    one(&succeeded, "input")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    let html = || body().inner_html();
+    let start = html();
+    wait_for("the subtotals follow the status", 5_000, || {
+        let now = html();
+        (now != start
+            || all(&body(), "tr").iter().any(|tr| {
+                before.get(&tr.get_attribute("data-key").unwrap()) != Some(&tr.inner_html())
+            }))
+        .then_some(())
+    })
+    .await;
+    sleep(50).await;
+    let rows = all(&body(), "tr");
+    let patched: Vec<&Element> = rows
+        .iter()
+        .filter(|tr| {
+            let key = tr.get_attribute("data-key").unwrap();
+            marked(tr).as_deref() == Some(key.as_str()) && before[&key] != tr.inner_html()
+        })
+        .collect();
+    assert!(!patched.is_empty(), "some rows changed figures in place");
+    if marked(&first).is_some() && first.is_connected() {
+        let active = document().active_element().unwrap();
+        assert!(
+            active.is_same_node(Some(&focused)),
+            "the focus stays on its button"
+        );
+    }
+    let rows_html = || -> Vec<String> {
+        all(&body(), "tr")
+            .iter()
+            .map(|tr| tr.outer_html())
+            .collect()
+    };
+    let in_place = rows_html();
+    // Grouped by trigger and back: every row of the body built afresh.
+    let group = labelled(&root, "Group by").expect("a Group by select");
+    select_value(&group, "trigger");
+    sleep(50).await;
+    select_value(&group, "workflow");
+    sleep(50).await;
+    assert!(all(&body(), "tr").iter().all(|tr| marked(tr).is_none()));
+    let built = rows_html();
+    assert_eq!(built.len(), in_place.len());
+    for (patched, built) in in_place.iter().zip(&built) {
+        assert_eq!(patched, built, "a row patched in place vs built afresh");
+    }
+    assert_no_page_errors();
 }

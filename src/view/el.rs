@@ -209,8 +209,10 @@ impl El {
     /// Appends a keyed list: the items `items()` returns, in its order. An
     /// item whose key and fingerprint are those of an item already shown
     /// keeps its node and its listeners (moved when the order changed); a
-    /// new or changed item is built (`Item::build`, under an owner of its
-    /// own whose listeners end when it goes). Items hold no bindings, only
+    /// changed item of the same shape ([`Item::shape`]) with a
+    /// [`Item::patch`] keeps them too, its node brought up to date in place;
+    /// any other new or changed item is built (`Item::build`, under an owner
+    /// of its own whose listeners end when it goes). Items hold no bindings, only
     /// listeners (see [`Item::same`]). The focus stays on the
     /// item that had it, at the same place inside it; when that item is
     /// gone, the item now at its position (or the last) takes it. `settle`
@@ -269,7 +271,18 @@ pub struct Item {
     /// Builds the item's element (only for an item new or changed), from
     /// what the closure holds: no context is reachable from inside it.
     pub build: Box<dyn FnOnce() -> El>,
+    /// A fingerprint of what `patch` cannot change (the item's elements,
+    /// its listeners, the text only a build writes).
+    pub shape: u64,
+    /// Brings the element of a shown item of the same key and shape up to
+    /// date in place (only its changed figures written: no node made or
+    /// dropped for them), so that it reads as `build` would have built it.
+    /// It adds no listener. `None`: a changed item is built again.
+    pub patch: Option<Patch>,
 }
+
+/// Brings a shown item's element up to date in place ([`Item::patch`]).
+pub type Patch = Box<dyn FnOnce(&Element)>;
 
 /// A fingerprint of `value`, for [`Item::same`].
 pub fn fingerprint(value: &impl std::hash::Hash) -> u64 {
@@ -514,6 +527,7 @@ fn show(
 struct Shown {
     key: String,
     same: u64,
+    shape: u64,
     el: Element,
     owner: Owner,
 }
@@ -557,9 +571,14 @@ fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Elemen
         let mut next = Vec::with_capacity(items.len());
         for item in items {
             let kept = at.get(item.key.as_str()).and_then(|&i| old[i].take());
-            match kept {
-                Some(kept) if kept.same == item.same => next.push(kept),
-                gone => {
+            match (kept, item.patch) {
+                (Some(kept), _) if kept.same == item.same => next.push(kept),
+                (Some(mut kept), Some(patch)) if kept.shape == item.shape => {
+                    untrack(|| patch(&kept.el));
+                    kept.same = item.same;
+                    next.push(kept);
+                }
+                (gone, _) => {
                     if let Some(gone) = gone {
                         gone.el.remove();
                         gone.owner.cleanup();
@@ -570,6 +589,7 @@ fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Elemen
                     next.push(Shown {
                         key: item.key,
                         same: item.same,
+                        shape: item.shape,
                         el,
                         owner: child,
                     });

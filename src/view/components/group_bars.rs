@@ -124,6 +124,8 @@ fn bar_items(t: Table, bars: &[Bar]) -> Vec<Item> {
                 same: fingerprint(&(&text, &title, pressed)),
                 key: key.clone(),
                 build: Box::new(move || bar_button(t, key, &text, &title, first, pressed)),
+                shape: 0,
+                patch: None,
             })
         })
         .collect()

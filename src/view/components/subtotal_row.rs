@@ -12,6 +12,7 @@ use crate::core::messages::M;
 use crate::core::subtotals::{SubColumn, Subtotal, Subtotals};
 use crate::view::el::{fingerprint, h, El, Item};
 use crate::view::table::Table;
+use wasm_bindgen::JsCast;
 
 /// The rows in the table's sort order, each with its rank colour (`s.rows`
 /// is in CU order; [`subtotal_row`] swaps it for the key's own colour, as
@@ -64,6 +65,9 @@ pub fn row_items(
             let label = t.label(group, &r.key);
             let prev = before.is_on().then(|| Before::of(before.of(&r.key)));
             let same = fingerprint(&(group, &label, colour, &r, total, has_price, &prev));
+            // What a patch leaves as built: the head cell and the cells.
+            let shape = fingerprint(&(group, &label, colour, has_price, prev.is_some()));
+            let (r2, prev2) = (r.clone(), prev.clone());
             Item {
                 key: r.key.clone(),
                 same,
@@ -72,13 +76,19 @@ pub fn row_items(
                     let prev = prev.as_ref().map(Before::as_prev);
                     subtotal_row(t, &fmt, colour, &label, &r, total, has_price, prev)
                 }),
+                shape,
+                patch: Some(Box::new(move |tr| {
+                    let fmt = t.fmt();
+                    let prev = prev2.as_ref().map(Before::as_prev);
+                    patch_row(tr, &fmt, &r2, total, has_price, prev)
+                })),
             }
         })
         .collect()
 }
 
 /// A group's previous figures, held by a row built after they are read.
-#[derive(Hash)]
+#[derive(Hash, Clone)]
 pub enum Before {
     /// The previous period is not (fully) loaded.
     Unknown,
@@ -121,12 +131,6 @@ fn subtotal_row(
     prev: Option<Prev>,
 ) -> El {
     let key = r.key.clone();
-    let share = fmt.share(r.share);
-    let width = if total.0 == 0 {
-        0.0
-    } else {
-        r.cu.as_f64() / total.as_f64() * 100.0
-    };
     let title = if label == key {
         fmt.tf(M::showOnly, &[("name", &key)])
     } else {
@@ -138,10 +142,7 @@ fn subtotal_row(
     let bar = h("span")
         .class(&format!("cu-share-bar cu-c{colour}"))
         .attr("aria-hidden", "true")
-        .child(h("span").style(
-            "width",
-            &format!("{}%", crate::core::charts::fixed(width, 1)),
-        ));
+        .child(h("span").style("width", &bar_width(r, total)));
     h("tr")
         .attr("data-key", &r.key)
         .child(
@@ -156,11 +157,94 @@ fn subtotal_row(
             ),
         )
         .with(|tr| {
-            let share = h("td")
-                .class("cu-num")
-                .child(h("span").class("cu-share").child(bar).text(&share));
+            let share = h("td").class("cu-num").child(
+                h("span")
+                    .class("cu-share")
+                    .child(bar)
+                    .text(&fmt.share(r.share)),
+            );
             figure_cells(tr, fmt, r, share, has_price, prev)
         })
+}
+
+/// The width of a row's share bar: its part of the total CU.
+fn bar_width(r: &Subtotal, total: CuTotal) -> String {
+    let width = if total.0 == 0 {
+        0.0
+    } else {
+        r.cu.as_f64() / total.as_f64() * 100.0
+    };
+    format!("{}%", crate::core::charts::fixed(width, 1))
+}
+
+/// Brings a group's row, built by [`subtotal_row`] with the same group,
+/// label, colour, price and comparison, up to `r`'s figures in place: the
+/// figure cells' text, the share bar's width and text, and the comparison
+/// cells (built again). The head cell, its button and its listener stay.
+fn patch_row(
+    tr: &web_sys::Element,
+    fmt: &Formatter,
+    r: &Subtotal,
+    total: CuTotal,
+    has_price: bool,
+    prev: Option<Prev>,
+) {
+    let cells = tr.children();
+    let (before, after) = figure_texts(fmt, r, has_price);
+    let set = |at: usize, text: &str| {
+        if let Some(cell) = cells.item(at as u32) {
+            cell.set_text_content(Some(text));
+        }
+    };
+    // The head cell is cell 0; the share cell follows the first four.
+    for (i, text) in before.iter().enumerate() {
+        set(1 + i, text);
+    }
+    let share = cells
+        .item(1 + before.len() as u32)
+        .and_then(|td| td.first_element_child());
+    if let Some(share) = share {
+        let bar = share
+            .first_element_child()
+            .and_then(|bar| bar.first_element_child());
+        if let Some(bar) = bar.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = bar.style().set_property("width", &bar_width(r, total));
+        }
+        if let Some(text) = share.last_child() {
+            text.set_node_value(Some(&fmt.share(r.share)));
+        }
+    }
+    let first_after = 2 + before.len();
+    for (i, text) in after.iter().enumerate() {
+        set(first_after + i, text);
+    }
+    if let Some(prev) = prev {
+        let from = (first_after + after.len()) as u32;
+        while let Some(cell) = cells.item(from) {
+            cell.remove();
+        }
+        for cell in compare_cells(fmt, r, prev, has_price) {
+            let _ = tr.append_with_node_1(cell.element());
+        }
+    }
+}
+
+/// The texts of a row's figure cells: those before the share cell (runs,
+/// CU, average, largest) and those after it (failed CU, in progress, the
+/// cost when priced).
+fn figure_texts(fmt: &Formatter, r: &Subtotal, has_price: bool) -> ([String; 4], Vec<String>) {
+    let before = [
+        fmt.count(r.runs as u64),
+        fmt.cu_total(r.cu),
+        r.average()
+            .map_or_else(|| "—".to_owned(), |a| fmt.cu_total(a)),
+        r.largest.map_or_else(|| "—".to_owned(), |c| fmt.cu(c)),
+    ];
+    let mut after = vec![fmt.cu_total(r.failed_cu), fmt.count(r.in_progress as u64)];
+    if has_price {
+        after.push(fmt.money(r.cost));
+    }
+    (before, after)
 }
 
 /// The cells after a row's head, the same in a group's row and the Total
@@ -174,23 +258,13 @@ fn figure_cells(
     has_price: bool,
     prev: Option<Prev>,
 ) -> El {
-    let num = |text: &str| h("td").class("cu-num").text(text);
-    tr.child(num(&fmt.count(r.runs as u64)))
-        .child(num(&fmt.cu_total(r.cu)))
-        .child(num(&r
-            .average()
-            .map_or_else(|| "—".to_owned(), |a| fmt.cu_total(a))))
-        .child(num(&r
-            .largest
-            .map_or_else(|| "—".to_owned(), |c| fmt.cu(c))))
-        .child(share)
-        .child(num(&fmt.cu_total(r.failed_cu)))
-        .child(num(&fmt.count(r.in_progress as u64)))
-        .child_opt(has_price.then(|| num(&fmt.money(r.cost))))
-        .children(
-            prev.map(|p| compare_cells(fmt, r, p, has_price))
-                .unwrap_or_default(),
-        )
+    let num = |tr: El, text: &String| tr.child(h("td").class("cu-num").text(text));
+    let (before, after) = figure_texts(fmt, r, has_price);
+    let tr = before.iter().fold(tr, num).child(share);
+    after.iter().fold(tr, num).children(
+        prev.map(|p| compare_cells(fmt, r, p, has_price))
+            .unwrap_or_default(),
+    )
 }
 
 /// The Total row.

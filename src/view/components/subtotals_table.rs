@@ -196,5 +196,7 @@ fn show_all_item(t: Table, all: usize, show_all: Sig<bool>) -> Item {
                 ),
             )
         }),
+        shape: 0,
+        patch: None,
     }
 }

@@ -234,13 +234,26 @@ pub fn facet_counts(set: &RunSet, filters: &Filters) -> FacetCounts {
 
 /// The runs that pass every filter (in their order) and the facet counts,
 /// in one pass over the set: a run passes when it passes the common filters
-/// and all three facets, which the facet counting tests anyway. What the
-/// table uses; [`Filters::apply_named`] and [`facet_counts_named`] are the
-/// oracles it is proven against.
+/// and all three facets, which the facet counting tests anyway.
+/// [`Filters::apply_named`] and [`facet_counts_named`] are the oracles it is
+/// proven against; the table uses it through [`filter_each`], which
+/// `crate::core::subtotals::filter_and_sum` sums the kept runs with.
+#[cfg(test)]
 pub fn filter_with_facets(
     set: &RunSet,
     filters: &Filters,
     names: &Names,
+) -> (Vec<usize>, FacetCounts) {
+    filter_each(set, filters, names, |_| {})
+}
+
+/// [`filter_with_facets`], calling `also(i)` for each run kept, in order
+/// (to sum the kept runs in the same pass).
+pub fn filter_each(
+    set: &RunSet,
+    filters: &Filters,
+    names: &Names,
+    mut also: impl FnMut(usize),
 ) -> (Vec<usize>, FacetCounts) {
     // Written into room for every run (no growing, no `push` call per run:
     // a million on a status change), then cut to size.
@@ -250,6 +263,7 @@ pub fn filter_with_facets(
     let counts = count_facets(set, filters, names, |i| {
         slots[len] = i;
         len += 1;
+        also(i);
     });
     kept.truncate(len);
     if len < set.len() / 2 {

@@ -7,6 +7,8 @@ use crate::core::messages::M;
 use std::collections::HashMap;
 
 use crate::core::cu::{Cu, CuTotal, Money, PricePerCu};
+use crate::core::filter::{filter_each, FacetCounts, Filters};
+use crate::core::keyed::Names;
 use crate::core::run::{Run, RunStatus};
 use crate::core::store::{RunSet, NO_CU};
 
@@ -241,77 +243,134 @@ pub fn compute_set(
     price: Option<PricePerCu>,
     group: GroupBy,
 ) -> Subtotals {
-    // CU sums as 64-bit words with a count of carries (exact, and cheaper
-    // than 128-bit adds per run in wasm).
-    #[derive(Clone, Copy, Default)]
-    struct Sums {
-        runs: usize,
-        valid: usize,
-        in_progress: usize,
-        cu: (u64, u64),
-        largest: u64,
-        failed: (u64, u64),
-    }
-    fn add(sum: &mut (u64, u64), cu: u64) {
-        sum.0 = sum.0.wrapping_add(cu);
-        sum.1 += u64::from(sum.0 < cu);
-    }
-    fn whole(sum: (u64, u64)) -> u128 {
-        u128::from(sum.1) << 64 | u128::from(sum.0)
-    }
-    let (ids, keys) = group.ids(set);
-    let n = set.len();
-    let (ids, status_of, cu_of) = (&ids[..n], &set.status_of[..n], set.cu_column());
-    // Per status id: in progress; failed or cancelled.
-    let kinds = set.status_kinds();
-    let open: Vec<bool> = kinds.iter().map(RunStatus::in_progress).collect();
-    let failed: Vec<bool> = kinds
-        .iter()
-        .map(|k| matches!(k, RunStatus::Failure | RunStatus::Cancelled))
-        .collect();
-    let (open, failed) = (open.as_slice(), failed.as_slice());
-    let mut sums = vec![Sums::default(); keys.len()];
-    let by_id = sums.as_mut_slice();
+    let mut sums = Summer::new(set, group);
     for &i in indices {
-        let (g, st, cu) = (ids[i] as usize, status_of[i] as usize, cu_of[i]);
-        let s = &mut by_id[g];
+        sums.add(i);
+    }
+    sums.finish(price)
+}
+
+/// The runs that pass `filters` (in their order), the facet counts and the
+/// subtotals of those runs, in one pass over the set: each run kept is
+/// added to its group's sums where the filter keeps it, so no second pass
+/// reads the kept runs back. What the table uses on every filter change;
+/// `filter::filter_with_facets` and [`compute_set`] are the
+/// oracles it is proven against.
+pub fn filter_and_sum(
+    set: &RunSet,
+    filters: &Filters,
+    names: &Names,
+    price: Option<PricePerCu>,
+    group: GroupBy,
+) -> (Vec<usize>, FacetCounts, Subtotals) {
+    let mut sums = Summer::new(set, group);
+    let (kept, counts) = filter_each(set, filters, names, |i| sums.add(i));
+    (kept, counts, sums.finish(price))
+}
+
+/// One group's sums, as plain integers: CU in 64-bit words with a count of
+/// carries (exact, and cheaper than 128-bit adds per run in wasm).
+#[derive(Clone, Copy, Default)]
+struct Sums {
+    runs: usize,
+    valid: usize,
+    in_progress: usize,
+    cu: (u64, u64),
+    largest: u64,
+    failed: (u64, u64),
+}
+
+fn add_cu(sum: &mut (u64, u64), cu: u64) {
+    sum.0 = sum.0.wrapping_add(cu);
+    sum.1 += u64::from(sum.0 < cu);
+}
+
+fn whole(sum: (u64, u64)) -> u128 {
+    u128::from(sum.1) << 64 | u128::from(sum.0)
+}
+
+/// Subtotals being summed run by run over a set's columns.
+struct Summer<'a> {
+    ids: &'a [u32],
+    keys: &'a [String],
+    status_of: &'a [u32],
+    cu_of: &'a [u64],
+    /// Per status id: in progress; failed or cancelled.
+    open: Vec<bool>,
+    failed: Vec<bool>,
+    sums: Vec<Sums>,
+}
+
+impl<'a> Summer<'a> {
+    fn new(set: &'a RunSet, group: GroupBy) -> Summer<'a> {
+        let (ids, keys) = group.ids(set);
+        let n = set.len();
+        let kinds = set.status_kinds();
+        Summer {
+            ids: &ids[..n],
+            keys,
+            status_of: &set.status_of[..n],
+            cu_of: &set.cu_column()[..n],
+            open: kinds.iter().map(RunStatus::in_progress).collect(),
+            failed: kinds
+                .iter()
+                .map(|k| matches!(k, RunStatus::Failure | RunStatus::Cancelled))
+                .collect(),
+            sums: vec![Sums::default(); keys.len()],
+        }
+    }
+
+    /// Adds run `i`.
+    #[inline(always)]
+    fn add(&mut self, i: usize) {
+        let (g, st, cu) = (
+            self.ids[i] as usize,
+            self.status_of[i] as usize,
+            self.cu_of[i],
+        );
+        let s = &mut self.sums[g];
         s.runs += 1;
-        s.in_progress += usize::from(open[st]);
+        s.in_progress += usize::from(self.open[st]);
         if cu != NO_CU {
             s.valid += 1;
-            add(&mut s.cu, cu);
+            add_cu(&mut s.cu, cu);
             s.largest = s.largest.max(cu);
-            if failed[st] {
-                add(&mut s.failed, cu);
+            if self.failed[st] {
+                add_cu(&mut s.failed, cu);
             }
         }
     }
-    let mut total = Subtotal::default();
-    let mut rows = Vec::new();
-    for (key, s) in keys.iter().zip(sums).filter(|(_, s)| s.runs > 0) {
-        let row = Subtotal {
-            key: key.clone(),
-            runs: s.runs,
-            valid_runs: s.valid,
-            cu: CuTotal(whole(s.cu)),
-            largest: (s.valid > 0).then_some(Cu(s.largest)),
-            failed_cu: CuTotal(whole(s.failed)),
-            in_progress: s.in_progress,
-            cost: price.map_or(Money::default(), |p| p.cost_of(CuTotal(whole(s.cu)))),
-            share: None,
-        };
-        total.runs += row.runs;
-        total.valid_runs += row.valid_runs;
-        total.cu.add_total(row.cu);
-        total.largest = total.largest.max(row.largest);
-        total.failed_cu.add_total(row.failed_cu);
-        total.in_progress += row.in_progress;
-        total.cost.add(row.cost);
-        rows.push(row);
+
+    /// The groups with runs (largest CU first) and the grand total, the
+    /// sum of the groups.
+    fn finish(self, price: Option<PricePerCu>) -> Subtotals {
+        let mut total = Subtotal::default();
+        let mut rows = Vec::new();
+        for (key, s) in self.keys.iter().zip(self.sums).filter(|(_, s)| s.runs > 0) {
+            let row = Subtotal {
+                key: key.clone(),
+                runs: s.runs,
+                valid_runs: s.valid,
+                cu: CuTotal(whole(s.cu)),
+                largest: (s.valid > 0).then_some(Cu(s.largest)),
+                failed_cu: CuTotal(whole(s.failed)),
+                in_progress: s.in_progress,
+                cost: price.map_or(Money::default(), |p| p.cost_of(CuTotal(whole(s.cu)))),
+                share: None,
+            };
+            total.runs += row.runs;
+            total.valid_runs += row.valid_runs;
+            total.cu.add_total(row.cu);
+            total.largest = total.largest.max(row.largest);
+            total.failed_cu.add_total(row.failed_cu);
+            total.in_progress += row.in_progress;
+            total.cost.add(row.cost);
+            rows.push(row);
+        }
+        let mut rows = crate::core::sort::sorted_by(rows, &by_cu_then_key);
+        assign_shares(&mut rows);
+        Subtotals { rows, total }
     }
-    let mut rows = crate::core::sort::sorted_by(rows, &by_cu_then_key);
-    assign_shares(&mut rows);
-    Subtotals { rows, total }
 }
 
 /// Sortable columns of the subtotals table (the bar chart follows the same order).
@@ -465,6 +524,45 @@ mod properties {
                     prop_assert!(*t == exact / total || *t == exact / total + 1);
                 }
             }
+        }
+    }
+
+    proptest! {
+        /// The one pass that filters and sums keeps the runs the run-by-run
+        /// filter keeps, counts the facets as the one-pass filter does, and
+        /// sums them as the hash-map oracle does, in every grouping.
+        #[test]
+        fn filtering_and_summing_in_one_pass_equals_each_alone(
+            runs in proptest::collection::vec((0usize..5, 0usize..4, 0usize..3, arb_cu(), 1u8..4), 0..60),
+            status in proptest::option::of(0usize..4),
+            workflow in proptest::option::of(0usize..5),
+            search in prop_oneof![Just(""), Just("wf1"), Just("r1"), Just("cron")],
+            from in proptest::option::of(1u8..4),
+            group in 0usize..3,
+            priced in any::<bool>(),
+        ) {
+            const STATUSES: [&str; 4] = ["success", "failure", "running", "cancelled"];
+            const TRIGGERS: [&str; 3] = ["", "cronjob", "webhook"];
+            let runs: Vec<Run> = runs.iter().enumerate().map(|(i, (wf, st, tr, cu, day))| {
+                run(&format!("r{i}"), &format!("wf{wf}"), STATUSES[*st],
+                    &format!("2026-11-0{day}T10:00:00Z"), *cu, Some(TRIGGERS[*tr]))
+            }).collect();
+            let set = RunSet::new(runs.clone(), crate::core::time::utc_date);
+            let filters = Filters {
+                search: search.to_owned(),
+                statuses: status.map(|s| vec![STATUSES[s].to_owned()]).unwrap_or_default(),
+                workflow: workflow.map(|w| format!("wf{w}")),
+                from: from.map(|d| format!("2026-11-0{d}")),
+                ..Filters::default()
+            };
+            let names = Names::default();
+            let price = if priced { PricePerCu::from_f64(0.0025) } else { None };
+            let group = GroupBy::ALL[group];
+            let (kept, counts, sums) = filter_and_sum(&set, &filters, &names, price, group);
+            prop_assert_eq!(&kept, &filters.apply_named(&set, &names));
+            prop_assert_eq!(counts, crate::core::filter::filter_with_facets(&set, &filters, &names).1);
+            prop_assert_eq!(&sums, &compute(&runs, &kept, price, group));
+            prop_assert_eq!(sums, compute_set(&set, &kept, price, group));
         }
     }
 

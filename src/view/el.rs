@@ -62,6 +62,13 @@ pub fn svg(tag: &str) -> El {
 /// Several elements side by side (the content of a conditional part).
 pub type Els = Vec<El>;
 
+impl From<Element> for El {
+    /// An element already built (one a keyed item brings up to date).
+    fn from(el: Element) -> El {
+        El(el)
+    }
+}
+
 impl El {
     /// The element.
     pub fn element(&self) -> &Element {
@@ -209,9 +216,9 @@ impl El {
     /// Appends a keyed list: the items `items()` returns, in its order. An
     /// item whose key and fingerprint are those of an item already shown
     /// keeps its node and its listeners (moved when the order changed); a
-    /// changed item of the same shape ([`Item::shape`]) with a
-    /// [`Item::patch`] keeps them too, its node brought up to date in place;
-    /// any other new or changed item is built (`Item::build`, under an owner
+    /// changed item of the same [`Item::shape`] keeps them too, its node
+    /// brought up to date in place by `Item::build`; any other new or
+    /// changed item is built (`Item::build`, under an owner
     /// of its own whose listeners end when it goes). Items hold no bindings, only
     /// listeners (see [`Item::same`]). The focus stays on the
     /// item that had it, at the same place inside it; when that item is
@@ -270,19 +277,20 @@ pub struct Item {
     pub same: u64,
     /// Builds the item's element (only for an item new or changed), from
     /// what the closure holds: no context is reachable from inside it.
-    pub build: Box<dyn FnOnce() -> El>,
-    /// A fingerprint of what `patch` cannot change (the item's elements,
-    /// its listeners, the text only a build writes).
-    pub shape: u64,
-    /// Brings the element of a shown item of the same key and shape up to
-    /// date in place (only its changed figures written: no node made or
-    /// dropped for them), so that it reads as `build` would have built it.
-    /// It adds no listener. `None`: a changed item is built again.
-    pub patch: Option<Patch>,
+    /// Given the element of a shown item of the same key and shape (only
+    /// when [`Item::shape`] is `Some`), it brings that element up to date in
+    /// place instead (its changed figures written, no node made or dropped
+    /// for them, no listener added), so that it reads as a build would, and
+    /// returns it.
+    pub build: Build,
+    /// A fingerprint of what a build in place cannot change (the item's
+    /// elements, its listeners, the text only a new build writes); `None`:
+    /// a changed item is always built anew.
+    pub shape: Option<u64>,
 }
 
-/// Brings a shown item's element up to date in place ([`Item::patch`]).
-pub type Patch = Box<dyn FnOnce(&Element)>;
+/// Builds an item's element, or brings a shown one up to date ([`Item::build`]).
+pub type Build = Box<dyn FnOnce(Option<&Element>) -> El>;
 
 /// A fingerprint of `value`, for [`Item::same`].
 pub fn fingerprint(value: &impl std::hash::Hash) -> u64 {
@@ -527,7 +535,7 @@ fn show(
 struct Shown {
     key: String,
     same: u64,
-    shape: u64,
+    shape: Option<u64>,
     el: Element,
     owner: Owner,
 }
@@ -571,21 +579,22 @@ fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Elemen
         let mut next = Vec::with_capacity(items.len());
         for item in items {
             let kept = at.get(item.key.as_str()).and_then(|&i| old[i].take());
-            match (kept, item.patch) {
-                (Some(kept), _) if kept.same == item.same => next.push(kept),
-                (Some(mut kept), Some(patch)) if kept.shape == item.shape => {
-                    untrack(|| patch(&kept.el));
+            match kept {
+                Some(kept) if kept.same == item.same => next.push(kept),
+                Some(mut kept) if item.shape.is_some() && kept.shape == item.shape => {
+                    let build = item.build;
+                    untrack(|| build(Some(&kept.el)));
                     kept.same = item.same;
                     next.push(kept);
                 }
-                (gone, _) => {
+                gone => {
                     if let Some(gone) = gone {
                         gone.el.remove();
                         gone.owner.cleanup();
                     }
                     let child = detached_owner();
                     let build = item.build;
-                    let el = untrack(|| child.with(build)).0;
+                    let el = untrack(|| child.with(|| build(None))).0;
                     next.push(Shown {
                         key: item.key,
                         same: item.same,

@@ -15,11 +15,11 @@ use leptos::prelude::*;
 
 use crate::core::columns;
 use crate::core::compare::Previous;
-use crate::core::filter::{filter_with_facets, FacetCounts, Filters};
+use crate::core::filter::{FacetCounts, Filters};
 use crate::core::format::Formatter;
 use crate::core::period::{cover, previous, range, Cover, Day, Granularity, Period, Preset};
 use crate::core::sort::{restrict, sort_indices, toggle, Column};
-use crate::core::subtotals::{compute_set, GroupBy, SubColumn, Subtotals};
+use crate::core::subtotals::{compute_set, filter_and_sum, GroupBy, SubColumn, Subtotals};
 use crate::load::config::Config;
 use crate::load::env::Env;
 use crate::load::reactive::{Derived, Sig, Stored};
@@ -70,10 +70,13 @@ pub struct Table {
 }
 
 /// What one pass over the runs in scope gives: the runs that pass the
-/// filters and the facet counts.
+/// filters, the facet counts and the subtotals of the runs kept, in the
+/// grouping chosen when it ran.
 struct Pass {
     filtered: Shared<Vec<usize>>,
     facets: Shared<FacetCounts>,
+    subtotals: Shared<Subtotals>,
+    group: GroupBy,
 }
 
 /// A chosen preset, its days, and the period it is compared with.
@@ -126,13 +129,13 @@ impl Table {
         let names: Stored<Arc<Names>> = Stored::new(Arc::new(config.workflow_names.clone()));
         let scope_set = scope_set_memo(state);
         let period = period_memo(state, scope_set, config.now_ms, fmt.clone());
-        let pass = pass_memo(state, scope_set, period, names);
+        let pass = pass_memo(state, scope_set, period, names, per_cu);
         let filtered: Derived<Shared<Vec<usize>>> =
             Derived::new(move || pass.with(|p| p.filtered.clone()));
         let facets = Derived::new(move || pass.with(|p| p.facets.clone()));
         let sorted = sorted_memo(state, scope_set, filtered);
         let visible = visible_memo(state, sorted);
-        let subtotals = subtotals_memo(state, scope_set, filtered, per_cu);
+        let subtotals = subtotals_memo(state, scope_set, pass, per_cu);
         let previous_subtotals = previous_memo(state, scope_set, period, names, per_cu);
         let colour_map = colour_map_memo(state, subtotals);
         let by_day = Derived::new(move || {
@@ -535,18 +538,22 @@ fn period_memo(
     })
 }
 
-/// The filtered runs and the facet counts, from one pass over the runs in
-/// scope (`filter_with_facets`); an open period as of a fixed `now` ends
-/// there.
+/// The filtered runs, the facet counts and the subtotals (in the grouping
+/// chosen, read untracked: a new grouping sums the kept runs again, in
+/// [`subtotals_memo`], without filtering them again), from one pass over
+/// the runs in scope (`filter_and_sum`); an open period as of a fixed
+/// `now` ends there.
 fn pass_memo(
     state: TableState,
     scope_set: Derived<Option<Shared<Loaded>>>,
     period: Derived<Option<PeriodView>>,
     names: Stored<Arc<Names>>,
+    per_cu: Option<crate::core::cu::PricePerCu>,
 ) -> Derived<Shared<Pass>> {
     Derived::new(move || {
         let cut = period.with(|v| v.and_then(|v| v.cut_ms));
-        let (kept, counts) = scope_set.with(|s| {
+        let group = state.group.get_untracked();
+        let (kept, counts, subtotals) = scope_set.with(|s| {
             s.as_ref()
                 .map(|l| {
                     names.with_value(|n| {
@@ -556,9 +563,9 @@ fn pass_memo(
                                     until_ms: Some(until),
                                     ..f.clone()
                                 };
-                                filter_with_facets(&l.set, &f, n)
+                                filter_and_sum(&l.set, &f, n, per_cu, group)
                             }
-                            None => filter_with_facets(&l.set, f, n),
+                            None => filter_and_sum(&l.set, f, n, per_cu, group),
                         })
                     })
                 })
@@ -567,6 +574,8 @@ fn pass_memo(
         Shared::new(Pass {
             filtered: Shared::new(kept),
             facets: Shared::new(counts),
+            subtotals: Shared::new(subtotals),
+            group,
         })
     })
 }
@@ -617,22 +626,27 @@ fn visible_memo(
     })
 }
 
-/// Per-group subtotals and the grand total of the filtered runs.
+/// Per-group subtotals and the grand total of the filtered runs: the
+/// filter pass's, or the kept runs summed again when the grouping changed
+/// since.
 fn subtotals_memo(
     state: TableState,
     scope_set: Derived<Option<Shared<Loaded>>>,
-    filtered: Derived<Shared<Vec<usize>>>,
+    pass: Derived<Shared<Pass>>,
     per_cu: Option<crate::core::cu::PricePerCu>,
 ) -> Derived<Shared<Subtotals>> {
     Derived::new(move || {
+        let group = state.group.get();
+        let p = pass.get();
+        if p.group == group {
+            return p.subtotals.clone();
+        }
         scope_set.with(|s| {
-            filtered.with(|f| {
-                Shared::new(
-                    s.as_ref()
-                        .map(|l| compute_set(&l.set, f, per_cu, state.group.get()))
-                        .unwrap_or_default(),
-                )
-            })
+            Shared::new(
+                s.as_ref()
+                    .map(|l| compute_set(&l.set, &p.filtered, per_cu, group))
+                    .unwrap_or_default(),
+            )
         })
     })
 }
@@ -668,21 +682,17 @@ fn previous_memo(
         };
         Shared::new(scope_set.with(|s| {
             s.as_ref().map(|l| {
-                let (mut indices, _) = state.filters.with(|f| {
+                let (_, _, subtotals) = state.filters.with(|f| {
                     let f = Filters {
                         from: Some(from),
                         to: Some(to),
+                        until_ms: until.map(|(_, ms)| ms),
                         ..f.clone()
                     };
-                    filter_with_facets(&l.set, &f, &names.get_value())
+                    let group = state.group.get();
+                    filter_and_sum(&l.set, &f, &names.get_value(), per_cu, group)
                 });
-                if let Some((_, until_ms)) = until {
-                    indices.retain(|&i| l.set.started_ms(i).is_some_and(|ms| ms < until_ms));
-                }
-                Previous {
-                    subtotals: compute_set(&l.set, &indices, per_cu, state.group.get()),
-                    loaded,
-                }
+                Previous { subtotals, loaded }
             })
         }))
     })

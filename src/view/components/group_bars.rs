@@ -123,9 +123,8 @@ fn bar_items(t: Table, bars: &[Bar]) -> Vec<Item> {
             Some(Item {
                 same: fingerprint(&(&text, &title, pressed)),
                 key: key.clone(),
-                build: Box::new(move || bar_button(t, key, &text, &title, first, pressed)),
-                shape: 0,
-                patch: None,
+                build: Box::new(move |_| bar_button(t, key, &text, &title, first, pressed)),
+                shape: None,
             })
         })
         .collect()

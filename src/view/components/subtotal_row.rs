@@ -67,28 +67,28 @@ pub fn row_items(
             let same = fingerprint(&(group, &label, colour, &r, total, has_price, &prev));
             // What a patch leaves as built: the head cell and the cells.
             let shape = fingerprint(&(group, &label, colour, has_price, prev.is_some()));
-            let (r2, prev2) = (r.clone(), prev.clone());
             Item {
                 key: r.key.clone(),
                 same,
-                build: Box::new(move || {
+                build: Box::new(move |shown| {
                     let fmt = t.fmt();
                     let prev = prev.as_ref().map(Before::as_prev);
-                    subtotal_row(t, &fmt, colour, &label, &r, total, has_price, prev)
+                    match shown {
+                        Some(tr) => {
+                            patch_row(tr, &fmt, &r, total, has_price, prev);
+                            El::from(tr.clone())
+                        }
+                        None => subtotal_row(t, &fmt, colour, &label, &r, total, has_price, prev),
+                    }
                 }),
-                shape,
-                patch: Some(Box::new(move |tr| {
-                    let fmt = t.fmt();
-                    let prev = prev2.as_ref().map(Before::as_prev);
-                    patch_row(tr, &fmt, &r2, total, has_price, prev)
-                })),
+                shape: Some(shape),
             }
         })
         .collect()
 }
 
 /// A group's previous figures, held by a row built after they are read.
-#[derive(Hash, Clone)]
+#[derive(Hash)]
 pub enum Before {
     /// The previous period is not (fully) loaded.
     Unknown,

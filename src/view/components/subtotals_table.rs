@@ -189,14 +189,13 @@ fn show_all_item(t: Table, all: usize, show_all: Sig<bool>) -> Item {
         // Not a group's key: no id holds a NUL.
         key: "\0rows-cut".to_owned(),
         same: fingerprint(&(&text, &label)),
-        build: Box::new(move || {
+        build: Box::new(move |_| {
             h("tr").class("cu-rows-cut").child(
                 h("td").attr("colspan", "12").text(&text).text(" ").child(
                     button("cu-btn cu-small", &label).on("click", move |_| show_all.set(true)),
                 ),
             )
         }),
-        shape: 0,
-        patch: None,
+        shape: None,
     }
 }

@@ -4,9 +4,10 @@
 use crate::view::el::{h, El};
 
 use crate::core::cu::CuTotal;
-use crate::core::filter::{filter_with_facets, Filters};
+use crate::core::filter::Filters;
 use crate::core::finance::{budget_line, budget_line_for_selection};
 use crate::core::period::{budget, cu_by_day, short_date, whole_percent, ymd, Cover};
+use crate::core::subtotals::{filter_and_sum, GroupBy};
 use crate::view::table::use_table;
 
 /// The budget line (a month chosen, `budgetCu` set, the month loaded).
@@ -40,8 +41,9 @@ pub fn budget_line_view() -> El {
             let by_day = t.scope_set.with(|s| {
                 s.as_ref()
                     .map(|l| {
-                        let (all, _) =
-                            filter_with_facets(&l.set, &period_only, &Default::default());
+                        let names = Default::default();
+                        let (all, _, _) =
+                            filter_and_sum(&l.set, &period_only, &names, None, GroupBy::Workflow);
                         cu_by_day(&l.set, &all)
                     })
                     .unwrap_or_default()

@@ -399,22 +399,17 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals, shape: Shape) -> Da
         })
         .collect();
     let width = series.len();
-    // Runs, CU and CU per series for each day id, as plain integers in
-    // flat arrays, over the columns as slices (one pass over up to a
-    // million runs on every filter change).
+    // Runs and CU per series for each day id, as plain integers in flat
+    // arrays, over the columns as slices (one pass over up to a million
+    // runs on every filter change); a day's CU is the sum of its series'.
     let days = set.day_names.len();
-    let (mut runs, mut totals, mut parts) = (
-        vec![0usize; days],
-        vec![0u128; days],
-        vec![0u128; days * width],
-    );
+    let (mut runs, mut parts) = (vec![0usize; days], vec![0u128; days * width]);
     {
         let n = set.len();
-        let (day_of, cu_of, group_of) = (&set.day_of[..n], set.cu_column(), &group_of[..n]);
-        let (slot_of, runs, totals, parts) = (
+        let (day_of, cu_of, group_of) = (&set.day_of[..n], &set.cu_column()[..n], &group_of[..n]);
+        let (slot_of, runs, parts) = (
             slot_of.as_slice(),
             runs.as_mut_slice(),
-            totals.as_mut_slice(),
             parts.as_mut_slice(),
         );
         for &i in indices {
@@ -422,11 +417,13 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals, shape: Shape) -> Da
             runs[d] += 1;
             let cu = cu_of[i];
             if cu != crate::core::store::NO_CU {
-                totals[d] += u128::from(cu);
                 parts[d * width + slot_of[group_of[i] as usize]] += u128::from(cu);
             }
         }
     }
+    let totals: Vec<u128> = (0..days)
+        .map(|d| parts[d * width..(d + 1) * width].iter().sum())
+        .collect();
     let by_day = (0..days).map(|d| {
         (runs[d] > 0).then(|| DayStack {
             runs: runs[d],

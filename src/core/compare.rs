@@ -103,21 +103,26 @@ impl<'a> Lookup<'a> {
 /// none now, so the Previous column adds up to the previous total.
 pub fn rows_with_gone(current: &Subtotals, previous: Option<&Previous>) -> Vec<Subtotal> {
     let mut rows = current.rows.clone();
-    if let Some(p) = previous.filter(|p| p.loaded) {
-        let now: std::collections::HashSet<&str> =
-            current.rows.iter().map(|r| r.key.as_str()).collect();
-        rows.extend(
-            p.subtotals
-                .rows
-                .iter()
-                .filter(|r| !now.contains(r.key.as_str()))
-                .map(|r| Subtotal {
-                    key: r.key.clone(),
-                    ..Subtotal::default()
-                }),
-        );
-    }
+    rows.extend(gone_rows(current, previous));
     rows
+}
+
+/// The zero rows [`rows_with_gone`] adds after the current rows.
+pub fn gone_rows(current: &Subtotals, previous: Option<&Previous>) -> Vec<Subtotal> {
+    let Some(p) = previous.filter(|p| p.loaded) else {
+        return Vec::new();
+    };
+    let now: std::collections::HashSet<&str> =
+        current.rows.iter().map(|r| r.key.as_str()).collect();
+    p.subtotals
+        .rows
+        .iter()
+        .filter(|r| !now.contains(r.key.as_str()))
+        .map(|r| Subtotal {
+            key: r.key.clone(),
+            ..Subtotal::default()
+        })
+        .collect()
 }
 
 /// The key a Change column sorts by: "new" above every increase, an
@@ -153,6 +158,20 @@ fn sort_key<'a>(col: SubColumn, s: &'a Subtotal, before: &Lookup) -> (u128, &'a 
 /// Orders `rows` by `col` (stable: equal keys keep the CU order);
 /// `before` gives the previous period's figures for Previous and Change.
 pub fn sort_rows(rows: &mut [&Subtotal], col: SubColumn, descending: bool, before: &Lookup) {
+    let order = sorted_order(rows, col, descending, before);
+    let original = rows.to_vec();
+    for (slot, i) in rows.iter_mut().zip(order) {
+        *slot = original[i];
+    }
+}
+
+/// The positions of `rows` in [`sort_rows`]'s order.
+pub fn sorted_order(
+    rows: &[&Subtotal],
+    col: SubColumn,
+    descending: bool,
+    before: &Lookup,
+) -> Vec<usize> {
     let mut order: Vec<usize> = (0..rows.len()).collect();
     crate::core::sort::sort_positions(&mut order, &|a, b| {
         let o = sort_key(col, rows[a], before).cmp(&sort_key(col, rows[b], before));
@@ -162,10 +181,7 @@ pub fn sort_rows(rows: &mut [&Subtotal], col: SubColumn, descending: bool, befor
             o
         }
     });
-    let original = rows.to_vec();
-    for (slot, i) in rows.iter_mut().zip(order) {
-        *slot = original[i];
-    }
+    order
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

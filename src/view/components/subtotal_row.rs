@@ -4,8 +4,7 @@
 
 use super::compare_cells::compare_cells;
 use crate::core::charts::colour_of;
-use crate::core::compare::sort_rows;
-use crate::core::compare::{rows_with_gone, Lookup, Prev, Previous};
+use crate::core::compare::{gone_rows, sorted_order, Lookup, Prev, Previous};
 use crate::core::cu::CuTotal;
 use crate::core::format::Formatter;
 use crate::core::messages::M;
@@ -14,32 +13,31 @@ use crate::view::el::{fingerprint, h, El, Item};
 use crate::view::table::Table;
 use wasm_bindgen::JsCast;
 
-/// The rows in the table's sort order, each with its rank colour (`s.rows`
-/// is in CU order; [`subtotal_row`] swaps it for the key's own colour, as
-/// the charts do). With a loaded
-/// previous period, groups with runs only before follow as zero rows.
+/// The first `limit` rows in the table's sort order, each with its rank
+/// colour (`s.rows` is in CU order; [`subtotal_row`] swaps it for the key's
+/// own colour, as the charts do), and the number of rows in all. With a
+/// loaded previous period, groups with runs only before follow as zero
+/// rows. Only the rows shown are copied.
 pub fn ranked_rows(
     s: &Subtotals,
     previous: Option<&Previous>,
     col: SubColumn,
     desc: bool,
-) -> Vec<(usize, Subtotal)> {
-    let rank: std::collections::HashMap<&str, usize> = s
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.key.as_str(), i))
-        .collect();
-    let rows = rows_with_gone(s, previous);
-    let mut ordered: Vec<&Subtotal> = rows.iter().collect();
-    sort_rows(&mut ordered, col, desc, &Lookup::new(previous));
-    ordered
+    limit: usize,
+) -> (usize, Vec<(usize, Subtotal)>) {
+    let gone = gone_rows(s, previous);
+    let rows: Vec<&Subtotal> = s.rows.iter().chain(&gone).collect();
+    let order = sorted_order(&rows, col, desc, &Lookup::new(previous));
+    let shown = order
         .into_iter()
-        .map(|r| {
-            let rank = rank.get(r.key.as_str()).copied().unwrap_or(usize::MAX);
-            (colour_of(rank), r.clone())
+        .take(limit)
+        .map(|i| {
+            // A current row's rank is its place in `s.rows`; a gone row has none.
+            let rank = if i < s.rows.len() { i } else { usize::MAX };
+            (colour_of(rank), rows[i].clone())
         })
-        .collect()
+        .collect();
+    (rows.len(), shown)
 }
 
 /// The items of the subtotals table's body, keyed by group: a row stays

@@ -168,10 +168,13 @@ fn body_items(t: Table, show_all: Sig<bool>) -> Vec<Item> {
     let before = Lookup::new(Option::as_ref(&*p.0));
     // Labels, colours and filters follow the grouping.
     state.group.track();
-    let mut ranked = ranked_rows(&s, Option::as_ref(&*p.0), col, desc);
-    let all = ranked.len();
-    let cut = !show_all.get() && all > FIRST_ROWS;
-    ranked.truncate(if cut { FIRST_ROWS } else { all });
+    let limit = if show_all.get() {
+        usize::MAX
+    } else {
+        FIRST_ROWS
+    };
+    let (all, ranked) = ranked_rows(&s, Option::as_ref(&*p.0), col, desc, limit);
+    let cut = all > ranked.len();
     let mut items = row_items(t, ranked, &before, s.total.cu, has_price);
     if cut {
         items.push(show_all_item(t, all, show_all));

@@ -421,18 +421,22 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals, shape: Shape) -> Da
             }
         }
     }
-    let totals: Vec<u128> = (0..days)
-        .map(|d| parts[d * width..(d + 1) * width].iter().sum())
-        .collect();
     let by_day = (0..days).map(|d| {
-        (runs[d] > 0).then(|| DayStack {
-            runs: runs[d],
-            total: CuTotal(totals[d]),
-            parts: parts[d * width..(d + 1) * width]
+        (runs[d] > 0).then(|| {
+            let parts: Vec<CuTotal> = parts[d * width..(d + 1) * width]
                 .iter()
                 .map(|&p| CuTotal(p))
-                .collect(),
-            ..DayStack::default()
+                .collect();
+            let mut total = CuTotal::default();
+            for p in &parts {
+                total.add_total(*p);
+            }
+            DayStack {
+                runs: runs[d],
+                total,
+                parts,
+                ..DayStack::default()
+            }
         })
     });
     let mut undated = 0;

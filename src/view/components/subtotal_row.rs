@@ -26,7 +26,8 @@ pub fn ranked_rows(
     limit: usize,
 ) -> (usize, Vec<(usize, Subtotal)>) {
     let gone = gone_rows(s, previous);
-    let rows: Vec<&Subtotal> = s.rows.iter().chain(&gone).collect();
+    let mut rows: Vec<&Subtotal> = s.rows.iter().collect();
+    rows.extend(&gone);
     let order = sorted_order(&rows, col, desc, &Lookup::new(previous));
     let shown = order
         .into_iter()

@@ -420,34 +420,6 @@ await check('readme_mount_example_runs_as_written', async (page) => {
   await expectExampleRows(page, sent, examplePageSize(example));
 });
 
-// The package warms Intl while its wasm downloads (js/warm-intl.js): with
-// the wasm held back, the README's mount example has built its first Intl
-// formatter before the wasm arrives, and still shows its rows.
-await check('package_warms_intl_while_the_wasm_downloads', async (page) => {
-  await page.addInitScript(() => {
-    const Real = Intl.DateTimeFormat;
-    Intl.DateTimeFormat = new Proxy(Real, {
-      construct(target, args, newTarget) {
-        if (window.__firstIntl === undefined) window.__firstIntl = performance.now();
-        return Reflect.construct(target, args, newTarget);
-      },
-    });
-  });
-  await page.route('**/pkg/cu_cost_table_bg.wasm', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await route.fulfill({ response: await route.fetch() });
-  });
-  const example = readmeExample('the mount example (mount(document.getElementById("costs")', (b) => b.includes('mount(document.getElementById("costs")'));
-  const sent = await openReadmePage(page, 'mount-warm', readmePage(substituteReadme(example)));
-  await expectExampleRows(page, sent, examplePageSize(example));
-  const { first, wasm } = await page.evaluate(() => ({
-    first: window.__firstIntl,
-    wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/cu_cost_table_bg.wasm')),
-  }));
-  assert(wasm, 'the wasm was fetched');
-  assert(typeof first === 'number' && first < wasm.responseStart, `first Intl formatter at ${first} ms, wasm response at ${wasm.responseStart} ms`);
-});
-
 await check('readme_custom_element_example_runs_as_written', async (page) => {
   const example = readmeExample('the custom element example (<cu-runs-table)', (b) => b.includes('<cu-runs-table'));
   const sent = await openReadmePage(page, 'custom-element', readmePage(substituteReadme(example)));

@@ -923,14 +923,7 @@ async fn subtotal_rows_updated_in_place_read_as_rows_built_afresh() {
         .unwrap()
         .unchecked_into::<web_sys::HtmlElement>();
     focused.focus().unwrap();
-    let succeeded = all(&root, "fieldset label")
-        .into_iter()
-        .find(|l| accessible_text(l).starts_with("Succeeded"))
-        .unwrap();
-    one(&succeeded, "input")
-        .unwrap()
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
+    status_checkbox(&root, "Succeeded").click();
     let html = || body().inner_html();
     let start = html();
     wait_for("the subtotals follow the status", 5_000, || {

@@ -725,14 +725,7 @@ async fn workflow_options_count_runs_under_the_other_filters() {
     };
     assert_eq!(texts(), expected(None));
     let n_ok = items.iter().filter(|i| i["status"] == "success").count();
-    let succeeded = all(&root, "fieldset label")
-        .into_iter()
-        .find(|l| accessible_text(l).starts_with("Succeeded"))
-        .unwrap();
-    one(&succeeded, "input")
-        .unwrap()
-        .unchecked_into::<HtmlElement>()
-        .click();
+    status_checkbox(&root, "Succeeded").click();
     // Microtasks only: the table's effects run, the task after them not.
     for _ in 0..20 {
         let _ =
@@ -747,10 +740,7 @@ async fn workflow_options_count_runs_under_the_other_filters() {
     fire(&select, "focus");
     assert_eq!(texts(), expected(Some("success")));
     // And without focus, the next task does.
-    one(&succeeded, "input")
-        .unwrap()
-        .unchecked_into::<HtmlElement>()
-        .click();
+    status_checkbox(&root, "Succeeded").click();
     wait_for("status filter off", 5_000, || {
         (run_rows(&root).len() == 100).then_some(())
     })

@@ -183,6 +183,17 @@ pub fn button(root: &Element, name: &str) -> Option<HtmlElement> {
         .map(|b| b.unchecked_into())
 }
 
+/// The status checkbox whose label starts with `status` ("Succeeded"…).
+pub fn status_checkbox(root: &Element, status: &str) -> HtmlElement {
+    let label = all(root, "fieldset label")
+        .into_iter()
+        .find(|l| accessible_text(l).starts_with(status))
+        .unwrap_or_else(|| panic!("no {status} checkbox"));
+    one(&label, "input")
+        .expect("a checkbox in the label")
+        .unchecked_into::<HtmlElement>()
+}
+
 /// The form control whose `<label>` reads exactly `label`.
 pub fn labelled(root: &Element, label: &str) -> Option<Element> {
     let l = all(root, "label")

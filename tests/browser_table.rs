@@ -169,12 +169,23 @@ async fn subtotals_equal_independent_sums_of_the_page() {
     assert!(accessible_text(&run_rows(&root)[0]).contains("so far"));
 }
 
-#[wasm_bindgen_test]
-async fn filters_narrow_rows_counts_and_totals_without_refetching() {
-    let (root, _h) = mount_org("acme", json!({ "pageSize": 100 }));
+/// acme mounted with 100 runs a page, its first page on screen, and that
+/// page's runs as the API sent them.
+async fn acme_first_hundred() -> (
+    HtmlElement,
+    cu_cost_table::MountHandle,
+    Vec<serde_json::Value>,
+) {
+    let (root, handle) = mount_org("acme", json!({ "pageSize": 100 }));
     rows_loaded(&root, 100).await;
     let page = fetch_page("acme", 100, 0).await;
-    let items: Vec<serde_json::Value> = page["data"]["items"].as_array().unwrap().clone();
+    let items = page["data"]["items"].as_array().unwrap().clone();
+    (root, handle, items)
+}
+
+#[wasm_bindgen_test]
+async fn filters_narrow_rows_counts_and_totals_without_refetching() {
+    let (root, _h, items) = acme_first_hundred().await;
     let status_before = pager_status(&root);
 
     // Workflow select.
@@ -519,10 +530,7 @@ fn bad_options_throw_a_message_naming_the_option() {
 
 #[wasm_bindgen_test]
 async fn trigger_and_date_filters() {
-    let (root, _h) = mount_org("acme", json!({ "pageSize": 100 }));
-    rows_loaded(&root, 100).await;
-    let page = fetch_page("acme", 100, 0).await;
-    let items: Vec<serde_json::Value> = page["data"]["items"].as_array().unwrap().clone();
+    let (root, _h, items) = acme_first_hundred().await;
     let trigger = items[3]["triggerSource"].as_str().unwrap().to_owned();
     let n = items
         .iter()
@@ -689,10 +697,7 @@ async fn a_slow_first_page_shows_the_loading_state_soon() {
 /// soon as the select gets the focus (a keyboard or screen-reader user).
 #[wasm_bindgen_test]
 async fn workflow_options_count_runs_under_the_other_filters() {
-    let (root, _h) = mount_org("acme", json!({ "pageSize": 100 }));
-    rows_loaded(&root, 100).await;
-    let page = fetch_page("acme", 100, 0).await;
-    let items: Vec<serde_json::Value> = page["data"]["items"].as_array().unwrap().clone();
+    let (root, _h, items) = acme_first_hundred().await;
     let select = labelled(&root, "Workflow").unwrap();
     // "All workflows (n)", then "workflow (n)" for each workflow with runs,
     // by id.

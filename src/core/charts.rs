@@ -423,18 +423,18 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals, shape: Shape) -> Da
     }
     let by_day = (0..days).map(|d| {
         (runs[d] > 0).then(|| {
-            let parts: Vec<CuTotal> = parts[d * width..(d + 1) * width]
+            let series: Vec<CuTotal> = parts[d * width..(d + 1) * width]
                 .iter()
                 .map(|&p| CuTotal(p))
                 .collect();
             let mut total = CuTotal::default();
-            for p in &parts {
+            for p in &series {
                 total.add_total(*p);
             }
             DayStack {
                 runs: runs[d],
                 total,
-                parts,
+                parts: series,
                 ..DayStack::default()
             }
         })

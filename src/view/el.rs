@@ -218,8 +218,8 @@ impl El {
     /// keeps its node and its listeners (moved when the order changed); a
     /// changed item of the same [`Item::shape`] keeps them too, its node
     /// brought up to date in place by `Item::build`; any other new or
-    /// changed item is built (`Item::build`, under an owner
-    /// of its own whose listeners end when it goes). Items hold no bindings, only
+    /// changed item is built (`Item::build`, under an owner of its own
+    /// whose listeners end when it goes). Items hold no bindings, only
     /// listeners (see [`Item::same`]). The focus stays on the
     /// item that had it, at the same place inside it; when that item is
     /// gone, the item now at its position (or the last) takes it. `settle`

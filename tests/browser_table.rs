@@ -754,3 +754,89 @@ async fn workflow_options_count_runs_under_the_other_filters() {
     assert_eq!(texts(), expected(None));
     assert_no_page_errors();
 }
+
+/// The status checkboxes' counts, by label ("Failed" → 12), as shown.
+fn status_counts(root: &Element) -> BTreeMap<String, usize> {
+    all(root, "fieldset label")
+        .iter()
+        .filter_map(|l| {
+            let text = accessible_text(l);
+            let (label, count) = text.rsplit_once(" (")?;
+            let n = count.trim_end_matches(')').replace(',', "").parse().ok()?;
+            Some((label.trim().to_owned(), n))
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn ticking_statuses_keeps_every_count_right_as_other_filters_change() {
+    // A status ticked reuses the status counts of the pass before it only
+    // while every other filter holds: each step here is checked against the
+    // page's runs counted afresh.
+    let (root, _h, items) = acme_first_hundred().await;
+    let label = |status: &str| {
+        match status {
+            "success" => "Succeeded",
+            "failure" => "Failed",
+            "running" => "Running",
+            "cancelled" => "Cancelled",
+            "waiting" => "Waiting",
+            "partial" => "Partial",
+            other => other,
+        }
+        .to_owned()
+    };
+    // Counts per status under the workflow filter; rows under both.
+    let expected = |wf: Option<&str>, statuses: &[&str]| {
+        let mut counts: BTreeMap<String, usize> =
+            status_counts(&root).into_keys().map(|k| (k, 0)).collect();
+        let mut rows = 0;
+        for i in &items {
+            if wf.is_some_and(|w| i["workflowId"] != w) {
+                continue;
+            }
+            let st = i["status"].as_str().unwrap();
+            *counts.entry(label(st)).or_default() += 1;
+            if statuses.is_empty() || statuses.contains(&st) {
+                rows += 1;
+            }
+        }
+        (counts, rows)
+    };
+    let check =
+        |what: &'static str, wf: Option<&'static str>, statuses: &'static [&'static str]| {
+            let root = root.clone();
+            let (counts, rows) = expected(wf, statuses);
+            async move {
+                wait_for(what, 5_000, || {
+                    (run_rows(&root).len() == rows && status_counts(&root) == counts).then_some(())
+                })
+                .await;
+            }
+        };
+    let failed_wf = items
+        .iter()
+        .find(|i| i["status"] == "failure")
+        .map(|i| i["workflowId"].as_str().unwrap().to_owned())
+        .expect("acme's first page has a failed run");
+    let wf: &'static str = Box::leak(failed_wf.into_boxed_str());
+    check("all statuses", None, &[]).await;
+    status_checkbox(&root, "Failed").click();
+    check("Failed", None, &["failure"]).await;
+    select_value(&labelled(&root, "Workflow").unwrap(), wf);
+    check("Failed in one workflow", Some(wf), &["failure"]).await;
+    status_checkbox(&root, "Succeeded").click();
+    check(
+        "Failed and Succeeded in one workflow",
+        Some(wf),
+        &["failure", "success"],
+    )
+    .await;
+    status_checkbox(&root, "Failed").click();
+    check("Succeeded in one workflow", Some(wf), &["success"]).await;
+    select_value(&labelled(&root, "Workflow").unwrap(), "");
+    check("Succeeded", None, &["success"]).await;
+    status_checkbox(&root, "Succeeded").click();
+    check("all statuses again", None, &[]).await;
+    assert_no_page_errors();
+}

@@ -244,23 +244,32 @@ pub fn filter_with_facets(
     filters: &Filters,
     names: &Names,
 ) -> (Vec<usize>, FacetCounts) {
-    filter_each(set, filters, names, |_| {})
+    let (kept, counts, _) = filter_each(set, filters, names, None, |_| {});
+    (kept, counts)
 }
 
 /// [`filter_with_facets`], calling `also(i)` for each run kept, in order
-/// (to sum the kept runs in the same pass).
+/// (to sum the kept runs in the same pass); also the status facet's counts
+/// by status id, for a later pass to reuse.
+///
+/// `statuses`: those counts from a pass over the same set with the same
+/// filters but for the statuses (the status facet is counted without the
+/// status filter, so they are this pass's too). Given them, the pass skips
+/// every run of a status not kept before reading anything else of it: a
+/// status ticked is a pass over the runs of that status, not over all.
 pub fn filter_each(
     set: &RunSet,
     filters: &Filters,
     names: &Names,
+    statuses: Option<&[usize]>,
     mut also: impl FnMut(usize),
-) -> (Vec<usize>, FacetCounts) {
+) -> (Vec<usize>, FacetCounts, Vec<usize>) {
     // Written into room for every run (no growing, no `push` call per run:
     // a million on a status change), then cut to size.
     let mut kept = vec![0usize; set.len()];
     let mut len = 0;
     let slots = kept.as_mut_slice();
-    let counts = count_facets(set, filters, names, |i| {
+    let (counts, by_status) = count_facets(set, filters, names, statuses, |i| {
         slots[len] = i;
         len += 1;
         also(i);
@@ -269,25 +278,30 @@ pub fn filter_each(
     if len < set.len() / 2 {
         kept.shrink_to_fit();
     }
-    (kept, counts)
+    (kept, counts, by_status)
 }
 
 /// [`facet_counts`], the search also matching workflow display names.
 pub fn facet_counts_named(set: &RunSet, filters: &Filters, names: &Names) -> FacetCounts {
-    count_facets(set, filters, names, |_| {})
+    count_facets(set, filters, names, None, |_| {}).0
 }
 
 /// The facet counting pass; `keep(i)` is called, in order, for every run
-/// that passes all the filters.
+/// that passes all the filters. With `known` (the status counts, see
+/// [`filter_each`]), statuses are not counted and runs of a status not kept
+/// are skipped first. Also gives the status counts by status id.
 fn count_facets(
     set: &RunSet,
     filters: &Filters,
     names: &Names,
+    known: Option<&[usize]>,
     mut keep: impl FnMut(usize),
-) -> FacetCounts {
+) -> (FacetCounts, Vec<usize>) {
     let c = filters.compile(set, names);
     let n = set.len();
-    let mut statuses = vec![0usize; set.statuses.len()];
+    let known = known.filter(|k| k.len() == set.statuses.len());
+    let skip = known.is_some();
+    let mut statuses = known.map_or_else(|| vec![0usize; set.statuses.len()], <[usize]>::to_vec);
     let mut workflows = vec![0usize; set.workflows.len()];
     let mut triggers = vec![0usize; set.triggers.len()];
     // The columns and tables as slices: indexing a slice is built into the
@@ -310,10 +324,14 @@ fn count_facets(
     let min_cu = filters.min_cu.map(|m| m.0);
     let until = filters.until_ms;
     for i in 0..n {
+        let st = status_of[i];
+        if skip && !status_ok[st as usize] {
+            continue;
+        }
         if !day_ok[day_of[i] as usize] {
             continue;
         }
-        let (w, st, t) = (workflow_of[i], status_of[i], trigger_of[i]);
+        let (w, t) = (workflow_of[i], trigger_of[i]);
         if search
             && !(workflow_hit[w as usize]
                 || trigger_hit[t as usize]
@@ -331,7 +349,7 @@ fn count_facets(
         let status_ok = status_ok[st as usize];
         let workflow_ok = c.workflow.is_none_or(|x| x == Some(w));
         let trigger_ok = c.trigger.is_none_or(|x| x == Some(t));
-        if workflow_ok && trigger_ok {
+        if !skip && workflow_ok && trigger_ok {
             by_status[st as usize] += 1;
         }
         if status_ok && trigger_ok {
@@ -352,15 +370,17 @@ fn count_facets(
         }
         Counts::new(pairs)
     };
-    let known = RunStatus::KNOWN
+    let known_statuses = RunStatus::KNOWN
         .iter()
         .map(|s| (s.as_str().to_owned(), 0))
         .collect();
-    FacetCounts {
-        statuses: named(known, &set.statuses, statuses),
+    let by_status = statuses.clone();
+    let counts = FacetCounts {
+        statuses: named(known_statuses, &set.statuses, statuses),
         workflows: named(Vec::new(), &set.workflows, workflows),
         triggers: named(Vec::new(), &set.triggers, triggers),
-    }
+    };
+    (counts, by_status)
 }
 
 #[cfg(test)]

@@ -903,7 +903,7 @@ pub struct IdIndex {
 
 /// One table of an [`IdIndex`]: its slots (run index, or [`EMPTY`]) and
 /// how many are taken.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 struct Shard {
     slots: Vec<u32>,
     len: usize,
@@ -917,7 +917,9 @@ const SHARD_START: usize = 16;
 impl Default for IdIndex {
     fn default() -> IdIndex {
         IdIndex {
-            shards: vec![Shard::default(); SHARDS],
+            shards: std::iter::repeat_with(Shard::default)
+                .take(SHARDS)
+                .collect(),
             len: 0,
             key: random_key(),
         }

@@ -256,16 +256,21 @@ pub fn compute_set(
 /// reads the kept runs back. What the table uses on every filter change;
 /// `filter::filter_with_facets` and [`compute_set`] are the
 /// oracles it is proven against.
+///
+/// `statuses`: the status counts of an earlier pass with the same filters
+/// but for the statuses (see `filter::filter_each`); the status counts of
+/// this pass are the last thing given.
 pub fn filter_and_sum(
     set: &RunSet,
     filters: &Filters,
     names: &Names,
     price: Option<PricePerCu>,
     group: GroupBy,
-) -> (Vec<usize>, FacetCounts, Subtotals) {
+    statuses: Option<&[usize]>,
+) -> (Vec<usize>, FacetCounts, Subtotals, Vec<usize>) {
     let mut sums = Summer::new(set, group);
-    let (kept, counts) = filter_each(set, filters, names, |i| sums.add(i));
-    (kept, counts, sums.finish(price))
+    let (kept, counts, by_status) = filter_each(set, filters, names, statuses, |i| sums.add(i));
+    (kept, counts, sums.finish(price), by_status)
 }
 
 /// One group's sums, as plain integers: CU in 64-bit words with a count of
@@ -540,6 +545,7 @@ mod properties {
             from in proptest::option::of(1u8..4),
             group in 0usize..3,
             priced in any::<bool>(),
+            other_statuses in proptest::collection::vec(0usize..4, 0..3),
         ) {
             const STATUSES: [&str; 4] = ["success", "failure", "running", "cancelled"];
             const TRIGGERS: [&str; 3] = ["", "cronjob", "webhook"];
@@ -558,11 +564,23 @@ mod properties {
             let names = Names::default();
             let price = if priced { PricePerCu::from_f64(0.0025) } else { None };
             let group = GroupBy::ALL[group];
-            let (kept, counts, sums) = filter_and_sum(&set, &filters, &names, price, group);
+            let (kept, counts, sums, by_status) = filter_and_sum(&set, &filters, &names, price, group, None);
             prop_assert_eq!(&kept, &filters.apply_named(&set, &names));
-            prop_assert_eq!(counts, crate::core::filter::filter_with_facets(&set, &filters, &names).1);
+            prop_assert_eq!(&counts, &crate::core::filter::filter_with_facets(&set, &filters, &names).1);
             prop_assert_eq!(&sums, &compute(&runs, &kept, price, group));
-            prop_assert_eq!(sums, compute_set(&set, &kept, price, group));
+            prop_assert_eq!(&sums, &compute_set(&set, &kept, price, group));
+            // The same pass given the status counts of a pass with other
+            // statuses (or none) kept: the same runs, counts and sums.
+            let before = Filters {
+                statuses: other_statuses.iter().map(|&s| STATUSES[s].to_owned()).collect(),
+                ..filters.clone()
+            };
+            let known = filter_and_sum(&set, &before, &names, price, group, None).3;
+            let again = filter_and_sum(&set, &filters, &names, price, group, Some(&known));
+            prop_assert_eq!(&again.0, &kept);
+            prop_assert_eq!(&again.1, &counts);
+            prop_assert_eq!(&again.2, &sums);
+            prop_assert_eq!(&again.3, &by_status);
         }
     }
 

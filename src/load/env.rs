@@ -9,6 +9,7 @@ use std::rc::Rc;
 use web_sys::AbortController;
 
 use crate::api::RunsSource;
+use crate::core::filter::Filters;
 use crate::core::format::Formatter;
 use crate::load::config::Config;
 use crate::load::drive::Drive;
@@ -31,6 +32,11 @@ pub struct Env {
     pub resume: RefCell<Option<Walk>>,
     /// The refresh in flight, if any.
     pub refresh: RefCell<Option<AbortController>>,
+    /// The table's last filter pass's status counts, with the load they
+    /// were counted over (its serial) and the filters but for the
+    /// statuses: a pass that differs only in the statuses reuses them
+    /// (`crate::core::filter::filter_each`).
+    pub status_counts: RefCell<Option<(u64, Filters, Vec<usize>)>>,
 }
 
 impl Env {
@@ -44,6 +50,7 @@ impl Env {
             walk: RefCell::new(None),
             resume: RefCell::new(None),
             refresh: RefCell::new(None),
+            status_counts: RefCell::new(None),
         }
     }
 

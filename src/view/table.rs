@@ -129,7 +129,8 @@ impl Table {
         let names: Stored<Arc<Names>> = Stored::new(Arc::new(config.workflow_names.clone()));
         let scope_set = scope_set_memo(state);
         let period = period_memo(state, scope_set, config.now_ms, fmt.clone());
-        let pass = pass_memo(state, scope_set, period, names, per_cu);
+        let env_stored = Stored::new(env.clone());
+        let pass = pass_memo(env_stored, state, scope_set, period, names, per_cu);
         let filtered: Derived<Shared<Vec<usize>>> =
             Derived::new(move || pass.with(|p| p.filtered.clone()));
         let facets = Derived::new(move || pass.with(|p| p.facets.clone()));
@@ -154,7 +155,7 @@ impl Table {
         let start = (config.group_by, config.granularity, config.period);
         let table = Table {
             state,
-            env: Stored::new(env),
+            env: env_stored,
             fmt: Stored::new(fmt),
             uid: Stored::new(uid),
             scope_set,
@@ -544,6 +545,7 @@ fn period_memo(
 /// the runs in scope (`filter_and_sum`); an open period as of a fixed
 /// `now` ends there.
 fn pass_memo(
+    env: Stored<Rc<Env>>,
     state: TableState,
     scope_set: Derived<Option<Shared<Loaded>>>,
     period: Derived<Option<PeriodView>>,
@@ -557,15 +559,26 @@ fn pass_memo(
             s.as_ref()
                 .map(|l| {
                     names.with_value(|n| {
-                        state.filters.with(|f| match cut {
-                            Some(until) => {
-                                let f = Filters {
-                                    until_ms: Some(until),
-                                    ..f.clone()
-                                };
-                                filter_and_sum(&l.set, &f, n, per_cu, group)
-                            }
-                            None => filter_and_sum(&l.set, f, n, per_cu, group),
+                        state.filters.with(|f| {
+                            let f = Filters {
+                                until_ms: cut.or(f.until_ms),
+                                ..f.clone()
+                            };
+                            let basis = Filters {
+                                statuses: Vec::new(),
+                                ..f.clone()
+                            };
+                            env.with_value(|env| {
+                                let mut last = env.status_counts.borrow_mut();
+                                let known = last
+                                    .as_ref()
+                                    .filter(|(serial, b, _)| *serial == l.serial && *b == basis)
+                                    .map(|(_, _, c)| c.as_slice());
+                                let (kept, counts, subtotals, by_status) =
+                                    filter_and_sum(&l.set, &f, n, per_cu, group, known);
+                                *last = Some((l.serial, basis, by_status));
+                                (kept, counts, subtotals)
+                            })
                         })
                     })
                 })
@@ -682,7 +695,7 @@ fn previous_memo(
         };
         Shared::new(scope_set.with(|s| {
             s.as_ref().map(|l| {
-                let (_, _, subtotals) = state.filters.with(|f| {
+                let (_, _, subtotals, _) = state.filters.with(|f| {
                     let f = Filters {
                         from: Some(from),
                         to: Some(to),
@@ -690,7 +703,7 @@ fn previous_memo(
                         ..f.clone()
                     };
                     let group = state.group.get();
-                    filter_and_sum(&l.set, &f, &names.get_value(), per_cu, group)
+                    filter_and_sum(&l.set, &f, &names.get_value(), per_cu, group, None)
                 });
                 Previous { subtotals, loaded }
             })

@@ -42,8 +42,14 @@ pub fn budget_line_view() -> El {
                 s.as_ref()
                     .map(|l| {
                         let names = Default::default();
-                        let (all, _, _) =
-                            filter_and_sum(&l.set, &period_only, &names, None, GroupBy::Workflow);
+                        let (all, ..) = filter_and_sum(
+                            &l.set,
+                            &period_only,
+                            &names,
+                            None,
+                            GroupBy::Workflow,
+                            None,
+                        );
                         cu_by_day(&l.set, &all)
                     })
                     .unwrap_or_default()

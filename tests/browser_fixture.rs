@@ -410,3 +410,138 @@ async fn a_table_of_thousands_of_groups_shows_its_first_rows_and_all_on_request(
     .await;
     assert!(one(&table(&root, "CU by workflow").unwrap(), "tr.cu-rows-cut").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn subtotal_rows_of_gone_groups_are_written_for_new_ones_as_built_afresh() {
+    // 150 workflows with one successful run each (wf-i: i/10 CU), every
+    // third also with a failed run of 0.1 CU. The first 100 rows are
+    // wf-051 … wf-150; with "Failed" ticked they become the 50 groups with
+    // a failed run, 16 of which had no row: their rows are rows of gone
+    // groups written in place, and read exactly as rows built afresh.
+    let mut items: Vec<serde_json::Value> = (1..=150)
+        .map(|i| {
+            item(
+                &format!("r{i}"),
+                &format!("wf-{i:03}"),
+                "success",
+                json!(f64::from(i) / 10.0),
+                "2026-11-28T10:00:00Z",
+            )
+        })
+        .collect();
+    items.extend((3..=150).step_by(3).map(|i| {
+        item(
+            &format!("f{i}"),
+            &format!("wf-{i:03}"),
+            "failure",
+            json!(0.1),
+            "2026-11-28T11:00:00Z",
+        )
+    }));
+    let source = FixtureSource::from_items(json!(items));
+    let (root, _h) = mount_fixture(source, json!({ "pageSize": 100 }));
+    wait_for("first page", 5_000, || {
+        (run_rows(&root).len() == 100).then_some(())
+    })
+    .await;
+    button(&root, "Load all runs").unwrap().click();
+    wait_for("all loaded", 10_000, || {
+        one(&root, ".cu-outcome")
+            .map(|o| accessible_text(&o))
+            .filter(|t| t.starts_with("Loaded all 200 runs"))
+    })
+    .await;
+    let body = || one(&table(&root, "CU by workflow").unwrap(), "tbody").unwrap();
+    let rows = || all(&body(), "tr[data-key]");
+    wait_for("the first rows", 5_000, || {
+        (rows().len() == 100).then_some(())
+    })
+    .await;
+    let mark = wasm_bindgen::JsValue::from_str("__cuMark");
+    let marked = |tr: &web_sys::Element| js_sys::Reflect::get(tr, &mark).unwrap().as_string();
+    for tr in rows() {
+        let key = tr.get_attribute("data-key").unwrap();
+        js_sys::Reflect::set(&tr, &mark, &wasm_bindgen::JsValue::from_str(&key)).unwrap();
+    }
+    // The focus on the button of a group that will be gone (wf-148 has no
+    // failed run), and "Failed" ticked without moving it.
+    let gone = rows()
+        .into_iter()
+        .find(|tr| tr.get_attribute("data-key").as_deref() == Some("wf-148"))
+        .expect("a row for wf-148");
+    let focused = one(&gone, "button")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
+    focused.focus().unwrap();
+    let failed = status_checkbox(&root, "Failed");
+    failed
+        .unchecked_ref::<web_sys::HtmlInputElement>()
+        .set_checked(true);
+    fire(&failed, "change");
+    wait_for("the failed runs' rows", 5_000, || {
+        (rows().len() == 50).then_some(())
+    })
+    .await;
+    sleep(50).await;
+    assert!(
+        !focused.is_connected(),
+        "the focused row is not written for another group"
+    );
+    let active = document().active_element().unwrap();
+    assert!(
+        body().contains(Some(&active)),
+        "the focus stays in the table"
+    );
+    let rekeyed: Vec<web_sys::Element> = rows()
+        .into_iter()
+        .filter(|tr| marked(tr).is_some_and(|m| Some(m) != tr.get_attribute("data-key")))
+        .collect();
+    assert!(
+        rekeyed.len() >= 10,
+        "rows of gone groups written for new ones: {}",
+        rekeyed.len()
+    );
+    let in_place: Vec<String> = rows().iter().map(|tr| tr.outer_html()).collect();
+    // A row written for another group filters to that group, and back.
+    let key = rekeyed[0].get_attribute("data-key").unwrap();
+    let select = labelled(&root, "Workflow").unwrap();
+    let value = || {
+        js_sys::Reflect::get(&select, &"value".into())
+            .unwrap()
+            .as_string()
+    };
+    let click = || {
+        let tr = rows()
+            .into_iter()
+            .find(|tr| tr.get_attribute("data-key").as_deref() == Some(key.as_str()))
+            .unwrap();
+        one(&tr, "button")
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click();
+    };
+    assert!(rekeyed[0].is_connected());
+    click();
+    wait_for("filtered to the row's group", 5_000, || {
+        (value().as_deref() == Some(key.as_str())).then_some(())
+    })
+    .await;
+    click();
+    wait_for("all workflows again", 5_000, || {
+        (value().as_deref() == Some("") && rows().len() == 50).then_some(())
+    })
+    .await;
+    // Grouped by trigger and back: every row built afresh.
+    let group = labelled(&root, "Group by").expect("a Group by select");
+    select_value(&group, "trigger");
+    sleep(50).await;
+    select_value(&group, "workflow");
+    sleep(50).await;
+    assert!(rows().iter().all(|tr| marked(tr).is_none()));
+    let built: Vec<String> = rows().iter().map(|tr| tr.outer_html()).collect();
+    assert_eq!(built.len(), in_place.len());
+    for (patched, built) in in_place.iter().zip(&built) {
+        assert_eq!(patched, built, "a row written in place vs built afresh");
+    }
+    assert_no_page_errors();
+}

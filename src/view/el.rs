@@ -277,19 +277,15 @@ pub struct Item {
     pub same: u64,
     /// Builds the item's element (only for an item new or changed), from
     /// what the closure holds: no context is reachable from inside it.
-    /// Given the element of a shown item of the same shape (only when
-    /// [`Item::shape`] is `Some`; of the same key, or of a gone one), it
-    /// brings that element up to date in place instead (what changed
-    /// written, no node made or dropped for it, no listener added), so that
-    /// it reads as a build would, and returns it.
+    /// Given the element of a shown item of the same key and shape (only
+    /// when [`Item::shape`] is `Some`), it brings that element up to date in
+    /// place instead (its changed figures written, no node made or dropped
+    /// for them, no listener added), so that it reads as a build would, and
+    /// returns it.
     pub build: Build,
     /// A fingerprint of what a build in place cannot change (the item's
     /// elements, its listeners, the text only a new build writes); `None`:
-    /// a changed item is always built anew. An item of a new key takes the
-    /// element of a gone item of the same shape (not the one holding the
-    /// focus), so a build in place also writes everything that tells one
-    /// key's item from another's, and its listeners read the key from the
-    /// element.
+    /// a changed item is always built anew.
     pub shape: Option<u64>,
 }
 
@@ -580,34 +576,9 @@ fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Elemen
             .enumerate()
             .map(|(i, k)| (k.as_str(), i))
             .collect();
-        // Each item's shown element of the same key, if any; the others
-        // are spare (the focused one aside: its item is gone).
-        let matched: Vec<Option<Shown>> = items
-            .iter()
-            .map(|item| at.get(item.key.as_str()).and_then(|&i| old[i].take()))
-            .collect();
-        let mut spare: Vec<Shown> = Vec::new();
-        for gone in old.into_iter().flatten() {
-            if focused.as_ref().is_some_and(|f| gone.el.contains(Some(f))) {
-                gone.el.remove();
-                gone.owner.cleanup();
-            } else {
-                spare.push(gone);
-            }
-        }
         let mut next = Vec::with_capacity(items.len());
-        for (item, kept) in items.into_iter().zip(matched) {
-            // A new key takes a spare element of its shape, if there is one.
-            let kept = kept.or_else(|| {
-                let i = spare
-                    .iter()
-                    .position(|s| item.shape.is_some() && s.shape == item.shape)?;
-                let mut s = spare.swap_remove(i);
-                s.key.clone_from(&item.key);
-                // Not the item's fingerprint: it is written in place below.
-                s.same = !item.same;
-                Some(s)
-            });
+        for item in items {
+            let kept = at.get(item.key.as_str()).and_then(|&i| old[i].take());
             match kept {
                 Some(kept) if kept.same == item.same => next.push(kept),
                 Some(mut kept) if item.shape.is_some() && kept.shape == item.shape => {
@@ -634,7 +605,7 @@ fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Elemen
                 }
             }
         }
-        for gone in spare {
+        for gone in old.into_iter().flatten() {
             gone.el.remove();
             gone.owner.cleanup();
         }

@@ -64,8 +64,8 @@ pub fn row_items(
             let label = t.label(group, &r.key);
             let prev = before.is_on().then(|| Before::of(before.of(&r.key)));
             let same = fingerprint(&(group, &label, colour, &r, total, has_price, &prev));
-            // What a patch leaves as built: the cells (their number).
-            let shape = fingerprint(&(group, has_price, prev.is_some()));
+            // What a patch leaves as built: the head cell and the cells.
+            let shape = fingerprint(&(group, &label, colour, has_price, prev.is_some()));
             Item {
                 key: r.key.clone(),
                 same,
@@ -74,11 +74,7 @@ pub fn row_items(
                     let prev = prev.as_ref().map(Before::as_prev);
                     match shown {
                         Some(tr) => {
-                            let head = Head {
-                                colour,
-                                label: &label,
-                            };
-                            patch_row(tr, &fmt, head, &r, total, has_price, prev);
+                            patch_row(tr, &fmt, &r, total, has_price, prev);
                             El::from(tr.clone())
                         }
                         None => subtotal_row(t, &fmt, colour, &label, &r, total, has_price, prev),
@@ -133,7 +129,12 @@ fn subtotal_row(
     has_price: bool,
     prev: Option<Prev>,
 ) -> El {
-    let title = head_title(fmt, label, &r.key);
+    let key = r.key.clone();
+    let title = if label == key {
+        fmt.tf(M::showOnly, &[("name", &key)])
+    } else {
+        fmt.tf(M::showOnlyNamed, &[("name", label), ("key", &key)])
+    };
     let swatch = h("span")
         .class(&format!("cu-swatch cu-c{colour}"))
         .attr("aria-hidden", "true");
@@ -149,17 +150,7 @@ fn subtotal_row(
                     .attr("type", "button")
                     .class("cu-link cu-trunc")
                     .attr("title", &title)
-                    // The row's key as it is now (a row is written in
-                    // place for another group's).
-                    .on("click", move |ev| {
-                        let row = ev
-                            .current_target()
-                            .and_then(|b| b.dyn_into::<web_sys::Element>().ok())
-                            .and_then(|b| b.closest("tr").ok().flatten());
-                        if let Some(key) = row.and_then(|r| r.get_attribute("data-key")) {
-                            t.toggle_group(&key);
-                        }
-                    })
+                    .on("click", move |_| t.toggle_group(&key))
                     .child(swatch)
                     .text(label),
             ),
@@ -175,22 +166,6 @@ fn subtotal_row(
         })
 }
 
-/// A group row's button title: "Show only …".
-fn head_title(fmt: &Formatter, label: &str, key: &str) -> String {
-    if label == key {
-        fmt.tf(M::showOnly, &[("name", key)])
-    } else {
-        fmt.tf(M::showOnlyNamed, &[("name", label), ("key", key)])
-    }
-}
-
-/// What tells one group's row from another's: its colour and label.
-#[derive(Clone, Copy)]
-struct Head<'a> {
-    colour: usize,
-    label: &'a str,
-}
-
 /// The width of a row's share bar: its part of the total CU.
 fn bar_width(r: &Subtotal, total: CuTotal) -> String {
     let width = if total.0 == 0 {
@@ -201,35 +176,19 @@ fn bar_width(r: &Subtotal, total: CuTotal) -> String {
     format!("{}%", crate::core::charts::fixed(width, 1))
 }
 
-/// Brings a group's row, built by [`subtotal_row`] with the same grouping,
-/// price and comparison (for this group or another), up to `head` and `r`
-/// in place: the key, the colours, the label and its title when the key
-/// changed, the figure cells' text, the share bar's width and text, and the
-/// comparison cells (built again). The cells, the button and its listener
-/// stay.
+/// Brings a group's row, built by [`subtotal_row`] with the same group,
+/// label, colour, price and comparison, up to `r`'s figures in place: the
+/// figure cells' text, the share bar's width and text, and the comparison
+/// cells (built again). The head cell, its button and its listener stay.
 fn patch_row(
     tr: &web_sys::Element,
     fmt: &Formatter,
-    head: Head,
     r: &Subtotal,
     total: CuTotal,
     has_price: bool,
     prev: Option<Prev>,
 ) {
     let cells = tr.children();
-    let button = cells.item(0).and_then(|th| th.first_element_child());
-    if let Some(button) = &button {
-        if let Some(swatch) = button.first_element_child() {
-            swatch.set_class_name(&format!("cu-swatch cu-c{}", head.colour));
-        }
-        if tr.get_attribute("data-key").as_deref() != Some(r.key.as_str()) {
-            let _ = tr.set_attribute("data-key", &r.key);
-            let _ = button.set_attribute("title", &head_title(fmt, head.label, &r.key));
-            if let Some(label) = button.last_child() {
-                label.set_node_value(Some(head.label));
-            }
-        }
-    }
     let (before, after) = figure_texts(fmt, r, has_price);
     let set = |at: usize, text: &str| {
         if let Some(cell) = cells.item(at as u32) {
@@ -244,11 +203,9 @@ fn patch_row(
         .item(1 + before.len() as u32)
         .and_then(|td| td.first_element_child());
     if let Some(share) = share {
-        let bar = share.first_element_child();
-        if let Some(bar) = &bar {
-            bar.set_class_name(&format!("cu-share-bar cu-c{}", head.colour));
-        }
-        let bar = bar.and_then(|bar| bar.first_element_child());
+        let bar = share
+            .first_element_child()
+            .and_then(|bar| bar.first_element_child());
         if let Some(bar) = bar.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = bar.style().set_property("width", &bar_width(r, total));
         }

@@ -840,3 +840,43 @@ async fn ticking_statuses_keeps_every_count_right_as_other_filters_change() {
     check("all statuses again", None, &[]).await;
     assert_no_page_errors();
 }
+
+#[wasm_bindgen_test]
+async fn load_all_under_filters_set_before_it_totals_and_counts_the_runs_they_keep() {
+    // The walk's end makes the table's filter pass ahead, under the filters
+    // set before it: a status ticked and the subtotals grouped by trigger.
+    // The totals, the rows and the status counts are those of every run,
+    // counted here afresh.
+    let (root, _h) = mount_org("acme", json!({}));
+    rows_loaded(&root, 20).await;
+    status_checkbox(&root, "Failed").click();
+    select_value(&labelled(&root, "Group by").unwrap(), "trigger");
+    load_all(&root, 20_000, |t| t == "Loaded all 1,500 runs.").await;
+    let mut items = Vec::new();
+    for offset in (0..1_500).step_by(100) {
+        let page = fetch_page("acme", 100, offset).await;
+        items.extend(page["data"]["items"].as_array().unwrap().clone());
+    }
+    let failed: Vec<&serde_json::Value> =
+        items.iter().filter(|i| i["status"] == "failure").collect();
+    let sum: i128 = failed.iter().map(|i| api_units(&i["totalCu"])).sum();
+    let t = wait_for("the trigger subtotals", 5_000, || {
+        table(&root, "CU by trigger")
+    })
+    .await;
+    let total = cells(&one(&t, "tfoot tr").unwrap());
+    assert_eq!(total[1], en_count(failed.len()));
+    assert_eq!(units(&total[2]), sum);
+    let counts = status_counts(&root);
+    let n = |s: &str| items.iter().filter(|i| i["status"] == s).count();
+    assert_eq!(counts.get("Failed"), Some(&n("failure")));
+    assert_eq!(counts.get("Succeeded"), Some(&n("success")));
+    assert_eq!(
+        accessible_text(&one(&root, ".cu-coverage").unwrap()),
+        format!(
+            "Totals cover {} of 1,500 loaded runs (1 filter active).",
+            en_count(failed.len())
+        )
+    );
+    assert_no_page_errors();
+}

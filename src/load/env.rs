@@ -9,8 +9,9 @@ use std::rc::Rc;
 use web_sys::AbortController;
 
 use crate::api::RunsSource;
-use crate::core::filter::Filters;
+use crate::core::filter::{FacetCounts, Filters};
 use crate::core::format::Formatter;
+use crate::core::subtotals::{GroupBy, Subtotals};
 use crate::load::config::Config;
 use crate::load::drive::Drive;
 use crate::load::host::Host;
@@ -37,6 +38,24 @@ pub struct Env {
     /// statuses: a pass that differs only in the statuses reuses them
     /// (`crate::core::filter::filter_each`).
     pub status_counts: RefCell<Option<(u64, Filters, Vec<usize>)>>,
+    /// A filter pass made ahead, in a task of its own, for runs about to be
+    /// shown (the end of "Load all runs"): taken by the table's pass when
+    /// it is of the same load, filters and grouping, dropped otherwise.
+    pub ready_pass: RefCell<Option<ReadyPass>>,
+}
+
+/// A filter pass made ahead ([`Env::ready_pass`]): its load (serial), the
+/// filters and grouping it was made with, and what
+/// [`crate::core::subtotals::filter_and_sum`] gave.
+pub struct ReadyPass {
+    /// The load's serial.
+    pub serial: u64,
+    /// The filters, as the pass applies them.
+    pub filters: Filters,
+    /// The grouping of the subtotals.
+    pub group: GroupBy,
+    /// The runs kept, the facet counts, the subtotals and the status counts.
+    pub result: (Vec<usize>, FacetCounts, Subtotals, Vec<usize>),
 }
 
 impl Env {
@@ -51,6 +70,7 @@ impl Env {
             resume: RefCell::new(None),
             refresh: RefCell::new(None),
             status_counts: RefCell::new(None),
+            ready_pass: RefCell::new(None),
         }
     }
 

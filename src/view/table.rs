@@ -569,13 +569,22 @@ fn pass_memo(
                                 ..f.clone()
                             };
                             env.with_value(|env| {
+                                let ready = env.ready_pass.borrow_mut().take().filter(|r| {
+                                    r.serial == l.serial && r.filters == f && r.group == group
+                                });
                                 let mut last = env.status_counts.borrow_mut();
-                                let known = last
-                                    .as_ref()
-                                    .filter(|(serial, b, _)| *serial == l.serial && *b == basis)
-                                    .map(|(_, _, c)| c.as_slice());
-                                let (kept, counts, subtotals, by_status) =
-                                    filter_and_sum(&l.set, &f, n, per_cu, group, known);
+                                let (kept, counts, subtotals, by_status) = match ready {
+                                    Some(ready) => ready.result,
+                                    None => {
+                                        let known = last
+                                            .as_ref()
+                                            .filter(|(serial, b, _)| {
+                                                *serial == l.serial && *b == basis
+                                            })
+                                            .map(|(_, _, c)| c.as_slice());
+                                        filter_and_sum(&l.set, &f, n, per_cu, group, known)
+                                    }
+                                };
                                 *last = Some((l.serial, basis, by_status));
                                 (kept, counts, subtotals)
                             })

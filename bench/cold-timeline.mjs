@@ -1,0 +1,71 @@
+// Cold start as a timeline: each page loaded as `bash bench/run.sh
+// --cold-start` loads it (CPU 4× slower, 10 Mbit/s, +40 ms, no cache), with
+// its resource timings (the wasm's arrival), its long tasks and the time
+// to its first rows printed per load, pages taking turns; then the median
+// per page.
+// Usage (a demo API serving the repository root, after scripts/build-pkg.sh
+// and bench/run.sh have put the package and the vendored TanStack in place):
+//   ./target/release/demo-api --port 0 --runs 10000 --latency-ms 0 --root . \
+//     --timestamps seconds --ids uuid --workflows 2000 &
+//   node bench/cold-timeline.mjs http://127.0.0.1:PORT project,tanstack 7
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
+const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
+const [base, pagesArg = 'project,tanstack', nArg = '7'] = process.argv.slice(2);
+if (!base) {
+  console.error('usage: node bench/cold-timeline.mjs BASE_URL [page,page…] [loads]');
+  process.exit(2);
+}
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+const firstRows = {};
+try {
+  for (let i = 0; i < Number(nArg); i++) {
+    for (const name of pagesArg.split(',')) {
+      const sel = name === 'project' ? '.cu-runs tbody tr:not(.cu-empty-row) td' : '[data-bench=rows] tr td';
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error(`${name}: page error: ${e}`));
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.addInitScript((sel) => {
+        window.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
+        }).observe({ type: 'longtask', buffered: true });
+        const obs = new MutationObserver(() => {
+          if (window.__firstRows === undefined && document.querySelector(sel)) {
+            window.__firstRows = null;
+            obs.disconnect();
+            requestAnimationFrame(() => { window.__firstRows = performance.now(); });
+          }
+        });
+        obs.observe(document, { subtree: true, childList: true });
+      }, sel);
+      await page.goto(`${base}/bench/${name}.html`);
+      await page.waitForFunction(() => typeof window.__firstRows === 'number', null, { timeout: 60000 });
+      await page.waitForTimeout(200);
+      const r = await page.evaluate(() => ({
+        first: Math.round(window.__firstRows),
+        resources: performance.getEntriesByType('resource').map((e) => `${e.name.replace(/^https?:\/\/[^/]+/, '').slice(0, 50)} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`),
+        long: window.__longTasks.map(([at, ms]) => `${at}+${ms}`),
+      }));
+      console.log(`${name}: first rows ${r.first} ms; long tasks ${r.long.join(' ')}; ${r.resources.join('; ')}`);
+      (firstRows[name] ||= []).push(r.first);
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+for (const [name, xs] of Object.entries(firstRows)) {
+  const s = [...xs].sort((a, b) => a - b);
+  console.log(`${name}: median first rows ${s[Math.floor((s.length - 1) / 2)]} ms (${s.join(', ')})`);
+}

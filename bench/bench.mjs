@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { coldStart, probes } from './page-probes.mjs';
 
 const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
 const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
@@ -123,34 +124,13 @@ async function openPage(name, errors) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
-  if (COLD) {
-    // Cold start as users feel it: CPU slowed 4×, 10 Mbit/s down, 40 ms
-    // added latency, no cache (the demo API sends static files gzipped).
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  }
-  await page.addInitScript(({ sel, helpers }) => {
+  if (COLD) await coldStart(context, page);
+  await page.addInitScript(({ helpers }) => {
     // eslint-disable-next-line no-eval
     (0, eval)(helpers);
-    // Main-thread tasks over 50 ms, for the longest one during "Load all".
-    window.__longTasks = [];
-    try {
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
-      }).observe({ type: 'longtask', buffered: true });
-    } catch (e) { /* no long-task timing in this browser */ }
-    const obs = new MutationObserver(() => {
-      if (window.__firstRows === undefined && document.querySelector(sel)) {
-        window.__firstRows = null;
-        obs.disconnect();
-        requestAnimationFrame(() => { window.__firstRows = performance.now(); });
-      }
-    });
-    obs.observe(document, { subtree: true, childList: true });
-  }, { sel: p.firstRow, helpers: PAGE_HELPERS });
+  }, { helpers: PAGE_HELPERS });
+  // Long tasks (the longest during "Load all") and the first rows' time.
+  await page.addInitScript(probes, p.firstRow);
   await page.goto(base + p.url);
   await page.waitForFunction(() => typeof window.__firstRows === 'number', null, { timeout: 60000 });
   return { context, page };

@@ -10,6 +10,7 @@
 //   node bench/cold-timeline.mjs http://127.0.0.1:PORT project,tanstack 7
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { coldStart, probes } from './page-probes.mjs';
 
 const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
 const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
@@ -30,32 +31,15 @@ try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error(`${name}: page error: ${e}`));
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 });
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await page.addInitScript((sel) => {
-        window.__longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
-        }).observe({ type: 'longtask', buffered: true });
-        const obs = new MutationObserver(() => {
-          if (window.__firstRows === undefined && document.querySelector(sel)) {
-            window.__firstRows = null;
-            obs.disconnect();
-            requestAnimationFrame(() => { window.__firstRows = performance.now(); });
-          }
-        });
-        obs.observe(document, { subtree: true, childList: true });
-      }, sel);
+      await coldStart(context, page);
+      await page.addInitScript(probes, sel);
       await page.goto(`${base}/bench/${name}.html`);
       await page.waitForFunction(() => typeof window.__firstRows === 'number', null, { timeout: 60000 });
       await page.waitForTimeout(200);
       const r = await page.evaluate(() => ({
         first: Math.round(window.__firstRows),
         resources: performance.getEntriesByType('resource').map((e) => `${e.name.replace(/^https?:\/\/[^/]+/, '').slice(0, 50)} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`),
-        long: window.__longTasks.map(([at, ms]) => `${at}+${ms}`),
+        long: window.__longTasks.map(([at, ms]) => `${Math.round(at)}+${Math.round(ms)}`),
       }));
       console.log(`${name}: first rows ${r.first} ms; long tasks ${r.long.join(' ')}; ${r.resources.join('; ')}`);
       (firstRows[name] ||= []).push(r.first);

@@ -1,0 +1,32 @@
+// Installed in a bench page before its scripts (`page.addInitScript(probes,
+// selector)`): `window.__longTasks` collects main-thread tasks over 50 ms
+// ([start, duration]), and `window.__firstRows` becomes the time of the
+// animation frame after an element matching `selector` (a first row) is in
+// the document.
+export function probes(selector) {
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) { /* no long-task timing in this browser */ }
+  const obs = new MutationObserver(() => {
+    if (window.__firstRows === undefined && document.querySelector(selector)) {
+      window.__firstRows = null;
+      obs.disconnect();
+      requestAnimationFrame(() => { window.__firstRows = performance.now(); });
+    }
+  });
+  obs.observe(document, { subtree: true, childList: true });
+}
+
+// A cold start as users feel it (`bash bench/run.sh --cold-start`): CPU
+// slowed 4×, 10 Mbit/s down, 40 ms added latency, no cache (the demo API
+// sends static files gzipped).
+export async function coldStart(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}

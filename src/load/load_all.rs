@@ -258,10 +258,18 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Rc<Env>) {
 /// The filter pass of `loaded` under the filters and grouping now, for the
 /// table to take when it shows them ([`Env::ready_pass`]). With an open
 /// period cut at a fixed `now`, the table's filters differ and it makes
-/// its own.
+/// its own. Nothing once the table is unmounted (its signals are gone) or
+/// another walk has started.
 fn pass_ahead(state: TableState, env: &Env, loaded: &Loaded) {
-    let filters = state.filters.get_untracked();
-    let group = state.group.get_untracked();
+    if env.walk.borrow().is_some() {
+        return;
+    }
+    let (Some(filters), Some(group)) = (
+        state.filters.try_get_untracked(),
+        state.group.try_get_untracked(),
+    ) else {
+        return;
+    };
     let per_cu = env.config.price.as_ref().map(|p| p.per_cu);
     let result = filter_and_sum(
         &loaded.set,

@@ -190,6 +190,11 @@ fn check_api_base(api_base: &str) -> Result<(), String> {
 }
 
 impl Config {
+    /// The price of one CU, when one is set.
+    pub fn per_cu(&self) -> Option<PricePerCu> {
+        self.price.as_ref().map(|p| p.per_cu)
+    }
+
     /// Validates an options object (`apiBase`, `orgId`, `pageSize`, ...).
     /// The token is not part of it: it is handled apart so it never lands in
     /// anything that is printed.

@@ -270,7 +270,7 @@ fn pass_ahead(state: TableState, env: &Env, loaded: &Loaded) {
     ) else {
         return;
     };
-    let per_cu = env.config.price.as_ref().map(|p| p.per_cu);
+    let per_cu = env.config.per_cu();
     let result = filter_and_sum(
         &loaded.set,
         &filters,

@@ -124,7 +124,7 @@ impl Table {
                 .clone()
                 .unwrap_or_else(|| columns::available(config.price.is_some())),
         );
-        let per_cu = config.price.as_ref().map(|p| p.per_cu);
+        let per_cu = config.per_cu();
         let fmt = Arc::new(env.fmt.clone());
         let names: Stored<Arc<Names>> = Stored::new(Arc::new(config.workflow_names.clone()));
         let scope_set = scope_set_memo(state);

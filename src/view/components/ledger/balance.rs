@@ -23,7 +23,7 @@ fn lines(t: Table, method_id: &str) -> Els {
     let Some(b) = data.balance else {
         return out;
     };
-    let price = t.with_config(|c| c.price.as_ref().map(|p| p.per_cu));
+    let price = t.with_config(crate::load::config::Config::per_cu);
     out.push(
         h("p")
             .class("cu-balance")

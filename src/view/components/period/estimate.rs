@@ -82,7 +82,7 @@ fn estimate_lines(t: Table, fmt: &Formatter, method_id: &str) -> Option<Els> {
     let p = projection(total, view.period, view.today, view.into_today)?;
     let year = ymd(view.today).0;
     let name = period_name(view.preset, view.period, view.today, fmt);
-    let (price, budget_cu) = t.with_config(|c| (c.price.as_ref().map(|p| p.per_cu), c.budget_cu));
+    let (price, budget_cu) = t.with_config(|c| (c.per_cu(), c.budget_cu));
     let mut text = estimate(
         &name,
         &super::figure(t, p, money(price, p)),

@@ -49,7 +49,7 @@ fn ledger_headline_text(t: Table, view: &PeriodView) -> Option<String> {
     );
     let head = crate::core::ledger::ledger_headline(usage, previous, today);
     let fmt = t.fmt();
-    let price = t.with_config(|c| c.price.as_ref().map(|p| p.per_cu));
+    let price = t.with_config(crate::load::config::Config::per_cu);
     let money = |cu| price.map(|p| p.cost_of(cu)).unwrap_or_default();
     let name = format!(
         "{} ({})",

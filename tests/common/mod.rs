@@ -208,7 +208,11 @@ pub fn labelled(root: &Element, label: &str) -> Option<Element> {
 /// Chooses the option of a select whose value is `value` and fires `change`.
 pub fn select_value(select: &Element, value: &str) {
     let select: &HtmlSelectElement = select.unchecked_ref();
+    // A user reaches an option through the select's focus (keyboard) or a
+    // pointer, which bring a list still waiting for its task up to date.
+    fire(select, "focus");
     select.set_value(value);
+    assert_eq!(select.value(), value, "the select lists {value:?}");
     fire(select, "change");
 }
 

@@ -81,15 +81,93 @@ struct Shown {
     stale: bool,
 }
 
+/// One select as shown: its options, and whether its options wait for
+/// the next task ([`show_chosen`] showed only the chosen one).
+#[derive(Default)]
+struct Showing {
+    list: Vec<Shown>,
+    behind: bool,
+}
+
 /// The options of one select, as shown.
-type ShownList = Rc<RefCell<Vec<Shown>>>;
+type ShownList = Rc<RefCell<Showing>>;
 
 /// Puts every stale option's text on the page.
 fn flush(shown: &ShownList) {
-    for s in shown.borrow_mut().iter_mut().filter(|s| s.stale) {
+    for s in shown.borrow_mut().list.iter_mut().filter(|s| s.stale) {
         s.el.set_text_content(Some(&s.text));
         s.stale = false;
     }
+}
+
+/// Brings a select whose options are behind up to date at once (the
+/// select got the focus or a pointer), then puts every text on the page.
+fn catch_up(select: &web_sys::Element, shown: &ShownList, opts: Derived<Vec<Opt>>) {
+    if shown.borrow().behind {
+        if let Some(o) = opts.try_get_untracked() {
+            patch(select, shown, &o);
+        }
+    }
+    flush(shown);
+}
+
+/// Shows the chosen option of `opts` (what the closed select shows) at
+/// once, made if it is not on screen yet, and the whole list in the next
+/// task ([`patch`]), or at once when the select gets the focus or a
+/// pointer: a filter change shows its totals first (turning a status off
+/// brings back hundreds of workflows), and the walk's last page shows its
+/// runs before 2,000 workflows are listed.
+fn show_chosen(select: &web_sys::Element, shown: &ShownList, opts: &[Opt], all: Derived<Vec<Opt>>) {
+    let Some(o) = opts.iter().find(|o| o.selected) else {
+        patch(select, shown, opts);
+        return;
+    };
+    let mut showing = shown.borrow_mut();
+    let at = match showing.list.iter().position(|s| s.value == o.value) {
+        Some(at) => at,
+        None => {
+            let Some(el) = select
+                .owner_document()
+                .and_then(|d| d.create_element("option").ok())
+            else {
+                return;
+            };
+            let _ = el.set_attribute("value", &o.value);
+            if let Some(code) = &o.code {
+                let _ = el.set_attribute("title", code);
+            }
+            let _ = select.append_child(&el);
+            showing.list.push(Shown {
+                value: o.value.clone(),
+                text: String::new(),
+                el,
+                stale: false,
+            });
+            showing.list.len() - 1
+        }
+    };
+    let s = &mut showing.list[at];
+    if s.text != o.text || s.stale {
+        s.text.clone_from(&o.text);
+        s.el.set_text_content(Some(&s.text));
+        s.stale = false;
+    }
+    if let Some(select) = select.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.set_value(&o.value);
+    }
+    if std::mem::replace(&mut showing.behind, true) {
+        return; // the next task is already asked for
+    }
+    drop(showing);
+    let (select, shown) = (select.clone(), shown.clone());
+    spawn_local(async move {
+        next_task().await;
+        if shown.borrow().behind {
+            if let Some(o) = all.try_get_untracked() {
+                patch(&select, &shown, &o);
+            }
+        }
+    });
 }
 
 /// Shows `opts` in `select`, given what it shows now (`shown`, kept here
@@ -101,18 +179,23 @@ fn flush(shown: &ShownList) {
 /// put before the next one that stays. A select of thousands of workflows
 /// is not built again on every filter change. When fewer than half of the
 /// old options stay, the select is emptied in one call and filled again.
-/// The new counts of options that stay, other than the chosen one (what
-/// the closed select shows), are put on the page in the next task, or at
-/// once when the select gets the focus or a pointer: a filter change shows
-/// its totals first (a status change renames every one of 2,000
-/// workflows). Text only through `textContent`.
+/// The texts of options other than the chosen one (what the closed select
+/// shows), new ones and new counts alike, are put on the page in the next
+/// task, or at once when the select gets the focus or a pointer: a filter
+/// change shows its totals first (a status change renames every one of
+/// 2,000 workflows), and the walk's last page shows its runs before 2,000
+/// new options are named. Text only through `textContent`.
 fn patch(select: &web_sys::Element, list: &ShownList, opts: &[Opt]) {
     let Some(doc) = select.owner_document() else {
         return;
     };
-    let mut shown = list.borrow_mut();
+    let mut showing = list.borrow_mut();
+    showing.behind = false;
     let mut later = false;
-    let mut old: Vec<Option<Shown>> = std::mem::take(&mut *shown).into_iter().map(Some).collect();
+    let mut old: Vec<Option<Shown>> = std::mem::take(&mut showing.list)
+        .into_iter()
+        .map(Some)
+        .collect();
     let mut from = 0;
     // Each option's element, and whether it was on screen before.
     let mut next: Vec<(bool, Shown)> = Vec::with_capacity(opts.len());
@@ -148,7 +231,7 @@ fn patch(select: &web_sys::Element, list: &ShownList, opts: &[Opt]) {
             s.stale = true;
         }
         if s.stale {
-            if kept && !o.selected {
+            if !o.selected {
                 later = true;
             } else {
                 s.el.set_text_content(Some(&s.text));
@@ -182,8 +265,8 @@ fn patch(select: &web_sys::Element, list: &ShownList, opts: &[Opt]) {
     if let Some(select) = select.dyn_ref::<web_sys::HtmlSelectElement>() {
         select.set_value(chosen);
     }
-    *shown = next.into_iter().map(|(_, s)| s).collect();
-    drop(shown);
+    showing.list = next.into_iter().map(|(_, s)| s).collect();
+    drop(showing);
     if later {
         let list = list.clone();
         spawn_local(async move {
@@ -240,14 +323,16 @@ pub fn facet_select(facet: Facet) -> El {
     // The options as data, a memo: nothing is touched while they are equal.
     let opts = Derived::new(options);
     let shown: ShownList = Rc::default();
-    let (on_focus, on_pointer) = (shown.clone(), shown.clone());
-    let select = h("select")
-        .attr("id", &id)
-        .on("change", on_change)
-        .on("focus", move |_| flush(&on_focus))
-        .on("pointerdown", move |_| flush(&on_pointer));
+    let select = h("select").attr("id", &id).on("change", on_change);
     let el = select.element().clone();
-    crate::load::effect::effect(move |_| opts.with(|o| patch(&el, &shown, o)));
+    let catch = |shown: &ShownList| {
+        let (el, shown) = (el.clone(), shown.clone());
+        move |_| catch_up(&el, &shown, opts)
+    };
+    let select = select
+        .on("focus", catch(&shown))
+        .on("pointerdown", catch(&shown));
+    crate::load::effect::effect(move |_| opts.with(|o| show_chosen(&el, &shown, o, opts)));
     h("div")
         .class("cu-field")
         .child(h("label").attr("for", &id).text(&label))

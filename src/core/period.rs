@@ -631,24 +631,30 @@ pub fn hh_mm(into_day: i64) -> String {
 }
 
 /// CU per start day of the runs at `indices` (days in order; runs without
-/// a start day or a valid CU left out), for the budget and the cumulative
-/// line.
+/// a start day or a valid CU left out): the slow, obvious version, kept as
+/// the oracle of the sums `subtotals::filter_and_sum` makes in its pass.
+#[cfg(test)]
 pub fn cu_by_day(set: &crate::core::store::RunSet, indices: &[usize]) -> Vec<(Day, CuTotal)> {
-    let mut per_id = vec![0u128; set.day_names.len()];
-    let sums = per_id.as_mut_slice();
+    let mut per_id = vec![CuTotal::default(); set.day_names.len()];
     let (day_of, cu_of) = (&set.day_of[..set.len()], set.cu_column());
     for &i in indices {
         let cu = cu_of[i];
         if cu != crate::core::store::NO_CU {
-            sums[day_of[i] as usize] += u128::from(cu);
+            per_id[day_of[i] as usize].0 += u128::from(cu);
         }
     }
-    let per_id = per_id.into_iter().map(CuTotal);
+    days_of(set, &per_id)
+}
+
+/// The days of CU summed per day id of `set` (`RunSet::day_names`), in
+/// order, days without CU or a start day left out: for the budget and the
+/// cumulative line.
+pub fn days_of(set: &crate::core::store::RunSet, per_id: &[CuTotal]) -> Vec<(Day, CuTotal)> {
     let days: Vec<(Day, CuTotal)> = set
         .day_names
         .iter()
         .zip(per_id)
-        .filter_map(|(name, cu)| Some((parse(name)?, cu)))
+        .filter_map(|(name, cu)| Some((parse(name)?, *cu)))
         .filter(|(_, cu)| cu.0 > 0)
         .collect();
     // Days are distinct (one per name), so an unstable sort is exact; the

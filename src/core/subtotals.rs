@@ -250,16 +250,33 @@ pub fn compute_set(
     sums.finish(price)
 }
 
-/// The runs that pass `filters` (in their order), the facet counts and the
-/// subtotals of those runs, in one pass over the set: each run kept is
-/// added to its group's sums where the filter keeps it, so no second pass
-/// reads the kept runs back. What the table uses on every filter change;
-/// `filter::filter_with_facets` and [`compute_set`] are the
-/// oracles it is proven against.
+/// What one pass over a set gives ([`filter_and_sum`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Swept {
+    /// The runs that pass the filters, in their order.
+    pub kept: Vec<usize>,
+    /// The facet counts, each under the other filters.
+    pub counts: FacetCounts,
+    /// The subtotals of the runs kept.
+    pub subtotals: Subtotals,
+    /// The status counts (see `filter::filter_each`).
+    pub by_status: Vec<usize>,
+    /// The CU of the runs kept per start day, by the set's day id
+    /// (`RunSet::day_names`; [`crate::core::period::days_of`] orders them).
+    pub day_cu: Vec<CuTotal>,
+}
+
+/// The runs that pass `filters` (in their order), the facet counts, the
+/// subtotals and the CU per day of those runs, in one pass over the set:
+/// each run kept is added to its group's and its day's sums where the
+/// filter keeps it, so no second pass reads the kept runs back. What the
+/// table uses on every filter change; `filter::filter_with_facets`,
+/// [`compute_set`] and `period::cu_by_day` are the oracles it is proven
+/// against.
 ///
 /// `statuses`: the status counts of an earlier pass with the same filters
 /// but for the statuses (see `filter::filter_each`); the status counts of
-/// this pass are the last thing given.
+/// this pass are in [`Swept::by_status`].
 pub fn filter_and_sum(
     set: &RunSet,
     filters: &Filters,
@@ -267,10 +284,17 @@ pub fn filter_and_sum(
     price: Option<PricePerCu>,
     group: GroupBy,
     statuses: Option<&[usize]>,
-) -> (Vec<usize>, FacetCounts, Subtotals, Vec<usize>) {
+) -> Swept {
     let mut sums = Summer::new(set, group);
     let (kept, counts, by_status) = filter_each(set, filters, names, statuses, |i| sums.add(i));
-    (kept, counts, sums.finish(price), by_status)
+    let day_cu = sums.days.iter().map(|d| CuTotal(whole(*d))).collect();
+    Swept {
+        kept,
+        counts,
+        subtotals: sums.finish(price),
+        by_status,
+        day_cu,
+    }
 }
 
 /// One group's sums, as plain integers: CU in 64-bit words with a count of
@@ -300,6 +324,9 @@ struct Summer<'a> {
     keys: &'a [String],
     status_of: &'a [u32],
     cu_of: &'a [u64],
+    day_of: &'a [u32],
+    /// CU per day id.
+    days: Vec<(u64, u64)>,
     /// Per status id: in progress; failed or cancelled.
     open: Vec<bool>,
     failed: Vec<bool>,
@@ -316,6 +343,8 @@ impl<'a> Summer<'a> {
             keys,
             status_of: &set.status_of[..n],
             cu_of: &set.cu_column()[..n],
+            day_of: &set.day_of[..n],
+            days: vec![(0, 0); set.day_names.len()],
             open: kinds.iter().map(RunStatus::in_progress).collect(),
             failed: kinds
                 .iter()
@@ -339,6 +368,7 @@ impl<'a> Summer<'a> {
         if cu != NO_CU {
             s.valid += 1;
             add_cu(&mut s.cu, cu);
+            add_cu(&mut self.days[self.day_of[i] as usize], cu);
             s.largest = s.largest.max(cu);
             if self.failed[st] {
                 add_cu(&mut s.failed, cu);
@@ -564,23 +594,25 @@ mod properties {
             let names = Names::default();
             let price = if priced { PricePerCu::from_f64(0.0025) } else { None };
             let group = GroupBy::ALL[group];
-            let (kept, counts, sums, by_status) = filter_and_sum(&set, &filters, &names, price, group, None);
+            let Swept { kept, counts, subtotals: sums, by_status, day_cu } = filter_and_sum(&set, &filters, &names, price, group, None);
             prop_assert_eq!(&kept, &filters.apply_named(&set, &names));
             prop_assert_eq!(&counts, &crate::core::filter::filter_with_facets(&set, &filters, &names).1);
             prop_assert_eq!(&sums, &compute(&runs, &kept, price, group));
             prop_assert_eq!(&sums, &compute_set(&set, &kept, price, group));
+            prop_assert_eq!(crate::core::period::days_of(&set, &day_cu), crate::core::period::cu_by_day(&set, &kept));
             // The same pass given the status counts of a pass with other
             // statuses (or none) kept: the same runs, counts and sums.
             let before = Filters {
                 statuses: other_statuses.iter().map(|&s| STATUSES[s].to_owned()).collect(),
                 ..filters.clone()
             };
-            let known = filter_and_sum(&set, &before, &names, price, group, None).3;
+            let known = filter_and_sum(&set, &before, &names, price, group, None).by_status;
             let again = filter_and_sum(&set, &filters, &names, price, group, Some(&known));
-            prop_assert_eq!(&again.0, &kept);
-            prop_assert_eq!(&again.1, &counts);
-            prop_assert_eq!(&again.2, &sums);
-            prop_assert_eq!(&again.3, &by_status);
+            prop_assert_eq!(&again.kept, &kept);
+            prop_assert_eq!(&again.counts, &counts);
+            prop_assert_eq!(&again.subtotals, &sums);
+            prop_assert_eq!(&again.by_status, &by_status);
+            prop_assert_eq!(&again.day_cu, &day_cu);
         }
     }
 

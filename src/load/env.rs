@@ -9,9 +9,9 @@ use std::rc::Rc;
 use web_sys::AbortController;
 
 use crate::api::RunsSource;
-use crate::core::filter::{FacetCounts, Filters};
+use crate::core::filter::Filters;
 use crate::core::format::Formatter;
-use crate::core::subtotals::{GroupBy, Subtotals};
+use crate::core::subtotals::{GroupBy, Swept};
 use crate::load::config::Config;
 use crate::load::drive::Drive;
 use crate::load::host::Host;
@@ -54,8 +54,8 @@ pub struct ReadyPass {
     pub filters: Filters,
     /// The grouping of the subtotals.
     pub group: GroupBy,
-    /// The runs kept, the facet counts, the subtotals and the status counts.
-    pub result: (Vec<usize>, FacetCounts, Subtotals, Vec<usize>),
+    /// What the pass gave.
+    pub result: Swept,
 }
 
 impl Env {

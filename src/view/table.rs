@@ -76,6 +76,7 @@ struct Pass {
     filtered: Shared<Vec<usize>>,
     facets: Shared<FacetCounts>,
     subtotals: Shared<Subtotals>,
+    days: Shared<Vec<(Day, crate::core::cu::CuTotal)>>,
     group: GroupBy,
 }
 
@@ -139,15 +140,7 @@ impl Table {
         let subtotals = subtotals_memo(state, scope_set, pass, per_cu);
         let previous_subtotals = previous_memo(state, scope_set, period, names, per_cu);
         let colour_map = colour_map_memo(state, subtotals);
-        let by_day = Derived::new(move || {
-            Shared::new(scope_set.with(|s| {
-                filtered.with(|f| {
-                    s.as_ref()
-                        .map(|l| crate::core::period::cu_by_day(&l.set, f))
-                        .unwrap_or_default()
-                })
-            }))
-        });
+        let by_day = Derived::new(move || pass.with(|p| p.days.clone()));
         let week_start = config
             .week_starts_on
             .or_else(|| env.fmt.week_starts_on())
@@ -555,7 +548,7 @@ fn pass_memo(
     Derived::new(move || {
         let cut = period.with(|v| v.and_then(|v| v.cut_ms));
         let group = state.group.get_untracked();
-        let (kept, counts, subtotals) = scope_set.with(|s| {
+        let (swept, days) = scope_set.with(|s| {
             s.as_ref()
                 .map(|l| {
                     names.with_value(|n| {
@@ -573,7 +566,7 @@ fn pass_memo(
                                     r.serial == l.serial && r.filters == f && r.group == group
                                 });
                                 let mut last = env.status_counts.borrow_mut();
-                                let (kept, counts, subtotals, by_status) = match ready {
+                                let mut swept = match ready {
                                     Some(ready) => ready.result,
                                     None => {
                                         let known = last
@@ -585,8 +578,10 @@ fn pass_memo(
                                         filter_and_sum(&l.set, &f, n, per_cu, group, known)
                                     }
                                 };
+                                let by_status = std::mem::take(&mut swept.by_status);
                                 *last = Some((l.serial, basis, by_status));
-                                (kept, counts, subtotals)
+                                let days = crate::core::period::days_of(&l.set, &swept.day_cu);
+                                (swept, days)
                             })
                         })
                     })
@@ -594,9 +589,10 @@ fn pass_memo(
                 .unwrap_or_default()
         });
         Shared::new(Pass {
-            filtered: Shared::new(kept),
-            facets: Shared::new(counts),
-            subtotals: Shared::new(subtotals),
+            filtered: Shared::new(swept.kept),
+            facets: Shared::new(swept.counts),
+            subtotals: Shared::new(swept.subtotals),
+            days: Shared::new(days),
             group,
         })
     })
@@ -704,7 +700,7 @@ fn previous_memo(
         };
         Shared::new(scope_set.with(|s| {
             s.as_ref().map(|l| {
-                let (_, _, subtotals, _) = state.filters.with(|f| {
+                let subtotals = state.filters.with(|f| {
                     let f = Filters {
                         from: Some(from),
                         to: Some(to),
@@ -712,7 +708,7 @@ fn previous_memo(
                         ..f.clone()
                     };
                     let group = state.group.get();
-                    filter_and_sum(&l.set, &f, &names.get_value(), per_cu, group, None)
+                    filter_and_sum(&l.set, &f, &names.get_value(), per_cu, group, None).subtotals
                 });
                 Previous { subtotals, loaded }
             })

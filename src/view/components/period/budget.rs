@@ -6,7 +6,7 @@ use crate::view::el::{h, El};
 use crate::core::cu::CuTotal;
 use crate::core::filter::Filters;
 use crate::core::finance::{budget_line, budget_line_for_selection};
-use crate::core::period::{budget, cu_by_day, short_date, whole_percent, ymd, Cover};
+use crate::core::period::{budget, days_of, short_date, whole_percent, ymd, Cover};
 use crate::core::subtotals::{filter_and_sum, GroupBy};
 use crate::view::table::use_table;
 
@@ -42,7 +42,7 @@ pub fn budget_line_view() -> El {
                 s.as_ref()
                     .map(|l| {
                         let names = Default::default();
-                        let (all, ..) = filter_and_sum(
+                        let all = filter_and_sum(
                             &l.set,
                             &period_only,
                             &names,
@@ -50,7 +50,7 @@ pub fn budget_line_view() -> El {
                             GroupBy::Workflow,
                             None,
                         );
-                        cu_by_day(&l.set, &all)
+                        days_of(&l.set, &all.day_cu)
                     })
                     .unwrap_or_default()
             });

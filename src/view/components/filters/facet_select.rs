@@ -100,15 +100,36 @@ fn flush(shown: &ShownList) {
     }
 }
 
-/// Brings a select whose options are behind up to date at once (the
-/// select got the focus or a pointer), then puts every text on the page.
-fn catch_up(select: &web_sys::Element, shown: &ShownList, opts: Derived<Vec<Opt>>) {
+/// Brings a select whose options are behind ([`show_chosen`]) up to date
+/// with the latest `opts`; nothing once the select is unmounted.
+fn bring_up(select: &web_sys::Element, shown: &ShownList, opts: Derived<Vec<Opt>>) {
     if shown.borrow().behind {
         if let Some(o) = opts.try_get_untracked() {
             patch(select, shown, &o);
         }
     }
+}
+
+/// Brings the select up to date at once (it got the focus or a pointer),
+/// then puts every text on the page.
+fn catch_up(select: &web_sys::Element, shown: &ShownList, opts: Derived<Vec<Opt>>) {
+    bring_up(select, shown, opts);
     flush(shown);
+}
+
+/// A new `<option>` for `o`, its text not set yet.
+fn new_option(doc: &web_sys::Document, o: &Opt) -> Option<Shown> {
+    let el = doc.create_element("option").ok()?;
+    let _ = el.set_attribute("value", &o.value);
+    if let Some(code) = &o.code {
+        let _ = el.set_attribute("title", code);
+    }
+    Some(Shown {
+        value: o.value.clone(),
+        text: String::new(),
+        el,
+        stale: false,
+    })
 }
 
 /// Shows the chosen option of `opts` (what the closed select shows) at
@@ -126,23 +147,11 @@ fn show_chosen(select: &web_sys::Element, shown: &ShownList, opts: &[Opt], all: 
     let at = match showing.list.iter().position(|s| s.value == o.value) {
         Some(at) => at,
         None => {
-            let Some(el) = select
-                .owner_document()
-                .and_then(|d| d.create_element("option").ok())
-            else {
+            let Some(made) = select.owner_document().and_then(|d| new_option(&d, o)) else {
                 return;
             };
-            let _ = el.set_attribute("value", &o.value);
-            if let Some(code) = &o.code {
-                let _ = el.set_attribute("title", code);
-            }
-            let _ = select.append_child(&el);
-            showing.list.push(Shown {
-                value: o.value.clone(),
-                text: String::new(),
-                el,
-                stale: false,
-            });
+            let _ = select.append_child(&made.el);
+            showing.list.push(made);
             showing.list.len() - 1
         }
     };
@@ -162,11 +171,7 @@ fn show_chosen(select: &web_sys::Element, shown: &ShownList, opts: &[Opt], all: 
     let (select, shown) = (select.clone(), shown.clone());
     spawn_local(async move {
         next_task().await;
-        if shown.borrow().behind {
-            if let Some(o) = all.try_get_untracked() {
-                patch(&select, &shown, &o);
-            }
-        }
+        bring_up(&select, &shown, all);
     });
 }
 
@@ -210,18 +215,8 @@ fn patch(select: &web_sys::Element, list: &ShownList, opts: &[Opt]) {
         }) {
             Some(s) => (true, s),
             None => {
-                let Ok(el) = doc.create_element("option") else {
+                let Some(s) = new_option(&doc, o) else {
                     continue;
-                };
-                let _ = el.set_attribute("value", &o.value);
-                if let Some(code) = &o.code {
-                    let _ = el.set_attribute("title", code);
-                }
-                let s = Shown {
-                    value: o.value.clone(),
-                    text: String::new(),
-                    el,
-                    stale: false,
                 };
                 (false, s)
             }

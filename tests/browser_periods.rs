@@ -976,3 +976,79 @@ async fn subtotal_rows_updated_in_place_read_as_rows_built_afresh() {
     }
     assert_no_page_errors();
 }
+
+/// A group new to the subtotals takes the row of a group that left (the
+/// same node, renamed in place): it reads exactly as a row built afresh
+/// (key, title, label, colours, figures), and its button filters to the
+/// new group, not the old one.
+#[wasm_bindgen_test]
+async fn a_subtotal_row_renamed_in_place_reads_and_acts_as_its_new_group() {
+    let org = "periods-compare";
+    let (root, _h) = mount_org(
+        org,
+        json!({ "now": NOW, "maxRuns": 100000, "period": "this-month" }),
+    );
+    choose_and_load(&root, "this-month").await;
+    let caption = "CU by workflow";
+    let body = || one(&table(&root, caption).unwrap(), "tbody").unwrap();
+    let workflow = labelled(&root, "Workflow").expect("a Workflow select");
+    let keys: Vec<String> = all(&body(), "tr")
+        .iter()
+        .map(|tr| tr.get_attribute("data-key").unwrap())
+        .collect();
+    assert!(keys.len() >= 2, "{keys:?}");
+    let (a, b) = (&keys[0], &keys[1]);
+    select_value(&workflow, a);
+    sleep(50).await;
+    let rows = all(&body(), "tr");
+    assert_eq!(rows.len(), 1, "one workflow, one row");
+    let row = rows[0].clone();
+    assert_eq!(row.get_attribute("data-key").as_deref(), Some(a.as_str()));
+    select_value(&workflow, b);
+    sleep(50).await;
+    let rows = all(&body(), "tr");
+    assert_eq!(rows.len(), 1);
+    assert!(
+        rows[0].is_same_node(Some(&row)),
+        "the row is renamed, not built again"
+    );
+    assert_eq!(row.get_attribute("data-key").as_deref(), Some(b.as_str()));
+    let renamed = row.outer_html();
+    assert!(
+        !renamed.contains(a.as_str()),
+        "nothing of {a} is left: {renamed}"
+    );
+    // Grouped by trigger and back: the row built afresh.
+    let group = labelled(&root, "Group by").expect("a Group by select");
+    select_value(&group, "trigger");
+    sleep(50).await;
+    select_value(&group, "workflow");
+    sleep(50).await;
+    let rows = all(&body(), "tr");
+    assert_eq!(rows.len(), 1);
+    assert!(!rows[0].is_same_node(Some(&row)));
+    assert_eq!(
+        renamed,
+        rows[0].outer_html(),
+        "renamed in place vs built afresh"
+    );
+    // Renamed again, then its button: the filter to the new group is
+    // cleared (a click on the old group's name would have chosen it).
+    select_value(&workflow, a);
+    sleep(50).await;
+    let row = all(&body(), "tr")[0].clone();
+    select_value(&workflow, b);
+    sleep(50).await;
+    assert!(all(&body(), "tr")[0].is_same_node(Some(&row)));
+    one(&row, "button")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    sleep(50).await;
+    let value = workflow
+        .unchecked_ref::<web_sys::HtmlSelectElement>()
+        .value();
+    assert_eq!(value, "", "the row's button cleared the filter to {b}");
+    assert_eq!(all(&body(), "tr").len(), keys.len());
+    assert_no_page_errors();
+}

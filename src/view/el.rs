@@ -277,20 +277,35 @@ pub struct Item {
     pub same: u64,
     /// Builds the item's element (only for an item new or changed), from
     /// what the closure holds: no context is reachable from inside it.
-    /// Given the element of a shown item of the same key and shape (only
-    /// when [`Item::shape`] is `Some`), it brings that element up to date in
-    /// place instead (its changed figures written, no node made or dropped
-    /// for them, no listener added), so that it reads as a build would, and
-    /// returns it.
+    /// Given a shown element ([`Reuse`], only when [`Item::shape`] is
+    /// `Some`), it brings that element up to date in place instead (what
+    /// changed written, no node made or dropped for it, no listener added),
+    /// so that it reads as a build would, and returns it.
     pub build: Build,
-    /// A fingerprint of what a build in place cannot change (the item's
-    /// elements, its listeners, the text only a new build writes); `None`:
-    /// a changed item is always built anew.
+    /// A fingerprint of what a build in place cannot change for the same
+    /// key (the item's elements, its listeners, the text only a new build
+    /// writes); `None`: a changed item is always built anew.
     pub shape: Option<u64>,
+    /// A fingerprint of what a build in place cannot change even for
+    /// another key (the item's elements and listeners, which then must not
+    /// hold the key): an item new to the list takes the element of an item
+    /// leaving it with the same frame ([`Reuse::Renamed`]) instead of a new
+    /// one. `None`: never.
+    pub frame: Option<u64>,
+}
+
+/// A shown element given to [`Item::build`] to bring up to date in place.
+pub enum Reuse<'a> {
+    /// The item's own element, of the same [`Item::shape`]: its changed
+    /// figures to write.
+    Same(&'a Element),
+    /// The element of an item that left the list, of the same
+    /// [`Item::frame`]: everything the item shows to write, its key too.
+    Renamed(&'a Element),
 }
 
 /// Builds an item's element, or brings a shown one up to date ([`Item::build`]).
-pub type Build = Box<dyn FnOnce(Option<&Element>) -> El>;
+pub type Build = Box<dyn FnOnce(Option<Reuse>) -> El>;
 
 /// A fingerprint of `value`, for [`Item::same`].
 pub fn fingerprint(value: &impl std::hash::Hash) -> u64 {
@@ -536,8 +551,17 @@ struct Shown {
     key: String,
     same: u64,
     shape: Option<u64>,
+    frame: Option<u64>,
     el: Element,
     owner: Owner,
+}
+
+impl Shown {
+    /// Off the page, its listeners ended.
+    fn drop_off(self) {
+        self.el.remove();
+        self.owner.cleanup();
+    }
 }
 
 /// An owner for one item of a keyed list. Not a child of the effect that
@@ -576,39 +600,76 @@ fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Elemen
             .enumerate()
             .map(|(i, k)| (k.as_str(), i))
             .collect();
-        let mut next = Vec::with_capacity(items.len());
+        // The items kept by key first; those new to the list after, so
+        // that they may take the elements of the items that left it.
+        let mut slots: Vec<Result<Shown, Item>> = Vec::with_capacity(items.len());
         for item in items {
             let kept = at.get(item.key.as_str()).and_then(|&i| old[i].take());
-            match kept {
-                Some(kept) if kept.same == item.same => next.push(kept),
+            slots.push(match kept {
+                Some(kept) if kept.same == item.same => Ok(kept),
                 Some(mut kept) if item.shape.is_some() && kept.shape == item.shape => {
                     let build = item.build;
-                    untrack(|| build(Some(&kept.el)));
+                    untrack(|| build(Some(Reuse::Same(&kept.el))));
                     kept.same = item.same;
-                    next.push(kept);
+                    Ok(kept)
                 }
                 gone => {
                     if let Some(gone) = gone {
-                        gone.el.remove();
-                        gone.owner.cleanup();
+                        gone.drop_off();
+                    }
+                    Err(item)
+                }
+            });
+        }
+        // The items that left, but the one holding the focus (the focus
+        // follows keys, not elements), may lend their elements.
+        // They are lent in their order on the page, so that an element
+        // lent to the item now in its place need not move (moving a row
+        // costs the page more than writing its texts).
+        let mut spare: Vec<Option<Shown>> = Vec::new();
+        for gone in old.into_iter().flatten() {
+            let focus_in = focus.as_ref().is_some_and(|(key, _, _)| *key == gone.key);
+            if gone.frame.is_some() && !focus_in {
+                spare.push(Some(gone));
+            } else {
+                gone.drop_off();
+            }
+        }
+        let mut first_spare = 0;
+        let next: Vec<Shown> = slots
+            .into_iter()
+            .map(|slot| match slot {
+                Ok(kept) => kept,
+                Err(item) => {
+                    let lent = item.frame.and_then(|f| {
+                        let at = (first_spare..spare.len())
+                            .find(|&i| spare[i].as_ref().is_some_and(|s| s.frame == Some(f)))?;
+                        if at == first_spare {
+                            first_spare += 1;
+                        }
+                        spare[at].take()
+                    });
+                    if let Some(mut s) = lent {
+                        let build = item.build;
+                        untrack(|| build(Some(Reuse::Renamed(&s.el))));
+                        (s.key, s.same, s.shape) = (item.key, item.same, item.shape);
+                        return s;
                     }
                     let child = detached_owner();
                     let build = item.build;
                     let el = untrack(|| child.with(|| build(None))).0;
-                    next.push(Shown {
+                    Shown {
                         key: item.key,
                         same: item.same,
                         shape: item.shape,
+                        frame: item.frame,
                         el,
                         owner: child,
-                    });
+                    }
                 }
-            }
-        }
-        for gone in old.into_iter().flatten() {
-            gone.el.remove();
-            gone.owner.cleanup();
-        }
+            })
+            .collect();
+        spare.into_iter().flatten().for_each(Shown::drop_off);
         // Into place from the end: a node already before its successor
         // stays where it is.
         let mut after: Node = mark.clone();

@@ -125,6 +125,7 @@ fn bar_items(t: Table, bars: &[Bar]) -> Vec<Item> {
                 key: key.clone(),
                 build: Box::new(move |_| bar_button(t, key, &text, &title, first, pressed)),
                 shape: None,
+                frame: None,
             })
         })
         .collect()

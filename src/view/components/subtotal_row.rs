@@ -9,7 +9,7 @@ use crate::core::cu::CuTotal;
 use crate::core::format::Formatter;
 use crate::core::messages::M;
 use crate::core::subtotals::{SubColumn, Subtotal, Subtotals};
-use crate::view::el::{fingerprint, h, El, Item};
+use crate::view::el::{fingerprint, h, El, Item, Reuse};
 use crate::view::table::Table;
 use wasm_bindgen::JsCast;
 
@@ -64,23 +64,33 @@ pub fn row_items(
             let label = t.label(group, &r.key);
             let prev = before.is_on().then(|| Before::of(before.of(&r.key)));
             let same = fingerprint(&(group, &label, colour, &r, total, has_price, &prev));
-            // What a patch leaves as built: the head cell and the cells.
-            let shape = fingerprint(&(group, &label, colour, has_price, prev.is_some()));
+            // What a patch leaves as built: the cells, and for the same
+            // key the head cell.
+            let frame = fingerprint(&(group, has_price, prev.is_some()));
+            let shape = fingerprint(&(frame, &label, colour));
             Item {
                 key: r.key.clone(),
                 same,
                 build: Box::new(move |shown| {
                     let fmt = t.fmt();
                     let prev = prev.as_ref().map(Before::as_prev);
-                    match shown {
-                        Some(tr) => {
-                            patch_row(tr, &fmt, &r, total, has_price, prev);
-                            El::from(tr.clone())
+                    let (tr, renamed) = match shown {
+                        Some(Reuse::Same(tr)) => (tr, false),
+                        Some(Reuse::Renamed(tr)) => (tr, true),
+                        None => {
+                            return subtotal_row(
+                                t, &fmt, colour, &label, &r, total, has_price, prev,
+                            )
                         }
-                        None => subtotal_row(t, &fmt, colour, &label, &r, total, has_price, prev),
+                    };
+                    if renamed {
+                        rename_row(tr, &fmt, colour, &label, &r.key);
                     }
+                    patch_row(tr, &fmt, &r, total, has_price, prev);
+                    El::from(tr.clone())
                 }),
                 shape: Some(shape),
+                frame: Some(frame),
             }
         })
         .collect()
@@ -129,17 +139,11 @@ fn subtotal_row(
     has_price: bool,
     prev: Option<Prev>,
 ) -> El {
-    let key = r.key.clone();
-    let title = if label == key {
-        fmt.tf(M::showOnly, &[("name", &key)])
-    } else {
-        fmt.tf(M::showOnlyNamed, &[("name", label), ("key", &key)])
-    };
     let swatch = h("span")
-        .class(&format!("cu-swatch cu-c{colour}"))
+        .class(&swatch_class(colour))
         .attr("aria-hidden", "true");
     let bar = h("span")
-        .class(&format!("cu-share-bar cu-c{colour}"))
+        .class(&bar_class(colour))
         .attr("aria-hidden", "true")
         .child(h("span").style("width", &bar_width(r, total)));
     h("tr")
@@ -149,8 +153,14 @@ fn subtotal_row(
                 h("button")
                     .attr("type", "button")
                     .class("cu-link cu-trunc")
-                    .attr("title", &title)
-                    .on("click", move |_| t.toggle_group(&key))
+                    .attr("title", &head_title(fmt, label, &r.key))
+                    // The row's key read at the click: a row may be
+                    // renamed in place (`rename_row`).
+                    .on("click", move |ev| {
+                        if let Some(key) = key_of(&ev) {
+                            t.toggle_group(&key);
+                        }
+                    })
                     .child(swatch)
                     .text(label),
             ),
@@ -164,6 +174,58 @@ fn subtotal_row(
             );
             figure_cells(tr, fmt, r, share, has_price, prev)
         })
+}
+
+/// The head button's title: what a click does.
+fn head_title(fmt: &Formatter, label: &str, key: &str) -> String {
+    if label == key {
+        fmt.tf(M::showOnly, &[("name", key)])
+    } else {
+        fmt.tf(M::showOnlyNamed, &[("name", label), ("key", key)])
+    }
+}
+
+fn swatch_class(colour: usize) -> String {
+    format!("cu-swatch cu-c{colour}")
+}
+
+fn bar_class(colour: usize) -> String {
+    format!("cu-share-bar cu-c{colour}")
+}
+
+/// The key of the row an event happened in.
+fn key_of(ev: &web_sys::Event) -> Option<String> {
+    let el = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest("[data-key]").ok()??.get_attribute("data-key")
+}
+
+/// Makes a row built by [`subtotal_row`] (with the same grouping, price
+/// and comparison) another group's: its key, the head button's title and
+/// label, and the colour of its swatch and share bar. Its figures are
+/// [`patch_row`]'s.
+fn rename_row(tr: &web_sys::Element, fmt: &Formatter, colour: usize, label: &str, key: &str) {
+    let _ = tr.set_attribute("data-key", key);
+    let Some(button) = tr
+        .first_element_child()
+        .and_then(|th| th.first_element_child())
+    else {
+        return;
+    };
+    let _ = button.set_attribute("title", &head_title(fmt, label, key));
+    if let Some(swatch) = button.first_element_child() {
+        swatch.set_class_name(&swatch_class(colour));
+    }
+    if let Some(text) = button.last_child() {
+        text.set_node_value(Some(label));
+    }
+    let bar = tr
+        .children()
+        .item(5)
+        .and_then(|td| td.first_element_child())
+        .and_then(|share| share.first_element_child());
+    if let Some(bar) = bar {
+        bar.set_class_name(&bar_class(colour));
+    }
 }
 
 /// The width of a row's share bar: its part of the total CU.

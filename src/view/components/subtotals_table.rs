@@ -200,5 +200,6 @@ fn show_all_item(t: Table, all: usize, show_all: Sig<bool>) -> Item {
             )
         }),
         shape: None,
+        frame: None,
     }
 }

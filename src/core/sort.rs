@@ -318,6 +318,34 @@ fn sort_by_comparison(set: &RunSet, indices: &mut [usize], keys: &[SortKey]) {
     });
 }
 
+/// Which of `xs` (an element's place before a change, `None` for one new)
+/// form a longest strictly increasing sequence: the elements that can stay
+/// where they are while the others move around them (what a keyed list
+/// moves least). O(n log n): the smallest tail of each length so far,
+/// with the element before it.
+pub fn stays_in_order(xs: &[Option<usize>]) -> Vec<bool> {
+    // tails[k]: the index in `xs` ending the best sequence of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; xs.len()];
+    for (i, x) in xs.iter().enumerate() {
+        let Some(x) = *x else { continue };
+        let k = tails.partition_point(|&t| xs[t].is_some_and(|y| y < x));
+        before[i] = k.checked_sub(1).map(|k| tails[k]);
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut stays = vec![false; xs.len()];
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        stays[i] = true;
+        at = before[i];
+    }
+    stays
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -623,6 +651,26 @@ mod properties {
             let mut slow = filtered.clone();
             sort_indices(&set, &mut slow, &keys);
             prop_assert_eq!(restrict(&all, &filtered), slow);
+        }
+
+        /// The elements that stay are increasing, and as many as the
+        /// longest increasing sequence (an O(n²) count).
+        #[test]
+        fn the_elements_that_stay_are_a_longest_increasing_sequence(
+            xs in proptest::collection::vec(proptest::option::of(0usize..40), 0..40),
+        ) {
+            let stays = stays_in_order(&xs);
+            prop_assert_eq!(stays.len(), xs.len());
+            let kept: Vec<usize> = xs.iter().zip(&stays).filter(|(_, s)| **s).map(|(x, _)| x.unwrap()).collect();
+            prop_assert!(kept.windows(2).all(|w| w[0] < w[1]), "{:?}", kept);
+            // best[i]: the longest increasing sequence ending at xs[i].
+            let mut best = vec![0usize; xs.len()];
+            for i in 0..xs.len() {
+                if let Some(x) = xs[i] {
+                    best[i] = 1 + (0..i).filter(|&j| xs[j].is_some_and(|y| y < x)).map(|j| best[j]).max().unwrap_or(0);
+                }
+            }
+            prop_assert_eq!(kept.len(), best.iter().copied().max().unwrap_or(0));
         }
     }
 }

@@ -602,9 +602,26 @@ fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Elemen
             .collect();
         // The items kept by key first; those new to the list after, so
         // that they may take the elements of the items that left it.
+        // A shown item out of the longest run in order lends its element
+        // (renamed in place, no move) when it can, rather than move.
+        let was: Vec<Option<usize>> = items
+            .iter()
+            .map(|it| at.get(it.key.as_str()).copied())
+            .collect();
+        let stays = crate::core::sort::stays_in_order(&was);
+        let focus_key = focus.as_ref().map(|(key, _, _)| key.as_str());
         let mut slots: Vec<Result<Shown, Item>> = Vec::with_capacity(items.len());
-        for item in items {
-            let kept = at.get(item.key.as_str()).and_then(|&i| old[i].take());
+        for ((item, was), stays) in items.into_iter().zip(was).zip(stays) {
+            let kept = was.and_then(|i| {
+                let lends = old[i].as_ref().is_some_and(|s| {
+                    s.frame.is_some() && s.frame == item.frame && Some(s.key.as_str()) != focus_key
+                });
+                if stays || !lends {
+                    old[i].take()
+                } else {
+                    None
+                }
+            });
             slots.push(match kept {
                 Some(kept) if kept.same == item.same => Ok(kept),
                 Some(mut kept) if item.shape.is_some() && kept.shape == item.shape => {
@@ -628,8 +645,7 @@ fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Elemen
         // costs the page more than writing its texts).
         let mut spare: Vec<Option<Shown>> = Vec::new();
         for gone in old.into_iter().flatten() {
-            let focus_in = focus.as_ref().is_some_and(|(key, _, _)| *key == gone.key);
-            if gone.frame.is_some() && !focus_in {
+            if gone.frame.is_some() && Some(gone.key.as_str()) != focus_key {
                 spare.push(Some(gone));
             } else {
                 gone.drop_off();

@@ -579,6 +579,12 @@ fn detached_owner() -> Owner {
     owner
 }
 
+/// Runs an item's build, untracked, under `owner` (its listeners').
+#[inline(never)]
+fn build_in(owner: &Owner, build: Build, reuse: Option<Reuse>) -> Element {
+    untrack(|| owner.with(|| build(reuse))).0
+}
+
 fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Element)) {
     let mark = marker(parent);
     let list = parent.clone();
@@ -592,100 +598,92 @@ fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Elemen
             let (_, path) = focus_path(std::slice::from_ref(&shown[at].el))?;
             Some((shown[at].key.clone(), at, path))
         });
+        // Which shown item each item keeps, by key. One out of the longest
+        // run in order lends its element instead (renamed in place, no
+        // move) when it can; so does one whose key left the list. The
+        // item holding the focus never lends (the focus follows keys).
+        let keeps: Vec<Option<usize>> = {
+            // The map type the subtotals already link (each new one costs bytes).
+            let at: std::collections::HashMap<&str, usize> = shown
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.key.as_str(), i))
+                .collect();
+            items
+                .iter()
+                .map(|it| at.get(it.key.as_str()).copied())
+                .collect()
+        };
         let mut old: Vec<Option<Shown>> = shown.drain(..).map(Some).collect();
-        let keys: Vec<String> = old.iter().flatten().map(|s| s.key.clone()).collect();
-        // The map type the subtotals already link (each new one costs bytes).
-        let at: std::collections::HashMap<&str, usize> = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (k.as_str(), i))
-            .collect();
-        // The items kept by key first; those new to the list after, so
-        // that they may take the elements of the items that left it.
-        // A shown item out of the longest run in order lends its element
-        // (renamed in place, no move) when it can, rather than move.
-        let was: Vec<Option<usize>> = items
-            .iter()
-            .map(|it| at.get(it.key.as_str()).copied())
-            .collect();
-        let stays = crate::core::sort::stays_in_order(&was);
         let focus_key = focus.as_ref().map(|(key, _, _)| key.as_str());
-        let mut slots: Vec<Result<Shown, Item>> = Vec::with_capacity(items.len());
-        for ((item, was), stays) in items.into_iter().zip(was).zip(stays) {
-            let kept = was.and_then(|i| {
-                let lends = old[i].as_ref().is_some_and(|s| {
-                    s.frame.is_some() && s.frame == item.frame && Some(s.key.as_str()) != focus_key
-                });
+        let lends = |s: &Shown, frame: Option<u64>| {
+            s.frame.is_some() && s.frame == frame && Some(s.key.as_str()) != focus_key
+        };
+        let stays = crate::core::sort::stays_in_order(&keeps);
+        let mut mine: Vec<Option<Shown>> = Vec::with_capacity(items.len());
+        for ((keep, stays), item) in keeps.into_iter().zip(stays).zip(&items) {
+            mine.push(keep.and_then(|i| {
+                let lends = old[i].as_ref().is_some_and(|s| lends(s, item.frame));
                 if stays || !lends {
                     old[i].take()
                 } else {
                     None
                 }
-            });
-            slots.push(match kept {
-                Some(kept) if kept.same == item.same => Ok(kept),
-                Some(mut kept) if item.shape.is_some() && kept.shape == item.shape => {
-                    let build = item.build;
-                    untrack(|| build(Some(Reuse::Same(&kept.el))));
-                    kept.same = item.same;
-                    Ok(kept)
-                }
-                gone => {
-                    if let Some(gone) = gone {
-                        gone.drop_off();
-                    }
-                    Err(item)
-                }
-            });
+            }));
         }
-        // The items that left, but the one holding the focus (the focus
-        // follows keys, not elements), may lend their elements.
-        // They are lent in their order on the page, so that an element
-        // lent to the item now in its place need not move (moving a row
-        // costs the page more than writing its texts).
-        let mut spare: Vec<Option<Shown>> = Vec::new();
-        for gone in old.into_iter().flatten() {
-            if gone.frame.is_some() && Some(gone.key.as_str()) != focus_key {
-                spare.push(Some(gone));
-            } else {
+        // Left in `old`: the items that left the list or lend. They are
+        // lent in their order on the page, so that one lent to the item now
+        // in its place need not move; those that cannot lend go now.
+        for slot in &mut old {
+            if let Some(gone) = slot.take_if(|s| !lends(s, s.frame)) {
                 gone.drop_off();
             }
         }
+        let mut next = Vec::with_capacity(items.len());
         let mut first_spare = 0;
-        let next: Vec<Shown> = slots
-            .into_iter()
-            .map(|slot| match slot {
-                Ok(kept) => kept,
-                Err(item) => {
-                    let lent = item.frame.and_then(|f| {
-                        let at = (first_spare..spare.len())
-                            .find(|&i| spare[i].as_ref().is_some_and(|s| s.frame == Some(f)))?;
-                        if at == first_spare {
-                            first_spare += 1;
-                        }
-                        spare[at].take()
-                    });
-                    if let Some(mut s) = lent {
-                        let build = item.build;
-                        untrack(|| build(Some(Reuse::Renamed(&s.el))));
-                        (s.key, s.same, s.shape) = (item.key, item.same, item.shape);
-                        return s;
-                    }
-                    let child = detached_owner();
-                    let build = item.build;
-                    let el = untrack(|| child.with(|| build(None))).0;
-                    Shown {
-                        key: item.key,
-                        same: item.same,
-                        shape: item.shape,
-                        frame: item.frame,
-                        el,
-                        owner: child,
-                    }
+        for (item, mut kept) in items.into_iter().zip(mine) {
+            if kept.as_ref().is_some_and(|k| k.same == item.same) {
+                next.extend(kept);
+                continue;
+            }
+            let renamed = kept.is_none();
+            if renamed {
+                while old.get(first_spare).is_some_and(Option::is_none) {
+                    first_spare += 1;
                 }
-            })
-            .collect();
-        spare.into_iter().flatten().for_each(Shown::drop_off);
+                // The first spare element of the item's frame, if any.
+                let at = (first_spare..old.len()).find(|&j| {
+                    old[j]
+                        .as_ref()
+                        .is_some_and(|s| item.frame.is_some() && s.frame == item.frame)
+                });
+                kept = at.and_then(|j| old[j].take());
+            } else if item.shape.is_none() || kept.as_ref().is_some_and(|k| k.shape != item.shape) {
+                if let Some(gone) = kept.take() {
+                    gone.drop_off();
+                }
+            }
+            let reuse = kept.as_ref().map(|s| {
+                if renamed {
+                    Reuse::Renamed(&s.el)
+                } else {
+                    Reuse::Same(&s.el)
+                }
+            });
+            let owner = kept
+                .as_ref()
+                .map_or_else(detached_owner, |s| s.owner.clone());
+            let el = build_in(&owner, item.build, reuse);
+            next.push(Shown {
+                key: item.key,
+                same: item.same,
+                shape: item.shape,
+                frame: item.frame,
+                el,
+                owner,
+            });
+        }
+        old.into_iter().flatten().for_each(Shown::drop_off);
         // Into place from the end: a node already before its successor
         // stays where it is.
         let mut after: Node = mark.clone();

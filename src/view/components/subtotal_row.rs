@@ -195,7 +195,7 @@ fn bar_class(colour: usize) -> String {
 
 /// The key of the row an event happened in.
 fn key_of(ev: &web_sys::Event) -> Option<String> {
-    let el = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
     el.closest("[data-key]").ok()??.get_attribute("data-key")
 }
 

@@ -64,7 +64,7 @@ pub fn share_tenths(parts: &[CuTotal]) -> Vec<Option<u16>> {
 
 /// [`share_tenths`] the obvious way: each tenth left over to the part with
 /// the largest remainder still unserved, found by a search of every part.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 fn share_tenths_by_search(parts: &[CuTotal]) -> Vec<Option<u16>> {
     let total: u128 = parts.iter().map(|p| p.0).sum();
     if total == 0 {

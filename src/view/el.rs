@@ -299,8 +299,9 @@ pub enum Reuse<'a> {
     /// The item's own element, of the same [`Item::shape`]: its changed
     /// figures to write.
     Same(&'a Element),
-    /// The element of an item that left the list, of the same
-    /// [`Item::frame`]: everything the item shows to write, its key too.
+    /// The element of another item, of the same [`Item::frame`], that left
+    /// the list or would have had to move: everything the item shows to
+    /// write, its key too.
     Renamed(&'a Element),
 }
 
@@ -616,6 +617,8 @@ fn keyed(parent: &Element, items: Box<dyn Fn() -> Vec<Item>>, settle: fn(&Elemen
         };
         let mut old: Vec<Option<Shown>> = shown.drain(..).map(Some).collect();
         let focus_key = focus.as_ref().map(|(key, _, _)| key.as_str());
+        // Whether `s` may lend its element to an item of `frame` (`s.frame`:
+        // to any item of its own frame).
         let lends = |s: &Shown, frame: Option<u64>| {
             s.frame.is_some() && s.frame == frame && Some(s.key.as_str()) != focus_key
         };

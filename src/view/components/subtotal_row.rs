@@ -218,6 +218,7 @@ fn rename_row(tr: &web_sys::Element, fmt: &Formatter, colour: usize, label: &str
     if let Some(text) = button.last_child() {
         text.set_node_value(Some(label));
     }
+    // The share cell follows the head, runs, CU, average and largest.
     let bar = tr
         .children()
         .item(5)

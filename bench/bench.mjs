@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { coldStart, probes } from './page-probes.mjs';
+import { coldStart, probes, waitFirstRows } from './page-probes.mjs';
 
 const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
 const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
@@ -131,8 +131,9 @@ async function openPage(name, errors) {
   }, { helpers: PAGE_HELPERS });
   // Long tasks (the longest during "Load all") and the first rows' time.
   await page.addInitScript(probes, p.firstRow);
+  const shown = waitFirstRows(page);
   await page.goto(base + p.url);
-  await page.waitForFunction(() => typeof window.__firstRows === 'number', null, { timeout: 60000 });
+  await shown;
   return { context, page };
 }
 

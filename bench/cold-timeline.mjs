@@ -10,7 +10,7 @@
 //   node bench/cold-timeline.mjs http://127.0.0.1:PORT project,tanstack 7
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { coldStart, probes } from './page-probes.mjs';
+import { coldStart, probes, waitFirstRows } from './page-probes.mjs';
 
 const modules = process.env.CU_NODE_MODULES || join(process.cwd(), 'node_modules');
 const { chromium } = createRequire(join(modules, 'noop.js'))('playwright-core');
@@ -27,14 +27,15 @@ const firstRows = {};
 try {
   for (let i = 0; i < Number(nArg); i++) {
     for (const name of pagesArg.split(',')) {
-      const sel = name === 'project' ? '.cu-runs tbody tr:not(.cu-empty-row) td' : '[data-bench=rows] tr td';
+      const sel = !['tanstack', 'vanilla'].includes(name) ? '.cu-runs tbody tr:not(.cu-empty-row) td' : '[data-bench=rows] tr td';
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error(`${name}: page error: ${e}`));
       await coldStart(context, page);
       await page.addInitScript(probes, sel);
+      const shown = waitFirstRows(page);
       await page.goto(`${base}/bench/${name}.html`);
-      await page.waitForFunction(() => typeof window.__firstRows === 'number', null, { timeout: 60000 });
+      await shown;
       await page.waitForTimeout(200);
       const r = await page.evaluate(() => ({
         first: Math.round(window.__firstRows),

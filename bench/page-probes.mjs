@@ -2,7 +2,11 @@
 // selector)`): `window.__longTasks` collects main-thread tasks over 50 ms
 // ([start, duration]), and `window.__firstRows` becomes the time of the
 // animation frame after an element matching `selector` (a first row) is in
-// the document.
+// the document, announced as the console message `cu-bench:first-rows`
+// (`waitFirstRows`): waiting by polling (`page.waitForFunction`) would run
+// Playwright's injected script on the main thread during the load, up to
+// 100 ms at 4× CPU, and only on a page whose load event comes before its
+// first rows (the project's module awaits the wasm; TanStack's does not).
 export function probes(selector) {
   window.__longTasks = [];
   try {
@@ -14,7 +18,10 @@ export function probes(selector) {
     if (window.__firstRows === undefined && document.querySelector(selector)) {
       window.__firstRows = null;
       obs.disconnect();
-      requestAnimationFrame(() => { window.__firstRows = performance.now(); });
+      requestAnimationFrame(() => {
+        window.__firstRows = performance.now();
+        console.debug('cu-bench:first-rows');
+      });
     }
   });
   obs.observe(document, { subtree: true, childList: true });
@@ -29,4 +36,10 @@ export async function coldStart(context, page) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+// Resolves when the page announces its first rows (see `probes`); call it
+// before `page.goto`, await it after.
+export function waitFirstRows(page) {
+  return page.waitForEvent('console', { predicate: (m) => m.text() === 'cu-bench:first-rows', timeout: 60000 });
 }

@@ -19,6 +19,8 @@ node scripts/drop-exports.mjs pkg/cu_cost_table_bg.wasm pkg/cu_cost_table_bg.was
 # The passes and why: scripts/env.sh (WASM_OPT_FLAGS).
 wasm-opt $WASM_OPT_FLAGS \
   pkg/cu_cost_table_bg.wasm -o pkg/cu_cost_table_bg.wasm
+# Intl started while the wasm downloads (see the script; BENCHMARKS.md, “Cold start”).
+node scripts/warm-intl.mjs pkg/cu_cost_table.js
 # The JS glue minified (wasm-bindgen writes it readable; the exports and the
 # .d.ts stay as they are): 10.0 -> 7.5 KB gzip (BENCHMARKS.md, changelog “JS glue and stylesheet minified”).
 terser pkg/cu_cost_table.js --module --compress --mangle -o pkg/cu_cost_table.min.js

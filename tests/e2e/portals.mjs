@@ -229,6 +229,29 @@ await check('a_long_name_shows_in_full_on_keyboard_focus', async (page) => {
   assert(!(await cut()), 'the runs table: the long name is still cut while its region is focused');
 });
 
+// A narrow box: a group's name takes the width the figures leave, so the
+// demo's workflow names show in full beside Total CU and Cost, and stay
+// inside the box.
+await check('narrow_subtotals_show_group_names_in_the_width_the_figures_leave', async (page) => {
+  const options = { apiBase: origin, orgId: 'demo-org', token: 't', pricePerCu: 0.002, currency: 'USD' };
+  const problems = [];
+  for (const width of [390, 480, 600, 800]) {
+    await headerBoxes(page, width, options);
+    const names = await page.evaluate(() => {
+      const box = document.getElementById('box').getBoundingClientRect();
+      return [...document.querySelectorAll('#box table.cu-subtotals tbody th .cu-link')].map((b) => ({
+        text: b.textContent.trim(), cut: b.scrollWidth > b.clientWidth + 1, right: b.getBoundingClientRect().right, box: box.right,
+      }));
+    });
+    if (names.length < 5) problems.push(`at ${width}px: ${names.length} group names`);
+    for (const n of names) {
+      if (n.cut) problems.push(`at ${width}px: "${n.text}" is cut`);
+      if (n.right > n.box + 0.5) problems.push(`at ${width}px: "${n.text}" runs out of the box`);
+    }
+  }
+  assert(problems.length === 0, problems.join('\n      '));
+});
+
 // ---- The npm package as a bundler or an SSR build meets it: `npm pack`
 // of pkg/, installed from its tarball into a fresh project.
 const { execFileSync } = await import('node:child_process');

@@ -14,7 +14,10 @@ export CU_NODE_MODULES="$TOOLS_DIR/node_modules"
 # is unused (Rust checks bounds and divisors itself, so no load or division
 # traps implicitly): 3.1 KB gzip less (BENCHMARKS.md, changelog “wasm-opt
 # --low-memory-unused -iit”).
-WASM_OPT_FLAGS="-O1 --merge-similar-functions -Os --reorder-functions-by-name --low-memory-unused -iit --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
+# `--no-inline=*sort::blocked_*` first (passes run in order): the radix
+# sort's loops stay one call per block, so the browser's optimised code runs
+# them from the first sort of a page on (src/core/sort.rs, `BLOCK`).
+WASM_OPT_FLAGS="--no-inline=*sort::blocked_* -O1 --merge-similar-functions -Os --reorder-functions-by-name --low-memory-unused -iit --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
 # Exports of the wasm that the package never calls, removed before wasm-opt
 # (scripts/drop-exports.mjs): wasm-streams' stream adapter classes, which
 # leptos's server_fn links in.

@@ -21,18 +21,14 @@ type Pair = (u64, u32);
 /// bytes altogether when the tags already ascend (as the sort of runs by a
 /// number sends them): a third of the code of the standard library's
 /// unstable sort, and as fast for CU values.
+///
+/// Each pass goes through the pairs in blocks of [`BLOCK`], one call each
+/// (see there).
 pub fn sort_pairs(pairs: &mut [(u64, u32)]) {
     let n = pairs.len();
     if n < 2 {
         return;
     }
-    let byte = |p: &(u64, u32), digit: usize| -> usize {
-        if digit < 4 {
-            (p.1 >> (8 * digit)) as usize & 0xff
-        } else {
-            (p.0 >> (8 * (digit - 4))) as usize & 0xff
-        }
-    };
     // A stable pass on key bytes keeps ascending tags ascending among ties.
     let first = if pairs.windows(2).all(|w| w[0].1 <= w[1].1) {
         4
@@ -40,10 +36,8 @@ pub fn sort_pairs(pairs: &mut [(u64, u32)]) {
         0
     };
     let mut counts = vec![[0usize; 256]; 12];
-    for p in pairs.iter() {
-        for (digit, count) in counts.iter_mut().enumerate().skip(first) {
-            count[byte(p, digit)] += 1;
-        }
+    for block in pairs.chunks(BLOCK) {
+        blocked_count(block, first, &mut counts);
     }
     // The passes go from `pairs` to `other` and back (no copy of the
     // input: at a million runs each buffer is 16 MB of wasm memory, which
@@ -65,15 +59,57 @@ pub fn sort_pairs(pairs: &mut [(u64, u32)]) {
         } else {
             (pairs, &mut other)
         };
-        for p in from {
-            let b = byte(p, digit);
-            to[at[b]] = *p;
-            at[b] += 1;
+        for block in from.chunks(BLOCK) {
+            blocked_scatter(block, to, digit, &mut at);
         }
         in_other = !in_other;
     }
     if in_other {
         pairs.copy_from_slice(&other);
+    }
+}
+
+/// Pairs per call of the radix sort's loops. The browser runs a wasm
+/// function on its baseline compiler until it has run hot, then compiles it
+/// optimised in the background and uses that code from the next call on (a
+/// call already running stays on the baseline code). A million pairs in one
+/// call per loop ran the first sort of a page wholly on baseline code: 161
+/// ms against 69–75 ms for the sorts after it (BENCHMARKS.md); in blocks,
+/// the blocks after the first few run optimised. The `blocked_*`
+/// functions stay functions: Rust does not inline them (`inline(never)`)
+/// and wasm-opt is told not to (`--no-inline=*sort::blocked_*`,
+/// `WASM_OPT_FLAGS` in scripts/env.sh and index.html's wasm-opt
+/// parameters), or each loop would be one call again.
+const BLOCK: usize = 1 << 14;
+
+/// Byte `digit` of a pair: tag bytes 0–3, then key bytes 4–11.
+#[inline(always)]
+fn byte(p: &Pair, digit: usize) -> usize {
+    if digit < 4 {
+        (p.1 >> (8 * digit)) as usize & 0xff
+    } else {
+        (p.0 >> (8 * (digit - 4))) as usize & 0xff
+    }
+}
+
+/// Adds the byte counts of `block`'s pairs, digits `first..`, to `counts`.
+#[inline(never)]
+fn blocked_count(block: &[Pair], first: usize, counts: &mut [[usize; 256]]) {
+    for p in block {
+        for (digit, count) in counts.iter_mut().enumerate().skip(first) {
+            count[byte(p, digit)] += 1;
+        }
+    }
+}
+
+/// Moves `block`'s pairs to their places in `to` by byte `digit`, `at`
+/// holding the next place of each byte value.
+#[inline(never)]
+fn blocked_scatter(block: &[Pair], to: &mut [Pair], digit: usize, at: &mut [usize; 256]) {
+    for p in block {
+        let b = byte(p, digit);
+        to[at[b]] = *p;
+        at[b] += 1;
     }
 }
 
@@ -262,10 +298,26 @@ pub fn restrict(order: &[usize], filtered: &[usize]) -> Vec<usize> {
 
 /// The fast path of [`sort_indices`] for one numeric key.
 fn sort_by_number(set: &RunSet, indices: &mut [usize], key: SortKey) {
-    // Present values map order-preservingly onto 0..u64::MAX - 1 (flipped
-    // when descending); a missing value is u64::MAX, after all of them.
-    let encode = |v: Option<i64>| -> u64 {
-        match v {
+    // In blocks, as `sort_pairs` does its passes (see `BLOCK`).
+    let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(indices.len());
+    for (b, block) in indices.chunks(BLOCK).enumerate() {
+        blocked_encode(set, key, block, b * BLOCK, &mut pairs);
+    }
+    sort_pairs(&mut pairs);
+    let original = indices.to_vec();
+    for (slots, block) in indices.chunks_mut(BLOCK).zip(pairs.chunks(BLOCK)) {
+        blocked_place(slots, block, &original);
+    }
+}
+
+/// Appends the `(key, position)` pairs of `block` (whose first position is
+/// `base`) to `pairs`. Present values map order-preservingly onto
+/// 0..u64::MAX - 1 (flipped when descending); a missing value is u64::MAX,
+/// after all of them.
+#[inline(never)]
+fn blocked_encode(set: &RunSet, key: SortKey, block: &[usize], base: usize, pairs: &mut Vec<Pair>) {
+    for (k, &i) in block.iter().enumerate() {
+        let encoded = match key.column.number(set, i) {
             None => u64::MAX,
             Some(x) => {
                 let m = ((x as u64) ^ (1 << 63)).min(u64::MAX - 1);
@@ -275,19 +327,15 @@ fn sort_by_number(set: &RunSet, indices: &mut [usize], key: SortKey) {
                     m
                 }
             }
-        }
-    };
-    let mut pairs: Vec<(u64, u32)> = indices
-        .iter()
-        .enumerate()
-        .map(|(pos, &i)| {
-            let v = key.column.number(set, i);
-            (encode(v), pos as u32)
-        })
-        .collect();
-    sort_pairs(&mut pairs);
-    let original = indices.to_vec();
-    for (slot, (_, pos)) in indices.iter_mut().zip(pairs) {
+        };
+        pairs.push((encoded, (base + k) as u32));
+    }
+}
+
+/// Writes into `slots` the runs at the sorted pairs' positions.
+#[inline(never)]
+fn blocked_place(slots: &mut [usize], block: &[Pair], original: &[usize]) {
+    for (slot, &(_, pos)) in slots.iter_mut().zip(block) {
         *slot = original[pos as usize];
     }
 }
@@ -462,6 +510,7 @@ mod tests {
 mod properties {
     use super::*;
     use crate::core::run::Run;
+    use crate::core::test_support::run;
     use proptest::prelude::*;
 
     /// The slow, obvious comparison: on the runs as decoded.
@@ -671,6 +720,80 @@ mod properties {
                 }
             }
             prop_assert_eq!(kept.len(), best.iter().copied().max().unwrap_or(0));
+        }
+    }
+
+    /// A pseudo-random sequence (a linear congruential generator).
+    fn lcg(seed: u64) -> impl Iterator<Item = u64> {
+        std::iter::successors(Some(seed), |x| {
+            Some(
+                x.wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407),
+            )
+        })
+        .map(|x| x >> 33)
+    }
+
+    /// More pairs than one block: the passes run block by block (`BLOCK`)
+    /// and give the order of a plain sort, with ties, with tags ascending
+    /// and not.
+    #[test]
+    fn sort_pairs_across_blocks_orders_by_key_then_tag() {
+        let n = 3 * BLOCK + 123;
+        for ascending_tags in [true, false] {
+            let mut pairs: Vec<(u64, u32)> = lcg(7)
+                .take(n)
+                .enumerate()
+                .map(|(i, x)| {
+                    (
+                        x % 5_000 + ((x % 7) << 40),
+                        if ascending_tags {
+                            i as u32
+                        } else {
+                            (x >> 3) as u32
+                        },
+                    )
+                })
+                .collect();
+            let mut slow = pairs.clone();
+            slow.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+            sort_pairs(&mut pairs);
+            assert_eq!(pairs, slow);
+        }
+    }
+
+    /// More runs than one block: the numeric fast path (its keys read and
+    /// its runs placed block by block) gives the comparison sort's order.
+    #[test]
+    fn numeric_fast_path_across_blocks_matches_the_comparison_sort() {
+        let n = 2 * BLOCK + 7;
+        let runs: Vec<Run> = lcg(11)
+            .take(n)
+            .enumerate()
+            .map(|(i, x)| {
+                let cu = (x % 9 != 0).then(|| (x % 3_000) as f64 / 100.0);
+                run(
+                    &format!("r{i}"),
+                    "wf",
+                    "success",
+                    "2026-11-01T10:00:00Z",
+                    cu,
+                    None,
+                )
+            })
+            .collect();
+        let set = RunSet::new(runs, crate::core::time::utc_date);
+        let start: Vec<usize> = (0..n).rev().collect();
+        for descending in [true, false] {
+            let key = SortKey {
+                column: Column::Cu,
+                descending,
+            };
+            let mut fast = start.clone();
+            sort_indices(&set, &mut fast, &[key]);
+            let mut slow = start.clone();
+            sort_by_comparison(&set, &mut slow, &[key]);
+            assert_eq!(fast, slow);
         }
     }
 }

@@ -414,6 +414,55 @@ async fn load_all_shows_progress_and_cancel_stops_it() {
 }
 
 #[wasm_bindgen_test]
+async fn load_all_progress_counts_up_as_pages_arrive() {
+    // fault-slow answers each request after 2 s, four in flight: the count
+    // shown moves with each wave of pages (it is shown at most every
+    // 200 ms, so a wave 2 s after the last one shows).
+    let (root, _h) = mount_org("fault-slow", json!({}));
+    rows_loaded(&root, 20).await;
+    button(&root, "Load all runs").unwrap().click();
+    let shown = |root: &HtmlElement| -> Option<(u64, String)> {
+        let bar = one(root, "[role=progressbar]")?;
+        let n = bar.get_attribute("aria-valuenow")?.parse().ok()?;
+        Some((n, bar.get_attribute("aria-valuetext")?))
+    };
+    let (first, text) = wait_for("the first wave shown", 8_000, || {
+        shown(&root).filter(|(n, _)| *n > 0)
+    })
+    .await;
+    assert!(first <= 400, "{first}");
+    assert_eq!(text, format!("{} runs loaded…", fmt_count(first)));
+    let (second, _) = wait_for("the second wave shown", 8_000, || {
+        shown(&root).filter(|(n, _)| *n > first)
+    })
+    .await;
+    assert!(second <= 1_500, "{second}");
+    button(&root, "Cancel").unwrap().click();
+    let outcome = outcome_when(&root, 5_000, |t| t.starts_with("Loading was cancelled")).await;
+    // Cancel keeps what had arrived: at least what the count showed.
+    let kept: u64 = outcome
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap();
+    assert!(kept >= second, "{outcome}");
+}
+
+/// `n` with thousands separators, as the en-US progress text writes it.
+fn fmt_count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[wasm_bindgen_test]
 async fn empty_org_says_no_runs_yet() {
     let (root, _h) = mount_org("empty", json!({}));
     wait_for("empty state", 10_000, || {

@@ -137,7 +137,10 @@ async fn fetch_one(
                     drive.stopped_by_date.set(true);
                 }
                 finished = walk.complete();
-                if current && !drive.cancelled.get() {
+                // The count shown moves at most every
+                // PROGRESS_SHOWN_EVERY_MS; the walk's end shows the last.
+                if current && !drive.cancelled.get() && drive.show_progress_at(js_sys::Date::now())
+                {
                     let loaded = walk.distinct();
                     state.load_all.try_update(|l| l.loaded = loaded);
                 }

@@ -463,6 +463,38 @@ fn fmt_count(n: u64) -> String {
 }
 
 #[wasm_bindgen_test]
+async fn a_narrow_component_draws_its_first_rows_once_in_their_narrow_form() {
+    // 900 px is below the width where the details move under the run id
+    // (1,340 px): the first page is drawn once, already in that form, not
+    // wide and then again once the root's own width is known.
+    install_styles();
+    let root = container();
+    root.style().set_property("width", "900px").unwrap();
+    js_sys::Function::new_with_args(
+        "el",
+        "el.__rowsAdded = 0;
+         new MutationObserver((ms) => { for (const m of ms) for (const n of m.addedNodes)
+           if (n.nodeName === 'TR' && !n.classList.contains('cu-empty-row') && m.target.closest('table.cu-runs')) el.__rowsAdded++;
+         }).observe(el, { subtree: true, childList: true });",
+    )
+    .call1(&JsValue::NULL, &root)
+    .unwrap();
+    let opts = json!({ "apiBase": demo_api(), "orgId": "demo-org", "token": "test-token", "locale": "en-US", "timeZone": "UTC" });
+    let _h = mount(root.clone().into(), options(opts)).unwrap_or_else(|_| panic!("mount failed"));
+    let rows = rows_loaded(&root, 20).await;
+    // Past the frames where the root is laid out and its width observed.
+    sleep(500).await;
+    let added = js_sys::Reflect::get(&root, &"__rowsAdded".into())
+        .unwrap()
+        .as_f64();
+    assert_eq!(added, Some(20.0), "run rows added to the table");
+    assert!(
+        rows[0].query_selector(".cu-more").unwrap().is_some(),
+        "details under the run id"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn empty_org_says_no_runs_yet() {
     let (root, _h) = mount_org("empty", json!({}));
     wait_for("empty state", 10_000, || {

@@ -49,6 +49,14 @@ impl Host {
         }
     }
 
+    /// The host element's width (CSS px, padding included), if it is laid
+    /// out: what the component's own width will be, near enough, before
+    /// its root is laid out (see `view::components::width`).
+    pub fn width(&self) -> Option<f64> {
+        let width = f64::from(self.host.borrow().as_ref()?.client_width());
+        (width > 0.0).then_some(width)
+    }
+
     /// Sets the element that receives the `cu-runs:load` / `cu-runs:error` events.
     pub fn set_host(&self, host: web_sys::HtmlElement) {
         *self.host.borrow_mut() = Some(host);

@@ -119,6 +119,7 @@ fn runs_head(zone: &str) -> El {
 /// runs source and formatting.
 pub fn cost_table(env: Rc<Env>) -> El {
     let t = Table::provide(env.clone(), next_uid());
+    super::width::start_width(t, env.host.width());
     let state = t.state;
     let uid = t.uid();
     let config = env.config.clone();

@@ -2,6 +2,18 @@
 
 use crate::view::table::Table;
 
+/// Takes `narrow` from the host element's width before anything is drawn:
+/// the root is held out of layout until its first page, so its own width
+/// comes only after the first rows are drawn, and a component narrower
+/// than [`DETAILS_BELOW_PX`](super::run_row::DETAILS_BELOW_PX) (a laptop
+/// screen) drew them twice, wide then narrow. [`watch_width`] still has the
+/// last word.
+pub fn start_width(t: Table, host_width: Option<f64>) {
+    if let Some(width) = host_width {
+        t.set_narrow(width < super::run_row::DETAILS_BELOW_PX);
+    }
+}
+
 /// Keeps the table's `narrow` in step with the component's own width (a
 /// `ResizeObserver` on the root, disconnected on unmount).
 pub fn watch_width(root: &web_sys::Element, t: Table) {

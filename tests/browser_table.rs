@@ -431,7 +431,7 @@ async fn load_all_progress_counts_up_as_pages_arrive() {
     })
     .await;
     assert!(first <= 400, "{first}");
-    assert_eq!(text, format!("{} runs loaded…", fmt_count(first)));
+    assert_eq!(text, format!("{} runs loaded…", en_count(first as usize)));
     let (second, _) = wait_for("the second wave shown", 8_000, || {
         shown(&root).filter(|(n, _)| *n > first)
     })
@@ -447,19 +447,6 @@ async fn load_all_progress_counts_up_as_pages_arrive() {
         .parse()
         .unwrap();
     assert!(kept >= second, "{outcome}");
-}
-
-/// `n` with thousands separators, as the en-US progress text writes it.
-fn fmt_count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[wasm_bindgen_test]

@@ -138,8 +138,12 @@ async fn fetch_one(
                 }
                 finished = walk.complete();
                 // The count shown moves at most every
-                // PROGRESS_SHOWN_EVERY_MS; the walk's end shows the last.
-                if current && !drive.cancelled.get() && drive.show_progress_at(js_sys::Date::now())
+                // PROGRESS_SHOWN_EVERY_MS, and at once when the last page
+                // is in (the runs are then put in order and shown, tasks
+                // later, by `finish`).
+                if current
+                    && !drive.cancelled.get()
+                    && (finished || drive.show_progress_at(js_sys::Date::now()))
                 {
                     let loaded = walk.distinct();
                     state.load_all.try_update(|l| l.loaded = loaded);

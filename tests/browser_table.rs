@@ -463,32 +463,45 @@ async fn load_all_progress_counts_up_as_pages_arrive() {
 async fn a_narrow_component_draws_its_first_rows_once_in_their_narrow_form() {
     // 900 px is below the width where the details move under the run id
     // (1,340 px): the first page is drawn once, already in that form, not
-    // wide and then again once the root's own width is known.
+    // wide and then again once the root's own width is known; also in an
+    // inline host (as `<cu-runs-table>` is unless styled), which has no
+    // width of its own.
     install_styles();
-    let root = container();
-    root.style().set_property("width", "900px").unwrap();
-    js_sys::Function::new_with_args(
-        "el",
-        "el.__rowsAdded = 0;
-         new MutationObserver((ms) => { for (const m of ms) for (const n of m.addedNodes)
-           if (n.nodeName === 'TR' && !n.classList.contains('cu-empty-row') && m.target.closest('table.cu-runs')) el.__rowsAdded++;
-         }).observe(el, { subtree: true, childList: true });",
-    )
-    .call1(&JsValue::NULL, &root)
-    .unwrap();
-    let opts = json!({ "apiBase": demo_api(), "orgId": "demo-org", "token": "test-token", "locale": "en-US", "timeZone": "UTC" });
-    let _h = mount(root.clone().into(), options(opts)).unwrap_or_else(|_| panic!("mount failed"));
-    let rows = rows_loaded(&root, 20).await;
-    // Past the frames where the root is laid out and its width observed.
-    sleep(500).await;
-    let added = js_sys::Reflect::get(&root, &"__rowsAdded".into())
-        .unwrap()
-        .as_f64();
-    assert_eq!(added, Some(20.0), "run rows added to the table");
-    assert!(
-        rows[0].query_selector(".cu-more").unwrap().is_some(),
-        "details under the run id"
-    );
+    for inline in [false, true] {
+        let root = container();
+        root.style().set_property("width", "900px").unwrap();
+        let host: HtmlElement = if inline {
+            let span: HtmlElement = document().create_element("span").unwrap().unchecked_into();
+            root.append_child(&span).unwrap();
+            span
+        } else {
+            root.clone()
+        };
+        js_sys::Function::new_with_args(
+            "el",
+            "el.__rowsAdded = 0;
+             new MutationObserver((ms) => { for (const m of ms) for (const n of m.addedNodes)
+               if (n.nodeName === 'TR' && !n.classList.contains('cu-empty-row') && m.target.closest('table.cu-runs')) el.__rowsAdded++;
+             }).observe(el, { subtree: true, childList: true });",
+        )
+        .call1(&JsValue::NULL, &root)
+        .unwrap();
+        let opts = json!({ "apiBase": demo_api(), "orgId": "demo-org", "token": "test-token", "locale": "en-US", "timeZone": "UTC" });
+        let h = mount(host.into(), options(opts)).unwrap_or_else(|_| panic!("mount failed"));
+        let rows = rows_loaded(&root, 20).await;
+        // Past the frames where the root is laid out and its width observed.
+        sleep(500).await;
+        let added = js_sys::Reflect::get(&root, &"__rowsAdded".into())
+            .unwrap()
+            .as_f64();
+        assert_eq!(added, Some(20.0), "run rows added (inline host: {inline})");
+        assert!(
+            rows[0].query_selector(".cu-more").unwrap().is_some(),
+            "details under the run id"
+        );
+        drop(h);
+        root.remove();
+    }
 }
 
 #[wasm_bindgen_test]

@@ -49,12 +49,22 @@ impl Host {
         }
     }
 
-    /// The host element's width (CSS px, padding included), if it is laid
-    /// out: what the component's own width will be, near enough, before
-    /// its root is laid out (see `view::components::width`).
+    /// The host element's width (CSS px, padding included), or that of its
+    /// nearest ancestor with one (an inline host, such as a custom element
+    /// left `display: inline`, has none: the root then spans its
+    /// containing block): what the component's own width will be, near
+    /// enough and never less, before its root is laid out (see
+    /// `view::components::width`).
     pub fn width(&self) -> Option<f64> {
-        let width = f64::from(self.host.borrow().as_ref()?.client_width());
-        (width > 0.0).then_some(width)
+        let mut el: Option<web_sys::Element> = self.host.borrow().clone().map(Into::into);
+        while let Some(e) = el {
+            let width = e.client_width();
+            if width > 0 {
+                return Some(f64::from(width));
+            }
+            el = e.parent_element();
+        }
+        None
     }
 
     /// Sets the element that receives the `cu-runs:load` / `cu-runs:error` events.

@@ -486,8 +486,7 @@ async fn a_narrow_component_draws_its_first_rows_once_in_their_narrow_form() {
         )
         .call1(&JsValue::NULL, &root)
         .unwrap();
-        let opts = json!({ "apiBase": demo_api(), "orgId": "demo-org", "token": "test-token", "locale": "en-US", "timeZone": "UTC" });
-        let h = mount(host.into(), options(opts)).unwrap_or_else(|_| panic!("mount failed"));
+        let h = mount_org_into(&host, "demo-org", json!({}));
         let rows = rows_loaded(&root, 20).await;
         // Past the frames where the root is laid out and its width observed.
         sleep(500).await;

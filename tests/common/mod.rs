@@ -380,13 +380,23 @@ pub async fn load_all(root: &Element, ms: i32, done: impl Fn(&str) -> bool) -> S
 /// `extra` options merged in.
 pub fn mount_org(org: &str, extra: serde_json::Value) -> (HtmlElement, cu_cost_table::MountHandle) {
     let root = container();
+    let handle = mount_org_into(&root, org, extra);
+    (root, handle)
+}
+
+/// Mounts a table for `org` into `host` (an element the test placed), as
+/// [`mount_org`] does.
+pub fn mount_org_into(
+    host: &HtmlElement,
+    org: &str,
+    extra: serde_json::Value,
+) -> cu_cost_table::MountHandle {
     let mut opts = serde_json::json!({ "apiBase": demo_api(), "orgId": org, "token": "test-token", "locale": "en-US", "timeZone": "UTC" });
     for (k, v) in extra.as_object().unwrap() {
         opts[k] = v.clone();
     }
-    let handle = cu_cost_table::mount(root.clone().into(), options(opts))
-        .unwrap_or_else(|_| panic!("mount failed"));
-    (root, handle)
+    cu_cost_table::mount(host.clone().into(), options(opts))
+        .unwrap_or_else(|_| panic!("mount failed"))
 }
 
 /// Adds the component's stylesheet to the test page (once), for layout checks.

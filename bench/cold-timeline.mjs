@@ -8,6 +8,8 @@
 //   ./target/release/demo-api --port 0 --runs 10000 --latency-ms 0 --root . \
 //     --timestamps seconds --ids uuid --workflows 2000 &
 //   node bench/cold-timeline.mjs http://127.0.0.1:PORT project,tanstack 7
+// CU_JS_FLAGS passes V8 flags to the browser, for experiments only (users'
+// browsers have none), e.g. CU_JS_FLAGS=--no-wasm-lazy-compilation.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { coldStart, probes, waitFirstRows } from './page-probes.mjs';
@@ -21,7 +23,7 @@ if (!base) {
 }
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
+  args: ['--no-sandbox', '--disable-gpu', ...(process.env.CU_JS_FLAGS ? [`--js-flags=${process.env.CU_JS_FLAGS}`] : [])],
 });
 const firstRows = {};
 try {

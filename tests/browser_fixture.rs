@@ -283,6 +283,37 @@ async fn the_table_appears_with_its_first_runs() {
     );
 }
 
+/// The builder's tag and attribute names are JavaScript strings made once
+/// per literal (`view::names`): a name is known by where its bytes start
+/// and how many there are, so two names that start at the same byte (one
+/// literal and a prefix of it) stay two names, and a name used again is
+/// still that name.
+#[wasm_bindgen_test]
+fn element_and_attribute_names_stay_distinct_when_made_once() {
+    use cu_cost_table::view::el::h;
+
+    let long: &'static str = "aria-labelledby";
+    let prefix: &'static str = &long[..10]; // "aria-label", at the same address
+    let built = h("section")
+        .attr(prefix, "short")
+        .attr(long, "long")
+        .child(h("span").attr(prefix, "again").text("a"))
+        .child(h("td"))
+        .into_element();
+    assert_eq!(built.tag_name(), "SECTION");
+    assert_eq!(built.get_attribute("aria-label").as_deref(), Some("short"));
+    assert_eq!(
+        built.get_attribute("aria-labelledby").as_deref(),
+        Some("long")
+    );
+    let children = built.children();
+    let span = children.item(0).expect("the span");
+    assert_eq!(span.tag_name(), "SPAN");
+    assert_eq!(span.get_attribute("aria-label").as_deref(), Some("again"));
+    assert_eq!(span.text_content().as_deref(), Some("a"));
+    assert_eq!(children.item(1).expect("the cell").tag_name(), "TD");
+}
+
 /// `El::show` (the view layer's `<Show>`): its part is built when the
 /// condition turns true, not again while it stays true (a change that
 /// leaves it true rebuilds nothing, and its own bindings follow the signal

@@ -12,11 +12,11 @@ use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
 use crate::view::el::SVG_NS;
+use crate::view::names;
 
 /// A new `tag` element with the class `class` (none when empty).
-pub fn element(doc: &Document, tag: &str, class: &str) -> Element {
-    // Fails only for an invalid tag name, and every tag here is a literal.
-    let el = doc.create_element(tag).unwrap_throw();
+pub fn element(doc: &Document, tag: &'static str, class: &str) -> Element {
+    let el = names::create_element(doc, tag);
     if !class.is_empty() {
         el.set_class_name(class);
     }
@@ -30,7 +30,7 @@ pub fn document_of(el: &Element) -> Document {
 }
 
 /// Appends to `parent` a new `tag` element with `class`; returns it.
-pub fn append_element(parent: &Element, tag: &str, class: &str) -> Element {
+pub fn append_element(parent: &Element, tag: &'static str, class: &str) -> Element {
     let el = element(&document_of(parent), tag, class);
     append(parent, &el);
     el
@@ -48,7 +48,7 @@ pub fn append_th(parent: &Element, scope: &str, class: &str, text: &str) -> Elem
 /// and `text`; returns it (for more attributes).
 pub fn append_text(
     parent: &Element,
-    tag: &str,
+    tag: &'static str,
     class: &str,
     title: Option<&str>,
     text: &str,
@@ -64,7 +64,12 @@ pub fn append_text(
 
 /// Appends to `parent` an SVG `tag` element with `class` and the attributes
 /// `attrs` (name, value); returns it.
-pub fn append_svg(parent: &Element, tag: &str, class: &str, attrs: &[(&str, &str)]) -> Element {
+pub fn append_svg(
+    parent: &Element,
+    tag: &str,
+    class: &str,
+    attrs: &[(&'static str, &str)],
+) -> Element {
     let el = document_of(parent)
         .create_element_ns(Some(SVG_NS), tag)
         .unwrap_throw();
@@ -81,24 +86,29 @@ pub fn append_svg(parent: &Element, tag: &str, class: &str, attrs: &[(&str, &str
 /// Appends to `parent` a `tag` element holding a colour swatch (a
 /// `cu-swatch` span with `swatch_class`, hidden from screen readers) and
 /// `text` (a legend entry, or a figure table's row head).
-pub fn append_swatch_item(parent: &Element, tag: &str, swatch_class: &str, text: &str) -> Element {
+pub fn append_swatch_item(
+    parent: &Element,
+    tag: &'static str,
+    swatch_class: &str,
+    text: &str,
+) -> Element {
     let item = append_element(parent, tag, "");
     let swatch = append_element(&item, "span", &format!("cu-swatch {swatch_class}"));
     set_attr(&swatch, "aria-hidden", "true");
     // The text in a span of its own, so a long name can end in an ellipsis
     // (the whole name on hover).
     let name = append_element(&item, "span", "cu-key");
-    name.append_with_str_1(text).unwrap_throw();
+    names::append_text(&name, text);
     set_attr(&name, "title", text);
     item
 }
 
 /// Sets an attribute (a valid, literal name: it cannot fail).
-pub fn set_attr(el: &Element, name: &str, value: &str) {
-    el.set_attribute(name, value).unwrap_throw();
+pub fn set_attr(el: &Element, name: &'static str, value: &str) {
+    names::set_attribute(el, name, value);
 }
 
 /// Appends `child` to `parent`.
 pub fn append(parent: &Element, child: &Element) {
-    parent.append_with_node_1(child).unwrap_throw();
+    names::append(parent, child);
 }

@@ -26,6 +26,7 @@
 //! and ends with it (`reactive::keep`: dropped with the owner).
 
 use crate::load::reactive::Derived;
+use crate::view::names;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -47,8 +48,8 @@ pub struct El(Element);
 
 /// A new HTML element `tag`.
 #[inline(never)]
-pub fn h(tag: &str) -> El {
-    El(DOC.with(|d| d.create_element(tag)).unwrap_throw())
+pub fn h(tag: &'static str) -> El {
+    El(DOC.with(|d| names::create_element(d, tag)))
 }
 
 /// A new SVG element `tag`.
@@ -87,13 +88,13 @@ impl El {
 
     /// Sets an attribute.
     #[inline(never)]
-    pub fn attr(self, name: &str, value: &str) -> El {
-        self.0.set_attribute(name, value).unwrap_throw();
+    pub fn attr(self, name: &'static str, value: &str) -> El {
+        names::set_attribute(&self.0, name, value);
         self
     }
 
     /// Sets an attribute when `value` is `Some`.
-    pub fn attr_opt(self, name: &str, value: Option<&str>) -> El {
+    pub fn attr_opt(self, name: &'static str, value: Option<&str>) -> El {
         match value {
             Some(value) => self.attr(name, value),
             None => self,
@@ -103,14 +104,14 @@ impl El {
     /// Appends a text node.
     #[inline(never)]
     pub fn text(self, text: &str) -> El {
-        self.0.append_with_str_1(text).unwrap_throw();
+        names::append_text(&self.0, text);
         self
     }
 
     /// Appends a child element.
     #[inline(never)]
     pub fn child(self, child: El) -> El {
-        self.0.append_with_node_1(&child.0).unwrap_throw();
+        names::append(&self.0, &child.0);
         self
     }
 
@@ -132,7 +133,7 @@ impl El {
     #[inline(never)]
     pub fn children(self, children: Els) -> El {
         for child in children {
-            self.0.append_with_node_1(&child.0).unwrap_throw();
+            names::append(&self.0, &child.0);
         }
         self
     }
@@ -323,7 +324,7 @@ use crate::load::reactive::bind;
 
 fn dyn_text(parent: &Element, text: Box<dyn Fn() -> String>) {
     let node = DOC.with(|d| d.create_text_node(""));
-    parent.append_with_node_1(&node).unwrap_throw();
+    names::append(parent, &node);
     let mut shown = String::new();
     bind(Box::new(move || {
         let now = text();
@@ -420,7 +421,7 @@ impl Drop for Listener {
 /// among static siblings.
 fn marker(parent: &Element) -> Node {
     let mark: Node = DOC.with(|d| d.create_comment("")).into();
-    parent.append_with_node_1(&mark).unwrap_throw();
+    names::append(parent, &mark);
     mark
 }
 

@@ -6,5 +6,6 @@
 pub mod components;
 pub mod dom;
 pub mod el;
+pub mod names;
 pub mod table;
 pub mod url_sync;

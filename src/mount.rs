@@ -154,8 +154,25 @@ fn options_json(options: &JsValue) -> Result<Value, String> {
     crate::api::json::parse(&text).map_err(|_| "options must be a plain object".to_owned())
 }
 
-/// Builds an instance's environment from validated settings and a token.
-pub fn make_env(config: Config, token: TokenSource) -> Env {
+/// The formatter of an instance: its locale, the zone it shows times in,
+/// the billing zone it counts days in, its currency and money decimals, its
+/// words. An error names an option the browser's `Intl` does not know (an
+/// unknown zone would otherwise move every day filter and period boundary
+/// to UTC without a word).
+pub fn formatter(config: &Config) -> Result<Formatter, String> {
+    Ok(Formatter::new(
+        config.locale.as_deref(),
+        config.time_zone.as_deref(),
+        &config.billing_time_zone,
+        config.price.as_ref().map(|p| p.currency.clone()),
+    )?
+    .with_money_decimals(config.money_decimals)
+    .with_words(config.messages.clone()))
+}
+
+/// Builds an instance's environment from validated settings, a token and
+/// its [`formatter`].
+pub fn make_env(config: Config, token: TokenSource, fmt: Formatter) -> Env {
     let credentials = match config.credentials {
         Credentials::Omit => RequestCredentials::Omit,
         Credentials::SameOrigin => RequestCredentials::SameOrigin,
@@ -168,14 +185,6 @@ pub fn make_env(config: Config, token: TokenSource) -> Env {
         credentials,
         timeout_ms: config.timeout_ms,
     });
-    let fmt = Formatter::new(
-        config.locale.as_deref(),
-        config.time_zone.as_deref(),
-        config.price.as_ref().map(|p| p.currency.clone()),
-    )
-    .with_money_decimals(config.money_decimals)
-    .with_words(config.messages.clone())
-    .with_day_zone(&config.billing_time_zone);
     Env::new(config, Rc::new(source), fmt)
 }
 
@@ -243,8 +252,8 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError>
     let json = options_json(&options).map_err(|e| JsError::new(&e))?;
     let config = Config::from_json(&json).map_err(|e| JsError::new(&e))?;
     let token = token_source(&options).map_err(|e| JsError::new(&e))?;
-    check_environment(&config).map_err(|e| JsError::new(&e))?;
-    Ok(mount_env(element, make_env(config, token)))
+    let fmt = formatter(&config).map_err(|e| JsError::new(&e))?;
+    Ok(mount_env(element, make_env(config, token, fmt)))
 }
 
 /// The elements holding a mounted table, each under its mount's key.
@@ -252,15 +261,6 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError>
 struct Hosts {
     next: u64,
     hosts: Vec<(u64, HtmlElement, String)>,
-}
-
-/// What only the browser can check: the locale and time zone are ones its
-/// `Intl` knows (an unknown zone would otherwise move every day filter and
-/// period boundary to UTC without a word).
-fn check_environment(config: &Config) -> Result<(), String> {
-    crate::core::format::check_intl(config.locale.as_deref(), config.time_zone.as_deref())?;
-    crate::core::format::check_intl(None, Some(&config.billing_time_zone))
-        .map_err(|e| e.replacen("timeZone", "billingTimeZone", 1))
 }
 
 thread_local! {
@@ -355,14 +355,14 @@ pub fn start() {
     };
     let result = parsed.and_then(|v| {
         let config = Config::from_json(&v)?;
-        check_environment(&config)?;
+        let fmt = formatter(&config)?;
         let token = v
             .get("token")
             .and_then(Value::as_str)
             .filter(|t| !t.is_empty())
             .ok_or("token is required")?;
         crate::api::check_token(token).map_err(|problem| format!("token {problem}"))?;
-        Ok(make_env(config, TokenSource::Static(token.to_owned())))
+        Ok(make_env(config, TokenSource::Static(token.to_owned()), fmt))
     });
     match result {
         Ok(env) => {

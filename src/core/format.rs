@@ -118,56 +118,57 @@ impl Formatter {
         self.money_digits
     }
 
-    /// Counts days (periods, day filters, the day chart, budgets) in the
-    /// billing time zone `time_zone` instead of the display one; dates and
-    /// times are still shown in the display zone ([`Formatter::display_zone`]).
-    pub fn with_day_zone(mut self, time_zone: &str) -> Formatter {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(intl) = self.intl.as_mut() {
-            if intl.set_day_zone(time_zone).is_some() {
-                self.zone = intl.zone.clone();
-            }
-            return self;
-        }
-        self.zone = time_zone.to_owned();
-        self
-    }
-
     /// The IANA time zone dates and times are shown in.
     pub fn display_zone(&self) -> &str {
         &self.display_zone
     }
 
-    /// Formatting for `locale` and `time_zone` (browser defaults when `None`).
+    /// Formatting for `locale` and `time_zone` (the browser's when `None`),
+    /// with days (periods, day filters, the day chart, budgets) counted in
+    /// `day_zone` (the billing time zone; dates and times are still shown in
+    /// `time_zone`, [`Formatter::display_zone`]). An error names the option
+    /// the browser's `Intl` does not know; a browser without a usable `Intl`
+    /// gets plain formatting.
     #[cfg(target_arch = "wasm32")]
     pub fn new(
         locale: Option<&str>,
         time_zone: Option<&str>,
+        day_zone: &str,
         currency: Option<String>,
-    ) -> Formatter {
-        match intl::Intl::new(locale, time_zone, currency.as_deref()) {
-            Some(intl) => Formatter {
-                group: intl.group.clone(),
-                decimal: intl.decimal.clone(),
-                currency,
-                zone: intl.zone.clone(),
-                display_zone: intl.display_zone.clone(),
-                money_digits: intl.money_digits,
-                intl: Some(intl),
-                words: Arc::default(),
+    ) -> Result<Formatter, String> {
+        Ok(
+            match intl::Intl::new(locale, time_zone, day_zone, currency.as_deref())? {
+                Some(intl) => Formatter {
+                    group: intl.group.clone(),
+                    decimal: intl.decimal.clone(),
+                    currency,
+                    zone: intl.zone.clone(),
+                    display_zone: intl.display_zone.clone(),
+                    money_digits: intl.money_digits,
+                    intl: Some(intl),
+                    words: Arc::default(),
+                },
+                None => Formatter {
+                    zone: day_zone.to_owned(),
+                    ..Formatter::plain(currency)
+                },
             },
-            None => Formatter::plain(currency),
-        }
+        )
     }
 
-    /// Formatting for `locale` and `time_zone` (plain outside a browser).
+    /// Formatting for `locale` and `time_zone` (plain outside a browser),
+    /// with days counted in `day_zone`.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn new(
         _locale: Option<&str>,
         _time_zone: Option<&str>,
+        day_zone: &str,
         currency: Option<String>,
-    ) -> Formatter {
-        Formatter::plain(currency)
+    ) -> Result<Formatter, String> {
+        Ok(Formatter {
+            zone: day_zone.to_owned(),
+            ..Formatter::plain(currency)
+        })
     }
 
     /// A run's CU with four decimals, e.g. `1,234.5000`.
@@ -386,13 +387,61 @@ mod intl {
     }
 
     impl Intl {
+        /// The formatters for `locale`, `time_zone` and `currency`, with days
+        /// in `day_zone`. `Err` names the option the browser does not know;
+        /// `Ok(None)`: its `Intl` cannot be used (plain formatting then).
         pub fn new(
             locale: Option<&str>,
             time_zone: Option<&str>,
+            day_zone: &str,
             currency: Option<&str>,
-        ) -> Option<Intl> {
+        ) -> Result<Option<Intl>, String> {
             let locs = locales(locale);
-            let numbers = construct("NumberFormat", &locs, &Object::new())?;
+            // A constructor throws for a locale or a time zone it does not
+            // know: the first that uses the option says which one.
+            let Some(numbers) = construct("NumberFormat", &locs, &Object::new()) else {
+                return match locale {
+                    Some(l) => Err(format!(
+                        "locale {l:?} is not a language tag this browser knows (e.g. \"de-DE\")"
+                    )),
+                    None => Ok(None),
+                };
+            };
+            let tz = |mut pairs: Vec<(&str, JsValue)>| {
+                if let Some(tz) = time_zone {
+                    pairs.push(("timeZone", JsValue::from_str(tz)));
+                }
+                options(&pairs)
+            };
+            let dt_opts = tz(vec![
+                ("dateStyle", "medium".into()),
+                ("timeStyle", "short".into()),
+            ]);
+            let Some(date_time) = construct("DateTimeFormat", &locs, &dt_opts) else {
+                return match time_zone {
+                    Some(tz) => Err(unknown_zone("timeZone", tz)),
+                    None => Ok(None),
+                };
+            };
+            let Some((day, zone)) = day_format(day_zone) else {
+                return Err(unknown_zone("billingTimeZone", day_zone));
+            };
+            Ok(Intl::build(
+                time_zone, currency, locs, numbers, date_time, day, zone,
+            ))
+        }
+
+        /// The rest of [`Intl::new`], where a failure means an `Intl` that
+        /// cannot be used.
+        fn build(
+            time_zone: Option<&str>,
+            currency: Option<&str>,
+            locs: Array,
+            numbers: JsValue,
+            date_time: JsValue,
+            day: Function,
+            zone: String,
+        ) -> Option<Intl> {
             let to_parts: Function = Reflect::get(&numbers, &"formatToParts".into())
                 .ok()?
                 .dyn_into()
@@ -404,21 +453,21 @@ mod intl {
                 .ok()?;
             let group = part(&parts, "group").unwrap_or_else(|| ",".into());
             let decimal = part(&parts, "decimal").unwrap_or_else(|| ".".into());
-            let tz = |mut pairs: Vec<(&str, JsValue)>| {
-                if let Some(tz) = time_zone {
-                    pairs.push(("timeZone", JsValue::from_str(tz)));
-                }
-                options(&pairs)
+            let time_opts = match time_zone {
+                Some(tz) => options(&[
+                    ("timeStyle", "short".into()),
+                    ("timeZone", JsValue::from_str(tz)),
+                ]),
+                None => options(&[("timeStyle", "short".into())]),
             };
-            // An invalid time zone or locale makes the constructor throw: fall back to plain.
-            let dt_opts = tz(vec![
-                ("dateStyle", "medium".into()),
-                ("timeStyle", "short".into()),
-            ]);
-            let date_time = construct_date_time(&locs, &dt_opts)?;
-            let time = construct_date_time(&locs, &tz(vec![("timeStyle", "short".into())]))?;
-            let (day, zone) = day_format(time_zone)?;
-            let wall = wall_format(time_zone)?;
+            let time = construct_date_time(&locs, &time_opts)?;
+            let display_zone =
+                resolved_zone(&date_time).unwrap_or_else(|| time_zone.unwrap_or("UTC").to_owned());
+            let date_time: Function = Reflect::get(&date_time, &"format".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            let wall = wall_format(&zone)?;
             // The currency's own decimals (2 for USD, 0 for JPY).
             let money_digits = currency
                 .and_then(|c| {
@@ -448,20 +497,10 @@ mod intl {
                 money,
                 money_digits,
                 locs,
-                display_zone: zone.clone(),
+                display_zone,
                 zone,
                 week_start,
             })
-        }
-
-        /// Days (and `zone`) in `time_zone` from now on; the date and time
-        /// texts keep theirs.
-        pub fn set_day_zone(&mut self, time_zone: &str) -> Option<()> {
-            let (day, zone) = day_format(Some(time_zone))?;
-            self.wall = wall_format(Some(time_zone))?;
-            self.day = day;
-            self.zone = zone;
-            Some(())
         }
 
         /// The plural category of `n` by `Intl.PluralRules`.
@@ -562,36 +601,46 @@ mod intl {
         Reflect::construct(&ctor, &Array::of2(locs, opts)).ok()
     }
 
-    /// The `YYYY-MM-DD` formatter of days in `time_zone` (the browser's
-    /// when `None`), and that zone's resolved name.
-    fn day_format(time_zone: Option<&str>) -> Option<(Function, String)> {
-        let mut pairs: Vec<(&str, JsValue)> = vec![
+    /// The `YYYY-MM-DD` formatter of days in `time_zone`, and that zone's
+    /// resolved name.
+    fn day_format(time_zone: &str) -> Option<(Function, String)> {
+        let pairs: Vec<(&str, JsValue)> = vec![
             ("year", "numeric".into()),
             ("month", "2-digit".into()),
             ("day", "2-digit".into()),
+            ("timeZone", JsValue::from_str(time_zone)),
         ];
-        if let Some(tz) = time_zone {
-            pairs.push(("timeZone", JsValue::from_str(tz)));
-        }
         let day_format = construct("DateTimeFormat", &locales(Some("en-CA")), &options(&pairs))?;
         let day: Function = Reflect::get(&day_format, &"format".into())
             .ok()?
             .dyn_into()
             .ok()?;
-        let zone = Reflect::get(&day_format, &"resolvedOptions".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok())
-            .and_then(|f| f.call0(&day_format).ok())
-            .and_then(|o| Reflect::get(&o, &"timeZone".into()).ok())
-            .and_then(|z| z.as_string())
-            .unwrap_or_else(|| time_zone.unwrap_or("UTC").to_owned());
+        let zone = resolved_zone(&day_format).unwrap_or_else(|| time_zone.to_owned());
         Some((day, zone))
     }
 
+    /// The time zone a `DateTimeFormat` resolved to (the browser's, when
+    /// it was given none).
+    fn resolved_zone(format: &JsValue) -> Option<String> {
+        Reflect::get(format, &"resolvedOptions".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .and_then(|f| f.call0(format).ok())
+            .and_then(|o| Reflect::get(&o, &"timeZone".into()).ok())
+            .and_then(|z| z.as_string())
+    }
+
+    /// The error of an option naming a time zone the browser does not know.
+    fn unknown_zone(option: &str, tz: &str) -> String {
+        format!(
+            "{option} {tz:?} is not a time zone this browser knows (an IANA name such as \"Europe/Berlin\", or \"UTC\")"
+        )
+    }
+
     /// The bound `formatToParts` of a numeric wall clock (year … second,
-    /// 24-hour) in `time_zone` (the browser's when `None`).
-    fn wall_format(time_zone: Option<&str>) -> Option<Function> {
-        let mut pairs: Vec<(&str, JsValue)> = vec![
+    /// 24-hour) in `time_zone`.
+    fn wall_format(time_zone: &str) -> Option<Function> {
+        let pairs: Vec<(&str, JsValue)> = vec![
             ("year", "numeric".into()),
             ("month", "numeric".into()),
             ("day", "numeric".into()),
@@ -599,10 +648,8 @@ mod intl {
             ("minute", "numeric".into()),
             ("second", "numeric".into()),
             ("hourCycle", "h23".into()),
+            ("timeZone", JsValue::from_str(time_zone)),
         ];
-        if let Some(tz) = time_zone {
-            pairs.push(("timeZone", JsValue::from_str(tz)));
-        }
         let format = construct("DateTimeFormat", &locales(Some("en-US")), &options(&pairs))?;
         let parts: Function = Reflect::get(&format, &"formatToParts".into())
             .ok()?
@@ -628,45 +675,12 @@ mod intl {
             .ok()
     }
 
-    /// Whether the browser's `Intl` accepts `locale` and `time_zone`.
-    pub fn check(locale: Option<&str>, time_zone: Option<&str>) -> Result<(), String> {
-        let locs = locales(locale);
-        if let Some(l) = locale {
-            if construct("NumberFormat", &locs, &Object::new()).is_none() {
-                return Err(format!(
-                    "locale {l:?} is not a language tag this browser knows (e.g. \"de-DE\")"
-                ));
-            }
-        }
-        if let Some(tz) = time_zone {
-            let opts = options(&[("timeZone", JsValue::from_str(tz))]);
-            if construct("DateTimeFormat", &locs, &opts).is_none() {
-                return Err(format!(
-                    "timeZone {tz:?} is not a time zone this browser knows (an IANA name such as \"Europe/Berlin\", or \"UTC\")"
-                ));
-            }
-        }
-        Ok(())
-    }
-
     fn construct_date_time(locs: &Array, opts: &Object) -> Option<Function> {
         let dtf = construct("DateTimeFormat", locs, opts)?;
         Reflect::get(&dtf, &"format".into())
             .ok()?
             .dyn_into::<Function>()
             .ok()
-    }
-}
-
-/// Whether the browser knows `locale` and `time_zone` (an error naming the
-/// option otherwise). Outside a browser nothing can be checked.
-pub fn check_intl(locale: Option<&str>, time_zone: Option<&str>) -> Result<(), String> {
-    #[cfg(target_arch = "wasm32")]
-    return intl::check(locale, time_zone);
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = (locale, time_zone);
-        Ok(())
     }
 }
 

@@ -11,10 +11,9 @@ use cu_cost_table::api::{
     decode_runs_response, ApiError, Balance, BalanceFuture, PageFuture, PageRequest, Run,
     RunsSource, Usage, UsageFuture, YearMonth,
 };
-use cu_cost_table::core::format::Formatter;
 use cu_cost_table::load::config::Config;
 use cu_cost_table::load::env::Env;
-use cu_cost_table::mount::mount_env;
+use cu_cost_table::mount::{formatter, mount_env};
 use cu_cost_table::MountHandle;
 use web_sys::{AbortController, HtmlElement};
 
@@ -148,13 +147,7 @@ pub fn mount_fixture_in(
     }
     let config = Config::from_json(&cu_cost_table::api::json::parse(&opts.to_string()).unwrap())
         .expect("fixture options are valid");
-    let fmt = Formatter::new(
-        Some("en-US"),
-        Some("UTC"),
-        config.price.as_ref().map(|p| p.currency.clone()),
-    )
-    .with_money_decimals(config.money_decimals)
-    .with_day_zone(&config.billing_time_zone);
+    let fmt = formatter(&config).expect("the fixture's locale and zones are known");
     let env = Env::new(config, Rc::new(source), fmt);
     mount_env(root, env)
 }

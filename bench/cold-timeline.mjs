@@ -10,6 +10,12 @@
 //   node bench/cold-timeline.mjs http://127.0.0.1:PORT project,tanstack 7
 // CU_JS_FLAGS passes V8 flags to the browser, for experiments only (users'
 // browsers have none), e.g. CU_JS_FLAGS=--no-wasm-lazy-compilation.
+// For a page that loads a wasm it also prints the medians of what follows
+// the wasm's arrival, steadier than first rows (which carry the link's
+// noise): first rows less the arrival, and the first two long tasks after
+// it (mount, then the first page). To compare two packages, serve one as
+// /pkg/ and the other under /bench/ with a copy of project.html pointing
+// there, and name both pages.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { coldStart, probes, waitFirstRows } from './page-probes.mjs';
@@ -26,6 +32,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', ...(process.env.CU_JS_FLAGS ? [`--js-flags=${process.env.CU_JS_FLAGS}`] : [])],
 });
 const firstRows = {};
+const afterWasm = {};
 try {
   for (let i = 0; i < Number(nArg); i++) {
     for (const name of pagesArg.split(',')) {
@@ -41,18 +48,30 @@ try {
       await page.waitForTimeout(200);
       const r = await page.evaluate(() => ({
         first: Math.round(window.__firstRows),
+        wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd,
+        tasks: window.__longTasks,
         resources: performance.getEntriesByType('resource').map((e) => `${e.name.replace(/^https?:\/\/[^/]+/, '').slice(0, 50)} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`),
         long: window.__longTasks.map(([at, ms]) => `${Math.round(at)}+${Math.round(ms)}`),
       }));
       console.log(`${name}: first rows ${r.first} ms; long tasks ${r.long.join(' ')}; ${r.resources.join('; ')}`);
       (firstRows[name] ||= []).push(r.first);
+      if (r.wasm !== undefined) {
+        const after = r.tasks.filter(([at]) => at >= r.wasm - 5).map(([, ms]) => Math.round(ms));
+        const a = (afterWasm[name] ||= { rest: [], mount: [], page: [] });
+        a.rest.push(Math.round(r.first - r.wasm));
+        if (after.length >= 2) { a.mount.push(after[0]); a.page.push(after[1]); }
+      }
       await context.close();
     }
   }
 } finally {
   await browser.close();
 }
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 for (const [name, xs] of Object.entries(firstRows)) {
   const s = [...xs].sort((a, b) => a - b);
-  console.log(`${name}: median first rows ${s[Math.floor((s.length - 1) / 2)]} ms (${s.join(', ')})`);
+  console.log(`${name}: median first rows ${median(xs)} ms (${s.join(', ')})`);
+}
+for (const [name, a] of Object.entries(afterWasm)) {
+  console.log(`${name}: after the wasm's arrival, medians: first rows ${median(a.rest)} ms; mount task ${a.mount.length ? median(a.mount) : '?'} ms; first page's task ${a.page.length ? median(a.page) : '?'} ms`);
 }

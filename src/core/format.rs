@@ -369,6 +369,14 @@ mod intl {
         obj
     }
 
+    /// `options(pairs)` with `timeZone` added when there is one.
+    fn zoned(mut pairs: Vec<(&str, JsValue)>, time_zone: Option<&str>) -> Object {
+        if let Some(tz) = time_zone {
+            pairs.push(("timeZone", JsValue::from_str(tz)));
+        }
+        options(&pairs)
+    }
+
     fn locales(locale: Option<&str>) -> Array {
         let arr = Array::new();
         if let Some(l) = locale {
@@ -407,16 +415,13 @@ mod intl {
                     None => Ok(None),
                 };
             };
-            let tz = |mut pairs: Vec<(&str, JsValue)>| {
-                if let Some(tz) = time_zone {
-                    pairs.push(("timeZone", JsValue::from_str(tz)));
-                }
-                options(&pairs)
-            };
-            let dt_opts = tz(vec![
-                ("dateStyle", "medium".into()),
-                ("timeStyle", "short".into()),
-            ]);
+            let dt_opts = zoned(
+                vec![
+                    ("dateStyle", "medium".into()),
+                    ("timeStyle", "short".into()),
+                ],
+                time_zone,
+            );
             let Some(date_time) = construct("DateTimeFormat", &locs, &dt_opts) else {
                 return match time_zone {
                     Some(tz) => Err(unknown_zone("timeZone", tz)),
@@ -453,13 +458,7 @@ mod intl {
                 .ok()?;
             let group = part(&parts, "group").unwrap_or_else(|| ",".into());
             let decimal = part(&parts, "decimal").unwrap_or_else(|| ".".into());
-            let time_opts = match time_zone {
-                Some(tz) => options(&[
-                    ("timeStyle", "short".into()),
-                    ("timeZone", JsValue::from_str(tz)),
-                ]),
-                None => options(&[("timeStyle", "short".into())]),
-            };
+            let time_opts = zoned(vec![("timeStyle", "short".into())], time_zone);
             let time = construct_date_time(&locs, &time_opts)?;
             let display_zone =
                 resolved_zone(&date_time).unwrap_or_else(|| time_zone.unwrap_or("UTC").to_owned());

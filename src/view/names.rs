@@ -2,8 +2,8 @@
 //! the first three): `createElement`, `setAttribute`, `append` of a node and
 //! of a text, bound here without web-sys's exception wrapper, and with tag
 //! and attribute names handed over as JavaScript strings made once per name
-//! instead of decoded from wasm memory at every call (a cold start decoded
-//! 4,917 strings from wasm memory before its first rows; now 2,838).
+//! instead of decoded from wasm memory at every call (BENCHMARKS.md,
+//! changelog “The DOM calls a page build makes most, cheaper”).
 //!
 //! Names are literals (`&'static str`), so a name is known by where its
 //! bytes are; its JavaScript string lives as long as the page. A value

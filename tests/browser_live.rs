@@ -181,7 +181,12 @@ async fn refresh_after_load_all_adds_new_runs_and_updates_finished_ones() {
     let (root, _h) = mount_org(org, json!({}));
     let loads = record_loads(&root);
     first_page(&root).await;
-    load_all(&root, 30_000, |t| t.starts_with("Loaded all")).await;
+    let walked = load_all(&root, 30_000, |t| t.starts_with("Loaded all")).await;
+    // Three runs arrive before every request: some did while the walk read.
+    assert!(
+        walked.contains("more arrived while loading (Refresh adds them)."),
+        "{walked}"
+    );
     let (before, _) = total_row(&root);
     let as_of = accessible_text(&one(&root, ".cu-asof").unwrap());
     // A date, a time and the zone (the tests mount in UTC).
@@ -211,6 +216,17 @@ async fn refresh_after_load_all_adds_new_runs_and_updates_finished_ones() {
     }
     let (runs, cu) = total_row(&root);
     assert_eq!(runs, before + added, "{note}");
+    // The refresh added the runs that arrived: the outcome says all, no more.
+    let digits = runs.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let outcome = accessible_text(&one(&root, ".cu-outcome").unwrap());
+    assert_eq!(outcome, format!("Loaded all {grouped} runs."), "{walked}");
     assert_eq!(runs as usize, latest.len());
     assert_eq!(cu, latest.values().sum::<i128>());
     let last = loads.borrow().last().cloned().unwrap();

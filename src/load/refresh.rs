@@ -16,7 +16,7 @@ use crate::core::filter::RunSet;
 use crate::core::format::Formatter;
 use crate::core::messages::M;
 use crate::core::store::IdIndex;
-use crate::load::walk::Ask;
+use crate::load::walk::{Ask, Outcome, WalkEnd};
 
 /// What a refresh changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -76,6 +76,13 @@ impl Refresh {
             repair: false,
             seq: 0,
         })
+    }
+
+    /// The refresh stopped at its cap before it met the runs held: newer
+    /// runs than those read may be missing, and the oldest held runs give
+    /// way in [`Refresh::finish`].
+    pub fn capped(&self) -> bool {
+        !self.done && self.next_offset >= self.cap
     }
 
     /// Applies the reply to the last ask (`held`: the set it was made for).
@@ -153,6 +160,20 @@ impl Refresh {
         let room = (self.cap as usize).saturating_sub(out.len());
         out.extend_from(held, &rest[..rest.len().min(room)]);
         (out, changes)
+    }
+}
+
+/// The "Load all runs" outcome after a refresh of the loaded runs. The
+/// refresh read every run newer than those held, so the runs that arrived
+/// while the walk loaded are in now: "Loaded all" no longer says some more
+/// arrived. A refresh stopped at the cap (the oldest runs gave way) says so.
+pub fn refreshed_outcome(outcome: Option<Outcome>, capped: bool) -> Option<Outcome> {
+    match outcome {
+        _ if capped => Some(Outcome::Walk(WalkEnd::Capped)),
+        Some(Outcome::Walk(WalkEnd::Complete { .. })) => {
+            Some(Outcome::Walk(WalkEnd::Complete { arrived: 0 }))
+        }
+        other => other,
     }
 }
 
@@ -246,6 +267,57 @@ mod tests {
         assert_eq!(runs, list);
         // Pages of 10: two with new runs, then one held-only page, done.
         assert_eq!(requests, 3);
+    }
+
+    /// Reads `list` in pages of 10 up to `cap` positions; whether the
+    /// refresh stopped at its cap.
+    fn stopped_at_cap(held: Vec<Run>, list: &[Run], cap: u64) -> bool {
+        let held = RunSet::new(held, crate::core::time::utc_date);
+        let mut refresh = Refresh::new(&held, 10, cap);
+        while let Some(ask) = refresh.next_ask() {
+            let o = ask.offset as usize;
+            let end = (o + ask.limit as usize).min(list.len());
+            refresh.receive(
+                &held,
+                RunsPage {
+                    has_more: end < list.len(),
+                    limit: ask.limit,
+                    offset: ask.offset,
+                    items: list[o.min(end)..end].to_vec(),
+                    request_id: None,
+                },
+            );
+        }
+        refresh.capped()
+    }
+
+    #[test]
+    fn a_refresh_says_whether_it_stopped_at_its_cap() {
+        let held: Vec<Run> = (0..10).map(|i| run(&format!("r{i}"), 10, false)).collect();
+        let mut list: Vec<Run> = (0..30).map(|i| run(&format!("n{i}"), 5, false)).collect();
+        list.extend(held.clone());
+        // 30 new runs, then the held ones: met within 50 positions, not within 20.
+        assert!(!stopped_at_cap(held.clone(), &list, 50));
+        assert!(stopped_at_cap(held.clone(), &list, 20));
+        // The list ends exactly at the cap: nothing more to read, not capped.
+        assert!(!stopped_at_cap(held, &list[..30], 30));
+    }
+
+    #[test]
+    fn after_a_refresh_loaded_all_no_longer_says_runs_arrived() {
+        let complete = |arrived| Some(Outcome::Walk(WalkEnd::Complete { arrived }));
+        assert_eq!(refreshed_outcome(complete(51), false), complete(0));
+        assert_eq!(refreshed_outcome(complete(0), false), complete(0));
+        // Stopped at the cap: the oldest runs gave way, so not "all".
+        assert_eq!(
+            refreshed_outcome(complete(51), true),
+            Some(Outcome::Walk(WalkEnd::Capped))
+        );
+        // Other outcomes stay: the refresh adds new runs, not the older ones
+        // the walk did not reach.
+        for other in [Outcome::Cancelled, Outcome::Failed("offline".into())] {
+            assert_eq!(refreshed_outcome(Some(other.clone()), false), Some(other));
+        }
     }
 
     #[test]

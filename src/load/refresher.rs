@@ -148,13 +148,18 @@ async fn refresh_all(
     if state.all.with_untracked(|a| a.as_ref() != Some(&old)) {
         return Ok(None);
     }
+    let capped = merge.capped();
     let (mut set, changes) = merge.finish(held);
     let since = since_text(env, state.all_as_of.get_untracked());
     let count = set.len();
     set.compute_days(|ms| env.fmt.day_key(ms));
     state.all.try_set(Some(Shared::new(Loaded::new(set))));
     state.all_as_of.try_set(Some(js_sys::Date::now()));
-    state.load_all.try_update(|l| l.loaded = count as u64);
+    state.load_all.try_update(|l| {
+        l.loaded = count as u64;
+        l.outcome = crate::load::refresh::refreshed_outcome(l.outcome.take(), capped);
+        l.complete &= !capped;
+    });
     env.host.emit(
         "cu-runs:load",
         Value::object([

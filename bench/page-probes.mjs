@@ -2,7 +2,10 @@
 // selector)`): `window.__longTasks` collects main-thread tasks over 50 ms
 // ([start, duration]), and `window.__firstRows` becomes the time of the
 // animation frame after an element matching `selector` (a first row) is in
-// the document, announced as the console message `cu-bench:first-rows`
+// the document, announced as the console message `cu-bench:first-rows`;
+// `window.__rowsPainted` the time the main thread has drawn that frame
+// (its style, layout and paint: a timer set in the frame's callback runs
+// after them), when the rows are on screen
 // (`waitFirstRows`): waiting by polling (`page.waitForFunction`) would run
 // Playwright's injected script on the main thread during the load, up to
 // 100 ms at 4× CPU, and only on a page whose load event comes before its
@@ -20,6 +23,7 @@ export function probes(selector) {
       obs.disconnect();
       requestAnimationFrame(() => {
         window.__firstRows = performance.now();
+        setTimeout(() => { window.__rowsPainted = performance.now(); }, 0);
         console.debug('cu-bench:first-rows');
       });
     }

@@ -21,6 +21,8 @@ wasm-opt $WASM_OPT_FLAGS \
   pkg/cu_cost_table_bg.wasm -o pkg/cu_cost_table_bg.wasm
 # Intl started while the wasm downloads (see the script; BENCHMARKS.md, “Cold start”).
 node scripts/warm-intl.mjs pkg/cu_cost_table.js
+# `mount` before `init()` says so, as the package entry's does (see the script).
+node scripts/guard-mount.mjs pkg/cu_cost_table.js
 # The JS glue minified (wasm-bindgen writes it readable; the exports and the
 # .d.ts stay as they are): 10.0 -> 7.5 KB gzip (BENCHMARKS.md, changelog “JS glue and stylesheet minified”).
 terser pkg/cu_cost_table.js --module --compress --mangle -o pkg/cu_cost_table.min.js

@@ -17,7 +17,12 @@ args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
   if [ "${args[$i]}" = "--port" ] && [ $((i + 1)) -lt ${#args[@]} ]; then port="${args[$((i + 1))]}"; fi
 done
-echo "[demo] serving the demo: open http://127.0.0.1:${port}/ (Ctrl+C to stop)" >&2
+if [ "$port" = 0 ]; then
+  # Any free port: only the demo API knows which; it prints its address next.
+  echo "[demo] serving the demo on a free port: open the address on the next line (Ctrl+C to stop)" >&2
+else
+  echo "[demo] serving the demo: open http://127.0.0.1:${port}/ (Ctrl+C to stop)" >&2
+fi
 # `--port` among the arguments is passed on as given; else the port above.
 port_args=(--port "$port")
 for a in "$@"; do [ "$a" = "--port" ] && port_args=(); done

@@ -1,4 +1,4 @@
-//! A local implementation of the runs endpoint (see `shared/API.md`) with
+//! A local implementation of the runs endpoint (see `docs/API.md`) with
 //! realistic, deterministic data, fault organizations for tests and demos,
 //! and static file serving so the demo is one origin.
 //!
@@ -160,7 +160,7 @@ pub const LOW_BALANCE_RUNWAY_DAYS: i64 = 3;
 
 /// How many runs the `huge-month` org has, whatever `--runs` says (over the
 /// usual two-month span, each a pure function of its index: no memory).
-/// The runs endpoint sends no total count (see `shared/API.md`): the last
+/// The runs endpoint sends no total count (see `docs/API.md`): the last
 /// run is at offset `HUGE_MONTH_RUNS - 1`. Its ledger is computed by a
 /// formula ([`ledger::huge_month_usage`]), not from its runs, and does not
 /// reconcile with them.

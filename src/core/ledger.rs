@@ -4,7 +4,7 @@
 //! month's summary, its CU by node type, and its days as the time chart's
 //! data and the period headline.
 //!
-//! The ledger's days are UTC calendar days (`../shared/API.md`, "The same
+//! The ledger's days are UTC calendar days (`docs/API.md`, "The same
 //! API's ledger"); here they are [`Day`] numbers like every other date of
 //! the component (days since 1970-01-01), counted in UTC. Every figure is
 //! an exact integer of 1/10,000 CU; nothing is rounded except where a

@@ -5,7 +5,7 @@
 //! live server.
 //!
 //! The list is newest first and grows at the head while the walk reads it
-//! (`../shared/API.md`, outside this repository, "Offset paging over a live
+//! (`docs/API.md`, "Offset paging over a live
 //! list"). Three facts make the walk exact:
 //! - A run is identified by `runId`: it is stored once, and the copy from
 //!   the later-asked page wins (a `running` run may have finished since),

@@ -435,6 +435,25 @@ await check('an_unknown_time_zone_or_locale_throws_at_mount', async (page) => {
   assert(got.children === 0, 'something was mounted');
 });
 
+// The README's HTML snippet imports the module itself (not the package
+// entry): forgetting `await init()` there is said in words too.
+await check('mount_before_init_says_to_call_init', async (page) => {
+  const url = `${origin}/__t/no-init.html`;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>no init</title></head><body><div id="costs"></div>
+<script type="module">
+  import { mount } from "/pkg/cu_cost_table.js";
+  try { mount(document.getElementById("costs"), { apiBase: "/", orgId: "acme", token: "t" }); window.__thrown = "mounted"; }
+  catch (e) { window.__thrown = e instanceof Error ? e.message : \`not an Error: \${e}\`; }
+</script></body></html>` }));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__thrown !== undefined, null, { timeout: 20000 });
+  const thrown = await page.evaluate(() => window.__thrown);
+  console.log(`    "${thrown}"`);
+  assert(thrown === 'cu-cost-table: call `await init()` (the default export) before mount().', `thrown: "${thrown}"`);
+  assert(await page.locator('#costs').evaluate((el) => el.childElementCount) === 0, 'something was mounted');
+});
+
 // ---- 11. A slow refresh can be cancelled.
 await check('refresh_can_be_cancelled', async (page) => {
   await open(page);

@@ -242,6 +242,14 @@ impl Drop for Mounted {
     }
 }
 
+/// Says in the console which keys of the options are no option (a typo
+/// would otherwise be ignored without a word); key names only.
+fn warn_unknown(options: &Value) {
+    for warning in crate::load::config::unknown_options(options) {
+        web_sys::console::warn_1(&warning.into());
+    }
+}
+
 /// Mounts the CU cost table into `element` (see `MountOptions`).
 #[wasm_bindgen(skip_typescript)]
 pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError> {
@@ -251,6 +259,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError>
         .map_err(|_| JsError::new("element must be an HTML element"))?;
     let json = options_json(&options).map_err(|e| JsError::new(&e))?;
     let config = Config::from_json(&json).map_err(|e| JsError::new(&e))?;
+    warn_unknown(&json);
     let token = token_source(&options).map_err(|e| JsError::new(&e))?;
     let fmt = formatter(&config).map_err(|e| JsError::new(&e))?;
     Ok(mount_env(element, make_env(config, token, fmt)))
@@ -355,6 +364,7 @@ pub fn start() {
     };
     let result = parsed.and_then(|v| {
         let config = Config::from_json(&v)?;
+        warn_unknown(&v);
         let fmt = formatter(&config)?;
         let token = v
             .get("token")

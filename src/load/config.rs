@@ -106,6 +106,66 @@ pub const DEFAULT_MAX_RUNS: u64 = 100_000;
 /// Default per-request timeout.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
+/// Every key `mount`'s options may have (`MountOptions` in `mount.rs`),
+/// and `target`, which the standalone page's config block adds.
+const OPTION_KEYS: [&str; 31] = [
+    "apiBase",
+    "orgId",
+    "token",
+    "getToken",
+    "pageSize",
+    "pricePerCu",
+    "currency",
+    "locale",
+    "timeZone",
+    "billingTimeZone",
+    "title",
+    "syncUrl",
+    "charts",
+    "csvTotalRow",
+    "credentials",
+    "maxRuns",
+    "timeoutMs",
+    "refreshSeconds",
+    "columns",
+    "period",
+    "weekStartsOn",
+    "budgetCu",
+    "budgetPeriod",
+    "moneyDecimals",
+    "groupBy",
+    "granularity",
+    "workflowNames",
+    "now",
+    "ledger",
+    "messages",
+    "target",
+];
+
+/// A warning for each key of `value` that is no option (a typo such as
+/// `pagesize` would otherwise be ignored without a word), naming the
+/// option it resembles when one differs only in case, `-` or `_`. Only
+/// key names are said, never a value.
+pub fn unknown_options(value: &Value) -> Vec<String> {
+    let Value::Object(obj) = value else {
+        return Vec::new();
+    };
+    let plain = |k: &str| -> String {
+        k.chars()
+            .filter(|c| *c != '-' && *c != '_')
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    obj.iter()
+        .filter(|(key, _)| !OPTION_KEYS.contains(&key.as_str()))
+        .map(|(key, _)| {
+            let like = OPTION_KEYS.iter().find(|k| plain(k) == plain(key));
+            let hint = like.map_or(String::new(), |k| format!(" (did you mean {k:?}?)"));
+            format!("cu-cost-table: unknown option {key:?} ignored{hint}")
+        })
+        .collect()
+}
+
 fn opt_str(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, String> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
@@ -439,6 +499,47 @@ mod tests {
 
     fn err(v: Value) -> String {
         Config::from_json(&v).unwrap_err()
+    }
+
+    #[test]
+    fn unknown_options_are_named_with_the_option_they_resemble() {
+        // In the order given (the browser's JSON keeps it).
+        let v = crate::api::json::parse(
+            r#"{"apiBase": "/", "orgId": "o", "pagesize": 50, "page_size": 5,
+                "colour": "red", "target": "app", "token": "secret-value"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            unknown_options(&v),
+            vec![
+                r#"cu-cost-table: unknown option "pagesize" ignored (did you mean "pageSize"?)"#,
+                r#"cu-cost-table: unknown option "page_size" ignored (did you mean "pageSize"?)"#,
+                r#"cu-cost-table: unknown option "colour" ignored"#,
+            ]
+        );
+        assert!(unknown_options(&json!({"apiBase": "/", "orgId": "o"})).is_empty());
+    }
+
+    /// The keys known here are exactly `MountOptions`' (the TypeScript
+    /// contract in `mount.rs`), with the config block's `target`.
+    #[test]
+    fn option_keys_are_mount_options() {
+        let src =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/mount.rs")).unwrap();
+        let body = src.split("export interface MountOptions {").nth(1).unwrap();
+        let body = &body[..body.find("\n}").unwrap()];
+        let mut declared: Vec<&str> = body
+            .lines()
+            .filter_map(|l| l.strip_prefix("  "))
+            .filter(|l| !l.starts_with("/**") && !l.starts_with(' '))
+            .filter_map(|l| l.split(['?', ':']).next())
+            .filter(|k| !k.is_empty())
+            .collect();
+        declared.push("target");
+        declared.sort_unstable();
+        let mut known = OPTION_KEYS.to_vec();
+        known.sort_unstable();
+        assert_eq!(known, declared);
     }
 
     #[test]

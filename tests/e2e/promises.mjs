@@ -454,6 +454,25 @@ await check('mount_before_init_says_to_call_init', async (page) => {
   assert(await page.locator('#costs').evaluate((el) => el.childElementCount) === 0, 'something was mounted');
 });
 
+// A misspelt option is not an error (the table mounts with the default)
+// but is said in the console, with the option it resembles; never a value.
+await check('a_misspelt_option_is_named_in_the_console', async (page) => {
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await open(page);
+  const org = unique('typo');
+  await mountIn(page, 'typo', { apiBase: '/', orgId: org, token: 'typo-token-value', pagesize: 50, colour: 'typo-secret-value' });
+  const root = page.locator('#typo');
+  await rowsOf(root).first().waitFor({ timeout: 20000 });
+  assert(await rowsOf(root).count() === 20, `${await rowsOf(root).count()} rows: the default page size`);
+  const mine = warnings.filter((w) => w.startsWith('cu-cost-table:'));
+  console.log(`    ${mine.join(' / ')}`);
+  assert(mine.length === 2, `warnings: ${JSON.stringify(mine)}`);
+  assert(mine[0] === 'cu-cost-table: unknown option "pagesize" ignored (did you mean "pageSize"?)', mine[0]);
+  assert(mine[1] === 'cu-cost-table: unknown option "colour" ignored', mine[1]);
+  assert(!warnings.some((w) => w.includes('typo-secret-value') || w.includes('typo-token-value')), 'a value reached the console');
+});
+
 // ---- 11. A slow refresh can be cancelled.
 await check('refresh_can_be_cancelled', async (page) => {
   await open(page);

@@ -8,19 +8,8 @@
 // way to the first rows. The timer fires after `init` has sent the wasm's
 // request, while the main thread waits for its bytes. Importing the module
 // still does nothing: only `init()` sets the timer.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { patchGlue } from './glue-patch.mjs';
 
-const [file] = process.argv.slice(2);
-if (!file) {
-  console.error('usage: node scripts/warm-intl.mjs GLUE.js');
-  process.exit(2);
-}
-const anchor = 'async function __wbg_init_once(module_or_path) {';
-const js = readFileSync(file, 'utf8');
-if (js.split(anchor).length !== 2) {
-  console.error(`warm-intl: ${file} has not exactly one "${anchor}" (wasm-bindgen's glue changed?)`);
-  process.exit(1);
-}
 const warm = `
 function __cu_warm_intl() {
     try {
@@ -29,4 +18,5 @@ function __cu_warm_intl() {
     } catch (e) { /* nothing to start */ }
 }
 `;
-writeFileSync(file, js.replace(anchor, `${warm}\n${anchor}\n    if (typeof setTimeout === 'function' && typeof Intl === 'object') setTimeout(__cu_warm_intl, 0);`));
+patchGlue('warm-intl', 'async function __wbg_init_once(module_or_path) {', (anchor) =>
+  `${warm}\n${anchor}\n    if (typeof setTimeout === 'function' && typeof Intl === 'object') setTimeout(__cu_warm_intl, 0);`);

@@ -210,17 +210,10 @@ mod tests {
     use proptest::prelude::*;
     use std::collections::HashMap;
 
-    /// Serves `list` (newest first) to a refresh, `arrive` new runs at the
-    /// head before each request; returns the refreshed runs, the changes,
-    /// and the number of requests.
-    fn drive(
-        held: Vec<Run>,
-        list: &mut Vec<Run>,
-        arrive: usize,
-        cap: u64,
-    ) -> (Vec<Run>, Changes, usize) {
-        let held = RunSet::new(held, crate::core::time::utc_date);
-        let mut refresh = Refresh::new(&held, 10, cap);
+    /// Serves `list` (newest first) to `refresh` until it asks no more,
+    /// `arrive` new runs at the head before each request; returns the
+    /// number of requests.
+    fn serve(refresh: &mut Refresh, held: &RunSet, list: &mut Vec<Run>, arrive: usize) -> usize {
         let mut requests = 0;
         let mut arrived = 0;
         while let Some(ask) = refresh.next_ask() {
@@ -233,7 +226,7 @@ mod tests {
             let o = ask.offset as usize;
             let end = (o + ask.limit as usize).min(list.len());
             refresh.receive(
-                &held,
+                held,
                 RunsPage {
                     has_more: end < list.len(),
                     limit: ask.limit,
@@ -243,6 +236,20 @@ mod tests {
                 },
             );
         }
+        requests
+    }
+
+    /// A refresh of `held` in pages of 10 over `list` (see [`serve`]);
+    /// returns the refreshed runs, the changes, and the number of requests.
+    fn drive(
+        held: Vec<Run>,
+        list: &mut Vec<Run>,
+        arrive: usize,
+        cap: u64,
+    ) -> (Vec<Run>, Changes, usize) {
+        let held = RunSet::new(held, crate::core::time::utc_date);
+        let mut refresh = Refresh::new(&held, 10, cap);
+        let requests = serve(&mut refresh, &held, list, arrive);
         let (runs, changes) = refresh.finish(&held);
         (runs.to_runs(), changes, requests)
     }
@@ -274,20 +281,7 @@ mod tests {
     fn stopped_at_cap(held: Vec<Run>, list: &[Run], cap: u64) -> bool {
         let held = RunSet::new(held, crate::core::time::utc_date);
         let mut refresh = Refresh::new(&held, 10, cap);
-        while let Some(ask) = refresh.next_ask() {
-            let o = ask.offset as usize;
-            let end = (o + ask.limit as usize).min(list.len());
-            refresh.receive(
-                &held,
-                RunsPage {
-                    has_more: end < list.len(),
-                    limit: ask.limit,
-                    offset: ask.offset,
-                    items: list[o.min(end)..end].to_vec(),
-                    request_id: None,
-                },
-            );
-        }
+        serve(&mut refresh, &held, &mut list.to_vec(), 0);
         refresh.capped()
     }
 

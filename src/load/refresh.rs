@@ -163,13 +163,22 @@ impl Refresh {
     }
 }
 
+/// Whether a refresh left runs of the list out: it stopped at its cap
+/// before it met the runs held (`capped`, [`Refresh::capped`]), or the
+/// oldest of the `held` runs gave way to the cap, so fewer than `held` plus
+/// the runs added are `kept`.
+pub fn runs_left_out(capped: bool, held: usize, changes: Changes, kept: usize) -> bool {
+    capped || held as u64 + changes.added > kept as u64
+}
+
 /// The "Load all runs" outcome after a refresh of the loaded runs. The
 /// refresh read every run newer than those held, so the runs that arrived
 /// while the walk loaded are in now: "Loaded all" no longer says some more
-/// arrived. A refresh stopped at the cap (the oldest runs gave way) says so.
-pub fn refreshed_outcome(outcome: Option<Outcome>, capped: bool) -> Option<Outcome> {
+/// arrived. A refresh that left runs out at the cap ([`runs_left_out`])
+/// says so.
+pub fn refreshed_outcome(outcome: Option<Outcome>, left_out: bool) -> Option<Outcome> {
     match outcome {
-        _ if capped => Some(Outcome::Walk(WalkEnd::Capped)),
+        _ if left_out => Some(Outcome::Walk(WalkEnd::Capped)),
         Some(Outcome::Walk(WalkEnd::Complete { .. })) => {
             Some(Outcome::Walk(WalkEnd::Complete { arrived: 0 }))
         }
@@ -295,6 +304,23 @@ mod tests {
         assert!(stopped_at_cap(held.clone(), &list, 20));
         // The list ends exactly at the cap: nothing more to read, not capped.
         assert!(!stopped_at_cap(held, &list[..30], 30));
+    }
+
+    #[test]
+    fn a_refresh_that_drops_held_runs_at_the_cap_left_runs_out() {
+        // 10 held, 5 new; a cap of 12 positions: the refresh meets the held
+        // runs within it (not capped), but 3 of the oldest give way.
+        let held: Vec<Run> = (0..10).map(|i| run(&format!("r{i}"), 10, false)).collect();
+        let mut list: Vec<Run> = (0..5).map(|i| run(&format!("n{i}"), 5, false)).collect();
+        list.extend(held.clone());
+        let (runs, changes, _) = drive(held.clone(), &mut list.clone(), 0, 12);
+        assert!(!stopped_at_cap(held.clone(), &list, 12));
+        assert_eq!((runs.len(), changes.added), (12, 5));
+        assert!(runs_left_out(false, 10, changes, runs.len()));
+        // With room for all 15, none is left out.
+        let (runs, changes, _) = drive(held, &mut list.clone(), 0, 100);
+        assert_eq!(runs, list);
+        assert!(!runs_left_out(false, 10, changes, runs.len()));
     }
 
     #[test]

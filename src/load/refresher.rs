@@ -152,13 +152,14 @@ async fn refresh_all(
     let (mut set, changes) = merge.finish(held);
     let since = since_text(env, state.all_as_of.get_untracked());
     let count = set.len();
+    let left_out = crate::load::refresh::runs_left_out(capped, held.len(), changes, count);
     set.compute_days(|ms| env.fmt.day_key(ms));
     state.all.try_set(Some(Shared::new(Loaded::new(set))));
     state.all_as_of.try_set(Some(js_sys::Date::now()));
     state.load_all.try_update(|l| {
         l.loaded = count as u64;
-        l.outcome = crate::load::refresh::refreshed_outcome(l.outcome.take(), capped);
-        l.complete &= !capped;
+        l.outcome = crate::load::refresh::refreshed_outcome(l.outcome.take(), left_out);
+        l.complete &= !left_out;
     });
     env.host.emit(
         "cu-runs:load",

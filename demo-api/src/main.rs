@@ -28,7 +28,7 @@ USAGE: demo-api [OPTIONS]
   --latency-ms N     added latency per API request (default 0)
   --token TOKEN      accept only this bearer token (default: any non-empty)
   --dist DIR         directory served at / (default dist)
-  --root DIR         directory holding pkg/ and examples/ (default .)
+  --root DIR         directory holding pkg/, examples/ and bench/ (default .)
   --test-aids        serve the test aids under /__demo/ (no value; default off)
   --timestamps MODE  how startedAt/finishedAt are written (default seconds);
                      the same instants in every mode, only the text differs:

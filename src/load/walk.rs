@@ -507,13 +507,22 @@ impl Walk {
     }
 
     /// Run indexes in list order: chains of "followed by" links, each chain
-    /// placed by where its first run was first seen.
+    /// placed by where its first run was first seen. A chain with no run of
+    /// the connected stretch comes first: such runs were read where no
+    /// page joins them to the stretch, above its head, so they arrived
+    /// after the walk's first page (a position read later counts runs that
+    /// arrived since, so their first-seen positions cannot place them
+    /// against the stretch's).
     fn order(&self) -> Vec<u32> {
         let n = self.runs.len();
         // Slices: indexing one is built in, while a `Vec`'s `Index` is a
         // call the size-optimised build does not inline.
-        let (first_pos, next, has_prev) =
-            (&self.first_pos[..n], &self.next[..n], &self.has_prev[..n]);
+        let (first_pos, next, has_prev, connected) = (
+            &self.first_pos[..n],
+            &self.next[..n],
+            &self.has_prev[..n],
+            &self.connected[..n],
+        );
         // The key is unique, so an unstable sort is exact.
         let by_first_seen = |v: &mut Vec<u32>| {
             let mut pairs: Vec<(u64, u32)> = v
@@ -526,6 +535,23 @@ impl Walk {
         };
         let mut heads: Vec<u32> = (0..n as u32).filter(|&i| !has_prev[i as usize]).collect();
         by_first_seen(&mut heads);
+        // Chains are disjoint (a run has one link in and one out at most):
+        // looking along each once is one pass over the runs.
+        let joined = |h: u32| {
+            let mut i = h;
+            let mut steps = 0;
+            while i != u32::MAX && steps < n {
+                if connected[i as usize] {
+                    return true;
+                }
+                i = next[i as usize];
+                steps += 1;
+            }
+            false
+        };
+        let (mut stray, rest): (Vec<u32>, Vec<u32>) = heads.into_iter().partition(|&h| !joined(h));
+        stray.extend(rest);
+        let heads = stray;
         let mut seen_vec = vec![false; n];
         let seen = seen_vec.as_mut_slice();
         // Written into a slice (each run once at most), not pushed.

@@ -396,6 +396,7 @@ impl Walk {
             prev = Some(idx);
             ids.push(idx);
         }
+        let last = ids.last().copied();
         let page = Waiting {
             offset,
             ids,
@@ -413,6 +414,11 @@ impl Walk {
         };
         // Progress is a run not seen before, or one newly connected.
         if (self.runs.len(), self.connected_runs) == before {
+            if let (true, Some(last)) = (ask.repair, last) {
+                // Where the reply was asked, unless it says it is from
+                // further up: the lower of the two never skips a run.
+                self.skip_held(offset.min(ask.offset) + len, last);
+            }
             self.stalled += 1;
             if self.stalled >= STALL_LIMIT && self.broken.is_none() && self.tail_len.is_none() {
                 self.broken = Some(Broken::Stalled { offset: ask.offset });
@@ -421,6 +427,29 @@ impl Walk {
             self.stalled = 0;
         }
         joined
+    }
+
+    /// A repair reply held only runs the stretch has, its last one `last`
+    /// now at `end - 1`. The runs linked after it (each link is two runs
+    /// a page had side by side, and runs arrive only at the head, so they
+    /// stay side by side) are held too: the next repair asks past them, at
+    /// the first position not held when the reply was made. Runs that
+    /// arrive meanwhile only move the list down, so that ask can only
+    /// overlap what is held, never skip a run. Without this, a stretch
+    /// joined from replies read long ago (their offsets older than many
+    /// arrivals) was read again a page at a time, which the stall count took
+    /// for a server going nowhere.
+    fn skip_held(&mut self, end: u64, last: u32) {
+        let mut held = 0u64;
+        let mut i = self.next[last as usize];
+        while i != u32::MAX && held < self.runs.len() as u64 {
+            held += 1;
+            i = self.next[i as usize];
+        }
+        let target = end + held;
+        if held > 0 && self.reach.is_some_and(|(r, _)| target > r) {
+            self.reach = Some((target, end.saturating_sub(1)));
+        }
     }
 
     fn connect(&mut self, page: Waiting) {

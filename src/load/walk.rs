@@ -867,6 +867,45 @@ mod tests {
         assert_eq!(runs.len(), 1_000);
     }
 
+    /// The walk's runs are in the list's order, newest first.
+    fn in_list_order(runs: &[Run], server: &Server) -> bool {
+        let pos: HashMap<&str, usize> = server
+            .list
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.0.as_str(), i))
+            .collect();
+        runs.windows(2)
+            .all(|w| pos[w[0].run_id.as_str()] < pos[w[1].run_id.as_str()])
+    }
+
+    /// Found by `a_live_list_is_loaded_exactly`: a server applying a limit
+    /// of 4 with a run arriving before every request. Runs that arrived
+    /// during the walk, read late apart from the stretch, come first.
+    #[test]
+    fn late_read_arrivals_come_before_the_stretch() {
+        let mut server = Server::new(675, 1, 4, Mode::Normal);
+        let (runs, end, latest, _, _) = drive(&mut server, 1_000_000, 3, &[13, 26]);
+        assert!(matches!(end, WalkEnd::Complete { .. }), "{end:?}");
+        assert_eq!(runs.len(), latest.len());
+        assert!(runs.iter().any(|r| r.run_id.starts_with("new_")));
+        assert!(in_list_order(&runs, &server));
+    }
+
+    /// Found by `a_live_list_is_loaded_exactly`: with 5 requests in flight,
+    /// a stretch joined from replies read long before is passed over at
+    /// once, not re-read 4 runs a reply until the stall count ends the walk.
+    #[test]
+    fn a_stretch_joined_late_is_not_taken_for_a_stall() {
+        let mut server = Server::new(583, 1, 4, Mode::Normal);
+        let (runs, end, latest, at_first, _) =
+            drive(&mut server, 1_000_000, 5, &[42, 29, 46, 7, 4, 1]);
+        assert!(matches!(end, WalkEnd::Complete { .. }), "{end:?}");
+        assert_eq!(runs.len(), latest.len());
+        assert!(at_first.iter().all(|id| latest.contains_key(id)));
+        assert!(in_list_order(&runs, &server));
+    }
+
     #[test]
     fn a_server_ignoring_offset_stops_the_walk() {
         let mut server = Server::new(1_000, 0, 100, Mode::SamePage);

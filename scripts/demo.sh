@@ -11,11 +11,12 @@ trunk build --release --offline
 echo "[demo] building the embeddable package (wasm-pack → pkg/)…" >&2
 bash scripts/build-pkg.sh
 cargo build --release -p demo-api
-# The port: `--port N` among the arguments, else $PORT, else 8080.
+# The port: `--port N` (or `--port=N`) among the arguments, else $PORT, else 8080.
 port="${PORT:-8080}"
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
   if [ "${args[$i]}" = "--port" ] && [ $((i + 1)) -lt ${#args[@]} ]; then port="${args[$((i + 1))]}"; fi
+  case "${args[$i]}" in --port=*) port="${args[$i]#--port=}" ;; esac
 done
 if [ "$port" = 0 ]; then
   # Any free port: only the demo API knows which; it prints its address next.
@@ -25,5 +26,5 @@ else
 fi
 # `--port` among the arguments is passed on as given; else the port above.
 port_args=(--port "$port")
-for a in "$@"; do [ "$a" = "--port" ] && port_args=(); done
+for a in "$@"; do case "$a" in --port | --port=*) port_args=() ;; esac; done
 exec "${CARGO_TARGET_DIR:-target}/release/demo-api" "${port_args[@]}" --dist dist --root . "$@"

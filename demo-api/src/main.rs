@@ -19,7 +19,7 @@ The ledger is derived from the same runs (same --seed, --runs, --now,
 day(s) it ran, split across midnight by elapsed time, a run still going up
 to --now.
 
-USAGE: demo-api [OPTIONS]
+USAGE: demo-api [OPTIONS]   (a value after its flag: --port 9000 or --port=9000)
   --host ADDR        address to bind (default 127.0.0.1)
   --port N           port (default 8080; 0 picks a free one)
   --runs N           runs per organization (default 1500)
@@ -90,7 +90,15 @@ fn parse_args() -> Result<(SocketAddr, Options), String> {
     let mut options = Options::default();
     let mut host = "127.0.0.1".to_owned();
     let mut port: u16 = 8080;
-    let mut args = std::env::args().skip(1);
+    // `--flag=value` is read as `--flag value`.
+    let mut args = std::env::args()
+        .skip(1)
+        .flat_map(|arg| match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => {
+                vec![flag.to_owned(), value.to_owned()]
+            }
+            _ => vec![arg],
+        });
     while let Some(flag) = args.next() {
         if flag == "--help" || flag == "-h" {
             println!("{HELP}");

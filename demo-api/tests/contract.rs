@@ -1505,6 +1505,51 @@ fn the_binary_refuses_bad_values_of_the_new_flags() {
     }
 }
 
+/// `--flag=value` is read as `--flag value`: the binary started with
+/// `--port=0 --runs=7` serves 7 runs on the port it prints.
+#[test]
+fn the_binary_reads_flag_equals_value() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    /// The server, stopped when the test ends (also when it fails).
+    struct Server(std::process::Child);
+    impl Drop for Server {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let bin = env!("CARGO_BIN_EXE_demo-api");
+    let mut server = Server(
+        std::process::Command::new(bin)
+            .args(["--port=0", "--runs=7", "--token=t=1"])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let mut line = String::new();
+    BufReader::new(server.0.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    assert!(line.contains("(7 runs per org"), "{line}");
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream
+        .write_all(
+            b"GET /v1/organizations/acme/cu/runs?limit=100 HTTP/1.1\r\nHost: x\r\n\
+              Authorization: Bearer t=1\r\nConnection: close\r\n\r\n",
+        )
+        .unwrap();
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).unwrap();
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    let body: Value = serde_json::from_str(reply.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+    assert_eq!(body["data"]["items"].as_array().unwrap().len(), 7);
+}
+
 /// Static files go out gzip-compressed to a browser that accepts it (as a
 /// production server sends them); API answers are never compressed.
 #[tokio::test]

@@ -21,28 +21,31 @@ import init, { mount } from './cu_cost_table.js';
 let ready;
 const initOnce = () => (ready ??= init());
 
+// Number attributes reach mount as their text: it reads numbers from their
+// decimal digits (exactly, never through a binary float) and names the
+// option when the text is no number (`page-size="twenty"`, `"0x10"`).
 const ATTRIBUTES = {
   'api-base': ['apiBase', String],
   'org-id': ['orgId', String],
-  'page-size': ['pageSize', Number],
-  'price-per-cu': ['pricePerCu', Number],
+  'page-size': ['pageSize', String],
+  'price-per-cu': ['pricePerCu', String],
   currency: ['currency', String],
   locale: ['locale', String],
   'time-zone': ['timeZone', String],
   'billing-time-zone': ['billingTimeZone', String],
   heading: ['title', String],
-  'max-runs': ['maxRuns', Number],
-  'timeout-ms': ['timeoutMs', Number],
+  'max-runs': ['maxRuns', String],
+  'timeout-ms': ['timeoutMs', String],
   charts: ['charts', (v) => v !== 'false'],
   'csv-total-row': ['csvTotalRow', (v) => v !== 'false'],
-  'refresh-seconds': ['refreshSeconds', Number],
+  'refresh-seconds': ['refreshSeconds', String],
   columns: ['columns', (v) => v.split(',').map((key) => key.trim()).filter(Boolean)],
   credentials: ['credentials', String],
   period: ['period', String],
-  'week-starts-on': ['weekStartsOn', Number],
-  'budget-cu': ['budgetCu', Number],
+  'week-starts-on': ['weekStartsOn', String],
+  'budget-cu': ['budgetCu', String],
   'budget-period': ['budgetPeriod', String],
-  'money-decimals': ['moneyDecimals', Number],
+  'money-decimals': ['moneyDecimals', String],
   'group-by': ['groupBy', String],
   granularity: ['granularity', String],
   // JSON; text that is not JSON reaches mount as a string, which names the option in its error.
@@ -65,6 +68,7 @@ export class CuRunsTable extends Base {
   #getToken = undefined;
   #messages = undefined;
   #generation = 0;
+  #connected = false;
 
   constructor() {
     super();
@@ -109,6 +113,7 @@ export class CuRunsTable extends Base {
   }
 
   connectedCallback() {
+    this.#connected = true;
     this.#schedule();
   }
 
@@ -119,9 +124,11 @@ export class CuRunsTable extends Base {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
-    // A token is for one API and one credentials mode: when either changes,
-    // forget it; the host sets the token again for the new target.
-    if ((name === 'api-base' || name === 'credentials') && oldValue !== null) {
+    // A token is for one API and one credentials mode: when either changes
+    // (set, changed or removed) once the element has been connected, forget
+    // it; the host sets the token again for the new target. Attributes the
+    // element has before it is first connected are its first settings.
+    if ((name === 'api-base' || name === 'credentials') && this.#connected) {
       this.#token = undefined;
       this.#getToken = undefined;
     }
@@ -160,9 +167,9 @@ export class CuRunsTable extends Base {
       const box = document.createElement('div');
       box.className = 'cu-root cu-fatal';
       box.setAttribute('role', 'alert');
-      box.textContent = `The CU cost table could not start: ${error.message}`;
+      box.textContent = `The CU cost table could not start: ${error.message}.`;
       this.replaceChildren(box);
-      this.dispatchEvent(new CustomEvent('cu-runs:error', { bubbles: true, detail: { status: null, message: error.message, requestId: null, during: 'mount' } }));
+      this.dispatchEvent(new CustomEvent('cu-runs:error', { bubbles: true, detail: { status: null, message: error.message, details: null, requestId: null, during: 'mount' } }));
     }
   }
 

@@ -23,6 +23,8 @@ wasm-opt $WASM_OPT_FLAGS \
 node scripts/warm-intl.mjs pkg/cu_cost_table.js
 # `mount` before `init()` says so, as the package entry's does (see the script).
 node scripts/guard-mount.mjs pkg/cu_cost_table.js
+# `free()` removes the table too, and `unmount()` after it does nothing (see the script).
+node scripts/handle-free.mjs pkg/cu_cost_table.js
 # The JS glue minified (wasm-bindgen writes it readable; the exports and the
 # .d.ts stay as they are): 10.0 -> 7.5 KB gzip (BENCHMARKS.md, changelog “JS glue and stylesheet minified”).
 terser pkg/cu_cost_table.js --module --compress --mangle -o pkg/cu_cost_table.min.js

@@ -31,13 +31,13 @@ export interface MountOptions {
   getToken?: () => string | Promise<string>;
   /** Rows per page, 1..=100 (default 20). */
   pageSize?: number;
-  /** Price of one CU; with `currency`, adds cost columns. */
-  pricePerCu?: number;
+  /** Price of one CU; with `currency`, adds cost columns. A number or its decimal text ("0.0025"), read exactly to the billionth. */
+  pricePerCu?: number | string;
   /** ISO 4217 currency code, e.g. "USD". */
   currency?: string;
   /** BCP 47 locale for numbers and dates (default: the browser's). */
   locale?: string;
-  /** IANA time zone for dates and day filters (default: the browser's). */
+  /** IANA time zone dates and times are shown in (default: the browser's); days and periods are counted in `billingTimeZone`. */
   timeZone?: string;
   /** Heading above the table (default "CU costs"). */
   title?: string;
@@ -61,8 +61,8 @@ export interface MountOptions {
   period?: "today" | "last-7-days" | "last-30-days" | "this-month" | "last-month" | "this-quarter" | "custom";
   /** First day of the week, 1 = Monday … 7 = Sunday (default: the locale's, else Monday). */
   weekStartsOn?: number;
-  /** CU budget per month: the budget sentence and the cumulative line of the time chart. */
-  budgetCu?: number;
+  /** CU budget per month: the budget sentence and the cumulative line of the time chart. A number or its decimal text, read exactly. */
+  budgetCu?: number | string;
   /** IANA time zone days, periods, the day chart and budgets are counted in (default "UTC", as the usage ledger bills). `timeZone` only sets how dates and times are shown. */
   billingTimeZone?: string;
   /** Decimals money is shown with, 0..=9 (default: the currency's own, e.g. 2 for USD). Costs are exact (CU × price); only the display rounds. */
@@ -151,7 +151,22 @@ fn options_json(options: &JsValue) -> Result<Value, String> {
         .ok()
         .and_then(|s| s.as_string())
         .ok_or("options must be a plain object")?;
-    crate::api::json::parse(&text).map_err(|_| "options must be a plain object".to_owned())
+    let value =
+        crate::api::json::parse(&text).map_err(|_| "options must be a plain object".to_owned())?;
+    // It also writes NaN and ±Infinity as null, which reads as "not set":
+    // a `pageSize: NaN` would mount with the default without a word.
+    if let Value::Object(obj) = &value {
+        for (key, v) in obj.iter() {
+            if matches!(v, Value::Null)
+                && js_sys::Reflect::get(options, &key.into()).is_ok_and(|v| v.as_f64().is_some())
+            {
+                return Err(format!(
+                    "{key} must be a finite number, not NaN or Infinity"
+                ));
+            }
+        }
+    }
+    Ok(value)
 }
 
 /// The formatter of an instance: its locale, the zone it shows times in,
@@ -357,20 +372,34 @@ pub fn start() {
         .get_element_by_id(&target_id)
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     else {
-        web_sys::console::error_1(
-            &format!("cu-cost-table: no element with id {target_id:?} to mount into").into(),
-        );
+        // Said on the page too (at the top of its body), not only in the
+        // console: the page's "Loading…" would otherwise stay for good.
+        let problem = format!("no element with id {target_id:?} to mount into");
+        web_sys::console::error_1(&format!("cu-cost-table: {problem}").into());
+        if let Some(body) = document.body() {
+            let alert = document
+                .create_element("div")
+                .ok()
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+            if let Some(alert) = alert {
+                show_fatal(
+                    &alert,
+                    &format!("The CU cost table could not start: {problem} (the config block's \"target\")."),
+                );
+                let _ = body.prepend_with_node_1(&alert);
+            }
+        }
         return;
     };
     let result = parsed.and_then(|v| {
         let config = Config::from_json(&v)?;
         warn_unknown(&v);
         let fmt = formatter(&config)?;
-        let token = v
-            .get("token")
-            .and_then(Value::as_str)
-            .filter(|t| !t.is_empty())
-            .ok_or("token is required")?;
+        let token = match v.get("token") {
+            Some(Value::String(t)) if !t.is_empty() => t,
+            None | Some(Value::Null | Value::String(_)) => return Err("token is required".into()),
+            Some(_) => return Err("token must be a string".into()),
+        };
         crate::api::check_token(token).map_err(|problem| format!("token {problem}"))?;
         Ok(make_env(config, TokenSource::Static(token.to_owned()), fmt))
     });

@@ -444,7 +444,7 @@ fn bad_period_options_are_errors_naming_the_option() {
     for bad in [json!(-5), json!(0), json!("lots"), json!(1e15)] {
         assert_eq!(
             mount_error(base(json!({ "budgetCu": bad }))),
-            "budgetCu must be a positive number (CU per month)"
+            "budgetCu must be a positive number of CU per month, at most 1000000000000"
         );
     }
     assert_eq!(
@@ -692,6 +692,22 @@ async fn a_chosen_period_loads_itself_and_never_shows_a_partial_total() {
             .iter()
             .all(|b| !accessible_text(b).starts_with("Load runs back to")),
         "nothing left to offer"
+    );
+}
+
+/// A first page that fails loads nothing: the period line says nothing
+/// (it said "This page is not the newest, so the period is not covered"
+/// and offered to load runs back to the period's start).
+#[wasm_bindgen_test]
+async fn a_failed_first_page_is_not_taken_for_a_later_page() {
+    let (root, _h) = mount_org("fault-500", json!({ "now": NOW, "period": "this-month" }));
+    wait_for("the error", 10_000, || one(&root, ".cu-error[role=alert]")).await;
+    assert_eq!(text_of(&root, ".cu-period-cover"), "");
+    assert!(
+        all(&root, "button")
+            .iter()
+            .all(|b| !accessible_text(b).starts_with("Load runs back to")),
+        "nothing to offer"
     );
 }
 

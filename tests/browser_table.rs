@@ -584,8 +584,12 @@ async fn unmount_removes_the_table() {
 }
 
 fn mount_error(opts: serde_json::Value) -> String {
+    mount_error_js(options(opts))
+}
+
+fn mount_error_js(opts: JsValue) -> String {
     let root = container();
-    match mount(root.clone().into(), options(opts)) {
+    match mount(root.clone().into(), opts) {
         Ok(_) => panic!("mount should have failed"),
         Err(e) => {
             assert_eq!(root.child_element_count(), 0, "nothing is mounted");
@@ -616,6 +620,25 @@ fn bad_options_throw_a_message_naming_the_option() {
         json!({ "apiBase": demo_api(), "orgId": "x", "token": "t", "pageSize": 500 })
     )
     .starts_with("pageSize must be between 1 and 100"));
+}
+
+/// NaN and ±Infinity (which JSON has no words for) are refused by name,
+/// never read as "not set" and replaced by the default.
+#[wasm_bindgen_test]
+fn nan_and_infinity_are_refused_not_taken_for_unset() {
+    for (key, value) in [
+        ("pageSize", f64::NAN),
+        ("maxRuns", f64::INFINITY),
+        ("budgetCu", f64::NEG_INFINITY),
+        ("refreshSeconds", f64::NAN),
+    ] {
+        let opts = options(json!({ "apiBase": demo_api(), "orgId": "x", "token": "t" }));
+        js_sys::Reflect::set(&opts, &key.into(), &value.into()).unwrap();
+        assert_eq!(
+            mount_error_js(opts),
+            format!("{key} must be a finite number, not NaN or Infinity")
+        );
+    }
 }
 
 #[wasm_bindgen_test]

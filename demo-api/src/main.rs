@@ -20,7 +20,7 @@ day(s) it ran, split across midnight by elapsed time, a run still going up
 to --now.
 
 USAGE: demo-api [OPTIONS]   (a value after its flag: --port 9000 or --port=9000)
-  --host ADDR        address to bind (default 127.0.0.1)
+  --host ADDR        address or name to bind (default 127.0.0.1)
   --port N           port (default 8080; 0 picks a free one)
   --runs N           runs per organization (default 1500)
   --seed N           data seed (default 42)
@@ -176,9 +176,11 @@ fn parse_args() -> Result<(SocketAddr, Options), String> {
             other => return Err(format!("unknown option {other} (see --help)")),
         }
     }
-    let addr: SocketAddr = format!("{host}:{port}")
-        .parse()
-        .map_err(|_| format!("bad --host/--port: {host}:{port}"))?;
+    // An address or a name (`localhost`), as the system resolves it.
+    let addr: SocketAddr = std::net::ToSocketAddrs::to_socket_addrs(&(host.as_str(), port))
+        .ok()
+        .and_then(|mut addrs| addrs.next())
+        .ok_or_else(|| format!("bad --host/--port: {host}:{port}"))?;
     Ok((addr, options))
 }
 

@@ -1505,8 +1505,9 @@ fn the_binary_refuses_bad_values_of_the_new_flags() {
     }
 }
 
-/// `--flag=value` is read as `--flag value`: the binary started with
-/// `--port=0 --runs=7` serves 7 runs on the port it prints.
+/// `--flag=value` is read as `--flag value`, and `--host` takes a name:
+/// the binary started with `--host=localhost --port=0 --runs=7` serves 7
+/// runs on the address it prints.
 #[test]
 fn the_binary_reads_flag_equals_value() {
     use std::io::{BufRead, BufReader, Read, Write};
@@ -1521,7 +1522,7 @@ fn the_binary_reads_flag_equals_value() {
     let bin = env!("CARGO_BIN_EXE_demo-api");
     let mut server = Server(
         std::process::Command::new(bin)
-            .args(["--port=0", "--runs=7", "--token=t=1"])
+            .args(["--host=localhost", "--port=0", "--runs=7", "--token=t=1"])
             .stdout(std::process::Stdio::piped())
             .spawn()
             .unwrap(),

@@ -96,11 +96,7 @@ const MAX_TEXT_CHARS: usize = 500;
 /// `text` without `secret` (every occurrence, and any `Bearer <word>`),
 /// cut to [`MAX_TEXT_CHARS`] characters.
 fn scrub(text: &str, secret: &str) -> String {
-    let mut out = if secret.is_empty() {
-        text.to_owned()
-    } else {
-        text.replace(secret, "[redacted]")
-    };
+    let mut out = without_secret(text, secret);
     // A server may also echo the header itself, or a token it rewrote.
     let mut from = 0;
     while let Some(at) = out[from..]
@@ -120,6 +116,35 @@ fn scrub(text: &str, secret: &str) -> String {
     if out.chars().count() > MAX_TEXT_CHARS {
         out = out.chars().take(MAX_TEXT_CHARS).collect::<String>() + "…";
     }
+    out
+}
+
+/// A secret this short (a test token such as `t`) is taken out only where
+/// it stands as a word of its own, so that "internal error" does not read
+/// "in[redacted]ernal error"; a longer one wherever it appears.
+const SHORT_SECRET: usize = 12;
+
+/// `text` with `secret` replaced by `[redacted]`: everywhere, or, for a
+/// secret shorter than [`SHORT_SECRET`] bytes, where no ASCII letter or
+/// digit touches it on either side (a token is visible ASCII).
+fn without_secret(text: &str, secret: &str) -> String {
+    if secret.is_empty() {
+        return text.to_owned();
+    }
+    if secret.len() >= SHORT_SECRET {
+        return text.replace(secret, "[redacted]");
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    while let Some(at) = text[from..].find(secret).map(|i| i + from) {
+        let end = at + secret.len();
+        out.push_str(&text[from..at]);
+        let alone = !word(text[..at].chars().next_back()) && !word(text[end..].chars().next());
+        out.push_str(if alone { "[redacted]" } else { secret });
+        from = end;
+    }
+    out.push_str(&text[from..]);
     out
 }
 
@@ -377,6 +402,68 @@ mod tests {
             "Could not get an access token: getToken threw an error."
         );
         assert!(!e.is_transient());
+    }
+
+    #[test]
+    fn a_short_secret_is_taken_out_only_where_it_stands_alone() {
+        assert_eq!(without_secret("internal error", "t"), "internal error");
+        assert_eq!(
+            without_secret("token t rejected; t", "t"),
+            "token [redacted] rejected; [redacted]"
+        );
+        assert_eq!(
+            without_secret("key=abc&x=abcd", "abc"),
+            "key=[redacted]&x=abcd"
+        );
+        // Twelve bytes or more: wherever it appears, inside words too.
+        assert_eq!(
+            without_secret("xs3cr3t-token-1y", "s3cr3t-token-1"),
+            "x[redacted]y"
+        );
+        assert_eq!(without_secret("anything", ""), "anything");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::super::{without_secret, SHORT_SECRET};
+
+        /// The slow, obvious oracle: at every byte where `secret` starts (left
+        /// to right, not overlapping a replaced or kept one), look at the
+        /// characters either side.
+        fn oracle(text: &str, secret: &str) -> String {
+            let (t, n) = (text.as_bytes(), secret.len());
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < t.len() {
+                if n > 0 && t[i..].starts_with(secret.as_bytes()) {
+                    let before = text[..i].chars().last();
+                    let after = text[i + n..].chars().next();
+                    let touches =
+                        |c: Option<char>| matches!(c, Some(c) if c.is_ascii_alphanumeric());
+                    let replace = n >= SHORT_SECRET || !(touches(before) || touches(after));
+                    out.extend_from_slice(if replace {
+                        b"[redacted]"
+                    } else {
+                        secret.as_bytes()
+                    });
+                    i += n;
+                } else {
+                    out.push(t[i]);
+                    i += 1;
+                }
+            }
+            String::from_utf8(out).unwrap()
+        }
+
+        proptest::proptest! {
+            #[test]
+            fn without_secret_matches_the_oracle(
+                text in "[ab =é]{0,24}",
+                secret in "[ab=é]{0,3}|[ab]{12,13}",
+            ) {
+                proptest::prop_assert_eq!(without_secret(&text, &secret), oracle(&text, &secret));
+            }
+        }
     }
 
     #[test]

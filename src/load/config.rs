@@ -286,8 +286,8 @@ impl Config {
                 None
             }
             Some(p) => {
-                let per_cu =
-                    PricePerCu::from_decimal(&p).ok_or("pricePerCu must be a positive number")?;
+                let per_cu = PricePerCu::from_decimal(&p)
+                    .ok_or("pricePerCu must be a positive number from 0.000000001 to 1000000000")?;
                 let currency = currency
                     .ok_or("pricePerCu needs currency (e.g. \"USD\")")?
                     .to_ascii_uppercase();
@@ -454,7 +454,7 @@ fn budget(obj: &Map<String, Value>) -> Result<Option<crate::core::cu::CuTotal>, 
         None | Some("month") => {}
         Some(_) => return Err("budgetPeriod must be \"month\"".to_owned()),
     }
-    let rule = "budgetCu must be a positive number (CU per month)";
+    let rule = "budgetCu must be a positive number of CU per month, at most 1000000000000";
     let Some(lit) = opt_num(obj, "budgetCu").map_err(|_| rule.to_owned())? else {
         return Ok(None);
     };
@@ -633,8 +633,16 @@ mod tests {
         );
         assert_eq!(
             err(json!({"apiBase": "/api", "orgId": "x", "pricePerCu": -1, "currency": "USD"})),
-            "pricePerCu must be a positive number"
+            "pricePerCu must be a positive number from 0.000000001 to 1000000000"
         );
+        for small_or_large in ["1e-10", "1000000000.5"] {
+            assert_eq!(
+                err(
+                    json!({"apiBase": "/api", "orgId": "x", "pricePerCu": small_or_large, "currency": "USD"})
+                ),
+                "pricePerCu must be a positive number from 0.000000001 to 1000000000"
+            );
+        }
         assert_eq!(
             err(json!({"apiBase": "/api", "orgId": "x", "pricePerCu": 0.002})),
             "pricePerCu needs currency (e.g. \"USD\")"

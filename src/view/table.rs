@@ -503,8 +503,10 @@ fn period_memo(
             });
         let (from_head, complete) = match state.scope.get() {
             Scope::All => (true, state.load_all.with(|l| l.complete)),
+            // No page (none answered yet, or it failed): nothing is
+            // loaded, which is not "a later page".
             Scope::Page => state.page.with(|p| {
-                p.as_ref().map_or((false, false), |p| {
+                p.as_ref().map_or((true, false), |p| {
                     (p.offset == 0, p.offset == 0 && !p.has_more)
                 })
             }),

@@ -145,6 +145,9 @@ await check('german_leaves_no_english_word_in_any_state_and_axe_is_clean', async
   await page.getByLabel('Läufe durchsuchen').fill('no-such-run-anywhere');
   await page.getByText('Keine Läufe passen zu diesen Filtern.').waitFor();
   await noEnglish(page, 'empty');
+  // The coverage line with a filter: "0 der N geladenen Läufe" (genitive;
+  // "von" would need "Läufen").
+  await page.getByText(/^Die Summen umfassen 0 der [\d.]+ geladenen Läufe \(/).waitFor();
   // Print: the print header says what the printout covers.
   await page.emulateMedia({ media: 'print' });
   await noEnglish(page, 'print');

@@ -159,6 +159,31 @@ await check('standalone_page_with_a_broken_config_block_says_where_it_breaks', a
   assert(await page.locator('#cu-cost-table-config').count() === 0, 'the block (which holds the token) is removed');
 });
 
+await check('standalone_page_says_so_on_the_page_when_its_target_or_token_is_wrong', async (page) => {
+  // The config block's "target" names no element: the page says so at its
+  // top (and in the console), never "Loading…" for good.
+  await page.route(base + '/', async (route) => {
+    const html = await (await route.fetch()).text();
+    route.fulfill({ contentType: 'text/html', body: html.replace('"target": "app"', '"target": "nope"') });
+  });
+  await page.goto(base + '/');
+  const alert = page.locator('body > div > .cu-fatal[role=alert]');
+  await alert.waitFor({ timeout: 20000 });
+  const text = (await alert.innerText()).trim();
+  assert(text === 'The CU cost table could not start: no element with id "nope" to mount into (the config block\'s "target").', `message: ${text}`);
+  // A token that is no string is named as such (as mount names it).
+  await page.unroute(base + '/');
+  await page.route(base + '/', async (route) => {
+    const html = await (await route.fetch()).text();
+    route.fulfill({ contentType: 'text/html', body: html.replace('"token": "demo-token"', '"token": 12345') });
+  });
+  await page.goto(base + '/');
+  const fatal = page.locator('#app .cu-fatal[role=alert]');
+  await fatal.waitFor({ timeout: 20000 });
+  const said = (await fatal.innerText()).trim();
+  assert(said === 'The CU cost table could not start: token must be a string.', `message: ${said}`);
+}, { allowConsole: /no element with id "nope" to mount into/ });
+
 await check('standalone_page_keeps_paging_and_filters_in_the_url', async (page) => {
   await page.goto(base + '/?offset=40&workflow=billing-sync');
   const status = page.locator('.cu-pager [role=status]');
@@ -354,6 +379,42 @@ await check('custom_element_remounts_on_attribute_change_and_cleans_up', async (
   assert(await page.evaluate(() => window.__removed.childElementCount === 0), 'children removed on disconnect');
   await page.waitForTimeout(300);
   assert(requests.length === 0, 'no requests after removal');
+});
+
+await check('custom_element_number_attributes_are_read_as_written', async (page) => {
+  await portalReady(page);
+  const seen = await page.evaluate(async () => {
+    await import('/pkg/cu-runs-table.js');
+    const make = async (attrs) => {
+      const el = document.createElement('cu-runs-table');
+      for (const [k, v] of Object.entries({ 'api-base': '/', 'org-id': 'acme', ...attrs })) el.setAttribute(k, v);
+      const events = [];
+      el.addEventListener('cu-runs:error', (e) => events.push(e.detail));
+      document.body.append(el);
+      el.token = 'number-attributes-token';
+      const start = Date.now();
+      while (!el.querySelector('.cu-fatal, table tbody tr:not(.cu-empty-row) td') && Date.now() - start < 10000) await new Promise((r) => setTimeout(r, 50));
+      const said = el.querySelector('.cu-fatal')?.textContent ?? null;
+      const options = el.options();
+      el.remove();
+      return { said, events, options };
+    };
+    return {
+      twenty: await make({ 'page-size': 'twenty' }),
+      hex: await make({ 'page-size': '0x10' }),
+      price: await make({ 'price-per-cu': 'abc', currency: 'USD' }),
+      exact: await make({ 'budget-cu': '999999999999.9999', 'price-per-cu': '0.000000001', currency: 'USD', 'page-size': '16' }),
+    };
+  });
+  const rule = 'pageSize must be between 1 and 100 (a whole number)';
+  for (const key of ['twenty', 'hex']) {
+    assert(seen[key].said === `The CU cost table could not start: ${rule}.`, `${key}: ${seen[key].said}`);
+    assert(JSON.stringify(seen[key].events) === JSON.stringify([{ status: null, message: rule, details: null, requestId: null, during: 'mount' }]), `${key}: ${JSON.stringify(seen[key].events)}`);
+  }
+  assert(seen.price.said === 'The CU cost table could not start: pricePerCu must be a number.', `price: ${seen.price.said}`);
+  // Numbers reach mount as their text, digit for digit, and mount takes them.
+  assert(seen.exact.said === null && seen.exact.events.length === 0, JSON.stringify(seen.exact));
+  assert(seen.exact.options.budgetCu === '999999999999.9999' && seen.exact.options.pricePerCu === '0.000000001' && seen.exact.options.pageSize === '16', JSON.stringify(seen.exact.options));
 });
 
 // ---- The README's examples, run as written. Each is read from README.md at
@@ -601,6 +662,25 @@ await check('hardening_get_token_failures_are_their_own_error_shown_once', async
   }
 });
 
+await check('handle_free_removes_the_table_and_unmount_after_it_does_nothing', async (page) => {
+  await portalReady(page);
+  const seen = await page.evaluate(async () => {
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    const el = document.createElement('div');
+    document.body.append(el);
+    const handle = mount(el, { apiBase: '/', orgId: 'acme', token: 't' });
+    const start = Date.now();
+    while (!el.querySelector('table tbody tr:not(.cu-empty-row) td') && Date.now() - start < 10000) await new Promise((r) => setTimeout(r, 50));
+    const mounted = el.childElementCount > 0;
+    handle.free();
+    const emptyAfterFree = el.childElementCount === 0;
+    let threw = null;
+    try { handle.unmount(); handle.unmount(); } catch (e) { threw = String(e); }
+    return { mounted, emptyAfterFree, threw };
+  });
+  assert(seen.mounted && seen.emptyAfterFree && seen.threw === null, JSON.stringify(seen));
+});
+
 await check('hardening_no_events_after_unmount', async (page) => {
   await portalReady(page);
   const counts = await page.evaluate(async () => {
@@ -651,11 +731,20 @@ await check('hardening_custom_element_forgets_its_token_for_a_new_target', async
     el.token = 'second-target-token';
     start = Date.now();
     while (!rows() && Date.now() - start < 10000) await new Promise((r) => setTimeout(r, 50));
-    return { mountedFirst, emptyAfterChange, mountedAgain: rows() > 0 };
+    const mountedAgain = rows() > 0;
+    // `credentials` given where it was not (the default, "omit", changes
+    // to "same-origin"): the token is forgotten too.
+    el.setAttribute('credentials', 'same-origin');
+    await new Promise((r) => setTimeout(r, 800));
+    const emptyAfterCredentials = el.childElementCount === 0;
+    el.token = 'third-target-token';
+    start = Date.now();
+    while (!rows() && Date.now() - start < 10000) await new Promise((r) => setTimeout(r, 50));
+    return { mountedFirst, emptyAfterChange, mountedAgain, emptyAfterCredentials, mountedThird: rows() > 0 };
   }, org);
-  assert(seen.mountedFirst && seen.emptyAfterChange && seen.mountedAgain, JSON.stringify(seen));
+  assert(Object.values(seen).every(Boolean), JSON.stringify(seen));
   const tokens = sent.map((r) => r.auth);
-  assert(JSON.stringify(tokens) === JSON.stringify(['Bearer first-target-token', 'Bearer second-target-token']), JSON.stringify(sent));
+  assert(JSON.stringify(tokens) === JSON.stringify(['Bearer first-target-token', 'Bearer second-target-token', 'Bearer third-target-token']), JSON.stringify(sent));
 });
 
 await check('hardening_the_package_never_auto_mounts_in_a_portal', async (page) => {

@@ -371,6 +371,7 @@ export default {
   "causeNone": "Keine Ursache, die die Läufe zeigen",
   "headlineLedger": "{total} {name} (laut Verbrauchskonto).",
   "headlineLedgerChange": "{total} {name} (laut Verbrauchskonto), {percent} gegenüber {previousName} ({previous}).",
+  "headlineLedgerChangeDays": "{total} {name} (laut Verbrauchskonto); ganze Tage: {currentName} ({current}) {percent} gegenüber {previousName} ({previous}).",
   "ledgerError": "Das Verbrauchskonto konnte nicht gelesen werden: {error}",
   "groupNodeType": "Knotentyp",
   "nodeTypesTitle": "CU nach Knotentyp",

@@ -316,7 +316,8 @@ pub struct Reconciliation {
     /// month's first day through the later of the day the runs were read
     /// and the last day with runs or ledger use (never past the month's end).
     pub days: Vec<ReconDay>,
-    /// The month: the sums of `days` (`not_loaded` when any day is).
+    /// The month: the sums of `days`, with the causes of the days that
+    /// differ (`not_loaded` when any of them is).
     pub total: Figures,
     /// Loaded runs without a start time: they may belong to the month.
     pub undated: usize,
@@ -399,7 +400,11 @@ pub fn reconcile(month: YearMonth, runs: RunsView<'_>, usage: &Usage) -> Reconci
         total.runs += figures.runs;
         total.runs_cu.add_total(figures.runs_cu);
         total.ledger_cu.add_total(figures.ledger_cu);
-        total.causes.add(&figures.causes);
+        // The month's causes are those of the days that differ: a cause
+        // on a day that matches explains nothing.
+        if !figures.matches() {
+            total.causes.add(&figures.causes);
+        }
         rows.push(ReconDay { date, figures });
     }
     total.settle();
@@ -822,42 +827,61 @@ pub fn ledger_daily(usage: &Usage, today: Day, granularity: Granularity, week_st
 /// previous month needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LedgerHeadline {
-    /// The month's use: the sum of its days.
+    /// The month's use: the sum of its days (today's so far).
     pub total: CuTotal,
+    /// The last day of the month compared, while the month is in progress:
+    /// yesterday (the daily ledger cannot cut today at the time of day, so
+    /// both sides compare whole days); `None` once the month is over.
+    pub current_through: Option<Day>,
+    /// The month's use over the days compared (`total` once it is over).
+    pub current: CuTotal,
     /// The previous month's use over the same part of it: its days through
     /// `previous_through` (whole days), or all of them; `None` when the
-    /// previous month's ledger is not given.
+    /// previous month's ledger is not given, or no whole day of the month
+    /// is over yet.
     pub previous: Option<CuTotal>,
-    /// The last day of the previous month compared, when the month is in
-    /// progress and the previous month is compared in part.
+    /// The last day of the previous month compared, when it is compared in
+    /// part (yesterday's counterpart there).
     pub previous_through: Option<Day>,
-    /// The change from `previous` to `total` ([`Change::Unknown`] without it).
+    /// The change from `previous` to `current` ([`Change::Unknown`] without it).
     pub change: Change,
 }
 
 /// The headline of `usage`'s month when today (UTC) is `today`, compared
 /// with `previous` (the month before; another month is ignored). While
-/// the month is in progress, the previous month is compared through its
-/// day matching today (`crate::core::period::previous_cut`, the runs'
-/// fair comparison), whole days on both sides; today's use is so far.
+/// the month is in progress, whole days on both sides: its days through
+/// yesterday against the previous month's through yesterday's counterpart
+/// (`crate::core::period::previous_cut`); the daily ledger has no time of
+/// day to cut today at, and a whole day against a part of one is no fair
+/// comparison. On its first day nothing is compared yet.
 pub fn ledger_headline(usage: &Usage, previous: Option<&Usage>, today: Day) -> LedgerHeadline {
     let month = usage.year_month;
     let total = usage.daily_total();
-    let previous = previous.filter(|p| Some(p.year_month) == month.offset(-1));
-    let through = previous.and_then(|p| previous_cut(month.period(), p.year_month.period(), today));
-    let prev = previous.map(|p| {
-        sum(p
+    let current_through = month.contains(today).then(|| today - 1);
+    let comparable = current_through.is_none_or(|y| y >= month.first_day());
+    let previous = previous
+        .filter(|p| Some(p.year_month) == month.offset(-1))
+        .filter(|_| comparable);
+    let through = previous.and_then(|p| {
+        current_through.and_then(|y| previous_cut(month.period(), p.year_month.period(), y))
+    });
+    let days_through = |u: &Usage, through: Option<Day>| {
+        sum(u
             .daily
             .iter()
             .filter(|d| through.is_none_or(|t| d.date <= t))
             .map(|d| d.used))
-    });
+    };
+    let current = days_through(usage, current_through);
+    let prev = previous.map(|p| days_through(p, through));
     LedgerHeadline {
         total,
+        current_through,
+        current,
         previous: prev,
         previous_through: through,
         change: match prev {
-            Some(p) => change(total.0, Some(Some(p.0))),
+            Some(p) => change(current.0, Some(Some(p.0))),
             None => Change::Unknown,
         },
     }
@@ -1449,19 +1473,23 @@ mod tests {
             30
         );
 
-        // Headline: November so far against October through Oct 4.
+        // Headline: November so far; on Nov 4 its whole days (through Nov
+        // 3) against October's through Oct 3.
         let oct = usage(
             YearMonth::parse("2026-10").unwrap(),
             &[
                 ("2026-10-01", 40_000),
-                ("2026-10-04", 20_000),
+                ("2026-10-03", 20_000),
+                ("2026-10-04", 500_000),
                 ("2026-10-05", 1_000_000),
             ],
         );
         let h = ledger_headline(&u, Some(&oct), day("2026-11-04"));
         assert_eq!(h.total, CuTotal(120_000));
+        assert_eq!(h.current_through, Some(day("2026-11-03")));
+        assert_eq!(h.current, CuTotal(120_000));
         assert_eq!(h.previous, Some(CuTotal(60_000)));
-        assert_eq!(h.previous_through, Some(day("2026-10-04")));
+        assert_eq!(h.previous_through, Some(day("2026-10-03")));
         assert_eq!(
             h.change,
             Change::Delta {
@@ -1469,11 +1497,24 @@ mod tests {
                 tenths: Some(1_000)
             }
         );
+        // Today's use so far is in the total, never in the comparison.
+        let mut with_today = u.clone();
+        with_today.daily.push(UsageDay {
+            date: day("2026-11-04"),
+            used: CuTotal(7_000),
+            breakdown: Vec::new(),
+        });
+        let h = ledger_headline(&with_today, Some(&oct), day("2026-11-04"));
+        assert_eq!((h.total, h.current), (CuTotal(127_000), CuTotal(120_000)));
+        assert_eq!(h.previous, Some(CuTotal(60_000)));
+        // On the month's first day no whole day is over: nothing compared.
+        let h = ledger_headline(&u, Some(&oct), day("2026-11-01"));
+        assert_eq!((h.previous, h.change), (None, Change::Unknown));
         // Over: the whole of October.
         let h = ledger_headline(&u, Some(&oct), day("2026-12-02"));
         assert_eq!(
             (h.previous, h.previous_through),
-            (Some(CuTotal(1_060_000)), None)
+            (Some(CuTotal(1_560_000)), None)
         );
         // Without October, or with another month: no comparison.
         assert_eq!(
@@ -1729,7 +1770,10 @@ mod properties {
                 t.runs += d.figures.runs;
                 t.runs_cu.add_total(d.figures.runs_cu);
                 t.ledger_cu.add_total(d.figures.ledger_cu);
-                t.causes.add(&d.figures.causes);
+                // The month's causes: those of the days that differ.
+                if d.figures.difference != 0 {
+                    t.causes.add(&d.figures.causes);
+                }
                 prop_assert_eq!(d.figures.difference, d.figures.ledger_cu.0 as i128 - d.figures.runs_cu.0 as i128);
             }
             t.difference = t.ledger_cu.0 as i128 - t.runs_cu.0 as i128;

@@ -455,6 +455,7 @@ catalog! {
     causeNone: "No cause the runs show",
     headlineLedger: "{total} {name} (from the usage ledger).",
     headlineLedgerChange: "{total} {name} (from the usage ledger), {percent} vs {previousName} ({previous}).",
+    headlineLedgerChangeDays: "{total} {name} (from the usage ledger); whole days: {currentName} ({current}) {percent} vs {previousName} ({previous}).",
     ledgerError: "The usage ledger could not be read: {error}",
     groupNodeType: "Node type",
     nodeTypesTitle: "CU by node type",

@@ -79,8 +79,12 @@ await check('the_balance_and_its_runway_read_the_ledger_to_the_last_digit', asyn
   assert(window.length === 30, `${window.length} days in the window`);
   const sum = window.reduce((a, [, u]) => a + u, 0n);
   const perDay = (sum + 15n) / 30n;
-  const below = addDays(today, Number(((balance - minimum) * 30n) / sum));
-  const out = addDays(today, Number((balance * 30n + sum - 1n) / sum) - 1);
+  // From the balance as it stood at the start of today: the balance now
+  // with today's use so far given back (today is not spent twice).
+  const start = balance + (days.find(([d]) => d === today)?.[1] ?? 0n);
+  assert(start > balance, 'the demo used CU today');
+  const below = addDays(today, Number(((start - minimum) * 30n) / sum));
+  const out = addDays(today, Number((start * 30n + sum - 1n) / sum) - 1);
   await open(page, opts('acme'));
   const line = page.locator('.cu-balance');
   await line.waitFor({ timeout: 20000 });
@@ -166,6 +170,10 @@ await check('ledger_drift_shows_exactly_the_two_drifted_days', async (page) => {
   const unexplained = cells.filter((c) => c[4] === 'No cause the runs show').map((c) => `${c[0]} ${c[3]}`);
   // The demo's drift: +1.2345 CU in the ledger on the 3rd, −0.5 CU on the 10th.
   assert(JSON.stringify(unexplained) === JSON.stringify(['Nov 3, 2026 −1.2345', 'Nov 10, 2026 +0.5000']), `unexplained days: ${unexplained.join('; ')}`);
+  // The Total row's cause is the differing days' (none), not the runs in
+  // progress today, a day that matches.
+  const total = await table.locator('tfoot tr').evaluate((tr) => [...tr.children].map((c) => c.textContent));
+  assert(total[3] === '−0.7345' && total[4] === 'No cause the runs show', `Total row: ${JSON.stringify(total)}`);
 });
 
 // A deployment without the ledger: the 404/403 Chromium logs for it.
@@ -208,6 +216,17 @@ await check('the_huge_month_headline_comes_from_the_ledger_while_its_runs_load',
   await headline.filter({ hasText: 'from the usage ledger' }).waitFor({ timeout: 20000 });
   const text = await headline.innerText();
   assert(text.startsWith(`${cu(total)} CU (`) && text.includes('this month (UTC) (from the usage ledger)'), text);
+  // The comparison: whole days on both sides (Nov 1–27 against Oct 1–27),
+  // as the daily ledger cannot cut today at 12:00; today's use so far is in
+  // the total only.
+  const { used: oct } = await usage('huge-month', '2026-10');
+  const through = (days, last) => days.filter(([d]) => d <= last).reduce((a, [, u]) => a + u, 0n);
+  const [cur, prev] = [through(used, '2026-11-27'), through(oct, '2026-10-27')];
+  const num = (cur - prev) * 1000n;
+  const tenths = num >= 0n ? (num + prev / 2n) / prev : -((-num + prev / 2n) / prev);
+  const pct = `${tenths > 0n ? '+' : tenths < 0n ? '−' : ''}${(tenths < 0n ? -tenths : tenths) / 10n}.${(tenths < 0n ? -tenths : tenths) % 10n} %`;
+  const wantChange = new RegExp(`; whole days: Nov 1 – Nov 27 \\(${cu(cur)} CU \\([^)]*\\)\\) ${pct} vs Oct 1 – Oct 27 \\(${cu(prev)} CU \\([^)]*\\)\\)\\.$`);
+  assert(wantChange.test(text), `${text}\n  want ${wantChange}`);
   // The month's runs are far more than maxRuns: the walk is still going (or capped), never the source of this figure.
   assert(await page.locator('.cu-progress, .cu-outcome').count() > 0, 'no walk behind the headline');
   // The time chart is the ledger's days too, each day's total its use.

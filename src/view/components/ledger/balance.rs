@@ -44,7 +44,15 @@ fn lines(t: Table, method_id: &str) -> Els {
         return out;
     }
     let rate = daily_rate(&by_day, today, RateWindow::Month);
-    let r = runway(b.balance, b.min_threshold, rate, today);
+    // The runway starts from the balance as it stood at the start of today
+    // (the method says so): the balance now, with today's use so far (the
+    // ledger's day, read at about the same time) given back, so that today
+    // is not spent twice.
+    let mut at_start_of_today = b.balance;
+    if let Some(month) = data.month(crate::core::ledger::YearMonth::of_day(today)) {
+        at_start_of_today.add_total(month.used_on(today));
+    }
+    let r = runway(at_start_of_today, b.min_threshold, rate, today);
     out.push(
         h("p")
             .class("cu-runway")

@@ -57,23 +57,53 @@ fn ledger_headline_text(t: Table, view: &PeriodView) -> Option<String> {
         fmt.zone()
     );
     let total = super::figure(t, head.total, money(head.total));
+    let year = ymd(view.today).0;
+    let range = |from, to| named_range(crate::core::period::Period { from, to }, year, &fmt);
     Some(match (head.change, head.previous, view.previous) {
         (
             Change::Delta {
                 tenths: Some(pct), ..
             },
             Some(prev),
-            Some(_),
-        ) => fmt.tf(
-            M::headlineLedgerChange,
-            &[
-                ("total", &total),
-                ("name", &name),
-                ("percent", &fmt.signed_percent(pct)),
-                ("previousName", &previous_label(view, &fmt)),
-                ("previous", &super::figure(t, prev, money(prev))),
-            ],
-        ),
+            Some(pp),
+        ) => {
+            let percent = fmt.signed_percent(pct);
+            let previous = super::figure(t, prev, money(prev));
+            match head.current_through {
+                // In progress: whole days on both sides, each side named.
+                Some(through) => fmt.tf(
+                    M::headlineLedgerChangeDays,
+                    &[
+                        ("total", &total),
+                        ("name", &name),
+                        ("currentName", &range(month.first_day(), through)),
+                        (
+                            "current",
+                            &super::figure(t, head.current, money(head.current)),
+                        ),
+                        ("percent", &percent),
+                        (
+                            "previousName",
+                            &head.previous_through.map_or_else(
+                                || previous_name(view.preset, pp, view.today, &fmt),
+                                |day| range(pp.from, day),
+                            ),
+                        ),
+                        ("previous", &previous),
+                    ],
+                ),
+                None => fmt.tf(
+                    M::headlineLedgerChange,
+                    &[
+                        ("total", &total),
+                        ("name", &name),
+                        ("percent", &percent),
+                        ("previousName", &previous_label(view, &fmt)),
+                        ("previous", &previous),
+                    ],
+                ),
+            }
+        }
         _ => fmt.tf(M::headlineLedger, &[("total", &total), ("name", &name)]),
     })
 }

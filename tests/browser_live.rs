@@ -175,6 +175,39 @@ fn note_counts(note: &str) -> (u64, u64) {
     (added, finished)
 }
 
+/// At `maxRuns` on a live list: the walk's outcome says how many runs the
+/// cap's positions held (arrivals moved the list down), and a Refresh says
+/// which oldest runs gave way to the cap, so a total that falls is
+/// explained.
+#[wasm_bindgen_test]
+async fn at_the_cap_a_live_list_says_what_the_cap_held_and_let_go() {
+    let (root, _h) = mount_org("live-capped", json!({ "maxRuns": 200 }));
+    first_page(&root).await;
+    let walked = load_all(&root, 30_000, |t| t.starts_with("Stopped at the cap")).await;
+    let (kept, _) = total_row(&root);
+    assert!(kept < 200, "arrivals moved the list: {kept} runs kept");
+    assert_eq!(
+        walked,
+        format!(
+            "Stopped at the cap of 200 runs with {kept} runs loaded: runs that arrived \
+             while loading moved the list down; more runs exist."
+        )
+    );
+    button(&root, "Refresh").unwrap().click();
+    let note = refresh_note(&root).await;
+    let (added, _) = note_counts(&note);
+    let (runs, _) = total_row(&root);
+    assert_eq!(runs, 200, "{note}");
+    let gave_way = kept + added - 200;
+    assert!(gave_way > 1, "{note}");
+    assert!(
+        note.ends_with(&format!(
+            " The {gave_way} oldest runs gave way to the cap of 200 runs."
+        )),
+        "{note}"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn refresh_after_load_all_adds_new_runs_and_updates_finished_ones() {
     let org = "live-refresh";

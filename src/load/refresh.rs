@@ -193,8 +193,19 @@ pub fn finished_then_stale(finished: &crate::api::RunStatus, newer: &crate::api:
 }
 
 /// What a refresh changed, for the user: "12 new runs, 3 finished since
-/// 14:02." `since` is when the data was fetched before.
-pub fn changes_text(c: Changes, since: &str, f: &Formatter) -> String {
+/// 14:02." `since` is when the data was fetched before; `gave_way` the
+/// oldest runs held that the cap (`cap`) let go, said after it: "The 3
+/// oldest runs gave way to the cap of 1,000 runs."
+pub fn changes_text(c: Changes, since: &str, gave_way: u64, cap: u64, f: &Formatter) -> String {
+    let text = changed_text(c, since, f);
+    if gave_way == 0 {
+        return text;
+    }
+    let note = f.tn(M::refreshGaveWay, gave_way, &[("cap", &f.count(cap))]);
+    format!("{text} {note}")
+}
+
+fn changed_text(c: Changes, since: &str, f: &Formatter) -> String {
     let since = ("since", since);
     match (c.added, c.finished) {
         (0, 0) => f.tf(M::refreshNone, &[since]),
@@ -382,6 +393,8 @@ mod tests {
                     finished,
                 },
                 "14:02",
+                0,
+                1_000,
                 c,
             )
         };
@@ -390,6 +403,27 @@ mod tests {
         assert_eq!(t(0, 1), "1 run finished since 14:02.");
         assert_eq!(t(0, 2), "2 runs finished since 14:02.");
         assert_eq!(t(0, 0), "No new runs since 14:02.");
+        let capped = |gave_way| {
+            changes_text(
+                Changes {
+                    added: 36,
+                    updated: 3,
+                    finished: 3,
+                },
+                "14:02",
+                gave_way,
+                1_000,
+                c,
+            )
+        };
+        assert_eq!(
+            capped(3),
+            "36 new runs, 3 finished since 14:02. The 3 oldest runs gave way to the cap of 1,000 runs."
+        );
+        assert_eq!(
+            capped(1),
+            "36 new runs, 3 finished since 14:02. The oldest run gave way to the cap of 1,000 runs."
+        );
     }
 
     /// How a misbehaving server answers a refresh's page request.

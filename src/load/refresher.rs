@@ -125,7 +125,7 @@ async fn refresh_page(
         ]),
     );
     Ok(Some(crate::load::refresh::changes_text(
-        changes, &since, &env.fmt,
+        changes, &since, 0, 0, &env.fmt,
     )))
 }
 
@@ -170,7 +170,13 @@ async fn refresh_all(
             ("updated", changes.updated.into()),
         ]),
     );
+    // The oldest runs held that the cap let go, said with the changes.
+    let gave_way = (held.len() as u64 + changes.added).saturating_sub(count as u64);
     Ok(Some(crate::load::refresh::changes_text(
-        changes, &since, &env.fmt,
+        changes,
+        &since,
+        gave_way,
+        env.config.max_runs,
+        &env.fmt,
     )))
 }

@@ -633,6 +633,11 @@ pub fn outcome_text(outcome: &Outcome, kept: u64, cap: u64, f: &Formatter) -> St
             kept,
             &[("arrived", &f.count(*arrived))],
         ),
+        // On a live list runs that arrive move the rest down: the cap's
+        // positions may hold fewer runs than the cap.
+        Outcome::Walk(WalkEnd::Capped) if kept < cap => {
+            f.tn(M::stoppedAtCapMoved, kept, &[("cap", &f.count(cap))])
+        }
         Outcome::Walk(WalkEnd::Capped) => f.tn(M::stoppedAtCap, cap, &[]),
         Outcome::Walk(WalkEnd::Broken(Broken::SamePage { offset, same_as })) => f.tf(
             M::brokenSamePage,
@@ -956,6 +961,10 @@ mod tests {
         assert_eq!(
             text(Outcome::Walk(WalkEnd::Capped), 100_000),
             "Stopped at the cap of 100,000 runs; more runs exist."
+        );
+        assert_eq!(
+            text(Outcome::Walk(WalkEnd::Capped), 99_967),
+            "Stopped at the cap of 100,000 runs with 99,967 runs loaded: runs that arrived while loading moved the list down; more runs exist."
         );
     }
 

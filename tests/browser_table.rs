@@ -535,6 +535,19 @@ async fn server_error_shows_status_message_details_request_id_and_retry() {
     .await;
 }
 
+/// An API that cannot be reached is said once, by the runs' error box:
+/// the ledger's failure (the same address) waits until the runs load.
+#[wasm_bindgen_test]
+async fn an_unreachable_api_is_said_once() {
+    let (root, _h) = mount_org("acme", json!({ "apiBase": "http://127.0.0.1:9/" }));
+    wait_for("the error", 15_000, || one(&root, ".cu-error[role=alert]")).await;
+    // The ledger's requests fail about as fast; give them time to.
+    sleep(1_000).await;
+    let text = accessible_text(&root);
+    assert!(!text.contains("usage ledger could not be read"), "{text}");
+    assert_eq!(all(&root, "[role=alert]").len(), 1, "{text}");
+}
+
 #[wasm_bindgen_test]
 async fn export_csv_downloads_the_filtered_runs() {
     // Capture the Blob the component hands to the browser.

@@ -87,8 +87,9 @@ impl TokenSource {
                     if signal.aborted() {
                         return Err(if timed_out.get() {
                             token_error(&format!(
-                                "getToken did not answer within {} seconds.",
-                                super::error::seconds(timeout_ms)
+                                "getToken did not answer within {} second{}.",
+                                super::error::seconds(timeout_ms),
+                                if timeout_ms == 1000 { "" } else { "s" }
                             ))
                         } else {
                             ApiError::Aborted

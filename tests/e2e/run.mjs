@@ -630,14 +630,14 @@ await check('hardening_get_token_failures_are_their_own_error_shown_once', async
   await portalReady(page);
   const results = await page.evaluate(async () => {
     const { mount } = await import('/pkg/cu_cost_table.js');
-    const run = async (getToken) => {
+    const run = async (getToken, timeoutMs = 500) => {
       const el = document.createElement('div');
       document.body.append(el);
       let calls = 0;
       const events = [];
       el.addEventListener('cu-runs:error', (e) => events.push(e.detail.message));
       // Without the ledger: its balance request would call getToken too.
-      const handle = mount(el, { apiBase: '/', orgId: 'acme', timeoutMs: 500, ledger: false, getToken: () => { calls++; return getToken(); } });
+      const handle = mount(el, { apiBase: '/', orgId: 'acme', timeoutMs, ledger: false, getToken: () => { calls++; return getToken(); } });
       const start = Date.now();
       while (!el.querySelector('.cu-error[role=alert]') && Date.now() - start < 10000) await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 2500)); // room for a retry that must not come
@@ -649,11 +649,13 @@ await check('hardening_get_token_failures_are_their_own_error_shown_once', async
     };
     return {
       hang: await run(() => new Promise(() => {})),
+      hangOneSecond: await run(() => new Promise(() => {}), 1000),
       thrown: await run(() => { throw new Error('vault locked'); }),
       rejected: await run(() => Promise.reject(new Error('nope'))),
     };
   });
   assert(results.hang.text === 'Could not get an access token: getToken did not answer within 0.5 seconds.', results.hang.text);
+  assert(results.hangOneSecond.text === 'Could not get an access token: getToken did not answer within 1 second.', results.hangOneSecond.text);
   assert(results.thrown.text === 'Could not get an access token: getToken threw an error.', results.thrown.text);
   assert(results.rejected.text === 'Could not get an access token: the promise returned by getToken was rejected.', results.rejected.text);
   for (const [name, r] of Object.entries(results)) {

@@ -16,7 +16,13 @@ fn lines(t: Table, method_id: &str) -> Els {
     }
     let f = t.fmt();
     let mut out = Vec::new();
-    if let Some(err) = &data.error {
+    // While the runs' own error shows (the same unreachable API, most
+    // often), the ledger's waits: one problem said at a time.
+    if let Some(err) = data
+        .error
+        .as_ref()
+        .filter(|_| t.state.error.with(Option::is_none))
+    {
         let text = f.tf(M::ledgerError, &[("error", &err.describe(&f))]);
         out.push(h("p").class("cu-note cu-warn").text(&text));
     }

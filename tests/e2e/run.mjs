@@ -145,13 +145,20 @@ await check('token_stays_out_of_url_and_dom', async (page) => {
   assert(api.length >= 1 && api[0].includes('limit=20') && api[0].includes('offset=0'), `api requests: ${api}`);
 });
 
-await check('standalone_page_with_a_broken_config_block_says_where_it_breaks', async (page) => {
-  // The real page with its config block cut short after the first key.
+// Opens the standalone page with its HTML changed by `edit` (the config
+// block, most often).
+async function openStandaloneWith(page, edit) {
+  await page.unroute(base + '/');
   await page.route(base + '/', async (route) => {
     const html = await (await route.fetch()).text();
-    route.fulfill({ contentType: 'text/html', body: html.replace(/("target": "app",)[\s\S]*?(<\/script>)/, '$1 "apiBase": }\n$2') });
+    route.fulfill({ contentType: 'text/html', body: edit(html) });
   });
   await page.goto(base + '/');
+}
+
+await check('standalone_page_with_a_broken_config_block_says_where_it_breaks', async (page) => {
+  // The real page with its config block cut short after the first key.
+  await openStandaloneWith(page, (html) => html.replace(/("target": "app",)[\s\S]*?(<\/script>)/, '$1 "apiBase": }\n$2'));
   const alert = page.locator('.cu-fatal[role=alert]');
   await alert.waitFor({ timeout: 20000 });
   const text = (await alert.innerText()).trim();
@@ -162,22 +169,13 @@ await check('standalone_page_with_a_broken_config_block_says_where_it_breaks', a
 await check('standalone_page_says_so_on_the_page_when_its_target_or_token_is_wrong', async (page) => {
   // The config block's "target" names no element: the page says so at its
   // top (and in the console), never "Loading…" for good.
-  await page.route(base + '/', async (route) => {
-    const html = await (await route.fetch()).text();
-    route.fulfill({ contentType: 'text/html', body: html.replace('"target": "app"', '"target": "nope"') });
-  });
-  await page.goto(base + '/');
+  await openStandaloneWith(page, (html) => html.replace('"target": "app"', '"target": "nope"'));
   const alert = page.locator('body > div > .cu-fatal[role=alert]');
   await alert.waitFor({ timeout: 20000 });
   const text = (await alert.innerText()).trim();
   assert(text === 'The CU cost table could not start: no element with id "nope" to mount into (the config block\'s "target").', `message: ${text}`);
   // A token that is no string is named as such (as mount names it).
-  await page.unroute(base + '/');
-  await page.route(base + '/', async (route) => {
-    const html = await (await route.fetch()).text();
-    route.fulfill({ contentType: 'text/html', body: html.replace('"token": "demo-token"', '"token": 12345') });
-  });
-  await page.goto(base + '/');
+  await openStandaloneWith(page, (html) => html.replace('"token": "demo-token"', '"token": 12345'));
   const fatal = page.locator('#app .cu-fatal[role=alert]');
   await fatal.waitFor({ timeout: 20000 });
   const said = (await fatal.innerText()).trim();

@@ -361,35 +361,42 @@ pub fn start() {
         crate::api::json::parse_or_position(&text).map_err(|(line, column)| {
             format!("the config block is not valid JSON (at line {line} column {column})")
         });
-    let target_id = parsed
-        .as_ref()
-        .ok()
-        .and_then(|v| v.get("target"))
-        .and_then(Value::as_str)
-        .unwrap_or("app")
-        .to_owned();
-    let Some(target) = document
-        .get_element_by_id(&target_id)
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    else {
-        // Said on the page too (at the top of its body), not only in the
-        // console: the page's "Loading…" would otherwise stay for good.
-        let problem = format!("no element with id {target_id:?} to mount into");
-        web_sys::console::error_1(&format!("cu-cost-table: {problem}").into());
-        if let Some(body) = document.body() {
-            let alert = document
-                .create_element("div")
-                .ok()
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-            if let Some(alert) = alert {
-                show_fatal(
-                    &alert,
-                    &format!("The CU cost table could not start: {problem} (the config block's \"target\")."),
-                );
-                let _ = body.prepend_with_node_1(&alert);
-            }
+    let target_id = match parsed.as_ref().ok().and_then(|v| v.get("target")) {
+        None | Some(Value::Null) => Ok("app".to_owned()),
+        Some(Value::String(id)) => Ok(id.clone()),
+        Some(_) => {
+            Err("the config block's \"target\" must be a string (an element's id)".to_owned())
         }
-        return;
+    };
+    let target = target_id.and_then(|id| {
+        document
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            .ok_or(format!(
+                "no element with id {id:?} to mount into (the config block's \"target\")"
+            ))
+    });
+    let target = match target {
+        Ok(target) => target,
+        Err(problem) => {
+            // Said on the page too (at the top of its body), not only in the
+            // console: the page's "Loading…" would otherwise stay for good.
+            web_sys::console::error_1(&format!("cu-cost-table: {problem}").into());
+            if let Some(body) = document.body() {
+                let alert = document
+                    .create_element("div")
+                    .ok()
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+                if let Some(alert) = alert {
+                    show_fatal(
+                        &alert,
+                        &format!("The CU cost table could not start: {problem}."),
+                    );
+                    let _ = body.prepend_with_node_1(&alert);
+                }
+            }
+            return;
+        }
     };
     let result = parsed.and_then(|v| {
         let config = Config::from_json(&v)?;

@@ -634,6 +634,10 @@ impl Reader<'_> {
                 }
                 Value::Array(items)
             }
+            // A number keeps its text, also beyond f64 (options and the
+            // config block: `"pageSize": 1e999` is refused by its rule,
+            // not read as null, "not set").
+            b'-' | b'0'..=b'9' => Value::Number(Number::Text(self.number()?.to_owned())),
             _ => match self.value()? {
                 Val::Null => Value::Null,
                 Val::Bool(b) => Value::Bool(b),

@@ -635,6 +635,24 @@ mod tests {
             err(json!({"apiBase": "/api", "orgId": "x", "pricePerCu": -1, "currency": "USD"})),
             "pricePerCu must be a positive number from 0.000000001 to 1000000000"
         );
+        // A number beyond f64 in the config block is refused by its rule
+        // (it was read as null: "not set").
+        for (key, rule) in [
+            (
+                "pageSize",
+                "pageSize must be between 1 and 100 (a whole number)",
+            ),
+            (
+                "budgetCu",
+                "budgetCu must be a positive number of CU per month, at most 1000000000000",
+            ),
+        ] {
+            let v = crate::api::json::parse(&format!(
+                r#"{{"apiBase": "/", "orgId": "o", "{key}": 1e999}}"#
+            ))
+            .unwrap();
+            assert_eq!(Config::from_json(&v).unwrap_err(), rule);
+        }
         for small_or_large in ["1e-10", "1000000000.5"] {
             assert_eq!(
                 err(

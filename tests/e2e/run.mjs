@@ -174,13 +174,19 @@ await check('standalone_page_says_so_on_the_page_when_its_target_or_token_is_wro
   await alert.waitFor({ timeout: 20000 });
   const text = (await alert.innerText()).trim();
   assert(text === 'The CU cost table could not start: no element with id "nope" to mount into (the config block\'s "target").', `message: ${text}`);
+  // A target that is no string is not taken for "app".
+  await openStandaloneWith(page, (html) => html.replace('"target": "app"', '"target": 42'));
+  await alert.waitFor({ timeout: 20000 });
+  const notText = (await alert.innerText()).trim();
+  assert(notText === 'The CU cost table could not start: the config block\'s "target" must be a string (an element\'s id).', `message: ${notText}`);
+  assert(await page.locator('#app .cu-root').count() === 0, 'mounted into #app all the same');
   // A token that is no string is named as such (as mount names it).
   await openStandaloneWith(page, (html) => html.replace('"token": "demo-token"', '"token": 12345'));
   const fatal = page.locator('#app .cu-fatal[role=alert]');
   await fatal.waitFor({ timeout: 20000 });
   const said = (await fatal.innerText()).trim();
   assert(said === 'The CU cost table could not start: token must be a string.', `message: ${said}`);
-}, { allowConsole: /no element with id "nope" to mount into/ });
+}, { allowConsole: /^cu-cost-table: (no element with id "nope" to mount into|the config block's "target" must be a string)/ });
 
 await check('standalone_page_keeps_paging_and_filters_in_the_url', async (page) => {
   await page.goto(base + '/?offset=40&workflow=billing-sync');
@@ -675,7 +681,7 @@ await check('handle_free_removes_the_table_and_unmount_after_it_does_nothing', a
     handle.free();
     const emptyAfterFree = el.childElementCount === 0;
     let threw = null;
-    try { handle.unmount(); handle.unmount(); } catch (e) { threw = String(e); }
+    try { handle.unmount(); handle.free(); handle[Symbol.dispose]?.(); handle.unmount(); } catch (e) { threw = String(e); }
     return { mounted, emptyAfterFree, threw };
   });
   assert(seen.mounted && seen.emptyAfterFree && seen.threw === null, JSON.stringify(seen));

@@ -638,12 +638,12 @@ impl Reader<'_> {
             // config block: `"pageSize": 1e999` is refused by its rule,
             // not read as null, "not set").
             b'-' | b'0'..=b'9' => Value::Number(Number::Text(self.number()?.to_owned())),
+            // Numbers, arrays and objects were read above.
             _ => match self.value()? {
                 Val::Null => Value::Null,
                 Val::Bool(b) => Value::Bool(b),
-                Val::Num(lit) => Value::Number(Number::Text(lit.to_owned())),
                 Val::Str(s) => Value::String(s.into_owned()),
-                Val::Arr | Val::Obj => return Err(Bad),
+                Val::Num(_) | Val::Arr | Val::Obj => return Err(Bad),
             },
         })
     }

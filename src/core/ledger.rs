@@ -517,6 +517,22 @@ pub struct Runway {
 /// years); further is as good as never, and day numbers stay far from overflow.
 pub const MAX_DAYS_AHEAD: u128 = 10_000_000_000;
 
+/// The balance as it stood at the start of `today` (what [`runway`]
+/// starts from): `balance` now with today's use so far by the ledger
+/// (`this_month`, today's month; read at about the same time) given back,
+/// so that today is not spent twice. Without that month, the balance now.
+pub fn balance_at_start_of_today(
+    balance: CuTotal,
+    this_month: Option<&Usage>,
+    today: Day,
+) -> CuTotal {
+    let mut start = balance;
+    if let Some(month) = this_month.filter(|m| m.year_month.contains(today)) {
+        start.add_total(month.used_on(today));
+    }
+    start
+}
+
 /// The runway of `balance` at `rate` from `today`.
 ///
 /// Method: the balance is taken as it stands at the start of `today` (so a
@@ -1524,6 +1540,29 @@ mod tests {
         assert_eq!(
             ledger_headline(&u, Some(&u.clone()), day("2026-11-04")).previous,
             None
+        );
+    }
+
+    #[test]
+    fn the_runway_starts_from_the_balance_at_the_start_of_today() {
+        let u = usage(nov(), &[("2026-11-03", 50_000), ("2026-11-04", 7_000)]);
+        let today = day("2026-11-04");
+        assert_eq!(
+            balance_at_start_of_today(CuTotal(100_000), Some(&u), today),
+            CuTotal(107_000)
+        );
+        // No use listed today, another month, or no ledger: the balance now.
+        assert_eq!(
+            balance_at_start_of_today(CuTotal(100_000), Some(&u), day("2026-11-05")),
+            CuTotal(100_000)
+        );
+        assert_eq!(
+            balance_at_start_of_today(CuTotal(100_000), Some(&u), day("2026-12-04")),
+            CuTotal(100_000)
+        );
+        assert_eq!(
+            balance_at_start_of_today(CuTotal(100_000), None, today),
+            CuTotal(100_000)
         );
     }
 

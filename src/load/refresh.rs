@@ -168,7 +168,13 @@ impl Refresh {
 /// oldest of the `held` runs gave way to the cap, so fewer than `held` plus
 /// the runs added are `kept`.
 pub fn runs_left_out(capped: bool, held: usize, changes: Changes, kept: usize) -> bool {
-    capped || held as u64 + changes.added > kept as u64
+    capped || gave_way(held, changes, kept) > 0
+}
+
+/// How many of the `held` runs gave way to the cap: those of `held` plus
+/// the runs added that are not among the `kept`.
+pub fn gave_way(held: usize, changes: Changes, kept: usize) -> u64 {
+    (held as u64 + changes.added).saturating_sub(kept as u64)
 }
 
 /// The "Load all runs" outcome after a refresh of the loaded runs. The
@@ -328,6 +334,7 @@ mod tests {
         assert!(!stopped_at_cap(held.clone(), &list, 12));
         assert_eq!((runs.len(), changes.added), (12, 5));
         assert!(runs_left_out(false, 10, changes, runs.len()));
+        assert_eq!(gave_way(10, changes, runs.len()), 3);
         // With room for all 15, none is left out.
         let (runs, changes, _) = drive(held, &mut list.clone(), 0, 100);
         assert_eq!(runs, list);

@@ -153,6 +153,7 @@ async fn refresh_all(
     let since = since_text(env, state.all_as_of.get_untracked());
     let count = set.len();
     let left_out = crate::load::refresh::runs_left_out(capped, held.len(), changes, count);
+    let gave_way = crate::load::refresh::gave_way(held.len(), changes, count);
     set.compute_days(|ms| env.fmt.day_key(ms));
     state.all.try_set(Some(Shared::new(Loaded::new(set))));
     state.all_as_of.try_set(Some(js_sys::Date::now()));
@@ -171,7 +172,6 @@ async fn refresh_all(
         ]),
     );
     // The oldest runs held that the cap let go, said with the changes.
-    let gave_way = (held.len() as u64 + changes.added).saturating_sub(count as u64);
     Ok(Some(crate::load::refresh::changes_text(
         changes,
         &since,

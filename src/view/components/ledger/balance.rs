@@ -2,7 +2,7 @@
 //! the last 30 days' rate (its method as its description), and a warning
 //! (role=status, said once) while the balance is below the minimum.
 
-use crate::core::ledger::{daily_rate, runway, utc_day, RateWindow};
+use crate::core::ledger::{balance_at_start_of_today, daily_rate, runway, utc_day, RateWindow};
 use crate::core::ledger_text::{balance_line, below_minimum, runway_line, runway_method};
 use crate::core::messages::M;
 use crate::view::el::{h, El, Els};
@@ -50,15 +50,13 @@ fn lines(t: Table, method_id: &str) -> Els {
         return out;
     }
     let rate = daily_rate(&by_day, today, RateWindow::Month);
-    // The runway starts from the balance as it stood at the start of today
-    // (the method says so): the balance now, with today's use so far (the
-    // ledger's day, read at about the same time) given back, so that today
-    // is not spent twice.
-    let mut at_start_of_today = b.balance;
-    if let Some(month) = data.month(crate::core::ledger::YearMonth::of_day(today)) {
-        at_start_of_today.add_total(month.used_on(today));
-    }
-    let r = runway(at_start_of_today, b.min_threshold, rate, today);
+    // From the balance as it stood at the start of today, as the method says.
+    let start = balance_at_start_of_today(
+        b.balance,
+        data.month(crate::core::ledger::YearMonth::of_day(today)),
+        today,
+    );
+    let r = runway(start, b.min_threshold, rate, today);
     out.push(
         h("p")
             .class("cu-runway")

@@ -1068,3 +1068,110 @@ async fn a_subtotal_row_renamed_in_place_reads_and_acts_as_its_new_group() {
     assert_eq!(all(&body(), "tr").len(), keys.len());
     assert_no_page_errors();
 }
+
+/// The demo's list, read to its end, begins with its oldest run (Sep 27 or
+/// so): a period before that day is not the list's to total or compare, as
+/// the runs before it may have aged out of the API's retention.
+#[wasm_bindgen_test]
+async fn a_comparison_names_the_days_the_runs_list_holds() {
+    let org = "periods-begins";
+    let runs = all_runs(org).await;
+    let first = runs.iter().map(day).min().unwrap();
+    assert!(
+        first.as_str() > "2026-09-01" && first.as_str() < "2026-09-30",
+        "the data begins inside September: {first}"
+    );
+    let d: u32 = first[8..].parse().unwrap();
+    let begins = format!("The runs list begins Sep {d} (UTC); earlier runs are not in it (the organization's first, or past the API's retention).");
+
+    // October against September: the comparison is with the September
+    // days the list holds, named as such; its figure is theirs.
+    let (root, mut h) = mount_org(
+        org,
+        json!({ "now": NOW, "maxRuns": 100000, "period": "last-month" }),
+    );
+    choose_and_load(&root, "last-month").await;
+    let october = sums(&runs, "2026-10-01", "2026-10-31", "workflowId")[""];
+    let september = sums(&runs, &first, "2026-09-30", "workflowId")[""];
+    let headline = text_of(&root, ".cu-headline");
+    assert!(
+        headline.starts_with(&format!("{} CU in October (UTC), ", en_cu(october))),
+        "{headline}"
+    );
+    assert!(
+        headline.ends_with(&format!(" vs Sep {d} – Sep 30 ({} CU).", en_cu(september))),
+        "{headline}"
+    );
+    let line = text_of(&root, ".cu-period-cover");
+    assert!(line.ends_with(&begins), "{line}");
+
+    // This month against October: the list holds both, and says nothing more.
+    choose_and_load(&root, "this-month").await;
+    let line = text_of(&root, ".cu-period-cover");
+    assert!(!line.contains("runs list begins"), "{line}");
+    assert!(text_of(&root, ".cu-headline").contains(" vs Oct 1 – Oct 28, 18:00 ("));
+    h.unmount();
+
+    // As of Oct 15, this month is compared with Sep 1 to Sep 15, 12:00:
+    // the list holds none of those days, so there is no comparison, and
+    // the workflows' Previous cells say so rather than "new".
+    let (root, mut h) = mount_org(
+        org,
+        json!({ "now": "2026-10-15T12:00:00Z", "maxRuns": 100000, "period": "this-month" }),
+    );
+    choose_and_load(&root, "this-month").await;
+    let until = js_sys::Date::parse("2026-10-15T12:00:00Z");
+    let so_far: Vec<Value> = runs
+        .iter()
+        .filter(|r| js_sys::Date::parse(r["startedAt"].as_str().unwrap()) < until)
+        .cloned()
+        .collect();
+    let total = sums(&so_far, "2026-10-01", "2026-10-15", "workflowId")[""];
+    let headline = text_of(&root, ".cu-headline");
+    assert_eq!(
+        headline,
+        format!(
+            "{} CU this month (UTC); the runs list begins Sep {d}, after Sep 1 – Sep 15, 12:00: no comparison.",
+            en_cu(total)
+        )
+    );
+    let line = text_of(&root, ".cu-period-cover");
+    assert!(line.ends_with(&begins), "{line}");
+    let caption = "CU by workflow";
+    let change = column(&root, caption, "Change");
+    for (name, row) in subtotal_rows(&root, caption) {
+        assert_eq!(row[change], "—", "{name}: {row:?}");
+    }
+    h.unmount();
+
+    // As of Sep 29, this month's total is of the days the list holds.
+    let (root, _h) = mount_org(
+        org,
+        json!({ "now": "2026-09-29T12:00:00Z", "maxRuns": 100000, "period": "this-month" }),
+    );
+    choose_and_load(&root, "this-month").await;
+    let until = js_sys::Date::parse("2026-09-29T12:00:00Z");
+    let so_far: Vec<Value> = runs
+        .iter()
+        .filter(|r| js_sys::Date::parse(r["startedAt"].as_str().unwrap()) < until)
+        .cloned()
+        .collect();
+    let total = sums(&so_far, "2026-09-01", "2026-09-30", "workflowId")[""];
+    let headline = text_of(&root, ".cu-headline");
+    assert!(
+        headline.starts_with(&format!(
+            "{} CU in Sep {d} – Sep 29 (UTC); the runs list begins Sep {d}, after ",
+            en_cu(total)
+        )),
+        "{headline}"
+    );
+    // The days before the list are unknown: no estimate projected from them.
+    assert!(one(&root, ".cu-estimate").is_none());
+    // The same org as of Oct 29 has its whole month in the list: an estimate.
+    let (root, _h) = mount_org(
+        org,
+        json!({ "now": "2026-10-29T12:00:00Z", "maxRuns": 100000, "period": "this-month" }),
+    );
+    choose_and_load(&root, "this-month").await;
+    assert!(one(&root, ".cu-estimate").is_some());
+}

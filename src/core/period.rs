@@ -348,6 +348,31 @@ pub fn cover(from_head: bool, complete: bool, oldest: Option<Day>, from: Day) ->
     }
 }
 
+/// How much of a period the runs list can hold, when the list was read to
+/// its end from its head and its oldest run started on `begins`: runs from
+/// before that day are not in the list (the organization's first runs, or
+/// runs past the API's retention; the API does not say which), so a total
+/// of an earlier day is not the period's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Held {
+    /// Every day of the period (the list begins on or before its first day,
+    /// or where it begins is not known: the list was not read to its end).
+    All,
+    /// The period's days from this one on.
+    From(Day),
+    /// None of it: the list begins after its last day.
+    Nothing,
+}
+
+/// What of `p` a list that begins on `begins` holds (see [`Held`]).
+pub fn held(p: Period, begins: Option<Day>) -> Held {
+    match begins {
+        Some(b) if b > p.to => Held::Nothing,
+        Some(b) if b > p.from => Held::From(b),
+        _ => Held::All,
+    }
+}
+
 /// The change from a previous figure to the current one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
@@ -1019,6 +1044,21 @@ mod tests {
         assert_eq!(cover(true, false, Some(from - 1), from), Cover::Full);
         assert_eq!(cover(true, false, Some(from), from), Cover::BackTo(from));
         assert_eq!(cover(true, false, None, from), Cover::Nothing);
+    }
+
+    #[test]
+    fn held_says_what_of_a_period_the_list_holds() {
+        let p = Period {
+            from: d("2026-09-01"),
+            to: d("2026-09-30"),
+        };
+        assert_eq!(held(p, None), Held::All);
+        assert_eq!(held(p, Some(d("2026-08-31"))), Held::All);
+        assert_eq!(held(p, Some(d("2026-09-01"))), Held::All);
+        assert_eq!(held(p, Some(d("2026-09-02"))), Held::From(d("2026-09-02")));
+        assert_eq!(held(p, Some(d("2026-09-27"))), Held::From(d("2026-09-27")));
+        assert_eq!(held(p, Some(d("2026-09-30"))), Held::From(d("2026-09-30")));
+        assert_eq!(held(p, Some(d("2026-10-01"))), Held::Nothing);
     }
 
     #[test]

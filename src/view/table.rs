@@ -17,7 +17,9 @@ use crate::core::columns;
 use crate::core::compare::Previous;
 use crate::core::filter::{FacetCounts, Filters};
 use crate::core::format::Formatter;
-use crate::core::period::{cover, previous, range, Cover, Day, Granularity, Period, Preset};
+use crate::core::period::{
+    cover, held, previous, range, Cover, Day, Granularity, Held, Period, Preset,
+};
 use crate::core::sort::{restrict, sort_indices, toggle, Column};
 use crate::core::subtotals::{compute_set, filter_and_sum, GroupBy, SubColumn, Subtotals};
 use crate::load::config::Config;
@@ -106,6 +108,36 @@ pub struct PeriodView {
     /// `now`, as its comparison does. `None` with the clock (no run has
     /// started after it).
     pub cut_ms: Option<i64>,
+    /// When the loaded runs are the whole list (read to its end from its
+    /// head): the day its oldest run started. Runs before it are not in the
+    /// list ([`Held`](crate::core::period::Held)).
+    pub list_begins: Option<Day>,
+}
+
+impl PeriodView {
+    /// What of the period the list holds.
+    pub fn held(&self) -> Held {
+        held(self.period, self.list_begins)
+    }
+
+    /// The days of the previous period its figure is compared on: all of
+    /// it, or its same elapsed part (to `previous_until`'s day).
+    pub fn compared_previous(&self) -> Option<Period> {
+        self.previous.map(|pp| match self.previous_until {
+            Some((day, _)) => Period {
+                from: pp.from,
+                to: day,
+            },
+            None => pp,
+        })
+    }
+
+    /// What of the previous period's compared days the list holds
+    /// ([`Held::All`] when not comparing).
+    pub fn previous_held(&self) -> Held {
+        self.compared_previous()
+            .map_or(Held::All, |pp| held(pp, self.list_begins))
+    }
 }
 
 /// The table context of the component being built.
@@ -530,6 +562,7 @@ fn period_memo(
             previous_cover: previous.map(|pp| cover(from_head, complete, oldest, pp.from)),
             previous_until,
             cut_ms: now_option.filter(|_| p.contains(today)),
+            list_begins: (from_head && complete).then_some(oldest).flatten(),
         })
     })
 }
@@ -688,7 +721,9 @@ fn previous_memo(
         let Some(prev) = view.previous else {
             return Shared::new(None);
         };
-        let loaded = view.previous_cover == Some(Cover::Full);
+        // A previous period wholly before the list has no figure to compare.
+        let loaded =
+            view.previous_cover == Some(Cover::Full) && view.previous_held() != Held::Nothing;
         // The same elapsed part of the previous period: its days up to
         // today's counterpart, and on that day only the runs started
         // before the same time of day.

@@ -6,7 +6,7 @@ use crate::core::messages::M;
 use crate::view::el::{button, h, El};
 
 use crate::core::finance::period_coverage;
-use crate::core::period::{short_date, ymd, Cover};
+use crate::core::period::{short_date, ymd, Cover, Held};
 use crate::view::table::use_table;
 
 /// The period's coverage line, in `parent`.
@@ -41,6 +41,14 @@ pub fn coverage_view(parent: El) -> El {
             fmt.tf(M::comparisonNeeds, &[("line", &line), ("day", &day)])
         } else {
             line
+        };
+        // The list begins inside (or after) a period compared: say where.
+        let line = match view.list_begins {
+            Some(day) if view.held() != Held::All || view.previous_held() != Held::All => {
+                let day = format!("{} ({})", short_date(day, year, &fmt), fmt.zone());
+                format!("{line} {}", fmt.tf(M::listBegins, &[("day", &day)]))
+            }
+            _ => line,
         };
         let offer = matches!(needed, Cover::BackTo(_) | Cover::NotFromHead)
             && !state.load_all.with(|l| l.running);

@@ -10,7 +10,7 @@ use crate::core::cu::{CuTotal, Money, PricePerCu};
 use crate::core::finance::{estimate, estimate_method, estimate_range, estimate_vs_budget};
 use crate::core::format::Formatter;
 use crate::core::period::{
-    period_name, projection, projection_range, short_date, whole_percent, ymd, Cover, Preset,
+    period_name, projection, projection_range, short_date, whole_percent, ymd, Cover, Held, Preset,
 };
 use crate::view::table::{use_table, PeriodView, Table};
 
@@ -75,7 +75,8 @@ fn estimate_lines(t: Table, fmt: &Formatter, method_id: &str) -> Option<Els> {
         view.preset,
         Preset::Today | Preset::ThisMonth | Preset::ThisQuarter
     );
-    if now != Cover::Full || !calendar {
+    // Days before the runs list begins are unknown: nothing to project from.
+    if now != Cover::Full || !calendar || view.held() != Held::All {
         return None;
     }
     let total = t.subtotals.with(|s| s.total.cu);

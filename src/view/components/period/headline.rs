@@ -6,31 +6,30 @@ use crate::view::el::{h, El};
 
 use crate::core::compare::{Lookup, Prev};
 use crate::core::finance::{headline, headline_pending, Versus};
-use crate::core::period::{named_range, period_name, previous_name, ymd, Change, Cover};
+use crate::core::period::{
+    named_range, period_name, previous_name, short_date, ymd, Change, Cover, Held, Period,
+};
 use crate::load::state::Scope;
 use crate::view::table::{use_table, PeriodView, Table};
 
 /// What the period is compared with: the previous period, or its same
 /// part to the same time ("Oct 1 – Oct 28, 12:00"); empty without one.
+/// When the runs list begins inside the previous period, the days it
+/// holds of it: "Sep 27 – Sep 30".
 fn previous_label(view: &PeriodView, f: &Formatter) -> String {
-    view.previous
-        .map(|pp| match view.previous_until {
-            // The same part of the previous period, to the same time.
-            Some((day, _)) => format!(
-                "{}, {}",
-                named_range(
-                    crate::core::period::Period {
-                        from: pp.from,
-                        to: day
-                    },
-                    ymd(view.today).0,
-                    f
-                ),
-                crate::core::period::hh_mm(view.into_today),
-            ),
-            None => previous_name(view.preset, pp, view.today, f),
-        })
-        .unwrap_or_default()
+    let (Some(pp), Some(mut part)) = (view.previous, view.compared_previous()) else {
+        return String::new();
+    };
+    if let Held::From(day) = view.previous_held() {
+        part.from = day;
+    }
+    let range = named_range(part, ymd(view.today).0, f);
+    match view.previous_until {
+        // The same part of the previous period, to the same time.
+        Some(_) => format!("{range}, {}", crate::core::period::hh_mm(view.into_today)),
+        None if part != pp => range,
+        None => previous_name(view.preset, pp, view.today, f),
+    }
 }
 
 /// The headline of a month from the usage ledger (tracked): `None` unless
@@ -147,7 +146,46 @@ pub fn headline_view() -> El {
             let since = back_to(view.today).filter(|_| now != Cover::NotFromHead);
             return Some(headline_pending(&range(), None, since.as_deref(), &fmt));
         }
+        let year = ymd(view.today).0;
+        // The zone is said once per sentence: by `range` and `name`.
+        let begins = |day| short_date(day, year, &fmt);
+        let name = match view.held() {
+            // The list holds none of the period: no total to give.
+            Held::Nothing => {
+                return Some(fmt.tf(
+                    M::headlineNoneHeld,
+                    &[("range", &range()), ("day", &begins(view.list_begins?))],
+                ))
+            }
+            // Its days from the list's first: the total is theirs.
+            Held::From(day) => fmt.tf(
+                M::inRange,
+                &[(
+                    "range",
+                    &named_range(
+                        Period {
+                            from: day,
+                            to: view.period.to.min(view.today),
+                        },
+                        year,
+                        &fmt,
+                    ),
+                )],
+            ),
+            Held::All => period_name(view.preset, view.period, view.today, &fmt),
+        };
         let s = subtotals.get();
+        if view.previous_held() == Held::Nothing {
+            return Some(fmt.tf(
+                M::headlinePreviousNotHeld,
+                &[
+                    ("total", &figure(s.total.cu, s.total.cost)),
+                    ("name", &format!("{name} ({zone})")),
+                    ("day", &begins(view.list_begins?)),
+                    ("previousName", &previous_label(&view, &fmt)),
+                ],
+            ));
+        }
         let p = previous.get();
         let look = Lookup::new(Option::as_ref(&*p.0));
         let versus = match (view.previous, look.total()) {
@@ -168,10 +206,7 @@ pub fn headline_view() -> El {
         };
         Some(headline(
             &figure(s.total.cu, s.total.cost),
-            &format!(
-                "{} ({zone})",
-                period_name(view.preset, view.period, view.today, &fmt)
-            ),
+            &format!("{name} ({zone})"),
             &previous_label(&view, &fmt),
             &versus,
             &fmt,

@@ -119,7 +119,7 @@ async fn rate_limits_honour_retry_after_and_401_is_never_retried() {
 async fn timeout_is_reported_as_a_timeout() {
     let (root, _h) = mount_org("fault-slow", json!({ "timeoutMs": 300 }));
     let text = alert_text(&root, 10_000).await;
-    assert!(text.contains("did not answer within 0.3 seconds"), "{text}");
+    assert!(text.contains("did not answer within 0.3 s."), "{text}");
 }
 
 #[wasm_bindgen_test]

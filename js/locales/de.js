@@ -192,7 +192,7 @@ export default {
   "httpPlain": "Die API {meaning} (HTTP {status}).",
   "errNetwork": "Die API war nicht erreichbar. Bitte Netzwerkverbindung und API-Adresse prüfen; die API muss außerdem Anfragen von dieser Seite erlauben (CORS).",
   "errToken": "Kein Zugriffstoken erhalten: {cause}",
-  "errTimeout": "Die API hat nicht innerhalb von {seconds} Sekunden geantwortet.",
+  "errTimeout": "Die API hat nicht innerhalb von {seconds} s geantwortet.",
   "errAborted": "Die Anfrage wurde abgebrochen.",
   "errNotJson": "Die API antwortete mit HTTP {status} und einer Antwort, die kein JSON ist.",
   "errNotJsonOk": "Die API antwortete mit HTTP {status} und einer Antwort, die kein JSON ist; vielleicht ist es ein Proxy oder eine Anmeldeseite statt der Lauf-API.",

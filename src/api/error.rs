@@ -186,7 +186,9 @@ impl ApiError {
             ApiError::Network { .. } => f.t(M::errNetwork),
             ApiError::Token { cause } => f.tf(M::errToken, &[("cause", cause)]),
             ApiError::Timeout { timeout_ms } => {
-                f.tf(M::errTimeout, &[("seconds", &seconds(*timeout_ms))])
+                // A unit symbol, "1 s" and "1.5 s" alike, in the locale's decimals.
+                let s = seconds(*timeout_ms).replace('.', f.decimal_sep());
+                f.tf(M::errTimeout, &[("seconds", &s)])
             }
             ApiError::Aborted => f.t(M::errAborted),
             ApiError::Http {
@@ -532,7 +534,16 @@ mod tests {
         assert!(!ApiError::NotJson { status: 200 }.is_transient());
         assert_eq!(
             ApiError::Timeout { timeout_ms: 15_000 }.to_string(),
-            "The API did not answer within 15 seconds."
+            "The API did not answer within 15 s."
+        );
+        // A unit symbol: no "1 seconds".
+        assert_eq!(
+            ApiError::Timeout { timeout_ms: 1_000 }.to_string(),
+            "The API did not answer within 1 s."
+        );
+        assert_eq!(
+            ApiError::Timeout { timeout_ms: 1_500 }.to_string(),
+            "The API did not answer within 1.5 s."
         );
     }
 

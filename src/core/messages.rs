@@ -272,7 +272,7 @@ catalog! {
     httpPlain: "The API {meaning} (HTTP {status}).",
     errNetwork: "Could not reach the API. Check the network connection and the API address; the API must also allow requests from this page (CORS).",
     errToken: "Could not get an access token: {cause}",
-    errTimeout: "The API did not answer within {seconds} seconds.",
+    errTimeout: "The API did not answer within {seconds} s.",
     errAborted: "The request was cancelled.",
     errNotJson: "The API answered HTTP {status} with a response that is not JSON.",
     errNotJsonOk: "The API answered HTTP {status} with a response that is not JSON; it may be a proxy or login page rather than the runs API.",

@@ -811,10 +811,9 @@ async fn a_slow_first_page_shows_the_loading_state_soon() {
     .await;
     assert!(one(&root, "table[aria-busy=true]").is_some());
     assert!(accessible_text(&root).contains("Loading runs…"));
-    assert_eq!(
-        section().get_attribute("aria-busy").as_deref(),
-        Some("true")
-    );
+    // The tables are busy, not the whole component: its live status lines
+    // ("Loading runs…", "Retrying…") are announced meanwhile.
+    assert_eq!(section().get_attribute("aria-busy"), None);
     rows_loaded(&root, 20).await;
 }
 

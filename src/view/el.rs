@@ -350,7 +350,15 @@ fn flag(el: &Element, name: &'static str, on: Box<dyn Fn() -> bool>) {
         let on = on();
         if on != el.has_attribute(name) {
             if on {
+                let had_focus = DOC
+                    .with(|d| d.active_element())
+                    .is_some_and(|a| a.is_same_node(Some(&el)));
                 el.set_attribute(name, "").unwrap_throw();
+                // A control disabled under the focus hands it on (Next page
+                // on the last page: to Previous page), never to `<body>`.
+                if had_focus && name == "disabled" {
+                    focus_near(&el);
+                }
             } else {
                 el.remove_attribute(name).unwrap_throw();
             }
@@ -401,6 +409,14 @@ fn listen(el: &Element, event: &'static str, handler: Box<dyn FnMut(Event)>) {
     });
 }
 
+/// Listens to `event` anywhere on the page (on `<html>`) for as long as
+/// the current owner lives: a click outside a menu, say.
+pub fn on_page(event: &'static str, handler: impl FnMut(Event) + 'static) {
+    if let Some(html) = DOC.with(|d| d.document_element()) {
+        listen(&html, event, Box::new(handler));
+    }
+}
+
 /// A listener, removed when dropped (with its owner): an event arriving
 /// after the closure is gone would throw.
 struct Listener {
@@ -435,6 +451,7 @@ fn marker(parent: &Element) -> Node {
 /// from new data has the same shape).
 fn replace(mark: &Node, shown: &mut Vec<Element>, els: Els) {
     let focus = focus_path(shown);
+    let had_focus = focus.is_some();
     let keyed = focus.as_ref().and_then(|_| keyed_focus(shown));
     for old in shown.drain(..) {
         old.remove();
@@ -461,8 +478,67 @@ fn replace(mark: &Node, shown: &mut Vec<Element>, els: Els) {
         (None, Some((top, path))) => shown.get(top).and_then(|e| follow(e.clone().into(), &path)),
         (None, None) => None,
     };
-    if let Some(el) = target.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
+    let kept = target.is_some_and(|n| focus_on(&n));
+    // The control that had the focus went (a button replaced by another
+    // kind of part): the first control among the new nodes takes it, else
+    // the nearest around the part. Never `<body>`.
+    if had_focus && !kept && !shown.iter().any(first_control) {
+        focus_near(mark);
+    }
+}
+
+/// Controls that can take the keyboard focus.
+const CONTROLS: &str =
+    "button:not([disabled]),input:not([disabled]),select:not([disabled]),a[href],[tabindex='0']";
+
+/// Focuses `node` if it can take the focus; whether it now has it.
+fn focus_on(node: &Node) -> bool {
+    let Some(el) = node.dyn_ref::<web_sys::HtmlElement>() else {
+        return false;
+    };
+    let _ = el.focus();
+    DOC.with(|d| d.active_element())
+        .is_some_and(|a| a.is_same_node(Some(el)))
+}
+
+/// Focuses `el` or the first control inside it that takes the focus.
+fn first_control(el: &Element) -> bool {
+    if el.matches(CONTROLS).unwrap_or(false) && focus_on(el) {
+        return true;
+    }
+    el.query_selector_all(CONTROLS)
+        .is_ok_and(|list| (0..list.length()).any(|i| list.item(i).is_some_and(|c| focus_on(&c))))
+}
+
+/// Moves the focus off `at` (a control going away or disabled, or the
+/// marker of a part left empty) to the nearest control: in the nearest
+/// enclosing element that has another, the next one after `at`, else the
+/// one before it; never outside the component's root.
+fn focus_near(at: &Node) {
+    let mut scope = at.parent_element();
+    while let Some(s) = scope {
+        if let Ok(list) = s.query_selector_all(CONTROLS) {
+            let mut before = Vec::new();
+            for c in (0..list.length()).filter_map(|i| list.item(i)) {
+                if c.is_same_node(Some(at)) {
+                    continue;
+                }
+                let after =
+                    at.compare_document_position(&c) & Node::DOCUMENT_POSITION_FOLLOWING != 0;
+                if !after {
+                    before.push(c);
+                } else if focus_on(&c) {
+                    return;
+                }
+            }
+            if before.iter().rev().any(focus_on) {
+                return;
+            }
+        }
+        if s.class_list().contains("cu-root") {
+            return;
+        }
+        scope = s.parent_element();
     }
 }
 

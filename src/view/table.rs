@@ -426,12 +426,37 @@ impl Table {
     pub fn turn_page(&self, forward: bool) {
         let size = u64::from(self.state.limit.get_untracked());
         match self.state.scope.get_untracked() {
-            Scope::Page => self.state.offset.update(|o| *o = step(*o, size, forward)),
+            Scope::Page => {
+                let to = step(self.page_offset_untracked(), size, forward);
+                if to == self.state.offset.get_untracked() {
+                    // The page that failed, asked for again.
+                    self.retry();
+                } else {
+                    self.state.offset.set(to);
+                }
+            }
             Scope::All => self
                 .state
                 .view_offset
                 .update(|o| *o = step(*o as u64, size, forward) as usize),
         }
+    }
+
+    /// The offset pages turn from (tracked): the page asked for, or, when
+    /// asking for it failed, the page still on screen (its runs are what
+    /// the pager shows).
+    pub fn page_offset(&self) -> u64 {
+        let state = self.state;
+        let failed = state.error.with(Option::is_some) && !state.loading.get();
+        let shown = state.page.with(|p| p.as_ref().map(|p| p.offset));
+        match shown {
+            Some(shown) if failed => shown,
+            _ => state.offset.get(),
+        }
+    }
+
+    fn page_offset_untracked(&self) -> u64 {
+        leptos::prelude::untrack(|| self.page_offset())
     }
 
     /// Rows per page, keeping the first visible run on screen.

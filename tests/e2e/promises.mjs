@@ -642,4 +642,79 @@ await check('the_close_exports_of_november_add_up_in_the_billing_zone', async (p
   assert(rows2.slice(1).every((r) => r[0] === 'Group') && rows2.length === groups.length + 1, 'csvTotalRow: false still wrote a Total row');
 });
 
+// The focus never falls to <body> when the control that had it goes away
+// or is disabled: real keys on the package's page.
+await check('the_focus_stays_in_the_table_when_its_control_goes', async (page) => {
+  await open(page);
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return a && a !== document.body ? (a.getAttribute('aria-label') || a.textContent.trim()) : '<body>';
+  });
+  await mountIn(page, 'keys', { apiBase: origin, orgId: unique('keys'), token: 'test-token', locale: 'en-US', timeZone: 'UTC', pageSize: 50 });
+  const root = page.locator('#keys');
+  await rowsOf(root).first().waitFor({ timeout: 30000 });
+
+  // Load all runs → Cancel takes the focus; when the walk ends, Load all again.
+  await root.getByRole('button', { name: 'Load all runs', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  assert(['Cancel', 'Load all runs'].includes(await focused()), `after Enter on Load all runs: ${await focused()}`);
+  await root.locator('.cu-outcome, [role=status]', { hasText: 'Loaded all' }).first().waitFor({ timeout: 30000 });
+  await page.waitForTimeout(100);
+  assert(await focused() !== '<body>', 'the focus fell to <body> when the walk ended');
+
+  // Next page to the last page: Next is disabled, Previous page takes the focus.
+  const next = root.getByRole('button', { name: 'Next page' });
+  await next.focus();
+  for (let i = 0; i < 40 && !(await next.isDisabled()); i++) {
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(20);
+  }
+  assert(await next.isDisabled(), 'never reached the last page');
+  assert(/Previous page/.test(await focused()), `on the last page the focus is on ${await focused()}`);
+  // Back to the first page: Previous is disabled, Next page takes it.
+  for (let i = 0; i < 40 && !(await root.getByRole('button', { name: 'Previous page' }).isDisabled()); i++) {
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(20);
+  }
+  assert(/Next page/.test(await focused()), `on the first page the focus is on ${await focused()}`);
+
+  // The Columns menu closes when the focus leaves it, and on a click outside.
+  const columns = root.getByRole('button', { name: 'Columns', exact: true });
+  await columns.focus();
+  await page.keyboard.press('Enter');
+  assert(await columns.getAttribute('aria-expanded') === 'true', 'Columns did not open');
+  const boxes = await root.getByRole('group', { name: 'Columns' }).getByRole('checkbox').count();
+  for (let i = 0; i <= boxes; i++) await page.keyboard.press('Tab');
+  assert(await columns.getAttribute('aria-expanded') === 'false', `Columns stayed open with the focus on ${await focused()}`);
+  assert(await root.getByRole('group', { name: 'Columns' }).isHidden(), 'the Columns panel stayed on screen');
+  await columns.click();
+  assert(await columns.getAttribute('aria-expanded') === 'true', 'Columns did not open on a click');
+  await root.getByRole('checkbox', { name: 'Trigger column' }).click();
+  assert(await columns.getAttribute('aria-expanded') === 'true', 'a click inside closed the menu');
+  await root.locator('h2').click();
+  assert(await columns.getAttribute('aria-expanded') === 'false', 'a click outside left Columns open');
+});
+
+// A page that failed is not the page the pager turns from: Previous page
+// stays disabled on the first page, and Next asks for the failed page again.
+await check('after_a_failed_page_the_pager_turns_from_the_page_on_screen', async (page) => {
+  await open(page);
+  const org = 'fault-page2';
+  const seen = watchRuns(page, org);
+  await mountIn(page, 'p2', { apiBase: origin, orgId: org, token: 'test-token', locale: 'en-US', timeZone: 'UTC' });
+  const root = page.locator('#p2');
+  await rowsOf(root).first().waitFor({ timeout: 30000 });
+  const next = root.getByRole('button', { name: 'Next page' });
+  const previous = root.getByRole('button', { name: 'Previous page' });
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await root.getByRole('alert').first().waitFor({ timeout: 30000 });
+  assert(await previous.isDisabled(), 'Previous page is enabled on page 1 after page 2 failed');
+  const before = seen.length;
+  await next.click();
+  await page.waitForTimeout(300);
+  const asked = seen.slice(before).map((r) => new URLSearchParams(r.query).get('offset'));
+  assert(asked.length > 0 && asked.every((o) => o === '20'), `Next after the failure asked for offsets ${asked.join(', ')}`);
+}, { allowConsole: failedLoadsOf('fault-page2') });
+
 await finish();

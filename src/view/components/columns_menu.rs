@@ -50,25 +50,48 @@ pub fn columns_menu() -> El {
         open.set(false);
         let _ = focus_button.unchecked_ref::<web_sys::HtmlElement>().focus();
     };
-    h("div")
-        .class("cu-columns")
-        .on("keydown", move |ev| {
-            let escape = ev
-                .dyn_ref::<web_sys::KeyboardEvent>()
-                .is_some_and(|k| k.key() == "Escape");
-            if escape && open.get_untracked() {
-                ev.prevent_default();
-                close();
-            }
-        })
-        .child(button)
-        .child(
-            h("div")
-                .attr("id", &panel_id)
-                .class("cu-columns-panel")
-                .attr("role", "group")
-                .attr("aria-label", &t.say(M::columns))
-                .flag("hidden", move || !open.get())
-                .children(boxes),
-        )
+    let menu = h("div").class("cu-columns");
+    // Whether an event's node is outside the menu (the button and panel).
+    let outside = {
+        let menu = menu.element().clone();
+        move |node: Option<web_sys::EventTarget>| {
+            node.and_then(|n| n.dyn_into::<web_sys::Node>().ok())
+                .is_some_and(|n| !menu.contains(Some(&n)))
+        }
+    };
+    let outside_too = outside.clone();
+    // A click or tap outside closes it, leaving the focus where it went.
+    crate::view::el::on_page("pointerdown", move |ev| {
+        if open.get_untracked() && outside_too(ev.target()) {
+            open.set(false);
+        }
+    });
+    menu.on("focusout", move |ev| {
+        // Tabbing out of it closes it (a click outside is the page's).
+        let to = ev
+            .dyn_ref::<web_sys::FocusEvent>()
+            .and_then(|f| f.related_target());
+        if open.get_untracked() && outside(to) {
+            open.set(false);
+        }
+    })
+    .on("keydown", move |ev| {
+        let escape = ev
+            .dyn_ref::<web_sys::KeyboardEvent>()
+            .is_some_and(|k| k.key() == "Escape");
+        if escape && open.get_untracked() {
+            ev.prevent_default();
+            close();
+        }
+    })
+    .child(button)
+    .child(
+        h("div")
+            .attr("id", &panel_id)
+            .class("cu-columns-panel")
+            .attr("role", "group")
+            .attr("aria-label", &t.say(M::columns))
+            .flag("hidden", move || !open.get())
+            .children(boxes),
+    )
 }

@@ -146,7 +146,6 @@ pub fn cost_table(env: Rc<Env>) -> El {
     let root = h("section")
         .class("cu-root")
         .attr("aria-labelledby", &labelled_by)
-        .dyn_attr("aria-busy", move || Some(state.loading.get().to_string()))
         .child(head(&config, &heading_id, &org_id, &t.fmt()))
         .child(retrying())
         .child(print_head())

@@ -14,7 +14,7 @@ use crate::view::table::{use_table, Table};
 fn previous_button(t: Table) -> El {
     let state = t.state;
     let disabled = move || match state.scope.get() {
-        Scope::Page => state.offset.get() == 0,
+        Scope::Page => t.page_offset() == 0,
         Scope::All => state.view_offset.get() == 0,
     };
     h("button")

@@ -717,4 +717,30 @@ await check('after_a_failed_page_the_pager_turns_from_the_page_on_screen', async
   assert(asked.length > 0 && asked.every((o) => o === '20'), `Next after the failure asked for offsets ${asked.join(', ')}`);
 }, { allowConsole: failedLoadsOf('fault-page2') });
 
+// Arrowing through the Period select (each step a choice, as a closed
+// select fires "change" per key) loads the period it settles on, once:
+// not a walk per step passed.
+await check('arrowing_through_periods_loads_only_the_one_chosen', async (page) => {
+  await open(page);
+  await mountIn(page, 'arrows', { apiBase: origin, orgId: unique('arrows'), token: 'test-token', locale: 'en-US', timeZone: 'UTC', period: 'today', now: '2026-11-28T18:00:00Z' });
+  const root = page.locator('#arrows');
+  await root.locator('.cu-period-cover', { hasText: 'Today: all ' }).waitFor({ timeout: 30000 });
+  const walks = async () => (await events(page, 'arrows', 'cu-runs:load')).filter((d) => d.scope === 'all').length;
+  const before = await walks();
+  const select = root.getByRole('combobox', { name: 'Period' });
+  await select.focus();
+  const sent = [];
+  page.on('request', (r) => { if (r.url().includes('/cu/runs?')) sent.push(Date.now()); });
+  for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown']) await page.keyboard.press(key);
+  const pressed = Date.now();
+  assert(await select.inputValue() === 'this-month', `the select is on ${await select.inputValue()}`);
+  await page.waitForTimeout(150);
+  // The steps passed on the way start nothing: no request before the choice settles.
+  assert(sent.filter((t) => t <= pressed + 150).length === 0, `${sent.length} runs requests while arrowing`);
+  await root.locator('.cu-period-cover', { hasText: 'This month: all ' }).waitFor({ timeout: 30000 });
+  await page.waitForTimeout(1000);
+  const after = await walks();
+  assert(after - before === 1, `${after - before} walks for one choice`);
+});
+
 await finish();

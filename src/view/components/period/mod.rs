@@ -57,10 +57,21 @@ pub fn period_summary() -> El {
 /// option, the URL or the select) and its runs, or its comparison's, are
 /// not all loaded, "Load all runs" starts, back to the period's start and
 /// bounded by `maxRuns` (its outcome line says where it stopped). Once per
-/// choice: after "Cancel" it waits for another period to be chosen.
+/// choice: after "Cancel" it waits for another period to be chosen. The
+/// first period loads at once; a later choice after [`CHOICE_SETTLES_MS`],
+/// so arrowing through the Period select starts one walk, not one per step.
 pub fn load_chosen_period(t: Table) {
-    let tried: std::rc::Rc<std::cell::Cell<Option<(crate::core::period::Preset, Day)>>> =
-        std::rc::Rc::default();
+    type Key = (crate::core::period::Preset, Day);
+    let tried: std::rc::Rc<std::cell::Cell<Option<Key>>> = std::rc::Rc::default();
+    let loaded_once = std::rc::Rc::new(std::cell::Cell::new(false));
+    let pending = crate::load::reactive::Stored::new(None::<leptos::prelude::TimeoutHandle>);
+    let cancel = move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+        pending.try_set_value(None);
+    };
+    leptos::prelude::on_cleanup(cancel);
     crate::load::effect::effect(move |_| {
         let Some(view) = t.period.get() else {
             tried.set(None);
@@ -75,7 +86,32 @@ pub fn load_chosen_period(t: Table) {
         let key = (view.preset, view.period.from);
         if needs && !running && has_page && tried.get() != Some(key) {
             tried.set(Some(key));
-            t.load_all();
+            cancel();
+            if !loaded_once.replace(true) {
+                t.load_all();
+                return;
+            }
+            // Still the choice, and still not loading, once it settles.
+            let handle = leptos::prelude::set_timeout_with_handle(
+                move || {
+                    pending.try_set_value(None);
+                    let still = t
+                        .period
+                        .try_get_untracked()
+                        .flatten()
+                        .is_some_and(|v| (v.preset, v.period.from) == key);
+                    // (`still`: the table is alive, so its state is too.)
+                    if still && !t.state.load_all.with_untracked(|l| l.running) {
+                        t.load_all();
+                    }
+                },
+                std::time::Duration::from_millis(CHOICE_SETTLES_MS),
+            )
+            .ok();
+            pending.set_value(handle);
         }
     });
 }
+
+/// How long a newly chosen period waits before it loads its runs.
+pub const CHOICE_SETTLES_MS: u64 = 400;

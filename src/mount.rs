@@ -185,6 +185,19 @@ pub fn formatter(config: &Config) -> Result<Formatter, String> {
     .with_words(config.messages.clone()))
 }
 
+/// A same-origin path (`/api`) as a URL on the page's own origin: `fetch`
+/// would resolve it against the document's base URL, which a `<base
+/// href>` in the portal's markup can point at another origin (and the
+/// token with it). An absolute URL, or a page without an origin of its
+/// own (`null`), is left as it is.
+fn page_origin_path(api_base: &str) -> String {
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok());
+    match origin {
+        Some(o) if api_base.starts_with('/') && o.starts_with("http") => format!("{o}{api_base}"),
+        _ => api_base.to_owned(),
+    }
+}
+
 /// Builds an instance's environment from validated settings, a token and
 /// its [`formatter`].
 pub fn make_env(config: Config, token: TokenSource, fmt: Formatter) -> Env {
@@ -194,7 +207,7 @@ pub fn make_env(config: Config, token: TokenSource, fmt: Formatter) -> Env {
         Credentials::Include => RequestCredentials::Include,
     };
     let source = HttpRunsSource::new(HttpConfig {
-        api_base: config.api_base.clone(),
+        api_base: page_origin_path(&config.api_base),
         org_id: config.org_id.clone(),
         token,
         credentials,

@@ -743,4 +743,27 @@ await check('arrowing_through_periods_loads_only_the_one_chosen', async (page) =
   assert(after - before === 1, `${after - before} walks for one choice`);
 });
 
+// A same-origin apiBase ("/") means the page's origin: a <base href> in the
+// portal's markup pointing elsewhere takes neither the requests nor the token.
+await check('a_base_href_elsewhere_does_not_take_a_same_origin_api_base', async (page) => {
+  const url = `${origin}/__t/base.html`;
+  const foreign = [];
+  await page.route('https://evil.example/**', (route) => { foreign.push(route.request().url()); route.abort(); });
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>base</title><base href="https://evil.example/portal/">
+<link rel="stylesheet" href="${origin}/pkg/cu-cost-table.css"></head>
+<body><div id="app"></div>
+<script type="module">
+  import init, { mount } from "${origin}/pkg/cu_cost_table.js";
+  await init();
+  mount(document.getElementById('app'), { apiBase: '/', orgId: 'base-org', token: 'test-token-long-enough', locale: 'en-US', timeZone: 'UTC' });
+</script></body></html>` }));
+  const own = [];
+  page.on('request', (r) => { if (r.url().startsWith(`${origin}/v1/`)) own.push(r.url()); });
+  await page.goto(url);
+  await rowsOf(page.locator('#app')).first().waitFor({ timeout: 30000 });
+  assert(foreign.length === 0, `requests to the <base> origin: ${foreign.join(', ')}`);
+  assert(own.some((u) => u.includes('/v1/organizations/base-org/cu/runs')), 'no runs request to the page origin');
+});
+
 await finish();

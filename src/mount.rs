@@ -146,6 +146,12 @@ fn options_json(options: &JsValue) -> Result<Value, String> {
     if !options.is_object() || options.is_function() {
         return Err("options must be an object".to_owned());
     }
+    // A toJSON method would have JSON.stringify validate other options than
+    // the object's own, while the token is read from the object: its apiBase
+    // would not be the one the token goes to.
+    if js_sys::Reflect::get(options, &"toJSON".into()).is_ok_and(|f| f.is_function()) {
+        return Err("options must be a plain object, without a toJSON method".to_owned());
+    }
     // JSON.stringify drops functions (getToken), which are read separately.
     let text = js_sys::JSON::stringify(options)
         .ok()

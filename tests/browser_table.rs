@@ -654,6 +654,22 @@ fn nan_and_infinity_are_refused_not_taken_for_unset() {
     }
 }
 
+/// Options that would serialize as other options (a `toJSON` method) are
+/// refused: the token is read from the object, so its `apiBase` must be the
+/// one validated.
+#[wasm_bindgen_test]
+fn options_with_a_to_json_method_are_refused() {
+    let opts = options(json!({ "apiBase": demo_api(), "orgId": "x", "token": "test-token" }));
+    let to_json = js_sys::Function::new_no_args(
+        "return { apiBase: 'https://evil.example', orgId: 'x' };",
+    );
+    js_sys::Reflect::set(&opts, &"toJSON".into(), &to_json).unwrap();
+    assert_eq!(
+        mount_error_js(opts),
+        "options must be a plain object, without a toJSON method"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn trigger_and_date_filters() {
     let (root, _h, items) = acme_first_hundred().await;

@@ -93,28 +93,50 @@ pub const MAX_BODY_BYTES: usize = 16_000_000;
 pub const MAX_DETAILS: usize = 10;
 const MAX_TEXT_CHARS: usize = 500;
 
-/// `text` without `secret` (every occurrence, and any `Bearer <word>`),
-/// cut to [`MAX_TEXT_CHARS`] characters.
+/// `text` without `secret` (every occurrence, in any ASCII case, also
+/// percent-encoded, and any `Bearer <word>`, also as `Bearer%20<word>` or
+/// `Bearer+<word>`), cut to [`MAX_TEXT_CHARS`] characters.
 fn scrub(text: &str, secret: &str) -> String {
     let mut out = without_secret(text, secret);
+    // A copy the server put in a URL or a form.
+    let encoded = percent_encoded(secret);
+    if encoded != secret {
+        out = without_secret(&out, &encoded);
+    }
     // A server may also echo the header itself, or a token it rewrote.
-    let mut from = 0;
-    while let Some(at) = out[from..]
-        .to_ascii_lowercase()
-        .find("bearer ")
-        .map(|i| i + from)
-    {
-        let start = at + "bearer ".len();
-        let end = out[start..]
-            .find(|c: char| c.is_whitespace() || c == '"' || c == '\'')
-            .map_or(out.len(), |i| start + i);
-        if end > start && &out[start..end] != "[redacted]" {
-            out.replace_range(start..end, "[redacted]");
+    for prefix in ["bearer ", "bearer%20", "bearer+"] {
+        let mut from = 0;
+        while let Some(at) = out[from..]
+            .to_ascii_lowercase()
+            .find(prefix)
+            .map(|i| i + from)
+        {
+            let start = at + prefix.len();
+            let end = out[start..]
+                .find(|c: char| c.is_whitespace() || c == '"' || c == '\'' || c == '&')
+                .map_or(out.len(), |i| start + i);
+            if end > start && &out[start..end] != "[redacted]" {
+                out.replace_range(start..end, "[redacted]");
+            }
+            from = start;
         }
-        from = start;
     }
     if out.chars().count() > MAX_TEXT_CHARS {
         out = out.chars().take(MAX_TEXT_CHARS).collect::<String>() + "…";
+    }
+    out
+}
+
+/// `secret` as `encodeURIComponent` writes it: every byte but ASCII letters,
+/// digits and `-._~!*'()` as `%XX`.
+fn percent_encoded(secret: &str) -> String {
+    let mut out = String::with_capacity(secret.len());
+    for b in secret.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!*'()".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
     }
     out
 }
@@ -124,24 +146,25 @@ fn scrub(text: &str, secret: &str) -> String {
 /// "in[redacted]ernal error"; a longer one wherever it appears.
 const SHORT_SECRET: usize = 12;
 
-/// `text` with `secret` replaced by `[redacted]`: everywhere, or, for a
-/// secret shorter than [`SHORT_SECRET`] bytes, where no ASCII letter or
-/// digit touches it on either side (a token is visible ASCII).
+/// `text` with `secret`, in any ASCII case, replaced by `[redacted]`:
+/// everywhere, or, for a secret shorter than [`SHORT_SECRET`] bytes, where
+/// no ASCII letter or digit touches it on either side (a token is visible
+/// ASCII).
 fn without_secret(text: &str, secret: &str) -> String {
     if secret.is_empty() {
         return text.to_owned();
     }
-    if secret.len() >= SHORT_SECRET {
-        return text.replace(secret, "[redacted]");
-    }
+    // In any ASCII case: lower-casing keeps every byte where it was.
+    let (lower, wanted) = (text.to_ascii_lowercase(), secret.to_ascii_lowercase());
+    let long = secret.len() >= SHORT_SECRET;
     let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
-    while let Some(at) = text[from..].find(secret).map(|i| i + from) {
+    while let Some(at) = lower[from..].find(&wanted).map(|i| i + from) {
         let end = at + secret.len();
         out.push_str(&text[from..at]);
         let alone = !word(text[..at].chars().next_back()) && !word(text[end..].chars().next());
-        out.push_str(if alone { "[redacted]" } else { secret });
+        out.push_str(if long || alone { "[redacted]" } else { &text[at..end] });
         from = end;
     }
     out.push_str(&text[from..]);
@@ -437,17 +460,13 @@ mod tests {
             let mut out = Vec::new();
             let mut i = 0;
             while i < t.len() {
-                if n > 0 && t[i..].starts_with(secret.as_bytes()) {
+                if n > 0 && t[i..].len() >= n && t[i..i + n].eq_ignore_ascii_case(secret.as_bytes()) {
                     let before = text[..i].chars().last();
                     let after = text[i + n..].chars().next();
                     let touches =
                         |c: Option<char>| matches!(c, Some(c) if c.is_ascii_alphanumeric());
                     let replace = n >= SHORT_SECRET || !(touches(before) || touches(after));
-                    out.extend_from_slice(if replace {
-                        b"[redacted]"
-                    } else {
-                        secret.as_bytes()
-                    });
+                    out.extend_from_slice(if replace { b"[redacted]" } else { &t[i..i + n] });
                     i += n;
                 } else {
                     out.push(t[i]);
@@ -460,8 +479,8 @@ mod tests {
         proptest::proptest! {
             #[test]
             fn without_secret_matches_the_oracle(
-                text in "[ab =é]{0,24}",
-                secret in "[ab=é]{0,3}|[ab]{12,13}",
+                text in "[abAB =é]{0,24}",
+                secret in "[aAb=é]{0,3}|[abB]{12,13}",
             ) {
                 proptest::prop_assert_eq!(without_secret(&text, &secret), oracle(&text, &secret));
             }
@@ -497,6 +516,37 @@ mod tests {
             "The API did not accept the credentials (sign in again or check the token) (HTTP 401): bad header 'Bearer [redacted]' given"
         );
         assert_eq!(other.details()[0].chars().count(), MAX_TEXT_CHARS + 1);
+    }
+
+    #[test]
+    fn copies_of_the_token_a_server_rewrote_are_redacted() {
+        let token = "abc/DEF+ghi=JKL.mno_123~xyz";
+        let e = ApiError::Http {
+            status: 401,
+            message: Some("lower=abc/def+ghi=jkl.mno_123~xyz".into()),
+            details: vec![
+                "bearer%20abc%2FDEF%2Bghi%3DJKL.mno_123~xyz".into(),
+                "url=abc%2FDEF%2Bghi%3DJKL.mno_123~xyz&next=1".into(),
+                "hex=abc%2fDEF%2bghi%3dJKL.mno_123~xyz".into(),
+                "upper=ABC/DEF+GHI=JKL.MNO_123~XYZ".into(),
+                "form: Bearer+a1B2c3D4e5&x=1".into(),
+            ],
+            request_id: None,
+            retry_after_s: None,
+        }
+        .redacted(token);
+        assert_eq!(
+            e.details(),
+            [
+                "bearer%20[redacted]",
+                "url=[redacted]&next=1",
+                "hex=[redacted]",
+                "upper=[redacted]",
+                "form: Bearer+[redacted]&x=1",
+            ]
+        );
+        assert!(e.to_string().ends_with("lower=[redacted]"), "{e}");
+        assert_eq!(percent_encoded("a b/é"), "a%20b%2F%C3%A9");
     }
 
     #[test]

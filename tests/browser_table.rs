@@ -660,9 +660,8 @@ fn nan_and_infinity_are_refused_not_taken_for_unset() {
 #[wasm_bindgen_test]
 fn options_with_a_to_json_method_are_refused() {
     let opts = options(json!({ "apiBase": demo_api(), "orgId": "x", "token": "test-token" }));
-    let to_json = js_sys::Function::new_no_args(
-        "return { apiBase: 'https://evil.example', orgId: 'x' };",
-    );
+    let to_json =
+        js_sys::Function::new_no_args("return { apiBase: 'https://evil.example', orgId: 'x' };");
     js_sys::Reflect::set(&opts, &"toJSON".into(), &to_json).unwrap();
     assert_eq!(
         mount_error_js(opts),

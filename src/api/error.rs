@@ -164,7 +164,11 @@ fn without_secret(text: &str, secret: &str) -> String {
         let end = at + secret.len();
         out.push_str(&text[from..at]);
         let alone = !word(text[..at].chars().next_back()) && !word(text[end..].chars().next());
-        out.push_str(if long || alone { "[redacted]" } else { &text[at..end] });
+        out.push_str(if long || alone {
+            "[redacted]"
+        } else {
+            &text[at..end]
+        });
         from = end;
     }
     out.push_str(&text[from..]);
@@ -460,7 +464,8 @@ mod tests {
             let mut out = Vec::new();
             let mut i = 0;
             while i < t.len() {
-                if n > 0 && t[i..].len() >= n && t[i..i + n].eq_ignore_ascii_case(secret.as_bytes()) {
+                if n > 0 && t[i..].len() >= n && t[i..i + n].eq_ignore_ascii_case(secret.as_bytes())
+                {
                     let before = text[..i].chars().last();
                     let after = text[i + n..].chars().next();
                     let touches =

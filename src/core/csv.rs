@@ -13,10 +13,26 @@ use crate::core::subtotals::{GroupBy, Subtotal, Subtotals};
 /// Byte-order mark so Excel reads the file as UTF-8.
 pub const BOM: &str = "\u{feff}";
 
+/// What a spreadsheet may take as the start of a formula: `=`, `+`, `-`,
+/// `@`, tab, CR and LF, their full-width forms and the minus sign.
+const FORMULA_START: [char; 12] = [
+    '=', '+', '-', '@', '\t', '\r', '\n', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+    '\u{2212}',
+];
+
+/// Whether `value` could start a formula: it starts with one of
+/// [`FORMULA_START`], or does after spaces, no-break spaces or a byte
+/// order mark (which a spreadsheet may trim).
+pub fn formula_like(value: &str) -> bool {
+    value
+        .trim_start_matches([' ', '\u{A0}', '\u{FEFF}', '\u{3000}'])
+        .starts_with(FORMULA_START)
+}
+
 /// One text cell: neutralised when a spreadsheet would read it as a formula
-/// (leading `=`, `+`, `-`, `@`, tab or CR get a leading `'`), then quoted.
+/// ([`formula_like`] values get a leading `'`), then quoted.
 pub fn text_cell(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let guarded = if formula_like(value) {
         format!("'{value}")
     } else {
         value.to_owned()
@@ -24,10 +40,26 @@ pub fn text_cell(value: &str) -> String {
     format!("\"{}\"", guarded.replace('"', "\"\""))
 }
 
+/// A header cell: as written when it is a plain word ("Run ID"), else (a
+/// translation with a comma, a quote, a line break or a formula's start)
+/// as a [`text_cell`].
+fn header_cell(value: String) -> String {
+    if formula_like(&value) || value.contains([',', '"', '\r', '\n']) {
+        text_cell(&value)
+    } else {
+        value
+    }
+}
+
 fn line(cells: &[String]) -> String {
     let mut l = cells.join(",");
     l.push_str("\r\n");
     l
+}
+
+/// The header row: each cell a [`header_cell`].
+fn header_line(header: Vec<String>) -> String {
+    line(&header.into_iter().map(header_cell).collect::<Vec<_>>())
 }
 
 /// What every row of an export says it covers, in its last columns: the
@@ -104,7 +136,7 @@ pub fn runs_csv(
     header.extend(covers.cost_column());
     covers.header(&mut header);
     let mut out = String::from(BOM);
-    out.push_str(&line(&header));
+    out.push_str(&header_line(header));
     let mut time = |ms: Option<i64>, sent: &str| match ms {
         Some(ms) => text_cell(&crate::core::time::format_iso_at_offset(ms, offset_of(ms))),
         None => text_cell(sent),
@@ -203,7 +235,7 @@ pub fn subtotals_csv(s: &Subtotals, shape: SubtotalsShape, covers: Covers) -> St
     }
     covers.header(&mut header);
     let mut out = String::from(BOM);
-    out.push_str(&line(&header));
+    out.push_str(&header_line(header));
     let rows = rows_with_gone(s, shape.previous);
     let total = shape.total_row.then_some((None, &s.total, before.total()));
     for (key, row, prev) in rows
@@ -382,6 +414,36 @@ mod tests {
         assert_eq!(text_cell("\rx"), "\"'\rx\"");
         assert_eq!(text_cell("a,b\r\nc"), "\"a,b\r\nc\"");
         assert_eq!(text_cell("plain"), "\"plain\"");
+        // The variants: a line feed, full-width signs, the minus sign, and
+        // any of them after spaces, a no-break space or a byte order mark.
+        for v in [
+            "\n=1+1",
+            "＝1+1",
+            "＋SUM(1)",
+            "－1",
+            "＠SUM(1)",
+            "−1+1",
+            " =1+1",
+            "\u{A0}=1",
+            "\u{FEFF}=1",
+        ] {
+            assert_eq!(text_cell(v), format!("\"'{v}\""), "{v:?}");
+        }
+        assert_eq!(text_cell("a=b"), "\"a=b\"");
+        assert_eq!(text_cell(" plain"), "\" plain\"");
+    }
+
+    #[test]
+    fn header_cells_are_quoted_and_guarded_when_they_must_be() {
+        assert_eq!(
+            header_line(vec![
+                "Run ID".into(),
+                "Workflow, \"name\"".into(),
+                "=HYPERLINK(1)".into(),
+                "@SUM(A1)".into()
+            ]),
+            "Run ID,\"Workflow, \"\"name\"\"\",\"'=HYPERLINK(1)\",\"'@SUM(A1)\"\r\n"
+        );
     }
 
     thread_local! {

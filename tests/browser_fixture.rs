@@ -179,6 +179,48 @@ async fn a_run_sent_twice_in_one_page_is_counted_once() {
     );
 }
 
+/// A name with a right-to-left override cannot reorder what follows it in
+/// an option or a chip: it is isolated there (CSS cannot reach either).
+#[wasm_bindgen_test]
+async fn bidi_names_are_isolated_in_options_and_chips() {
+    let name = "abc\u{202E}gpj.exe";
+    let source = FixtureSource::from_items(json!([
+        item("r1", name, "success", json!(1), "2026-11-28T10:00:00Z"),
+        item("r2", "billing", "success", json!(2), "2026-11-28T09:00:00Z"),
+    ]));
+    let (root, _h) = mount_fixture(source, json!({}));
+    wait_for("two rows", 5_000, || {
+        (run_rows(&root).len() == 2).then_some(())
+    })
+    .await;
+    let select = labelled(&root, "Workflow").unwrap();
+    // Its options' texts are written when it takes the focus.
+    select
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .focus()
+        .unwrap();
+    let texts = wait_for("the workflow options", 5_000, || {
+        let texts: Vec<String> = all(&select, "option")
+            .iter()
+            .map(|o| o.text_content().unwrap_or_default())
+            .collect();
+        (texts.len() == 3 && texts.iter().all(|t| !t.is_empty())).then_some(texts)
+    })
+    .await;
+    assert!(
+        texts.contains(&format!("\u{2068}{name}\u{2069} (1)")),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"billing (1)".to_owned()), "{texts:?}");
+    type_into(&labelled(&root, "Search runs").unwrap(), "\u{202E}abc");
+    wait_for("the search chip", 5_000, || {
+        accessible_text(&root)
+            .contains("Search: “\u{2068}\u{202E}abc\u{2069}”")
+            .then_some(())
+    })
+    .await;
+}
+
 #[wasm_bindgen_test]
 async fn search_ignores_case_beyond_ascii() {
     // Non-ASCII text is lowered by the browser (`toLowerCase`), ASCII in

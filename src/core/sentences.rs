@@ -83,7 +83,8 @@ pub fn filter_chips(
     use crate::core::run::RunStatus;
     let mut chips = Vec::new();
     if !fl.search.trim().is_empty() {
-        chips.push(f.tf(M::chipSearch, &[("text", fl.search.trim())]));
+        let text = crate::core::text::isolate(fl.search.trim());
+        chips.push(f.tf(M::chipSearch, &[("text", &text)]));
     }
     if !fl.statuses.is_empty() {
         let labels: Vec<String> = fl
@@ -94,7 +95,8 @@ pub fn filter_chips(
         chips.push(f.tf(M::chipStatus, &[("list", &labels.join(&f.t(M::listSep)))]));
     }
     if let Some(w) = &fl.workflow {
-        chips.push(f.tf(M::chipWorkflow, &[("name", names.get(w).unwrap_or(w))]));
+        let name = crate::core::text::isolate(names.get(w).unwrap_or(w));
+        chips.push(f.tf(M::chipWorkflow, &[("name", &name)]));
     }
     if let Some(t) = &fl.trigger {
         chips.push(f.tf(M::chipTrigger, &[("name", &trigger_label(t, f))]));

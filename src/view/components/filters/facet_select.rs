@@ -64,7 +64,11 @@ fn facet_options(
         let shown = label(&raw);
         options.push(Opt {
             value: format!("{value_prefix}{raw}"),
-            text: format!("{shown} ({})", fmt.count(n as u64)),
+            text: format!(
+                "{} ({})",
+                crate::core::text::isolate(&shown),
+                fmt.count(n as u64)
+            ),
             selected: current == Some(raw.as_str()),
             code: (shown != raw && !raw.is_empty()).then_some(raw),
         });

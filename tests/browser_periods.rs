@@ -1175,3 +1175,62 @@ async fn a_comparison_names_the_days_the_runs_list_holds() {
     choose_and_load(&root, "this-month").await;
     assert!(one(&root, ".cu-estimate").is_some());
 }
+
+/// CU of the runs started in `[from, to)` (instants), in ten-thousandths.
+fn sum_between(runs: &[Value], from: &str, to: &str) -> i128 {
+    let (from, to) = (js_sys::Date::parse(from), js_sys::Date::parse(to));
+    runs.iter()
+        .filter(|r| {
+            let t = js_sys::Date::parse(r["startedAt"].as_str().unwrap());
+            t >= from && t < to && r["totalCu"].is_number()
+        })
+        .map(|r| api_units(&r["totalCu"]))
+        .sum()
+}
+
+/// Days the clocks change: the comparison's label names the clock time its
+/// figure ends at (the same time elapsed since midnight as today), and the
+/// estimate counts a day's 25 hours.
+#[wasm_bindgen_test]
+async fn days_the_clocks_change_are_labelled_and_projected_as_the_clock_runs() {
+    let org = "periods-dst";
+    let runs = all_runs(org).await;
+
+    // Berlin, Oct 26 11:00 CET: 11 hours since midnight. Oct 25 had 25
+    // hours (02:00–03:00 twice), so its first 11 hours end at 10:00 CET.
+    let (root, mut h) = mount_org(
+        org,
+        json!({ "now": "2026-10-26T10:00:00Z", "maxRuns": 100000, "period": "today",
+                "billingTimeZone": "Europe/Berlin" }),
+    );
+    choose_and_load(&root, "today").await;
+    let before = sum_between(&runs, "2026-10-24T22:00:00Z", "2026-10-25T09:00:00Z");
+    assert_ne!(
+        before,
+        sum_between(&runs, "2026-10-24T22:00:00Z", "2026-10-25T10:00:00Z"),
+        "the data has runs between 10:00 and 11:00 CET on Oct 25"
+    );
+    let headline = text_of(&root, ".cu-headline");
+    assert!(
+        headline.ends_with(&format!(" vs Oct 25, 10:00 ({} CU).", en_cu(before))),
+        "{headline}"
+    );
+    h.unmount();
+
+    // New York, Nov 1 07:00 EST: 8 hours since midnight EDT, of a day of
+    // 25. The estimate is the CU so far × 25 / 8, rounded half up.
+    let (root, _h) = mount_org(
+        org,
+        json!({ "now": "2026-11-01T12:00:00Z", "maxRuns": 100000, "period": "today",
+                "billingTimeZone": "America/New_York" }),
+    );
+    choose_and_load(&root, "today").await;
+    let so_far = sum_between(&runs, "2026-11-01T04:00:00Z", "2026-11-01T12:00:00Z");
+    let want = (so_far * 25 * 2 + 8) / 16;
+    let estimate = text_of(&root, ".cu-estimate");
+    assert!(
+        estimate.contains(&format!("Projected for today: {} CU by Nov 1", en_cu(want))),
+        "{estimate} (so far {})",
+        en_cu(so_far)
+    );
+}

@@ -299,6 +299,12 @@ pub fn named_range(p: Period, this_year: i64, f: &Formatter) -> String {
             f.tf(M::monthYear, &[("month", &name), ("year", &y.to_string())])
         };
     }
+    day_range(p, this_year, f)
+}
+
+/// A period by its first and last day ("Feb 1 – Feb 28", "Nov 28"), never
+/// a month's name: what a part of a day ends ("…, 12:00") needs.
+pub fn day_range(p: Period, this_year: i64, f: &Formatter) -> String {
     if p.from == p.to {
         return short_date(p.from, this_year, f);
     }
@@ -420,26 +426,51 @@ pub fn percent_text(tenths: i128, f: &Formatter) -> String {
     f.signed_percent(tenths)
 }
 
-/// The period-end estimate: the total so far at the same rate for the
-/// whole period. `now_ms_into_today` is the time of day now, in the
-/// component's zone. `None` unless today is in the period.
-///
-/// Method: rate = total ÷ time elapsed since the period's first midnight
-/// (whole days before today plus the part of today gone); estimate = rate ×
-/// the period's length, rounded half up to 1/10,000 CU. Days count as
-/// 24 hours (a daylight-saving day moves the estimate by under 0.2 %).
-pub fn projection(
-    total: CuTotal,
-    period: Period,
-    today: Day,
-    now_ms_into_today: i64,
-) -> Option<CuTotal> {
-    if !period.contains(today) {
-        return None;
+/// Where an open period stands in time, in milliseconds: the instant its
+/// first day starts, now, and the instant its last day ends, in the billing
+/// zone; a day the clocks change has its 23 or 25 hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// The period's first midnight.
+    pub start: i64,
+    /// Now.
+    pub now: i64,
+    /// The midnight after its last day.
+    pub end: i64,
+}
+
+impl Span {
+    /// The span of `period` with days of 24 hours (UTC's), at
+    /// `now_ms_into_today` into `today`.
+    pub fn of_days(period: Period, today: Day, now_ms_into_today: i64) -> Span {
+        let start = period.from * DAY_MS;
+        Span {
+            start,
+            now: today * DAY_MS + now_ms_into_today,
+            end: (period.to + 1) * DAY_MS,
+        }
     }
-    let elapsed = elapsed_ms(period, today, now_ms_into_today);
-    let length = (period.days() * DAY_MS) as u128;
-    Some(CuTotal((total.0 * length + elapsed / 2) / elapsed))
+
+    /// Time gone since the start (at least 1 ms, at most the length).
+    fn elapsed(self) -> u128 {
+        (self.now - self.start).clamp(1, self.length() as i64) as u128
+    }
+
+    /// The period's length.
+    fn length(self) -> u128 {
+        (self.end - self.start).max(1) as u128
+    }
+}
+
+/// The period-end estimate: the total so far at the same rate for the
+/// whole period.
+///
+/// Method: rate = total ÷ time elapsed since the period's first midnight;
+/// estimate = rate × the period's length (both as the clock runs: a day the
+/// clocks change has 23 or 25 hours), rounded half up to 1/10,000 CU.
+pub fn projection(total: CuTotal, span: Span) -> CuTotal {
+    let (elapsed, length) = (span.elapsed(), span.length());
+    CuTotal((total.0 * length + elapsed / 2) / elapsed)
 }
 
 /// The range of the period-end estimate from the daily spread: the CU so
@@ -452,7 +483,7 @@ pub fn projection_range(
     total: CuTotal,
     period: Period,
     today: Day,
-    now_ms_into_today: i64,
+    span: Span,
 ) -> Option<(CuTotal, CuTotal)> {
     if !period.contains(today) || today - period.from < 2 {
         return None;
@@ -475,7 +506,7 @@ pub fn projection_range(
             .min()
             .unwrap_or(0)
     };
-    let left = (period.days() * DAY_MS) as u128 - elapsed_ms(period, today, now_ms_into_today);
+    let left = span.length() - span.elapsed();
     let at =
         |per_day: u128| CuTotal(total.0 + (per_day * left + DAY_MS as u128 / 2) / DAY_MS as u128);
     Some((at(low), at(high)))
@@ -730,12 +761,14 @@ mod tests {
         ];
         let total = cu(107);
         let half = DAY_MS / 2;
-        let (low, high) = projection_range(&by_day, total, month, nov + 5, half).unwrap();
+        let span = |today, ms| Span::of_days(month, today, ms);
+        let (low, high) =
+            projection_range(&by_day, total, month, nov + 5, span(nov + 5, half)).unwrap();
         // 24.5 days left: at 0 a day (Nov 3) and at 40 a day.
         assert_eq!(low, total);
         assert_eq!(high, CuTotal(total.0 + 40 * 10_000 * 49 / 2));
         // The estimate lies within the range.
-        let p = projection(total, month, nov + 5, half).unwrap();
+        let p = projection(total, span(nov + 5, half));
         assert!(low <= p && p <= high);
         // Every day with runs: the lowest is the smallest day.
         let full = [
@@ -745,7 +778,8 @@ mod tests {
             (nov + 3, cu(20)),
             (nov + 4, cu(40)),
         ];
-        let (low, _) = projection_range(&full, cu(105), month, nov + 5, half).unwrap();
+        let (low, _) =
+            projection_range(&full, cu(105), month, nov + 5, span(nov + 5, half)).unwrap();
         assert_eq!(low, CuTotal(cu(105).0 + 5 * 10_000 * 49 / 2));
         // Days outside the period's whole days do not count.
         let (_, high) = projection_range(
@@ -758,15 +792,18 @@ mod tests {
             cu(2),
             month,
             nov + 2,
-            0,
+            span(nov + 2, 0),
         )
         .unwrap();
         assert_eq!(high, CuTotal(cu(2).0 + 10_000 * 28));
         // Too early for a spread: under two whole days.
-        assert_eq!(projection_range(&by_day, total, month, nov + 1, half), None);
+        assert_eq!(
+            projection_range(&by_day, total, month, nov + 1, span(nov + 1, half)),
+            None
+        );
         // Not in the period.
         assert_eq!(
-            projection_range(&by_day, total, month, nov + 40, half),
+            projection_range(&by_day, total, month, nov + 40, span(nov + 40, half)),
             None
         );
     }
@@ -995,9 +1032,23 @@ mod tests {
         // 15 days gone exactly at midnight of the 16th? No: noon on the 15th
         // is 14.5 days; 1,450 CU so far → 100 CU a day → 3,000 CU in 30 days.
         let total = CuTotal(1_450 * 10_000);
-        let p = projection(total, nov, d("2026-11-15"), DAY_MS / 2).unwrap();
+        let p = projection(total, Span::of_days(nov, d("2026-11-15"), DAY_MS / 2));
         assert_eq!(p, CuTotal(3_000 * 10_000));
-        assert_eq!(projection(total, nov, d("2026-12-01"), 0), None);
+        // A day of 25 hours (daylight saving ends), 8 hours gone: 40.3062
+        // CU so far → 40.3062 ÷ 8 × 25 = 125.956875, rounded half up.
+        let hour = DAY_MS / 24;
+        let long_day = Span {
+            start: 0,
+            now: 8 * hour,
+            end: 25 * hour,
+        };
+        assert_eq!(projection(CuTotal(403_062), long_day), CuTotal(1_259_569));
+        // At 23:30 on it, half an hour is still to run.
+        let late = Span {
+            now: 24 * hour + hour / 2,
+            ..long_day
+        };
+        assert_eq!(projection(CuTotal(490_000), late), CuTotal(500_000));
         // Budget 2,000 at 100 CU a day from noon on the 15th: 550 CU to go,
         // 5.5 days → midnight starting the 21st.
         let by_day = [(d("2026-11-02"), total)];
@@ -1259,10 +1310,7 @@ mod tests {
             let today = d("2026-03-15");
             let r = range(preset, today).unwrap();
             let day = r.from + offset.min(r.days() - 1);
-            let Some(p) = projection(CuTotal(total), r, day, ms) else {
-                prop_assert!(!r.contains(day));
-                return Ok(());
-            };
+            let p = projection(CuTotal(total), Span::of_days(r, day, ms.max(1)));
             prop_assert!(p.0 >= total);
             let elapsed = ((day - r.from) * DAY_MS + ms.clamp(1, DAY_MS)) as u128;
             let length = (r.days() * DAY_MS) as u128;

@@ -18,7 +18,7 @@ use crate::core::compare::Previous;
 use crate::core::filter::{FacetCounts, Filters};
 use crate::core::format::Formatter;
 use crate::core::period::{
-    cover, held, previous, range, Cover, Day, Granularity, Held, Period, Preset,
+    cover, held, previous, range, Cover, Day, Granularity, Held, Period, Preset, Span,
 };
 use crate::core::sort::{restrict, sort_indices, toggle, Column};
 use crate::core::subtotals::{compute_set, filter_and_sum, GroupBy, SubColumn, Subtotals};
@@ -112,6 +112,9 @@ pub struct PeriodView {
     /// head): the day its oldest run started. Runs before it are not in the
     /// list ([`Held`](crate::core::period::Held)).
     pub list_begins: Option<Day>,
+    /// When the period includes today: its instants in the billing zone
+    /// (its days as the clock runs, 23 or 25 hours on a clock change).
+    pub span: Option<Span>,
 }
 
 impl PeriodView {
@@ -588,6 +591,18 @@ fn period_memo(
             previous_until,
             cut_ms: now_option.filter(|_| p.contains(today)),
             list_begins: (from_head && complete).then_some(oldest).flatten(),
+            span: p.contains(today).then(|| {
+                let start_of = |day| {
+                    crate::core::period::day_start(day, |ms| {
+                        crate::core::period::parse(&clock_fmt.day_key(ms)).unwrap_or_default()
+                    })
+                };
+                Span {
+                    start: start_of(p.from),
+                    now: start_of(today) + into_today,
+                    end: start_of(p.to + 1),
+                }
+            }),
         })
     })
 }

@@ -28,7 +28,7 @@ fn range_text(
     price: Option<PricePerCu>,
 ) -> Option<String> {
     let by_day = t.by_day.get();
-    let (low, high) = projection_range(&by_day, total, view.period, view.today, view.into_today)?;
+    let (low, high) = projection_range(&by_day, total, view.period, view.today, view.span?)?;
     Some(estimate_range(
         &super::figure(t, low, money(price, low)),
         &super::figure(t, high, money(price, high)),
@@ -80,7 +80,7 @@ fn estimate_lines(t: Table, fmt: &Formatter, method_id: &str) -> Option<Els> {
         return None;
     }
     let total = t.subtotals.with(|s| s.total.cu);
-    let p = projection(total, view.period, view.today, view.into_today)?;
+    let p = projection(total, view.span?);
     let year = ymd(view.today).0;
     let name = period_name(view.preset, view.period, view.today, fmt);
     let (price, budget_cu) = t.with_config(|c| (c.per_cu(), c.budget_cu));

@@ -7,7 +7,8 @@ use crate::view::el::{h, El};
 use crate::core::compare::{Lookup, Prev};
 use crate::core::finance::{headline, headline_pending, Versus};
 use crate::core::period::{
-    named_range, period_name, previous_name, short_date, ymd, Change, Cover, Held, Period,
+    day_range, named_range, period_name, previous_name, short_date, ymd, Change, Cover, Held,
+    Period,
 };
 use crate::load::state::Scope;
 use crate::view::table::{use_table, PeriodView, Table};
@@ -23,11 +24,21 @@ fn previous_label(view: &PeriodView, f: &Formatter) -> String {
     if let Held::From(day) = view.previous_held() {
         part.from = day;
     }
-    let range = named_range(part, ymd(view.today).0, f);
+    let year = ymd(view.today).0;
     match view.previous_until {
-        // The same part of the previous period, to the same time.
-        Some(_) => format!("{range}, {}", crate::core::period::hh_mm(view.into_today)),
-        None if part != pp => range,
+        // The same part of the previous period, to the same time elapsed
+        // since its midnight: named by its days and the billing zone's
+        // clock at that instant (an hour off today's when a clock changed
+        // on either day).
+        Some((_, cut)) => {
+            let clock = cut + i64::from(f.zone_offset_minutes(cut)) * 60_000;
+            format!(
+                "{}, {}",
+                day_range(part, year, f),
+                crate::core::period::hh_mm(clock.rem_euclid(crate::core::period::DAY_MS))
+            )
+        }
+        None if part != pp => named_range(part, year, f),
         None => previous_name(view.preset, pp, view.today, f),
     }
 }

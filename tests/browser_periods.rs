@@ -1234,3 +1234,40 @@ async fn days_the_clocks_change_are_labelled_and_projected_as_the_clock_runs() {
         en_cu(so_far)
     );
 }
+
+/// The usage ledger's months and days are UTC's: under another billing
+/// zone its figures are named "(UTC)", never by the billing zone.
+#[wasm_bindgen_test]
+async fn ledger_figures_under_another_billing_zone_are_named_utc() {
+    let (root, _h) = mount_org(
+        "periods-ledger-zone",
+        json!({ "now": NOW, "maxRuns": 300, "period": "this-month",
+                "billingTimeZone": "America/New_York" }),
+    );
+    let headline = wait_for("the ledger's headline", 15_000, || {
+        let h = text_of(&root, ".cu-headline");
+        h.contains("(from the usage ledger)").then_some(h)
+    })
+    .await;
+    assert!(
+        headline.contains(" CU in November (UTC) (from the usage ledger)"),
+        "{headline}"
+    );
+    assert!(!headline.contains("America/New_York"), "{headline}");
+    let heading = wait_for("the day chart's heading", 15_000, || {
+        all(&root, "h3")
+            .into_iter()
+            .map(|h| accessible_text(&h))
+            .find(|h| h.contains("from the usage ledger"))
+    })
+    .await;
+    assert!(
+        heading.contains("(UTC)") && !heading.contains("America/New_York"),
+        "{heading}"
+    );
+    let text = accessible_text(&root);
+    assert!(
+        text.contains("November 2026 (UTC) in the usage ledger"),
+        "{text}"
+    );
+}

@@ -90,11 +90,15 @@ fn heading(t: Table, zone: &str) -> El {
             t.fmt().tf(M::perUnit, &[("unit", &unit)])
         })
         .text(" ")
-        .child(
-            h("span")
-                .class("cu-muted")
-                .text(&t.fmt().tf(M::zoneParens, &[("zone", &zone)])),
-        )
+        .child(h("span").class("cu-muted").dyn_text(move || {
+            // The usage ledger's days are UTC's.
+            let zone = if ledger_month(t).is_some() {
+                "UTC"
+            } else {
+                zone.as_str()
+            };
+            t.fmt().tf(M::zoneParens, &[("zone", zone)])
+        }))
         .child(h("span").class("cu-muted").dyn_text(move || {
             ledger_month(t)
                 .map(|_| format!(" {}", t.say(M::fromLedger)))

@@ -22,6 +22,19 @@ pub fn month_of(view: &PeriodView) -> Option<YearMonth> {
     (month.period() == view.period).then_some(month)
 }
 
+/// A month of the usage ledger by name, "November 2026", with "(UTC)"
+/// after it when the billing time zone is another: the ledger's months and
+/// days are UTC's, not the zone's the period is counted in.
+pub fn ledger_month_name(month: YearMonth, f: &crate::core::format::Formatter) -> String {
+    let name = crate::core::period::month_label(&month.key(), f);
+    if f.zone() == "UTC" {
+        name
+    } else {
+        let utc = f.tf(crate::core::messages::M::zoneParens, &[("zone", "UTC")]);
+        format!("{name} {utc}")
+    }
+}
+
 /// Asks for the months the view needs: this month and the one before (the
 /// runway's 30 days), and a chosen month and the one before (its
 /// comparison). Runs whenever the period changes.

@@ -5,7 +5,6 @@
 
 use crate::core::ledger::by_node_type;
 use crate::core::messages::M;
-use crate::core::period::month_label;
 use crate::view::el::{h, El, Els};
 use crate::view::table::{use_table, Table};
 
@@ -27,7 +26,7 @@ fn content(t: Table) -> Els {
     let n = by_node_type(usage);
     let caption = f.tf(
         M::nodeTypesCaption,
-        &[("month", &month_label(&month.key(), &f))],
+        &[("month", &super::ledger_month_name(month, &f))],
     );
     let th = |m, class: &str| h("th").attr("scope", "col").class(class).text(&f.t(m));
     let head = h("tr")

@@ -6,7 +6,7 @@
 use crate::core::ledger::{month_summary, reconcile, RunsCover, RunsView};
 use crate::core::ledger_text::{month_line, recon_line};
 use crate::core::messages::M;
-use crate::core::period::{month_label, Cover};
+use crate::core::period::Cover;
 use crate::load::state::Scope;
 use crate::view::el::{button, h, El, Els};
 use crate::view::table::{use_table, Table};
@@ -21,7 +21,7 @@ fn month_lines(t: Table) -> Option<Els> {
     }
     let usage = data.month(month)?;
     let f = t.fmt();
-    let name = month_label(&month.key(), &f);
+    let name = super::ledger_month_name(month, &f);
     let current = crate::load::ledger::this_month(&t.env());
     let summary = month_summary(
         usage,

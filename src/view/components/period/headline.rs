@@ -61,11 +61,16 @@ fn ledger_headline_text(t: Table, view: &PeriodView) -> Option<String> {
     let fmt = t.fmt();
     let price = t.with_config(crate::load::config::Config::per_cu);
     let money = |cu| price.map(|p| p.cost_of(cu)).unwrap_or_default();
-    let name = format!(
-        "{} ({})",
-        period_name(view.preset, view.period, view.today, &fmt),
-        fmt.zone()
-    );
+    // The ledger's month is UTC's: under another billing zone, named so.
+    let name = if fmt.zone() == "UTC" {
+        format!(
+            "{} (UTC)",
+            period_name(view.preset, view.period, view.today, &fmt)
+        )
+    } else {
+        let month_days = named_range(month.period(), ymd(view.today).0, &fmt);
+        format!("{} (UTC)", fmt.tf(M::inRange, &[("range", &month_days)]))
+    };
     let total = super::figure(t, head.total, money(head.total));
     let year = ymd(view.today).0;
     let range = |from, to| named_range(crate::core::period::Period { from, to }, year, &fmt);

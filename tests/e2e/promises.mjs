@@ -529,6 +529,18 @@ await check('exports_are_named_for_the_period_they_cover', async (page) => {
     // Numeric columns hold numbers only (a group new in the period has empty change cells).
     assert(!text.includes('"new"'), `${button}: "new" in a numeric column`);
   }
+  // No dates: the export day in the billing zone, as of `now`, and the zone
+  // (Dec 6 04:36 UTC is Dec 6 18:36 in Kiritimati, Dec 5 in Los Angeles).
+  for (const [zone, want] of [['Pacific/Kiritimati', '2026-12-06_Pacific-Kiritimati'], ['America/Los_Angeles', '2026-12-05_America-Los_Angeles']]) {
+    const id = `nodates-${zone.replace('/', '-')}`;
+    await mountIn(page, id, { apiBase: '/', orgId: 'demo-org', token: 't', now: '2026-12-06T04:36:00Z', billingTimeZone: zone });
+    const el = page.locator(`#${id}`);
+    await rowsOf(el).first().waitFor({ timeout: 30000 });
+    const download = page.waitForEvent('download', { timeout: 10000 });
+    await el.getByRole('button', { name: 'Export CSV', exact: true }).click();
+    const name = (await download).suggestedFilename();
+    assert(name === `cu-runs_demo-org_${want}.csv`, `no dates, ${zone}: ${name}`);
+  }
 });
 
 // RFC 4180 rows of a CSV text (BOM dropped), each a list of cells.

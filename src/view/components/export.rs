@@ -37,10 +37,6 @@ pub fn download_csv(file_name: &str, content: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Today's date (UTC) as `YYYY-MM-DD`, for file names.
-pub fn today() -> String {
-    crate::core::time::utc_date(js_sys::Date::now() as i64)
-}
 
 /// The period's From–To days, when both are set.
 fn days(t: crate::view::table::Table) -> Option<(String, String)> {
@@ -54,7 +50,15 @@ fn days(t: crate::view::table::Table) -> Option<(String, String)> {
 fn stamp(t: crate::view::table::Table, days: &Option<(String, String)>) -> String {
     match days {
         Some((from, to)) => crate::core::csv::period_stamp(from, to, t.fmt().zone()),
-        None => today(),
+        // The export day, in the billing zone (and as of `now` when set).
+        None => {
+            let fmt = t.fmt();
+            let now = t
+                .with_config(|c| c.now_ms)
+                .unwrap_or_else(|| js_sys::Date::now() as i64);
+            let day = fmt.day_key(now);
+            crate::core::csv::period_stamp(&day, &day, fmt.zone())
+        }
     }
 }
 

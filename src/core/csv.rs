@@ -137,8 +137,12 @@ pub fn runs_csv(
     covers.header(&mut header);
     let mut out = String::from(BOM);
     out.push_str(&header_line(header));
-    let mut time = |ms: Option<i64>, sent: &str| match ms {
-        Some(ms) => text_cell(&crate::core::time::format_iso_at_offset(ms, offset_of(ms))),
+    let mut time = |ms: Option<i64>, form, sent: &str| match ms {
+        Some(ms) => text_cell(&crate::core::time::format_iso_at_offset_as(
+            ms,
+            offset_of(ms),
+            form,
+        )),
         None => text_cell(sent),
     };
     for &i in indices {
@@ -154,8 +158,12 @@ pub fn runs_csv(
             text_cell(r.status.as_str()),
             text_cell(&crate::core::labels::trigger_label(trigger, f)),
             text_cell(trigger),
-            time(r.started_ms, &r.started_at()),
-            time(r.finished_ms, r.finished_at().as_deref().unwrap_or("")),
+            time(r.started_ms, r.started_form, &r.started_at()),
+            time(
+                r.finished_ms,
+                r.finished_form,
+                r.finished_at().as_deref().unwrap_or(""),
+            ),
             r.duration_ms()
                 .map(|ms| format!("{}.{:03}", ms / 1_000, ms % 1_000))
                 .unwrap_or_default(),
@@ -504,6 +512,22 @@ mod tests {
         assert_eq!(lines[1], "\"'=cmd\",\"billing\",\"Running\",\"running\",\"Schedule\",\"schedule\",\"2026-11-20T11:00:00+01:00\",\"\",,1234.5000,true,2.469,\"2026-11-01\",\"2026-11-30\",\"Europe/Berlin\",0.002,\"USD\"");
         // The zone's clock, with milliseconds only when there are some.
         assert!(lines[2].contains("\"2026-12-01T00:30:00.250+01:00\""));
+        // Digits past the millisecond, as the API sent them.
+        for (sent, want) in [
+            ("2026-11-28T11:31:40.350732632Z", "2026-11-28T12:31:40.350732632+01:00"),
+            ("2026-11-28T11:31:40.000001Z", "2026-11-28T12:31:40.000001+01:00"),
+            ("2026-11-28T11:31:40.1234Z", "2026-11-28T12:31:40.1234+01:00"),
+        ] {
+            let one = vec![run("n", "w", "success", sent, Some(1.0), None)];
+            let csv = runs_csv(
+                &RunSet::new(one, crate::core::time::utc_date),
+                &[0],
+                covers,
+                &Names::default(),
+                &mut |_| 60,
+            );
+            assert!(csv.contains(&format!("\"{want}\"")), "{sent}: {csv}");
+        }
         // Unpriced: no cost, price or currency columns.
         let runs = vec![run(
             "a",

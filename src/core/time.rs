@@ -167,13 +167,19 @@ pub fn format_rfc3339_ms(ms: i64) -> String {
 /// there are some: `…:43.250+01:00`). What the CSV exports write, in the
 /// billing time zone.
 pub fn format_iso_at_offset(ms: i64, offset_minutes: i32) -> String {
+    format_iso_at_offset_as(ms, offset_minutes, TimeForm::CANONICAL)
+}
+
+/// As [`format_iso_at_offset`], with the digits past the millisecond that
+/// `form` (how the API wrote the instant) holds: `…:40.350732632-05:00`.
+pub fn format_iso_at_offset_as(ms: i64, offset_minutes: i32, form: TimeForm) -> String {
     let local = ms + i64::from(offset_minutes) * 60_000;
     let day_secs = local.div_euclid(1_000).rem_euclid(86_400);
     let millis = local.rem_euclid(1_000);
-    let fraction = if millis == 0 {
-        String::new()
-    } else {
-        format!(".{millis:03}")
+    let fraction = match form.frac() {
+        extra @ 4.. => format!(".{millis:03}{:0w$}", form.sub(), w = extra - 3),
+        _ if millis == 0 => String::new(),
+        _ => format!(".{millis:03}"),
     };
     let sign = if offset_minutes < 0 { '-' } else { '+' };
     let off = offset_minutes.unsigned_abs();

@@ -37,7 +37,6 @@ pub fn download_csv(file_name: &str, content: &str) -> Result<(), String> {
     Ok(())
 }
 
-
 /// The period's From–To days, when both are set.
 fn days(t: crate::view::table::Table) -> Option<(String, String)> {
     t.state

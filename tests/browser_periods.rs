@@ -1271,3 +1271,19 @@ async fn ledger_figures_under_another_billing_zone_are_named_utc() {
         "{text}"
     );
 }
+
+/// A zone is named as configured, not by an old alias `Intl` may resolve
+/// it to (`Asia/Kolkata`, not `Asia/Calcutta`).
+#[wasm_bindgen_test]
+async fn zones_are_named_as_configured() {
+    let (root, _h) = mount_org(
+        "periods-kolkata",
+        json!({ "now": NOW, "maxRuns": 100000, "period": "today",
+                "billingTimeZone": "Asia/Kolkata", "timeZone": "Asia/Kolkata" }),
+    );
+    choose_and_load(&root, "today").await;
+    let text = accessible_text(&root);
+    assert!(text.contains("Times in Asia/Kolkata"), "{text}");
+    assert!(text_of(&root, ".cu-headline").contains(" today (Asia/Kolkata)"));
+    assert!(!text.contains("Calcutta"), "{text}");
+}

@@ -460,8 +460,10 @@ mod intl {
             let decimal = part(&parts, "decimal").unwrap_or_else(|| ".".into());
             let time_opts = zoned(vec![("timeStyle", "short".into())], time_zone);
             let time = construct_date_time(&locs, &time_opts)?;
-            let display_zone =
-                resolved_zone(&date_time).unwrap_or_else(|| time_zone.unwrap_or("UTC").to_owned());
+            let display_zone = match time_zone {
+                Some(tz) => named_as_given(resolved_zone(&date_time), tz),
+                None => resolved_zone(&date_time).unwrap_or_else(|| "UTC".to_owned()),
+            };
             let date_time: Function = Reflect::get(&date_time, &"format".into())
                 .ok()?
                 .dyn_into()
@@ -602,6 +604,16 @@ mod intl {
 
     /// The `YYYY-MM-DD` formatter of days in `time_zone`, and that zone's
     /// resolved name.
+    /// A configured zone's name as the page says it: as given (`Asia/Kolkata`,
+    /// which `Intl` may resolve to its old alias `Asia/Calcutta`), or as
+    /// `Intl` spells it when they differ only in case (`utc` → `UTC`).
+    fn named_as_given(resolved: Option<String>, given: &str) -> String {
+        match resolved {
+            Some(r) if r.eq_ignore_ascii_case(given) => r,
+            _ => given.to_owned(),
+        }
+    }
+
     fn day_format(time_zone: &str) -> Option<(Function, String)> {
         let pairs: Vec<(&str, JsValue)> = vec![
             ("year", "numeric".into()),
@@ -614,7 +626,7 @@ mod intl {
             .ok()?
             .dyn_into()
             .ok()?;
-        let zone = resolved_zone(&day_format).unwrap_or_else(|| time_zone.to_owned());
+        let zone = named_as_given(resolved_zone(&day_format), time_zone);
         Some((day, zone))
     }
 

@@ -1120,12 +1120,7 @@ async fn a_comparison_names_the_days_the_runs_list_holds() {
         json!({ "now": "2026-10-15T12:00:00Z", "maxRuns": 100000, "period": "this-month" }),
     );
     choose_and_load(&root, "this-month").await;
-    let until = js_sys::Date::parse("2026-10-15T12:00:00Z");
-    let so_far: Vec<Value> = runs
-        .iter()
-        .filter(|r| js_sys::Date::parse(r["startedAt"].as_str().unwrap()) < until)
-        .cloned()
-        .collect();
+    let so_far = started_before(&runs, "2026-10-15T12:00:00Z");
     let total = sums(&so_far, "2026-10-01", "2026-10-15", "workflowId")[""];
     let headline = text_of(&root, ".cu-headline");
     assert_eq!(
@@ -1150,12 +1145,7 @@ async fn a_comparison_names_the_days_the_runs_list_holds() {
         json!({ "now": "2026-09-29T12:00:00Z", "maxRuns": 100000, "period": "this-month" }),
     );
     choose_and_load(&root, "this-month").await;
-    let until = js_sys::Date::parse("2026-09-29T12:00:00Z");
-    let so_far: Vec<Value> = runs
-        .iter()
-        .filter(|r| js_sys::Date::parse(r["startedAt"].as_str().unwrap()) < until)
-        .cloned()
-        .collect();
+    let so_far = started_before(&runs, "2026-09-29T12:00:00Z");
     let total = sums(&so_far, "2026-09-01", "2026-09-30", "workflowId")[""];
     let headline = text_of(&root, ".cu-headline");
     assert!(
@@ -1174,6 +1164,15 @@ async fn a_comparison_names_the_days_the_runs_list_holds() {
     );
     choose_and_load(&root, "this-month").await;
     assert!(one(&root, ".cu-estimate").is_some());
+}
+
+/// The runs started before `instant`.
+fn started_before(runs: &[Value], instant: &str) -> Vec<Value> {
+    let until = js_sys::Date::parse(instant);
+    runs.iter()
+        .filter(|r| js_sys::Date::parse(r["startedAt"].as_str().unwrap()) < until)
+        .cloned()
+        .collect()
 }
 
 /// CU of the runs started in `[from, to)` (instants), in ten-thousandths.

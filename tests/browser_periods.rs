@@ -1164,6 +1164,31 @@ async fn a_comparison_names_the_days_the_runs_list_holds() {
     );
     choose_and_load(&root, "this-month").await;
     assert!(one(&root, ".cu-estimate").is_some());
+
+    // Today, a day after the list's first run and a minute before its time
+    // of day: yesterday up to that time ends before the first run, so
+    // there is nothing to compare (not "none in …", not "new").
+    let first_ms = runs
+        .iter()
+        .map(|r| js_sys::Date::parse(r["startedAt"].as_str().unwrap()))
+        .fold(f64::MAX, f64::min);
+    let now = js_sys::Date::new(&(first_ms + 86_400_000.0 - 60_000.0).into());
+    let now = String::from(now.to_iso_string());
+    let (root, _h) = mount_org(
+        org,
+        json!({ "now": now, "maxRuns": 100000, "period": "today" }),
+    );
+    choose_and_load(&root, "today").await;
+    let headline = text_of(&root, ".cu-headline");
+    assert!(
+        headline.contains(&format!("; the runs list begins Sep {d}, after Sep {d}, "))
+            && headline.ends_with(": no comparison."),
+        "{headline}"
+    );
+    let change = column(&root, "CU by workflow", "Change");
+    for (name, row) in subtotal_rows(&root, "CU by workflow") {
+        assert_eq!(row[change], "—", "{name}: {row:?}");
+    }
 }
 
 /// The runs started before `instant`.
@@ -1269,6 +1294,13 @@ async fn ledger_figures_under_another_billing_zone_are_named_utc() {
         text.contains("November 2026 (UTC) in the usage ledger"),
         "{text}"
     );
+    // The chart's name says so too.
+    let name = all(&root, "[role=img]")
+        .into_iter()
+        .filter_map(|e| e.get_attribute("aria-label"))
+        .find(|n| n.starts_with("CU per day"))
+        .expect("the day chart's name");
+    assert!(name.starts_with("CU per day (UTC)"), "{name}");
 }
 
 /// A zone is named as configured, not by an old alias `Intl` may resolve
@@ -1285,4 +1317,25 @@ async fn zones_are_named_as_configured() {
     assert!(text.contains("Times in Asia/Kolkata"), "{text}");
     assert!(text_of(&root, ".cu-headline").contains(" today (Asia/Kolkata)"));
     assert!(!text.contains("Calcutta"), "{text}");
+}
+
+/// A walk stopped at `maxRuns` is not offered again as "Load runs back
+/// to …": it would stop at the cap at once.
+#[wasm_bindgen_test]
+async fn at_the_cap_loading_back_is_not_offered() {
+    let (root, _h) = mount_org(
+        "periods-cap",
+        json!({ "now": NOW, "maxRuns": 300, "period": "this-month" }),
+    );
+    wait_for("the cap's outcome", 15_000, || {
+        accessible_text(&root)
+            .contains("Stopped at the cap of 300 runs")
+            .then_some(())
+    })
+    .await;
+    sleep(100).await;
+    let offered = all(&root, "button")
+        .iter()
+        .any(|b| accessible_text(b).starts_with("Load runs back to"));
+    assert!(!offered, "{}", text_of(&root, ".cu-period-cover"));
 }

@@ -98,10 +98,15 @@ const MAX_TEXT_CHARS: usize = 500;
 /// `Bearer+<word>`), cut to [`MAX_TEXT_CHARS`] characters.
 fn scrub(text: &str, secret: &str) -> String {
     let mut out = without_secret(text, secret);
-    // A copy the server put in a URL or a form.
-    let encoded = percent_encoded(secret);
-    if encoded != secret {
-        out = without_secret(&out, &encoded);
+    // A copy the server put in a URL or a form, as `encodeURIComponent`
+    // writes it or with every byte encoded.
+    for encoded in [
+        percent_encoded(secret, false),
+        percent_encoded(secret, true),
+    ] {
+        if encoded != secret {
+            out = without_secret(&out, &encoded);
+        }
     }
     // A server may also echo the header itself, or a token it rewrote.
     for prefix in ["bearer ", "bearer%20", "bearer+"] {
@@ -127,12 +132,12 @@ fn scrub(text: &str, secret: &str) -> String {
     out
 }
 
-/// `secret` as `encodeURIComponent` writes it: every byte but ASCII letters,
-/// digits and `-._~!*'()` as `%XX`.
-fn percent_encoded(secret: &str) -> String {
+/// `secret` as `encodeURIComponent` writes it (every byte but ASCII
+/// letters, digits and `-._~!*'()` as `%XX`), or with `every` byte so.
+fn percent_encoded(secret: &str, every: bool) -> String {
     let mut out = String::with_capacity(secret.len());
     for b in secret.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~!*'()".contains(&b) {
+        if !every && (b.is_ascii_alphanumeric() || b"-._~!*'()".contains(&b)) {
             out.push(char::from(b));
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -535,6 +540,7 @@ mod tests {
                 "hex=abc%2fDEF%2bghi%3dJKL.mno_123~xyz".into(),
                 "upper=ABC/DEF+GHI=JKL.MNO_123~XYZ".into(),
                 "form: Bearer+a1B2c3D4e5&x=1".into(),
+                "all=%61%62%63%2f%44%45%46%2B%67%68%69%3D%4A%4B%4C%2E%6D%6E%6F%5F%31%32%33%7E%78%79%7A".into(),
             ],
             request_id: None,
             retry_after_s: None,
@@ -548,10 +554,12 @@ mod tests {
                 "hex=[redacted]",
                 "upper=[redacted]",
                 "form: Bearer+[redacted]&x=1",
+                "all=[redacted]",
             ]
         );
         assert!(e.to_string().ends_with("lower=[redacted]"), "{e}");
-        assert_eq!(percent_encoded("a b/é"), "a%20b%2F%C3%A9");
+        assert_eq!(percent_encoded("a b/é", false), "a%20b%2F%C3%A9");
+        assert_eq!(percent_encoded("aB", true), "%61%42");
     }
 
     #[test]

@@ -316,6 +316,8 @@ pub struct Daily {
     pub earlier: usize,
     /// The largest day total.
     pub max: CuTotal,
+    /// From the usage ledger (UTC days, no run counts), not from runs.
+    pub from_ledger: bool,
 }
 
 /// How the time chart is cut and stacked.
@@ -496,6 +498,7 @@ pub fn daily(set: &RunSet, indices: &[usize], s: &Subtotals, shape: Shape) -> Da
         undated,
         earlier,
         max,
+        from_ledger: false,
     }
 }
 

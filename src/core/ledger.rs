@@ -836,6 +836,7 @@ pub fn ledger_daily(usage: &Usage, today: Day, granularity: Granularity, week_st
         undated: 0,
         earlier: 0,
         max,
+        from_ledger: true,
     }
 }
 

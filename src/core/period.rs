@@ -361,8 +361,8 @@ pub fn cover(from_head: bool, complete: bool, oldest: Option<Day>, from: Day) ->
 /// of an earlier day is not the period's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Held {
-    /// Every day of the period (the list begins on or before its first day,
-    /// or where it begins is not known: the list was not read to its end).
+    /// Every day of the period (the list begins before its first day, or
+    /// where it begins is not known: the list was not read to its end).
     All,
     /// The period's days from this one on.
     From(Day),
@@ -374,7 +374,9 @@ pub enum Held {
 pub fn held(p: Period, begins: Option<Day>) -> Held {
     match begins {
         Some(b) if b > p.to => Held::Nothing,
-        Some(b) if b > p.from => Held::From(b),
+        // On the period's first day too: the list's oldest run started
+        // after that day's midnight, and what ran before it is not known.
+        Some(b) if b >= p.from => Held::From(b),
         _ => Held::All,
     }
 }
@@ -1105,7 +1107,7 @@ mod tests {
         };
         assert_eq!(held(p, None), Held::All);
         assert_eq!(held(p, Some(d("2026-08-31"))), Held::All);
-        assert_eq!(held(p, Some(d("2026-09-01"))), Held::All);
+        assert_eq!(held(p, Some(d("2026-09-01"))), Held::From(d("2026-09-01")));
         assert_eq!(held(p, Some(d("2026-09-02"))), Held::From(d("2026-09-02")));
         assert_eq!(held(p, Some(d("2026-09-27"))), Held::From(d("2026-09-27")));
         assert_eq!(held(p, Some(d("2026-09-30"))), Held::From(d("2026-09-30")));

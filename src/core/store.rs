@@ -547,6 +547,11 @@ impl RunSet {
         Some(self.started[i]).filter(|&t| t != NO_TIME)
     }
 
+    /// The earliest start among the runs, in epoch milliseconds.
+    pub fn first_start(&self) -> Option<i64> {
+        self.started.iter().copied().filter(|&t| t != NO_TIME).min()
+    }
+
     /// Run `i`'s end in epoch milliseconds, when it parsed.
     pub fn finished_ms(&self, i: usize) -> Option<i64> {
         Some(self.finished[i]).filter(|&t| t != NO_TIME)

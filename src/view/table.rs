@@ -112,6 +112,8 @@ pub struct PeriodView {
     /// head): the day its oldest run started. Runs before it are not in the
     /// list ([`Held`](crate::core::period::Held)).
     pub list_begins: Option<Day>,
+    /// The instant the list's oldest run started (with `list_begins`).
+    pub list_begins_ms: Option<i64>,
     /// When the period includes today: its instants in the billing zone
     /// (its days as the clock runs, 23 or 25 hours on a clock change).
     pub span: Option<Span>,
@@ -136,10 +138,18 @@ impl PeriodView {
     }
 
     /// What of the previous period's compared days the list holds
-    /// ([`Held::All`] when not comparing).
+    /// ([`Held::All`] when not comparing): none when its part of its last
+    /// day ends before the list's oldest run started.
     pub fn previous_held(&self) -> Held {
-        self.compared_previous()
-            .map_or(Held::All, |pp| held(pp, self.list_begins))
+        let before_list = matches!(
+            (self.previous_until, self.list_begins_ms),
+            (Some((_, cut)), Some(first)) if first >= cut
+        );
+        match self.compared_previous() {
+            None => Held::All,
+            Some(_) if before_list => Held::Nothing,
+            Some(pp) => held(pp, self.list_begins),
+        }
     }
 }
 
@@ -591,6 +601,9 @@ fn period_memo(
             previous_until,
             cut_ms: now_option.filter(|_| p.contains(today)),
             list_begins: (from_head && complete).then_some(oldest).flatten(),
+            list_begins_ms: (from_head && complete)
+                .then(|| scope_set.with(|s| s.as_ref().and_then(|l| l.set.first_start())))
+                .flatten(),
             span: p.contains(today).then(|| {
                 let start_of = |day| {
                     crate::core::period::day_start(day, |ms| {

@@ -753,6 +753,20 @@ await check('arrowing_through_periods_loads_only_the_one_chosen', async (page) =
   await page.waitForTimeout(1000);
   const after = await walks();
   assert(after - before === 1, `${after - before} walks for one choice`);
+
+  // From no period (Custom) too: the first choice in the select is a choice.
+  await mountIn(page, 'arrows2', { apiBase: origin, orgId: unique('arrows2'), token: 'test-token', locale: 'en-US', timeZone: 'UTC', now: '2026-11-28T18:00:00Z' });
+  const root2 = page.locator('#arrows2');
+  await rowsOf(root2).first().waitFor({ timeout: 30000 });
+  const select2 = root2.getByRole('combobox', { name: 'Period' });
+  await select2.focus();
+  sent.length = 0;
+  for (const key of ['ArrowUp', 'ArrowUp', 'ArrowUp']) await page.keyboard.press(key);
+  const pressed2 = Date.now();
+  assert(await select2.inputValue() === 'this-month', `the second select is on ${await select2.inputValue()}`);
+  await page.waitForTimeout(150);
+  assert(sent.filter((t) => t <= pressed2 + 150).length === 0, `${sent.length} runs requests while arrowing from Custom`);
+  await root2.locator('.cu-period-cover', { hasText: 'This month: all ' }).waitFor({ timeout: 30000 });
 });
 
 // A same-origin apiBase ("/") means the page's origin: a <base href> in the

@@ -32,7 +32,13 @@ pub fn daily_figures(chart: Derived<Shared<Daily>>) -> El {
             for day in &d.days {
                 let tr = append_element(&tbody, "tr", "");
                 append_th(&tr, "row", "", &bucket_label(&day.day, d.granularity, fmt));
-                append_text(&tr, "td", "cu-num", None, &fmt.count(day.runs as u64));
+                // The ledger counts no runs: an empty cell, not 0.
+                let runs = if d.from_ledger {
+                    String::new()
+                } else {
+                    fmt.count(day.runs as u64)
+                };
+                append_text(&tr, "td", "cu-num", None, &runs);
                 append_text(&tr, "td", "cu-num", None, &fmt.cu_total(day.total));
                 for p in &day.parts {
                     append_text(&tr, "td", "cu-num", None, &fmt.cu_total(*p));

@@ -59,7 +59,9 @@ fn plot_svg(
     let name = move || {
         let f = t.fmt();
         chart.with(|d| {
-            let name = daily_chart_name(d, f.zone(), &f);
+            // The usage ledger's days are UTC's.
+            let zone = if d.from_ledger { "UTC" } else { f.zone() };
+            let name = daily_chart_name(d, zone, &f);
             match budget() {
                 Some(b) => f.tf(
                     M::withBudget,

@@ -50,8 +50,19 @@ pub fn coverage_view(parent: El) -> El {
             }
             _ => line,
         };
+        // Not while a walk runs, nor after one stopped at `maxRuns`: it
+        // would stop at the cap again at once (its outcome line says so).
+        let capped = state.load_all.with(|l| {
+            matches!(
+                l.outcome,
+                Some(crate::load::walk::Outcome::Walk(
+                    crate::load::walk::WalkEnd::Capped
+                ))
+            )
+        });
         let offer = matches!(needed, Cover::BackTo(_) | Cover::NotFromHead)
-            && !state.load_all.with(|l| l.running);
+            && !state.load_all.with(|l| l.running)
+            && !capped;
         let label = fmt.tf(M::loadBackTo, &[("day", &short_date(start, year, &fmt))]);
         let p = h("p").class("cu-period-cover").text(&line);
         Some(vec![if offer {

@@ -58,12 +58,14 @@ pub fn period_summary() -> El {
 /// not all loaded, "Load all runs" starts, back to the period's start and
 /// bounded by `maxRuns` (its outcome line says where it stopped). Once per
 /// choice: after "Cancel" it waits for another period to be chosen. The
-/// first period loads at once; a later choice after [`CHOICE_SETTLES_MS`],
-/// so arrowing through the Period select starts one walk, not one per step.
+/// period the table mounts with (the option's or the URL's) loads at once;
+/// a choice made after [`CHOICE_SETTLES_MS`], so arrowing through the
+/// Period select starts one walk, not one per step.
 pub fn load_chosen_period(t: Table) {
     type Key = (crate::core::period::Preset, Day);
     let tried: std::rc::Rc<std::cell::Cell<Option<Key>>> = std::rc::Rc::default();
-    let loaded_once = std::rc::Rc::new(std::cell::Cell::new(false));
+    // The period mounted with, while it stands: loaded at once.
+    let initial = std::rc::Rc::new(std::cell::Cell::new(Some(t.state.period.get_untracked())));
     let pending = crate::load::reactive::Stored::new(None::<leptos::prelude::TimeoutHandle>);
     let cancel = move || {
         if let Some(h) = pending.try_get_value().flatten() {
@@ -75,6 +77,8 @@ pub fn load_chosen_period(t: Table) {
     crate::load::effect::effect(move |_| {
         let Some(view) = t.period.get() else {
             tried.set(None);
+            // Custom: a period chosen from here on is a choice.
+            initial.set(None);
             return;
         };
         let needs = view.cover != crate::core::period::Cover::Full
@@ -87,7 +91,7 @@ pub fn load_chosen_period(t: Table) {
         if needs && !running && has_page && tried.get() != Some(key) {
             tried.set(Some(key));
             cancel();
-            if !loaded_once.replace(true) {
+            if initial.take() == Some(view.preset) {
                 t.load_all();
                 return;
             }

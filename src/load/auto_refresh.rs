@@ -34,7 +34,7 @@ pub fn install_auto_refresh(state: TableState, env: Rc<Env>) {
     let tick_env = env.clone();
     let tick = Closure::<dyn FnMut()>::new(move || {
         if due() {
-            refresh(state, tick_env.clone());
+            refresh(state, tick_env.clone(), false);
         }
     });
     let visible_env = env.clone();
@@ -44,7 +44,7 @@ pub fn install_auto_refresh(state: TableState, env: Rc<Env>) {
             Scope::All => state.all_as_of.get_untracked(),
         };
         if due() && last.is_none_or(|t| js_sys::Date::now() - t >= every_ms) {
-            refresh(state, visible_env.clone());
+            refresh(state, visible_env.clone(), false);
         }
     });
     let handle = window

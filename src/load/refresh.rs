@@ -211,6 +211,14 @@ pub fn changes_text(c: Changes, since: &str, gave_way: u64, cap: u64, f: &Format
     format!("{text} {note}")
 }
 
+/// Whether a refresh's note says something new ([`changes_text`] other
+/// than "No new runs since …"): runs added or finished, or held runs that
+/// gave way to the cap. A CU figure of a run still in progress that moved
+/// is not news: its note reads "No new runs".
+pub fn found_news(c: Changes, gave_way: u64) -> bool {
+    c.added > 0 || c.finished > 0 || gave_way > 0
+}
+
 fn changed_text(c: Changes, since: &str, f: &Formatter) -> String {
     let since = ("since", since);
     match (c.added, c.finished) {
@@ -431,6 +439,31 @@ mod tests {
             capped(1),
             "36 new runs, 3 finished since 14:02. The oldest run gave way to the cap of 1,000 runs."
         );
+    }
+
+    /// News is exactly what the note says besides "No new runs since …".
+    #[test]
+    fn news_is_what_the_note_says_besides_nothing_new() {
+        let c = &Formatter::plain(None);
+        for added in 0..3u64 {
+            for finished in 0..3u64 {
+                for updated in finished..finished + 2 {
+                    for gave_way in 0..2u64 {
+                        let changes = Changes {
+                            added,
+                            updated,
+                            finished,
+                        };
+                        let text = changes_text(changes, "14:02", gave_way, 1_000, c);
+                        assert_eq!(
+                            found_news(changes, gave_way),
+                            text != "No new runs since 14:02.",
+                            "{text}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     /// How a misbehaving server answers a refresh's page request.

@@ -2,6 +2,8 @@
 //! runs, new runs from the head until nothing new is left (the pure merge
 //! of [`crate::load::refresh`]), merged into what is loaded. Never two at
 //! once, never during a walk; says what changed and emits `cu-runs:load`.
+//! A timer's refresh that found nothing new shows its note without
+//! announcing it ([`RefreshNote`]).
 
 use std::rc::Rc;
 
@@ -12,14 +14,16 @@ use crate::api::json::Value;
 use crate::api::{ApiError, PageRequest, MAX_LIMIT};
 use crate::core::messages::M;
 use crate::load::env::Env;
-use crate::load::state::{page_data, Loaded, Scope, Shared, TableState};
+use crate::load::state::{page_data, Loaded, RefreshNote, Scope, Shared, TableState};
 use crate::load::tasks::{fetch_with_retry, new_controller};
 
 /// "Refresh": in the page scope, the current page again; with all loaded
 /// runs, new runs from the head until nothing new is left (see
 /// [`crate::load::refresh`]), merged into what is loaded. Never two at once, never
-/// during a walk; says what changed and emits `cu-runs:load`.
-pub fn refresh(state: TableState, env: Rc<Env>) {
+/// during a walk; says what changed and emits `cu-runs:load`. `asked`:
+/// the user pressed Refresh (its note is always announced), not the
+/// `refreshSeconds` timer (announced only when it found something).
+pub fn refresh(state: TableState, env: Rc<Env>, asked: bool) {
     if state.refreshing.get_untracked() || state.load_all.with_untracked(|l| l.running) {
         return;
     }
@@ -41,16 +45,21 @@ pub fn refresh(state: TableState, env: Rc<Env>) {
         }
         env.refresh.borrow_mut().take();
         match result {
-            Ok(Some(note)) => {
-                state.refresh_note.try_set(Some(note));
+            Ok(Some((text, news))) => {
+                state.refresh_note.try_set(Some(RefreshNote {
+                    text,
+                    announce: asked || news,
+                }));
             }
             Ok(None) => {}
             Err(err) => {
                 env.host.emit_error(&err, "refresh");
-                state.refresh_note.try_set(Some(
-                    env.fmt
+                state.refresh_note.try_set(Some(RefreshNote {
+                    text: env
+                        .fmt
                         .tf(M::refreshFailed, &[("error", &err.describe(&env.fmt))]),
-                ));
+                    announce: true,
+                }));
             }
         }
         state.refreshing.try_set(false);
@@ -63,7 +72,10 @@ pub fn cancel_refresh(state: TableState, env: &Env) {
     if let Some(c) = env.refresh.borrow_mut().take() {
         c.abort();
         state.refreshing.set(false);
-        state.refresh_note.set(Some(env.fmt.t(M::refreshCancelled)));
+        state.refresh_note.set(Some(RefreshNote {
+            text: env.fmt.t(M::refreshCancelled),
+            announce: true,
+        }));
     }
 }
 
@@ -84,7 +96,7 @@ async fn refresh_page(
     state: TableState,
     env: &Env,
     controller: &AbortController,
-) -> Result<Option<String>, ApiError> {
+) -> Result<Option<(String, bool)>, ApiError> {
     let Some(old) = state.page.get_untracked() else {
         return Ok(None);
     };
@@ -124,8 +136,9 @@ async fn refresh_page(
             ("updated", changes.updated.into()),
         ]),
     );
-    Ok(Some(crate::load::refresh::changes_text(
-        changes, &since, 0, 0, &env.fmt,
+    Ok(Some((
+        crate::load::refresh::changes_text(changes, &since, 0, 0, &env.fmt),
+        crate::load::refresh::found_news(changes, 0),
     )))
 }
 
@@ -133,7 +146,7 @@ async fn refresh_all(
     state: TableState,
     env: &Env,
     controller: &AbortController,
-) -> Result<Option<String>, ApiError> {
+) -> Result<Option<(String, bool)>, ApiError> {
     let Some(old) = state.all.get_untracked() else {
         return Ok(None);
     };
@@ -172,11 +185,14 @@ async fn refresh_all(
         ]),
     );
     // The oldest runs held that the cap let go, said with the changes.
-    Ok(Some(crate::load::refresh::changes_text(
-        changes,
-        &since,
-        gave_way,
-        env.config.max_runs,
-        &env.fmt,
+    Ok(Some((
+        crate::load::refresh::changes_text(
+            changes,
+            &since,
+            gave_way,
+            env.config.max_runs,
+            &env.fmt,
+        ),
+        crate::load::refresh::found_news(changes, gave_way),
     )))
 }

@@ -173,9 +173,12 @@ pub struct TableState {
     /// When the loaded runs were last fetched (end of the walk or refresh).
     pub all_as_of: Sig<Option<f64>>,
     /// What the last refresh changed (or why it failed).
-    pub refresh_note: Sig<Option<String>>,
+    pub refresh_note: Sig<Option<RefreshNote>>,
     /// The period preset (Custom: From/To as typed).
     pub period: Sig<crate::core::period::Preset>,
+    /// A chosen period's walk is due (the choice settling, see
+    /// `components::period::load_chosen_period`).
+    pub walk_due: Sig<bool>,
     /// Compare with the previous period (presets only).
     pub compare: Sig<bool>,
     /// What the subtotals, their chart and CSV group by.
@@ -187,6 +190,18 @@ pub struct TableState {
     /// Group by "Node type": the subtotals come from the usage ledger's
     /// breakdown of the month instead of the runs.
     pub node_types: Sig<bool>,
+}
+
+/// What a refresh says: shown always; announced (a live region) when the
+/// user asked for it, when it failed or was cancelled, or when it found
+/// something: a timer's refresh that found nothing new is shown, not
+/// announced, so a screen reader is not told "No new runs" on every tick.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RefreshNote {
+    /// The sentence, e.g. "3 new runs since 14:02 (UTC)."
+    pub text: String,
+    /// Whether the live region says it.
+    pub announce: bool,
 }
 
 impl TableState {
@@ -213,6 +228,7 @@ impl TableState {
             all_as_of: Sig::new(None),
             refresh_note: Sig::new(None),
             period: Sig::new(crate::core::period::Preset::Custom),
+            walk_due: Sig::new(false),
             compare: Sig::new(true),
             group: Sig::new(crate::core::subtotals::GroupBy::Workflow),
             granularity: Sig::new(crate::core::period::Granularity::Day),

@@ -527,7 +527,7 @@ impl Table {
 
     /// "Refresh".
     pub fn refresh(&self) {
-        refresher::refresh(self.state, self.env());
+        refresher::refresh(self.state, self.env(), true);
     }
 
     /// "Cancel refresh".

@@ -769,6 +769,46 @@ await check('arrowing_through_periods_loads_only_the_one_chosen', async (page) =
   await root2.locator('.cu-period-cover', { hasText: 'This month: all ' }).waitFor({ timeout: 30000 });
 });
 
+// A chosen period's walk is said once it is done: while the choice settles
+// and the walk runs, the page's "Totals cover 0 of 20 runs on this page"
+// and the headline's "Loading … 300 runs so far" are shown, not said (the
+// walk's own progress region speaks every 5 s).
+await check('a_period_walk_is_said_once_settled', async (page) => {
+  await page.addInitScript(() => {
+    window.__said = [];
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[aria-live], [role=status], [role=alert]')) {
+        const text = el.textContent.trim().replace(/\s+/g, ' ');
+        if (el.__last !== text) {
+          el.__last = text;
+          if (text) window.__said.push({ host: (el.closest('[id]') || {}).id || '', cls: String(el.className), text });
+        }
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await open(page);
+  await mountIn(page, 'said', { apiBase: origin, orgId: unique('said'), token: 'test-token', locale: 'en-US', timeZone: 'UTC', now: '2026-11-28T18:00:00Z' });
+  const root = page.locator('#said');
+  await rowsOf(root).first().waitFor({ timeout: 30000 });
+  await page.waitForTimeout(300);
+  const said = () => page.evaluate(() => window.__said.filter((e) => e.host === 'said'));
+  const before = (await said()).length;
+  assert((await said()).some((e) => e.cls.includes('cu-said-coverage') && e.text === 'Totals cover 20 runs on this page.'), 'the first page\'s coverage was not said');
+  await root.getByRole('combobox', { name: 'Period' }).selectOption('this-month');
+  await root.locator('.cu-period-cover', { hasText: 'This month: all ' }).waitFor({ timeout: 30000 });
+  await page.waitForTimeout(500);
+  const after = (await said()).slice(before);
+  const texts = after.map((e) => e.text);
+  assert(!texts.some((t) => t.includes('on this page')), `the page's totals were said on the way: ${JSON.stringify(texts)}`);
+  assert(!texts.some((t) => t.includes('so far')), `the walk's count was said from the headline: ${JSON.stringify(texts)}`);
+  const heads = after.filter((e) => e.cls.includes('cu-said-headline'));
+  const shownHead = (await root.locator('.cu-headline').innerText()).trim();
+  assert(heads.length === 1 && heads[0].text === shownHead && /CU this month/.test(shownHead), `headline said ${heads.length} times: ${JSON.stringify(heads.map((e) => e.text))}; shown: ${shownHead}`);
+  const covers = after.filter((e) => e.cls.includes('cu-said-coverage'));
+  const shownCover = (await root.locator('.cu-coverage').innerText()).trim();
+  assert(covers.length === 1 && covers[0].text === shownCover, `coverage said ${covers.length} times: ${JSON.stringify(covers.map((e) => e.text))}; shown: ${shownCover}`);
+});
+
 // A same-origin apiBase ("/") means the page's origin: a <base href> in the
 // portal's markup pointing elsewhere takes neither the requests nor the token.
 await check('a_base_href_elsewhere_does_not_take_a_same_origin_api_base', async (page) => {

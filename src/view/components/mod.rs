@@ -2,6 +2,7 @@
 //! (or adding itself to its parent with `.with(part)`), reading the table
 //! context (`use_table()`) and changing state only through its methods.
 
+pub mod announcer;
 pub mod chart_head;
 pub mod chart_keys;
 pub mod choice_select;

@@ -113,10 +113,24 @@ pub fn scope_bar() -> El {
         .child(as_of_line(t))
         .child(progress_announcer())
         .child(outcome_line(t, max_runs))
+        .child(h("p").class("cu-refresh-note").dyn_text(move || {
+            state
+                .refresh_note
+                .with(|n| n.as_ref().map(|n| n.text.clone()))
+                .unwrap_or_default()
+        }))
+        // What a refresh says aloud: a timer's "No new runs" is only shown.
         .child(
             h("p")
-                .class("cu-refresh-note")
+                .class("cu-sr-only cu-said cu-said-refresh")
                 .attr("role", "status")
-                .dyn_text(move || state.refresh_note.get().unwrap_or_default()),
+                .dyn_text(move || {
+                    state.refresh_note.with(|n| {
+                        n.as_ref()
+                            .filter(|n| n.announce)
+                            .map(|n| n.text.clone())
+                            .unwrap_or_default()
+                    })
+                }),
         )
 }

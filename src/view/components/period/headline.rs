@@ -123,8 +123,9 @@ fn ledger_headline_text(t: Table, view: &PeriodView) -> Option<String> {
     })
 }
 
-/// The headline figure of the period and its comparison.
-pub fn headline_view() -> El {
+/// The headline figure of the period and its comparison, added to
+/// `parent` with the live region that says it.
+pub fn headline_view(parent: El) -> El {
     let t = use_table();
     let (period, subtotals, previous) = (t.period, t.subtotals, t.previous);
     let fmt = t.fmt();
@@ -228,8 +229,23 @@ pub fn headline_view() -> El {
             &fmt,
         ))
     };
-    h("p")
-        .class("cu-headline")
-        .attr("aria-live", "polite")
-        .dyn_text(move || head().unwrap_or_default())
+    let head = std::rc::Rc::new(head);
+    let shown = head.clone();
+    // Said once its runs are loaded: "Loading … 300 runs so far", or the
+    // ledger's figure until then, is only shown (the walk's progress is
+    // said every 5 s by its own region).
+    let settled = move || {
+        let busy = t.state.load_all.with(|l| l.running) || t.state.walk_due.get();
+        (!busy).then(|| head().unwrap_or_default())
+    };
+    parent
+        .child(
+            h("p")
+                .class("cu-headline")
+                .dyn_text(move || shown().unwrap_or_default()),
+        )
+        .child(crate::view::components::announcer::announcer(
+            "cu-said-headline",
+            Box::new(settled),
+        ))
 }

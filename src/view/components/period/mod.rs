@@ -47,7 +47,7 @@ pub fn period_summary() -> El {
     load_chosen_period(crate::view::table::use_table());
     h("div")
         .class("cu-period")
-        .child(headline::headline_view())
+        .with(headline::headline_view)
         .with(coverage::coverage_view)
         .with(estimate::estimate_view)
         .child(budget::budget_line_view())
@@ -72,6 +72,7 @@ pub fn load_chosen_period(t: Table) {
             h.clear();
         }
         pending.try_set_value(None);
+        t.state.walk_due.try_set(false);
     };
     leptos::prelude::on_cleanup(cancel);
     crate::load::effect::effect(move |_| {
@@ -99,6 +100,7 @@ pub fn load_chosen_period(t: Table) {
             let handle = leptos::prelude::set_timeout_with_handle(
                 move || {
                     pending.try_set_value(None);
+                    t.state.walk_due.try_set(false);
                     let still = t
                         .period
                         .try_get_untracked()
@@ -113,6 +115,7 @@ pub fn load_chosen_period(t: Table) {
             )
             .ok();
             pending.set_value(handle);
+            t.state.walk_due.set(true);
         }
     });
 }

@@ -232,13 +232,16 @@ const portalReady = async (page) => {
   await page.waitForFunction(() => window.__portalReady === true, null, { timeout: 20000 });
 };
 const rowsIn = (page, sel) => page.locator(`${sel} table:has(caption:text-is("Workflow runs")) tbody tr:not(.cu-empty-row)`);
-const firstRun = (page, sel) => rowsIn(page, sel).first().locator('td').first().innerText();
+const firstRun = (page, sel) => rowsIn(page, sel).first().locator('th, td').first().innerText();
 
 await check('portal_two_instances_and_custom_element_show_their_own_data', async (page, errors) => {
   await portalReady(page);
   for (const sel of ['#costs-acme', '#costs-globex', '#initech']) await rowsIn(page, sel).nth(19).waitFor({ timeout: 20000 });
   const ids = await Promise.all(['#costs-acme', '#costs-globex', '#initech'].map((s) => firstRun(page, s)));
   assert(new Set(ids).size === 3, `first runs: ${ids}`);
+  // Each run's id heads its row (a screen reader names a cell's row by it).
+  const header = page.locator('#costs-acme').getByRole('table', { name: 'Workflow runs' }).getByRole('rowheader', { name: ids[0].trim(), exact: true });
+  assert(await header.count() === 1, `no row header named ${ids[0]}`);
   await page.locator('#costs-acme').getByRole('button', { name: 'Next page', exact: true }).click();
   await page.locator('#costs-acme .cu-pager [role=status]', { hasText: 'Runs 21–40' }).waitFor();
   assert((await page.locator('#costs-globex .cu-pager [role=status]').innerText()).trim() === 'Runs 1–20', 'globex did not move');

@@ -96,7 +96,14 @@ pub fn run_row(
             }
             _ => format!("cu-col-{}", c.key()),
         };
-        let td = element(doc, "td", &class);
+        // The run's id heads its row: a screen reader names a cell's row by it.
+        let td = if c == Column::Run {
+            let th = element(doc, "th", &class);
+            crate::view::dom::set_attr(&th, "scope", "row");
+            th
+        } else {
+            element(doc, "td", &class)
+        };
         fill_cell(&td, c, run, fmt, &times, price, names);
         // Details only when the component is narrow: at full width they
         // would be hidden DOM in every row (measured: +18 % per page flip).

@@ -186,9 +186,14 @@ impl Run {
         }
     }
 
-    /// Run time in milliseconds, when both ends are known.
+    /// Run time in milliseconds, when both ends are known: from the
+    /// instants as sent (digits past the millisecond included), rounded
+    /// half up.
     pub fn duration_ms(&self) -> Option<i64> {
-        Some(self.finished_ms? - self.started_ms?).filter(|d| *d >= 0)
+        crate::core::time::exact_duration_ms(
+            (self.started_ms?, self.started_form),
+            (self.finished_ms?, self.finished_form),
+        )
     }
 }
 

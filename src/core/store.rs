@@ -557,9 +557,17 @@ impl RunSet {
         Some(self.finished[i]).filter(|&t| t != NO_TIME)
     }
 
-    /// Run `i`'s run time in milliseconds, when both ends are known.
+    /// Run `i`'s run time in milliseconds, when both ends are known (as
+    /// [`crate::core::run::Run::duration_ms`]: from the instants as sent,
+    /// rounded half up).
     pub fn duration_ms(&self, i: usize) -> Option<i64> {
-        Some(self.finished_ms(i)? - self.started_ms(i)?).filter(|d| *d >= 0)
+        let (start, end) = (self.started_ms(i)?, self.finished_ms(i)?);
+        if self.subs.is_empty() {
+            // No run holds digits past the millisecond.
+            return Some(end - start).filter(|d| *d >= 0);
+        }
+        let (s, f) = self.forms(i);
+        crate::core::time::exact_duration_ms((start, s), (end, f))
     }
 
     /// Run `i`'s CU, when valid.
@@ -1367,6 +1375,44 @@ mod tests {
         assert!(slots >= 10_000);
         assert!(index.shards.iter().all(|s| s.slots.len() >= 2 * s.len
             && s.slots.iter().filter(|&&v| v != EMPTY).count() == s.len));
+    }
+
+    proptest! {
+        /// A run's duration is the time between the instants the API sent,
+        /// to the nanosecond, rounded half up to the millisecond: the same
+        /// from the run and from the set. Oracle: the times of day as
+        /// nanoseconds, read from the text digit by digit.
+        #[test]
+        fn durations_come_from_the_instants_as_sent(
+            a in 0u32..86_400, b in 0u32..86_400,
+            fa in proptest::collection::vec(0u8..10, 0..10),
+            fb in proptest::collection::vec(0u8..10, 0..10),
+        ) {
+            let text = |secs: u32, frac: &[u8]| {
+                let digits: String = frac.iter().map(|d| char::from(b'0' + d)).collect();
+                let dot = if digits.is_empty() { "" } else { "." };
+                format!("2026-11-28T{:02}:{:02}:{:02}{dot}{digits}Z", secs / 3_600, secs / 60 % 60, secs % 60)
+            };
+            let nanos = |secs: u32, frac: &[u8]| {
+                let mut n = i128::from(secs) * 1_000_000_000;
+                for (k, d) in frac.iter().enumerate() {
+                    n += i128::from(*d) * 10i128.pow(8 - k as u32);
+                }
+                n
+            };
+            let (start, end) = (text(a, &fa), text(b, &fb));
+            let d = nanos(b, &fb) - nanos(a, &fa);
+            let want = (d >= 0).then(|| ((d + 500_000) / 1_000_000) as i64);
+            let r = crate::core::run::Run::from_sent(
+                "r".into(), "wf".into(), crate::core::run::RunStatus::Success,
+                &start, Some(&end), None, None,
+            );
+            prop_assert_eq!(r.duration_ms(), want, "{} → {}", start, end);
+            // In a set with a canonical run too (forms kept per run).
+            let plain = run("p", "wf", "success", "2026-11-28T00:00:00.000Z", None, None);
+            let set = RunSet::new(vec![plain, r], crate::core::time::utc_date);
+            prop_assert_eq!(set.duration_ms(1), want, "{} → {} in a set", start, end);
+        }
     }
 
     proptest! {

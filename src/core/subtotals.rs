@@ -62,6 +62,14 @@ pub fn share_tenths(parts: &[CuTotal]) -> Vec<Option<u16>> {
     tenths.into_iter().map(|t| Some(t as u16)).collect()
 }
 
+/// `part`'s own share of `total` in tenths of a percent, rounded half up;
+/// `None` when `total` is zero. For a part that is not one of the rows
+/// [`share_tenths`] shares out (the chart's "Other": many rows together,
+/// whose largest-remainder shares may each have been rounded down).
+pub fn share_of(part: CuTotal, total: CuTotal) -> Option<u16> {
+    (total.0 > 0).then(|| ((part.0 * 2_000 + total.0) / (2 * total.0)) as u16)
+}
+
 /// [`share_tenths`] the obvious way: each tenth left over to the part with
 /// the largest remainder still unserved, found by a search of every part.
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -264,6 +264,14 @@ impl TimeForm {
         (self.0 >> SUB_SHIFT) as u32
     }
 
+    /// The digits past the millisecond in nanoseconds (`.123456` → 456,000).
+    pub fn sub_nanos(self) -> i64 {
+        match self.frac() {
+            f @ 4..=9 => i64::from(self.sub()) * 10i64.pow(9 - f as u32),
+            _ => 0,
+        }
+    }
+
     /// The form without its digits past the millisecond (shared by many runs).
     pub fn shape(self) -> TimeForm {
         TimeForm(self.0 & ((1 << SUB_SHIFT) - 1))
@@ -273,6 +281,17 @@ impl TimeForm {
     pub fn with_sub(self, sub: u32) -> TimeForm {
         TimeForm(self.shape().0 | u64::from(sub) << SUB_SHIFT)
     }
+}
+
+/// The time from `start` to `end` (epoch milliseconds and the forms
+/// they were sent in) in milliseconds, from the instants as sent (digits
+/// past the millisecond included), rounded half up; `None` when `end` is
+/// before `start`.
+pub fn exact_duration_ms(start: (i64, TimeForm), end: (i64, TimeForm)) -> Option<i64> {
+    let nanos =
+        |(ms, form): (i64, TimeForm)| i128::from(ms) * 1_000_000 + i128::from(form.sub_nanos());
+    let d = nanos(end) - nanos(start);
+    (d >= 0).then(|| ((d + 500_000) / 1_000_000) as i64)
 }
 
 /// The longest text [`write_time`] writes.

@@ -197,6 +197,57 @@ await check('narrow_boxes_keep_the_money_columns_inside_with_hostile_data', asyn
   assert(problems.length === 0, problems.join('\n      '));
 });
 
+// Theming as the README says: the --cu-* properties set on an ancestor
+// (the mount's element, a portal's card, <cu-runs-table>) or on .cu-root
+// itself apply; with none set, the light and dark defaults do.
+await check('theme_properties_apply_from_an_ancestor_or_the_root', async (page) => {
+  const url = `${origin}/__t/theme.html`;
+  await page.route(url, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="/pkg/cu-cost-table.css">
+<style>
+  #anc { --cu-accent: rgb(255, 0, 0); --cu-bg: rgb(0, 0, 255); --cu-c0: rgb(0, 255, 0); --cu-font-size: 20px; }
+  #direct .cu-root { --cu-accent: rgb(255, 0, 0); --cu-bg: rgb(0, 0, 255); --cu-c0: rgb(0, 255, 0); --cu-font-size: 20px; }
+  cu-runs-table { display: block; --cu-accent: rgb(255, 0, 0); --cu-bg: rgb(0, 0, 255); --cu-c0: rgb(0, 255, 0); --cu-font-size: 20px; }
+</style></head>
+<body><div id="anc"><div id="a"></div></div><div id="direct"><div id="d"></div></div><div id="plain"></div>
+<cu-runs-table id="el" api-base="/" org-id="acme"></cu-runs-table>
+<script type="module">
+import init, { mount } from "/pkg/cu_cost_table.js";
+await init();
+for (const id of ['a', 'd', 'plain']) mount(document.getElementById(id), { apiBase: '/', orgId: 'acme', token: 't' });
+document.getElementById('el').token = 't';
+await import('/pkg/cu-runs-table.js');
+window.__ready = true;
+</script></body></html>` }));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__ready === true);
+  for (const id of ['a', 'd', 'plain', 'el']) await page.locator(`#${id} .cu-group-chart .cu-c0, #${id} .cu-c0`).first().waitFor({ state: 'attached', timeout: 30000 });
+  const look = (id) => page.evaluate((id) => {
+    const root = document.querySelector(`#${id} .cu-root`);
+    const load = [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Load all runs');
+    const c0 = root.querySelector('.cu-c0');
+    return {
+      bg: getComputedStyle(root).backgroundColor,
+      size: getComputedStyle(root).fontSize,
+      accent: getComputedStyle(load).backgroundColor,
+      series: getComputedStyle(c0).getPropertyValue('--cu-series').trim(),
+    };
+  }, id);
+  for (const id of ['a', 'd', 'el']) {
+    const l = await look(id);
+    assert(l.bg === 'rgb(0, 0, 255)' && l.size === '20px' && l.accent === 'rgb(255, 0, 0)' && l.series === 'rgb(0, 255, 0)', `#${id}: the theme did not apply: ${JSON.stringify(l)}`);
+  }
+  const light = await look('plain');
+  assert(light.bg === 'rgb(255, 255, 255)' && light.size === '14px' && light.accent === 'rgb(36, 88, 198)' && light.series === '#2458c6', `defaults: ${JSON.stringify(light)}`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await look('plain');
+  assert(dark.bg === 'rgb(24, 27, 33)' && dark.accent === 'rgb(122, 162, 247)' && dark.series === '#7aa2f7', `dark defaults: ${JSON.stringify(dark)}`);
+  const darkThemed = await look('a');
+  assert(darkThemed.bg === 'rgb(0, 0, 255)', `the ancestor's theme lost to the dark default: ${JSON.stringify(darkThemed)}`);
+  await page.emulateMedia({ colorScheme: 'light' });
+});
+
 await check('a_long_name_shows_in_full_on_keyboard_focus', async (page) => {
   const options = { apiBase: origin, orgId: 'hostile', token: 't', pricePerCu: 0.002, currency: 'USD' };
   await headerBoxes(page, 390, options);

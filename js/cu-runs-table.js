@@ -21,6 +21,12 @@ import init, { mount } from './cu_cost_table.js';
 let ready;
 const initOnce = () => (ready ??= init());
 
+// A true/false attribute: "true" or "false" (empty is left out, as every
+// empty attribute is: the option's default); any other text reaches mount
+// as it is, which names the option in its error (`charts="no"`: "charts
+// must be true or false").
+const flag = (v) => (v === 'true' ? true : v === 'false' ? false : v);
+
 // Number attributes reach mount as their text: it reads numbers from their
 // decimal digits (exactly, never through a binary float) and names the
 // option when the text is no number (`page-size="twenty"`, `"0x10"`).
@@ -36,8 +42,8 @@ const ATTRIBUTES = {
   heading: ['title', String],
   'max-runs': ['maxRuns', String],
   'timeout-ms': ['timeoutMs', String],
-  charts: ['charts', (v) => v !== 'false'],
-  'csv-total-row': ['csvTotalRow', (v) => v !== 'false'],
+  charts: ['charts', flag],
+  'csv-total-row': ['csvTotalRow', flag],
   'refresh-seconds': ['refreshSeconds', String],
   columns: ['columns', (v) => v.split(',').map((key) => key.trim()).filter(Boolean)],
   credentials: ['credentials', String],

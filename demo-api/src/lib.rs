@@ -345,8 +345,30 @@ pub fn app(options: Options) -> (Router, DemoHandle) {
         .nest_service("/pkg", files(options.root_dir.join("pkg")))
         .nest_service("/examples", files(options.root_dir.join("examples")))
         .nest_service("/bench", files(options.root_dir.join("bench")))
-        .fallback_service(files(options.dist_dir.clone()));
+        .fallback_service(files(options.dist_dir.clone()))
+        .layer(axum::middleware::map_response(utf8_text));
     (router, DemoHandle(state))
+}
+
+/// Every text file the demo serves is UTF-8, and its content type says so:
+/// a page without `<meta charset>` (a README snippet pasted as it is) then
+/// reads "Läufe", not "LÃ¤ufe" (the browser's default is windows-1252).
+async fn utf8_text(mut res: axum::response::Response) -> axum::response::Response {
+    let plain = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .filter(|ct| {
+            (ct.starts_with("text/") || ct.starts_with("application/javascript"))
+                && !ct.to_ascii_lowercase().contains("charset")
+        })
+        .map(str::to_owned);
+    if let Some(ct) = plain {
+        if let Ok(v) = header::HeaderValue::from_str(&format!("{ct}; charset=utf-8")) {
+            res.headers_mut().insert(header::CONTENT_TYPE, v);
+        }
+    }
+    res
 }
 
 async fn not_found() -> StatusCode {

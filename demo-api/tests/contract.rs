@@ -1569,6 +1569,19 @@ async fn static_files_are_gzipped_when_accepted_and_api_answers_are_not() {
     let plain = request(addr, "GET", "/pkg/big.js", &[]).await;
     assert_eq!(plain.header("content-encoding"), None);
     assert_eq!(plain.body.len(), 5_500);
+    // Text files say they are UTF-8 (a page without <meta charset> reads
+    // "Läufe" as written); JSON answers are left as they are.
+    std::fs::write(root.join("pkg").join("page.html"), "<p>Läufe</p>").unwrap();
+    std::fs::write(root.join("pkg").join("s.css"), "p{}").unwrap();
+    for (path, ct) in [
+        ("/pkg/page.html", "text/html; charset=utf-8"),
+        ("/pkg/s.css", "text/css; charset=utf-8"),
+    ] {
+        let r = request(addr, "GET", path, &[]).await;
+        assert_eq!(r.header("content-type"), Some(ct), "{path}");
+    }
+    let js = request(addr, "GET", "/pkg/big.js", &[]).await;
+    assert!(js.header("content-type").is_some_and(|c| c.ends_with("; charset=utf-8")), "{:?}", js.header("content-type"));
     let api = request(
         addr,
         "GET",

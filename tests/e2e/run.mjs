@@ -403,14 +403,18 @@ await check('custom_element_number_attributes_are_read_as_written', async (page)
       while (!el.querySelector('.cu-fatal, table tbody tr:not(.cu-empty-row) td') && Date.now() - start < 10000) await new Promise((r) => setTimeout(r, 50));
       const said = el.querySelector('.cu-fatal')?.textContent ?? null;
       const options = el.options();
+      const hasCharts = el.querySelector('.cu-charts') !== null;
       el.remove();
-      return { said, events, options };
+      return { said, events, options, hasCharts };
     };
     return {
       twenty: await make({ 'page-size': 'twenty' }),
       hex: await make({ 'page-size': '0x10' }),
       price: await make({ 'price-per-cu': 'abc', currency: 'USD' }),
       exact: await make({ 'budget-cu': '999999999999.9999', 'price-per-cu': '0.000000001', currency: 'USD', 'page-size': '16' }),
+      chartsNo: await make({ charts: 'no' }),
+      totalNope: await make({ 'csv-total-row': 'nope' }),
+      chartsOff: await make({ charts: 'false', 'csv-total-row': '' }),
     };
   });
   const rule = 'pageSize must be between 1 and 100 (a whole number)';
@@ -422,6 +426,12 @@ await check('custom_element_number_attributes_are_read_as_written', async (page)
   // Numbers reach mount as their text, digit for digit, and mount takes them.
   assert(seen.exact.said === null && seen.exact.events.length === 0, JSON.stringify(seen.exact));
   assert(seen.exact.options.budgetCu === '999999999999.9999' && seen.exact.options.pricePerCu === '0.000000001' && seen.exact.options.pageSize === '16', JSON.stringify(seen.exact.options));
+  // A true/false attribute: "false" or "true" (or present and empty); any
+  // other text is refused as mount refuses it, not read as true.
+  assert(seen.chartsNo.said === 'The CU cost table could not start: charts must be true or false.', `charts="no": ${seen.chartsNo.said}`);
+  assert(seen.totalNope.said === 'The CU cost table could not start: csvTotalRow must be true or false.', `csv-total-row="nope": ${seen.totalNope.said}`);
+  assert(seen.chartsOff.said === null && seen.chartsOff.options.charts === false && !('csvTotalRow' in seen.chartsOff.options), JSON.stringify(seen.chartsOff));
+  assert(seen.chartsOff.hasCharts === false && seen.exact.hasCharts === true, 'charts="false" did not leave the charts out');
 });
 
 // ---- The README's examples, run as written. Each is read from README.md at

@@ -411,6 +411,20 @@ async fn load_all_shows_progress_and_cancel_stops_it() {
     outcome_when(&root, 5_000, |t| t == "Loading was cancelled after 0 runs.").await;
     assert!(one(&root, "[role=progressbar]").is_none());
     assert!(button(&root, "Load all runs").is_some());
+    // Cancelled before its first run: the page's runs stay in view (not an
+    // empty "All loaded runs").
+    assert_eq!(run_rows(&root).len(), 20);
+    assert_eq!(
+        accessible_text(&one(&root, ".cu-coverage").unwrap()),
+        "Totals cover 20 runs on this page."
+    );
+    assert_eq!(
+        button(&root, "This page")
+            .unwrap()
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
 }
 
 #[wasm_bindgen_test]

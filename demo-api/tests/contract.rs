@@ -1581,7 +1581,12 @@ async fn static_files_are_gzipped_when_accepted_and_api_answers_are_not() {
         assert_eq!(r.header("content-type"), Some(ct), "{path}");
     }
     let js = request(addr, "GET", "/pkg/big.js", &[]).await;
-    assert!(js.header("content-type").is_some_and(|c| c.ends_with("; charset=utf-8")), "{:?}", js.header("content-type"));
+    assert!(
+        js.header("content-type")
+            .is_some_and(|c| c.ends_with("; charset=utf-8")),
+        "{:?}",
+        js.header("content-type")
+    );
     let api = request(
         addr,
         "GET",

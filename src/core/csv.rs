@@ -58,7 +58,7 @@ fn line(cells: &[String]) -> String {
 }
 
 /// The header row: each cell a [`header_cell`].
-fn header_line(header: Vec<String>) -> String {
+pub fn header_line(header: Vec<String>) -> String {
     line(&header.into_iter().map(header_cell).collect::<Vec<_>>())
 }
 

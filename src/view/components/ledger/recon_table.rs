@@ -78,8 +78,10 @@ pub fn recon_table(t: Table, r: &Reconciliation, month: &str) -> El {
 
 /// The reconciliation as CSV: a row per day (ISO date), then the total.
 pub fn recon_csv(r: &Reconciliation, f: &Formatter) -> String {
-    let head = HEAD.map(|m| text_cell(&f.t(m))).join(",");
-    let mut out = format!("{BOM}{head}\r\n");
+    // Header cells as every export writes them: quoted and guarded only
+    // when a translation needs it.
+    let head = crate::core::csv::header_line(HEAD.iter().map(|&m| f.t(m)).collect());
+    let mut out = format!("{BOM}{head}");
     let plain = |fig: &Figures| {
         [
             fig.runs_cu.to_plain(),

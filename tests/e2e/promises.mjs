@@ -809,6 +809,31 @@ await check('a_period_walk_is_said_once_settled', async (page) => {
   assert(covers.length === 1 && covers[0].text === shownCover, `coverage said ${covers.length} times: ${JSON.stringify(covers.map((e) => e.text))}; shown: ${shownCover}`);
 });
 
+// Choosing a workflow changes the other facets' options and counts; the
+// filter row stays where it is (the selects do not take their widest
+// option's width).
+await check('choosing_a_workflow_does_not_move_the_filter_row', async (page) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await open(page);
+  await mountIn(page, 'facets', { apiBase: origin, orgId: 'demo-org', token: 'test-token', locale: 'en-US', timeZone: 'UTC' });
+  const root = page.locator('#facets');
+  await rowsOf(root).first().waitFor({ timeout: 30000 });
+  const boxes = () => root.locator('.cu-filters select, .cu-filters input[type=search], .cu-filters input[type=date]').evaluateAll((els) => els.map((e) => {
+    const r = e.getBoundingClientRect();
+    return `${e.id.replace(/^cu\d+-/, '')} ${Math.round(r.left)}+${Math.round(r.width)}`;
+  }).join(' | '));
+  const before = await boxes();
+  const workflow = root.getByRole('combobox', { name: 'Workflow' });
+  const names = await workflow.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  // The workflow whose choice leaves the fewest triggers: the most change.
+  for (const name of names.slice(0, 4)) {
+    await workflow.selectOption(name);
+    await root.locator('.cu-coverage', { hasText: '1 filter active' }).waitFor({ timeout: 5000 });
+    const after = await boxes();
+    assert(after === before, `the filter row moved after choosing ${name}:\n  ${before}\n  ${after}`);
+  }
+});
+
 // A same-origin apiBase ("/") means the page's origin: a <base href> in the
 // portal's markup pointing elsewhere takes neither the requests nor the token.
 await check('a_base_href_elsewhere_does_not_take_a_same_origin_api_base', async (page) => {

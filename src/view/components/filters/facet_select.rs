@@ -333,7 +333,7 @@ pub fn facet_select(facet: Facet) -> El {
         .on("pointerdown", catch(&shown));
     crate::load::effect::effect(move |_| opts.with(|o| show_chosen(&el, &shown, o, opts)));
     h("div")
-        .class("cu-field")
+        .class("cu-field cu-facet")
         .child(h("label").attr("for", &id).text(&label))
         .child(select)
 }

@@ -425,6 +425,10 @@ async fn load_all_shows_progress_and_cancel_stops_it() {
             .as_deref(),
         Some("true")
     );
+    // Nothing was loaded: "All loaded runs" stays as it was before the walk.
+    assert!(button(&root, "All loaded runs")
+        .unwrap()
+        .has_attribute("disabled"));
 }
 
 #[wasm_bindgen_test]

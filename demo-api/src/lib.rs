@@ -346,14 +346,28 @@ pub fn app(options: Options) -> (Router, DemoHandle) {
         .nest_service("/examples", files(options.root_dir.join("examples")))
         .nest_service("/bench", files(options.root_dir.join("bench")))
         .fallback_service(files(options.dist_dir.clone()))
-        .layer(axum::middleware::map_response(utf8_text));
+        .layer(axum::middleware::from_fn(utf8_text));
     (router, DemoHandle(state))
 }
 
 /// Every text file the demo serves is UTF-8, and its content type says so:
 /// a page without `<meta charset>` (a README snippet pasted as it is) then
 /// reads "Läufe", not "LÃ¤ufe" (the browser's default is windows-1252).
-async fn utf8_text(mut res: axum::response::Response) -> axum::response::Response {
+/// TypeScript declarations (`pkg/*.d.ts`) are text, not the MPEG transport
+/// stream their extension guesses.
+async fn utf8_text(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let path = req.uri().path();
+    let typescript = path.ends_with(".ts") || path.ends_with(".tsx");
+    let mut res = next.run(req).await;
+    if typescript && res.status().is_success() {
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            header::HeaderValue::from_static("text/plain; charset=utf-8"),
+        );
+    }
     let plain = res
         .headers()
         .get(header::CONTENT_TYPE)

@@ -1573,9 +1573,11 @@ async fn static_files_are_gzipped_when_accepted_and_api_answers_are_not() {
     // "Läufe" as written); JSON answers are left as they are.
     std::fs::write(root.join("pkg").join("page.html"), "<p>Läufe</p>").unwrap();
     std::fs::write(root.join("pkg").join("s.css"), "p{}").unwrap();
+    std::fs::write(root.join("pkg").join("index.d.ts"), "export {};").unwrap();
     for (path, ct) in [
         ("/pkg/page.html", "text/html; charset=utf-8"),
         ("/pkg/s.css", "text/css; charset=utf-8"),
+        ("/pkg/index.d.ts", "text/plain; charset=utf-8"),
     ] {
         let r = request(addr, "GET", path, &[]).await;
         assert_eq!(r.header("content-type"), Some(ct), "{path}");

@@ -319,14 +319,15 @@ fn show_walk(
             ("arrived", arrived.into()),
         ]),
     );
-    state.all.try_set(Some(Shared::new(loaded)));
     // A walk that ended before its first run (cancelled, or failed) leaves
-    // the scope as it was: "All loaded runs" would show none of them.
+    // the runs and the scope as they were: "All loaded runs" would show
+    // none of them.
     if count > 0 || complete {
+        state.all.try_set(Some(Shared::new(loaded)));
         state.view_offset.try_set(0);
         state.scope.try_set(Scope::All);
+        state.all_as_of.try_set(Some(js_sys::Date::now()));
     }
-    state.all_as_of.try_set(Some(js_sys::Date::now()));
     state.refresh_note.try_set(None);
     state.load_all.try_set(LoadAll {
         running: false,

@@ -3,7 +3,7 @@
 //! of [`crate::load::refresh`]), merged into what is loaded. Never two at
 //! once, never during a walk; says what changed and emits `cu-runs:load`.
 //! A timer's refresh that found nothing new shows its note without
-//! announcing it ([`RefreshNote`]).
+//! announcing it ([`crate::load::state::RefreshNote`]).
 
 use std::rc::Rc;
 
@@ -14,7 +14,7 @@ use crate::api::json::Value;
 use crate::api::{ApiError, PageRequest, MAX_LIMIT};
 use crate::core::messages::M;
 use crate::load::env::Env;
-use crate::load::state::{page_data, Loaded, RefreshNote, Scope, Shared, TableState};
+use crate::load::state::{page_data, Loaded, Scope, Shared, TableState};
 use crate::load::tasks::{fetch_with_retry, new_controller};
 
 /// "Refresh": in the page scope, the current page again; with all loaded
@@ -46,20 +46,16 @@ pub fn refresh(state: TableState, env: Rc<Env>, asked: bool) {
         env.refresh.borrow_mut().take();
         match result {
             Ok(Some((text, news))) => {
-                state.refresh_note.try_set(Some(RefreshNote {
-                    text,
-                    announce: asked || news,
-                }));
+                state.refresh_says(text, asked || news);
             }
             Ok(None) => {}
             Err(err) => {
                 env.host.emit_error(&err, "refresh");
-                state.refresh_note.try_set(Some(RefreshNote {
-                    text: env
-                        .fmt
+                state.refresh_says(
+                    env.fmt
                         .tf(M::refreshFailed, &[("error", &err.describe(&env.fmt))]),
-                    announce: true,
-                }));
+                    true,
+                );
             }
         }
         state.refreshing.try_set(false);
@@ -72,10 +68,7 @@ pub fn cancel_refresh(state: TableState, env: &Env) {
     if let Some(c) = env.refresh.borrow_mut().take() {
         c.abort();
         state.refreshing.set(false);
-        state.refresh_note.set(Some(RefreshNote {
-            text: env.fmt.t(M::refreshCancelled),
-            announce: true,
-        }));
+        state.refresh_says(env.fmt.t(M::refreshCancelled), true);
     }
 }
 

@@ -202,6 +202,10 @@ pub struct RefreshNote {
     pub text: String,
     /// Whether the live region says it.
     pub announce: bool,
+    /// How many notes were said before it (the live region tells the same
+    /// sentence said again apart by it, so a second Refresh in the same
+    /// minute is heard too).
+    pub said: u32,
 }
 
 impl TableState {
@@ -235,6 +239,18 @@ impl TableState {
             ledger: Sig::new(Shared::default()),
             node_types: Sig::new(false),
         }
+    }
+
+    /// Shows `text` as the refresh's note, said aloud when `announce`.
+    pub fn refresh_says(&self, text: String, announce: bool) {
+        let before = self
+            .refresh_note
+            .with_untracked(|n| n.as_ref().map_or(0, |n| n.said + u32::from(n.announce)));
+        self.refresh_note.try_set(Some(RefreshNote {
+            text,
+            announce,
+            said: before,
+        }));
     }
 
     /// Changes the page size, keeping the first visible run on screen where

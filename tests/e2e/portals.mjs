@@ -183,9 +183,12 @@ await check('narrow_boxes_keep_the_money_columns_inside_with_hostile_data', asyn
     for (const p of outside(boxes, 'runs', ['Run', 'Workflow', 'Status', 'CU', 'Cost'])) problems.push(`runs table at ${width}px: ${p}`);
     if (boxes.wide.length) problems.push(`at ${width}px, wider than the box: ${boxes.wide.slice(0, 5).join(', ')}`);
   }
-  for (const width of [360, 390, 480]) {
+  for (const width of [320, 360, 390, 480]) {
     const boxes = await headerBoxes(page, width, options);
-    for (const p of outside(boxes, 'subtotals', ['Workflow', 'Total CU', 'Cost'])) problems.push(`subtotals at ${width}px: ${p}`);
+    if (width >= 360) for (const p of outside(boxes, 'subtotals', ['Workflow', 'Total CU', 'Cost'])) problems.push(`subtotals at ${width}px: ${p}`);
+    // Nothing outside the tables' own scroll boxes is wider than the box:
+    // a status label with no break in it wraps anywhere.
+    if (boxes.wide.length) problems.push(`at ${width}px, wider than the box: ${boxes.wide.slice(0, 5).join(', ')}`);
   }
   // Comparing: the Change column too.
   const comparing = { ...options, orgId: 'acme', period: 'this-month', now: '2026-11-28T12:00:00Z' };

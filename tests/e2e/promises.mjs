@@ -781,7 +781,9 @@ await check('a_period_walk_is_said_once_settled', async (page) => {
         const text = el.textContent.trim().replace(/\s+/g, ' ');
         if (el.__last !== text) {
           el.__last = text;
-          if (text) window.__said.push({ host: (el.closest('[id]') || {}).id || '', cls: String(el.className), text });
+          // A region with aria-live="off" is not said (as the browser tells
+          // a screen reader: by the state after the task).
+          if (text && el.getAttribute('aria-live') !== 'off') window.__said.push({ host: (el.closest('[id]') || {}).id || '', cls: String(el.className), text });
         }
       }
     }).observe(document, { subtree: true, childList: true, characterData: true });
@@ -790,23 +792,61 @@ await check('a_period_walk_is_said_once_settled', async (page) => {
   await mountIn(page, 'said', { apiBase: origin, orgId: unique('said'), token: 'test-token', locale: 'en-US', timeZone: 'UTC', now: '2026-11-28T18:00:00Z' });
   const root = page.locator('#said');
   await rowsOf(root).first().waitFor({ timeout: 30000 });
-  await page.waitForTimeout(300);
+  // A text is said once it has stood for 0.5 s.
+  await page.waitForTimeout(800);
   const said = () => page.evaluate(() => window.__said.filter((e) => e.host === 'said'));
   const before = (await said()).length;
-  assert((await said()).some((e) => e.cls.includes('cu-said-coverage') && e.text === 'Totals cover 20 runs on this page.'), 'the first page\'s coverage was not said');
+  assert((await said()).some((e) => e.cls.includes('cu-coverage') && e.text === 'Totals cover 20 runs on this page.'), 'the first page\'s coverage was not said');
   await root.getByRole('combobox', { name: 'Period' }).selectOption('this-month');
   await root.locator('.cu-period-cover', { hasText: 'This month: all ' }).waitFor({ timeout: 30000 });
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(1000);
   const after = (await said()).slice(before);
   const texts = after.map((e) => e.text);
   assert(!texts.some((t) => t.includes('on this page')), `the page's totals were said on the way: ${JSON.stringify(texts)}`);
   assert(!texts.some((t) => t.includes('so far')), `the walk's count was said from the headline: ${JSON.stringify(texts)}`);
-  const heads = after.filter((e) => e.cls.includes('cu-said-headline'));
+  const heads = after.filter((e) => e.cls.includes('cu-headline'));
   const shownHead = (await root.locator('.cu-headline').innerText()).trim();
   assert(heads.length === 1 && heads[0].text === shownHead && /CU this month/.test(shownHead), `headline said ${heads.length} times: ${JSON.stringify(heads.map((e) => e.text))}; shown: ${shownHead}`);
-  const covers = after.filter((e) => e.cls.includes('cu-said-coverage'));
+  const covers = after.filter((e) => e.cls.includes('cu-coverage'));
   const shownCover = (await root.locator('.cu-coverage').innerText()).trim();
   assert(covers.length === 1 && covers[0].text === shownCover, `coverage said ${covers.length} times: ${JSON.stringify(covers.map((e) => e.text))}; shown: ${shownCover}`);
+
+  // From a period held in "All loaded runs" (Today) on to one whose runs
+  // are not (Last 7 days): its "not fully loaded" is not said while its
+  // walk is due, nor its count while the walk runs; its figures are said
+  // when its runs are in.
+  await mountIn(page, 'said2', { apiBase: origin, orgId: unique('said2'), token: 'test-token', locale: 'en-US', timeZone: 'UTC', period: 'today', now: '2026-11-28T18:00:00Z' });
+  const root2 = page.locator('#said2');
+  await root2.locator('.cu-period-cover', { hasText: 'Today: all ' }).waitFor({ timeout: 30000 });
+  await page.waitForTimeout(800);
+  const said2 = () => page.evaluate(() => window.__said.filter((e) => e.host === 'said2'));
+  const mark = (await said2()).length;
+  const select = root2.getByRole('combobox', { name: 'Period' });
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  assert(await select.inputValue() === 'last-7-days', `the select is on ${await select.inputValue()}`);
+  await root2.locator('.cu-period-cover', { hasText: 'Last 7 days: all ' }).waitFor({ timeout: 30000 });
+  await page.waitForTimeout(1000);
+  const stepped = (await said2()).slice(mark);
+  const steppedHeads = stepped.filter((e) => e.cls.includes('cu-headline'));
+  const stepHead = (await root2.locator('.cu-headline').innerText()).trim();
+  assert(!stepped.some((e) => /not fully loaded|so far|on this page/.test(e.text)), `interim text said: ${JSON.stringify(stepped.map((e) => e.text))}`);
+  assert(steppedHeads.length === 1 && steppedHeads[0].text === stepHead && /last 7 days/.test(stepHead), `headline said ${steppedHeads.length} times: ${JSON.stringify(steppedHeads.map((e) => e.text))}; shown: ${stepHead}`);
+
+  // Refresh pressed twice in the same minute is answered aloud twice (the
+  // same sentence: the region must still change).
+  await page.evaluate(() => {
+    window.__refreshSaid = [];
+    const region = document.querySelector('#said .cu-refresh-note');
+    new MutationObserver(() => { if (region.getAttribute('aria-live') !== 'off') window.__refreshSaid.push(region.textContent); }).observe(region, { subtree: true, childList: true, characterData: true });
+  });
+  const refresh = root.getByRole('button', { name: 'Refresh', exact: true });
+  for (let i = 1; i <= 2; i++) {
+    await refresh.click();
+    await page.waitForFunction((n) => window.__refreshSaid.filter((t) => t.trim()).length >= n, i, { timeout: 10000 });
+  }
+  const heard = await page.evaluate(() => window.__refreshSaid.filter((t) => t.trim()));
+  assert(heard.length === 2 && heard[0] !== heard[1], `Refresh twice: ${JSON.stringify(heard)}`);
 });
 
 // Choosing a workflow changes the other facets' options and counts; the

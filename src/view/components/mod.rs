@@ -2,7 +2,6 @@
 //! (or adding itself to its parent with `.with(part)`), reading the table
 //! context (`use_table()`) and changing state only through its methods.
 
-pub mod announcer;
 pub mod chart_head;
 pub mod chart_keys;
 pub mod choice_select;

@@ -113,22 +113,27 @@ pub fn scope_bar() -> El {
         .child(as_of_line(t))
         .child(progress_announcer())
         .child(outcome_line(t, max_runs))
-        .child(h("p").class("cu-refresh-note").dyn_text(move || {
-            state
-                .refresh_note
-                .with(|n| n.as_ref().map(|n| n.text.clone()))
-                .unwrap_or_default()
-        }))
-        // What a refresh says aloud: a timer's "No new runs" is only shown.
+        // What a refresh found, said when the user asked for it or it found
+        // something: a timer's "No new runs" is only shown ("aria-live: off").
+        // The same sentence said again ends in a no-break space every other
+        // time: a change the region announces.
         .child(
             h("p")
-                .class("cu-sr-only cu-said cu-said-refresh")
+                .class("cu-refresh-note")
                 .attr("role", "status")
+                .dyn_attr("aria-live", move || {
+                    let said = state
+                        .refresh_note
+                        .with(|n| n.as_ref().is_some_and(|n| n.announce));
+                    Some(if said { "polite" } else { "off" }.to_owned())
+                })
                 .dyn_text(move || {
                     state.refresh_note.with(|n| {
                         n.as_ref()
-                            .filter(|n| n.announce)
-                            .map(|n| n.text.clone())
+                            .map(|n| {
+                                let again = if n.said % 2 == 1 { "\u{a0}" } else { "" };
+                                format!("{}{again}", n.text)
+                            })
                             .unwrap_or_default()
                     })
                 }),

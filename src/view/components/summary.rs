@@ -1,7 +1,6 @@
 //! Which runs the totals cover, and notes on runs in progress or without a
 //! valid CU value (sentences from `crate::core::sentences`).
 
-use super::announcer::announcer;
 use crate::core::sentences::{coverage, invalid_note, partial_note};
 use crate::load::state::Scope;
 use crate::view::el::{h, El};
@@ -48,16 +47,17 @@ pub fn summary() -> El {
         }
         notes
     };
-    // Said once settled: not while a walk runs or a chosen period's walk
-    // is due (the page's "0 of 20 runs" on the way is only shown).
-    let said = line.clone();
-    let settled = move || {
-        let busy = state.load_all.with(|l| l.running) || state.walk_due.get();
-        (!busy).then(&said)
-    };
+    // Quiet while a walk runs or a chosen period's walk is due: the
+    // page's "0 of 20 runs" on the way is only shown; the line is said
+    // once the runs are in.
+    let busy = move || state.load_all.with(|l| l.running) || state.walk_due.get();
     h("div")
         .class("cu-summary")
-        .child(h("p").class("cu-coverage").dyn_text(line))
-        .child(announcer("cu-said-coverage", Box::new(settled)))
+        .child(
+            h("p")
+                .class("cu-coverage")
+                .dyn_attr("aria-live", move || Some(super::period::live(busy())))
+                .dyn_text(line),
+        )
         .dyn_part(notes)
 }

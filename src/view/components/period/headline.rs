@@ -124,7 +124,7 @@ fn ledger_headline_text(t: Table, view: &PeriodView) -> Option<String> {
 }
 
 /// The headline figure of the period and its comparison, added to
-/// `parent` with the live region that says it.
+/// `parent`: a live region, quiet while its runs load.
 pub fn headline_view(parent: El) -> El {
     let t = use_table();
     let (period, subtotals, previous) = (t.period, t.subtotals, t.previous);
@@ -229,23 +229,20 @@ pub fn headline_view(parent: El) -> El {
             &fmt,
         ))
     };
-    let head = std::rc::Rc::new(head);
-    let shown = head.clone();
-    // Said once its runs are loaded: "Loading … 300 runs so far", or the
-    // ledger's figure until then, is only shown (the walk's progress is
-    // said every 5 s by its own region).
-    let settled = move || {
-        let busy = t.state.load_all.with(|l| l.running) || t.state.walk_due.get();
-        (!busy).then(|| head().unwrap_or_default())
-    };
-    parent
-        .child(
-            h("p")
-                .class("cu-headline")
-                .dyn_text(move || shown().unwrap_or_default()),
-        )
-        .child(crate::view::components::announcer::announcer(
-            "cu-said-headline",
-            Box::new(settled),
-        ))
+    // Quiet ("aria-live: off") while a chosen period's walk is due or runs:
+    // "Loading … 300 runs so far", or the ledger's figure until then, is
+    // only shown (the walk's progress is said every 5 s by its own region);
+    // the figure is said once its runs are in.
+    let busy = move || t.state.load_all.with(|l| l.running) || t.state.walk_due.get();
+    parent.child(
+        h("p")
+            .class("cu-headline")
+            .dyn_attr("aria-live", move || Some(live(busy())))
+            .dyn_text(move || head().unwrap_or_default()),
+    )
+}
+
+/// A live line's `aria-live`: "off" while `busy`, else "polite".
+pub fn live(busy: bool) -> String {
+    if busy { "off" } else { "polite" }.to_owned()
 }

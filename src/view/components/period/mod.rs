@@ -8,6 +8,7 @@ mod budget;
 mod coverage;
 mod estimate;
 mod headline;
+pub use headline::live;
 
 use crate::view::el::{h, El};
 

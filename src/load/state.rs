@@ -176,9 +176,11 @@ pub struct TableState {
     pub refresh_note: Sig<Option<RefreshNote>>,
     /// The period preset (Custom: From/To as typed).
     pub period: Sig<crate::core::period::Preset>,
-    /// A chosen period's walk is due (the choice settling, see
-    /// `components::period::load_chosen_period`).
-    pub walk_due: Sig<bool>,
+    /// The chosen period (preset and first day) a walk was started for,
+    /// or found running, once its choice settled (see
+    /// `components::period::load_chosen_period`): until then a period whose
+    /// runs are not all held is still loading.
+    pub period_walked: Sig<Option<(crate::core::period::Preset, crate::core::period::Day)>>,
     /// Compare with the previous period (presets only).
     pub compare: Sig<bool>,
     /// What the subtotals, their chart and CSV group by.
@@ -232,7 +234,7 @@ impl TableState {
             all_as_of: Sig::new(None),
             refresh_note: Sig::new(None),
             period: Sig::new(crate::core::period::Preset::Custom),
-            walk_due: Sig::new(false),
+            period_walked: Sig::new(None),
             compare: Sig::new(true),
             group: Sig::new(crate::core::subtotals::GroupBy::Workflow),
             granularity: Sig::new(crate::core::period::Granularity::Day),

@@ -233,7 +233,7 @@ pub fn headline_view(parent: El) -> El {
     // "Loading … 300 runs so far", or the ledger's figure until then, is
     // only shown (the walk's progress is said every 5 s by its own region);
     // the figure is said once its runs are in.
-    let busy = move || t.state.load_all.with(|l| l.running) || t.state.walk_due.get();
+    let busy = move || super::figures_coming(t);
     parent.child(
         h("p")
             .class("cu-headline")

@@ -63,7 +63,6 @@ pub fn period_summary() -> El {
 /// a choice made after [`CHOICE_SETTLES_MS`], so arrowing through the
 /// Period select starts one walk, not one per step.
 pub fn load_chosen_period(t: Table) {
-    type Key = (crate::core::period::Preset, Day);
     let tried: std::rc::Rc<std::cell::Cell<Option<Key>>> = std::rc::Rc::default();
     // The period mounted with, while it stands: loaded at once.
     let initial = std::rc::Rc::new(std::cell::Cell::new(Some(t.state.period.get_untracked())));
@@ -73,27 +72,24 @@ pub fn load_chosen_period(t: Table) {
             h.clear();
         }
         pending.try_set_value(None);
-        t.state.walk_due.try_set(false);
     };
     leptos::prelude::on_cleanup(cancel);
     crate::load::effect::effect(move |_| {
         let Some(view) = t.period.get() else {
             tried.set(None);
+            t.state.period_walked.try_set(None);
             // Custom: a period chosen from here on is a choice.
             initial.set(None);
             return;
         };
-        let needs = view.cover != crate::core::period::Cover::Full
-            || view
-                .previous_cover
-                .is_some_and(|c| c != crate::core::period::Cover::Full);
         let running = t.state.load_all.with(|l| l.running);
         let has_page = t.state.page.with(Option::is_some);
-        let key = (view.preset, view.period.from);
-        if needs && !running && has_page && tried.get() != Some(key) {
+        let key = key_of(&view);
+        if needs_runs(&view) && !running && has_page && tried.get() != Some(key) {
             tried.set(Some(key));
             cancel();
             if initial.take() == Some(view.preset) {
+                t.state.period_walked.set(Some(key));
                 t.load_all();
                 return;
             }
@@ -101,24 +97,56 @@ pub fn load_chosen_period(t: Table) {
             let handle = leptos::prelude::set_timeout_with_handle(
                 move || {
                     pending.try_set_value(None);
-                    t.state.walk_due.try_set(false);
                     let still = t
                         .period
                         .try_get_untracked()
                         .flatten()
-                        .is_some_and(|v| (v.preset, v.period.from) == key);
+                        .is_some_and(|v| key_of(&v) == key);
                     // (`still`: the table is alive, so its state is too.)
-                    if still && !t.state.load_all.with_untracked(|l| l.running) {
-                        t.load_all();
+                    if still {
+                        t.state.period_walked.set(Some(key));
+                        if !t.state.load_all.with_untracked(|l| l.running) {
+                            t.load_all();
+                        }
                     }
                 },
                 std::time::Duration::from_millis(CHOICE_SETTLES_MS),
             )
             .ok();
             pending.set_value(handle);
-            t.state.walk_due.set(true);
         }
     });
+}
+
+/// A chosen period: its preset and first day.
+type Key = (crate::core::period::Preset, Day);
+
+fn key_of(view: &crate::view::table::PeriodView) -> Key {
+    (view.preset, view.period.from)
+}
+
+/// Whether the period or its comparison has runs the loaded ones lack.
+fn needs_runs(view: &crate::view::table::PeriodView) -> bool {
+    view.cover != crate::core::period::Cover::Full
+        || view
+            .previous_cover
+            .is_some_and(|c| c != crate::core::period::Cover::Full)
+}
+
+/// Whether the period's figures are still on their way: a walk runs, or
+/// the chosen period needs runs and its walk has not begun (the choice
+/// settling, [`CHOICE_SETTLES_MS`]). Computed from the same values the
+/// lines are, so a line is never said in between (its `aria-live` is off
+/// while this holds).
+pub fn figures_coming(t: Table) -> bool {
+    if t.state.load_all.with(|l| l.running) {
+        return true;
+    }
+    t.period.get().is_some_and(|view| {
+        needs_runs(&view)
+            && t.state.page.with(Option::is_some)
+            && t.state.period_walked.get() != Some(key_of(&view))
+    })
 }
 
 /// How long a newly chosen period waits before it loads its runs.

@@ -88,6 +88,9 @@ pub fn load_chosen_period(t: Table) {
         if needs_runs(&view) && !running && has_page && tried.get() != Some(key) {
             tried.set(Some(key));
             cancel();
+            // This choice's walk has not begun (a period chosen again, or
+            // another chosen meanwhile, waits for its own).
+            t.state.period_walked.set(None);
             if initial.take() == Some(view.preset) {
                 t.state.period_walked.set(Some(key));
                 t.load_all();

@@ -842,6 +842,11 @@ await check('a_period_walk_is_said_once_settled', async (page) => {
   const steppedHeads = stepped.filter((e) => e.cls.includes('cu-headline'));
   const stepHead = (await root2.locator('.cu-headline').innerText()).trim();
   assert(!stepped.some((e) => /not fully loaded|so far|on this page/.test(e.text)), `interim text said: ${JSON.stringify(stepped.map((e) => e.text))}`);
+  // The pager's line too: said with the figures once the runs are in (a
+  // step passed whose runs are all held says its own).
+  const pagerNow = (await root2.locator('.cu-pager-status').innerText()).trim();
+  const pagers = stepped.filter((e) => e.cls.includes('cu-pager-status'));
+  assert(pagers.length >= 1 && pagers.at(-1).text === pagerNow && !pagers.some((e) => e.text === 'No loaded runs match'), `the pager said: ${JSON.stringify(pagers.map((e) => e.text))}; now: ${pagerNow}`);
   assert(steppedHeads.length >= 1 && steppedHeads.at(-1).text === stepHead && /last 30 days/.test(stepHead), `headline said: ${JSON.stringify(steppedHeads.map((e) => e.text))}; shown: ${stepHead}`);
 
   // Refresh pressed twice in the same minute is answered aloud twice (the

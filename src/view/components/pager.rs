@@ -86,10 +86,14 @@ pub fn pager() -> El {
             .class("cu-pager-nav")
             .child(previous_button(t))
             .child(
+                // Quiet while a period's figures are coming (as the
+                // coverage line and the headline are): said with them.
                 h("span")
                     .class("cu-pager-status")
                     .attr("role", "status")
-                    .attr("aria-live", "polite")
+                    .dyn_attr("aria-live", move || {
+                        Some(super::period::live(super::period::figures_coming(t)))
+                    })
                     .dyn_text(move || status(state, filtered, &fmt)),
             )
             .child(next_button(t, filtered)),

@@ -57,6 +57,12 @@ pub struct Table {
     /// the clock or the `now` option), and whether the loaded runs cover
     /// them.
     pub period: Derived<Option<PeriodView>>,
+    /// Whether the period's figures are still on their way: a walk runs,
+    /// or the chosen period needs runs and its walk has not begun (the
+    /// choice settling). The coverage line, the headline and the pager are
+    /// quiet (`aria-live="off"`) while it holds; derived from the same
+    /// values they are, so none is said in between.
+    pub coming: Derived<bool>,
     /// CU per start day of the filtered runs (the budget and the
     /// estimate's range read it; computed only when read).
     pub by_day: Derived<Shared<Vec<(Day, crate::core::cu::CuTotal)>>>,
@@ -120,6 +126,16 @@ pub struct PeriodView {
 }
 
 impl PeriodView {
+    /// The choice it stands for: its preset and first day.
+    pub fn key(&self) -> (Preset, Day) {
+        (self.preset, self.period.from)
+    }
+
+    /// Whether the period or its comparison has runs the loaded ones lack.
+    pub fn needs_runs(&self) -> bool {
+        self.cover != Cover::Full || self.previous_cover.is_some_and(|c| c != Cover::Full)
+    }
+
     /// What of the period the list holds.
     pub fn held(&self) -> Held {
         held(self.period, self.list_begins)
@@ -186,6 +202,14 @@ impl Table {
         let previous_subtotals = previous_memo(state, scope_set, period, names, per_cu);
         let colour_map = colour_map_memo(state, subtotals);
         let by_day = Derived::new(move || pass.with(|p| p.days.clone()));
+        let coming = Derived::new(move || {
+            state.load_all.with(|l| l.running)
+                || period.get().is_some_and(|view| {
+                    view.needs_runs()
+                        && state.page.with(Option::is_some)
+                        && state.period_walked.get() != Some(view.key())
+                })
+        });
         let week_start = config
             .week_starts_on
             .or_else(|| env.fmt.week_starts_on())
@@ -205,6 +229,7 @@ impl Table {
             sub_sort: Sig::new((SubColumn::Cu, true)),
             cleared: Sig::new(0),
             period,
+            coming,
             by_day,
             previous: previous_subtotals,
             week_start,

@@ -92,7 +92,7 @@ pub fn pager() -> El {
                     .class("cu-pager-status")
                     .attr("role", "status")
                     .dyn_attr("aria-live", move || {
-                        Some(super::period::live(super::period::figures_coming(t)))
+                        Some(super::period::live(t.coming.get()))
                     })
                     .dyn_text(move || status(state, filtered, &fmt)),
             )

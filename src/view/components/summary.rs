@@ -50,7 +50,7 @@ pub fn summary() -> El {
     // Quiet while a walk runs or a chosen period's walk is due: the
     // page's "0 of 20 runs" on the way is only shown; the line is said
     // once the runs are in.
-    let busy = move || super::period::figures_coming(t);
+    let busy = move || t.coming.get();
     h("div")
         .class("cu-summary")
         .child(

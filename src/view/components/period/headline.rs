@@ -233,7 +233,7 @@ pub fn headline_view(parent: El) -> El {
     // "Loading … 300 runs so far", or the ledger's figure until then, is
     // only shown (the walk's progress is said every 5 s by its own region);
     // the figure is said once its runs are in.
-    let busy = move || super::figures_coming(t);
+    let busy = move || t.coming.get();
     parent.child(
         h("p")
             .class("cu-headline")

@@ -84,8 +84,8 @@ pub fn load_chosen_period(t: Table) {
         };
         let running = t.state.load_all.with(|l| l.running);
         let has_page = t.state.page.with(Option::is_some);
-        let key = key_of(&view);
-        if needs_runs(&view) && !running && has_page && tried.get() != Some(key) {
+        let key = view.key();
+        if view.needs_runs() && !running && has_page && tried.get() != Some(key) {
             tried.set(Some(key));
             cancel();
             // This choice's walk has not begun (a period chosen again, or
@@ -104,7 +104,7 @@ pub fn load_chosen_period(t: Table) {
                         .period
                         .try_get_untracked()
                         .flatten()
-                        .is_some_and(|v| key_of(&v) == key);
+                        .is_some_and(|v| v.key() == key);
                     // (`still`: the table is alive, so its state is too.)
                     if still {
                         t.state.period_walked.set(Some(key));
@@ -123,34 +123,6 @@ pub fn load_chosen_period(t: Table) {
 
 /// A chosen period: its preset and first day.
 type Key = (crate::core::period::Preset, Day);
-
-fn key_of(view: &crate::view::table::PeriodView) -> Key {
-    (view.preset, view.period.from)
-}
-
-/// Whether the period or its comparison has runs the loaded ones lack.
-fn needs_runs(view: &crate::view::table::PeriodView) -> bool {
-    view.cover != crate::core::period::Cover::Full
-        || view
-            .previous_cover
-            .is_some_and(|c| c != crate::core::period::Cover::Full)
-}
-
-/// Whether the period's figures are still on their way: a walk runs, or
-/// the chosen period needs runs and its walk has not begun (the choice
-/// settling, [`CHOICE_SETTLES_MS`]). Computed from the same values the
-/// lines are, so a line is never said in between (its `aria-live` is off
-/// while this holds).
-pub fn figures_coming(t: Table) -> bool {
-    if t.state.load_all.with(|l| l.running) {
-        return true;
-    }
-    t.period.get().is_some_and(|view| {
-        needs_runs(&view)
-            && t.state.page.with(Option::is_some)
-            && t.state.period_walked.get() != Some(key_of(&view))
-    })
-}
 
 /// How long a newly chosen period waits before it loads its runs.
 pub const CHOICE_SETTLES_MS: u64 = 400;

@@ -44,8 +44,11 @@ function functionSizes(bytes) {
     const end = i + len;
     if (id === 2) {
       for (let n = leb(); n > 0; n--) {
-        i += leb(); // module name
-        i += leb(); // field name
+        // `i += leb()` would read `i` before leb() moves it past the length.
+        const moduleName = leb();
+        i += moduleName;
+        const fieldName = leb();
+        i += fieldName;
         const kind = bytes[i++];
         if (kind === 0) { leb(); imported++; } else if (kind === 1) { i++; const f = leb(); leb(); if (f & 1) leb(); } else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); } else if (kind === 3) { i += 2; } else if (kind === 4) { i++; leb(); }
       }

@@ -147,6 +147,11 @@ pub const NAMED_WORKFLOWS: u64 = WORKFLOWS.len() as u64;
 /// The most workflows `--workflows` accepts.
 pub const MAX_WORKFLOWS: u64 = 1_000_000;
 
+/// The most runs per organization `--runs` takes: far beyond what a client
+/// walks, and far from the `u64` end, so adding a `live` org's arrivals
+/// cannot wrap.
+pub const MAX_RUNS: u64 = 1_000_000_000_000;
+
 /// How `startedAt` and `finishedAt` are written (`--timestamps`). Every mode
 /// writes the same instants; only the text differs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -652,22 +657,72 @@ pub fn format_instant(ms: i64, sub_ns: u32, offset_minutes: i32, style: Timestam
     }
 }
 
-/// Parses `2026-11-28T10:15:00Z` (UTC, optional fraction) to epoch ms.
-pub fn parse_utc(text: &str) -> Option<i64> {
-    let t = text.strip_suffix('Z')?;
-    let (date, time) = t.split_once('T')?;
-    let mut d = date.split('-').map(str::parse::<i64>);
-    let (y, m, dd) = (d.next()?.ok()?, d.next()?.ok()?, d.next()?.ok()?);
-    let (hms, frac) = time.split_once('.').unwrap_or((time, "0"));
-    let mut h = hms.split(':').map(str::parse::<i64>);
-    let (hh, mi, ss) = (h.next()?.ok()?, h.next()?.ok()?, h.next()?.ok()?);
-    let ms: i64 = format!("{frac:0<3}")[..3].parse().ok()?;
-    let yy = if m <= 2 { y - 1 } else { y };
-    let era = yy.div_euclid(400);
-    let yoe = yy - era * 400;
-    let doy = (153 * ((m + 9) % 12) + 2) / 5 + dd - 1;
-    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
-    Some(((days * 24 + hh) * 60 + mi) * 60_000 + ss * 1_000 + ms)
+/// An RFC 3339 date-time (`2026-11-28T12:00:00Z`, a fraction of any
+/// length, `Z` or an offset such as `+01:00`, `T`/`Z` in either case) as
+/// milliseconds since the Unix epoch (the fraction cut to the millisecond);
+/// `None` for anything else, including an impossible date or time
+/// (`2026-02-30`, `25:00`) or a year outside 1970..=9999.
+pub fn parse_rfc3339(text: &str) -> Option<i64> {
+    let b = text.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<i64> {
+        let part = b.get(from..from + n)?;
+        part.iter().all(u8::is_ascii_digit).then(|| {
+            part.iter()
+                .fold(0i64, |acc, d| acc * 10 + i64::from(d - b'0'))
+        })
+    };
+    let at = |i: usize, c: u8| b.get(i).is_some_and(|x| x.eq_ignore_ascii_case(&c));
+    if !(at(4, b'-') && at(7, b'-') && at(10, b'T') && at(13, b':') && at(16, b':')) {
+        return None;
+    }
+    let (y, m, d) = (digits(0, 4)?, digits(5, 2)?, digits(8, 2)?);
+    let (hh, mi, ss) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
+    let month_days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if !(1970..=9999).contains(&y)
+        || !(1..=month_days).contains(&d)
+        || hh > 23
+        || mi > 59
+        || ss > 59
+    {
+        return None;
+    }
+    let mut i = 19;
+    let mut ms = 0;
+    if at(i, b'.') {
+        let n = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if n == 0 {
+            return None;
+        }
+        for k in 0..3 {
+            ms = ms * 10
+                + if k < n {
+                    i64::from(b[i + 1 + k] - b'0')
+                } else {
+                    0
+                };
+        }
+        i += 1 + n;
+    }
+    let offset_min = if at(i, b'Z') && i + 1 == b.len() {
+        0
+    } else if matches!(b.get(i), Some(b'+' | b'-')) && at(i + 3, b':') && i + 6 == b.len() {
+        let (oh, om) = (digits(i + 1, 2)?, digits(i + 4, 2)?);
+        if oh > 23 || om > 59 {
+            return None;
+        }
+        let sign = if b[i] == b'-' { -1 } else { 1 };
+        sign * (oh * 60 + om)
+    } else {
+        return None;
+    };
+    let days = days_from_civil(y, m, d);
+    Some((((days * 24 + hh) * 60 + mi - offset_min) * 60 + ss) * 1_000 + ms)
 }
 
 #[cfg(test)]
@@ -675,9 +730,66 @@ mod tests {
     use super::*;
 
     #[test]
+    fn rfc3339_forms_parse_to_the_same_instant() {
+        let z = parse_rfc3339("2026-11-28T12:00:00Z").unwrap();
+        for (text, delta_ms) in [
+            ("2026-11-28t12:00:00z", 0),
+            ("2026-11-28T12:00:00.5Z", 500),
+            ("2026-11-28T12:00:00.123456789Z", 123),
+            ("2026-11-28T13:00:00+01:00", 0),
+            ("2026-11-28T06:30:00.250-05:30", 250),
+            ("2026-11-28T12:00:00+00:00", 0),
+            ("2026-11-28T12:00:00-00:00", 0),
+        ] {
+            assert_eq!(parse_rfc3339(text), Some(z + delta_ms), "{text}");
+        }
+        assert_eq!(
+            parse_rfc3339("2024-02-29T00:00:00Z"),
+            Some(days_from_civil(2024, 2, 29) * 86_400_000)
+        );
+    }
+
+    #[test]
+    fn impossible_or_malformed_times_are_refused_without_a_panic() {
+        for text in [
+            "2026-11-28T12:00:00.\u{e9}\u{e9}Z",
+            "2026-13-45T99:99:99Z",
+            "2026-02-30T00:00:00Z",
+            "2025-02-29T00:00:00Z",
+            "2026-11-28T24:00:00Z",
+            "2026-11-28T12:60:00Z",
+            "2026-11-28T12:00:60Z",
+            "2026-11-28T12:00:00.-5Z",
+            "2026-11-28T12:00:00.Z",
+            "2026-11-28T12:00:00",
+            "2026-11-28T12:00:00+01",
+            "2026-11-28T12:00:00+24:00",
+            "2026-11-28 12:00:00Z",
+            "2026-1-28T12:00:00Z",
+            "99999999999999-01-01T00:00:00Z",
+            "0000-01-01T00:00:00Z",
+            "1969-12-31T23:59:59Z",
+            "2026-11-28T12:00:00ZZ",
+            "+026-11-28T12:00:00Z",
+            "",
+        ] {
+            assert_eq!(parse_rfc3339(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_printed_instant_parses_back() {
+        let mut ms = 0i64;
+        while ms < 253_402_300_799_000 {
+            assert_eq!(parse_rfc3339(&rfc3339(ms)), Some(ms), "{}", rfc3339(ms));
+            ms += 86_399_977;
+        }
+    }
+
+    #[test]
     fn timestamps_round_trip() {
         for ms in [0, 1_795_000_000_123, 951_782_400_000] {
-            assert_eq!(parse_utc(&rfc3339(ms)), Some(ms));
+            assert_eq!(parse_rfc3339(&rfc3339(ms)), Some(ms));
         }
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00.000Z");
     }

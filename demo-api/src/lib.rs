@@ -32,10 +32,11 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{any, get};
 use axum::Router;
 use std::borrow::Cow;
 
@@ -43,7 +44,7 @@ use serde_json::{json, Value};
 use tower_http::cors::{AllowOrigin, Any, CorsLayer};
 use tower_http::services::ServeDir;
 
-use data::{hash_str, mix, parse_utc, Dataset, Ids, Timestamps};
+use data::{hash_str, mix, parse_rfc3339, Dataset, Ids, Timestamps};
 use ledger::{Account, Usage, UsageBuilder, DAY_MS};
 
 /// Server settings (see `--help`).
@@ -298,7 +299,9 @@ pub fn app(options: Options) -> (Router, DemoHandle) {
     let cors = CorsLayer::new()
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::OPTIONS])
-        .allow_headers([header::AUTHORIZATION, header::ACCEPT, header::CONTENT_TYPE])
+        // Whatever headers a portal adds (a trace id, say), as the
+        // preflight asks; `*` would not cover `Authorization`.
+        .allow_headers(tower_http::cors::AllowHeaders::mirror_request())
         .expose_headers([
             header::RETRY_AFTER,
             header::HeaderName::from_static("x-request-id"),
@@ -309,6 +312,10 @@ pub fn app(options: Options) -> (Router, DemoHandle) {
         .route("/v1/organizations/{org_id}/cu", get(balance_handler))
         .route("/v1/organizations/{org_id}/cu/usage", get(usage_handler))
         .route("/healthz", get(|| async { "ok" }))
+        // Any other path under /v1 is the API's too: a JSON 404 with CORS,
+        // so a client on another origin can tell it from a network failure.
+        .route("/v1", any(api_not_found))
+        .route("/v1/{*rest}", any(api_not_found))
         .with_state(state.clone())
         .layer(cors);
     // The test aids never answer `*`: only a loopback `http://` origin (the
@@ -331,8 +338,8 @@ pub fn app(options: Options) -> (Router, DemoHandle) {
     // The whole `/__demo` space is the server's own: with or without test
     // aids, anything else below it is a plain 404 (never a static file).
     let aids = aids
-        .route("/__demo", get(not_found))
-        .route("/__demo/{*rest}", get(not_found));
+        .route("/__demo", any(not_found))
+        .route("/__demo/{*rest}", any(not_found));
     // No SPA fallback: the page has no client-side routes, and an unknown
     // path (such as an unencoded `/` in an org id) must stay a 404.
     // Static files go out gzip-compressed when the browser accepts it, as a
@@ -387,6 +394,27 @@ async fn utf8_text(
 
 async fn not_found() -> StatusCode {
     StatusCode::NOT_FOUND
+}
+
+/// An API path that names no endpoint (or a method the endpoint does not
+/// take): the API's JSON error, 404 or 405.
+async fn api_not_found(State(state): State<Arc<AppState>>, method: Method) -> Response {
+    let request_id = state.request_id();
+    if method == Method::GET || method == Method::HEAD {
+        error_response(
+            StatusCode::NOT_FOUND,
+            &request_id,
+            "not found",
+            vec!["the endpoints are /v1/organizations/{orgId}/cu/runs, /cu and /cu/usage".into()],
+        )
+    } else {
+        error_response(
+            StatusCode::METHOD_NOT_ALLOWED,
+            &request_id,
+            "method not allowed",
+            vec!["the API answers GET only".into()],
+        )
+    }
 }
 
 /// Whether `origin` is a loopback `http://` origin: `http://127.0.0.1`,
@@ -506,13 +534,31 @@ fn error_response(
     )
 }
 
+/// The `{orgId}` of a request's path, decoded; `None` when it is empty or
+/// not UTF-8 once decoded (answered by [`bad_org`], after the token check).
+fn org_id(path: Result<Path<String>, PathRejection>) -> Option<String> {
+    path.ok().map(|Path(id)| id).filter(|id| !id.is_empty())
+}
+
+fn bad_org(request_id: &str) -> Response {
+    error_response(
+        StatusCode::BAD_REQUEST,
+        request_id,
+        "invalid parameters",
+        vec!["orgId must be a non-empty UTF-8 path segment".into()],
+    )
+}
+
 /// Parses `limit` and `offset` per the contract, collecting every problem.
 pub fn parse_query(raw: Option<&str>) -> Result<(u64, u64), Vec<String>> {
     let (mut limit, mut offset) = (20u64, 0u64);
     let mut problems = Vec::new();
     for pair in raw.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+        // Form-decoded, as the usage query's `yearMonth` (`%35` is 5, `+5`
+        // is " 5", not a number).
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        match key {
+        let (key, value) = (percent_decode(key), percent_decode(value));
+        match key.as_str() {
             "limit" => match value.parse::<i64>() {
                 Ok(v) if (1..=100).contains(&v) => limit = v as u64,
                 _ => problems.push(format!(
@@ -540,26 +586,45 @@ const BAD_GATEWAY_HTML: &str = "<html><head><title>502 Bad Gateway</title></head
 /// (with `--token`) not the expected one; `None` when it may go on.
 fn check_auth(headers: &HeaderMap, opts: &Options, request_id: &str) -> Option<Response> {
     match (bearer(headers), &opts.token) {
-        (None, _) => Some(error_response(
-            StatusCode::UNAUTHORIZED,
+        (None, _) => Some(unauthorized(
             request_id,
             "missing or malformed Authorization header",
             vec!["send Authorization: Bearer <token>".into()],
+            "Bearer realm=\"demo-api\"",
         )),
-        (Some(given), Some(expected)) if given != expected => Some(error_response(
-            StatusCode::UNAUTHORIZED,
+        (Some(given), Some(expected)) if given != expected => Some(unauthorized(
             request_id,
             "invalid token",
             vec![],
+            "Bearer realm=\"demo-api\", error=\"invalid_token\"",
         )),
         _ => None,
     }
 }
 
+/// The token of an `Authorization: Bearer <token>` header (the scheme in
+/// any case, as RFC 7235 has it).
 fn bearer(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let token = value.strip_prefix("Bearer ")?.trim();
-    (!token.is_empty()).then_some(token)
+    let scheme = value.get(..7)?;
+    let token = value[7..].trim();
+    (scheme.eq_ignore_ascii_case("bearer ") && !token.is_empty()).then_some(token)
+}
+
+/// A 401 reply says which scheme it wants (RFC 7235), and for a token it
+/// refused, why (RFC 6750).
+fn unauthorized(
+    request_id: &str,
+    message: &str,
+    details: Vec<String>,
+    challenge: &'static str,
+) -> Response {
+    let mut response = error_response(StatusCode::UNAUTHORIZED, request_id, message, details);
+    response.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        HeaderValue::from_static(challenge),
+    );
+    response
 }
 
 /// The `org` query parameter of a test-aid endpoint, decoded.
@@ -624,13 +689,14 @@ pub fn percent_decode(s: &str) -> String {
 
 async fn runs_handler(
     State(state): State<Arc<AppState>>,
-    Path(org_id): Path<String>,
+    org: Result<Path<String>, PathRejection>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
     let request_id = state.request_id();
+    let org_id = org_id(org);
     state.record_request(
-        &org_id,
+        org_id.as_deref().unwrap_or(""),
         query.as_deref(),
         bearer(&headers).is_some(),
         &request_id,
@@ -642,6 +708,9 @@ async fn runs_handler(
     if let Some(refused) = check_auth(&headers, opts, &request_id) {
         return refused;
     }
+    let Some(org_id) = org_id else {
+        return bad_org(&request_id);
+    };
     let (limit, offset) = match parse_query(query.as_deref()) {
         Ok(v) => v,
         Err(details) => {
@@ -689,17 +758,17 @@ async fn runs_handler(
         }
         "fault-redirect" => {
             // Sends the client elsewhere (a token must never follow).
-            let target = format!(
-                "/v1/organizations/redirected/cu/runs?{}",
-                query.as_deref().unwrap_or("")
-            );
+            let target = match query.as_deref() {
+                Some(q) if !q.is_empty() => format!("/v1/organizations/redirected/cu/runs?{q}"),
+                _ => "/v1/organizations/redirected/cu/runs".to_owned(),
+            };
             let mut response = StatusCode::TEMPORARY_REDIRECT.into_response();
             if let Ok(v) = HeaderValue::from_str(&target) {
                 response.headers_mut().insert(header::LOCATION, v);
             }
             return response;
         }
-        "fault-401" => return error_response(StatusCode::UNAUTHORIZED, &request_id, "token expired", vec![]),
+        "fault-401" => return unauthorized(&request_id, "token expired", vec![], "Bearer realm=\"demo-api\", error=\"invalid_token\""),
         "fault-slow20" if limit == 20 => tokio::time::sleep(Duration::from_millis(1_500)).await,
         "fault-shape" => {
             return json_response(StatusCode::OK, &request_id, json!({ "code": 0, "message": "successfully", "requestId": request_id, "data": { "hasMore": false, "items": { "0": {} } } }))
@@ -749,7 +818,7 @@ async fn runs_handler(
     let (asked_limit, asked_offset) = (limit, offset);
     let (mut limit, mut offset) = (limit, offset);
     let mut arrivals = 0;
-    let live = org_id.starts_with("live");
+    let live = org_id == "live" || org_id.starts_with("live-");
     if live {
         // Three new runs arrive at the head before every request.
         let mut orgs = state.orgs();
@@ -780,7 +849,7 @@ async fn runs_handler(
         }
         _ => {}
     }
-    let total = runs + arrivals;
+    let total = runs.saturating_add(arrivals);
     let end = offset.saturating_add(limit).min(total);
     let items: Vec<Value> = (offset.min(total)..end)
         .map(|p| {
@@ -983,13 +1052,13 @@ fn hostile_usage(now_ms: i64) -> Usage {
             .get("totalCu")
             .and_then(Value::as_f64)
             .and_then(ledger::cu_units);
-        let start = run["startedAt"].as_str().and_then(parse_utc);
+        let start = run["startedAt"].as_str().and_then(parse_rfc3339);
         let (Some(units), Some(start)) = (units, start) else {
             continue;
         };
         let end = run["finishedAt"]
             .as_str()
-            .and_then(parse_utc)
+            .and_then(parse_rfc3339)
             .unwrap_or(now_ms);
         let trigger = Cow::Owned(run["triggerSource"].as_str().unwrap_or("").to_owned());
         builder.add_run(start, end, units, trigger, ledger::HOSTILE_NODES);
@@ -1054,21 +1123,21 @@ enum LedgerEndpoint {
 /// `GET /v1/organizations/{orgId}/cu`: `{balance, minThreshold}`.
 async fn balance_handler(
     State(state): State<Arc<AppState>>,
-    Path(org_id): Path<String>,
+    org: Result<Path<String>, PathRejection>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    ledger_reply(state, org_id, query, headers, LedgerEndpoint::Balance).await
+    ledger_reply(state, org_id(org), query, headers, LedgerEndpoint::Balance).await
 }
 
 /// `GET /v1/organizations/{orgId}/cu/usage?yearMonth=YYYY-MM`.
 async fn usage_handler(
     State(state): State<Arc<AppState>>,
-    Path(org_id): Path<String>,
+    org: Result<Path<String>, PathRejection>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    ledger_reply(state, org_id, query, headers, LedgerEndpoint::Usage).await
+    ledger_reply(state, org_id(org), query, headers, LedgerEndpoint::Usage).await
 }
 
 /// Parses the usage query: `yearMonth` (required, `YYYY-MM`; the last one
@@ -1115,7 +1184,7 @@ fn ledger_ok(request_id: &str, data: &str) -> Response {
 /// organization), then the org's ledger.
 async fn ledger_reply(
     state: Arc<AppState>,
-    org_id: String,
+    org_id: Option<String>,
     query: Option<String>,
     headers: HeaderMap,
     endpoint: LedgerEndpoint,
@@ -1126,7 +1195,7 @@ async fn ledger_reply(
         LedgerEndpoint::Usage => "usage",
     };
     state.record_ledger_request(
-        &org_id,
+        org_id.as_deref().unwrap_or(""),
         name,
         query.as_deref(),
         bearer(&headers).is_some(),
@@ -1139,6 +1208,9 @@ async fn ledger_reply(
     if let Some(refused) = check_auth(&headers, opts, &request_id) {
         return refused;
     }
+    let Some(org_id) = org_id else {
+        return bad_org(&request_id);
+    };
     let year_month = match endpoint {
         LedgerEndpoint::Balance => None,
         LedgerEndpoint::Usage => match parse_usage_query(query.as_deref()) {

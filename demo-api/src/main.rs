@@ -4,7 +4,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use demo_api::data::{parse_utc, Ids, Timestamps, MAX_WORKFLOWS, NAMED_WORKFLOWS};
+use demo_api::data::{parse_rfc3339, Ids, Timestamps, MAX_RUNS, MAX_WORKFLOWS, NAMED_WORKFLOWS};
 use demo_api::{router, Options};
 
 const HELP: &str = "demo-api: a local CU runs API with realistic data
@@ -22,9 +22,10 @@ to --now.
 USAGE: demo-api [OPTIONS]   (a value after its flag: --port 9000 or --port=9000)
   --host ADDR        address or name to bind (default 127.0.0.1)
   --port N           port (default 8080; 0 picks a free one)
-  --runs N           runs per organization (default 1500)
+  --runs N           runs per organization (default 1500, at most 10^12)
   --seed N           data seed (default 42)
-  --now RFC3339      newest run time, e.g. 2026-11-28T12:00:00Z (default: now)
+  --now RFC3339      newest run time, e.g. 2026-11-28T12:00:00Z or
+                     2026-11-28T13:00:00+01:00, 1970 to 9999 (default: now)
   --latency-ms N     added latency per API request (default 0)
   --token TOKEN      accept only this bearer token (default: any non-empty)
   --dist DIR         directory served at / (default dist)
@@ -56,17 +57,19 @@ fault-slow20 (1.5 s when limit=20), fault-flaky (every other request fails),
 fault-page2 (pages after the first fail), fault-429 (Retry-After: 1),
 fault-401, fault-redirect (307 to the org \"redirected\"), empty, hostile
 (markup, bidi, huge ids, invalid CU values).
-Imperfect servers: live and live-... (3 new runs at the head per request),
+Imperfect servers: live and live-... (3 new runs at the head per request;
+their ledger covers the runs they started with, not the arrivals),
 cap-limit (at most 50 a page), same-page (ignores offset, says 0),
 empty-more (empty pages with hasMore after the first),
 echo-offset (ignores offset, serves from 0, but echoes the asked offset),
 no-offset (correct pages without data.offset),
 ignore-limit (5000 runs a page whatever limit; at least 12000 runs; data.limit
 echoes the asked limit),
-huge-body (a 200 JSON reply of exactly 64 MiB: a page padded by a huge string),
+huge-body (a 200 JSON reply of exactly 64 MiB: a page padded by a huge string;
+the same whatever limit and offset),
 echo-auth (500 whose message and details repeat the Authorization header),
-late-copy (the newest 5 runs are finishing: requests 1, 3, 5... of this org
-with offset 0 answer after 600 ms with them running and a quarter of their
+late-copy (the newest 5 runs are finishing: requests 1, 3, 5... of this org,
+counted at any offset, that ask for offset 0 answer after 600 ms with them running and a quarter of their
 final CU; every other request answers at once with them succeeded and their
 final CU; so a page request then a refresh sees the stale copy arrive last).
 Ledger organizations: ledger-drift (its ledger differs from its runs on the
@@ -94,7 +97,7 @@ fn parse_args() -> Result<(SocketAddr, Options), String> {
     let mut args = std::env::args()
         .skip(1)
         .flat_map(|arg| match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => {
+            Some((flag, value)) if flag.starts_with("--") && flag != "--test-aids" => {
                 vec![flag.to_owned(), value.to_owned()]
             }
             _ => vec![arg],
@@ -108,6 +111,9 @@ fn parse_args() -> Result<(SocketAddr, Options), String> {
         if flag == "--test-aids" {
             options.test_aids = true;
             continue;
+        }
+        if flag.starts_with("--test-aids=") {
+            return Err("--test-aids takes no value (write --test-aids alone)".into());
         }
         const TAKES_A_VALUE: [&str; 12] = [
             "--host",
@@ -138,15 +144,29 @@ fn parse_args() -> Result<(SocketAddr, Options), String> {
                 port = u16::try_from(number("--port")?)
                     .map_err(|_| "--port must be at most 65535".to_owned())?
             }
-            "--runs" => options.runs = number("--runs")?,
+            "--runs" => {
+                options.runs = Some(number("--runs")?)
+                    .filter(|n| *n <= MAX_RUNS)
+                    .ok_or_else(|| format!("--runs must be at most {MAX_RUNS}, got {value:?}"))?
+            }
             "--seed" => options.seed = number("--seed")?,
             "--latency-ms" => options.latency_ms = number("--latency-ms")?,
             "--now" => {
-                options.now_ms = parse_utc(&value).ok_or_else(|| {
-                    format!("--now must look like 2026-11-28T12:00:00Z, got {value:?}")
+                options.now_ms = parse_rfc3339(&value).ok_or_else(|| {
+                    format!(
+                        "--now must be an RFC 3339 time from 1970 to 9999, such as \
+                         2026-11-28T12:00:00Z or 2026-11-28T13:00:00+01:00, got {value:?}"
+                    )
                 })?
             }
-            "--token" => options.token = Some(value.clone()),
+            "--token" => {
+                if value.trim().is_empty() {
+                    return Err(
+                        "--token must not be empty (leave it out to accept any token)".into(),
+                    );
+                }
+                options.token = Some(value.clone())
+            }
             "--dist" => options.dist_dir = PathBuf::from(&value),
             "--root" => options.root_dir = PathBuf::from(&value),
             "--timestamps" => {

@@ -2286,3 +2286,307 @@ async fn ledger_requests_are_logged_apart_from_runs_requests_and_state_is_bounde
     }
     assert_eq!(handle.tracked_orgs(), demo_api::MAX_TRACKED_ORGS);
 }
+
+/// The binary refuses what it cannot serve, with a sentence and exit 2
+/// (never a panic): an impossible or malformed `--now`, an empty token that
+/// no request could match, a `--runs` near the `u64` end, `--test-aids=1`.
+#[test]
+fn the_binary_refuses_bad_now_token_runs_and_a_valued_flag() {
+    let bin = env!("CARGO_BIN_EXE_demo-api");
+    let now = "--now must be an RFC 3339 time from 1970 to 9999";
+    for (args, needle) in [
+        (vec!["--now", "2026-11-28T12:00:00.\u{e9}\u{e9}Z"], now),
+        (vec!["--now", "2026-13-45T99:99:99Z"], now),
+        (vec!["--now", "2026-02-30T00:00:00Z"], now),
+        (vec!["--now", "99999999999999-01-01T00:00:00Z"], now),
+        (vec!["--now", "0000-01-01T00:00:00Z"], now),
+        (vec!["--now=2026-11-28T12:00:00.-5Z"], now),
+        (vec!["--token="], "--token must not be empty"),
+        (vec!["--token", " "], "--token must not be empty"),
+        (
+            vec!["--runs", "18446744073709551615"],
+            "--runs must be at most 1000000000000",
+        ),
+        (vec!["--test-aids=1"], "--test-aids takes no value"),
+    ] {
+        let out = std::process::Command::new(bin)
+            .args(&args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(needle), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
+/// `--now` with an offset or in lower case is the same instant as its `Z`
+/// form: the newest run of the binary started with `--now` at 13:00+01:00
+/// is the one a `Z` server started at 12:00Z serves.
+#[test]
+fn the_binary_takes_now_with_an_offset() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    struct Server(std::process::Child);
+    impl Drop for Server {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let bin = env!("CARGO_BIN_EXE_demo-api");
+    let mut newest = Vec::new();
+    for now in [
+        "2026-11-28T12:00:00Z",
+        "2026-11-28T13:00:00+01:00",
+        "2026-11-28t12:00:00z",
+    ] {
+        let mut server = Server(
+            std::process::Command::new(bin)
+                .args([
+                    "--port=0",
+                    "--runs=3",
+                    "--timestamps=millis",
+                    &format!("--now={now}"),
+                ])
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap(),
+        );
+        let mut line = String::new();
+        BufReader::new(server.0.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let addr = line
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_else(|| panic!("{now}: no address in {line:?}"));
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        stream
+            .write_all(
+                b"GET /v1/organizations/acme/cu/runs?limit=3 HTTP/1.1\r\nHost: x\r\n\
+                  Authorization: Bearer t\r\nConnection: close\r\n\r\n",
+            )
+            .unwrap();
+        let mut reply = String::new();
+        stream.read_to_string(&mut reply).unwrap();
+        let body: Value = serde_json::from_str(reply.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+        newest.push(body["data"]["items"].clone());
+    }
+    assert!(newest[0].as_array().is_some_and(|a| a.len() == 3));
+    assert_eq!(newest[0], newest[1]);
+    assert_eq!(newest[0], newest[2]);
+}
+
+/// Any other path under `/v1/` is the API's JSON 404 (405 for a method it
+/// does not take), with CORS, so a page on another origin reads it instead
+/// of "Failed to fetch"; its preflight passes.
+#[tokio::test]
+async fn unknown_api_paths_answer_json_with_cors() {
+    let addr = start(fixed_options()).await;
+    let origin = ("Origin", "http://127.0.0.1:9999");
+    for path in [
+        "/v1/organizations/acme/cu/runz",
+        "/v1/organizations/a/b/cu/runs",
+        "/v1/organizations",
+        "/v1",
+    ] {
+        let r = request(addr, "GET", path, &[AUTH, origin]).await;
+        assert_eq!(r.status, 404, "{path}");
+        assert_eq!(r.json()["code"], 404, "{path}");
+        assert!(r.json()["requestId"]
+            .as_str()
+            .is_some_and(|id| !id.is_empty()));
+        assert_eq!(r.header("access-control-allow-origin"), Some("*"), "{path}");
+        let pre = request(
+            addr,
+            "OPTIONS",
+            path,
+            &[
+                origin,
+                ("Access-Control-Request-Method", "GET"),
+                ("Access-Control-Request-Headers", "authorization"),
+            ],
+        )
+        .await;
+        assert!(
+            pre.status == 200 || pre.status == 204,
+            "{path}: {}",
+            pre.status
+        );
+        assert_eq!(
+            pre.header("access-control-allow-origin"),
+            Some("*"),
+            "{path}"
+        );
+    }
+    let post = request(
+        addr,
+        "POST",
+        "/v1/organizations/acme/cu/runz",
+        &[AUTH, origin],
+    )
+    .await;
+    assert_eq!(post.status, 405);
+    assert_eq!(post.json()["code"], 405);
+    assert_eq!(post.header("access-control-allow-origin"), Some("*"));
+}
+
+/// A preflight that asks for a header a portal adds (a trace id) is
+/// answered with it, next to `Authorization`.
+#[tokio::test]
+async fn cors_preflight_allows_the_headers_a_portal_adds() {
+    let addr = start(fixed_options()).await;
+    let r = request(
+        addr,
+        "OPTIONS",
+        "/v1/organizations/acme/cu/runs",
+        &[
+            ("Origin", "http://127.0.0.1:9999"),
+            ("Access-Control-Request-Method", "GET"),
+            ("Access-Control-Request-Headers", "authorization,x-trace-id"),
+        ],
+    )
+    .await;
+    let allowed = r
+        .header("access-control-allow-headers")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    assert!(
+        allowed.contains("authorization") && allowed.contains("x-trace-id"),
+        "{allowed}"
+    );
+}
+
+/// The scheme is `Bearer` in any case (RFC 7235), and every 401 says which
+/// scheme it wants in `WWW-Authenticate`.
+#[tokio::test]
+async fn bearer_in_any_case_and_401_names_its_scheme() {
+    let addr = start(fixed_options()).await;
+    for scheme in ["bearer", "BEARER", "Bearer"] {
+        let value = format!("{scheme} demo-token");
+        let r = request(
+            addr,
+            "GET",
+            "/v1/organizations/acme/cu/runs?limit=1",
+            &[("Authorization", value.as_str())],
+        )
+        .await;
+        assert_eq!(r.status, 200, "{scheme}");
+    }
+    let strict = start(Options {
+        token: Some("s3cret".into()),
+        ..fixed_options()
+    })
+    .await;
+    for (at, path, headers) in [
+        (addr, "/v1/organizations/acme/cu/runs", vec![]),
+        (
+            addr,
+            "/v1/organizations/acme/cu",
+            vec![("Authorization", "Basic dXNlcjpwYXNz")],
+        ),
+        (addr, "/v1/organizations/fault-401/cu/runs", vec![AUTH]),
+        (strict, "/v1/organizations/acme/cu/runs", vec![AUTH]),
+    ] {
+        let r = request(at, "GET", path, &headers).await;
+        assert_eq!(r.status, 401, "{path}");
+        assert!(
+            r.header("www-authenticate")
+                .is_some_and(|v| v.starts_with("Bearer ")),
+            "{path}: {:?}",
+            r.header("www-authenticate")
+        );
+    }
+}
+
+/// An org id that is empty or not UTF-8 once decoded is the API's JSON 400,
+/// after the token check (a request without a token is a 401 first).
+#[tokio::test]
+async fn empty_or_undecodable_org_ids_are_json_400_after_the_token() {
+    let addr = start(fixed_options()).await;
+    for path in [
+        "/v1/organizations/%FF/cu/runs",
+        "/v1/organizations//cu/runs",
+        "/v1/organizations/%FF/cu",
+        "/v1/organizations//cu",
+        "/v1/organizations/%FF/cu/usage?yearMonth=2026-11",
+        "/v1/organizations//cu/usage?yearMonth=2026-11",
+    ] {
+        assert_eq!(request(addr, "GET", path, &[]).await.status, 401, "{path}");
+        let r = request(addr, "GET", path, &[AUTH]).await;
+        assert_eq!(r.status, 400, "{path}");
+        assert_eq!(r.json()["code"], 400, "{path}");
+        assert!(
+            r.json()["details"][0].as_str().unwrap().contains("orgId"),
+            "{path}"
+        );
+    }
+}
+
+/// `live` and `live-…` are live; an org that merely starts with "live"
+/// (`lively`) is an ordinary one.
+#[tokio::test]
+async fn only_live_and_live_dash_orgs_have_arrivals() {
+    let addr = start(fixed_options()).await;
+    for (org, grows) in [
+        ("live", true),
+        ("live-x", true),
+        ("lively", false),
+        ("livestock", false),
+    ] {
+        let first = page(addr, org, 1, 0).await["items"][0]["runId"].clone();
+        let again = page(addr, org, 1, 0).await["items"][0]["runId"].clone();
+        assert_eq!(first != again, grows, "{org}: {first} then {again}");
+    }
+}
+
+/// `limit` and `offset` are form-decoded, as `yearMonth` is: `%35` is 5;
+/// `+5` is " 5", not a number.
+#[tokio::test]
+async fn limit_and_offset_are_form_decoded() {
+    let addr = start(fixed_options()).await;
+    let get = |q: &'static str| async move {
+        request(
+            addr,
+            "GET",
+            &format!("/v1/organizations/acme/cu/runs?{q}"),
+            &[AUTH],
+        )
+        .await
+    };
+    let encoded = get("limit=%35&offset=%31%30").await.json();
+    let plain = get("limit=5&offset=10").await.json();
+    assert_eq!(encoded["data"]["items"], plain["data"]["items"]);
+    assert_eq!(encoded["data"]["items"].as_array().unwrap().len(), 5);
+    assert_eq!(get("%6Cimit=5").await.json()["data"]["limit"], 5);
+    assert_eq!(get("limit=+5").await.status, 400);
+}
+
+/// Without the test aids, the whole `/__demo` space is 404 for every method;
+/// `fault-redirect` without a query sends no dangling `?`.
+#[tokio::test]
+async fn demo_space_is_404_for_every_method_and_redirects_are_clean() {
+    let addr = start(fixed_options()).await;
+    for method in ["GET", "POST", "PUT", "DELETE"] {
+        for path in ["/__demo", "/__demo/requests", "/__demo/x/y"] {
+            assert_eq!(
+                request(addr, method, path, &[]).await.status,
+                404,
+                "{method} {path}"
+            );
+        }
+    }
+    let r = request(
+        addr,
+        "GET",
+        "/v1/organizations/fault-redirect/cu/runs",
+        &[AUTH],
+    )
+    .await;
+    assert_eq!(r.status, 307);
+    assert_eq!(
+        r.header("location"),
+        Some("/v1/organizations/redirected/cu/runs")
+    );
+}

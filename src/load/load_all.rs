@@ -13,7 +13,7 @@ use crate::core::format::Formatter;
 use crate::core::subtotals::filter_and_sum;
 use crate::load::drive::Drive;
 use crate::load::env::{Env, ReadyPass};
-use crate::load::state::{LoadAll, Loaded, Scope, Shared, TableState};
+use crate::load::state::{keep_finished_in, LoadAll, Loaded, Scope, Shared, TableState};
 use crate::load::tasks::{fetch_with_retry, new_controller, next_task};
 use crate::load::walk::{Ask, Outcome, Walk, WalkEnd};
 
@@ -245,6 +245,11 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Rc<Env>) {
         }
         drop(order);
         next_task().await;
+        // A run the page or an earlier load showed finished stays finished
+        // (the walk's copy may be a stale late reply).
+        for held in held_sets(state) {
+            keep_finished_in(&mut set, &held.set);
+        }
         set.compute_days(|ms| env.fmt.day_key(ms));
         next_task().await;
         // The table's filter pass over them, made here in a task of its
@@ -260,6 +265,18 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Rc<Env>) {
             state, &env, loaded, outcome, error, resumable, complete, arrived,
         );
     });
+}
+
+/// The runs on screen before a walk's end: the page's and an earlier
+/// load's (nothing once the table is unmounted).
+fn held_sets(state: TableState) -> Vec<Shared<Loaded>> {
+    let page = state
+        .page
+        .try_get_untracked()
+        .flatten()
+        .map(|p| p.loaded.clone());
+    let all = state.all.try_get_untracked().flatten();
+    page.into_iter().chain(all).collect()
 }
 
 /// The filter pass of `loaded` under the filters and grouping now, for the

@@ -13,7 +13,7 @@ use web_sys::AbortController;
 use crate::api::json::Value;
 use crate::api::{ApiError, PageRequest};
 use crate::load::env::Env;
-use crate::load::state::{page_data, Shared, TableState};
+use crate::load::state::{keep_finished, page_data, Shared, TableState};
 use crate::load::tasks::{fetch_with_retry, new_controller, spawn_now};
 
 /// Fetches the page named by `limit`/`offset` whenever they (or `reload`)
@@ -58,7 +58,14 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
             }
             inflight.borrow_mut().take();
             match result {
-                Ok(page) => {
+                Ok(mut page) => {
+                    // A run shown finished (on the page before, or in a
+                    // load) never goes back to in progress.
+                    let page_held = state.page.try_get_untracked().flatten();
+                    let all_held = state.all.try_get_untracked().flatten();
+                    for held in page_held.iter().map(|p| &p.loaded).chain(all_held.iter()) {
+                        keep_finished(&mut page.items, &held.set);
+                    }
                     let data = page_data(page, request.offset, |ms| env.fmt.day_key(ms));
                     let detail = Value::object([
                         ("scope", "page".into()),

@@ -278,6 +278,67 @@ pub fn page_data(page: RunsPage, offset: u64, day_of: impl Fn(i64) -> String) ->
     }
 }
 
+/// The finished copies `held` has of runs that a newer reply sends in
+/// progress: `(position in the reply, held copy)`. A run that finished never
+/// goes back to in progress (a stale late reply, `docs/API.md`), whichever
+/// request brought the held copy. `going` lists the reply's runs in
+/// progress as `(position, id, start)`; a held run that started before the
+/// earliest of them cannot be one of them, so a large `held` costs one pass
+/// over its starts and statuses.
+pub fn finished_copies(
+    going: Vec<(usize, String, Option<i64>)>,
+    held: &RunSet,
+) -> Vec<(usize, Run)> {
+    if going.is_empty() || held.is_empty() {
+        return Vec::new();
+    }
+    let earliest = going
+        .iter()
+        .map(|(_, _, start)| start.unwrap_or(i64::MIN))
+        .min()
+        .unwrap_or(i64::MIN);
+    // A reply may send a run twice (the page keeps it once, later).
+    let mut at: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (pos, id, _) in going {
+        at.entry(id).or_default().push(pos);
+    }
+    let mut out = Vec::new();
+    for i in 0..held.len() {
+        if held.status(i).in_progress() || held.started_ms(i).is_some_and(|s| s < earliest) {
+            continue;
+        }
+        if let Some(positions) = at.get(&*held.run_id(i)) {
+            let run = held.run(i);
+            out.extend(positions.iter().map(|&pos| (pos, run.clone())));
+        }
+    }
+    out
+}
+
+/// [`finished_copies`] applied to a reply's runs.
+pub fn keep_finished(items: &mut [Run], held: &RunSet) {
+    let going = items
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.status.in_progress())
+        .map(|(i, r)| (i, r.run_id.clone(), r.started_ms))
+        .collect();
+    for (pos, run) in finished_copies(going, held) {
+        items[pos] = run;
+    }
+}
+
+/// [`finished_copies`] applied to a run set (a walk's runs).
+pub fn keep_finished_in(set: &mut RunSet, held: &RunSet) {
+    let going = (0..set.len())
+        .filter(|&j| set.status(j).in_progress())
+        .map(|j| (j, set.run_id(j).to_string(), set.started_ms(j)))
+        .collect();
+    for (pos, run) in finished_copies(going, held) {
+        set.replace(pos, run);
+    }
+}
+
 /// `runs` with each `run_id` once: the later copy wins, at the earlier
 /// copy's position.
 pub fn dedupe(runs: Vec<Run>) -> Vec<Run> {
@@ -312,5 +373,49 @@ mod tests {
             .map(|r| (r.run_id.as_str(), r.cu.unwrap().0))
             .collect();
         assert_eq!(got, [("a", 5), ("b", 2), ("c", 3)]);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Against a slow, obvious oracle: a reply's run in progress takes
+        /// the held copy exactly when the held set has that run finished;
+        /// everything else stays as sent (also with starts, where the
+        /// fast path skips held runs older than the reply's in progress).
+        #[test]
+        fn a_run_held_finished_never_goes_back(
+            reply in proptest::collection::vec((0u8..12, proptest::prelude::any::<bool>(), 0i64..6), 0..14),
+            held in proptest::collection::vec((0u8..12, proptest::prelude::any::<bool>(), 0i64..6), 0..14),
+            starts in proptest::prelude::any::<bool>(),
+        ) {
+            // A run keeps its start in every copy (it is the run's).
+            let start = |id: u8, k: i64| starts.then_some(1_000 * i64::from(id) + k - k);
+            let make = |(id, running, cu): (u8, bool, i64), reply: bool| {
+                let mut r = cu_run(&format!("r{id}"), cu as u64 + if reply { 100 } else { 0 }, running);
+                r.started_ms = start(id, cu);
+                r
+            };
+            let mut seen = std::collections::HashSet::new();
+            let held: Vec<Run> = held.into_iter().filter(|h| seen.insert(h.0)).map(|h| make(h, false)).collect();
+            let held_set = RunSet::new(held.clone(), |_| String::new());
+            let sent: Vec<Run> = reply.into_iter().map(|r| make(r, true)).collect();
+            let mut got = sent.clone();
+            keep_finished(&mut got, &held_set);
+            let want: Vec<Run> = sent
+                .iter()
+                .map(|r| {
+                    let finished = held.iter().find(|h| h.run_id == r.run_id && !h.status.in_progress());
+                    match finished {
+                        Some(h) if r.status.in_progress() => h.clone(),
+                        _ => r.clone(),
+                    }
+                })
+                .collect();
+            proptest::prop_assert_eq!(&got, &want);
+            let mut set = RunSet::new(sent, |_| String::new());
+            keep_finished_in(&mut set, &held_set);
+            proptest::prop_assert_eq!(set.to_runs(), want);
+        }
     }
 }

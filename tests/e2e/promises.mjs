@@ -378,6 +378,33 @@ await check('a_late_stale_copy_never_turns_a_finished_run_back', async (page) =>
   await makeNext(true);
   await refresh();
   await expectFinished('Refresh (this page) answered with the stale copy');
+  // D: "Load all runs" while the page shows the finished copies, its own
+  // first page answered with the stale copy. The walk's four first
+  // requests may reach the demo in any order: tried until its offset-0
+  // request was the stale one.
+  const staleSince = async (n) => (await demoServed(page, org)).some((r) => r.request > n && r.offset === 0 && r.items.slice(0, 5).every((i) => i.status === 'running'));
+  let walkedStale = false;
+  for (let attempt = 0; attempt < 6 && !walkedStale; attempt++) {
+    await makeNext(true);
+    const before = await lastNumber();
+    const loads = (await events(page, 'late', 'cu-runs:load')).length;
+    await root.getByRole('button', { name: 'Load all runs' }).click();
+    await page.waitForFunction((n) => window.__events.filter((e) => e.id === 'late' && e.type === 'cu-runs:load' && e.detail.scope === 'all').length > 0
+      && window.__events.filter((e) => e.id === 'late' && e.type === 'cu-runs:load').length > n, loads, { timeout: 60000 });
+    await settle();
+    walkedStale = await staleSince(before);
+    if (walkedStale) await expectFinished('Load all runs, its first page answered with the stale copy');
+    await root.getByRole('button', { name: 'This page', exact: true }).click();
+  }
+  assert(walkedStale, 'no walk got the stale copy at offset 0 in 6 tries');
+  // E: "Rows per page" changed while the page shows the finished copies,
+  // the new page answered with the stale copy.
+  await makeNext(true);
+  const beforeRows = await lastNumber();
+  await root.getByLabel('Rows per page').selectOption('50');
+  await settle();
+  assert(await staleSince(beforeRows), 'the new page size was not answered with the stale copy');
+  await expectFinished('Rows per page changed, answered with the stale copy');
   // The stale copies really were served (the check exercised the race).
   const stale = (await demoServed(page, org)).filter((r) => r.offset === 0 && r.items.slice(0, 5).every((i) => i.status === 'running'));
   assert(stale.length >= 3, `only ${stale.length} stale copies served`);

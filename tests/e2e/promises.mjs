@@ -541,6 +541,27 @@ await check('the_csv_download_keeps_its_blob_until_it_is_read', async (page) => 
   assert(revoked === 0, `the blob URL was revoked ${revoked}× within a second of the click`);
 });
 
+await check('an_export_waits_until_its_period_is_loaded', async (page) => {
+  // "This month" capped at 300 runs is not fully loaded: the page holds its
+  // total back, and so do the exports, which name the whole month in every
+  // row. Without a period the same runs export.
+  await open(page);
+  await mountIn(page, 'held', { apiBase: '/', orgId: 'demo-org', token: 't', period: 'this-month', now: '2026-11-28T12:00:00Z', maxRuns: 300 });
+  const root = page.locator('#held');
+  await root.getByText('is not fully loaded (runs back to', { exact: false }).first().waitFor({ timeout: 30000 });
+  const buttons = ['Export CSV', 'Export subtotals CSV'].map((name) => [name, root.getByRole('button', { name, exact: true })]);
+  for (const [name, b] of buttons) assert(await b.isDisabled(), `${name} is enabled while November is not fully loaded`);
+  await root.getByRole('combobox', { name: 'Period', exact: true }).selectOption({ label: 'Custom' });
+  for (const [name, b] of buttons) {
+    await page.waitForFunction((el) => !el.disabled, await b.elementHandle(), { timeout: 10000 }).catch(() => {});
+    assert(!(await b.isDisabled()), `${name} stays disabled without a period`);
+  }
+  const download = page.waitForEvent('download', { timeout: 10000 });
+  await buttons[0][1].click();
+  const text = (await import('node:fs')).readFileSync(await (await download).path(), 'utf8');
+  assert(text.split('\n').filter(Boolean).length === 301, `the CSV has ${text.split('\n').filter(Boolean).length} lines`);
+});
+
 await check('exports_are_named_for_the_period_they_cover', async (page) => {
   await open(page);
   await mountIn(page, 'named', { apiBase: '/', orgId: 'demo-org', token: 't', period: 'last-month', now: '2026-12-06T04:36:00Z', pricePerCu: 0.002, currency: 'USD' });

@@ -5,6 +5,8 @@ use crate::core::messages::M;
 use wasm_bindgen::JsCast;
 
 use crate::core::csv::{file_name, runs_csv, subtotals_csv, Covers, SubtotalsShape};
+use crate::core::period::Cover;
+use crate::load::state::Scope;
 use crate::view::el::{button, El};
 use crate::view::table::use_table;
 
@@ -76,6 +78,20 @@ fn covers<'a>(
     }
 }
 
+/// Whether the exports wait: a period is chosen and its runs are not all
+/// loaded, so its figures are not shown either ("… is not fully loaded;
+/// its total shows once it is"). An export names the period in every row,
+/// and no file claims a period it does not cover.
+fn withheld(t: crate::view::table::Table) -> bool {
+    t.period.with(|view| {
+        view.as_ref().is_some_and(|v| {
+            t.state.load_all.with(|l| l.running)
+                || t.state.scope.get() != Scope::All
+                || v.cover != Cover::Full
+        })
+    })
+}
+
 /// "Export CSV": the filtered, sorted runs in scope.
 pub fn export_runs() -> El {
     let t = use_table();
@@ -84,6 +100,9 @@ pub fn export_runs() -> El {
         let Some(set) = scope_set.get_untracked() else {
             return;
         };
+        if withheld(t) {
+            return;
+        }
         let fmt = t.fmt();
         let days = days(t);
         // The zone's offset changes on the quarter hour at most: ask Intl
@@ -103,7 +122,7 @@ pub fn export_runs() -> El {
         });
         let _ = download_csv(&file_name(&org, "runs", &stamp(t, &days)), &csv);
     };
-    let no_data = move || scope_set.with(Option::is_none);
+    let no_data = move || scope_set.with(Option::is_none) || withheld(t);
     button("cu-btn cu-ghost", &t.say(M::exportCsv))
         .flag("disabled", no_data)
         .on("click", export)
@@ -114,6 +133,9 @@ pub fn export_subtotals() -> El {
     let t = use_table();
     let (scope_set, subtotals, previous) = (t.scope_set, t.subtotals, t.previous);
     let export = move |_: web_sys::Event| {
+        if withheld(t) {
+            return;
+        }
         let fmt = t.fmt();
         let days = days(t);
         let previous = previous.get_untracked();
@@ -137,7 +159,7 @@ pub fn export_subtotals() -> El {
         });
         let _ = download_csv(&file_name(&org, "subtotals", &stamp(t, &days)), &csv);
     };
-    let no_data = move || scope_set.with(Option::is_none);
+    let no_data = move || scope_set.with(Option::is_none) || withheld(t);
     button("cu-btn cu-ghost", &t.say(M::exportSubtotalsCsv))
         .flag("disabled", no_data)
         .on("click", export)

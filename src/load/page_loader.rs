@@ -66,7 +66,9 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
                     for held in page_held.iter().map(|p| &p.loaded).chain(all_held.iter()) {
                         keep_finished(&mut page.items, &held.set);
                     }
-                    let data = page_data(page, request.offset, |ms| env.fmt.day_key(ms));
+                    let data = page_data(page, request, page_held.as_deref(), |ms| {
+                        env.fmt.day_key(ms)
+                    });
                     let detail = Value::object([
                         ("scope", "page".into()),
                         ("runs", data.loaded.set.len().into()),

@@ -115,7 +115,7 @@ async fn refresh_page(
     merge.receive(held, page.clone());
     let (_, changes) = merge.finish(held);
     let since = since_text(env, state.page_as_of.get_untracked());
-    let data = page_data(page, request.offset, |ms| env.fmt.day_key(ms));
+    let data = page_data(page, request, Some(&old), |ms| env.fmt.day_key(ms));
     let runs = data.loaded.set.len();
     state.page.try_set(Some(Shared::new(data)));
     state.page_as_of.try_set(Some(js_sys::Date::now()));

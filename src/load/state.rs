@@ -5,7 +5,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use crate::api::{ApiError, Run, RunsPage};
+use crate::api::{ApiError, PageRequest, Run, RunsPage};
 use crate::core::filter::{Filters, RunSet};
 use crate::core::sort::SortKey;
 use crate::load::reactive::Sig;
@@ -103,6 +103,14 @@ pub struct PageData {
     pub has_more: bool,
     /// The offset that was requested.
     pub offset: u64,
+    /// The offset its runs are at: the one the server says it applied, or,
+    /// when it sent the same runs as the page before for another offset
+    /// (it ignores `offset` while echoing it), that page's.
+    pub applied: u64,
+    /// How many runs its pages hold: the limit asked, or less when the
+    /// server applies a smaller one (says so in `limit`, or sends fewer
+    /// runs with `hasMore`), so the next page starts where this one ends.
+    pub width: u64,
 }
 
 /// What the totals cover.
@@ -270,12 +278,40 @@ impl TableState {
 /// Builds a page's data from a response. A run the server sent twice in one
 /// page is kept once (the later copy, at the first one's place): no total
 /// counts a run twice.
-pub fn page_data(page: RunsPage, offset: u64, day_of: impl Fn(i64) -> String) -> PageData {
+pub fn page_data(
+    page: RunsPage,
+    request: PageRequest,
+    before: Option<&PageData>,
+    day_of: impl Fn(i64) -> String,
+) -> PageData {
+    let len = page.items.len() as u64;
+    let mut width = u64::from(request.limit);
+    if page.limit > 0 {
+        width = width.min(u64::from(page.limit));
+    }
+    if page.has_more && len > 0 && len < width {
+        width = len;
+    }
+    let set = RunSet::new(dedupe(page.items), day_of);
+    let applied = match before {
+        // The same page again (a refresh) from a server known to ignore
+        // `offset`.
+        Some(b) if b.offset == request.offset && b.applied != b.offset => b.applied,
+        Some(b) if b.offset != request.offset && same_runs(&b.loaded.set, &set) => b.applied,
+        _ => page.offset,
+    };
     PageData {
         has_more: page.has_more,
-        offset,
-        loaded: Shared::new(Loaded::new(RunSet::new(dedupe(page.items), day_of))),
+        offset: request.offset,
+        applied,
+        width: width.max(1),
+        loaded: Shared::new(Loaded::new(set)),
     }
+}
+
+/// Whether two pages hold the same runs, in the same order (none: no).
+fn same_runs(a: &RunSet, b: &RunSet) -> bool {
+    !a.is_empty() && a.len() == b.len() && (0..a.len()).all(|i| *a.run_id(i) == *b.run_id(i))
 }
 
 /// The finished copies `held` has of runs that a newer reply sends in
@@ -373,6 +409,61 @@ mod tests {
             .map(|r| (r.run_id.as_str(), r.cu.unwrap().0))
             .collect();
         assert_eq!(got, [("a", 5), ("b", 2), ("c", 3)]);
+    }
+
+    fn reply(ids: std::ops::Range<u32>, offset: u64, limit: u32, has_more: bool) -> RunsPage {
+        RunsPage {
+            has_more,
+            limit,
+            offset,
+            items: ids.map(|i| run(&format!("r{i}"), 1)).collect(),
+            request_id: None,
+        }
+    }
+
+    fn ask(limit: u32, offset: u64) -> PageRequest {
+        PageRequest { limit, offset }
+    }
+
+    #[test]
+    fn a_page_is_as_wide_as_the_server_applied() {
+        let day = |_| String::new();
+        // Asked 100, the server applied 50 and said so; or sent 50 without
+        // saying; the last page is short but ends the list.
+        assert_eq!(
+            page_data(reply(0..50, 0, 50, true), ask(100, 0), None, day).width,
+            50
+        );
+        assert_eq!(
+            page_data(reply(0..50, 0, 100, true), ask(100, 0), None, day).width,
+            50
+        );
+        assert_eq!(
+            page_data(reply(0..7, 100, 100, false), ask(100, 100), None, day).width,
+            100
+        );
+        assert_eq!(
+            page_data(reply(0..0, 0, 0, true), ask(20, 0), None, day).width,
+            20
+        );
+    }
+
+    #[test]
+    fn a_page_sits_where_the_server_put_its_runs() {
+        let day = |_| String::new();
+        let first = page_data(reply(0..20, 0, 20, true), ask(20, 0), None, day);
+        // Says it applied offset 0 when asked for 20 (`same-page`).
+        let said = page_data(reply(0..20, 0, 20, true), ask(20, 20), Some(&first), day);
+        assert_eq!((said.offset, said.applied), (20, 0));
+        // Echoes 20 but sends the first page's runs again (`echo-offset`).
+        let echoed = page_data(reply(0..20, 20, 20, true), ask(20, 20), Some(&first), day);
+        assert_eq!((echoed.offset, echoed.applied), (20, 0));
+        // Its refresh stays where the runs are.
+        let again = page_data(reply(0..20, 20, 20, true), ask(20, 20), Some(&echoed), day);
+        assert_eq!(again.applied, 0);
+        // An honest next page.
+        let next = page_data(reply(20..40, 20, 20, true), ask(20, 20), Some(&first), day);
+        assert_eq!((next.offset, next.applied), (20, 20));
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -465,7 +465,15 @@ impl Table {
         let size = u64::from(self.state.limit.get_untracked());
         match self.state.scope.get_untracked() {
             Scope::Page => {
-                let to = step(self.page_offset_untracked(), size, forward);
+                let from = self.page_offset_untracked();
+                // A server that applies a smaller limit than asked: its
+                // pages are that wide, so none of its runs is skipped.
+                let width = self
+                    .state
+                    .page
+                    .with_untracked(|p| p.as_ref().filter(|p| p.offset == from).map(|p| p.width))
+                    .map_or(size, |w| w.clamp(1, size));
+                let to = step(from, width, forward);
                 if to == self.state.offset.get_untracked() {
                     // The page that failed, asked for again.
                     self.retry();

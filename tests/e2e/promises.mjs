@@ -541,6 +541,41 @@ await check('the_csv_download_keeps_its_blob_until_it_is_read', async (page) => 
   assert(revoked === 0, `the blob URL was revoked ${revoked}× within a second of the click`);
 });
 
+await check('this_page_paging_follows_what_the_server_applied', async (page) => {
+  await open(page);
+  const firstRun = async (root) => (await rowsOf(root).first().locator('th > span').first().innerText()).trim();
+  const served = async (org, limit, offset) => (await (await page.request.get(`${base}/v1/organizations/${org}/cu/runs?limit=${limit}&offset=${offset}`, { headers: { Authorization: 'Bearer t' } })).json()).data.items;
+  // cap-limit applies at most 50 a page: asked for 100, the pages are
+  // 1–50, 51–100, …; none of its runs is skipped.
+  await mountIn(page, 'cap', { apiBase: '/', orgId: 'cap-limit', token: 't', pageSize: 100, ledger: false });
+  const cap = page.locator('#cap');
+  const capStatus = cap.locator('.cu-pager-status');
+  await capStatus.filter({ hasText: 'Runs 1–50' }).waitFor({ timeout: 20000 });
+  await cap.getByRole('button', { name: 'Next page', exact: true }).click();
+  await capStatus.filter({ hasText: 'Runs 51–100' }).waitFor({ timeout: 20000 });
+  const want = (await served('cap-limit', 50, 50))[0].runId;
+  assert(await firstRun(cap) === want, `page 2 starts at ${await firstRun(cap)}, the server's run 51 is ${want}`);
+  await cap.getByRole('button', { name: 'Previous page', exact: true }).click();
+  await capStatus.filter({ hasText: 'Runs 1–50' }).waitFor({ timeout: 20000 });
+  // same-page says it applied offset 0; echo-offset echoes the asked offset
+  // but sends the first page's runs again: either way the second page's
+  // runs are runs 1–20, and the status says so.
+  for (const org of ['same-page', 'echo-offset']) {
+    const id = org.replace('-', '');
+    await mountIn(page, id, { apiBase: '/', orgId: org, token: 't', pageSize: 20, ledger: false });
+    const root = page.locator(`#${id}`);
+    const status = root.locator('.cu-pager-status');
+    await status.filter({ hasText: 'Runs 1–20' }).waitFor({ timeout: 20000 });
+    const first = await firstRun(root);
+    const loads = (await events(page, id, 'cu-runs:load')).length;
+    await root.getByRole('button', { name: 'Next page', exact: true }).click();
+    await page.waitForFunction(([id, n]) => window.__events.filter((e) => e.id === id && e.type === 'cu-runs:load').length > n, [id, loads], { timeout: 20000 });
+    assert(await firstRun(root) === first, `${org}: page 2 holds other runs than page 1`);
+    const said = (await status.innerText()).trim();
+    assert(said === 'Runs 1–20', `${org}: page 2, the first page's runs again, is said as "${said}"`);
+  }
+});
+
 await check('an_export_waits_until_its_period_is_loaded', async (page) => {
   // "This month" capped at 300 runs is not fully loaded: the page holds its
   // total back, and so do the exports, which name the whole month in every

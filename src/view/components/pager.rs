@@ -58,8 +58,9 @@ fn status(state: TableState, filtered: Derived<Shared<Vec<usize>>>, fmt: &Format
             let offset = state.offset.get();
             let shown = state
                 .page
-                .with(|p| p.as_ref().map(|p| (p.offset, p.loaded.set.len() as u64)));
-            let waiting = state.loading.get() && shown.is_none_or(|(o, _)| o != offset);
+                .with(|p| p.as_ref().map(|p| (p.applied, p.loaded.set.len() as u64)));
+            let asked = state.page.with(|p| p.as_ref().map(|p| p.offset));
+            let waiting = state.loading.get() && asked.is_none_or(|o| o != offset);
             page_status(
                 waiting.then_some((offset, u64::from(state.limit.get()))),
                 shown,

@@ -46,6 +46,7 @@ export default {
   "printFirstListed": "Die Summen umfassen {runs}; {listed} von {covered} sind unten aufgeführt; die vollständige Liste steht im CSV-Export.",
   "printSomeListed": "Die Summen umfassen {runs}; die Läufe {first}–{last} von {covered} sind unten aufgeführt; die vollständige Liste steht im CSV-Export.",
   "printPage": "Die Summen umfassen die {runs} einer Seite der Serverliste, unten aufgeführt.",
+  "printPartial": "Das Laden hat das Ende der Liste nicht erreicht: Diese Summen umfassen nur die geladenen Läufe.",
   "monthNames": "Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember",
   "monthShortNames": "Jan.,Feb.,März,Apr.,Mai,Juni,Juli,Aug.,Sept.,Okt.,Nov.,Dez.",
   "monthYear": "{month} {year}",

@@ -119,6 +119,7 @@ catalog! {
     printFirstListed: "Totals cover {runs}; {listed} of {covered} are listed below; the full list is in the CSV export.",
     printSomeListed: "Totals cover {runs}; runs {first}–{last} of {covered} are listed below; the full list is in the CSV export.",
     printPage: "Totals cover the {runs} of one page of the server's list, listed below.",
+    printPartial: "Loading did not reach the end of the list: these totals cover only the runs loaded.",
     // Dates and periods
     monthNames: "January,February,March,April,May,June,July,August,September,October,November,December",
     monthShortNames: "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec",

@@ -180,6 +180,7 @@ pub fn rows_cut(shown: u64, all: &str, f: &Formatter) -> String {
 }
 
 /// What a printout covers, for [`print_header`].
+#[derive(Clone)]
 pub struct PrintFacts<'a> {
     /// The period's name ("Last month") when a preset sets the days.
     pub preset: Option<&'a str>,
@@ -199,6 +200,10 @@ pub struct PrintFacts<'a> {
     pub first: u64,
     /// Runs the totals cover.
     pub covered: u64,
+    /// The loaded runs are not the whole list: loading was cancelled,
+    /// failed, stopped at the cap or at a server that misbehaved (not at a
+    /// From date or a period's start, which the days above say).
+    pub partial: bool,
 }
 
 /// The header a printout starts with: what period, in which zone, as of
@@ -249,6 +254,9 @@ pub fn print_header(p: &PrintFacts, f: &Formatter) -> Vec<String> {
         ),
         (false, _) => f.tf(M::printPage, &[("runs", &runs)]),
     });
+    if p.all_loaded && p.partial {
+        lines.push(f.t(M::printPartial));
+    }
     lines
 }
 
@@ -294,6 +302,7 @@ mod tests {
             listed: 20,
             first: 1,
             covered: 725,
+            partial: false,
         };
         assert_eq!(
             print_header(&facts, &en()),
@@ -331,11 +340,33 @@ mod tests {
             listed: 20,
             first: 21,
             covered: 725,
+            partial: false,
         };
         assert_eq!(
             print_header(&second, &en())[2],
             "Totals cover 725 runs; runs 21–40 of 725 are listed below; the full list is in the CSV export."
         );
+        // A load that stopped before the list's end says so, in the page
+        // scope nothing more.
+        let stopped = PrintFacts {
+            partial: true,
+            ..second.clone()
+        };
+        assert_eq!(
+            print_header(&stopped, &en()).last().map(String::as_str),
+            Some("Loading did not reach the end of the list: these totals cover only the runs loaded.")
+        );
+        assert_eq!(
+            print_header(&stopped, &en()).len(),
+            print_header(&second, &en()).len() + 1
+        );
+        let page = PrintFacts {
+            all_loaded: false,
+            ..stopped
+        };
+        assert!(!print_header(&page, &en())
+            .iter()
+            .any(|l| l.starts_with("Loading did not")));
         let facts = PrintFacts {
             days: None,
             all_loaded: false,

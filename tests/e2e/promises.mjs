@@ -576,6 +576,29 @@ await check('this_page_paging_follows_what_the_server_applied', async (page) => 
   }
 });
 
+await check('a_printout_says_when_loading_stopped_before_the_end', async (page) => {
+  // A walk stopped by a failing page or by the cap covers part of the list:
+  // the printout says so (the screen's outcome line is not printed); a
+  // complete one does not.
+  await open(page);
+  const partial = 'Loading did not reach the end of the list: these totals cover only the runs loaded.';
+  for (const [id, options, ended, stopped] of [
+    ['pp2', { orgId: 'fault-page2' }, 'Loading stopped', true],
+    ['pcap', { orgId: 'demo-org', maxRuns: 150 }, 'cap', true],
+    ['pall', { orgId: 'demo-org' }, 'Loaded all', false],
+  ]) {
+    await mountIn(page, id, { apiBase: '/', token: 't', ledger: false, ...options });
+    const root = page.locator(`#${id}`);
+    await rowsOf(root).first().waitFor({ timeout: 20000 });
+    await root.getByRole('button', { name: 'Load all runs' }).click();
+    await root.locator('.cu-outcome', { hasText: ended }).waitFor({ timeout: 60000 });
+    await page.emulateMedia({ media: 'print' });
+    const head = (await root.locator('.cu-print-head').innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
+    await page.emulateMedia({ media: 'screen' });
+    assert(head.includes(partial) === stopped, `${options.orgId}${options.maxRuns ? ` capped at ${options.maxRuns}` : ''}: print header ${JSON.stringify(head)}`);
+  }
+}, { allowConsole: failedLoadsOf('fault-page2') });
+
 await check('an_export_waits_until_its_period_is_loaded', async (page) => {
   // "This month" capped at 300 runs is not fully loaded: the page holds its
   // total back, and so do the exports, which name the whole month in every

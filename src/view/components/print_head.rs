@@ -7,6 +7,7 @@ use crate::core::messages::M;
 use crate::core::period::{medium_date, parse, short_date, ymd};
 use crate::core::sentences::{filter_chips, print_header, PrintFacts};
 use crate::load::state::Scope;
+use crate::load::walk::Outcome;
 use crate::view::el::{h, El};
 use crate::view::table::use_table;
 
@@ -46,6 +47,11 @@ pub fn print_head() -> El {
             listed: t.visible.with(|v| v.len()) as u64,
             first: state.view_offset.get() as u64 + 1,
             covered: t.filtered.with(|f| f.len()) as u64,
+            partial: state.load_all.with(|l| {
+                l.outcome.is_some()
+                    && !l.complete
+                    && !matches!(l.outcome, Some(Outcome::ByDate(..)))
+            }),
         };
         print_header(&facts, &fmt)
             .into_iter()

@@ -33,6 +33,8 @@ pub struct Env {
     pub resume: RefCell<Option<Walk>>,
     /// The refresh in flight, if any.
     pub refresh: RefCell<Option<AbortController>>,
+    /// The ledger requests in flight (balance, months).
+    pub ledger: RefCell<Vec<AbortController>>,
     /// The table's last filter pass's status counts, with the load they
     /// were counted over (its serial) and the filters but for the
     /// statuses: a pass that differs only in the statuses reuses them
@@ -69,6 +71,7 @@ impl Env {
             walk: RefCell::new(None),
             resume: RefCell::new(None),
             refresh: RefCell::new(None),
+            ledger: RefCell::new(Vec::new()),
             status_counts: RefCell::new(None),
             ready_pass: RefCell::new(None),
         }
@@ -89,10 +92,25 @@ impl Env {
         }
     }
 
-    /// On unmount: no more events, the refresh and the walk stopped.
+    /// A ledger request's controller, aborted on unmount until
+    /// [`Env::ledger_done`].
+    pub fn ledger_started(&self, controller: &AbortController) {
+        self.ledger.borrow_mut().push(controller.clone());
+    }
+
+    /// A ledger request answered (or failed): nothing left to abort.
+    pub fn ledger_done(&self, controller: &AbortController) {
+        self.ledger.borrow_mut().retain(|c| c != controller);
+    }
+
+    /// On unmount: no more events, the refresh, the walk and the ledger
+    /// requests stopped.
     pub fn stop_all(&self) {
         self.host.clear_host();
         if let Some(c) = self.refresh.borrow_mut().take() {
+            c.abort();
+        }
+        for c in self.ledger.borrow_mut().drain(..) {
             c.abort();
         }
         self.cancel_walk();

@@ -63,8 +63,11 @@ pub fn fetch_balance(state: TableState, env: Rc<Env>) {
     let Some(controller) = new_controller() else {
         return;
     };
+    env.ledger_started(&controller);
     spawn_local(async move {
-        match env.source.fetch_balance(controller).await {
+        let result = env.source.fetch_balance(controller.clone()).await;
+        env.ledger_done(&controller);
+        match result {
             Ok(balance) => {
                 update(state, |d| {
                     d.balance = Some(balance);
@@ -108,8 +111,10 @@ pub fn want(state: TableState, env: Rc<Env>, months: &[YearMonth], again: bool) 
         };
         update(state, |d| d.pending.push(month));
         let env = env.clone();
+        env.ledger_started(&controller);
         spawn_local(async move {
-            let result = env.source.fetch_usage(month, controller).await;
+            let result = env.source.fetch_usage(month, controller.clone()).await;
+            env.ledger_done(&controller);
             update(state, |d| d.pending.retain(|m| *m != month));
             match result {
                 Ok(usage) => update(state, |d| {

@@ -541,6 +541,23 @@ await check('the_csv_download_keeps_its_blob_until_it_is_read', async (page) => 
   assert(revoked === 0, `the blob URL was revoked ${revoked}× within a second of the click`);
 });
 
+await check('unmount_aborts_the_ledger_requests_in_flight', async (page) => {
+  // fault-slow answers its runs and its ledger after 2 s: unmounted while
+  // they are out, the table's requests are all aborted, the ledger's too.
+  await open(page);
+  const ends = [];
+  const ledgerOf = (r) => /\/v1\/organizations\/fault-slow\/cu(\/usage)?$/.test(new URL(r.url()).pathname);
+  let sentLedger = 0;
+  page.on('request', (r) => { if (ledgerOf(r)) sentLedger++; });
+  page.on('requestfinished', (r) => { if (ledgerOf(r)) ends.push(`finished ${r.url()}`); });
+  page.on('requestfailed', (r) => { if (ledgerOf(r)) ends.push(`failed ${r.failure()?.errorText}`); });
+  await mountIn(page, 'slowled', { apiBase: '/', orgId: 'fault-slow', token: 't', ledger: true });
+  for (const t = Date.now(); sentLedger === 0; await sleep(50)) assert(Date.now() - t < 10000, 'no ledger request was sent');
+  await page.evaluate(() => window.__handles.slowled.unmount());
+  await sleep(3000);
+  assert(ends.length === sentLedger && ends.every((e) => e.startsWith('failed') && e.includes('ABORTED')), `ledger requests after unmount: ${JSON.stringify(ends)} of ${sentLedger}`);
+});
+
 await check('this_page_paging_follows_what_the_server_applied', async (page) => {
   await open(page);
   const firstRun = async (root) => (await rowsOf(root).first().locator('th > span').first().innerText()).trim();

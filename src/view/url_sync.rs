@@ -265,13 +265,29 @@ mod browser {
         }
     }
 
+    thread_local! {
+        /// Whether a table on this page keeps the query string: its keys
+        /// are one set, so a second table would overwrite the first's.
+        static SYNCING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
     /// Reads the URL into the table's state, then keeps the two in step both
-    /// ways.
+    /// ways. One table per page does: a second one (while the first is
+    /// mounted) keeps its state to itself, and the console says so.
     pub fn install(t: Table, defaults: Defaults) {
         let state = t.state;
         let Some(window) = web_sys::window() else {
             return;
         };
+        if SYNCING.with(|s| s.replace(true)) {
+            web_sys::console::warn_1(
+                &"cu-cost-table: syncUrl: another table on this page already keeps the query \
+                  string; this one does not (it starts from its options)"
+                    .into(),
+            );
+            return;
+        }
+        crate::load::reactive::on_cleanup_local(|| SYNCING.with(|s| s.set(false)));
         apply(t, from_pairs(&pairs(&current_search())), &defaults);
         let d = defaults.clone();
         crate::load::effect::effect(move |_| {

@@ -541,6 +541,32 @@ await check('the_csv_download_keeps_its_blob_until_it_is_read', async (page) => 
   assert(revoked === 0, `the blob URL was revoked ${revoked}× within a second of the click`);
 });
 
+await check('one_table_per_page_keeps_the_query_string', async (page) => {
+  // Two tables with syncUrl: the query keys are one set, so only the first
+  // keeps them; the second keeps its filters to itself and says why.
+  await open(page);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await mountIn(page, 'synca', { apiBase: '/', orgId: 'demo-org', token: 't', syncUrl: true, ledger: false });
+  await mountIn(page, 'syncb', { apiBase: '/', orgId: 'acme', token: 't', syncUrl: true, ledger: false });
+  const [a, b] = [page.locator('#synca'), page.locator('#syncb')];
+  await rowsOf(a).first().waitFor({ timeout: 20000 });
+  await rowsOf(b).first().waitFor({ timeout: 20000 });
+  assert(warnings.some((w) => w.includes('syncUrl: another table on this page already keeps the query string')), `warnings: ${JSON.stringify(warnings)}`);
+  const q = () => new URL(page.url()).searchParams.get('q');
+  await b.getByLabel('Search runs').fill('billing');
+  await sleep(1500);
+  assert(q() === null, `the second table wrote q=${q()} into the page's URL`);
+  await a.getByLabel('Search runs').fill('report');
+  for (const t = Date.now(); q() !== 'report'; await sleep(100)) assert(Date.now() - t < 10000, `the first table did not write its search: q=${q()}`);
+  // Unmounted, the first gives the query string up: a table mounted then keeps it.
+  await page.evaluate(() => window.__handles.synca.unmount());
+  await mountIn(page, 'syncc', { apiBase: '/', orgId: 'acme', token: 't', syncUrl: true, ledger: false });
+  const c = page.locator('#syncc');
+  await rowsOf(c).first().waitFor({ timeout: 20000 });
+  assert(await c.getByLabel('Search runs').inputValue() === 'report', 'the next table did not read the query string');
+});
+
 await check('unmount_aborts_the_ledger_requests_in_flight', async (page) => {
   // fault-slow answers its runs and its ledger after 2 s: unmounted while
   // they are out, the table's requests are all aborted, the ledger's too.

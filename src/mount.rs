@@ -278,9 +278,31 @@ impl Drop for Mounted {
 
 /// Says in the console which keys of the options are no option (a typo
 /// would otherwise be ignored without a word); key names only.
-fn warn_unknown(options: &Value) {
-    for warning in crate::load::config::unknown_options(options) {
+fn warn_unknown(keys: &[String]) {
+    for warning in crate::load::config::unknown_options(keys.iter().map(String::as_str)) {
         web_sys::console::warn_1(&warning.into());
+    }
+}
+
+/// The options object's own keys, also those JSON leaves out (a function
+/// such as a mistyped `gettoken`, or `undefined`).
+fn own_keys(options: &JsValue) -> Vec<String> {
+    options
+        .dyn_ref::<js_sys::Object>()
+        .map(|o| {
+            js_sys::Object::keys(o)
+                .iter()
+                .filter_map(|k| k.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A JSON object's keys.
+fn json_keys(value: &Value) -> Vec<String> {
+    match value {
+        Value::Object(obj) => obj.iter().map(|(k, _)| k.clone()).collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -293,7 +315,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError>
         .map_err(|_| JsError::new("element must be an HTML element"))?;
     let json = options_json(&options).map_err(|e| JsError::new(&e))?;
     let config = Config::from_json(&json).map_err(|e| JsError::new(&e))?;
-    warn_unknown(&json);
+    warn_unknown(&own_keys(&options));
     let token = token_source(&options).map_err(|e| JsError::new(&e))?;
     let fmt = formatter(&config).map_err(|e| JsError::new(&e))?;
     Ok(mount_env(element, make_env(config, token, fmt)))
@@ -419,7 +441,7 @@ pub fn start() {
     };
     let result = parsed.and_then(|v| {
         let config = Config::from_json(&v)?;
-        warn_unknown(&v);
+        warn_unknown(&json_keys(&v));
         let fmt = formatter(&config)?;
         let token = match v.get("token") {
             Some(Value::String(t)) if !t.is_empty() => t,

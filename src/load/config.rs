@@ -142,23 +142,19 @@ const OPTION_KEYS: [&str; 31] = [
     "target",
 ];
 
-/// A warning for each key of `value` that is no option (a typo such as
+/// A warning for each of `keys` that is no option (a typo such as
 /// `pagesize` would otherwise be ignored without a word), naming the
 /// option it resembles when one differs only in case, `-` or `_`. Only
 /// key names are said, never a value.
-pub fn unknown_options(value: &Value) -> Vec<String> {
-    let Value::Object(obj) = value else {
-        return Vec::new();
-    };
+pub fn unknown_options<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<String> {
     let plain = |k: &str| -> String {
         k.chars()
             .filter(|c| *c != '-' && *c != '_')
             .map(|c| c.to_ascii_lowercase())
             .collect()
     };
-    obj.iter()
-        .filter(|(key, _)| !OPTION_KEYS.contains(&key.as_str()))
-        .map(|(key, _)| {
+    keys.filter(|key| !OPTION_KEYS.contains(key))
+        .map(|key| {
             let like = OPTION_KEYS.iter().find(|k| plain(k) == plain(key));
             let hint = like.map_or(String::new(), |k| format!(" (did you mean {k:?}?)"));
             format!("cu-cost-table: unknown option {key:?} ignored{hint}")
@@ -503,21 +499,27 @@ mod tests {
 
     #[test]
     fn unknown_options_are_named_with_the_option_they_resemble() {
-        // In the order given (the browser's JSON keeps it).
-        let v = crate::api::json::parse(
-            r#"{"apiBase": "/", "orgId": "o", "pagesize": 50, "page_size": 5,
-                "colour": "red", "target": "app", "token": "secret-value"}"#,
-        )
-        .unwrap();
+        // In the order given (the browser's keys keep it).
+        let keys = [
+            "apiBase",
+            "orgId",
+            "pagesize",
+            "page_size",
+            "colour",
+            "target",
+            "token",
+            "gettoken",
+        ];
         assert_eq!(
-            unknown_options(&v),
+            unknown_options(keys.into_iter()),
             vec![
                 r#"cu-cost-table: unknown option "pagesize" ignored (did you mean "pageSize"?)"#,
                 r#"cu-cost-table: unknown option "page_size" ignored (did you mean "pageSize"?)"#,
                 r#"cu-cost-table: unknown option "colour" ignored"#,
+                r#"cu-cost-table: unknown option "gettoken" ignored (did you mean "getToken"?)"#,
             ]
         );
-        assert!(unknown_options(&json!({"apiBase": "/", "orgId": "o"})).is_empty());
+        assert!(unknown_options(["apiBase", "orgId", "getToken"].into_iter()).is_empty());
     }
 
     /// The keys known here are exactly `MountOptions`' (the TypeScript

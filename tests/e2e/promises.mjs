@@ -498,6 +498,12 @@ await check('a_misspelt_option_is_named_in_the_console', async (page) => {
   assert(mine[0] === 'cu-cost-table: unknown option "pagesize" ignored (did you mean "pageSize"?)', mine[0]);
   assert(mine[1] === 'cu-cost-table: unknown option "colour" ignored', mine[1]);
   assert(!warnings.some((w) => w.includes('typo-secret-value') || w.includes('typo-token-value')), 'a value reached the console');
+  // A key JSON leaves out is named too: a mistyped token getter (a function).
+  const before = warnings.length;
+  await page.evaluate((org) => window.__mount('typo2', { apiBase: '/', orgId: org, token: 'typo-token-value', gettoken: () => 'x' }), org);
+  await rowsOf(page.locator('#typo2')).first().waitFor({ timeout: 20000 });
+  const more = warnings.slice(before).filter((w) => w.startsWith('cu-cost-table:'));
+  assert(more.length === 1 && more[0] === 'cu-cost-table: unknown option "gettoken" ignored (did you mean "getToken"?)', `warnings: ${JSON.stringify(more)}`);
 });
 
 // ---- 11. A slow refresh can be cancelled.

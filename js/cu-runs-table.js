@@ -19,7 +19,8 @@
 import init, { mount } from './cu_cost_table.js';
 
 let ready;
-const initOnce = () => (ready ??= init());
+// A failed init (the wasm not found, say) is not kept: the next change tries again.
+const initOnce = () => (ready ??= init().catch((error) => { ready = undefined; throw error; }));
 
 // A true/false attribute: "true" or "false" (empty is left out, as every
 // empty attribute is: the option's default); any other text reaches mount
@@ -162,21 +163,35 @@ export class CuRunsTable extends Base {
 
   async #schedule() {
     const generation = ++this.#generation;
-    await initOnce();
+    let failed = null;
+    try {
+      await initOnce();
+    } catch (error) {
+      failed = error;
+    }
     // Only the latest change mounts, and only while connected.
     if (generation !== this.#generation || !this.isConnected) return;
     this.#unmount();
+    if (failed) {
+      this.#fail(`the package could not load (${failed.message})`);
+      return;
+    }
     if (!this.#token && !this.#getToken) return; // waits for el.token / el.getToken
     try {
       this.#handle = mount(this, this.#mountOptions());
     } catch (error) {
-      const box = document.createElement('div');
-      box.className = 'cu-root cu-fatal';
-      box.setAttribute('role', 'alert');
-      box.textContent = `The CU cost table could not start: ${error.message}.`;
-      this.replaceChildren(box);
-      this.dispatchEvent(new CustomEvent('cu-runs:error', { bubbles: true, detail: { status: null, message: error.message, details: null, requestId: null, during: 'mount' } }));
+      this.#fail(error.message);
     }
+  }
+
+  // The start error in place of the table, and `cu-runs:error` (during "mount").
+  #fail(message) {
+    const box = document.createElement('div');
+    box.className = 'cu-root cu-fatal';
+    box.setAttribute('role', 'alert');
+    box.textContent = `The CU cost table could not start: ${message}.`;
+    this.replaceChildren(box);
+    this.dispatchEvent(new CustomEvent('cu-runs:error', { bubbles: true, detail: { status: null, message, details: null, requestId: null, during: 'mount' } }));
   }
 
   #unmount() {

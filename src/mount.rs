@@ -29,8 +29,8 @@ export interface MountOptions {
   token?: string;
   /** Called before every request (tokens can rotate); may return a Promise. */
   getToken?: () => string | Promise<string>;
-  /** Rows per page, 1..=100 (default 20). */
-  pageSize?: number;
+  /** Rows per page, 1..=100 (default 20). Every number option may also be its text ("20"), as an attribute gives it. */
+  pageSize?: number | string;
   /** Price of one CU; with `currency`, adds cost columns. A number or its decimal text ("0.0025"), read exactly to the billionth. */
   pricePerCu?: number | string;
   /** ISO 4217 currency code, e.g. "USD". */
@@ -50,23 +50,23 @@ export interface MountOptions {
   /** fetch credentials mode (default "omit"). */
   credentials?: "omit" | "same-origin" | "include";
   /** Cap for "Load all runs" (default 100000). */
-  maxRuns?: number;
+  maxRuns?: number | string;
   /** Per-request timeout in milliseconds (default 15000). */
-  timeoutMs?: number;
+  timeoutMs?: number | string;
   /** Refresh every this many seconds while the tab is visible (>= 15; default off). */
-  refreshSeconds?: number;
+  refreshSeconds?: number | string;
   /** Columns of the runs table, in order (default: all). */
   columns?: Array<"run" | "workflow" | "status" | "trigger" | "started" | "finished" | "duration" | "cu" | "cost">;
   /** Period preset at start, filling From/To (default "custom": no dates). */
   period?: "today" | "last-7-days" | "last-30-days" | "this-month" | "last-month" | "this-quarter" | "custom";
   /** First day of the week, 1 = Monday … 7 = Sunday (default: the locale's, else Monday). */
-  weekStartsOn?: number;
+  weekStartsOn?: number | string;
   /** CU budget per month: the budget sentence and the cumulative line of the time chart. A number or its decimal text, read exactly. */
   budgetCu?: number | string;
   /** IANA time zone days, periods, the day chart and budgets are counted in (default "UTC", as the usage ledger bills). `timeZone` only sets how dates and times are shown. */
   billingTimeZone?: string;
   /** Decimals money is shown with, 0..=9 (default: the currency's own, e.g. 2 for USD). Costs are exact (CU × price); only the display rounds. */
-  moneyDecimals?: number;
+  moneyDecimals?: number | string;
   /** What budgetCu is per (only "month" for now; the default). */
   budgetPeriod?: "month";
   /** Subtotals grouping at start (default "workflow"). */

@@ -333,19 +333,30 @@ pub fn finished_copies(
         .map(|(_, _, start)| start.unwrap_or(i64::MIN))
         .min()
         .unwrap_or(i64::MIN);
-    // A reply may send a run twice (the page keeps it once, later).
-    let mut at: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
-    for (pos, id, _) in going {
-        at.entry(id).or_default().push(pos);
+    // Each id to its first entry in `going`; a reply may send a run twice
+    // (the page keeps it once, later): `also` chains its other entries.
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut also = vec![usize::MAX; going.len()];
+    for (k, (_, id, _)) in going.iter().enumerate() {
+        match at.get(id) {
+            Some(&first) => {
+                also[k] = also[first];
+                also[first] = k;
+            }
+            None => {
+                at.insert(id.clone(), k);
+            }
+        }
     }
     let mut out = Vec::new();
     for i in 0..held.len() {
         if held.status(i).in_progress() || held.started_ms(i).is_some_and(|s| s < earliest) {
             continue;
         }
-        if let Some(positions) = at.get(&*held.run_id(i)) {
-            let run = held.run(i);
-            out.extend(positions.iter().map(|&pos| (pos, run.clone())));
+        let mut k = at.get(&*held.run_id(i)).copied().unwrap_or(usize::MAX);
+        while k != usize::MAX {
+            out.push((going[k].0, held.run(i)));
+            k = also[k];
         }
     }
     out

@@ -547,6 +547,30 @@ await check('the_csv_download_keeps_its_blob_until_it_is_read', async (page) => 
   assert(revoked === 0, `the blob URL was revoked ${revoked}× within a second of the click`);
 });
 
+await check('an_element_whose_package_cannot_load_says_so', async (page) => {
+  // The wasm is missing (404): the element shows the start error and sends
+  // cu-runs:error (no uncaught rejection); once the wasm is there, the next
+  // change mounts (a failed start is not kept).
+  let missing = true;
+  await page.route('**/pkg/cu_cost_table_bg.wasm', (r) => (missing ? r.fulfill({ status: 404, body: 'not here' }) : r.continue()));
+  await page.route(`${base}/element-test.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><meta charset="utf-8"><title>element</title><cu-runs-table api-base="/" org-id="demo-org"></cu-runs-table>' }));
+  await page.goto(`${base}/element-test.html`);
+  await page.evaluate(async () => {
+    window.__errs = [];
+    const el = document.querySelector('cu-runs-table');
+    el.addEventListener('cu-runs:error', (e) => window.__errs.push(e.detail));
+    await import('/pkg/cu-runs-table.js');
+    el.token = 't';
+  });
+  const el = page.locator('cu-runs-table');
+  await el.locator('[role=alert]', { hasText: 'The CU cost table could not start: the package could not load' }).waitFor({ timeout: 20000 });
+  const errs = await page.evaluate(() => window.__errs);
+  assert(errs.length >= 1 && errs.every((e) => e.during === 'mount'), `cu-runs:error: ${JSON.stringify(errs)}`);
+  missing = false;
+  await page.evaluate(() => document.querySelector('cu-runs-table').setAttribute('page-size', '20'));
+  await rowsOf(el).first().waitFor({ timeout: 20000 });
+}, { allowConsole: /Failed to load resource: the server responded with a status of 404 \(Not Found\) \(.*\/pkg\/cu_cost_table_bg\.wasm\)$/ });
+
 await check('one_table_per_page_keeps_the_query_string', async (page) => {
   // Two tables with syncUrl: the query keys are one set, so only the first
   // keeps them; the second keeps its filters to itself and says why.

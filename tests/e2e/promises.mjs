@@ -677,8 +677,10 @@ await check('an_export_waits_until_its_period_is_loaded', async (page) => {
   // total back, and so do the exports, which name the whole month in every
   // row. Without a period the same runs export.
   await open(page);
-  await mountIn(page, 'held', { apiBase: '/', orgId: 'demo-org', token: 't', period: 'this-month', now: '2026-11-28T12:00:00Z', maxRuns: 300 });
+  // (Without the ledger, whose month would stand in for the runs' total.)
+  await mountIn(page, 'held', { apiBase: '/', orgId: 'demo-org', token: 't', period: 'this-month', now: '2026-11-28T12:00:00Z', maxRuns: 300, ledger: false });
   const root = page.locator('#held');
+  await root.locator('.cu-outcome', { hasText: 'Stopped at the cap of 300 runs' }).waitFor({ timeout: 30000 });
   await root.getByText('is not fully loaded (runs back to', { exact: false }).first().waitFor({ timeout: 30000 });
   const buttons = ['Export CSV', 'Export subtotals CSV'].map((name) => [name, root.getByRole('button', { name, exact: true })]);
   for (const [name, b] of buttons) assert(await b.isDisabled(), `${name} is enabled while November is not fully loaded`);

@@ -547,6 +547,20 @@ await check('the_csv_download_keeps_its_blob_until_it_is_read', async (page) => 
   assert(revoked === 0, `the blob URL was revoked ${revoked}× within a second of the click`);
 });
 
+await check('no_total_for_runs_never_read', async (page) => {
+  // The first page failed: the error says so, and the subtotals show no
+  // Total row (0 CU and $0.00 would be a figure for runs nobody read).
+  await open(page);
+  await mountIn(page, 'never', { apiBase: '/', orgId: 'fault-500', token: 't', ledger: false, pricePerCu: 0.002, currency: 'USD' });
+  const root = page.locator('#never');
+  await root.locator('[role=alert]').first().waitFor({ timeout: 20000 });
+  const totals = await root.locator('table.cu-subtotals tfoot tr').count();
+  assert(totals === 0, `the subtotals show ${totals} Total row(s) for a page that failed: ${await root.locator('table.cu-subtotals tfoot').innerText()}`);
+  // A page read (here: an empty one) has its Total, 0 being a fact.
+  await mountIn(page, 'nothing', { apiBase: '/', orgId: 'empty', token: 't', ledger: false });
+  await page.locator('#nothing table.cu-subtotals tfoot tr').first().waitFor({ timeout: 20000 });
+}, { allowConsole: failedLoadsOf('fault-500') });
+
 await check('an_element_whose_package_cannot_load_says_so', async (page) => {
   // The wasm is missing (404): the element shows the start error and sends
   // cu-runs:error (no uncaught rejection); once the wasm is there, the next

@@ -28,7 +28,13 @@ pub fn subtotals_table() -> El {
     // current order until "Show all" is pressed; the Total row covers all.
     let show_all = Sig::new(false);
     let fmt = t.fmt();
+    let scope_set = t.scope_set;
     let footer = move || {
+        // No runs read yet (the first page loading, or failed): no total,
+        // which would say 0 of runs that are not known.
+        if scope_set.with(Option::is_none) {
+            return Vec::new();
+        }
         let p = previous.get();
         let before = Lookup::new(Option::as_ref(&*p.0));
         let prev = before.is_on().then(|| before.total());

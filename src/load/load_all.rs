@@ -247,7 +247,7 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Rc<Env>) {
         next_task().await;
         // A run the page or an earlier load showed finished stays finished
         // (the walk's copy may be a stale late reply).
-        for held in held_sets(state) {
+        for held in state.held_sets() {
             keep_finished_in(&mut set, &held.set);
         }
         set.compute_days(|ms| env.fmt.day_key(ms));
@@ -265,18 +265,6 @@ fn finish(drive: &Rc<Drive>, state: TableState, env: &Rc<Env>) {
             state, &env, loaded, outcome, error, resumable, complete, arrived,
         );
     });
-}
-
-/// The runs on screen before a walk's end: the page's and an earlier
-/// load's (nothing once the table is unmounted).
-fn held_sets(state: TableState) -> Vec<Shared<Loaded>> {
-    let page = state
-        .page
-        .try_get_untracked()
-        .flatten()
-        .map(|p| p.loaded.clone());
-    let all = state.all.try_get_untracked().flatten();
-    page.into_iter().chain(all).collect()
 }
 
 /// The filter pass of `loaded` under the filters and grouping now, for the

@@ -61,11 +61,10 @@ pub fn install_page_loader(state: TableState, env: Rc<Env>) {
                 Ok(mut page) => {
                     // A run shown finished (on the page before, or in a
                     // load) never goes back to in progress.
-                    let page_held = state.page.try_get_untracked().flatten();
-                    let all_held = state.all.try_get_untracked().flatten();
-                    for held in page_held.iter().map(|p| &p.loaded).chain(all_held.iter()) {
+                    for held in state.held_sets() {
                         keep_finished(&mut page.items, &held.set);
                     }
+                    let page_held = state.page.try_get_untracked().flatten();
                     let data = page_data(page, request, page_held.as_deref(), |ms| {
                         env.fmt.day_key(ms)
                     });

@@ -102,14 +102,7 @@ async fn refresh_page(
     let held = &old.loaded.set;
     // A stale reply never turns a run on screen that finished back into
     // one in progress: the finished copy stays.
-    let index = crate::core::store::IdIndex::of(held);
-    for item in &mut page.items {
-        if let Some(i) = index.find(held, &item.run_id) {
-            if crate::load::refresh::finished_then_stale(held.status(i as usize), item) {
-                *item = held.run(i as usize);
-            }
-        }
-    }
+    crate::load::state::keep_finished(&mut page.items, held);
     let mut merge =
         crate::load::refresh::Refresh::new(held, request.limit, u64::from(request.limit));
     merge.receive(held, page.clone());

@@ -219,6 +219,19 @@ pub struct RefreshNote {
 }
 
 impl TableState {
+    /// The runs on screen now, whose finished copies a newer reply may not
+    /// turn back ([`keep_finished`]): the page's and a load's (none once
+    /// the table is unmounted).
+    pub fn held_sets(&self) -> Vec<Shared<Loaded>> {
+        let page = self
+            .page
+            .try_get_untracked()
+            .flatten()
+            .map(|p| p.loaded.clone());
+        let all = self.all.try_get_untracked().flatten();
+        page.into_iter().chain(all).collect()
+    }
+
     /// Fresh state for a page size.
     pub fn new(limit: u32) -> TableState {
         TableState {

@@ -1,7 +1,6 @@
 //! The JavaScript API: `mount(element, options)` returning a handle with
 //! `unmount()`, and the standalone page's auto-mount from a JSON config block.
 
-use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -96,7 +95,21 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle;
 /// A mounted table. `unmount()` removes its DOM and stops its requests.
 #[wasm_bindgen]
 pub struct MountHandle {
-    inner: Option<Box<dyn Any>>,
+    inner: Option<Slot>,
+}
+
+/// Where a mounted table lives: its handle holds it, and [`ROOTS`] can
+/// reach it (weakly) to unmount it when its element is mounted into
+/// again. Empty once unmounted.
+type Slot = Rc<RefCell<Option<Mounted>>>;
+
+/// Unmounts the table in `slot`, if it still holds one; `true` if it did.
+fn unmount_slot(slot: &Slot) -> bool {
+    // Taken out first: dropping it edits ROOTS and the DOM.
+    let mounted = slot.borrow_mut().take();
+    let was = mounted.is_some();
+    drop(mounted);
+    was
 }
 
 /// Only `unmount()` removes a table: if JavaScript drops or garbage-collects
@@ -115,7 +128,9 @@ impl MountHandle {
     /// Removes the table, aborts requests in flight and disposes its state.
     /// Calling it again does nothing.
     pub fn unmount(&mut self) {
-        drop(self.inner.take());
+        if let Some(slot) = self.inner.take() {
+            unmount_slot(&slot);
+        }
     }
 }
 
@@ -227,11 +242,35 @@ pub fn mount_env(element: HtmlElement, env: Env) -> MountHandle {
     // The panic message, in the instance's words (said after a panic,
     // when no formatter may be reached).
     let stopped = env.fmt.t(crate::core::messages::M::internalError);
+    // One table per element: a second mount into it (a portal re-rendering
+    // without unmounting) replaces the first, whose requests and timers
+    // stop, instead of stacking a second table with other options under it.
+    let earlier: Vec<Slot> = ROOTS.with(|r| {
+        r.borrow()
+            .hosts
+            .iter()
+            .filter(|h| h.host.is_same_node(Some(&element)))
+            .filter_map(|h| h.slot.upgrade())
+            .collect()
+    });
+    let replaced = earlier.iter().filter(|slot| unmount_slot(slot)).count();
+    if replaced > 0 {
+        web_sys::console::warn_1(
+            &"cu-cost-table: mount() into an element that already held a table: that table was unmounted and replaced (call unmount() on its handle before mounting again)."
+                .into(),
+        );
+    }
+    let slot: Slot = Rc::new(RefCell::new(None));
     let key = ROOTS.with(|r| {
         let mut roots = r.borrow_mut();
         roots.next += 1;
         let key = roots.next;
-        roots.hosts.push((key, element.clone(), stopped));
+        roots.hosts.push(Host {
+            key,
+            host: element.clone(),
+            stopped,
+            slot: Rc::downgrade(&slot),
+        });
         key
     });
     env.host.set_host(element.clone());
@@ -252,9 +291,8 @@ pub fn mount_env(element: HtmlElement, env: Env) -> MountHandle {
         move || later.host.reveal(),
         std::time::Duration::from_millis(crate::load::host::REVEAL_AFTER_MS),
     );
-    MountHandle {
-        inner: Some(Box::new(Mounted { owner, root, key })),
-    }
+    *slot.borrow_mut() = Some(Mounted { owner, root, key });
+    MountHandle { inner: Some(slot) }
 }
 
 /// A mounted table: its root element and the owner of its state.
@@ -269,7 +307,7 @@ impl Drop for Mounted {
     fn drop(&mut self) {
         // No longer a host for the panic message: a panic after unmount
         // leaves this element (and whatever the page put in it) alone.
-        ROOTS.with(|r| r.borrow_mut().hosts.retain(|(k, _, _)| *k != self.key));
+        ROOTS.with(|r| r.borrow_mut().hosts.retain(|h| h.key != self.key));
         // The DOM first, so no listener fires while the state is disposed.
         self.root.remove();
         self.owner.cleanup();
@@ -325,7 +363,19 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError>
 #[derive(Default)]
 struct Hosts {
     next: u64,
-    hosts: Vec<(u64, HtmlElement, String)>,
+    hosts: Vec<Host>,
+}
+
+/// An element holding a mounted table.
+struct Host {
+    /// Its mount's key.
+    key: u64,
+    /// The element `mount` was given.
+    host: HtmlElement,
+    /// The panic message, in the table's words.
+    stopped: String,
+    /// The table, to unmount it when the element is mounted into again.
+    slot: std::rc::Weak<RefCell<Option<Mounted>>>,
 }
 
 thread_local! {
@@ -360,7 +410,7 @@ pub fn show_internal_error() {
             .borrow()
             .hosts
             .iter()
-            .map(|(_, h, text)| (h.clone(), text.clone()))
+            .map(|h| (h.host.clone(), h.stopped.clone()))
             .collect();
         for (root, text) in hosts.iter().filter(|(r, _)| r.is_connected()) {
             show_fatal(root, text);

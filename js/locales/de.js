@@ -332,6 +332,8 @@ export default {
   "minCuError": "Eine Zahl ab 0 eingeben.",
   "exportCsv": "CSV exportieren",
   "exportSubtotalsCsv": "Zwischensummen als CSV exportieren",
+  "exportWaitsRuns": "Noch nichts zu exportieren: Es sind keine Läufe geladen.",
+  "exportWaitsPeriod": "Ein Zeitraum wird exportiert, sobald alle seine Läufe geladen und angezeigt sind, unter „Alle geladenen Läufe“.",
   "cuBy": "CU nach {by}",
   "cuByRegion": "CU nach {by}, scrollbar",
   "noRunsInScope": "Keine Läufe im Umfang.",

@@ -415,6 +415,8 @@ catalog! {
     minCuError: "Enter a number of 0 or more.",
     exportCsv: "Export CSV",
     exportSubtotalsCsv: "Export subtotals CSV",
+    exportWaitsRuns: "Nothing to export yet: no runs are loaded.",
+    exportWaitsPeriod: "A period exports once all its runs are loaded and shown, in All loaded runs.",
     cuBy: "CU by {by}",
     cuByRegion: "CU by {by}, scrollable",
     noRunsInScope: "No runs in scope.",

@@ -663,6 +663,49 @@ await check('this_page_paging_follows_what_the_server_applied', async (page) => 
   }
 });
 
+await check('this_page_stops_at_an_empty_page_that_says_more', async (page) => {
+  // empty-more sends empty pages with hasMore: true after the first: Next
+  // on such a page would only lead over more empty pages.
+  await open(page);
+  await mountIn(page, 'emore', { apiBase: '/', orgId: 'empty-more', token: 't', pageSize: 20, ledger: false });
+  const root = page.locator('#emore');
+  const status = root.locator('.cu-pager-status');
+  const next = root.getByRole('button', { name: 'Next page', exact: true });
+  await status.filter({ hasText: 'Runs 1–20' }).waitFor({ timeout: 20000 });
+  assert(await next.isEnabled(), 'Next is disabled on a full first page that says more exist');
+  await next.click();
+  await status.filter({ hasText: 'No runs on this page' }).waitFor({ timeout: 20000 });
+  assert(await next.isDisabled(), 'Next stays enabled on an empty page');
+  await root.getByRole('button', { name: 'Previous page', exact: true }).click();
+  await status.filter({ hasText: 'Runs 1–20' }).waitFor({ timeout: 20000 });
+  assert(await next.isEnabled(), 'Next stays disabled back on the first page');
+});
+
+await check('mounting_twice_into_one_element_replaces_the_table', async (page) => {
+  // A portal that mounts again into the same element (new options, no
+  // unmount) gets one table, the new one; the old handle removes nothing.
+  await open(page);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.evaluate(async () => {
+    const { mount } = await import('/pkg/cu_cost_table.js');
+    const el = document.createElement('div');
+    el.id = 'twice';
+    document.getElementById('main').append(el);
+    window.__first = mount(el, { apiBase: '/', orgId: 'demo-org', token: 't', ledger: false });
+    window.__second = mount(el, { apiBase: '/', orgId: 'cap-limit', token: 't', ledger: false });
+  });
+  const root = page.locator('#twice');
+  await rowsOf(root).first().waitFor({ timeout: 20000 });
+  const shown = async () => root.evaluate((el) => [...el.querySelectorAll('.cu-root .cu-org')].map((o) => o.textContent));
+  assert(JSON.stringify(await shown()) === '["cap-limit"]', `tables in the element: ${JSON.stringify(await shown())}`);
+  assert(warnings.some((w) => w.includes('already held a table')), `no console warning: ${JSON.stringify(warnings)}`);
+  await page.evaluate(() => window.__first.unmount());
+  assert(JSON.stringify(await shown()) === '["cap-limit"]', `after the old handle's unmount: ${JSON.stringify(await shown())}`);
+  await page.evaluate(() => window.__second.unmount());
+  assert(await root.evaluate((el) => el.querySelectorAll('.cu-root').length) === 0, 'the new handle did not unmount its table');
+});
+
 await check('a_printout_says_when_loading_stopped_before_the_end', async (page) => {
   // A walk stopped by a failing page or by the cap covers part of the list:
   // the printout says so (the screen's outcome line is not printed); a
@@ -697,16 +740,26 @@ await check('an_export_waits_until_its_period_is_loaded', async (page) => {
   await root.locator('.cu-outcome', { hasText: 'Stopped at the cap of 300 runs' }).waitFor({ timeout: 30000 });
   await root.getByText('is not fully loaded (runs back to', { exact: false }).first().waitFor({ timeout: 30000 });
   const buttons = ['Export CSV', 'Export subtotals CSV'].map((name) => [name, root.getByRole('button', { name, exact: true })]);
-  for (const [name, b] of buttons) assert(await b.isDisabled(), `${name} is enabled while November is not fully loaded`);
+  const why = 'A period exports once all its runs are loaded and shown, in All loaded runs.';
+  for (const [name, b] of buttons) {
+    assert(await b.isDisabled(), `${name} is enabled while November is not fully loaded`);
+    assert(await b.getAttribute('title') === why, `${name} does not say why it is disabled: ${await b.getAttribute('title')}`);
+  }
   await root.getByRole('combobox', { name: 'Period', exact: true }).selectOption({ label: 'Custom' });
   for (const [name, b] of buttons) {
     await page.waitForFunction((el) => !el.disabled, await b.elementHandle(), { timeout: 10000 }).catch(() => {});
     assert(!(await b.isDisabled()), `${name} stays disabled without a period`);
+    assert(await b.getAttribute('title') === null, `${name} enabled keeps a reason: ${await b.getAttribute('title')}`);
   }
   const download = page.waitForEvent('download', { timeout: 10000 });
   await buttons[0][1].click();
   const text = (await import('node:fs')).readFileSync(await (await download).path(), 'utf8');
   assert(text.split('\n').filter(Boolean).length === 301, `the CSV has ${text.split('\n').filter(Boolean).length} lines`);
+  // Before any run is read (fault-slow answers after 2 s), nothing exports, and the button says so.
+  await mountIn(page, 'noruns', { apiBase: '/', orgId: 'fault-slow', token: 't', ledger: false });
+  const early = page.locator('#noruns').getByRole('button', { name: 'Export CSV', exact: true, includeHidden: true });
+  assert(await early.isDisabled() && await early.getAttribute('title') === 'Nothing to export yet: no runs are loaded.', `before the first page: disabled ${await early.isDisabled()}, title ${await early.getAttribute('title')}`);
+  await page.evaluate(() => window.__handles.noruns.unmount());
 });
 
 await check('exports_are_named_for_the_period_they_cover', async (page) => {

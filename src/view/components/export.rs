@@ -92,6 +92,28 @@ fn withheld(t: crate::view::table::Table) -> bool {
     })
 }
 
+/// Why the exports are not offered now, or `None` when they are: no runs
+/// read yet, or a chosen period not yet loaded and shown in full (see
+/// [`withheld`]). Said on the disabled buttons as their `title`, a tooltip
+/// and the description a screen reader reads with the button.
+fn hold_reason(t: crate::view::table::Table) -> Option<M> {
+    if t.scope_set.with(Option::is_none) {
+        Some(M::exportWaitsRuns)
+    } else if withheld(t) {
+        Some(M::exportWaitsPeriod)
+    } else {
+        None
+    }
+}
+
+/// An export button: disabled, with its reason, while [`hold_reason`] has one.
+fn export_button(t: crate::view::table::Table, label: M) -> El {
+    let reason = crate::load::reactive::Derived::new(move || hold_reason(t));
+    button("cu-btn cu-ghost", &t.say(label))
+        .flag("disabled", move || reason.get().is_some())
+        .dyn_attr("title", move || reason.get().map(|m| t.say(m)))
+}
+
 /// "Export CSV": the filtered, sorted runs in scope.
 pub fn export_runs() -> El {
     let t = use_table();
@@ -122,16 +144,13 @@ pub fn export_runs() -> El {
         });
         let _ = download_csv(&file_name(&org, "runs", &stamp(t, &days)), &csv);
     };
-    let no_data = move || scope_set.with(Option::is_none) || withheld(t);
-    button("cu-btn cu-ghost", &t.say(M::exportCsv))
-        .flag("disabled", no_data)
-        .on("click", export)
+    export_button(t, M::exportCsv).on("click", export)
 }
 
 /// "Export subtotals CSV": the subtotals table with its Total row.
 pub fn export_subtotals() -> El {
     let t = use_table();
-    let (scope_set, subtotals, previous) = (t.scope_set, t.subtotals, t.previous);
+    let (subtotals, previous) = (t.subtotals, t.previous);
     let export = move |_: web_sys::Event| {
         if withheld(t) {
             return;
@@ -159,8 +178,5 @@ pub fn export_subtotals() -> El {
         });
         let _ = download_csv(&file_name(&org, "subtotals", &stamp(t, &days)), &csv);
     };
-    let no_data = move || scope_set.with(Option::is_none) || withheld(t);
-    button("cu-btn cu-ghost", &t.say(M::exportSubtotalsCsv))
-        .flag("disabled", no_data)
-        .on("click", export)
+    export_button(t, M::exportSubtotalsCsv).on("click", export)
 }

@@ -27,16 +27,19 @@ fn previous_button(t: Table) -> El {
 }
 
 /// "Next page", disabled on the last page (of `filtered`, in "All loaded
-/// runs").
+/// runs") and on an empty one.
 fn next_button(t: Table, filtered: Derived<Shared<Vec<usize>>>) -> El {
     let state = t.state;
     let disabled = move || match state.scope.get() {
         // Disabled only when the page on screen is the requested one and the
-        // server said it is the last: paging ahead while a page loads is fine
-        // (stale answers are dropped).
+        // server said it is the last, or sent no runs (an empty page that
+        // says more exist has no next page to reach: its offset would only
+        // grow over more empty pages). Paging ahead while a page loads is
+        // fine (stale answers are dropped).
         Scope::Page => state.page.with(|p| {
-            p.as_ref()
-                .is_none_or(|p| p.offset == state.offset.get() && !p.has_more)
+            p.as_ref().is_none_or(|p| {
+                p.offset == state.offset.get() && (!p.has_more || p.loaded.set.is_empty())
+            })
         }),
         Scope::All => {
             state.view_offset.get() + state.limit.get() as usize >= filtered.with(|f| f.len())

@@ -162,7 +162,7 @@ export default {
   "csvGroup": "Gruppe",
   "csvTotal": "Gesamt",
   "loadedAll": { "one": "Alle {n} Lauf geladen.", "other": "Alle {n} Läufe geladen." },
-  "loadedAllArrived": { "one": "Alle {n} Lauf geladen; {arrived} weitere kamen während des Ladens hinzu (Aktualisieren fügt sie hinzu).", "other": "Alle {n} Läufe geladen; {arrived} weitere kamen während des Ladens hinzu (Aktualisieren fügt sie hinzu)." },
+  "loadedAllArrived": { "one": "Alle {n} Lauf geladen; mindestens {arrived} weitere kamen während des Ladens hinzu (Aktualisieren fügt sie hinzu).", "other": "Alle {n} Läufe geladen; mindestens {arrived} weitere kamen während des Ladens hinzu (Aktualisieren fügt sie hinzu)." },
   "stoppedAtCap": { "one": "Bei der Obergrenze von {n} Lauf angehalten; es gibt weitere Läufe.", "other": "Bei der Obergrenze von {n} Läufen angehalten; es gibt weitere Läufe." },
   "stoppedAtCapMoved": { "one": "Bei der Obergrenze von {cap} Läufen mit {n} geladenen Lauf angehalten: während des Ladens eingetroffene Läufe haben die Liste nach unten verschoben; es gibt weitere Läufe.", "other": "Bei der Obergrenze von {cap} Läufen mit {n} geladenen Läufen angehalten: während des Ladens eingetroffene Läufe haben die Liste nach unten verschoben; es gibt weitere Läufe." },
   "brokenSamePage": "Der Server lieferte für Offset {offset} dieselben Läufe wie für Offset {sameAs}; das Laden wurde mit {kept} behaltenen Läufen beendet.",

@@ -240,7 +240,7 @@ catalog! {
     csvTotal: "Total",
     // Loading all runs
     loadedAll: "Loaded all {n} run." | "Loaded all {n} runs.",
-    loadedAllArrived: "Loaded all {n} run; {arrived} more arrived while loading (Refresh adds them)." | "Loaded all {n} runs; {arrived} more arrived while loading (Refresh adds them).",
+    loadedAllArrived: "Loaded all {n} run; at least {arrived} more arrived while loading (Refresh adds them)." | "Loaded all {n} runs; at least {arrived} more arrived while loading (Refresh adds them).",
     stoppedAtCap: "Stopped at the cap of {n} run; more runs exist." | "Stopped at the cap of {n} runs; more runs exist.",
     stoppedAtCapMoved: "Stopped at the cap of {cap} runs with {n} run loaded: runs that arrived while loading moved the list down; more runs exist." | "Stopped at the cap of {cap} runs with {n} runs loaded: runs that arrived while loading moved the list down; more runs exist.",
     brokenSamePage: "The server returned the same runs for offset {offset} as for offset {sameAs}; loading stopped with {kept} runs kept.",

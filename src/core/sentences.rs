@@ -143,6 +143,18 @@ pub fn page_status(
     }
 }
 
+/// What a screen reader hears after a sort button was pressed: the
+/// column and its direction now (`Some(true)`: descending), or that it no
+/// longer sorts (`None`: a further key taken off).
+pub fn sorted_by(column: &str, descending: Option<bool>, f: &Formatter) -> String {
+    let m = match descending {
+        Some(true) => M::sortedDescending,
+        Some(false) => M::sortedAscending,
+        None => M::sortedNot,
+    };
+    f.tf(m, &[("column", column)])
+}
+
 /// The status line when paging through the loaded runs (client-side).
 pub fn all_status(view_offset: u64, limit: u64, total: u64, f: &Formatter) -> String {
     if total == 0 {

@@ -53,6 +53,9 @@ pub struct Table {
     pub sub_sort: Sig<(SubColumn, bool)>,
     /// Bumped by "Clear filters", so inputs drop what is being typed.
     pub cleared: Sig<u64>,
+    /// What the last sort button pressed did, for screen readers (a
+    /// status region; empty until a sort button is pressed).
+    pub sort_said: Sig<String>,
     /// The chosen preset's period, the one it is compared with, today (from
     /// the clock or the `now` option), and whether the loaded runs cover
     /// them.
@@ -228,6 +231,7 @@ impl Table {
             facets,
             sub_sort: Sig::new((SubColumn::Cu, true)),
             cleared: Sig::new(0),
+            sort_said: Sig::new(String::new()),
             period,
             coming,
             by_day,
@@ -527,6 +531,13 @@ impl Table {
                 *desc = column.default_descending();
             }
         });
+    }
+
+    /// Says what a sort button did: `column` now sorts `descending`
+    /// (`None`: no longer sorts).
+    pub fn say_sorted(&self, column: &str, descending: Option<bool>) {
+        let said = crate::core::sentences::sorted_by(column, descending, &self.fmt());
+        self.sort_said.set(said);
     }
 
     /// Shows or hides a column of the runs table.

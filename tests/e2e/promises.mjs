@@ -706,6 +706,30 @@ await check('mounting_twice_into_one_element_replaces_the_table', async (page) =
   assert(await root.evaluate((el) => el.querySelectorAll('.cu-root').length) === 0, 'the new handle did not unmount its table');
 });
 
+await check('a_sort_button_says_what_it_did', async (page) => {
+  // After a sort button is pressed, a status region says the column and
+  // its direction, as aria-sort on its header has them.
+  await open(page);
+  await mountIn(page, 'sorted', { apiBase: '/', orgId: 'demo-org', token: 't', ledger: false });
+  const root = page.locator('#sorted');
+  await rowsOf(root).first().waitFor({ timeout: 20000 });
+  const status = root.locator('p.cu-sort-said[role=status]');
+  assert(await status.innerText() === '', `said before any sort: ${await status.innerText()}`);
+  const runs = root.locator('table.cu-runs');
+  for (let i = 0; i < 2; i++) {
+    await runs.getByRole('button', { name: 'CU', exact: true }).click();
+    const dir = await runs.locator('thead th.cu-col-cu').getAttribute('aria-sort');
+    await status.filter({ hasText: `Sorted by CU, ${dir}.` }).waitFor({ timeout: 5000 });
+  }
+  const subs = root.getByRole('table', { name: 'CU by workflow' });
+  await subs.getByRole('button', { name: 'Total CU', exact: true }).click();
+  const dir = await subs.locator('thead th', { has: page.getByRole('button', { name: 'Total CU', exact: true }) }).getAttribute('aria-sort');
+  await status.filter({ hasText: `Sorted by Total CU, ${dir}.` }).waitFor({ timeout: 5000 });
+  // A further key (Shift+click) says its own direction.
+  await runs.getByRole('button', { name: 'Workflow', exact: true }).click({ modifiers: ['Shift'] });
+  await status.filter({ hasText: /^Sorted by Workflow, (ascending|descending)\.$/ }).waitFor({ timeout: 5000 });
+});
+
 await check('a_printout_says_when_loading_stopped_before_the_end', async (page) => {
   // A walk stopped by a failing page or by the cap covers part of the list:
   // the printout says so (the screen's outcome line is not printed); a

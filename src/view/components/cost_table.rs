@@ -165,7 +165,15 @@ pub fn cost_table(env: Rc<Env>) -> El {
         )
         .child(runs_head(&env_zone))
         .child(pager())
-        .child(runs_table(empty_state));
+        .child(runs_table(empty_state))
+        // What the last sort button did, for screen readers (the arrows
+        // and `aria-sort` are not announced on every screen reader).
+        .child(
+            h("p")
+                .class("cu-sr-only cu-sort-said")
+                .attr("role", "status")
+                .dyn_text(move || t.sort_said.get()),
+        );
     super::width::watch_width(root.element(), t);
     root
 }

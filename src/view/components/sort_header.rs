@@ -19,13 +19,18 @@ pub struct SortHeader {
 
 /// A column header whose button sorts by it: `aria-sort()` on the cell,
 /// `indicator()` (▲, ▼ or ↕) beside the name, and `on_sort(shift held)` on
-/// a click.
+/// a click, after which the table's sort status says what it did
+/// ([`Table::say_sorted`](crate::view::table::Table::say_sorted)).
 pub fn sort_header(
     h_: SortHeader,
     aria_sort: Box<dyn Fn() -> &'static str>,
     indicator: Box<dyn Fn() -> String>,
     on_sort: Box<dyn Fn(bool)>,
 ) -> El {
+    let t = crate::view::table::use_table();
+    let label = h_.label.clone();
+    let indicator: std::rc::Rc<dyn Fn() -> String> = std::rc::Rc::from(indicator);
+    let arrow = indicator.clone();
     let class = if h_.numeric {
         format!("{} cu-num", h_.class).trim_start().to_owned()
     } else {
@@ -44,14 +49,22 @@ pub fn sort_header(
                     let shift = ev
                         .dyn_ref::<web_sys::MouseEvent>()
                         .is_some_and(|m| m.shift_key());
-                    on_sort(shift)
+                    on_sort(shift);
+                    // The direction the indicator shows now (a further key
+                    // has no `aria-sort`, only its arrow).
+                    let now = match leptos::prelude::untrack(|| arrow()).chars().next() {
+                        Some('▼') => Some(true),
+                        Some('▲') => Some(false),
+                        _ => None,
+                    };
+                    t.say_sorted(&label, now);
                 })
                 .text(&h_.label)
                 .child(
                     h("span")
                         .class("cu-sort-ind")
                         .attr("aria-hidden", "true")
-                        .dyn_text(indicator),
+                        .dyn_text(move || indicator()),
                 ),
         )
 }

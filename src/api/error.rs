@@ -94,19 +94,21 @@ pub const MAX_DETAILS: usize = 10;
 const MAX_TEXT_CHARS: usize = 500;
 
 /// `text` without `secret` (every occurrence, in any ASCII case, also
-/// percent-encoded, and any `Bearer <word>`, also as `Bearer%20<word>` or
-/// `Bearer+<word>`), cut to [`MAX_TEXT_CHARS`] characters.
+/// percent-encoded once or twice, in base64, or cut short: see
+/// [`secret_copies`]; and any `Bearer <word>`, also as `Bearer%20<word>`
+/// or `Bearer+<word>`), cut to [`MAX_TEXT_CHARS`] characters.
 fn scrub(text: &str, secret: &str) -> String {
+    // Only the first MAX_TEXT_CHARS characters are kept: a copy that starts
+    // in them ends within the longest form's length after them, so the
+    // rest is not searched (a server's message can be megabytes).
+    let reach = MAX_TEXT_CHARS + 5 * secret.len() + 16;
+    let text = match text.char_indices().nth(reach) {
+        Some((at, _)) => &text[..at],
+        None => text,
+    };
     let mut out = without_secret(text, secret);
-    // A copy the server put in a URL or a form, as `encodeURIComponent`
-    // writes it or with every byte encoded.
-    for encoded in [
-        percent_encoded(secret, false),
-        percent_encoded(secret, true),
-    ] {
-        if encoded != secret {
-            out = without_secret(&out, &encoded);
-        }
+    for copy in secret_copies(secret) {
+        out = without_secret(&out, &copy);
     }
     // A server may also echo the header itself, or a token it rewrote.
     for prefix in ["bearer ", "bearer%20", "bearer+"] {
@@ -130,6 +132,72 @@ fn scrub(text: &str, secret: &str) -> String {
         out = out.chars().take(MAX_TEXT_CHARS).collect::<String>() + "…";
     }
     out
+}
+
+/// The forms of `secret` a server may echo besides the secret itself
+/// (for a secret of [`SHORT_SECRET`] bytes or more; a shorter one only as
+/// itself and percent-encoded): percent-encoded as `encodeURIComponent`
+/// writes it or every byte, and either of those encoded again (`%2F` as
+/// `%252F`); in base64 and base64url, wherever it starts in a longer
+/// encoded text (a whole `Bearer <token>` header or `user:<token>`
+/// encoded: the characters that depend only on the secret); and its
+/// first half or more (a message cut short in the middle of it), longest
+/// first. The whole encodings come before the token's parts, so a copy is
+/// taken out whole before a part of it could be.
+fn secret_copies(secret: &str) -> Vec<String> {
+    let once = [
+        percent_encoded(secret, false),
+        percent_encoded(secret, true),
+    ];
+    let mut copies: Vec<String> = once.iter().filter(|c| *c != secret).cloned().collect();
+    if secret.len() >= SHORT_SECRET {
+        for c in &once {
+            copies.push(percent_encoded(c, false));
+        }
+        for lead in 0..3 {
+            for url in [false, true] {
+                copies.push(base64_core(secret.as_bytes(), lead, url));
+            }
+        }
+        // A token is visible ASCII: every byte index is a character boundary.
+        let half = secret.len().div_ceil(2);
+        for n in (half.max(SHORT_SECRET)..secret.len()).rev() {
+            if secret.is_char_boundary(n) {
+                copies.push(secret[..n].to_owned());
+            }
+        }
+    }
+    copies.retain(|c| c != secret);
+    copies
+}
+
+/// The characters of the base64 (`url`: base64url) of `bytes` that depend
+/// on `bytes` alone when they follow `lead` (0–2) bytes of a longer text
+/// and are followed by more: the encoding of `lead` unknown bytes and
+/// `bytes`, without the first characters that carry bits of the unknown
+/// bytes and the last one that would carry bits of what follows.
+fn base64_core(bytes: &[u8], lead: usize, url: bool) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut all = vec![0u8; lead];
+    all.extend_from_slice(bytes);
+    let bits = 8 * all.len();
+    // Character k holds bits 6k..6k+6: it carries the lead's bits while
+    // 6k < 8 * lead, and only whole known bits while 6k + 6 <= bits.
+    let first = (8 * lead).div_ceil(6);
+    let end = bits / 6;
+    (first..end)
+        .map(|k| {
+            let bit = 6 * k;
+            let (byte, shift) = (bit / 8, bit % 8);
+            let pair = (u16::from(all[byte]) << 8) | u16::from(*all.get(byte + 1).unwrap_or(&0));
+            let c = ALPHABET[usize::from((pair >> (10 - shift)) & 63)];
+            char::from(match (url, c) {
+                (true, b'+') => b'-',
+                (true, b'/') => b'_',
+                _ => c,
+            })
+        })
+        .collect()
 }
 
 /// `secret` as `encodeURIComponent` writes it (every byte but ASCII
@@ -457,9 +525,112 @@ mod tests {
         assert_eq!(without_secret("anything", ""), "anything");
     }
 
+    #[test]
+    fn encoded_and_cut_copies_of_the_token_are_redacted() {
+        let token = "tok_9f8e7d6c5b4a3210zz";
+        // Standard base64 of "Bearer tok_…", of "user:tok_…", base64url of
+        // the token alone, the token percent-encoded twice, and a message
+        // cut off in the token's second half.
+        let e = ApiError::Http {
+            status: 401,
+            message: Some(format!("seen: {}…", &token[..15])),
+            details: vec![
+                "QmVhcmVyIHRva185ZjhlN2Q2YzViNGEzMjEweno=".into(),
+                "dXNlcjp0b2tfOWY4ZTdkNmM1YjRhMzIxMHp6".into(),
+                "dG9rXzlmOGU3ZDZjNWI0YTMyMTB6eg".into(),
+                "next=tok_9f8e7d6c5b4a3210zz%2526".into(),
+                "x=%2574%256F%256B%255F%2539%2566%2538%2565%2537%2564%2536%2563%2535%2562%2534%2561%2533%2532%2531%2530%257A%257A".into(),
+            ],
+            request_id: None,
+            retry_after_s: None,
+        }
+        .redacted(token);
+        for line in e.details() {
+            assert!(line.contains("[redacted]"), "{line}");
+        }
+        assert_eq!(e.details()[0], "QmVhcmVyIH[redacted]o=");
+        assert!(e.to_string().ends_with("seen: [redacted]…"), "{e}");
+        // A short test token stays a word-only match, as before.
+        assert_eq!(scrub("internal error", "t"), "internal error");
+    }
+
+    #[test]
+    fn a_long_message_is_searched_only_as_far_as_it_is_shown() {
+        let token = "abcdefghijklmnop";
+        let text = format!("{}{token}{}", "x".repeat(495), "y".repeat(2_000_000));
+        let out = scrub(&text, token);
+        assert!(!out.contains("abcde"), "{}", &out[480..520]);
+        assert_eq!(out.chars().count(), MAX_TEXT_CHARS + 1);
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     mod props {
-        use super::super::{without_secret, SHORT_SECRET};
+        use super::super::{base64_core, scrub, without_secret, SHORT_SECRET};
+
+        /// The obvious base64: every 3 bytes as 4 characters, `=` padded.
+        fn base64(bytes: &[u8], url: bool) -> String {
+            let alphabet: Vec<char> = if url {
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+                    .chars()
+                    .collect()
+            } else {
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+                    .chars()
+                    .collect()
+            };
+            let mut out = String::new();
+            for chunk in bytes.chunks(3) {
+                let b = [
+                    chunk[0],
+                    *chunk.get(1).unwrap_or(&0),
+                    *chunk.get(2).unwrap_or(&0),
+                ];
+                let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+                for i in 0..4 {
+                    if i <= chunk.len() {
+                        out.push(alphabet[((n >> (18 - 6 * i)) & 63) as usize]);
+                    } else {
+                        out.push('=');
+                    }
+                }
+            }
+            out
+        }
+
+        proptest::proptest! {
+            /// Wherever a token starts in an encoded text, the encoding
+            /// holds its core.
+            #[test]
+            fn the_base64_core_is_in_every_encoding_of_the_token(
+                before in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..10),
+                token in "[!-~]{1,40}",
+                after in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..4),
+                url in proptest::prelude::any::<bool>(),
+            ) {
+                let mut all = before.clone();
+                all.extend_from_slice(token.as_bytes());
+                all.extend_from_slice(&after);
+                let core = base64_core(token.as_bytes(), before.len() % 3, url);
+                proptest::prop_assert!(base64(&all, url).contains(&core), "{} not in {}", core, base64(&all, url));
+            }
+
+            /// A long token echoed in base64 within a longer text (anything
+            /// around it) leaves no run of its encoding longer than the
+            /// few characters at its edges.
+            #[test]
+            fn a_token_echoed_in_base64_is_redacted(
+                before in "[ -~]{0,9}",
+                token in "[!-~]{12,40}",
+                after in "[ -~]{0,9}",
+                url in proptest::prelude::any::<bool>(),
+            ) {
+                let encoded = base64(format!("{before}{token}{after}").as_bytes(), url);
+                let out = scrub(&format!("echo: {encoded}"), &token);
+                let core = base64_core(token.as_bytes(), before.len() % 3, url);
+                proptest::prop_assert!(out.contains("[redacted]"), "{}", out);
+                proptest::prop_assert!(!out.contains(&core), "{}", out);
+            }
+        }
 
         /// The slow, obvious oracle: at every byte where `secret` starts (left
         /// to right, not overlapping a replaced or kept one), look at the

@@ -549,6 +549,15 @@ fn bad_org(request_id: &str) -> Response {
     )
 }
 
+/// A query value as an error repeats it: its first 40 characters, then
+/// "…" (a value can be as long as the request line).
+fn quoted(value: &str) -> String {
+    match value.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &value[..at]),
+        None => value.to_owned(),
+    }
+}
+
 /// Parses `limit` and `offset` per the contract, collecting every problem.
 pub fn parse_query(raw: Option<&str>) -> Result<(u64, u64), Vec<String>> {
     let (mut limit, mut offset) = (20u64, 0u64);
@@ -562,12 +571,16 @@ pub fn parse_query(raw: Option<&str>) -> Result<(u64, u64), Vec<String>> {
             "limit" => match value.parse::<i64>() {
                 Ok(v) if (1..=100).contains(&v) => limit = v as u64,
                 _ => problems.push(format!(
-                    "limit must be an integer between 1 and 100 (got \"{value}\")"
+                    "limit must be an integer between 1 and 100 (got \"{}\")",
+                    quoted(&value)
                 )),
             },
             "offset" => match value.parse::<i64>() {
                 Ok(v) if v >= 0 => offset = v as u64,
-                _ => problems.push(format!("offset must be an integer >= 0 (got \"{value}\")")),
+                _ => problems.push(format!(
+                    "offset must be an integer >= 0 (got \"{}\")",
+                    quoted(&value)
+                )),
             },
             _ => {}
         }
@@ -1155,7 +1168,8 @@ pub fn parse_usage_query(raw: Option<&str>) -> Result<(i64, i64), Vec<String>> {
         None => Err(vec!["yearMonth is required (YYYY-MM, e.g. 2026-11)".into()]),
         Some(v) => ledger::parse_year_month(&v).ok_or_else(|| {
             vec![format!(
-                "yearMonth must be YYYY-MM with a month from 01 to 12 (got \"{v}\")"
+                "yearMonth must be YYYY-MM with a month from 01 to 12 (got \"{}\")",
+                quoted(&v)
             )]
         }),
     }

@@ -2516,6 +2516,16 @@ async fn limit_and_offset_are_form_decoded() {
     assert_eq!(encoded["data"]["items"].as_array().unwrap().len(), 5);
     assert_eq!(get("%6Cimit=5").await.json()["data"]["limit"], 5);
     assert_eq!(get("limit=+5").await.status, 400);
+    // A long bad value is repeated cut to 40 characters.
+    let long = get("limit=12345678901234567890123456789012345678901234567890&offset=x").await;
+    assert_eq!(long.status, 400);
+    assert_eq!(
+        long.json()["details"],
+        serde_json::json!([
+            "limit must be an integer between 1 and 100 (got \"1234567890123456789012345678901234567890…\")",
+            "offset must be an integer >= 0 (got \"x\")"
+        ])
+    );
 }
 
 /// Without the test aids, the whole `/__demo` space is 404 for every method;

@@ -168,6 +168,16 @@ pub struct Usage {
 }
 
 impl Usage {
+    /// Whether a day after `today` has use: the ledger then counts use
+    /// after the instant periods end at (a `now` option in the past
+    /// against a live ledger), so its month cannot stand in for a period
+    /// that includes `today`.
+    pub fn used_after(&self, today: Day) -> bool {
+        self.daily
+            .iter()
+            .any(|d| d.date > today && d.used != CuTotal::default())
+    }
+
     /// The CU used on `day` (0 when not listed).
     pub fn used_on(&self, day: Day) -> CuTotal {
         self.daily
@@ -1523,6 +1533,17 @@ mod tests {
         });
         let h = ledger_headline(&with_today, Some(&oct), day("2026-11-04"));
         assert_eq!((h.total, h.current), (CuTotal(127_000), CuTotal(120_000)));
+        // Use after today (a `now` option before the ledger's own day) is
+        // use the period leaves out; a listed day without use is not.
+        assert!(!with_today.used_after(day("2026-11-04")));
+        assert!(with_today.used_after(day("2026-11-03")));
+        let mut zero_later = with_today.clone();
+        zero_later.daily.push(UsageDay {
+            date: day("2026-11-09"),
+            used: CuTotal(0),
+            breakdown: Vec::new(),
+        });
+        assert!(!zero_later.used_after(day("2026-11-04")));
         assert_eq!(h.previous, Some(CuTotal(60_000)));
         // On the month's first day no whole day is over: nothing compared.
         let h = ledger_headline(&u, Some(&oct), day("2026-11-01"));

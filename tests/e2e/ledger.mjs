@@ -208,6 +208,21 @@ await check('ledger_false_never_asks', async (page) => {
   assert(asked.length === 0, `asked: ${asked.join(', ')}`);
 });
 
+await check('a_past_now_keeps_the_ledger_out_of_the_months_figures', async (page) => {
+  // The ledger has use through Nov 28 (the server's day); with now at Nov
+  // 20 12:00, This month ends then: the ledger's month, which counts the
+  // days after, is neither its headline nor its time chart.
+  await open(page, `{ apiBase: location.origin, orgId: 'huge-month', token: '${TOKEN}', now: '2026-11-20T12:00:00Z', period: 'this-month', maxRuns: 300 }`);
+  // (The newest 300 runs are all after Nov 20: no row is in the period.)
+  await page.locator('.cu-outcome').first().waitFor({ timeout: 30000 });
+  await page.waitForTimeout(500);
+  const said = async (sel) => (await page.locator(sel).allInnerTexts()).join(' | ');
+  const headline = await said('.cu-headline');
+  assert(headline.includes('is not fully loaded') && !headline.includes('from the usage ledger'), `headline: ${headline}`);
+  const charts = await said('figure.cu-chart');
+  assert(charts && !charts.includes('from the usage ledger'), `charts: ${charts}`);
+});
+
 await check('the_huge_month_headline_comes_from_the_ledger_while_its_runs_load', async (page) => {
   const { used } = await usage('huge-month', '2026-11');
   const total = used.reduce((a, [, u]) => a + u, 0n);

@@ -18,15 +18,25 @@ use crate::view::el::{h, nothing, El, Els};
 use crate::view::table::{use_table, Table};
 
 /// The month the chart shows from the usage ledger (tracked): a calendar
-/// month the ledger holds, while its runs are not (all) loaded.
+/// month the ledger holds, with no use after today (see
+/// `Usage::used_after`), while its runs are not (all) loaded.
 fn ledger_month(t: Table) -> Option<crate::core::ledger::YearMonth> {
     let view = t.period.get()?;
     let loaded = t.state.scope.get() == crate::load::state::Scope::All
         && view.cover == crate::core::period::Cover::Full;
     let month = super::ledger::month_of(&view).filter(|_| !loaded)?;
-    t.state
-        .ledger
-        .with(|d| (!d.hidden && d.month(month).is_some()).then_some(month))
+    let today = today(t);
+    t.state.ledger.with(|d| {
+        (!d.hidden && d.month(month).is_some_and(|u| !u.used_after(today))).then_some(month)
+    })
+}
+
+/// Today in UTC (the ledger's days): the `now` option's, or the clock's.
+fn today(t: Table) -> crate::core::period::Day {
+    let now = t
+        .with_config(|c| c.now_ms)
+        .unwrap_or_else(|| js_sys::Date::now() as i64);
+    crate::core::ledger::utc_day(now)
 }
 
 /// A month's use from the usage ledger, by day and node category, while
@@ -35,11 +45,7 @@ fn ledger_data(t: Table, granularity: crate::core::period::Granularity) -> Optio
     let month = ledger_month(t)?;
     let data = t.state.ledger.get();
     let usage = data.month(month)?;
-    let now = t
-        .with_config(|c| c.now_ms)
-        .unwrap_or_else(|| js_sys::Date::now() as i64);
-    let today = crate::core::ledger::utc_day(now);
-    let mut d = crate::core::ledger::ledger_daily(usage, today, granularity, t.week_start);
+    let mut d = crate::core::ledger::ledger_daily(usage, today(t), granularity, t.week_start);
     for (i, series) in d.series.iter_mut().enumerate() {
         series.colour = i;
     }

@@ -44,7 +44,8 @@ fn previous_label(view: &PeriodView, f: &Formatter) -> String {
 }
 
 /// The headline of a month from the usage ledger (tracked): `None` unless
-/// the period is a calendar month the ledger holds.
+/// the period is a calendar month the ledger holds, with no use after
+/// today (the `now` option's day, or the clock's).
 fn ledger_headline_text(t: Table, view: &PeriodView) -> Option<String> {
     let month = crate::view::components::ledger::month_of(view)?;
     let data = t.state.ledger.get();
@@ -57,6 +58,10 @@ fn ledger_headline_text(t: Table, view: &PeriodView) -> Option<String> {
         t.with_config(|c| c.now_ms)
             .unwrap_or_else(|| js_sys::Date::now() as i64),
     );
+    // Use after `now` (a `now` in the past): not this period's figure.
+    if usage.used_after(today) {
+        return None;
+    }
     let head = crate::core::ledger::ledger_headline(usage, previous, today);
     let fmt = t.fmt();
     let price = t.with_config(crate::load::config::Config::per_cu);

@@ -730,6 +730,18 @@ await check('a_sort_button_says_what_it_did', async (page) => {
   await status.filter({ hasText: /^Sorted by Workflow, (ascending|descending)\.$/ }).waitFor({ timeout: 5000 });
 });
 
+await check('the_coverage_line_names_the_periods_own_start', async (page) => {
+  // This month (Dec 1–2) is loaded; its comparison (Nov 1–2), past the
+  // 300-run cap, is not: the line says the period's start, then what the
+  // comparison needs.
+  await open(page);
+  await mountIn(page, 'cover', { apiBase: '/', orgId: 'demo-org', token: 't', period: 'this-month', now: '2026-12-02T00:00:00Z', maxRuns: 300, ledger: false });
+  const line = page.locator('#cover .cu-period-cover');
+  await line.filter({ hasText: 'The comparison needs' }).waitFor({ timeout: 30000 });
+  const text = (await line.innerText()).trim();
+  assert(text === 'This month: all 0 runs since Dec 1 (UTC) loaded. The comparison needs runs back to Nov 1 (UTC).', text);
+});
+
 await check('a_printout_says_when_loading_stopped_before_the_end', async (page) => {
   // A walk stopped by a failing page or by the cap covers part of the list:
   // the printout says so (the screen's outcome line is not printed); a

@@ -27,10 +27,16 @@ pub fn coverage_view(parent: El) -> El {
         let runs = t.filtered.with(|f| f.len() as u64);
         let others = t.filter_count();
         let runs = fmt.tn(M::runCount, runs, &[]);
+        // The period's own line, from its own start; a comparison that is
+        // not loaded yet is said after it.
         let line = period_coverage(
             &view.preset.label(&fmt),
-            if needed == now { now } else { needed },
-            &format!("{} ({})", short_date(start, year, &fmt), fmt.zone()),
+            now,
+            &format!(
+                "{} ({})",
+                short_date(view.period.from, year, &fmt),
+                fmt.zone()
+            ),
             back_to(view.today).as_deref(),
             &runs,
             others,

@@ -742,6 +742,28 @@ await check('the_coverage_line_names_the_periods_own_start', async (page) => {
   assert(text === 'This month: all 0 runs since Dec 1 (UTC) loaded. The comparison needs runs back to Nov 1 (UTC).', text);
 });
 
+await check('comparing_subtotals_keep_their_four_columns_in_the_box', async (page) => {
+  // Priced and comparing (This month against last): the group, Total CU,
+  // Cost and Change stay in the box at every component width from 320 px,
+  // without a sideways scroll; the other columns give way.
+  await open(page);
+  await mountIn(page, 'narrow', { apiBase: '/', orgId: 'demo-org', token: 't', period: 'this-month', now: '2026-11-28T12:00:00Z', pricePerCu: 0.002, currency: 'USD', ledger: false });
+  const root = page.locator('#narrow');
+  await root.locator('table.cu-subtotals.cu-comparing').waitFor({ timeout: 30000 });
+  for (const width of [1000, 900, 860, 820, 780, 740, 700, 660, 620, 580, 540, 500, 460, 420, 380, 340, 320]) {
+    await page.evaluate((w) => { document.getElementById('narrow').style.width = `${w}px`; }, width);
+    await page.waitForTimeout(120);
+    const fit = await page.evaluate(() => {
+      const t = document.querySelector('#narrow table.cu-subtotals');
+      const box = t.parentElement;
+      const heads = [...t.querySelectorAll('thead th')].filter((th) => getComputedStyle(th).display !== 'none').map((th) => th.textContent.replace(/[↕▲▼]/g, '').trim());
+      return { overflow: box.scrollWidth - box.clientWidth, heads, root: Math.round(document.querySelector('#narrow .cu-root').getBoundingClientRect().width) };
+    });
+    assert(fit.overflow <= 0, `at ${width} px: the table is ${fit.overflow} px wider than its box (${fit.heads.join(', ')})`);
+    for (const want of ['Workflow', 'Total CU', 'Cost (USD)', 'Change']) assert(fit.heads.includes(want), `at ${width} px: ${want} missing (${fit.heads.join(', ')})`);
+  }
+});
+
 await check('a_printout_says_when_loading_stopped_before_the_end', async (page) => {
   // A walk stopped by a failing page or by the cap covers part of the list:
   // the printout says so (the screen's outcome line is not printed); a

@@ -1,6 +1,6 @@
 // Prints the shipped package's size (wasm + JS glue + CSS of pkg/, each
 // gzipped at level 9 with Node's zlib, as the benchmark counts it) and
-// exits 1 above the ceiling (KB, default 287): the headroom above today's
+// exits 1 above the ceiling (KB, default 288): the headroom above today's
 // size is for features users ask for, each one's cost measured and noted.
 // Usage: node scripts/package-size.mjs [pkg-dir] [ceiling-kb]
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dir = process.argv[2] || 'pkg';
-const ceiling = Number(process.argv[3] || 287);
+const ceiling = Number(process.argv[3] || 288);
 const files = ['cu_cost_table_bg.wasm', 'cu_cost_table.js', 'cu-cost-table.css'];
 let total = 0;
 const parts = files.map((name) => {

@@ -286,6 +286,8 @@ export default {
   "sortedAscending": "Sortiert nach {column}, aufsteigend.",
   "sortedDescending": "Sortiert nach {column}, absteigend.",
   "sortedNot": "Nicht mehr nach {column} sortiert.",
+  "sortedThenAscending": "Dann nach {column}, aufsteigend.",
+  "sortedThenDescending": "Dann nach {column}, absteigend.",
   "axisPer": "{cu} CU pro {unit}",
   "axisCumulative": "{cu} CU kumuliert",
   "changeNew": "neu",

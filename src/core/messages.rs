@@ -369,6 +369,8 @@ catalog! {
     sortedAscending: "Sorted by {column}, ascending.",
     sortedDescending: "Sorted by {column}, descending.",
     sortedNot: "No longer sorted by {column}.",
+    sortedThenAscending: "Then by {column}, ascending.",
+    sortedThenDescending: "Then by {column}, descending.",
     axisPer: "{cu} CU per {unit}",
     axisCumulative: "{cu} CU cumulative",
     changeNew: "new",

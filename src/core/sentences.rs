@@ -144,13 +144,16 @@ pub fn page_status(
 }
 
 /// What a screen reader hears after a sort button was pressed: the
-/// column and its direction now (`Some(true)`: descending), or that it no
-/// longer sorts (`None`: a further key taken off).
-pub fn sorted_by(column: &str, descending: Option<bool>, f: &Formatter) -> String {
-    let m = match descending {
-        Some(true) => M::sortedDescending,
-        Some(false) => M::sortedAscending,
-        None => M::sortedNot,
+/// column and its direction now (`Some(true)`: descending), as the first
+/// sort key or a `further` one ("Then by …"), or that it no longer sorts
+/// (`None`: a further key taken off).
+pub fn sorted_by(column: &str, descending: Option<bool>, further: bool, f: &Formatter) -> String {
+    let m = match (descending, further) {
+        (Some(true), false) => M::sortedDescending,
+        (Some(false), false) => M::sortedAscending,
+        (Some(true), true) => M::sortedThenDescending,
+        (Some(false), true) => M::sortedThenAscending,
+        (None, _) => M::sortedNot,
     };
     f.tf(m, &[("column", column)])
 }

@@ -534,9 +534,9 @@ impl Table {
     }
 
     /// Says what a sort button did: `column` now sorts `descending`
-    /// (`None`: no longer sorts).
-    pub fn say_sorted(&self, column: &str, descending: Option<bool>) {
-        let said = crate::core::sentences::sorted_by(column, descending, &self.fmt());
+    /// (`None`: no longer sorts), as the first key or a `further` one.
+    pub fn say_sorted(&self, column: &str, descending: Option<bool>, further: bool) {
+        let said = crate::core::sentences::sorted_by(column, descending, further, &self.fmt());
         self.sort_said.set(said);
     }
 

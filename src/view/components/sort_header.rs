@@ -50,14 +50,18 @@ pub fn sort_header(
                         .dyn_ref::<web_sys::MouseEvent>()
                         .is_some_and(|m| m.shift_key());
                     on_sort(shift);
-                    // The direction the indicator shows now (a further key
-                    // has no `aria-sort`, only its arrow).
-                    let now = match leptos::prelude::untrack(|| arrow()).chars().next() {
+                    // The direction the indicator shows now, and the key's
+                    // number after it when sorting by several (a further
+                    // key has no `aria-sort`, only its arrow and number).
+                    let shown = leptos::prelude::untrack(|| arrow());
+                    let mut chars = shown.chars();
+                    let now = match chars.next() {
                         Some('▼') => Some(true),
                         Some('▲') => Some(false),
                         _ => None,
                     };
-                    t.say_sorted(&label, now);
+                    let further = chars.as_str().parse::<u32>().is_ok_and(|n| n > 1);
+                    t.say_sorted(&label, now, further);
                 })
                 .text(&h_.label)
                 .child(

@@ -391,6 +391,7 @@ export default {
   "nodeTypesCaption": "CU nach Knotentyp im {month}, laut Verbrauchskonto",
   "nodeTypesNeedMonth": "Einen Kalendermonat wählen (Dieser Monat, Letzter Monat oder Von und Bis über einen Monat), um seine CU nach Knotentyp laut Verbrauchskonto zu sehen.",
   "nodeTypesNoLedger": "Das Verbrauchskonto ist nicht verfügbar, daher gibt es keine CU nach Knotentyp.",
+  "ledgerAfterNow": "Das Verbrauchskonto enthält Verbrauch nach dem {day} (UTC), dem Tag der now-Einstellung: Seine Zahlen für {month} werden für einen Zeitraum, der dann endet, nicht gezeigt.",
   "colCategory": "Kategorie",
   "colNodeType": "Knotentyp",
   "colCount": "Anzahl",

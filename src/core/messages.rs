@@ -475,6 +475,7 @@ catalog! {
     nodeTypesCaption: "CU by node type in {month}, from the usage ledger",
     nodeTypesNeedMonth: "Choose a calendar month (This month, Last month, or From and To spanning one month) to see its CU by node type from the usage ledger.",
     nodeTypesNoLedger: "The usage ledger is not available, so there is no CU by node type.",
+    ledgerAfterNow: "The usage ledger has use after {day} (UTC), the day of the now setting: its figures for {month} are not shown for a period that ends then.",
     colCategory: "Category",
     colNodeType: "Node type",
     colCount: "Count",

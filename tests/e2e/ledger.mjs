@@ -221,6 +221,13 @@ await check('a_past_now_keeps_the_ledger_out_of_the_months_figures', async (page
   assert(headline.includes('is not fully loaded') && !headline.includes('from the usage ledger'), `headline: ${headline}`);
   const charts = await said('figure.cu-chart');
   assert(charts && !charts.includes('from the usage ledger'), `charts: ${charts}`);
+  // Nor the month's reconciliation, nor its CU by node type: each says why.
+  const why = 'The usage ledger has use after Nov 20 (UTC), the day of the now setting: its figures for November 2026 are not shown for a period that ends then.';
+  await page.getByText(why).first().waitFor({ timeout: 10000 });
+  assert(!(await page.locator('.cu-root').innerText()).includes('The reconciliation covers'), 'a reconciliation is shown');
+  await page.getByLabel('Group by').selectOption('node-type');
+  await page.locator('.cu-empty', { hasText: why }).waitFor({ timeout: 10000 });
+  assert(await page.getByRole('table', { name: 'CU by node type' }).count() === 0, 'the node types table is shown');
 });
 
 await check('the_huge_month_headline_comes_from_the_ledger_while_its_runs_load', async (page) => {

@@ -22,6 +22,35 @@ pub fn month_of(view: &PeriodView) -> Option<YearMonth> {
     (month.period() == view.period).then_some(month)
 }
 
+/// Today in UTC (the ledger's days): the `now` option's, or the clock's.
+pub fn ledger_today(t: crate::view::table::Table) -> crate::core::period::Day {
+    let now = t
+        .with_config(|c| c.now_ms)
+        .unwrap_or_else(|| js_sys::Date::now() as i64);
+    crate::core::ledger::utc_day(now)
+}
+
+/// Why a ledger month is not shown when it has use after today (see
+/// `Usage::used_after`), or `None` when it can be.
+pub fn after_now(
+    t: crate::view::table::Table,
+    usage: &crate::core::ledger::Usage,
+) -> Option<String> {
+    let today = ledger_today(t);
+    if !usage.used_after(today) {
+        return None;
+    }
+    let f = t.fmt();
+    let year = crate::core::period::ymd(today).0;
+    Some(f.tf(
+        crate::core::messages::M::ledgerAfterNow,
+        &[
+            ("day", &crate::core::period::short_date(today, year, &f)),
+            ("month", &ledger_month_name(usage.year_month, &f)),
+        ],
+    ))
+}
+
 /// A month of the usage ledger by name, "November 2026", with "(UTC)"
 /// after it when the billing time zone is another: the ledger's months and
 /// days are UTC's, not the zone's the period is counted in.

@@ -23,6 +23,9 @@ fn content(t: Table) -> Els {
     let Some(usage) = data.month(month) else {
         return note(M::emptyLoading);
     };
+    if let Some(why) = super::after_now(t, usage) {
+        return vec![h("p").class("cu-empty").text(&why)];
+    }
     let n = by_node_type(usage);
     let caption = f.tf(
         M::nodeTypesCaption,

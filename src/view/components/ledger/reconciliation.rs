@@ -20,6 +20,9 @@ fn month_lines(t: Table) -> Option<Els> {
         return None;
     }
     let usage = data.month(month)?;
+    if let Some(why) = super::after_now(t, usage) {
+        return Some(vec![h("p").class("cu-note").text(&why)]);
+    }
     let f = t.fmt();
     let name = super::ledger_month_name(month, &f);
     let current = crate::load::ledger::this_month(&t.env());

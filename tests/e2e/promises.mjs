@@ -829,7 +829,7 @@ await check('exports_are_named_for_the_period_they_cover', async (page) => {
   await mountIn(page, 'named', { apiBase: '/', orgId: 'demo-org', token: 't', period: 'last-month', now: '2026-12-06T04:36:00Z', pricePerCu: 0.002, currency: 'USD' });
   const root = page.locator('#named');
   // A chosen period loads itself; then both exports name it and its zone.
-  await root.locator('.cu-period-cover', { hasText: 'Last month: all ' }).waitFor({ timeout: 30000 });
+  await root.locator('.cu-period-cover', { hasText: 'Last month: all ', hasNotText: 'comparison needs' }).waitFor({ timeout: 30000 });
   for (const [button, want] of [['Export subtotals CSV', 'cu-subtotals_demo-org_2026-11_UTC.csv'], ['Export CSV', 'cu-runs_demo-org_2026-11_UTC.csv']]) {
     const download = page.waitForEvent('download', { timeout: 10000 });
     await root.getByRole('button', { name: button, exact: true }).click();
@@ -900,7 +900,7 @@ await check('the_close_exports_of_november_add_up_in_the_billing_zone', async (p
   const options = { apiBase: '/', orgId: 'demo-org', token: 't', period: 'last-month', now: '2026-12-06T04:36:00Z', pricePerCu: 0.002, currency: 'USD', billingTimeZone: 'Europe/Berlin', timeZone: 'America/Los_Angeles' };
   await mountIn(page, 'close', options);
   const root = page.locator('#close');
-  await root.locator('.cu-period-cover', { hasText: 'Last month: all ' }).waitFor({ timeout: 30000 });
+  await root.locator('.cu-period-cover', { hasText: 'Last month: all ', hasNotText: 'comparison needs' }).waitFor({ timeout: 30000 });
   const download = async (button) => {
     const d = page.waitForEvent('download', { timeout: 10000 });
     await root.getByRole('button', { name: button, exact: true }).click();
@@ -957,7 +957,7 @@ await check('the_close_exports_of_november_add_up_in_the_billing_zone', async (p
   // The Total row is optional.
   await mountIn(page, 'close2', { ...options, csvTotalRow: false });
   const root2 = page.locator('#close2');
-  await root2.locator('.cu-period-cover', { hasText: 'Last month: all ' }).waitFor({ timeout: 30000 });
+  await root2.locator('.cu-period-cover', { hasText: 'Last month: all ', hasNotText: 'comparison needs' }).waitFor({ timeout: 30000 });
   const d = page.waitForEvent('download', { timeout: 10000 });
   await root2.getByRole('button', { name: 'Export subtotals CSV', exact: true }).click();
   const rows2 = parseCsv((await import('node:fs')).readFileSync(await (await d).path(), 'utf8'));
@@ -1046,7 +1046,9 @@ await check('arrowing_through_periods_loads_only_the_one_chosen', async (page) =
   await open(page);
   await mountIn(page, 'arrows', { apiBase: origin, orgId: unique('arrows'), token: 'test-token', locale: 'en-US', timeZone: 'UTC', period: 'today', now: '2026-11-28T18:00:00Z' });
   const root = page.locator('#arrows');
-  await root.locator('.cu-period-cover', { hasText: 'Today: all ' }).waitFor({ timeout: 30000 });
+  // Loaded, the comparison too (until it is, the line goes on "The
+  // comparison needs runs back to …" and its walk may still report).
+  await root.locator('.cu-period-cover', { hasText: 'Today: all ', hasNotText: 'comparison needs' }).waitFor({ timeout: 30000 });
   const walks = async () => (await events(page, 'arrows', 'cu-runs:load')).filter((d) => d.scope === 'all').length;
   const before = await walks();
   const select = root.getByRole('combobox', { name: 'Period' });
@@ -1059,7 +1061,7 @@ await check('arrowing_through_periods_loads_only_the_one_chosen', async (page) =
   await page.waitForTimeout(150);
   // The steps passed on the way start nothing: no request before the choice settles.
   assert(sent.filter((t) => t <= pressed + 150).length === 0, `${sent.length} runs requests while arrowing`);
-  await root.locator('.cu-period-cover', { hasText: 'This month: all ' }).waitFor({ timeout: 30000 });
+  await root.locator('.cu-period-cover', { hasText: 'This month: all ', hasNotText: 'comparison needs' }).waitFor({ timeout: 30000 });
   await page.waitForTimeout(1000);
   const after = await walks();
   assert(after - before === 1, `${after - before} walks for one choice`);
@@ -1076,7 +1078,7 @@ await check('arrowing_through_periods_loads_only_the_one_chosen', async (page) =
   assert(await select2.inputValue() === 'this-month', `the second select is on ${await select2.inputValue()}`);
   await page.waitForTimeout(150);
   assert(sent.filter((t) => t <= pressed2 + 150).length === 0, `${sent.length} runs requests while arrowing from Custom`);
-  await root2.locator('.cu-period-cover', { hasText: 'This month: all ' }).waitFor({ timeout: 30000 });
+  await root2.locator('.cu-period-cover', { hasText: 'This month: all ', hasNotText: 'comparison needs' }).waitFor({ timeout: 30000 });
 });
 
 // A chosen period's walk is said once it is done: while the choice settles
@@ -1112,7 +1114,7 @@ await check('a_period_walk_is_said_once_settled', async (page) => {
   const before = (await said()).length;
   assert((await said()).some((e) => e.cls.includes('cu-coverage') && e.text === 'Totals cover 20 runs on this page.'), 'the first page\'s coverage was not said');
   await root.getByRole('combobox', { name: 'Period' }).selectOption('this-month');
-  await root.locator('.cu-period-cover', { hasText: 'This month: all ' }).waitFor({ timeout: 30000 });
+  await root.locator('.cu-period-cover', { hasText: 'This month: all ', hasNotText: 'comparison needs' }).waitFor({ timeout: 30000 });
   await page.waitForTimeout(1000);
   const after = (await said()).slice(before);
   const texts = after.map((e) => e.text);
@@ -1131,7 +1133,7 @@ await check('a_period_walk_is_said_once_settled', async (page) => {
   // in.
   await mountIn(page, 'said2', { apiBase: origin, orgId: unique('said2'), token: 'test-token', locale: 'en-US', timeZone: 'UTC', period: 'today', now: '2026-11-28T18:00:00Z' });
   const root2 = page.locator('#said2');
-  await root2.locator('.cu-period-cover', { hasText: 'Today: all ' }).waitFor({ timeout: 30000 });
+  await root2.locator('.cu-period-cover', { hasText: 'Today: all ', hasNotText: 'comparison needs' }).waitFor({ timeout: 30000 });
   await page.waitForTimeout(800);
   const said2 = () => page.evaluate(() => window.__said.filter((e) => e.host === 'said2'));
   const mark = (await said2()).length;

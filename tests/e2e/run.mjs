@@ -205,7 +205,7 @@ await check('standalone_page_keeps_paging_and_filters_in_the_url', async (page) 
 await check('standalone_page_restores_period_grouping_and_buckets_from_the_url', async (page) => {
   await page.goto(base + '/?period=last-month&group=trigger&gran=week&compare=0');
   // A period from the URL loads its runs by itself: no click, no partial total.
-  await page.locator('.cu-period-cover', { hasText: 'Last month: all ' }).waitFor({ timeout: 30000 });
+  await page.locator('.cu-period-cover', { hasText: 'Last month: all ', hasNotText: 'comparison needs' }).waitFor({ timeout: 30000 });
   const headline = await page.locator('.cu-headline').innerText();
   assert(/^[\d,.]+ CU.* in [A-Z][a-z]+( \d{4})? \(UTC\)\.$/.test(headline.trim()), `headline: ${headline}`);
   // Last month by the browser's clock (the page has no fixed now), in UTC.
@@ -1095,7 +1095,7 @@ const mountFinance = async (page) => {
   }, financeOptions);
   const root = page.locator('#finance');
   // A chosen period loads its runs by itself (no click needed).
-  await root.locator('.cu-period-cover', { hasText: 'This month: all ' }).waitFor({ timeout: 30000 });
+  await root.locator('.cu-period-cover', { hasText: 'This month: all ', hasNotText: 'comparison needs' }).waitFor({ timeout: 30000 });
   return root;
 };
 
@@ -1138,7 +1138,7 @@ await check('colours_follow_the_workflow_and_labels_show_their_codes', async (pa
   const title = await root.getByRole('button', { name: 'Load all runs', exact: true }).getAttribute('title');
   assert(title && title.startsWith('Fetch the runs back to Oct 1, where the comparison with the previous period starts'), `Load all runs title: ${title}`);
   await root.getByRole('combobox', { name: 'Period', exact: true }).selectOption('last-month');
-  await root.locator('.cu-period-cover', { hasText: 'Last month: all ' }).waitFor({ timeout: 30000 });
+  await root.locator('.cu-period-cover', { hasText: 'Last month: all ', hasNotText: 'comparison needs' }).waitFor({ timeout: 30000 });
   const october = await colours();
   const both = Object.keys(november).filter((k) => k in october && !october[k].endsWith('c10') && !november[k].endsWith('c10'));
   assert(both.length >= 5, `only ${both.length} workflows in both months`);
